@@ -1,0 +1,62 @@
+//! What a key asks for, named. The key table maps keys to these; `update` acts on them.
+
+/// A user command, whatever key produced it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Command {
+    /// Show every key (the help screen).
+    Help,
+    /// Leave the program (asks first if something is unsaved).
+    Quit,
+    /// Next tab.
+    NextTab,
+    /// Previous tab.
+    PrevTab,
+    /// Move up one row / field.
+    Up,
+    /// Move down one row / field.
+    Down,
+    /// Previous page.
+    PageUp,
+    /// Next page.
+    PageDown,
+    /// First row / start.
+    Home,
+    /// Last row / end.
+    End,
+    /// Left: previous choice.
+    Left,
+    /// Right: next choice.
+    Right,
+    /// Open what is selected / activate.
+    Open,
+    /// Register a new case.
+    New,
+    /// Edit the case.
+    Edit,
+    /// Search or filter the list.
+    Search,
+    /// Cycle the status filter.
+    FilterStatus,
+    /// Cycle the sort column and direction.
+    Sort,
+    /// Change the case's status.
+    ChangeStatus,
+    /// Go back / cancel.
+    Back,
+    /// Save the form.
+    Save,
+    /// Next field.
+    NextField,
+    /// Previous field.
+    PrevField,
+    /// Toggle a check box.
+    Toggle,
+    /// Add a party / an item.
+    Add,
+    /// Remove the selected party / item.
+    Remove,
+    /// Answer yes.
+    Yes,
+    /// Answer no.
+    No,
+}

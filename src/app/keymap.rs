@@ -1,0 +1,218 @@
+//! The key table: every default binding with its context and its description's catalogue
+//! key. Keys resolve to commands here (pure); the footer key bar and the help screen are
+//! generated from this same table, so hints never drift from the real keys.
+
+use super::command::Command;
+use super::key::{Key, KeyCode};
+
+/// Where the keyboard focus is, as far as keys are concerned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Context {
+    /// Keys that work on every screen outside text fields.
+    Global,
+    /// The case list.
+    List,
+    /// The list's search box.
+    Search,
+    /// A case's detail.
+    Detail,
+    /// A form (case, party, settings, first start).
+    Form,
+    /// A form whose focus is on the parties list.
+    Parties,
+    /// A yes/no question.
+    Confirm,
+    /// A list to choose from (status menu, category, mediators).
+    Menu,
+    /// The help screen or a notice.
+    Help,
+    /// A tab that is not built yet, or the settings overview.
+    Tab,
+}
+
+/// One default binding.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    /// Where it applies.
+    pub context: Context,
+    /// The key.
+    pub key: Key,
+    /// What it does.
+    pub command: Command,
+    /// Catalogue key of its description.
+    pub desc: &'static str,
+    /// Shown in the footer key bar (the others appear in help only).
+    pub in_bar: bool,
+}
+
+const fn bind(context: Context, key: Key, command: Command, desc: &'static str, in_bar: bool) -> Binding {
+    Binding { context, key, command, desc, in_bar }
+}
+
+const fn k(code: KeyCode) -> Key {
+    Key::plain(code)
+}
+
+use Command as C;
+use Context as X;
+use KeyCode as K;
+
+/// The default bindings. Letter keys each have an F-key or arrow equivalent, because a
+/// letter typed into a text field is text.
+pub const BINDINGS: &[Binding] = &[
+    bind(X::List, k(K::Enter), C::Open, "key.open", true),
+    bind(X::List, k(K::F(7)), C::New, "key.new", true),
+    bind(X::List, Key::char('n'), C::New, "key.new", true),
+    bind(X::List, k(K::F(4)), C::Edit, "key.edit", false),
+    bind(X::List, Key::char('e'), C::Edit, "key.edit", false),
+    bind(X::List, k(K::F(3)), C::Search, "key.search", true),
+    bind(X::List, Key::char('/'), C::Search, "key.search", true),
+    bind(X::List, k(K::F(5)), C::FilterStatus, "key.filter_status", true),
+    bind(X::List, Key::char('f'), C::FilterStatus, "key.filter_status", false),
+    bind(X::List, k(K::F(6)), C::Sort, "key.sort", true),
+    bind(X::List, Key::char('s'), C::Sort, "key.sort", false),
+    bind(X::List, k(K::Up), C::Up, "key.up", false),
+    bind(X::List, k(K::Down), C::Down, "key.down", false),
+    bind(X::List, k(K::PageUp), C::PageUp, "key.page_up", false),
+    bind(X::List, k(K::PageDown), C::PageDown, "key.page_down", false),
+    bind(X::List, k(K::Home), C::Home, "key.home", false),
+    bind(X::List, k(K::End), C::End, "key.end", false),
+    bind(X::List, k(K::Esc), C::Back, "key.clear_filter", false),
+    bind(X::Search, k(K::Enter), C::Open, "key.search_done", true),
+    bind(X::Search, k(K::Down), C::Open, "key.search_done", false),
+    bind(X::Search, k(K::Esc), C::Back, "key.search_clear", true),
+    bind(X::Detail, k(K::F(4)), C::Edit, "key.edit", true),
+    bind(X::Detail, Key::char('e'), C::Edit, "key.edit", true),
+    bind(X::Detail, k(K::F(9)), C::ChangeStatus, "key.change_status", true),
+    bind(X::Detail, Key::char('t'), C::ChangeStatus, "key.change_status", true),
+    bind(X::Detail, k(K::Up), C::Up, "key.scroll_up", false),
+    bind(X::Detail, k(K::Down), C::Down, "key.scroll_down", false),
+    bind(X::Detail, k(K::PageUp), C::PageUp, "key.page_up", false),
+    bind(X::Detail, k(K::PageDown), C::PageDown, "key.page_down", false),
+    bind(X::Detail, k(K::Esc), C::Back, "key.back", true),
+    bind(X::Detail, k(K::Left), C::Back, "key.back", false),
+    bind(X::Form, k(K::F(2)), C::Save, "key.save", true),
+    bind(X::Form, Key::ctrl('s'), C::Save, "key.save", true),
+    bind(X::Form, k(K::Tab), C::NextField, "key.next_field", true),
+    bind(X::Form, k(K::BackTab), C::PrevField, "key.prev_field", false),
+    bind(X::Form, k(K::Down), C::Down, "key.next_field", false),
+    bind(X::Form, k(K::Up), C::Up, "key.prev_field", false),
+    bind(X::Form, k(K::Enter), C::Open, "key.form_enter", false),
+    bind(X::Form, k(K::F(7)), C::Add, "key.add_party", true),
+    bind(X::Form, k(K::Esc), C::Back, "key.cancel", true),
+    bind(X::Parties, k(K::Enter), C::Open, "key.edit_party", true),
+    bind(X::Parties, k(K::F(7)), C::Add, "key.add_party", true),
+    bind(X::Parties, k(K::Insert), C::Add, "key.add_party", false),
+    bind(X::Parties, k(K::F(8)), C::Remove, "key.remove_party", true),
+    bind(X::Parties, k(K::Delete), C::Remove, "key.remove_party", false),
+    bind(X::Confirm, k(K::Left), C::Left, "key.choose", false),
+    bind(X::Confirm, k(K::Right), C::Right, "key.choose", false),
+    bind(X::Confirm, k(K::Tab), C::Right, "key.choose", false),
+    bind(X::Confirm, k(K::Enter), C::Open, "key.answer", true),
+    bind(X::Confirm, Key::char('y'), C::Yes, "key.yes", true),
+    bind(X::Confirm, Key::char('n'), C::No, "key.no", true),
+    bind(X::Confirm, k(K::Esc), C::No, "key.no", false),
+    bind(X::Menu, k(K::Up), C::Up, "key.up", false),
+    bind(X::Menu, k(K::Down), C::Down, "key.down", false),
+    bind(X::Menu, Key::char(' '), C::Toggle, "key.toggle", false),
+    bind(X::Menu, k(K::Enter), C::Open, "key.choose_this", true),
+    bind(X::Menu, k(K::Esc), C::Back, "key.cancel", true),
+    bind(X::Help, k(K::Esc), C::Back, "key.close", true),
+    bind(X::Help, k(K::Enter), C::Back, "key.close", false),
+    bind(X::Help, k(K::Up), C::Up, "key.scroll_up", false),
+    bind(X::Help, k(K::Down), C::Down, "key.scroll_down", false),
+    bind(X::Help, k(K::PageUp), C::PageUp, "key.page_up", false),
+    bind(X::Help, k(K::PageDown), C::PageDown, "key.page_down", false),
+    bind(X::Tab, k(K::Up), C::Up, "key.up", false),
+    bind(X::Tab, k(K::Down), C::Down, "key.down", false),
+    bind(X::Tab, k(K::Enter), C::Open, "key.open", true),
+    bind(X::Tab, k(K::F(7)), C::Add, "key.add", false),
+    bind(X::Global, k(K::Tab), C::NextTab, "key.next_tab", true),
+    bind(X::Global, k(K::BackTab), C::PrevTab, "key.prev_tab", false),
+    bind(X::Global, k(K::F(1)), C::Help, "key.help", true),
+    bind(X::Global, Key::char('?'), C::Help, "key.help", false),
+    bind(X::Global, k(K::F(10)), C::Quit, "key.quit", true),
+    bind(X::Global, Key::char('q'), C::Quit, "key.quit", false),
+    bind(X::Global, Key::ctrl('c'), C::Quit, "key.quit", false),
+];
+
+/// The command for `key` in the first of `contexts` that binds it. When `typing` is
+/// true, printable characters are text, never commands.
+pub fn resolve(contexts: &[Context], key: Key, typing: bool) -> Option<Command> {
+    if typing && key.text_char().is_some() {
+        return None;
+    }
+    contexts
+        .iter()
+        .find_map(|ctx| BINDINGS.iter().find(|b| b.context == *ctx && b.key == key).map(|b| b.command))
+}
+
+/// The key bar for these contexts: one entry per description, its keys joined by `/`.
+pub fn bar(contexts: &[Context], typing: bool) -> Vec<(String, &'static str)> {
+    let mut out: Vec<(String, &'static str)> = Vec::new();
+    for ctx in contexts {
+        for b in BINDINGS.iter().filter(|b| b.context == *ctx && b.in_bar) {
+            if typing && b.key.text_char().is_some() {
+                continue;
+            }
+            match out.iter_mut().find(|(_, d)| *d == b.desc) {
+                Some((keys, _)) => {
+                    keys.push('/');
+                    keys.push_str(&b.key.label());
+                }
+                None => out.push((b.key.label(), b.desc)),
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_first_context_that_binds_a_key_wins() {
+        let list = [Context::List, Context::Global];
+        assert_eq!(resolve(&list, Key::char('n'), false), Some(Command::New));
+        assert_eq!(resolve(&list, Key::char('q'), false), Some(Command::Quit));
+        assert_eq!(resolve(&list, Key::plain(KeyCode::F(10)), false), Some(Command::Quit));
+        assert_eq!(resolve(&list, Key::char('z'), false), None);
+    }
+
+    #[test]
+    fn in_a_text_field_letters_are_text_but_f_keys_still_work() {
+        let form = [Context::Form, Context::Global];
+        assert_eq!(resolve(&form, Key::char('q'), true), None);
+        assert_eq!(resolve(&form, Key::plain(KeyCode::F(2)), true), Some(Command::Save));
+        assert_eq!(resolve(&form, Key::ctrl('s'), true), Some(Command::Save));
+    }
+
+    #[test]
+    fn every_letter_binding_has_an_f_key_or_arrow_twin_in_its_context() {
+        // Questions and menus hold no text field, and arrows + Enter reach every answer.
+        let letters = BINDINGS.iter().filter(|b| !matches!(b.context, Context::Confirm | Context::Menu));
+        for b in letters.filter(|b| b.key.text_char().is_some()) {
+            let twin = BINDINGS.iter().any(|o| {
+                o.context == b.context && o.command == b.command && o.key.text_char().is_none()
+            });
+            assert!(twin, "{:?} {:?} has no key that works while typing", b.context, b.key);
+        }
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_context() {
+        for (i, a) in BINDINGS.iter().enumerate() {
+            for b in &BINDINGS[i + 1..] {
+                assert!(!(a.context == b.context && a.key == b.key), "{:?} {:?} twice", a.context, a.key);
+            }
+        }
+    }
+
+    #[test]
+    fn the_bar_joins_keys_of_one_command() {
+        let bar = bar(&[Context::List, Context::Global], false);
+        assert!(bar.contains(&("F7/n".to_string(), "key.new")), "{bar:?}");
+        assert!(bar.contains(&("F10".to_string(), "key.quit")), "{bar:?}");
+    }
+}

@@ -1,0 +1,287 @@
+//! A case (案件): what is registered about a dispute, its number, status and history,
+//! and the summary a list shows.
+
+use super::category::CaseCategory;
+use super::org::MediatorId;
+use super::party::Party;
+use super::source::Source;
+use super::status::{CaseStatus, StatusChange};
+use crate::i18n::{label, tf};
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+/// Database identity of a case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct CaseId(pub i64);
+
+/// A case number, given on acceptance; year and sequence identify it within a room.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseNumber {
+    /// The year of acceptance (the sequence restarts each year).
+    pub year: i32,
+    /// The sequence within the year, from 1.
+    pub seq: u32,
+    /// The number as printed, from the room's pattern.
+    pub text: String,
+}
+
+/// Everything the case form edits.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseFields {
+    /// 收案日期.
+    pub received_on: NaiveDate,
+    /// 案件来源.
+    pub source: Source,
+    /// 移交/委派单位 for referrals.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub referrer_unit: String,
+    /// The referring unit's reference (警情编号, 案号 …).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub referrer_ref: String,
+    /// 纠纷类型.
+    pub category: CaseCategory,
+    /// 纠纷简要情况.
+    pub facts: String,
+    /// 当事人请求 (each party's claims).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub claims: String,
+    /// 涉及金额 in fen, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amount_fen: Option<i64>,
+    /// 涉及人数.
+    pub persons_involved: u32,
+    /// 可能激化 / 民转刑 risk (人民调解法 Art 25 duty to report).
+    pub risk_escalation: bool,
+    /// 群体性 (many people involved, risk of collective petition).
+    pub risk_group: bool,
+    /// The parties, in the order entered.
+    pub parties: Vec<Party>,
+}
+
+impl CaseFields {
+    /// An empty form for a case received today.
+    pub fn blank(today: NaiveDate) -> Self {
+        Self {
+            received_on: today,
+            source: Source::Application,
+            referrer_unit: String::new(),
+            referrer_ref: String::new(),
+            category: CaseCategory::national(super::category::Category::Neighbour),
+            facts: String::new(),
+            claims: String::new(),
+            amount_fen: None,
+            persons_involved: 0,
+            risk_escalation: false,
+            risk_group: false,
+            parties: Vec::new(),
+        }
+    }
+
+    /// The checks a case must pass before it is stored, each with a plain message.
+    pub fn problems(&self, today: NaiveDate) -> Vec<CaseProblem> {
+        let mut out = Vec::new();
+        if self.received_on > today {
+            out.push(CaseProblem::ReceivedInFuture);
+        }
+        if self.source.is_referral() && self.source != Source::Other && self.referrer_unit.trim().is_empty() {
+            out.push(CaseProblem::ReferrerMissing(self.source));
+        }
+        if self.facts.trim().is_empty() {
+            out.push(CaseProblem::FactsMissing);
+        }
+        if self.parties.is_empty() {
+            out.push(CaseProblem::NoParty);
+        }
+        if self.amount_fen.is_some_and(|f| f < 0) {
+            out.push(CaseProblem::NegativeAmount);
+        }
+        out
+    }
+}
+
+/// Why a case cannot be saved yet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CaseProblem {
+    /// Received after today.
+    ReceivedInFuture,
+    /// A referral without its referring unit.
+    ReferrerMissing(Source),
+    /// No facts.
+    FactsMissing,
+    /// No party.
+    NoParty,
+    /// Money below zero.
+    NegativeAmount,
+}
+
+impl CaseProblem {
+    /// The form field the problem belongs to.
+    pub fn field(&self) -> &'static str {
+        match self {
+            CaseProblem::ReceivedInFuture => "received_on",
+            CaseProblem::ReferrerMissing(_) => "referrer_unit",
+            CaseProblem::FactsMissing => "facts",
+            CaseProblem::NoParty => "parties",
+            CaseProblem::NegativeAmount => "amount",
+        }
+    }
+}
+
+impl std::error::Error for CaseProblem {}
+
+impl std::fmt::Display for CaseProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            CaseProblem::ReceivedInFuture => tf("err.case.received_in_future", &[]),
+            CaseProblem::ReferrerMissing(s) => {
+                tf("err.case.referrer_missing", &[("source", &label("source", s.code()))])
+            }
+            CaseProblem::FactsMissing => tf("err.case.facts_missing", &[]),
+            CaseProblem::NoParty => tf("err.case.no_party", &[]),
+            CaseProblem::NegativeAmount => tf("err.case.negative_amount", &[]),
+        };
+        f.write_str(&text)
+    }
+}
+
+/// A stored case with its number, status, mediators and history.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Case {
+    /// Its row.
+    pub id: CaseId,
+    /// Given on acceptance.
+    pub number: Option<CaseNumber>,
+    /// Where it stands.
+    pub status: CaseStatus,
+    /// Bumped by every change; a save names the version it started from.
+    pub version: i64,
+    /// What the form edits.
+    pub fields: CaseFields,
+    /// The mediators assigned.
+    pub mediators: Vec<MediatorId>,
+    /// Every status change, oldest first (the first is the registration).
+    pub history: Vec<StatusChange>,
+}
+
+impl Case {
+    /// When and by whom it was registered (the first history entry).
+    pub fn registered(&self) -> Option<&StatusChange> {
+        self.history.first()
+    }
+}
+
+/// One row of the case list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseSummary {
+    /// Its row.
+    pub id: CaseId,
+    /// Number text, if accepted.
+    pub number: Option<String>,
+    /// 收案日期.
+    pub received_on: NaiveDate,
+    /// Category as the list shows it.
+    pub category: String,
+    /// Party names, joined by 、.
+    pub parties: String,
+    /// Status.
+    pub status: CaseStatus,
+    /// Mediator names, joined by 、.
+    pub mediators: String,
+    /// Any risk flag set.
+    pub at_risk: bool,
+}
+
+/// The column the case list is sorted by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CaseSort {
+    /// 收案日期 (newest first by default).
+    #[default]
+    Received,
+    /// 案件编号 (year, then sequence).
+    Number,
+    /// 纠纷类型.
+    Category,
+    /// 状态.
+    Status,
+}
+
+impl CaseSort {
+    /// The sorts in the order the sort key cycles through them.
+    pub const ALL: [CaseSort; 4] = [CaseSort::Received, CaseSort::Number, CaseSort::Category, CaseSort::Status];
+
+    /// The next sort in the cycle.
+    pub fn next(self) -> CaseSort {
+        let i = Self::ALL.iter().position(|s| *s == self).unwrap_or(0);
+        Self::ALL[(i + 1) % Self::ALL.len()]
+    }
+}
+
+/// What page of which cases a list wants.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CaseQuery {
+    /// Only this status, if set.
+    pub status: Option<CaseStatus>,
+    /// Words that must appear in the number, a party's name or phone, the facts or the referrer.
+    pub text: String,
+    /// Sort column.
+    pub sort: CaseSort,
+    /// Newest/largest first.
+    pub descending: bool,
+    /// Rows to skip.
+    pub offset: u64,
+    /// Rows wanted.
+    pub limit: u64,
+}
+
+/// A page of the list, and how many rows match in all.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CasePage {
+    /// The rows of this page.
+    pub rows: Vec<CaseSummary>,
+    /// Rows matching the query, on all pages.
+    pub total: u64,
+}
+
+/// Time stamps carry their zone; this is the one used when nothing else is known.
+pub type Timestamp = DateTime<FixedOffset>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::party::{PartyKind, PartyRole};
+
+    fn day(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn a_blank_case_lists_what_is_missing() {
+        let f = CaseFields::blank(day("2026-11-28"));
+        assert_eq!(f.problems(day("2026-11-28")), vec![CaseProblem::FactsMissing, CaseProblem::NoParty]);
+    }
+
+    #[test]
+    fn a_police_referral_needs_its_unit_and_the_date_cannot_be_tomorrow() {
+        let mut f = CaseFields::blank(day("2026-11-29"));
+        f.source = crate::domain::source::Source::Police;
+        f.facts = "楼上漏水".into();
+        f.parties.push(Party::new(PartyRole::Applicant, PartyKind::Person));
+        assert_eq!(
+            f.problems(day("2026-11-28")),
+            vec![CaseProblem::ReceivedInFuture, CaseProblem::ReferrerMissing(crate::domain::source::Source::Police)]
+        );
+        assert_eq!(CaseProblem::ReferrerMissing(crate::domain::source::Source::Police).to_string(), "来源为「公安机关移交」时须填写移交单位");
+    }
+
+    #[test]
+    fn sort_cycles_through_every_column() {
+        let mut s = CaseSort::default();
+        let mut seen = vec![s];
+        for _ in 0..4 {
+            s = s.next();
+            seen.push(s);
+        }
+        assert_eq!(seen.first(), seen.last());
+        assert_eq!(seen.len(), 5);
+    }
+}

@@ -1,0 +1,15 @@
+//! Domain types and rules of a mediation room. Knows nothing of SQL or terminals:
+//! must not import rusqlite, ratatui or crossterm.
+
+pub mod case;
+pub mod category;
+pub mod credit_code;
+pub mod ethnic;
+pub mod id_card;
+mod labelled;
+pub mod money;
+pub mod org;
+pub mod party;
+pub mod phone;
+pub mod source;
+pub mod status;

@@ -1,0 +1,157 @@
+//! The user's language: every user-facing string comes from one catalogue per language
+//! (`assets/i18n/*.json`, embedded at build time). Pure data, no terminal, no SQL.
+//!
+//! The language is per thread, so snapshot tests in Chinese and English can run side by
+//! side; the app sets it once at start.
+
+use std::borrow::Cow;
+use std::cell::Cell;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// A language the interface speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub enum Lang {
+    /// 中文 (default).
+    #[default]
+    #[serde(rename = "zh")]
+    Zh,
+    /// English.
+    #[serde(rename = "en")]
+    En,
+}
+
+impl Lang {
+    /// Parses `zh` / `en` (as on the command line and in settings).
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code.trim().to_ascii_lowercase().as_str() {
+            "zh" | "zh-cn" | "cn" | "中文" => Some(Lang::Zh),
+            "en" | "english" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// `zh` or `en`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        }
+    }
+}
+
+const ZH: &str = include_str!("../assets/i18n/zh.json");
+const EN: &str = include_str!("../assets/i18n/en.json");
+
+thread_local! {
+    static CURRENT: Cell<Lang> = const { Cell::new(Lang::Zh) };
+}
+
+/// Sets the language of this thread's messages.
+pub fn set_lang(lang: Lang) {
+    CURRENT.with(|c| c.set(lang));
+}
+
+/// The language of this thread's messages.
+pub fn lang() -> Lang {
+    CURRENT.with(|c| c.get())
+}
+
+fn catalogue(lang: Lang) -> &'static HashMap<String, String> {
+    static ZH_MAP: OnceLock<HashMap<String, String>> = OnceLock::new();
+    static EN_MAP: OnceLock<HashMap<String, String>> = OnceLock::new();
+    let (cell, text) = match lang {
+        Lang::Zh => (&ZH_MAP, ZH),
+        Lang::En => (&EN_MAP, EN),
+    };
+    // The catalogues are checked by tests; a broken one must still not stop the app,
+    // so it degrades to showing keys.
+    cell.get_or_init(|| serde_json::from_str(text).unwrap_or_default())
+}
+
+/// The text for `key` in the current language (Chinese if only that has it); the key
+/// itself if it is missing, so a gap shows on screen and in tests instead of a blank.
+pub fn t(key: &str) -> Cow<'static, str> {
+    catalogue(lang())
+        .get(key)
+        .or_else(|| catalogue(Lang::Zh).get(key))
+        .map(|s| Cow::Borrowed(s.as_str()))
+        .unwrap_or_else(|| Cow::Owned(key.to_string()))
+}
+
+/// The display name of a domain enumeration value, e.g. `label("status", "accepted")`.
+pub fn label(kind: &str, code: &str) -> Cow<'static, str> {
+    t(&format!("{kind}.{code}"))
+}
+
+/// The text for `key` with each `{name}` replaced by its value.
+pub fn tf(key: &str, args: &[(&str, &str)]) -> String {
+    let mut out = t(key).to_string();
+    for (name, value) in args {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    fn keys(text: &str) -> BTreeSet<String> {
+        let map: HashMap<String, String> = serde_json::from_str(text).expect("catalogue is valid JSON");
+        map.into_keys().collect()
+    }
+
+    #[test]
+    fn both_catalogues_parse_and_have_the_same_keys() {
+        let zh = keys(ZH);
+        let en = keys(EN);
+        let only_zh: Vec<_> = zh.difference(&en).collect();
+        let only_en: Vec<_> = en.difference(&zh).collect();
+        assert!(only_zh.is_empty() && only_en.is_empty(), "only zh: {only_zh:?}; only en: {only_en:?}");
+    }
+
+    #[test]
+    fn every_key_the_code_names_exists() {
+        let zh = keys(ZH);
+        let mut missing = Vec::new();
+        visit(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src")), &mut |text| {
+            for call in ["t(\"", "tf(\""] {
+                for (i, _) in text.match_indices(call) {
+                    let rest = &text[i + call.len()..];
+                    let Some(end) = rest.find('"') else { continue };
+                    let key = &rest[..end];
+                    let preceded_by_ident = text[..i].chars().last().is_some_and(|c| c.is_alphanumeric() || c == '_');
+                    if !preceded_by_ident && key.contains('.') && !zh.contains(key) {
+                        missing.push(key.to_string());
+                    }
+                }
+            }
+        });
+        missing.sort();
+        missing.dedup();
+        assert!(missing.is_empty(), "keys used in src but missing in zh.json: {missing:?}");
+    }
+
+    fn visit(dir: &std::path::Path, f: &mut dyn FnMut(&str)) {
+        for entry in std::fs::read_dir(dir).expect("src is readable").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                visit(&path, f);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                f(&std::fs::read_to_string(&path).expect("source is UTF-8"));
+            }
+        }
+    }
+
+    #[test]
+    fn language_is_per_thread_and_falls_back_to_the_key() {
+        set_lang(Lang::En);
+        assert_eq!(lang(), Lang::En);
+        assert_eq!(t("no.such.key"), "no.such.key");
+        std::thread::spawn(|| assert_eq!(lang(), Lang::Zh)).join().expect("thread ran");
+        assert_eq!(Lang::from_code("EN"), Some(Lang::En));
+        assert_eq!(Lang::from_code("fr"), None);
+    }
+}

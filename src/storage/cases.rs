@@ -1,0 +1,387 @@
+//! Cases: register, edit (with a version check, so no update is lost), change status
+//! (numbering on acceptance), load, list a page, and bulk insert for import and demo.
+
+use super::codec::{date_text, decode, like_pattern, parse_date, time_text};
+use super::{StorageError, Store};
+use crate::domain::case::{Case, CaseFields, CaseId, CaseNumber, CasePage, CaseQuery, CaseSort, CaseSummary, Timestamp};
+use crate::domain::category::Category;
+use crate::domain::org::{MediatorId, OrgId, Organisation, format_case_number};
+use crate::domain::status::{CaseStatus, StatusChange, TransitionInput, check_transition};
+use crate::i18n::tf;
+use chrono::Datelike;
+use rusqlite::{OptionalExtension, Transaction, params};
+
+mod read;
+
+/// A whole case as import and demo bring it: already numbered, with its history.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewCaseRecord {
+    /// Its number, if it was accepted.
+    pub number: Option<CaseNumber>,
+    /// Where it stands.
+    pub status: CaseStatus,
+    /// The fields.
+    pub fields: CaseFields,
+    /// Mediators by name (created in the room if missing).
+    pub mediator_names: Vec<String>,
+    /// Its status history, oldest first (at least the registration).
+    pub history: Vec<StatusChange>,
+}
+
+impl Store {
+    /// Registers a new case (status 登记) and returns it as stored.
+    pub fn create_case(
+        &mut self,
+        org: OrgId,
+        fields: &CaseFields,
+        operator: &str,
+        now: &Timestamp,
+    ) -> Result<Case, StorageError> {
+        check_fields(fields, now)?;
+        let id = self.write(|tx| {
+            tx.execute(
+                "INSERT INTO cases (org_id, status, received_on, source, category, facts, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
+                params![
+                    org.0,
+                    CaseStatus::Registered.code(),
+                    date_text(fields.received_on),
+                    fields.source.code(),
+                    fields.category.national.code(),
+                    fields.facts,
+                    time_text(now)
+                ],
+            )?;
+            let id = CaseId(tx.last_insert_rowid());
+            write_fields(tx, id, fields, now)?;
+            record_status(tx, id, None, CaseStatus::Registered, operator, "", now)?;
+            Ok(id)
+        })?;
+        self.load_case(id)
+    }
+
+    /// Saves edited fields; refused with `Conflict` if someone saved since `expected_version`.
+    pub fn update_case(
+        &mut self,
+        id: CaseId,
+        expected_version: i64,
+        fields: &CaseFields,
+        now: &Timestamp,
+    ) -> Result<Case, StorageError> {
+        check_fields(fields, now)?;
+        self.write(|tx| {
+            claim_version(tx, id, expected_version, now)?;
+            write_fields(tx, id, fields, now)
+        })?;
+        self.load_case(id)
+    }
+
+    /// Moves a case to `to`, checked by the status rules. Acceptance numbers the case and
+    /// assigns `mediators`; a non-empty `mediators` replaces the assignment at any step.
+    #[allow(clippy::too_many_arguments)]
+    pub fn change_status(
+        &mut self,
+        org: &Organisation,
+        id: CaseId,
+        expected_version: i64,
+        to: CaseStatus,
+        reason: &str,
+        mediators: &[MediatorId],
+        operator: &str,
+        now: &Timestamp,
+    ) -> Result<Case, StorageError> {
+        self.write(|tx| {
+            let from = claim_version(tx, id, expected_version, now)?;
+            let assigned: i64 =
+                tx.query_row("SELECT count(*) FROM case_mediators WHERE case_id = ?1", [id.0], |r| r.get(0))?;
+            let mediator_count = if mediators.is_empty() { assigned as usize } else { mediators.len() };
+            check_transition(from, to, &TransitionInput { reason: reason.to_string(), mediator_count })?;
+            if !mediators.is_empty() {
+                assign_mediators(tx, id, mediators)?;
+            }
+            if to == CaseStatus::Accepted {
+                assign_number(tx, org, id, now)?;
+            }
+            tx.execute("UPDATE cases SET status = ?2 WHERE id = ?1", params![id.0, to.code()])?;
+            record_status(tx, id, Some(from), to, operator, reason.trim(), now)
+        })?;
+        self.load_case(id)
+    }
+
+    /// One page of the room's cases, as the list asks for it.
+    pub fn list_cases(&self, org: OrgId, query: &CaseQuery) -> Result<CasePage, StorageError> {
+        let mut filter = String::from("org_id = ?1");
+        if query.status.is_some() {
+            filter.push_str(" AND status = ?2");
+        }
+        let text = query.text.trim();
+        if !text.is_empty() {
+            filter.push_str(
+                " AND (number_text LIKE ?3 ESCAPE '\\' OR party_names LIKE ?3 ESCAPE '\\'
+                  OR facts LIKE ?3 ESCAPE '\\' OR referrer_unit LIKE ?3 ESCAPE '\\'
+                  OR referrer_ref LIKE ?3 ESCAPE '\\'
+                  OR EXISTS (SELECT 1 FROM parties p WHERE p.case_id = cases.id
+                             AND (p.phone LIKE ?3 ESCAPE '\\' OR p.id_number LIKE ?3 ESCAPE '\\')))",
+            );
+        }
+        let status = query.status.map(|s| s.code()).unwrap_or("");
+        let pattern = like_pattern(text);
+        let total: i64 = self
+            .conn
+            .prepare_cached(&format!("SELECT count(*) FROM cases WHERE {filter}"))?
+            .query_row(bind(&filter, org, status, &pattern).as_slice(), |r| r.get(0))?;
+        let sql = format!(
+            "SELECT id, number_text, received_on, category, local_category, party_names, status,
+                    mediator_names, risk_escalation OR risk_group
+             FROM cases WHERE {filter} ORDER BY {} LIMIT {} OFFSET {}",
+            order_by(query.sort, query.descending),
+            query.limit,
+            query.offset
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut rows = stmt.query(bind(&filter, org, status, &pattern).as_slice())?;
+        let mut out = Vec::new();
+        while let Some(r) = rows.next()? {
+            let category: String = r.get(3)?;
+            let local: Option<String> = r.get(4)?;
+            let national = decode("cases.category", &category, Category::from_code)?;
+            out.push(CaseSummary {
+                id: CaseId(r.get(0)?),
+                number: r.get(1)?,
+                received_on: parse_date("cases.received_on", &r.get::<_, String>(2)?)?,
+                category: local.unwrap_or_else(|| crate::i18n::label("category", national.code()).into_owned()),
+                parties: r.get(5)?,
+                status: decode("cases.status", &r.get::<_, String>(6)?, CaseStatus::from_code)?,
+                mediators: r.get(7)?,
+                at_risk: r.get(8)?,
+            });
+        }
+        Ok(CasePage { rows: out, total: total as u64 })
+    }
+
+    /// Inserts whole cases (import, demo) in one transaction: all or nothing.
+    pub fn insert_records(
+        &mut self,
+        org: OrgId,
+        records: &mut dyn Iterator<Item = NewCaseRecord>,
+    ) -> Result<u64, StorageError> {
+        self.write(|tx| {
+            let mut count = 0;
+            for record in records {
+                insert_record(tx, org, &record)?;
+                count += 1;
+            }
+            Ok(count)
+        })
+    }
+
+    /// Every case id of the room, oldest first (for export).
+    pub fn case_ids(&self, org: OrgId) -> Result<Vec<CaseId>, StorageError> {
+        let mut stmt = self.conn.prepare_cached("SELECT id FROM cases WHERE org_id = ?1 ORDER BY id")?;
+        let rows = stmt.query_map([org.0], |r| Ok(CaseId(r.get(0)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}
+
+/// Positional parameters matching the placeholders `filter` uses (?1 org, ?2 status, ?3 text).
+fn bind<'a>(filter: &str, org: OrgId, status: &'a str, pattern: &'a str) -> Vec<Box<dyn rusqlite::ToSql + 'a>> {
+    let mut out: Vec<Box<dyn rusqlite::ToSql + 'a>> = vec![Box::new(org.0)];
+    if filter.contains("?2") || filter.contains("?3") {
+        out.push(Box::new(status));
+    }
+    if filter.contains("?3") {
+        out.push(Box::new(pattern));
+    }
+    out
+}
+
+fn order_by(sort: CaseSort, descending: bool) -> String {
+    let dir = if descending { "DESC" } else { "ASC" };
+    let rank = |column: &str, codes: Vec<&str>| {
+        let arms: String = codes.iter().enumerate().map(|(i, c)| format!(" WHEN '{c}' THEN {i}")).collect();
+        format!("CASE {column}{arms} END")
+    };
+    match sort {
+        CaseSort::Received => format!("received_on {dir}, id {dir}"),
+        CaseSort::Number => format!("number_year IS NULL, number_year {dir}, number_seq {dir}, id {dir}"),
+        CaseSort::Category => format!(
+            "{} {dir}, local_category {dir}, received_on DESC, id DESC",
+            rank("category", Category::ALL.iter().map(|c| c.code()).collect())
+        ),
+        CaseSort::Status => format!(
+            "{} {dir}, received_on DESC, id DESC",
+            rank("status", CaseStatus::ALL.iter().map(|s| s.code()).collect())
+        ),
+    }
+}
+
+fn check_fields(fields: &CaseFields, now: &Timestamp) -> Result<(), StorageError> {
+    match fields.problems(now.date_naive()).first() {
+        Some(problem) => Err(StorageError::Invalid(problem.to_string())),
+        None => Ok(()),
+    }
+}
+
+/// Checks the version the user started from and bumps it; returns the current status.
+fn claim_version(tx: &Transaction<'_>, id: CaseId, expected: i64, now: &Timestamp) -> Result<CaseStatus, StorageError> {
+    let row: Option<(i64, String)> = tx
+        .query_row("SELECT version, status FROM cases WHERE id = ?1", [id.0], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    let Some((found, status)) = row else {
+        return Err(StorageError::NotFound { what: tf("what.case", &[("id", &id.0.to_string())]) });
+    };
+    if found != expected {
+        return Err(StorageError::Conflict { expected, found });
+    }
+    tx.execute(
+        "UPDATE cases SET version = version + 1, updated_at = ?2 WHERE id = ?1",
+        params![id.0, time_text(now)],
+    )?;
+    decode("cases.status", &status, CaseStatus::from_code)
+}
+
+fn write_fields(tx: &Transaction<'_>, id: CaseId, f: &CaseFields, now: &Timestamp) -> Result<(), StorageError> {
+    let names: Vec<&str> = f.parties.iter().map(|p| p.name.as_str()).collect();
+    tx.execute(
+        "UPDATE cases SET received_on = ?2, source = ?3, referrer_unit = ?4, referrer_ref = ?5, category = ?6,
+         local_category = ?7, facts = ?8, claims = ?9, amount_fen = ?10, persons_involved = ?11,
+         risk_escalation = ?12, risk_group = ?13, party_names = ?14, updated_at = ?15 WHERE id = ?1",
+        params![
+            id.0,
+            date_text(f.received_on),
+            f.source.code(),
+            f.referrer_unit.trim(),
+            f.referrer_ref.trim(),
+            f.category.national.code(),
+            f.category.local,
+            f.facts,
+            f.claims,
+            f.amount_fen,
+            f.persons_involved,
+            f.risk_escalation,
+            f.risk_group,
+            names.join("、"),
+            time_text(now)
+        ],
+    )?;
+    tx.execute("DELETE FROM parties WHERE case_id = ?1", [id.0])?;
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO parties (case_id, seq, role, kind, name, sex, ethnicity, birth_date, id_number,
+         occupation, credit_code, legal_rep, phone, address)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+    )?;
+    for (seq, p) in f.parties.iter().enumerate() {
+        stmt.execute(params![
+            id.0,
+            seq as i64,
+            p.role.code(),
+            p.kind.code(),
+            p.name,
+            p.sex.map(|s| s.code()),
+            p.ethnicity,
+            p.birth_date.map(date_text),
+            p.id_number,
+            p.occupation,
+            p.credit_code,
+            p.legal_rep,
+            p.phone,
+            p.address
+        ])?;
+    }
+    Ok(())
+}
+
+fn record_status(
+    tx: &Transaction<'_>,
+    id: CaseId,
+    from: Option<CaseStatus>,
+    to: CaseStatus,
+    operator: &str,
+    reason: &str,
+    at: &Timestamp,
+) -> Result<(), StorageError> {
+    tx.prepare_cached(
+        "INSERT INTO status_history (case_id, from_status, to_status, at, operator, reason)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(params![id.0, from.map(|s| s.code()), to.code(), time_text(at), operator, reason])?;
+    Ok(())
+}
+
+fn assign_mediators(tx: &Transaction<'_>, id: CaseId, mediators: &[MediatorId]) -> Result<(), StorageError> {
+    tx.execute("DELETE FROM case_mediators WHERE case_id = ?1", [id.0])?;
+    let mut stmt = tx.prepare_cached("INSERT OR IGNORE INTO case_mediators (case_id, mediator_id, seq) VALUES (?1, ?2, ?3)")?;
+    for (seq, m) in mediators.iter().enumerate() {
+        stmt.execute(params![id.0, m.0, seq as i64])?;
+    }
+    tx.execute(
+        "UPDATE cases SET mediator_names = (SELECT coalesce(group_concat(name, '、'), '') FROM
+           (SELECT m.name FROM case_mediators cm JOIN mediators m ON m.id = cm.mediator_id
+            WHERE cm.case_id = ?1 ORDER BY cm.seq)) WHERE id = ?1",
+        [id.0],
+    )?;
+    Ok(())
+}
+
+/// The next number of the year of acceptance; the transaction is immediate, so two
+/// desks accepting at once still get different numbers.
+fn assign_number(tx: &Transaction<'_>, org: &Organisation, id: CaseId, now: &Timestamp) -> Result<(), StorageError> {
+    let year = now.year();
+    let seq: i64 = tx.query_row(
+        "SELECT coalesce(max(number_seq), 0) + 1 FROM cases WHERE org_id = ?1 AND number_year = ?2",
+        params![org.id.0, year],
+        |r| r.get(0),
+    )?;
+    let text = format_case_number(&org.profile.number_pattern, &org.profile.number_prefix, year, seq as u32);
+    tx.execute(
+        "UPDATE cases SET number_year = ?2, number_seq = ?3, number_text = ?4 WHERE id = ?1",
+        params![id.0, year, seq, text],
+    )?;
+    Ok(())
+}
+
+fn insert_record(tx: &Transaction<'_>, org: OrgId, rec: &NewCaseRecord) -> Result<(), StorageError> {
+    let created = rec.history.first().map(|h| time_text(&h.at)).unwrap_or_default();
+    let updated = rec.history.last().map(|h| time_text(&h.at)).unwrap_or_default();
+    tx.prepare_cached(
+        "INSERT INTO cases (org_id, number_year, number_seq, number_text, status, received_on, source,
+         category, facts, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+    )?
+    .execute(params![
+        org.0,
+        rec.number.as_ref().map(|n| n.year),
+        rec.number.as_ref().map(|n| n.seq),
+        rec.number.as_ref().map(|n| n.text.as_str()),
+        rec.status.code(),
+        date_text(rec.fields.received_on),
+        rec.fields.source.code(),
+        rec.fields.category.national.code(),
+        rec.fields.facts,
+        created,
+        updated
+    ])?;
+    let id = CaseId(tx.last_insert_rowid());
+    let at = rec.history.last().map(|h| h.at).unwrap_or_else(|| chrono::Local::now().fixed_offset());
+    write_fields(tx, id, &rec.fields, &at)?;
+    let mut ids = Vec::new();
+    for name in &rec.mediator_names {
+        ids.push(mediator_by_name(tx, org, name)?);
+    }
+    assign_mediators(tx, id, &ids)?;
+    for h in &rec.history {
+        record_status(tx, id, h.from, h.to, &h.operator, &h.reason, &h.at)?;
+    }
+    Ok(())
+}
+
+fn mediator_by_name(tx: &Transaction<'_>, org: OrgId, name: &str) -> Result<MediatorId, StorageError> {
+    let found: Option<i64> = tx
+        .prepare_cached("SELECT id FROM mediators WHERE org_id = ?1 AND name = ?2")?
+        .query_row(params![org.0, name], |r| r.get(0))
+        .optional()?;
+    if let Some(id) = found {
+        return Ok(MediatorId(id));
+    }
+    tx.execute("INSERT INTO mediators (org_id, name) VALUES (?1, ?2)", params![org.0, name])?;
+    Ok(MediatorId(tx.last_insert_rowid()))
+}

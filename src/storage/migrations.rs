@@ -1,0 +1,56 @@
+//! Forward-only schema migrations tracked by `PRAGMA user_version`. Each step runs in one
+//! transaction; a database newer than this binary is refused, never touched; a backup is
+//! taken before an existing database is migrated.
+
+use super::StorageError;
+use rusqlite::Connection;
+use std::path::Path;
+
+/// `PRAGMA application_id` of a tiaojie database ("TJ" + 1), so a foreign SQLite file is
+/// recognised and refused instead of being filled with our tables.
+pub const APPLICATION_ID: i32 = 0x544A_0001;
+
+/// Every schema step in order; step `i` brings `user_version` from `i` to `i + 1`.
+/// Append only: a released step is never edited.
+pub const MIGRATIONS: &[&str] = &[include_str!("sql/001_case_log.sql")];
+
+/// The schema version this binary writes.
+pub fn latest_version() -> i64 {
+    MIGRATIONS.len() as i64
+}
+
+/// Brings the database to the latest version; returns the version it had.
+pub fn migrate(conn: &mut Connection, path: Option<&Path>) -> Result<i64, StorageError> {
+    let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    let app_id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
+    let tables: i64 =
+        conn.query_row("SELECT count(*) FROM sqlite_schema WHERE type = 'table'", [], |r| r.get(0))?;
+    let display = || path.map(|p| p.display().to_string()).unwrap_or_default();
+    if (app_id != 0 && app_id != APPLICATION_ID) || (app_id == 0 && tables > 0) {
+        return Err(StorageError::NotOurs { path: display() });
+    }
+    if found > latest_version() {
+        return Err(StorageError::TooNew { path: display(), found, supported: latest_version() });
+    }
+    if found > 0
+        && found < latest_version()
+        && let Some(path) = path
+    {
+        backup_before_migration(conn, path, found)?;
+    }
+    for (index, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", index as i64 + 1)?;
+        tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+        tx.commit()?;
+    }
+    Ok(found)
+}
+
+fn backup_before_migration(conn: &Connection, path: &Path, version: i64) -> Result<(), StorageError> {
+    let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
+    let backup = path.with_extension(format!("v{version}-{stamp}.bak"));
+    conn.execute("VACUUM INTO ?1", [backup.to_string_lossy()])?;
+    Ok(())
+}

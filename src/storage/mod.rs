@@ -1,0 +1,121 @@
+//! The only place with SQL: opens the room's SQLite file, migrates it, and turns rows into
+//! domain types. Must not import ratatui or crossterm.
+
+mod cases;
+mod codec;
+pub mod migrations;
+mod org;
+mod write;
+
+pub use cases::NewCaseRecord;
+
+use rusqlite::Connection;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// How long a writer waits for another process's transaction before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// An open room database.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+/// What can go wrong with the database, each said so that the user knows what to do.
+#[derive(Debug, thiserror::Error)]
+pub enum StorageError {
+    /// The folder or file could not be created or opened.
+    #[error("{}", crate::i18n::tf("err.db.open", &[("path", path), ("cause", &cause.to_string())]))]
+    Open { path: String, cause: std::io::Error },
+    /// A newer tiaojie wrote this file.
+    #[error("{}", crate::i18n::tf("err.db.too_new", &[("path", path), ("found", &found.to_string()), ("supported", &supported.to_string())]))]
+    TooNew { path: String, found: i64, supported: i64 },
+    /// Not a tiaojie database.
+    #[error("{}", crate::i18n::tf("err.db.not_ours", &[("path", path)]))]
+    NotOurs { path: String },
+    /// Someone else saved the record since it was opened.
+    #[error("{}", crate::i18n::tf("err.db.conflict", &[("expected", &expected.to_string()), ("found", &found.to_string())]))]
+    Conflict { expected: i64, found: i64 },
+    /// The record is gone.
+    #[error("{}", crate::i18n::tf("err.db.not_found", &[("what", what)]))]
+    NotFound { what: String },
+    /// A status change the rules refuse.
+    #[error(transparent)]
+    Transition(#[from] crate::domain::status::TransitionError),
+    /// A value in the file that this version cannot read.
+    #[error("{}", crate::i18n::tf("err.db.corrupt", &[("column", column), ("value", value)]))]
+    Corrupt { column: &'static str, value: String },
+    /// Input that the rules refuse (already worded for the user).
+    #[error("{0}")]
+    Invalid(String),
+    /// Anything else from SQLite.
+    #[error("{}", crate::i18n::tf("err.db.sql", &[("cause", &.0.to_string())]))]
+    Sql(#[from] rusqlite::Error),
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path`: folder and file readable by the
+    /// owner only, WAL, foreign keys, a busy timeout, then migrations.
+    pub fn open(path: &Path) -> Result<Store, StorageError> {
+        create_private(path)?;
+        let mut conn = Connection::open(path).map_err(|e| open_error(path, e))?;
+        configure(&conn)?;
+        migrations::migrate(&mut conn, Some(path))?;
+        Ok(Store { conn, path: path.to_path_buf() })
+    }
+
+    /// The file this store reads.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// A number that changes whenever another connection commits (cheap to poll).
+    pub fn data_version(&self) -> Result<i64, StorageError> {
+        Ok(self.conn.pragma_query_value(None, "data_version", |r| r.get(0))?)
+    }
+}
+
+fn configure(conn: &Connection) -> Result<(), StorageError> {
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    conn.pragma_update(None, "foreign_keys", true)?;
+    // WAL lets readers go on while one writer commits; NORMAL is durable in WAL mode
+    // except for the last commit on power loss, and much faster on old disks.
+    let _mode: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    Ok(())
+}
+
+fn open_error(path: &Path, e: rusqlite::Error) -> StorageError {
+    StorageError::Open { path: path.display().to_string(), cause: std::io::Error::other(e.to_string()) }
+}
+
+/// Creates the folder (0700) and the empty file (0600) before SQLite does, so personal
+/// data is never readable by others, not even for a moment.
+fn create_private(path: &Path) -> Result<(), StorageError> {
+    let io_err = |p: &Path, cause| StorageError::Open { path: p.display().to_string(), cause };
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+        && !dir.exists()
+    {
+        let mut builder = std::fs::DirBuilder::new();
+        builder.recursive(true);
+        #[cfg(unix)]
+        std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+        builder.create(dir).map_err(|e| io_err(dir, e))?;
+    }
+    if !path.exists() {
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        match options.open(path) {
+            Ok(_) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+            Err(e) => return Err(io_err(path, e)),
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests;
