@@ -1,6 +1,8 @@
 //! tiaojie (调解): case log, schedule and documents for a people's mediation room.
 //! Dependencies point one way: `domain` ← `storage` ← `app` ← `ui`/`tui`.
 
+pub mod cli;
 pub mod domain;
 pub mod i18n;
+pub mod paths;
 pub mod storage;

@@ -129,7 +129,7 @@ impl Store {
         let total: i64 = self
             .conn
             .prepare_cached(&format!("SELECT count(*) FROM cases WHERE {filter}"))?
-            .query_row(bind(&filter, org, status, &pattern).as_slice(), |r| r.get(0))?;
+            .query_row(rusqlite::params_from_iter(bind(&filter, org, status, &pattern)), |r| r.get(0))?;
         let sql = format!(
             "SELECT id, number_text, received_on, category, local_category, party_names, status,
                     mediator_names, risk_escalation OR risk_group
@@ -139,7 +139,7 @@ impl Store {
             query.offset
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let mut rows = stmt.query(bind(&filter, org, status, &pattern).as_slice())?;
+        let mut rows = stmt.query(rusqlite::params_from_iter(bind(&filter, org, status, &pattern)))?;
         let mut out = Vec::new();
         while let Some(r) = rows.next()? {
             let category: String = r.get(3)?;

@@ -89,7 +89,9 @@ fn acceptance_numbers_cases_per_year_and_assigns_the_mediator() {
         .into_iter()
         .enumerate()
     {
-        let c = store.create_case(org.id, &fields(&format!("当事人{i}")), "wang", &at(when)).unwrap();
+        let mut f = fields(&format!("当事人{i}"));
+        f.received_on = at(when).date_naive();
+        let c = store.create_case(org.id, &f, "wang", &at(when)).unwrap();
         let c = store.change_status(&org, c.id, c.version, CaseStatus::Accepted, "", &[me], "wang", &at(when)).unwrap();
         assert_eq!(c.mediators, vec![me]);
         numbers.push(c.number.unwrap().text);

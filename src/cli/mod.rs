@@ -1,0 +1,69 @@
+//! The command line: clap types (stable — scripts rely on them) and the non-interactive
+//! commands. The interactive app is started through `crate::tui`.
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+
+/// tiaojie (调解) — 人民调解室的案件登记、日程与文书 / case log for a people's mediation room.
+#[derive(Debug, Parser)]
+#[command(name = "tiaojie", version, about, long_about = None)]
+pub struct Cli {
+    /// 数据文件路径 / database file (default: the platform data folder)
+    #[arg(long, global = true, env = "TIAOJIE_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// 界面语言 zh|en / interface language
+    #[arg(long, global = true, value_name = "zh|en", value_parser = parse_lang)]
+    pub lang: Option<crate::i18n::Lang>,
+    /// What to do; without a command the app opens.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The non-interactive commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// 生成示例数据 / fill the database with realistic sample cases
+    Demo {
+        /// 案件数量 / how many cases
+        #[arg(long, default_value_t = 200)]
+        cases: u64,
+        /// 随机种子（同一种子生成同样的数据）/ random seed (same seed, same data)
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
+    },
+    /// 导出全部案件为 JSON Lines / write every case as JSON Lines
+    Export {
+        /// 输出文件（默认输出到屏幕）/ output file (default: standard output)
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// 从 JSON Lines 导入案件（全部成功或全部不写入）/ read cases back, all or nothing
+    Import {
+        /// 要导入的文件 / the file to read
+        file: PathBuf,
+    },
+}
+
+fn parse_lang(text: &str) -> Result<crate::i18n::Lang, String> {
+    crate::i18n::Lang::from_code(text).ok_or_else(|| format!("「{text}」: 请用 zh 或 en / use zh or en"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn global_options_work_after_a_subcommand() {
+        let cli = Cli::try_parse_from(["tiaojie", "demo", "--cases", "5", "--db", "x.db", "--lang", "en"]).unwrap();
+        assert_eq!(cli.db, Some(PathBuf::from("x.db")));
+        assert_eq!(cli.lang, Some(crate::i18n::Lang::En));
+        assert!(matches!(cli.command, Some(Command::Demo { cases: 5, .. })));
+        assert!(Cli::try_parse_from(["tiaojie", "--lang", "fr"]).is_err());
+    }
+}
