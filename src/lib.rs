@@ -4,5 +4,6 @@
 pub mod cli;
 pub mod domain;
 pub mod i18n;
+pub mod app;
 pub mod paths;
 pub mod storage;

@@ -24,12 +24,12 @@ pub enum FieldKind {
     Choice(Vec<Choice>),
     /// Yes or no (Space or Enter toggles).
     Check,
-    /// The case's parties (a list inside the form).
-    Parties,
+    /// A list inside the form (parties, mediators …); `selected` is its row.
+    List,
 }
 
 /// A field with its value and what is said about it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Field {
     /// Stable name used by code.
     pub id: &'static str,
@@ -90,9 +90,9 @@ impl Field {
         Field { checked, ..Field::new(id, label, FieldKind::Check) }
     }
 
-    /// The parties list placeholder inside the case form.
-    pub fn parties(id: &'static str, label: &'static str) -> Field {
-        Field::new(id, label, FieldKind::Parties)
+    /// A list inside the form; its rows live in the state, `selected` is the row.
+    pub fn list(id: &'static str, label: &'static str) -> Field {
+        Field::new(id, label, FieldKind::List)
     }
 
     /// Marks the field as required.
@@ -112,7 +112,7 @@ impl Field {
             FieldKind::Text | FieldKind::Multiline => self.input.value().to_string(),
             FieldKind::Choice(options) => options.get(self.selected).map(|c| c.code.clone()).unwrap_or_default(),
             FieldKind::Check => if self.checked { "1" } else { "0" }.to_string(),
-            FieldKind::Parties => String::new(),
+            FieldKind::List => String::new(),
         }
     }
 
@@ -126,7 +126,7 @@ impl Field {
 }
 
 /// A list of fields and which one has the focus.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Form {
     /// The fields in order.
     pub fields: Vec<Field>,

@@ -4,6 +4,7 @@
 pub mod case;
 pub mod category;
 pub mod credit_code;
+pub mod dates;
 pub mod ethnic;
 pub mod id_card;
 mod labelled;

@@ -1,0 +1,86 @@
+//! Actions (what happened: a key, a paste, a resize, a result from storage) and effects
+//! (what `update` asks the outside world to do), both plain values.
+
+use super::key::Key;
+use crate::domain::case::{Case, CaseFields, CaseId, CasePage, CaseQuery};
+use crate::domain::category::LocalCategory;
+use crate::domain::org::{Mediator, MediatorId, OrgProfile, Organisation};
+use crate::domain::status::CaseStatus;
+use crate::i18n::Lang;
+use chrono::NaiveDate;
+
+/// Something that happened, for `update` to handle.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// A key was pressed.
+    Key(Key),
+    /// Text was pasted (bracketed paste).
+    Paste(String),
+    /// The window changed size.
+    Resize(u16, u16),
+    /// The date changed (or the app started).
+    Today(NaiveDate),
+    /// The room's data was read.
+    RoomLoaded(Box<Room>),
+    /// A page of the list arrived.
+    CasesLoaded(CasePage),
+    /// A case arrived.
+    CaseLoaded(Box<Case>),
+    /// A case was saved (created, edited or moved to another status).
+    CaseSaved(Box<Case>),
+    /// A settings change was saved.
+    SettingsSaved,
+    /// Storage refused or failed; the message is for the user.
+    Failed(Failure),
+}
+
+/// The room and what belongs to it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Room {
+    /// The organisation, if set up.
+    pub org: Option<Organisation>,
+    /// Its mediators.
+    pub mediators: Vec<Mediator>,
+    /// Its local categories.
+    pub locals: Vec<LocalCategory>,
+    /// Its language setting.
+    pub lang: Option<Lang>,
+}
+
+/// A failure as the user will read it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Failure {
+    /// What happened and what to do.
+    pub message: String,
+    /// The record changed under the user (their text is kept).
+    pub conflict: bool,
+    /// A save failed (so the form stays open), rather than a read.
+    pub while_saving: bool,
+}
+
+/// Work for the outside world.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Read the room, its mediators, categories and settings.
+    LoadRoom,
+    /// Read a page of cases.
+    LoadCases(CaseQuery),
+    /// Read one case.
+    LoadCase(CaseId),
+    /// Register a new case.
+    CreateCase(Box<CaseFields>),
+    /// Save an edited case, if still at `version`.
+    UpdateCase { id: CaseId, version: i64, fields: Box<CaseFields> },
+    /// Move a case to another status.
+    ChangeStatus { id: CaseId, version: i64, to: CaseStatus, reason: String, mediators: Vec<MediatorId> },
+    /// Set up the room on first start.
+    CreateRoom { profile: OrgProfile, first_mediator: String },
+    /// Save the room's profile and language.
+    SaveRoom { profile: OrgProfile, lang: Lang },
+    /// Add a mediator.
+    AddMediator { name: String, phone: String },
+    /// Mark a mediator as active or departed.
+    SetMediatorActive { id: MediatorId, active: bool },
+    /// Add or re-parent a local category.
+    SaveLocalCategory(LocalCategory),
+}

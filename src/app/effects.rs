@@ -1,0 +1,102 @@
+//! Runs effects against storage and turns each result into an action for `update`.
+//! The only part of `app` that does I/O; it reads the clock for time stamps.
+
+use super::action::{Action, Effect, Failure, Room};
+use crate::domain::case::Timestamp;
+use crate::domain::org::Organisation;
+use crate::i18n::{Lang, tf};
+use crate::storage::{StorageError, Store};
+
+/// Carries out effects for one user on one database.
+pub struct Runner {
+    store: Store,
+    operator: String,
+    org: Option<Organisation>,
+}
+
+impl Runner {
+    /// A runner acting as `operator`.
+    pub fn new(store: Store, operator: String) -> Runner {
+        Runner { store, operator, org: None }
+    }
+
+    /// The database.
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// Carries out `effect` at time `now`; failures come back as `Action::Failed`.
+    pub fn run(&mut self, effect: Effect, now: &Timestamp) -> Action {
+        let saving = !matches!(effect, Effect::LoadRoom | Effect::LoadCases(_) | Effect::LoadCase(_));
+        match self.try_run(effect, now) {
+            Ok(action) => action,
+            Err(e) => Action::Failed(Failure {
+                message: e.to_string(),
+                conflict: matches!(e, StorageError::Conflict { .. }),
+                while_saving: saving,
+            }),
+        }
+    }
+
+    fn org(&self) -> Result<&Organisation, StorageError> {
+        self.org.as_ref().ok_or_else(|| StorageError::Invalid(tf("err.no_room", &[])))
+    }
+
+    fn try_run(&mut self, effect: Effect, now: &Timestamp) -> Result<Action, StorageError> {
+        Ok(match effect {
+            Effect::LoadRoom => Action::RoomLoaded(Box::new(self.load_room()?)),
+            Effect::LoadCases(query) => Action::CasesLoaded(self.store.list_cases(self.org()?.id, &query)?),
+            Effect::LoadCase(id) => Action::CaseLoaded(Box::new(self.store.load_case(id)?)),
+            Effect::CreateCase(fields) => {
+                let org = self.org()?.id;
+                Action::CaseSaved(Box::new(self.store.create_case(org, &fields, &self.operator, now)?))
+            }
+            Effect::UpdateCase { id, version, fields } => {
+                Action::CaseSaved(Box::new(self.store.update_case(id, version, &fields, now)?))
+            }
+            Effect::ChangeStatus { id, version, to, reason, mediators } => {
+                let org = self.org()?.clone();
+                let case =
+                    self.store.change_status(&org, id, version, to, &reason, &mediators, &self.operator, now)?;
+                Action::CaseSaved(Box::new(case))
+            }
+            Effect::CreateRoom { profile, first_mediator } => {
+                self.store.create_organisation(&profile, &first_mediator, now)?;
+                Action::RoomLoaded(Box::new(self.load_room()?))
+            }
+            Effect::SaveRoom { profile, lang } => {
+                let org = self.org()?.id;
+                self.store.update_profile(org, &profile)?;
+                self.store.set_setting(org, "lang", lang.code())?;
+                Action::RoomLoaded(Box::new(self.load_room()?))
+            }
+            Effect::AddMediator { name, phone } => {
+                let org = self.org()?.id;
+                self.store.add_mediator(org, &name, &phone)?;
+                Action::RoomLoaded(Box::new(self.load_room()?))
+            }
+            Effect::SetMediatorActive { id, active } => {
+                self.store.set_mediator_active(id, active)?;
+                Action::RoomLoaded(Box::new(self.load_room()?))
+            }
+            Effect::SaveLocalCategory(local) => {
+                let org = self.org()?.id;
+                self.store.save_local_category(org, &local)?;
+                Action::RoomLoaded(Box::new(self.load_room()?))
+            }
+        })
+    }
+
+    fn load_room(&mut self) -> Result<Room, StorageError> {
+        self.org = self.store.organisation()?;
+        let Some(org) = self.org.clone() else {
+            return Ok(Room { org: None, mediators: Vec::new(), locals: Vec::new(), lang: None });
+        };
+        Ok(Room {
+            mediators: self.store.mediators(org.id)?,
+            locals: self.store.local_categories(org.id)?,
+            lang: self.store.setting(org.id, "lang")?.as_deref().and_then(Lang::from_code),
+            org: Some(org),
+        })
+    }
+}

@@ -1,0 +1,22 @@
+//! Application state and its one way of changing: `update(&mut AppState, Action)` returns
+//! effects as values; `tui` runs them against storage and feeds the results back as
+//! actions. No I/O and no clock here: "today" arrives as data, so tests fix it.
+//! Must not import ratatui, crossterm or rusqlite.
+
+pub mod action;
+pub mod case_form;
+pub mod command;
+pub mod effects;
+pub mod form;
+pub mod key;
+pub mod keymap;
+pub mod modal;
+pub mod party_form;
+pub mod settings;
+pub mod setup;
+pub mod state;
+mod update;
+
+pub use action::{Action, Effect};
+pub use state::*;
+pub use update::{key_contexts, start, update};

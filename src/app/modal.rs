@@ -1,0 +1,174 @@
+//! Dialogs over the screen. A confirmation holds the pending action and only runs it
+//! when the user says yes.
+
+use super::form::{Choice, Field, Form};
+use super::party_form::PartyForm;
+use crate::domain::case::CaseId;
+use crate::domain::org::MediatorId;
+use crate::domain::status::CaseStatus;
+
+/// A dialog.
+#[derive(Debug, Clone)]
+pub enum Modal {
+    /// Every key, from the key table.
+    Help { scroll: u16 },
+    /// A message the user must acknowledge (errors that stop a save).
+    Notice { text: String },
+    /// A yes/no question.
+    Confirm(Confirm),
+    /// The statuses a case could move to.
+    StatusMenu(StatusMenu),
+    /// The reason for 不予受理 / 调解终止.
+    Reason(ReasonForm),
+    /// Which mediators take the case on acceptance.
+    Mediators(MediatorPick),
+    /// A party being added or edited.
+    Party(Box<PartyForm>),
+    /// A long list to choose a field's value from.
+    Picker(Picker),
+    /// A small form from settings (a new mediator, a local category).
+    SettingsItem(SettingsItem),
+}
+
+impl Modal {
+    /// True if the dialog holds text the user would lose.
+    pub fn unsaved(&self) -> bool {
+        match self {
+            Modal::Party(p) => p.form.changed(),
+            Modal::Reason(r) => r.form.changed(),
+            Modal::SettingsItem(s) => s.form.changed(),
+            _ => false,
+        }
+    }
+}
+
+/// What a confirmation runs on yes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pending {
+    /// Close the case form without saving.
+    DiscardCaseForm,
+    /// Close the dialog below without saving.
+    DiscardDialog,
+    /// Remove the party at this index from the form.
+    RemoveParty(usize),
+    /// Leave the program although something is unsaved.
+    Quit,
+}
+
+/// A yes/no question; "no" is selected first, so Enter alone never destroys anything.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Confirm {
+    /// The question (already in the user's language).
+    pub question: String,
+    /// Catalogue key of the yes button.
+    pub yes: &'static str,
+    /// Catalogue key of the no button.
+    pub no: &'static str,
+    /// What yes does.
+    pub on_yes: Pending,
+    /// Which button is selected.
+    pub yes_selected: bool,
+}
+
+/// Choosing the next status of a case.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusMenu {
+    /// The case.
+    pub case_id: CaseId,
+    /// The version it was shown at.
+    pub version: i64,
+    /// Its status now.
+    pub from: CaseStatus,
+    /// Index into `options()`.
+    pub selected: usize,
+}
+
+impl StatusMenu {
+    /// Every other status; the allowed ones first, so Enter on the first one is useful.
+    pub fn options(&self) -> Vec<CaseStatus> {
+        let allowed = self.from.next().iter().copied();
+        let others = CaseStatus::ALL.iter().copied().filter(|s| *s != self.from && !self.from.next().contains(s));
+        allowed.chain(others).collect()
+    }
+}
+
+/// The reason step of a status change.
+#[derive(Debug, Clone)]
+pub struct ReasonForm {
+    /// The case.
+    pub case_id: CaseId,
+    /// The version it was shown at.
+    pub version: i64,
+    /// The status asked for.
+    pub to: CaseStatus,
+    /// One field: the reason.
+    pub form: Form,
+}
+
+impl ReasonForm {
+    /// An empty reason for moving to `to`.
+    pub fn new(case_id: CaseId, version: i64, to: CaseStatus) -> ReasonForm {
+        ReasonForm { case_id, version, to, form: Form::new(vec![Field::multiline("reason", "field.reason", "")]) }
+    }
+}
+
+/// Choosing the mediators of a case on acceptance.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MediatorPick {
+    /// The case.
+    pub case_id: CaseId,
+    /// The version it was shown at.
+    pub version: i64,
+    /// The status asked for.
+    pub to: CaseStatus,
+    /// Active mediators: id, name, chosen.
+    pub options: Vec<(MediatorId, String, bool)>,
+    /// Row with the cursor.
+    pub selected: usize,
+}
+
+/// Which form a picker writes into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PickerTarget {
+    /// The case form.
+    CaseForm,
+    /// The party form (a dialog).
+    PartyForm,
+    /// The settings form.
+    Settings,
+    /// The settings item dialog.
+    SettingsItem,
+}
+
+/// A list of a choice field's options, for when ←/→ would take too long.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Picker {
+    /// The field's id.
+    pub field: &'static str,
+    /// Catalogue key of the field's label.
+    pub title: &'static str,
+    /// The options.
+    pub options: Vec<Choice>,
+    /// Row with the cursor.
+    pub selected: usize,
+    /// Where the choice goes.
+    pub target: PickerTarget,
+}
+
+/// What a settings dialog adds or changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SettingsItemKind {
+    /// A new mediator.
+    Mediator,
+    /// A local category (new, or a new parent for one).
+    LocalCategory,
+}
+
+/// A small settings form in a dialog.
+#[derive(Debug, Clone)]
+pub struct SettingsItem {
+    /// What it is for.
+    pub kind: SettingsItemKind,
+    /// Its fields.
+    pub form: Form,
+}

@@ -1,0 +1,204 @@
+//! The party form: person or organisation fields, the ID number checked as it is typed
+//! (birth date and sex filled from it), and every problem shown beside its field.
+
+use super::form::{Choice, Field, Form};
+use crate::domain::dates::parse_date_input;
+use crate::domain::id_card::parse_id_card;
+use crate::domain::party::{Party, PartyKind, PartyRole, Sex, validate_party};
+use crate::i18n::{label, t, tf};
+use chrono::NaiveDate;
+
+/// Fields only a person has.
+const PERSON_FIELDS: [&str; 5] = ["id_number", "sex", "birth_date", "ethnicity", "occupation"];
+/// Fields only an organisation has.
+const ORG_FIELDS: [&str; 2] = ["credit_code", "legal_rep"];
+
+/// A party being added (`index` None) or edited.
+#[derive(Debug, Clone)]
+pub struct PartyForm {
+    /// Position in the case's party list, if editing.
+    pub index: Option<usize>,
+    /// The fields.
+    pub form: Form,
+}
+
+fn choices<T: Copy>(all: &[T], kind: &str, code: fn(T) -> &'static str) -> Vec<Choice> {
+    all.iter().map(|v| Choice { code: code(*v).into(), label: label(kind, code(*v)).into() }).collect()
+}
+
+impl PartyForm {
+    /// A form for `party`; focus on the name.
+    pub fn new(index: Option<usize>, party: &Party) -> PartyForm {
+        let mut sexes = vec![Choice { code: String::new(), label: t("field.unknown").into() }];
+        sexes.extend(choices(Sex::ALL, "sex", Sex::code));
+        let fields = vec![
+            Field::choice("role", "field.role", choices(PartyRole::ALL, "role", PartyRole::code), party.role.code()),
+            Field::choice("kind", "field.kind", choices(PartyKind::ALL, "kind", PartyKind::code), party.kind.code()),
+            Field::text("name", "field.name", &party.name).required(),
+            Field::text("id_number", "field.id_number", &party.id_number),
+            Field::choice("sex", "field.sex", sexes, party.sex.map(Sex::code).unwrap_or("")),
+            Field::text("birth_date", "field.birth_date", &party.birth_date.map(|d| d.to_string()).unwrap_or_default()),
+            Field::text("ethnicity", "field.ethnicity", &party.ethnicity),
+            Field::text("credit_code", "field.credit_code", &party.credit_code),
+            Field::text("legal_rep", "field.legal_rep", &party.legal_rep),
+            Field::text("phone", "field.phone", &party.phone),
+            Field::text("occupation", "field.occupation", &party.occupation),
+            Field::text("address", "field.address", &party.address),
+        ];
+        let mut f = PartyForm { index, form: Form::new(fields) };
+        f.refresh();
+        f.form.focus_on("name");
+        f
+    }
+
+    /// Shows the fields of the chosen kind and checks the ID number as typed so far.
+    pub fn refresh(&mut self) {
+        let person = self.form.value("kind") == PartyKind::Person.code();
+        for f in self.form.fields.iter_mut() {
+            if PERSON_FIELDS.contains(&f.id) {
+                f.hidden = !person;
+            } else if ORG_FIELDS.contains(&f.id) {
+                f.hidden = person;
+            }
+        }
+        self.check_id_as_typed();
+    }
+
+    /// While the ID number is typed: count the digits; when complete, check it and fill
+    /// birth date and sex, or say what is wrong.
+    fn check_id_as_typed(&mut self) {
+        let text = self.form.value("id_number");
+        let text = text.trim();
+        let len = text.chars().count();
+        let (hint, error, filled) = match len {
+            0 => (None, None, None),
+            15 | 18 => match parse_id_card(text) {
+                Ok(card) => {
+                    let sex = if card.male { Sex::Male } else { Sex::Female };
+                    let hint =
+                        tf("hint.id_ok", &[("date", &card.birth_date.to_string()), ("sex", &label("sex", sex.code()))]);
+                    (Some(hint), None, Some((card.birth_date, sex)))
+                }
+                Err(e) => (None, Some(e.to_string()), None),
+            },
+            n if n > 18 => (None, Some(tf("hint.id_too_long", &[("n", &n.to_string())])), None),
+            n => (Some(tf("hint.id_count", &[("n", &n.to_string())])), None, None),
+        };
+        if let Some(field) = self.form.field_mut("id_number") {
+            field.hint = hint;
+            field.error = error;
+        }
+        if let Some((birth, sex)) = filled {
+            self.form.set_text("birth_date", &birth.to_string());
+            self.form.set_choice("sex", sex.code());
+        }
+    }
+
+    /// The party, or the form with a message beside every wrong field.
+    pub fn to_party(&mut self, today: NaiveDate) -> Option<Party> {
+        self.form.clear_errors();
+        let v = |id: &str| self.form.value(id);
+        let birth_text = v("birth_date");
+        let birth_date = match birth_text.trim() {
+            "" => None,
+            text => match parse_date_input(text, today) {
+                Some(d) => Some(d),
+                None => {
+                    let message = tf("err.date", &[("value", text)]);
+                    self.form.set_error("birth_date", Some(message));
+                    self.form.focus_first_error();
+                    return None;
+                }
+            },
+        };
+        let person = v("kind") == PartyKind::Person.code();
+        let keep = |id: &str, applies: bool| if applies { v(id).trim().to_string() } else { String::new() };
+        let party = Party {
+            role: PartyRole::from_code(&v("role")).unwrap_or(PartyRole::Applicant),
+            kind: if person { PartyKind::Person } else { PartyKind::Organisation },
+            name: v("name"),
+            sex: if person { Sex::from_code(&v("sex")) } else { None },
+            ethnicity: keep("ethnicity", person),
+            birth_date: birth_date.filter(|_| person),
+            id_number: keep("id_number", person),
+            occupation: keep("occupation", person),
+            credit_code: keep("credit_code", !person),
+            legal_rep: keep("legal_rep", !person),
+            phone: v("phone").trim().to_string(),
+            address: v("address").trim().to_string(),
+        };
+        match validate_party(&party) {
+            Ok(valid) => Some(valid),
+            Err(problems) => {
+                for p in problems {
+                    self.form.set_error(p.field, Some(p.message));
+                }
+                self.form.focus_first_error();
+                None
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::key::{Key, KeyCode};
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 28).unwrap()
+    }
+
+    fn type_into(f: &mut PartyForm, id: &str, text: &str) {
+        f.form.focus_on(id);
+        for c in text.chars() {
+            f.form.edit(Key::char(c));
+            f.refresh();
+        }
+    }
+
+    #[test]
+    fn the_id_number_is_counted_then_checked_and_fills_birth_and_sex() {
+        let mut f = PartyForm::new(None, &Party::new(PartyRole::Applicant, PartyKind::Person));
+        type_into(&mut f, "id_number", "1101051949");
+        assert_eq!(f.form.field("id_number").unwrap().hint.as_deref(), Some(tf("hint.id_count", &[("n", "10")]).as_str()));
+        type_into(&mut f, "id_number", "1231002x");
+        let field = f.form.field("id_number").unwrap();
+        assert_eq!(field.error, None);
+        assert!(field.hint.as_deref().unwrap().contains("1949-12-31"));
+        assert_eq!(f.form.value("birth_date"), "1949-12-31");
+        assert_eq!(f.form.value("sex"), "female");
+    }
+
+    #[test]
+    fn a_wrong_check_digit_is_said_beside_the_field_and_nothing_typed_is_lost() {
+        let mut f = PartyForm::new(None, &Party::new(PartyRole::Applicant, PartyKind::Person));
+        type_into(&mut f, "name", "王秀兰");
+        type_into(&mut f, "id_number", "110105194912310021");
+        assert!(f.form.field("id_number").unwrap().error.is_some());
+        assert_eq!(f.to_party(today()), None);
+        assert_eq!(f.form.focused().unwrap().id, "id_number");
+        assert_eq!(f.form.value("name"), "王秀兰");
+        f.form.edit(Key::plain(KeyCode::Backspace));
+        f.form.edit(Key::char('X'));
+        f.refresh();
+        let party = f.to_party(today()).unwrap();
+        assert_eq!((party.name.as_str(), party.sex), ("王秀兰", Some(Sex::Female)));
+    }
+
+    #[test]
+    fn an_organisation_hides_person_fields_and_keeps_none_of_them() {
+        let mut p = Party::new(PartyRole::Respondent, PartyKind::Person);
+        p.name = "某物业公司".into();
+        p.ethnicity = "汉族".into();
+        let mut f = PartyForm::new(Some(0), &p);
+        f.form.focus_on("kind");
+        f.form.cycle(true);
+        f.refresh();
+        assert!(f.form.field("id_number").unwrap().hidden);
+        assert!(!f.form.field("credit_code").unwrap().hidden);
+        let party = f.to_party(today()).unwrap();
+        assert_eq!(party.kind, PartyKind::Organisation);
+        assert_eq!(party.ethnicity, "");
+    }
+}

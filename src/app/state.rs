@@ -1,0 +1,192 @@
+//! Where the user is and what the screens show: one enum for the case tab's view, a
+//! stack of modals, and the data loaded for them.
+
+use super::case_form::CaseForm;
+use super::form::Form;
+use super::modal::Modal;
+use super::settings::SettingsState;
+use crate::domain::case::{Case, CasePage, CaseQuery, CaseSort};
+use crate::domain::category::LocalCategory;
+use crate::domain::org::{Mediator, MediatorId, Organisation};
+use crate::i18n::Lang;
+use chrono::NaiveDate;
+use tui_input::Input;
+
+/// The tabs along the top, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    /// 案件 — the case log.
+    Cases,
+    /// 日程 — the schedule (coming).
+    Schedule,
+    /// 文书 — documents (coming).
+    Documents,
+    /// 统计 — statistics (coming).
+    Statistics,
+    /// 设置 — the room, mediators, categories, language.
+    Settings,
+}
+
+impl Tab {
+    /// Every tab in order.
+    pub const ALL: [Tab; 5] = [Tab::Cases, Tab::Schedule, Tab::Documents, Tab::Statistics, Tab::Settings];
+
+    /// Catalogue key of the tab's name.
+    pub fn title(self) -> &'static str {
+        match self {
+            Tab::Cases => "tab.cases",
+            Tab::Schedule => "tab.schedule",
+            Tab::Documents => "tab.documents",
+            Tab::Statistics => "tab.statistics",
+            Tab::Settings => "tab.settings",
+        }
+    }
+
+    /// The neighbouring tab (wrapping).
+    pub fn step(self, forward: bool) -> Tab {
+        let i = Tab::ALL.iter().position(|t| *t == self).unwrap_or(0);
+        let n = Tab::ALL.len();
+        Tab::ALL[if forward { (i + 1) % n } else { (i + n - 1) % n }]
+    }
+}
+
+/// What the case tab shows.
+#[derive(Debug, Clone)]
+pub enum CasesView {
+    /// The list.
+    List,
+    /// One case.
+    Detail(Box<CaseDetail>),
+    /// The new/edit form.
+    Form(Box<CaseForm>),
+}
+
+/// The case list: the query, the page read for it, and the selected row.
+#[derive(Debug, Clone)]
+pub struct CaseList {
+    /// What is asked of storage (its limit follows the window height).
+    pub query: CaseQuery,
+    /// The rows of the visible page.
+    pub page: CasePage,
+    /// Selected row within the page.
+    pub selected: usize,
+    /// The search box, while it is open.
+    pub search: Option<Input>,
+    /// True until the first page has arrived.
+    pub loading: bool,
+    /// The case being loaded opens in the form rather than the detail.
+    pub edit_on_load: bool,
+}
+
+impl Default for CaseList {
+    fn default() -> Self {
+        CaseList {
+            query: CaseQuery { sort: CaseSort::Received, descending: true, limit: 10, ..Default::default() },
+            page: CasePage::default(),
+            selected: 0,
+            search: None,
+            loading: true,
+            edit_on_load: false,
+        }
+    }
+}
+
+/// One case on screen.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CaseDetail {
+    /// The case as last loaded.
+    pub case: Case,
+    /// Lines scrolled down.
+    pub scroll: u16,
+}
+
+/// A line at the bottom saying what just happened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusLine {
+    /// The text (already in the user's language).
+    pub text: String,
+    /// An error (shown in the error colour).
+    pub error: bool,
+}
+
+/// Everything the screens show.
+#[derive(Debug, Clone)]
+pub struct AppState {
+    /// Today's date, from the event loop.
+    pub today: NaiveDate,
+    /// Interface language.
+    pub lang: Lang,
+    /// The language was given on the command line, so the room's setting does not apply.
+    pub lang_locked: bool,
+    /// The room, once set up.
+    pub org: Option<Organisation>,
+    /// The room's mediators.
+    pub mediators: Vec<Mediator>,
+    /// The room's local categories.
+    pub locals: Vec<LocalCategory>,
+    /// The first-start form, while the room is not set up.
+    pub setup: Option<Form>,
+    /// The tab in front.
+    pub tab: Tab,
+    /// The case tab's view.
+    pub cases: CasesView,
+    /// The case list (kept while a case is open).
+    pub list: CaseList,
+    /// The settings tab.
+    pub settings: SettingsState,
+    /// Dialogs over the screen, the last on top.
+    pub modals: Vec<Modal>,
+    /// What just happened.
+    pub status: Option<StatusLine>,
+    /// Terminal size (columns, rows).
+    pub size: (u16, u16),
+    /// Set when the user has quit.
+    pub quit: bool,
+    /// True while the database has not answered the first time.
+    pub starting: bool,
+}
+
+impl AppState {
+    /// The state before anything is loaded.
+    pub fn new(today: NaiveDate, lang: Lang, size: (u16, u16)) -> AppState {
+        AppState {
+            today,
+            lang,
+            lang_locked: false,
+            org: None,
+            mediators: Vec::new(),
+            locals: Vec::new(),
+            setup: None,
+            tab: Tab::Cases,
+            cases: CasesView::List,
+            list: CaseList::default(),
+            settings: SettingsState::default(),
+            modals: Vec::new(),
+            status: None,
+            size,
+            quit: false,
+            starting: true,
+        }
+    }
+
+    /// A mediator's name by id (departed ones included).
+    pub fn mediator_name(&self, id: MediatorId) -> &str {
+        self.mediators.iter().find(|m| m.id == id).map(|m| m.name.as_str()).unwrap_or("?")
+    }
+
+    /// Rows of the list that fit on screen (title, tabs, header, status and key bar aside).
+    pub fn list_rows(&self) -> u64 {
+        u64::from(self.size.1.saturating_sub(LIST_CHROME_ROWS)).max(1)
+    }
+
+    /// True if some form holds unsaved text.
+    pub fn unsaved(&self) -> bool {
+        let case_form = matches!(&self.cases, CasesView::Form(f) if f.changed());
+        let modal = self.modals.iter().any(Modal::unsaved);
+        let setup = self.setup.as_ref().is_some_and(Form::changed);
+        case_form || modal || setup || self.settings.changed()
+    }
+}
+
+/// Rows the case list screen uses for things other than case rows.
+pub const LIST_CHROME_ROWS: u16 = 8;

@@ -1,0 +1,164 @@
+//! The case form and its party dialog: editing, adding and removing parties, saving, and
+//! asking before anything typed is thrown away.
+
+use super::form_keys::{Outcome, clamp_list, form_key};
+use super::list::reload;
+use crate::app::action::Effect;
+use crate::app::command::Command;
+use crate::app::key::Key;
+use crate::app::modal::{Confirm, Modal, Pending, Picker, PickerTarget};
+use crate::app::party_form::PartyForm;
+use crate::app::state::{AppState, CaseDetail, CasesView, StatusLine};
+use crate::domain::party::{Party, PartyKind, PartyRole};
+use crate::i18n::{t, tf};
+
+/// Keys on the case form.
+pub fn on_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effect> {
+    let CasesView::Form(cf) = &mut state.cases else { return Vec::new() };
+    let outcome = form_key(&mut cf.form, cmd, key);
+    clamp_list(&mut cf.form, "parties", cf.parties.len());
+    cf.refresh();
+    match outcome {
+        Outcome::Save => return save(state),
+        Outcome::Cancel => cancel(state),
+        Outcome::Add => open_party(state, None),
+        Outcome::OpenRow => {
+            let index = cf.selected_party();
+            open_party(state, index);
+        }
+        Outcome::Remove => {
+            if let Some(i) = cf.selected_party() {
+                let name = cf.parties[i].name.clone();
+                state.modals.push(Modal::Confirm(Confirm {
+                    question: tf("confirm.remove_party", &[("name", &name)]),
+                    yes: "button.remove",
+                    no: "button.keep",
+                    on_yes: Pending::RemoveParty(i),
+                    yes_selected: false,
+                }));
+            }
+        }
+        Outcome::Pick => {
+            if let Some(picker) = picker_for(&cf.form, PickerTarget::CaseForm) {
+                state.modals.push(Modal::Picker(picker));
+            }
+        }
+        Outcome::Handled | Outcome::Ignored => {}
+    }
+    Vec::new()
+}
+
+/// A picker over the focused choice field's options.
+pub fn picker_for(form: &crate::app::form::Form, target: PickerTarget) -> Option<Picker> {
+    let field = form.focused()?;
+    let crate::app::form::FieldKind::Choice(options) = &field.kind else { return None };
+    Some(Picker { field: field.id, title: field.label, options: options.clone(), selected: field.selected, target })
+}
+
+fn save(state: &mut AppState) -> Vec<Effect> {
+    let today = state.today;
+    let CasesView::Form(cf) = &mut state.cases else { return Vec::new() };
+    let Some(fields) = cf.to_fields(today) else {
+        state.status = Some(StatusLine { text: t("msg.fix_marked").into_owned(), error: true });
+        return Vec::new();
+    };
+    vec![match cf.editing {
+        Some((id, version)) => Effect::UpdateCase { id, version, fields: Box::new(fields) },
+        None => Effect::CreateCase(Box::new(fields)),
+    }]
+}
+
+fn cancel(state: &mut AppState) {
+    let CasesView::Form(cf) = &state.cases else { return };
+    if cf.changed() {
+        state.modals.push(Modal::Confirm(Confirm {
+            question: t("confirm.discard_case").into_owned(),
+            yes: "button.discard",
+            no: "button.keep_editing",
+            on_yes: Pending::DiscardCaseForm,
+            yes_selected: false,
+        }));
+    } else {
+        close(state);
+    }
+}
+
+/// Leaves the form without saving: back to the case it edits, or to the list.
+pub fn close(state: &mut AppState) -> Vec<Effect> {
+    let editing = match &state.cases {
+        CasesView::Form(cf) => cf.editing,
+        _ => None,
+    };
+    match editing {
+        Some((id, _)) => {
+            state.cases = CasesView::List;
+            vec![Effect::LoadCase(id)]
+        }
+        None => {
+            state.cases = CasesView::List;
+            reload(state)
+        }
+    }
+}
+
+fn open_party(state: &mut AppState, index: Option<usize>) {
+    let CasesView::Form(cf) = &state.cases else { return };
+    let party = match index.and_then(|i| cf.parties.get(i)) {
+        Some(p) => p.clone(),
+        // The first party is usually the applicant, the next the respondent.
+        None if cf.parties.is_empty() => Party::new(PartyRole::Applicant, PartyKind::Person),
+        None => Party::new(PartyRole::Respondent, PartyKind::Person),
+    };
+    state.modals.push(Modal::Party(Box::new(PartyForm::new(index, &party))));
+}
+
+/// Keys in the party dialog.
+pub fn party_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effect> {
+    let today = state.today;
+    let Some(Modal::Party(pf)) = state.modals.last_mut() else { return Vec::new() };
+    let outcome = form_key(&mut pf.form, cmd, key);
+    pf.refresh();
+    match outcome {
+        Outcome::Save => {
+            let Some(party) = pf.to_party(today) else { return Vec::new() };
+            let index = pf.index;
+            state.modals.pop();
+            if let CasesView::Form(cf) = &mut state.cases {
+                match index.filter(|i| *i < cf.parties.len()) {
+                    Some(i) => cf.parties[i] = party,
+                    None => cf.parties.push(party),
+                }
+                let last = cf.parties.len() - 1;
+                if let Some(f) = cf.form.field_mut("parties") {
+                    f.selected = index.unwrap_or(last);
+                }
+                cf.form.focus_on("parties");
+            }
+        }
+        Outcome::Cancel if pf.form.changed() => state.modals.push(Modal::Confirm(Confirm {
+            question: t("confirm.discard_party").into_owned(),
+            yes: "button.discard",
+            no: "button.keep_editing",
+            on_yes: Pending::DiscardDialog,
+            yes_selected: false,
+        })),
+        Outcome::Cancel => {
+            state.modals.pop();
+        }
+        Outcome::Pick => {
+            if let Some(picker) = picker_for(&pf.form, PickerTarget::PartyForm) {
+                state.modals.push(Modal::Picker(picker));
+            }
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// The form closes on a successful save and the saved case is shown.
+pub fn saved(state: &mut AppState, case: crate::domain::case::Case) {
+    let created = matches!(&state.cases, CasesView::Form(cf) if cf.editing.is_none());
+    let key = if created { "msg.registered" } else { "msg.saved" };
+    state.status = Some(StatusLine { text: t(key).into_owned(), error: false });
+    state.cases = CasesView::Detail(Box::new(CaseDetail { case, scroll: 0 }));
+}

@@ -1,0 +1,49 @@
+//! One case on screen: scrolling, editing, changing its status, going back.
+
+use super::list::reload;
+use crate::app::action::Effect;
+use crate::app::case_form::CaseForm;
+use crate::app::command::Command;
+use crate::app::modal::{Modal, StatusMenu};
+use crate::app::state::{AppState, CaseDetail, CasesView};
+use crate::domain::case::Case;
+
+/// Keys on the case detail.
+pub fn on_key(state: &mut AppState, cmd: Option<Command>) -> Vec<Effect> {
+    let CasesView::Detail(detail) = &mut state.cases else { return Vec::new() };
+    match cmd {
+        Some(Command::Down) => detail.scroll = detail.scroll.saturating_add(1),
+        Some(Command::Up) => detail.scroll = detail.scroll.saturating_sub(1),
+        Some(Command::PageDown) => detail.scroll = detail.scroll.saturating_add(10),
+        Some(Command::PageUp) => detail.scroll = detail.scroll.saturating_sub(10),
+        Some(Command::Edit) => {
+            let form = CaseForm::edit(&detail.case, &state.locals);
+            state.cases = CasesView::Form(Box::new(form));
+        }
+        Some(Command::ChangeStatus) => {
+            let case = &detail.case;
+            state.modals.push(Modal::StatusMenu(StatusMenu {
+                case_id: case.id,
+                version: case.version,
+                from: case.status,
+                selected: 0,
+            }));
+        }
+        Some(Command::Back) => {
+            state.cases = CasesView::List;
+            return reload(state);
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// A case arrived: show it (or its form, if it was opened for editing).
+pub fn loaded(state: &mut AppState, case: Case) -> Vec<Effect> {
+    state.cases = if std::mem::take(&mut state.list.edit_on_load) {
+        CasesView::Form(Box::new(CaseForm::edit(&case, &state.locals)))
+    } else {
+        CasesView::Detail(Box::new(CaseDetail { case, scroll: 0 }))
+    };
+    Vec::new()
+}

@@ -1,0 +1,163 @@
+//! The case list: moving through pages, sorting, filtering by status, searching, and
+//! opening a case. Only the visible page is ever asked of storage.
+
+use crate::app::action::Effect;
+use crate::app::case_form::CaseForm;
+use crate::app::command::Command;
+use crate::app::key::Key;
+use crate::app::state::{AppState, CasesView};
+use crate::domain::case::{CasePage, CaseSort};
+use crate::domain::status::CaseStatus;
+use tui_input::{Input, InputRequest};
+
+/// Keys on the list (or in its search box).
+pub fn on_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effect> {
+    if state.list.search.is_some() {
+        return search_key(state, cmd, key);
+    }
+    let rows = state.list.page.rows.len();
+    let list = &mut state.list;
+    let limit = list.query.limit.max(1);
+    let total = list.page.total;
+    match cmd {
+        Some(Command::Down) if list.selected + 1 < rows => list.selected += 1,
+        Some(Command::Up) if list.selected > 0 => list.selected -= 1,
+        Some(Command::Down | Command::PageDown) if list.query.offset + limit < total => {
+            list.query.offset += limit;
+            list.selected = if cmd == Some(Command::Down) { 0 } else { list.selected };
+            return reload(state);
+        }
+        Some(Command::Up | Command::PageUp) if list.query.offset > 0 => {
+            list.query.offset = list.query.offset.saturating_sub(limit);
+            list.selected = if cmd == Some(Command::Up) { limit as usize - 1 } else { list.selected };
+            return reload(state);
+        }
+        Some(Command::Home) => {
+            list.query.offset = 0;
+            list.selected = 0;
+            return reload(state);
+        }
+        Some(Command::End) => {
+            list.query.offset = total.saturating_sub(1) / limit * limit;
+            list.selected = usize::MAX;
+            return reload(state);
+        }
+        Some(Command::Open | Command::Edit) => {
+            if let Some(row) = list.page.rows.get(list.selected) {
+                list.edit_on_load = cmd == Some(Command::Edit);
+                return vec![Effect::LoadCase(row.id)];
+            }
+        }
+        Some(Command::New) => {
+            state.cases = CasesView::Form(Box::new(CaseForm::blank(state.today, &state.locals)));
+        }
+        Some(Command::Search) => list.search = Some(Input::new(list.query.text.clone())),
+        Some(Command::FilterStatus) => {
+            list.query.status = next_status_filter(list.query.status);
+            return first_page(state);
+        }
+        Some(Command::Sort) => {
+            (list.query.sort, list.query.descending) = next_sort(list.query.sort, list.query.descending);
+            return first_page(state);
+        }
+        Some(Command::Back) if list.query.status.is_some() || !list.query.text.is_empty() => {
+            list.query.status = None;
+            list.query.text.clear();
+            return first_page(state);
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn search_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effect> {
+    let Some(input) = state.list.search.as_mut() else { return Vec::new() };
+    match cmd {
+        Some(Command::Open) => {
+            state.list.search = None;
+            return Vec::new();
+        }
+        Some(Command::Back) => {
+            state.list.search = None;
+            state.list.query.text.clear();
+            return first_page(state);
+        }
+        Some(_) => return Vec::new(),
+        None => {}
+    }
+    let request = match (key.code, key.text_char()) {
+        (_, Some(c)) => InputRequest::InsertChar(c),
+        (crate::app::key::KeyCode::Backspace, _) => InputRequest::DeletePrevChar,
+        (crate::app::key::KeyCode::Delete, _) => InputRequest::DeleteNextChar,
+        (crate::app::key::KeyCode::Left, _) => InputRequest::GoToPrevChar,
+        (crate::app::key::KeyCode::Right, _) => InputRequest::GoToNextChar,
+        (crate::app::key::KeyCode::Home, _) => InputRequest::GoToStart,
+        (crate::app::key::KeyCode::End, _) => InputRequest::GoToEnd,
+        _ => return Vec::new(),
+    };
+    input.handle(request);
+    let text = input.value().to_string();
+    if text == state.list.query.text {
+        return Vec::new();
+    }
+    state.list.query.text = text;
+    first_page(state)
+}
+
+/// The status filter cycles: all → each status in order → all.
+fn next_status_filter(current: Option<CaseStatus>) -> Option<CaseStatus> {
+    match current {
+        None => CaseStatus::ALL.first().copied(),
+        Some(s) => CaseStatus::ALL.iter().skip_while(|x| **x != s).nth(1).copied(),
+    }
+}
+
+/// The sort cycles through each column, newest/largest first then the reverse.
+fn next_sort(sort: CaseSort, descending: bool) -> (CaseSort, bool) {
+    if descending { (sort, false) } else { (sort.next(), true) }
+}
+
+fn first_page(state: &mut AppState) -> Vec<Effect> {
+    state.list.query.offset = 0;
+    state.list.selected = 0;
+    reload(state)
+}
+
+/// Asks for the current page again (after a change elsewhere, or of the query).
+pub fn reload(state: &mut AppState) -> Vec<Effect> {
+    if state.org.is_none() {
+        return Vec::new();
+    }
+    state.list.query.limit = state.list_rows();
+    vec![Effect::LoadCases(state.list.query.clone())]
+}
+
+/// A page arrived: keep the selection on a real row.
+pub fn loaded(state: &mut AppState, page: CasePage) -> Vec<Effect> {
+    let list = &mut state.list;
+    list.loading = false;
+    list.page = page;
+    list.selected = list.selected.min(list.page.rows.len().saturating_sub(1));
+    // A page past the end (cases were removed or filtered away): go back to the last one.
+    if list.page.rows.is_empty() && list.query.offset > 0 {
+        let limit = list.query.limit.max(1);
+        list.query.offset = list.page.total.saturating_sub(1) / limit * limit;
+        return reload(state);
+    }
+    Vec::new()
+}
+
+/// The window changed: the page holds as many rows as fit, and the selected case stays.
+pub fn resized(state: &mut AppState, cols: u16, rows: u16) -> Vec<Effect> {
+    let before = state.list_rows();
+    state.size = (cols, rows);
+    let after = state.list_rows();
+    if before == after || state.org.is_none() {
+        return Vec::new();
+    }
+    let list = &mut state.list;
+    let absolute = list.query.offset + list.selected as u64;
+    list.query.offset = absolute / after * after;
+    list.selected = (absolute % after) as usize;
+    reload(state)
+}

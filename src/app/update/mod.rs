@@ -1,0 +1,158 @@
+//! `update`: the one place where state changes. Pure — it returns effects as values and
+//! reads no clock. Each screen's keys are handled in its own file.
+
+mod case_form;
+mod detail;
+mod form_keys;
+mod list;
+mod modal;
+mod results;
+mod settings;
+mod setup;
+
+use super::action::{Action, Effect};
+use super::command::Command;
+use super::key::Key;
+use super::keymap::{Context, resolve};
+use super::modal::{Confirm, Modal, Pending};
+use super::state::{AppState, CasesView, Tab};
+use crate::i18n::t;
+
+/// Applies one action to the state; returns the work to do outside.
+pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
+    match action {
+        Action::Key(key) => {
+            state.status = None;
+            on_key(state, key)
+        }
+        Action::Paste(text) => {
+            paste(state, &text);
+            Vec::new()
+        }
+        Action::Resize(cols, rows) => list::resized(state, cols, rows),
+        Action::Today(today) => {
+            state.today = today;
+            Vec::new()
+        }
+        Action::RoomLoaded(room) => results::room_loaded(state, *room),
+        Action::CasesLoaded(page) => list::loaded(state, page),
+        Action::CaseLoaded(case) => detail::loaded(state, *case),
+        Action::CaseSaved(case) => results::case_saved(state, *case),
+        Action::SettingsSaved => Vec::new(),
+        Action::Failed(failure) => results::failed(state, failure),
+    }
+}
+
+/// The effects to run when the app starts.
+pub fn start() -> Vec<Effect> {
+    vec![Effect::LoadRoom]
+}
+
+/// The key contexts in force, most specific first, and whether letters are text.
+pub fn key_contexts(state: &AppState) -> (Vec<Context>, bool) {
+    use Context as X;
+    if let Some(modal) = state.modals.last() {
+        return match modal {
+            Modal::Help { .. } | Modal::Notice { .. } => (vec![X::Help], false),
+            Modal::Confirm(_) => (vec![X::Confirm], false),
+            Modal::StatusMenu(_) | Modal::Mediators(_) | Modal::Picker(_) => (vec![X::Menu], false),
+            Modal::Reason(r) => (vec![X::Form], r.form.typing()),
+            Modal::Party(p) => (vec![X::Form], p.form.typing()),
+            Modal::SettingsItem(s) => (vec![X::Form], s.form.typing()),
+        };
+    }
+    if let Some(form) = &state.setup {
+        return (vec![X::Form, X::Global], form.typing());
+    }
+    match state.tab {
+        Tab::Cases => match &state.cases {
+            CasesView::List if state.list.search.is_some() => (vec![X::Search, X::Global], true),
+            CasesView::List => (vec![X::List, X::Global], false),
+            CasesView::Detail(_) => (vec![X::Detail, X::Global], false),
+            CasesView::Form(f) if f.on_parties() => (vec![X::Parties, X::Form, X::Global], false),
+            CasesView::Form(f) => (vec![X::Form, X::Global], f.form.typing()),
+        },
+        Tab::Settings => match &state.settings.form {
+            Some(form) => (vec![X::Form, X::Global], form.typing()),
+            None => (vec![X::Tab, X::Global], false),
+        },
+        _ => (vec![X::Tab, X::Global], false),
+    }
+}
+
+fn on_key(state: &mut AppState, key: Key) -> Vec<Effect> {
+    let (contexts, typing) = key_contexts(state);
+    let command = resolve(&contexts, key, typing);
+    if !state.modals.is_empty() {
+        return modal::on_key(state, command, key);
+    }
+    if let Some(cmd) = command
+        && let Some(effects) = global(state, cmd)
+    {
+        return effects;
+    }
+    if state.setup.is_some() {
+        return setup::on_key(state, command, key);
+    }
+    match state.tab {
+        Tab::Cases => match state.cases {
+            CasesView::List => list::on_key(state, command, key),
+            CasesView::Detail(_) => detail::on_key(state, command),
+            CasesView::Form(_) => case_form::on_key(state, command, key),
+        },
+        Tab::Settings => settings::on_key(state, command, key),
+        _ => Vec::new(),
+    }
+}
+
+/// Commands that mean the same on every screen; `None` if `cmd` is not one of them here.
+fn global(state: &mut AppState, cmd: Command) -> Option<Vec<Effect>> {
+    match cmd {
+        Command::Help => state.modals.push(Modal::Help { scroll: 0 }),
+        Command::Quit => request_quit(state),
+        Command::NextTab | Command::PrevTab if state.setup.is_none() => {
+            state.tab = state.tab.step(cmd == Command::NextTab);
+        }
+        _ => return None,
+    }
+    Some(Vec::new())
+}
+
+/// Quits at once, or asks first when something typed would be lost.
+fn request_quit(state: &mut AppState) {
+    if state.unsaved() {
+        state.modals.push(Modal::Confirm(Confirm {
+            question: t("confirm.quit_unsaved").into_owned(),
+            yes: "button.quit_anyway",
+            no: "button.keep_editing",
+            on_yes: Pending::Quit,
+            yes_selected: false,
+        }));
+    } else {
+        state.quit = true;
+    }
+}
+
+fn paste(state: &mut AppState, text: &str) {
+    let form = match state.modals.last_mut() {
+        Some(Modal::Party(p)) => Some(&mut p.form),
+        Some(Modal::Reason(r)) => Some(&mut r.form),
+        Some(Modal::SettingsItem(s)) => Some(&mut s.form),
+        Some(_) => None,
+        None if state.setup.is_some() => state.setup.as_mut(),
+        None => match (&mut state.cases, state.tab) {
+            (CasesView::Form(f), Tab::Cases) => Some(&mut f.form),
+            (_, Tab::Settings) => state.settings.form.as_mut(),
+            _ => None,
+        },
+    };
+    if let Some(form) = form {
+        form.paste(text);
+    }
+    if let Some(Modal::Party(p)) = state.modals.last_mut() {
+        p.refresh();
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,225 @@
+//! Keys in dialogs: questions, menus, pickers, the status change steps, help.
+
+use super::case_form::{close, party_key};
+use super::form_keys::{Outcome, form_key};
+use super::settings::item_key;
+use crate::app::action::Effect;
+use crate::app::command::Command;
+use crate::app::key::Key;
+use crate::app::modal::{MediatorPick, Modal, Pending, PickerTarget, ReasonForm};
+use crate::app::state::{AppState, CasesView};
+use crate::domain::status::{CaseStatus, TransitionError, TransitionInput, check_transition};
+
+/// Keys while a dialog is open (the top one gets them).
+pub fn on_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effect> {
+    let Some(top) = state.modals.last_mut() else { return Vec::new() };
+    match top {
+        Modal::Help { scroll } => {
+            match cmd {
+                Some(Command::Down) => *scroll = scroll.saturating_add(1),
+                Some(Command::Up) => *scroll = scroll.saturating_sub(1),
+                Some(Command::PageDown) => *scroll = scroll.saturating_add(10),
+                Some(Command::PageUp) => *scroll = scroll.saturating_sub(10),
+                Some(Command::Back) => {
+                    state.modals.pop();
+                }
+                _ => {}
+            }
+            Vec::new()
+        }
+        Modal::Notice { .. } => {
+            if matches!(cmd, Some(Command::Back | Command::Open)) {
+                state.modals.pop();
+            }
+            Vec::new()
+        }
+        Modal::Confirm(c) => {
+            match cmd {
+                Some(Command::Left | Command::Right) => c.yes_selected = !c.yes_selected,
+                Some(Command::Yes) => return confirmed(state),
+                Some(Command::Open) if c.yes_selected => return confirmed(state),
+                Some(Command::Open | Command::No) => {
+                    state.modals.pop();
+                }
+                _ => {}
+            }
+            Vec::new()
+        }
+        Modal::StatusMenu(_) => status_menu_key(state, cmd),
+        Modal::Mediators(_) => mediators_key(state, cmd),
+        Modal::Reason(_) => reason_key(state, cmd, key),
+        Modal::Party(_) => party_key(state, cmd, key),
+        Modal::Picker(_) => picker_key(state, cmd),
+        Modal::SettingsItem(_) => item_key(state, cmd, key),
+    }
+}
+
+fn confirmed(state: &mut AppState) -> Vec<Effect> {
+    let Some(Modal::Confirm(c)) = state.modals.pop() else { return Vec::new() };
+    match c.on_yes {
+        Pending::Quit => state.quit = true,
+        Pending::DiscardDialog => {
+            state.modals.pop();
+        }
+        Pending::DiscardCaseForm => return close(state),
+        Pending::RemoveParty(i) => {
+            if let CasesView::Form(cf) = &mut state.cases
+                && i < cf.parties.len()
+            {
+                cf.parties.remove(i);
+                cf.refresh();
+            }
+        }
+    }
+    Vec::new()
+}
+
+fn menu_move(selected: &mut usize, len: usize, cmd: Option<Command>) {
+    match cmd {
+        Some(Command::Down) => *selected = (*selected + 1).min(len.saturating_sub(1)),
+        Some(Command::Up) => *selected = selected.saturating_sub(1),
+        Some(Command::PageDown | Command::End) => *selected = len.saturating_sub(1),
+        Some(Command::PageUp | Command::Home) => *selected = 0,
+        _ => {}
+    }
+}
+
+fn status_menu_key(state: &mut AppState, cmd: Option<Command>) -> Vec<Effect> {
+    let Some(Modal::StatusMenu(menu)) = state.modals.last_mut() else { return Vec::new() };
+    let options = menu.options();
+    menu_move(&mut menu.selected, options.len(), cmd);
+    match cmd {
+        Some(Command::Back) => {
+            state.modals.pop();
+        }
+        Some(Command::Open) => {
+            let Some(&to) = options.get(menu.selected) else { return Vec::new() };
+            let (id, version, from) = (menu.case_id, menu.version, menu.from);
+            state.modals.pop();
+            // Reason and mediators are asked next, so only the step itself is checked now.
+            let probe = TransitionInput { reason: "-".into(), mediator_count: 1 };
+            if let Err(e) = check_transition(from, to, &probe) {
+                state.modals.push(Modal::Notice { text: e.to_string() });
+            } else if to == CaseStatus::Accepted {
+                let assigned = current_mediators(state);
+                let options = state
+                    .mediators
+                    .iter()
+                    .filter(|m| m.active)
+                    .enumerate()
+                    .map(|(i, m)| (m.id, m.name.clone(), assigned.contains(&m.id) || (assigned.is_empty() && i == 0)))
+                    .collect();
+                state.modals.push(Modal::Mediators(MediatorPick { case_id: id, version, to, options, selected: 0 }));
+            } else if to.needs_reason() {
+                state.modals.push(Modal::Reason(ReasonForm::new(id, version, to)));
+            } else {
+                return vec![Effect::ChangeStatus { id, version, to, reason: String::new(), mediators: Vec::new() }];
+            }
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn current_mediators(state: &AppState) -> Vec<crate::domain::org::MediatorId> {
+    match &state.cases {
+        CasesView::Detail(d) => d.case.mediators.clone(),
+        _ => Vec::new(),
+    }
+}
+
+fn mediators_key(state: &mut AppState, cmd: Option<Command>) -> Vec<Effect> {
+    let Some(Modal::Mediators(pick)) = state.modals.last_mut() else { return Vec::new() };
+    menu_move(&mut pick.selected, pick.options.len(), cmd);
+    match cmd {
+        Some(Command::Toggle) => {
+            if let Some(o) = pick.options.get_mut(pick.selected) {
+                o.2 = !o.2;
+            }
+        }
+        Some(Command::Back) => {
+            state.modals.pop();
+        }
+        Some(Command::Open) => {
+            let mut chosen: Vec<_> = pick.options.iter().filter(|o| o.2).map(|o| o.0).collect();
+            if chosen.is_empty()
+                && let Some(o) = pick.options.get(pick.selected)
+            {
+                chosen.push(o.0);
+            }
+            if chosen.is_empty() {
+                let text = TransitionError::MediatorRequired.to_string();
+                state.modals.push(Modal::Notice { text });
+                return Vec::new();
+            }
+            let (id, version, to) = (pick.case_id, pick.version, pick.to);
+            state.modals.pop();
+            return vec![Effect::ChangeStatus { id, version, to, reason: String::new(), mediators: chosen }];
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn reason_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effect> {
+    let Some(Modal::Reason(r)) = state.modals.last_mut() else { return Vec::new() };
+    // Enter confirms a reason as F2 does: it is one line of text.
+    let cmd = if cmd == Some(Command::Open) { Some(Command::Save) } else { cmd };
+    match form_key(&mut r.form, cmd, key) {
+        Outcome::Save => {
+            let reason = r.form.value("reason").trim().to_string();
+            if reason.is_empty() {
+                r.form.set_error("reason", Some(TransitionError::ReasonRequired(r.to).to_string()));
+                return Vec::new();
+            }
+            let (id, version, to) = (r.case_id, r.version, r.to);
+            state.modals.pop();
+            vec![Effect::ChangeStatus { id, version, to, reason, mediators: Vec::new() }]
+        }
+        Outcome::Cancel => {
+            state.modals.pop();
+            Vec::new()
+        }
+        _ => Vec::new(),
+    }
+}
+
+fn picker_key(state: &mut AppState, cmd: Option<Command>) -> Vec<Effect> {
+    let Some(Modal::Picker(p)) = state.modals.last_mut() else { return Vec::new() };
+    menu_move(&mut p.selected, p.options.len(), cmd);
+    match cmd {
+        Some(Command::Back) => {
+            state.modals.pop();
+        }
+        Some(Command::Open) => {
+            let Some(Modal::Picker(p)) = state.modals.pop() else { return Vec::new() };
+            let Some(choice) = p.options.get(p.selected) else { return Vec::new() };
+            let form = match p.target {
+                PickerTarget::CaseForm => match &mut state.cases {
+                    CasesView::Form(cf) => Some(&mut cf.form),
+                    _ => None,
+                },
+                PickerTarget::PartyForm => match state.modals.last_mut() {
+                    Some(Modal::Party(pf)) => Some(&mut pf.form),
+                    _ => None,
+                },
+                PickerTarget::SettingsItem => match state.modals.last_mut() {
+                    Some(Modal::SettingsItem(s)) => Some(&mut s.form),
+                    _ => None,
+                },
+                PickerTarget::Settings => state.settings.form.as_mut(),
+            };
+            if let Some(form) = form {
+                form.set_choice(p.field, &choice.code);
+            }
+            if let CasesView::Form(cf) = &mut state.cases {
+                cf.refresh();
+            }
+            if let Some(Modal::Party(pf)) = state.modals.last_mut() {
+                pf.refresh();
+            }
+        }
+        _ => {}
+    }
+    Vec::new()
+}

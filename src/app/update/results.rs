@@ -1,0 +1,65 @@
+//! Results coming back from storage: the room, a saved case, a failure.
+
+use super::case_form;
+use super::list::reload;
+use crate::app::action::{Effect, Failure, Room};
+use crate::app::modal::Modal;
+use crate::app::settings::settings_form;
+use crate::app::setup::setup_form;
+use crate::app::state::{AppState, CaseDetail, CasesView, StatusLine};
+use crate::domain::case::Case;
+
+/// The room was read (at start, or after a settings change).
+pub fn room_loaded(state: &mut AppState, room: Room) -> Vec<Effect> {
+    let first = state.starting;
+    state.starting = false;
+    if let Some(lang) = room.lang.filter(|_| !state.lang_locked) {
+        state.lang = lang;
+    }
+    state.mediators = room.mediators;
+    state.locals = room.locals;
+    state.org = room.org;
+    let Some(org) = &state.org else {
+        if state.setup.is_none() {
+            state.setup = Some(setup_form());
+        }
+        return Vec::new();
+    };
+    let was_setup = state.setup.take().is_some();
+    // A reload after adding a mediator must not throw away unsaved profile edits.
+    if !state.settings.changed() {
+        let focus = state.settings.form.as_ref().map(|f| f.focus);
+        let mut form = settings_form(org, state.lang);
+        if let Some(focus) = focus {
+            form.focus = focus;
+        }
+        state.settings.form = Some(form);
+    }
+    if first || was_setup { reload(state) } else { Vec::new() }
+}
+
+/// A case was saved: close what produced it and show the case.
+pub fn case_saved(state: &mut AppState, case: Case) -> Vec<Effect> {
+    if matches!(state.cases, CasesView::Form(_)) {
+        case_form::saved(state, case);
+    } else {
+        let text = crate::i18n::tf(
+            "msg.status_changed",
+            &[("status", &crate::i18n::label("status", case.status.code()))],
+        );
+        state.status = Some(StatusLine { text, error: false });
+        state.cases = CasesView::Detail(Box::new(CaseDetail { case, scroll: 0 }));
+    }
+    Vec::new()
+}
+
+/// A failure: a save keeps its form open and says why in a notice; a read says it below.
+pub fn failed(state: &mut AppState, failure: Failure) -> Vec<Effect> {
+    state.starting = false;
+    if failure.while_saving {
+        state.modals.push(Modal::Notice { text: failure.message });
+    } else {
+        state.status = Some(StatusLine { text: failure.message, error: true });
+    }
+    Vec::new()
+}
