@@ -99,7 +99,8 @@ mod tests {
     use std::collections::BTreeSet;
 
     fn keys(text: &str) -> BTreeSet<String> {
-        let map: HashMap<String, String> = serde_json::from_str(text).expect("catalogue is valid JSON");
+        let map: HashMap<String, String> =
+            serde_json::from_str(text).expect("catalogue is valid JSON");
         map.into_keys().collect()
     }
 
@@ -109,29 +110,41 @@ mod tests {
         let en = keys(EN);
         let only_zh: Vec<_> = zh.difference(&en).collect();
         let only_en: Vec<_> = en.difference(&zh).collect();
-        assert!(only_zh.is_empty() && only_en.is_empty(), "only zh: {only_zh:?}; only en: {only_en:?}");
+        assert!(
+            only_zh.is_empty() && only_en.is_empty(),
+            "only zh: {only_zh:?}; only en: {only_en:?}"
+        );
     }
 
     #[test]
     fn every_key_the_code_names_exists() {
         let zh = keys(ZH);
         let mut missing = Vec::new();
-        visit(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src")), &mut |text| {
-            for call in ["t(\"", "tf(\""] {
-                for (i, _) in text.match_indices(call) {
-                    let rest = &text[i + call.len()..];
-                    let Some(end) = rest.find('"') else { continue };
-                    let key = &rest[..end];
-                    let preceded_by_ident = text[..i].chars().last().is_some_and(|c| c.is_alphanumeric() || c == '_');
-                    if !preceded_by_ident && key.contains('.') && !zh.contains(key) {
-                        missing.push(key.to_string());
+        visit(
+            std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src")),
+            &mut |text| {
+                for call in ["t(\"", "tf(\""] {
+                    for (i, _) in text.match_indices(call) {
+                        let rest = &text[i + call.len()..];
+                        let Some(end) = rest.find('"') else { continue };
+                        let key = &rest[..end];
+                        let preceded_by_ident = text[..i]
+                            .chars()
+                            .last()
+                            .is_some_and(|c| c.is_alphanumeric() || c == '_');
+                        if !preceded_by_ident && key.contains('.') && !zh.contains(key) {
+                            missing.push(key.to_string());
+                        }
                     }
                 }
-            }
-        });
+            },
+        );
         missing.sort();
         missing.dedup();
-        assert!(missing.is_empty(), "keys used in src but missing in zh.json: {missing:?}");
+        assert!(
+            missing.is_empty(),
+            "keys used in src but missing in zh.json: {missing:?}"
+        );
     }
 
     fn visit(dir: &std::path::Path, f: &mut dyn FnMut(&str)) {
@@ -151,7 +164,9 @@ mod tests {
         assert_eq!(lang(), Lang::En);
         let missing = ["no", "such", "key"].join(".");
         assert_eq!(t(&missing), missing);
-        std::thread::spawn(|| assert_eq!(lang(), Lang::Zh)).join().expect("thread ran");
+        std::thread::spawn(|| assert_eq!(lang(), Lang::Zh))
+            .join()
+            .expect("thread ran");
         assert_eq!(Lang::from_code("EN"), Some(Lang::En));
         assert_eq!(Lang::from_code("fr"), None);
     }

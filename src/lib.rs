@@ -1,9 +1,10 @@
 //! tiaojie (调解): case log, schedule and documents for a people's mediation room.
 //! Dependencies point one way: `domain` ← `storage` ← `app` ← `ui`/`tui`.
 
+pub mod app;
 pub mod cli;
 pub mod domain;
 pub mod i18n;
-pub mod app;
 pub mod paths;
 pub mod storage;
+pub mod ui;

@@ -14,12 +14,18 @@ pub fn default_db() -> Option<PathBuf> {
 
 /// The database to use: the one given, else the default, else `tiaojie.db` here.
 pub fn resolve_db(given: Option<&Path>) -> PathBuf {
-    given.map(Path::to_path_buf).or_else(default_db).unwrap_or_else(|| PathBuf::from(DB_FILE))
+    given
+        .map(Path::to_path_buf)
+        .or_else(default_db)
+        .unwrap_or_else(|| PathBuf::from(DB_FILE))
 }
 
 /// The log file, in the database's folder (errors go here, never over the screen).
 pub fn log_file(db: &Path) -> PathBuf {
-    db.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new(".")).join("tiaojie.log")
+    db.parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+        .join("tiaojie.log")
 }
 
 /// Who is at the keyboard: the operating-system user.

@@ -70,11 +70,24 @@ pub enum Effect {
     /// Register a new case.
     CreateCase(Box<CaseFields>),
     /// Save an edited case, if still at `version`.
-    UpdateCase { id: CaseId, version: i64, fields: Box<CaseFields> },
+    UpdateCase {
+        id: CaseId,
+        version: i64,
+        fields: Box<CaseFields>,
+    },
     /// Move a case to another status.
-    ChangeStatus { id: CaseId, version: i64, to: CaseStatus, reason: String, mediators: Vec<MediatorId> },
+    ChangeStatus {
+        id: CaseId,
+        version: i64,
+        to: CaseStatus,
+        reason: String,
+        mediators: Vec<MediatorId>,
+    },
     /// Set up the room on first start.
-    CreateRoom { profile: OrgProfile, first_mediator: String },
+    CreateRoom {
+        profile: OrgProfile,
+        first_mediator: String,
+    },
     /// Save the room's profile and language.
     SaveRoom { profile: OrgProfile, lang: Lang },
     /// Add a mediator.

@@ -37,18 +37,39 @@ impl CaseForm {
     }
 
     fn build(editing: Option<(CaseId, i64)>, f: &CaseFields, locals: &[LocalCategory]) -> CaseForm {
-        let sources = Source::ALL.iter().map(|s| Choice { code: s.code().into(), label: label("source", s.code()).into() });
+        let sources = Source::ALL.iter().map(|s| Choice {
+            code: s.code().into(),
+            label: label("source", s.code()).into(),
+        });
         let fields = vec![
-            Field::text("received_on", "field.received_on", &f.received_on.to_string()).required(),
+            Field::text(
+                "received_on",
+                "field.received_on",
+                &f.received_on.to_string(),
+            )
+            .required(),
             Field::choice("source", "field.source", sources.collect(), f.source.code()),
             Field::text("referrer_unit", "field.referrer_unit", &f.referrer_unit),
             Field::text("referrer_ref", "field.referrer_ref", &f.referrer_ref),
-            Field::choice("category", "field.category", category_choices(locals), &category_code(&f.category)),
+            Field::choice(
+                "category",
+                "field.category",
+                category_choices(locals),
+                &category_code(&f.category),
+            ),
             Field::multiline("facts", "field.facts", &f.facts).required(),
             Field::multiline("claims", "field.claims", &f.claims),
-            Field::text("amount", "field.amount", &f.amount_fen.map(format_yuan).unwrap_or_default()),
+            Field::text(
+                "amount",
+                "field.amount",
+                &f.amount_fen.map(format_yuan).unwrap_or_default(),
+            ),
             Field::text("persons", "field.persons", &f.persons_involved.to_string()),
-            Field::check("risk_escalation", "field.risk_escalation", f.risk_escalation),
+            Field::check(
+                "risk_escalation",
+                "field.risk_escalation",
+                f.risk_escalation,
+            ),
             Field::check("risk_group", "field.risk_group", f.risk_group),
             Field::list("parties", "field.parties"),
         ];
@@ -69,7 +90,9 @@ impl CaseForm {
 
     /// True when the focus is on the parties list.
     pub fn on_parties(&self) -> bool {
-        self.form.focused().is_some_and(|f| f.kind == FieldKind::List)
+        self.form
+            .focused()
+            .is_some_and(|f| f.kind == FieldKind::List)
     }
 
     /// The selected party's index, if any.
@@ -80,7 +103,8 @@ impl CaseForm {
 
     /// Shows the referral fields only for referrals; call after a change of source.
     pub fn refresh(&mut self) {
-        let referral = Source::from_code(&self.form.value("source")).is_some_and(Source::is_referral);
+        let referral =
+            Source::from_code(&self.form.value("source")).is_some_and(Source::is_referral);
         for id in ["referrer_unit", "referrer_ref"] {
             if let Some(f) = self.form.field_mut(id) {
                 f.hidden = !referral;
@@ -104,7 +128,9 @@ impl CaseForm {
         let amount_text = self.form.value("amount");
         let amount_fen = match amount_text.trim() {
             "" => None,
-            text => parse_yuan(text).map_err(|e| errors.push(("amount", e.to_string()))).ok(),
+            text => parse_yuan(text)
+                .map_err(|e| errors.push(("amount", e.to_string())))
+                .ok(),
         };
         let persons_text = self.form.value("persons");
         let persons_involved = match persons_text.trim() {
@@ -157,16 +183,24 @@ fn parse_category_code(code: &str) -> CaseCategory {
     match code.split_once(':') {
         Some(("l", rest)) => {
             let (name, parent) = rest.split_once('@').unwrap_or((rest, "other"));
-            CaseCategory { national: Category::from_code(parent).unwrap_or(Category::Other), local: Some(name.into()) }
+            CaseCategory {
+                national: Category::from_code(parent).unwrap_or(Category::Other),
+                local: Some(name.into()),
+            }
         }
-        Some((_, national)) => CaseCategory::national(Category::from_code(national).unwrap_or(Category::Other)),
+        Some((_, national)) => {
+            CaseCategory::national(Category::from_code(national).unwrap_or(Category::Other))
+        }
         None => CaseCategory::national(Category::Other),
     }
 }
 
 /// The 15 national types, then the room's sub-types shown with their parent.
 pub fn category_choices(locals: &[LocalCategory]) -> Vec<Choice> {
-    let national = Category::ALL.iter().map(|c| Choice { code: format!("n:{}", c.code()), label: label("category", c.code()).into() });
+    let national = Category::ALL.iter().map(|c| Choice {
+        code: format!("n:{}", c.code()),
+        label: label("category", c.code()).into(),
+    });
     let local = locals.iter().map(|l| Choice {
         code: format!("l:{}@{}", l.name, l.parent.code()),
         label: format!("{}（{}）", l.name, label("category", l.parent.code())),

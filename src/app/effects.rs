@@ -17,7 +17,11 @@ pub struct Runner {
 impl Runner {
     /// A runner acting as `operator`.
     pub fn new(store: Store, operator: String) -> Runner {
-        Runner { store, operator, org: None }
+        Runner {
+            store,
+            operator,
+            org: None,
+        }
     }
 
     /// The database.
@@ -27,7 +31,10 @@ impl Runner {
 
     /// Carries out `effect` at time `now`; failures come back as `Action::Failed`.
     pub fn run(&mut self, effect: Effect, now: &Timestamp) -> Action {
-        let saving = !matches!(effect, Effect::LoadRoom | Effect::LoadCases(_) | Effect::LoadCase(_));
+        let saving = !matches!(
+            effect,
+            Effect::LoadRoom | Effect::LoadCases(_) | Effect::LoadCase(_)
+        );
         match self.try_run(effect, now) {
             Ok(action) => action,
             Err(e) => Action::Failed(Failure {
@@ -39,29 +46,58 @@ impl Runner {
     }
 
     fn org(&self) -> Result<&Organisation, StorageError> {
-        self.org.as_ref().ok_or_else(|| StorageError::Invalid(tf("err.no_room", &[])))
+        self.org
+            .as_ref()
+            .ok_or_else(|| StorageError::Invalid(tf("err.no_room", &[])))
     }
 
     fn try_run(&mut self, effect: Effect, now: &Timestamp) -> Result<Action, StorageError> {
         Ok(match effect {
             Effect::LoadRoom => Action::RoomLoaded(Box::new(self.load_room()?)),
-            Effect::LoadCases(query) => Action::CasesLoaded(self.store.list_cases(self.org()?.id, &query)?),
+            Effect::LoadCases(query) => {
+                Action::CasesLoaded(self.store.list_cases(self.org()?.id, &query)?)
+            }
             Effect::LoadCase(id) => Action::CaseLoaded(Box::new(self.store.load_case(id)?)),
             Effect::CreateCase(fields) => {
                 let org = self.org()?.id;
-                Action::CaseSaved(Box::new(self.store.create_case(org, &fields, &self.operator, now)?))
+                Action::CaseSaved(Box::new(self.store.create_case(
+                    org,
+                    &fields,
+                    &self.operator,
+                    now,
+                )?))
             }
-            Effect::UpdateCase { id, version, fields } => {
-                Action::CaseSaved(Box::new(self.store.update_case(id, version, &fields, now)?))
-            }
-            Effect::ChangeStatus { id, version, to, reason, mediators } => {
+            Effect::UpdateCase {
+                id,
+                version,
+                fields,
+            } => Action::CaseSaved(Box::new(self.store.update_case(id, version, &fields, now)?)),
+            Effect::ChangeStatus {
+                id,
+                version,
+                to,
+                reason,
+                mediators,
+            } => {
                 let org = self.org()?.clone();
-                let case =
-                    self.store.change_status(&org, id, version, to, &reason, &mediators, &self.operator, now)?;
+                let case = self.store.change_status(
+                    &org,
+                    id,
+                    version,
+                    to,
+                    &reason,
+                    &mediators,
+                    &self.operator,
+                    now,
+                )?;
                 Action::CaseSaved(Box::new(case))
             }
-            Effect::CreateRoom { profile, first_mediator } => {
-                self.store.create_organisation(&profile, &first_mediator, now)?;
+            Effect::CreateRoom {
+                profile,
+                first_mediator,
+            } => {
+                self.store
+                    .create_organisation(&profile, &first_mediator, now)?;
                 Action::RoomLoaded(Box::new(self.load_room()?))
             }
             Effect::SaveRoom { profile, lang } => {
@@ -90,12 +126,21 @@ impl Runner {
     fn load_room(&mut self) -> Result<Room, StorageError> {
         self.org = self.store.organisation()?;
         let Some(org) = self.org.clone() else {
-            return Ok(Room { org: None, mediators: Vec::new(), locals: Vec::new(), lang: None });
+            return Ok(Room {
+                org: None,
+                mediators: Vec::new(),
+                locals: Vec::new(),
+                lang: None,
+            });
         };
         Ok(Room {
             mediators: self.store.mediators(org.id)?,
             locals: self.store.local_categories(org.id)?,
-            lang: self.store.setting(org.id, "lang")?.as_deref().and_then(Lang::from_code),
+            lang: self
+                .store
+                .setting(org.id, "lang")?
+                .as_deref()
+                .and_then(Lang::from_code),
             org: Some(org),
         })
     }

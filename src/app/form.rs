@@ -71,23 +71,40 @@ impl Field {
 
     /// A one-line text field.
     pub fn text(id: &'static str, label: &'static str, value: &str) -> Field {
-        Field { input: Input::new(value.to_string()), ..Field::new(id, label, FieldKind::Text) }
+        Field {
+            input: Input::new(value.to_string()),
+            ..Field::new(id, label, FieldKind::Text)
+        }
     }
 
     /// A several-line text field.
     pub fn multiline(id: &'static str, label: &'static str, value: &str) -> Field {
-        Field { input: Input::new(value.to_string()), ..Field::new(id, label, FieldKind::Multiline) }
+        Field {
+            input: Input::new(value.to_string()),
+            ..Field::new(id, label, FieldKind::Multiline)
+        }
     }
 
     /// A choice field with `code` chosen (the first option if `code` is not among them).
-    pub fn choice(id: &'static str, label: &'static str, options: Vec<Choice>, code: &str) -> Field {
+    pub fn choice(
+        id: &'static str,
+        label: &'static str,
+        options: Vec<Choice>,
+        code: &str,
+    ) -> Field {
         let selected = options.iter().position(|c| c.code == code).unwrap_or(0);
-        Field { selected, ..Field::new(id, label, FieldKind::Choice(options)) }
+        Field {
+            selected,
+            ..Field::new(id, label, FieldKind::Choice(options))
+        }
     }
 
     /// A check box.
     pub fn check(id: &'static str, label: &'static str, checked: bool) -> Field {
-        Field { checked, ..Field::new(id, label, FieldKind::Check) }
+        Field {
+            checked,
+            ..Field::new(id, label, FieldKind::Check)
+        }
     }
 
     /// A list inside the form; its rows live in the state, `selected` is the row.
@@ -110,7 +127,10 @@ impl Field {
     pub fn value(&self) -> String {
         match &self.kind {
             FieldKind::Text | FieldKind::Multiline => self.input.value().to_string(),
-            FieldKind::Choice(options) => options.get(self.selected).map(|c| c.code.clone()).unwrap_or_default(),
+            FieldKind::Choice(options) => options
+                .get(self.selected)
+                .map(|c| c.code.clone())
+                .unwrap_or_default(),
             FieldKind::Check => if self.checked { "1" } else { "0" }.to_string(),
             FieldKind::List => String::new(),
         }
@@ -119,7 +139,10 @@ impl Field {
     /// The chosen option's label (Choice only).
     pub fn choice_label(&self) -> &str {
         match &self.kind {
-            FieldKind::Choice(options) => options.get(self.selected).map(|c| c.label.as_str()).unwrap_or(""),
+            FieldKind::Choice(options) => options
+                .get(self.selected)
+                .map(|c| c.label.as_str())
+                .unwrap_or(""),
             _ => "",
         }
     }
@@ -139,7 +162,11 @@ impl Form {
     /// A form whose current values count as unchanged; focus on the first visible field.
     pub fn new(fields: Vec<Field>) -> Form {
         let initial = fields.iter().map(Field::value).collect();
-        let mut form = Form { fields, focus: 0, initial };
+        let mut form = Form {
+            fields,
+            focus: 0,
+            initial,
+        };
         if form.fields.first().is_some_and(|f| f.hidden) {
             form.move_focus(true);
         }
@@ -148,7 +175,10 @@ impl Form {
 
     /// True once any value differs from what the form opened with.
     pub fn changed(&self) -> bool {
-        self.fields.iter().map(Field::value).ne(self.initial.iter().cloned())
+        self.fields
+            .iter()
+            .map(Field::value)
+            .ne(self.initial.iter().cloned())
     }
 
     /// The focused field.
@@ -230,14 +260,20 @@ impl Form {
 
     /// Moves the focus to the first field that has a message.
     pub fn focus_first_error(&mut self) {
-        if let Some(i) = self.fields.iter().position(|f| f.error.is_some() && !f.hidden) {
+        if let Some(i) = self
+            .fields
+            .iter()
+            .position(|f| f.error.is_some() && !f.hidden)
+        {
             self.focus = i;
         }
     }
 
     /// Applies an editing key to the focused text field; false if the key is not editing.
     pub fn edit(&mut self, key: Key) -> bool {
-        let Some(field) = self.fields.get_mut(self.focus) else { return false };
+        let Some(field) = self.fields.get_mut(self.focus) else {
+            return false;
+        };
         if !field.is_text() {
             return false;
         }
@@ -257,8 +293,11 @@ impl Form {
             (KeyCode::Char('u'), true) => InputRequest::DeleteFromStart,
             (KeyCode::Char('k'), true) => InputRequest::DeleteTillEnd,
             (KeyCode::Up | KeyCode::Down, _) if multiline => {
-                let Some(cursor) = line_move(field.input.value(), field.input.cursor(), key.code == KeyCode::Down)
-                else {
+                let Some(cursor) = line_move(
+                    field.input.value(),
+                    field.input.cursor(),
+                    key.code == KeyCode::Down,
+                ) else {
                     return false;
                 };
                 InputRequest::SetCursor(cursor)
@@ -287,10 +326,18 @@ impl Form {
 
     /// Steps the focused choice by one (wrapping); false if it is not a choice.
     pub fn cycle(&mut self, forward: bool) -> bool {
-        let Some(field) = self.fields.get_mut(self.focus) else { return false };
-        let FieldKind::Choice(options) = &field.kind else { return false };
+        let Some(field) = self.fields.get_mut(self.focus) else {
+            return false;
+        };
+        let FieldKind::Choice(options) = &field.kind else {
+            return false;
+        };
         let n = options.len().max(1);
-        field.selected = if forward { (field.selected + 1) % n } else { (field.selected + n - 1) % n };
+        field.selected = if forward {
+            (field.selected + 1) % n
+        } else {
+            (field.selected + n - 1) % n
+        };
         field.error = None;
         true
     }
@@ -312,7 +359,13 @@ impl Form {
 fn line_move(value: &str, cursor: usize, down: bool) -> Option<usize> {
     let chars: Vec<char> = value.chars().collect();
     let mut starts = vec![0];
-    starts.extend(chars.iter().enumerate().filter(|(_, c)| **c == '\n').map(|(i, _)| i + 1));
+    starts.extend(
+        chars
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| **c == '\n')
+            .map(|(i, _)| i + 1),
+    );
     let line = starts.iter().rposition(|&s| s <= cursor)?;
     let column = cursor - starts[line];
     let target = if down { line + 1 } else { line.checked_sub(1)? };
@@ -328,12 +381,24 @@ mod tests {
     fn form() -> Form {
         Form::new(vec![
             Field::text("name", "field.name", "张三"),
-            Field { hidden: true, ..Field::text("secret", "field.name", "") },
+            Field {
+                hidden: true,
+                ..Field::text("secret", "field.name", "")
+            },
             Field::multiline("facts", "field.facts", "第一行\n二"),
             Field::choice(
                 "sex",
                 "field.sex",
-                vec![Choice { code: "male".into(), label: "男".into() }, Choice { code: "female".into(), label: "女".into() }],
+                vec![
+                    Choice {
+                        code: "male".into(),
+                        label: "男".into(),
+                    },
+                    Choice {
+                        code: "female".into(),
+                        label: "女".into(),
+                    },
+                ],
                 "female",
             ),
             Field::check("risk", "field.risk", false),
@@ -369,7 +434,10 @@ mod tests {
         f.focus_on("facts");
         assert!(f.edit(Key::plain(KeyCode::Up)));
         assert_eq!(f.field("facts").unwrap().input.cursor(), 1);
-        assert!(!f.edit(Key::plain(KeyCode::Up)), "first line: the arrow leaves the field");
+        assert!(
+            !f.edit(Key::plain(KeyCode::Up)),
+            "first line: the arrow leaves the field"
+        );
         f.edit(Key::plain(KeyCode::End));
         f.edit(Key::plain(KeyCode::Enter));
         f.edit(Key::char('三'));
@@ -384,7 +452,10 @@ mod tests {
         assert_eq!(f.value("sex"), "male");
         assert_eq!(f.field("sex").unwrap().choice_label(), "男");
         f.cycle(false);
-        assert!(!f.changed(), "back to the opening value counts as unchanged");
+        assert!(
+            !f.changed(),
+            "back to the opening value counts as unchanged"
+        );
         f.focus_on("risk");
         assert!(f.toggle());
         assert_eq!(f.value("risk"), "1");

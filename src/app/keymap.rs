@@ -45,8 +45,20 @@ pub struct Binding {
     pub in_bar: bool,
 }
 
-const fn bind(context: Context, key: Key, command: Command, desc: &'static str, in_bar: bool) -> Binding {
-    Binding { context, key, command, desc, in_bar }
+const fn bind(
+    context: Context,
+    key: Key,
+    command: Command,
+    desc: &'static str,
+    in_bar: bool,
+) -> Binding {
+    Binding {
+        context,
+        key,
+        command,
+        desc,
+        in_bar,
+    }
 }
 
 const fn k(code: KeyCode) -> Key {
@@ -67,8 +79,20 @@ pub const BINDINGS: &[Binding] = &[
     bind(X::List, Key::char('e'), C::Edit, "key.edit", false),
     bind(X::List, k(K::F(3)), C::Search, "key.search", true),
     bind(X::List, Key::char('/'), C::Search, "key.search", true),
-    bind(X::List, k(K::F(5)), C::FilterStatus, "key.filter_status", true),
-    bind(X::List, Key::char('f'), C::FilterStatus, "key.filter_status", false),
+    bind(
+        X::List,
+        k(K::F(5)),
+        C::FilterStatus,
+        "key.filter_status",
+        true,
+    ),
+    bind(
+        X::List,
+        Key::char('f'),
+        C::FilterStatus,
+        "key.filter_status",
+        false,
+    ),
     bind(X::List, k(K::F(6)), C::Sort, "key.sort", true),
     bind(X::List, Key::char('s'), C::Sort, "key.sort", false),
     bind(X::List, k(K::Up), C::Up, "key.up", false),
@@ -83,18 +107,42 @@ pub const BINDINGS: &[Binding] = &[
     bind(X::Search, k(K::Esc), C::Back, "key.search_clear", true),
     bind(X::Detail, k(K::F(4)), C::Edit, "key.edit", true),
     bind(X::Detail, Key::char('e'), C::Edit, "key.edit", true),
-    bind(X::Detail, k(K::F(9)), C::ChangeStatus, "key.change_status", true),
-    bind(X::Detail, Key::char('t'), C::ChangeStatus, "key.change_status", true),
+    bind(
+        X::Detail,
+        k(K::F(9)),
+        C::ChangeStatus,
+        "key.change_status",
+        true,
+    ),
+    bind(
+        X::Detail,
+        Key::char('t'),
+        C::ChangeStatus,
+        "key.change_status",
+        true,
+    ),
     bind(X::Detail, k(K::Up), C::Up, "key.scroll_up", false),
     bind(X::Detail, k(K::Down), C::Down, "key.scroll_down", false),
     bind(X::Detail, k(K::PageUp), C::PageUp, "key.page_up", false),
-    bind(X::Detail, k(K::PageDown), C::PageDown, "key.page_down", false),
+    bind(
+        X::Detail,
+        k(K::PageDown),
+        C::PageDown,
+        "key.page_down",
+        false,
+    ),
     bind(X::Detail, k(K::Esc), C::Back, "key.back", true),
     bind(X::Detail, k(K::Left), C::Back, "key.back", false),
     bind(X::Form, k(K::F(2)), C::Save, "key.save", true),
     bind(X::Form, Key::ctrl('s'), C::Save, "key.save", true),
     bind(X::Form, k(K::Tab), C::NextField, "key.next_field", true),
-    bind(X::Form, k(K::BackTab), C::PrevField, "key.prev_field", false),
+    bind(
+        X::Form,
+        k(K::BackTab),
+        C::PrevField,
+        "key.prev_field",
+        false,
+    ),
     bind(X::Form, k(K::Down), C::Down, "key.next_field", false),
     bind(X::Form, k(K::Up), C::Up, "key.prev_field", false),
     bind(X::Form, k(K::Enter), C::Open, "key.form_enter", false),
@@ -104,7 +152,13 @@ pub const BINDINGS: &[Binding] = &[
     bind(X::Parties, k(K::F(7)), C::Add, "key.add_party", true),
     bind(X::Parties, k(K::Insert), C::Add, "key.add_party", false),
     bind(X::Parties, k(K::F(8)), C::Remove, "key.remove_party", true),
-    bind(X::Parties, k(K::Delete), C::Remove, "key.remove_party", false),
+    bind(
+        X::Parties,
+        k(K::Delete),
+        C::Remove,
+        "key.remove_party",
+        false,
+    ),
     bind(X::Confirm, k(K::Left), C::Left, "key.choose", false),
     bind(X::Confirm, k(K::Right), C::Right, "key.choose", false),
     bind(X::Confirm, k(K::Tab), C::Right, "key.choose", false),
@@ -142,9 +196,12 @@ pub fn resolve(contexts: &[Context], key: Key, typing: bool) -> Option<Command> 
     if typing && key.text_char().is_some() {
         return None;
     }
-    contexts
-        .iter()
-        .find_map(|ctx| BINDINGS.iter().find(|b| b.context == *ctx && b.key == key).map(|b| b.command))
+    contexts.iter().find_map(|ctx| {
+        BINDINGS
+            .iter()
+            .find(|b| b.context == *ctx && b.key == key)
+            .map(|b| b.command)
+    })
 }
 
 /// The key bar for these contexts: one entry per description, its keys joined by `/`.
@@ -157,8 +214,10 @@ pub fn bar(contexts: &[Context], typing: bool) -> Vec<(String, &'static str)> {
             }
             match out.iter_mut().find(|(_, d)| *d == b.desc) {
                 Some((keys, _)) => {
-                    keys.push('/');
-                    keys.push_str(&b.key.label());
+                    // "F3 /" reads better than "F3//" for the slash key.
+                    let label = b.key.label();
+                    keys.push(if label == "/" { ' ' } else { '/' });
+                    keys.push_str(&label);
                 }
                 None => out.push((b.key.label(), b.desc)),
             }
@@ -176,7 +235,10 @@ mod tests {
         let list = [Context::List, Context::Global];
         assert_eq!(resolve(&list, Key::char('n'), false), Some(Command::New));
         assert_eq!(resolve(&list, Key::char('q'), false), Some(Command::Quit));
-        assert_eq!(resolve(&list, Key::plain(KeyCode::F(10)), false), Some(Command::Quit));
+        assert_eq!(
+            resolve(&list, Key::plain(KeyCode::F(10)), false),
+            Some(Command::Quit)
+        );
         assert_eq!(resolve(&list, Key::char('z'), false), None);
     }
 
@@ -184,19 +246,28 @@ mod tests {
     fn in_a_text_field_letters_are_text_but_f_keys_still_work() {
         let form = [Context::Form, Context::Global];
         assert_eq!(resolve(&form, Key::char('q'), true), None);
-        assert_eq!(resolve(&form, Key::plain(KeyCode::F(2)), true), Some(Command::Save));
+        assert_eq!(
+            resolve(&form, Key::plain(KeyCode::F(2)), true),
+            Some(Command::Save)
+        );
         assert_eq!(resolve(&form, Key::ctrl('s'), true), Some(Command::Save));
     }
 
     #[test]
     fn every_letter_binding_has_an_f_key_or_arrow_twin_in_its_context() {
         // Questions and menus hold no text field, and arrows + Enter reach every answer.
-        let letters = BINDINGS.iter().filter(|b| !matches!(b.context, Context::Confirm | Context::Menu));
+        let letters = BINDINGS
+            .iter()
+            .filter(|b| !matches!(b.context, Context::Confirm | Context::Menu));
         for b in letters.filter(|b| b.key.text_char().is_some()) {
             let twin = BINDINGS.iter().any(|o| {
                 o.context == b.context && o.command == b.command && o.key.text_char().is_none()
             });
-            assert!(twin, "{:?} {:?} has no key that works while typing", b.context, b.key);
+            assert!(
+                twin,
+                "{:?} {:?} has no key that works while typing",
+                b.context, b.key
+            );
         }
     }
 
@@ -204,7 +275,12 @@ mod tests {
     fn no_key_is_bound_twice_in_one_context() {
         for (i, a) in BINDINGS.iter().enumerate() {
             for b in &BINDINGS[i + 1..] {
-                assert!(!(a.context == b.context && a.key == b.key), "{:?} {:?} twice", a.context, a.key);
+                assert!(
+                    !(a.context == b.context && a.key == b.key),
+                    "{:?} {:?} twice",
+                    a.context,
+                    a.key
+                );
             }
         }
     }

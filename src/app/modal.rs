@@ -87,7 +87,10 @@ impl StatusMenu {
     /// Every other status; the allowed ones first, so Enter on the first one is useful.
     pub fn options(&self) -> Vec<CaseStatus> {
         let allowed = self.from.next().iter().copied();
-        let others = CaseStatus::ALL.iter().copied().filter(|s| *s != self.from && !self.from.next().contains(s));
+        let others = CaseStatus::ALL
+            .iter()
+            .copied()
+            .filter(|s| *s != self.from && !self.from.next().contains(s));
         allowed.chain(others).collect()
     }
 }
@@ -108,7 +111,12 @@ pub struct ReasonForm {
 impl ReasonForm {
     /// An empty reason for moving to `to`.
     pub fn new(case_id: CaseId, version: i64, to: CaseStatus) -> ReasonForm {
-        ReasonForm { case_id, version, to, form: Form::new(vec![Field::multiline("reason", "field.reason", "")]) }
+        ReasonForm {
+            case_id,
+            version,
+            to,
+            form: Form::new(vec![Field::multiline("reason", "field.reason", "")]),
+        }
     }
 }
 

@@ -23,21 +23,48 @@ pub struct PartyForm {
 }
 
 fn choices<T: Copy>(all: &[T], kind: &str, code: fn(T) -> &'static str) -> Vec<Choice> {
-    all.iter().map(|v| Choice { code: code(*v).into(), label: label(kind, code(*v)).into() }).collect()
+    all.iter()
+        .map(|v| Choice {
+            code: code(*v).into(),
+            label: label(kind, code(*v)).into(),
+        })
+        .collect()
 }
 
 impl PartyForm {
     /// A form for `party`; focus on the name.
     pub fn new(index: Option<usize>, party: &Party) -> PartyForm {
-        let mut sexes = vec![Choice { code: String::new(), label: t("field.unknown").into() }];
+        let mut sexes = vec![Choice {
+            code: String::new(),
+            label: t("field.unknown").into(),
+        }];
         sexes.extend(choices(Sex::ALL, "sex", Sex::code));
         let fields = vec![
-            Field::choice("role", "field.role", choices(PartyRole::ALL, "role", PartyRole::code), party.role.code()),
-            Field::choice("kind", "field.kind", choices(PartyKind::ALL, "kind", PartyKind::code), party.kind.code()),
+            Field::choice(
+                "role",
+                "field.role",
+                choices(PartyRole::ALL, "role", PartyRole::code),
+                party.role.code(),
+            ),
+            Field::choice(
+                "kind",
+                "field.kind",
+                choices(PartyKind::ALL, "kind", PartyKind::code),
+                party.kind.code(),
+            ),
             Field::text("name", "field.name", &party.name).required(),
             Field::text("id_number", "field.id_number", &party.id_number),
-            Field::choice("sex", "field.sex", sexes, party.sex.map(Sex::code).unwrap_or("")),
-            Field::text("birth_date", "field.birth_date", &party.birth_date.map(|d| d.to_string()).unwrap_or_default()),
+            Field::choice(
+                "sex",
+                "field.sex",
+                sexes,
+                party.sex.map(Sex::code).unwrap_or(""),
+            ),
+            Field::text(
+                "birth_date",
+                "field.birth_date",
+                &party.birth_date.map(|d| d.to_string()).unwrap_or_default(),
+            ),
             Field::text("ethnicity", "field.ethnicity", &party.ethnicity),
             Field::text("credit_code", "field.credit_code", &party.credit_code),
             Field::text("legal_rep", "field.legal_rep", &party.legal_rep),
@@ -45,7 +72,10 @@ impl PartyForm {
             Field::text("occupation", "field.occupation", &party.occupation),
             Field::text("address", "field.address", &party.address),
         ];
-        let mut f = PartyForm { index, form: Form::new(fields) };
+        let mut f = PartyForm {
+            index,
+            form: Form::new(fields),
+        };
         f.refresh();
         f.form.focus_on("name");
         f
@@ -75,14 +105,27 @@ impl PartyForm {
             15 | 18 => match parse_id_card(text) {
                 Ok(card) => {
                     let sex = if card.male { Sex::Male } else { Sex::Female };
-                    let hint =
-                        tf("hint.id_ok", &[("date", &card.birth_date.to_string()), ("sex", &label("sex", sex.code()))]);
+                    let hint = tf(
+                        "hint.id_ok",
+                        &[
+                            ("date", &card.birth_date.to_string()),
+                            ("sex", &label("sex", sex.code())),
+                        ],
+                    );
                     (Some(hint), None, Some((card.birth_date, sex)))
                 }
                 Err(e) => (None, Some(e.to_string()), None),
             },
-            n if n > 18 => (None, Some(tf("hint.id_too_long", &[("n", &n.to_string())])), None),
-            n => (Some(tf("hint.id_count", &[("n", &n.to_string())])), None, None),
+            n if n > 18 => (
+                None,
+                Some(tf("hint.id_too_long", &[("n", &n.to_string())])),
+                None,
+            ),
+            n => (
+                Some(tf("hint.id_count", &[("n", &n.to_string())])),
+                None,
+                None,
+            ),
         };
         if let Some(field) = self.form.field_mut("id_number") {
             field.hint = hint;
@@ -112,12 +155,26 @@ impl PartyForm {
             },
         };
         let person = v("kind") == PartyKind::Person.code();
-        let keep = |id: &str, applies: bool| if applies { v(id).trim().to_string() } else { String::new() };
+        let keep = |id: &str, applies: bool| {
+            if applies {
+                v(id).trim().to_string()
+            } else {
+                String::new()
+            }
+        };
         let party = Party {
             role: PartyRole::from_code(&v("role")).unwrap_or(PartyRole::Applicant),
-            kind: if person { PartyKind::Person } else { PartyKind::Organisation },
+            kind: if person {
+                PartyKind::Person
+            } else {
+                PartyKind::Organisation
+            },
             name: v("name"),
-            sex: if person { Sex::from_code(&v("sex")) } else { None },
+            sex: if person {
+                Sex::from_code(&v("sex"))
+            } else {
+                None
+            },
             ethnicity: keep("ethnicity", person),
             birth_date: birth_date.filter(|_| person),
             id_number: keep("id_number", person),
@@ -161,7 +218,10 @@ mod tests {
     fn the_id_number_is_counted_then_checked_and_fills_birth_and_sex() {
         let mut f = PartyForm::new(None, &Party::new(PartyRole::Applicant, PartyKind::Person));
         type_into(&mut f, "id_number", "1101051949");
-        assert_eq!(f.form.field("id_number").unwrap().hint.as_deref(), Some(tf("hint.id_count", &[("n", "10")]).as_str()));
+        assert_eq!(
+            f.form.field("id_number").unwrap().hint.as_deref(),
+            Some(tf("hint.id_count", &[("n", "10")]).as_str())
+        );
         type_into(&mut f, "id_number", "1231002x");
         let field = f.form.field("id_number").unwrap();
         assert_eq!(field.error, None);
@@ -183,7 +243,10 @@ mod tests {
         f.form.edit(Key::char('X'));
         f.refresh();
         let party = f.to_party(today()).unwrap();
-        assert_eq!((party.name.as_str(), party.sex), ("王秀兰", Some(Sex::Female)));
+        assert_eq!(
+            (party.name.as_str(), party.sex),
+            ("王秀兰", Some(Sex::Female))
+        );
     }
 
     #[test]

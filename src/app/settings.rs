@@ -26,8 +26,14 @@ impl SettingsState {
 pub fn settings_form(org: &Organisation, lang: Lang) -> Form {
     let p = &org.profile;
     let langs = vec![
-        Choice { code: "zh".into(), label: "中文".into() },
-        Choice { code: "en".into(), label: "English".into() },
+        Choice {
+            code: "zh".into(),
+            label: "中文".into(),
+        },
+        Choice {
+            code: "en".into(),
+            label: "English".into(),
+        },
     ];
     Form::new(vec![
         Field::text("room_name", "field.room_name", &p.room_name).required(),
@@ -55,17 +61,28 @@ pub fn mediator_item() -> SettingsItem {
 pub fn local_item(existing: Option<&LocalCategory>) -> SettingsItem {
     let parents: Vec<Choice> = category_choices(&[])
         .into_iter()
-        .map(|c| Choice { code: c.code.trim_start_matches("n:").to_string(), label: c.label })
+        .map(|c| Choice {
+            code: c.code.trim_start_matches("n:").to_string(),
+            label: c.label,
+        })
         .collect();
     let parent = existing.map(|l| l.parent).unwrap_or(Category::Other);
     let mut form = Form::new(vec![
-        Field::text("name", "field.local_name", existing.map(|l| l.name.as_str()).unwrap_or("")).required(),
+        Field::text(
+            "name",
+            "field.local_name",
+            existing.map(|l| l.name.as_str()).unwrap_or(""),
+        )
+        .required(),
         Field::choice("parent", "field.local_parent", parents, parent.code()),
     ]);
     if existing.is_some() {
         form.focus_on("parent");
     }
-    SettingsItem { kind: SettingsItemKind::LocalCategory, form }
+    SettingsItem {
+        kind: SettingsItemKind::LocalCategory,
+        form,
+    }
 }
 
 /// A local category's line in the list: 供热 → 物业.
@@ -75,5 +92,9 @@ pub fn local_line(l: &LocalCategory) -> String {
 
 /// A mediator's state word.
 pub fn active_word(active: bool) -> std::borrow::Cow<'static, str> {
-    if active { t("mediator.active") } else { t("mediator.inactive") }
+    if active {
+        t("mediator.active")
+    } else {
+        t("mediator.inactive")
+    }
 }

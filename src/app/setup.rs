@@ -22,6 +22,10 @@ pub fn profile_of(form: &Form) -> OrgProfile {
         room_name: form.value("room_name"),
         committee_name: form.value("committee_name"),
         number_prefix: form.value("number_prefix"),
-        number_pattern: if pattern.trim().is_empty() { DEFAULT_NUMBER_PATTERN.to_string() } else { pattern },
+        number_pattern: if pattern.trim().is_empty() {
+            DEFAULT_NUMBER_PATTERN.to_string()
+        } else {
+            pattern
+        },
     }
 }

@@ -29,7 +29,13 @@ pub enum Tab {
 
 impl Tab {
     /// Every tab in order.
-    pub const ALL: [Tab; 5] = [Tab::Cases, Tab::Schedule, Tab::Documents, Tab::Statistics, Tab::Settings];
+    pub const ALL: [Tab; 5] = [
+        Tab::Cases,
+        Tab::Schedule,
+        Tab::Documents,
+        Tab::Statistics,
+        Tab::Settings,
+    ];
 
     /// Catalogue key of the tab's name.
     pub fn title(self) -> &'static str {
@@ -46,7 +52,11 @@ impl Tab {
     pub fn step(self, forward: bool) -> Tab {
         let i = Tab::ALL.iter().position(|t| *t == self).unwrap_or(0);
         let n = Tab::ALL.len();
-        Tab::ALL[if forward { (i + 1) % n } else { (i + n - 1) % n }]
+        Tab::ALL[if forward {
+            (i + 1) % n
+        } else {
+            (i + n - 1) % n
+        }]
     }
 }
 
@@ -81,7 +91,12 @@ pub struct CaseList {
 impl Default for CaseList {
     fn default() -> Self {
         CaseList {
-            query: CaseQuery { sort: CaseSort::Received, descending: true, limit: 10, ..Default::default() },
+            query: CaseQuery {
+                sort: CaseSort::Received,
+                descending: true,
+                limit: 10,
+                ..Default::default()
+            },
             page: CasePage::default(),
             selected: 0,
             search: None,
@@ -171,7 +186,11 @@ impl AppState {
 
     /// A mediator's name by id (departed ones included).
     pub fn mediator_name(&self, id: MediatorId) -> &str {
-        self.mediators.iter().find(|m| m.id == id).map(|m| m.name.as_str()).unwrap_or("?")
+        self.mediators
+            .iter()
+            .find(|m| m.id == id)
+            .map(|m| m.name.as_str())
+            .unwrap_or("?")
     }
 
     /// Rows of the list that fit on screen (title, tabs, header, status and key bar aside).

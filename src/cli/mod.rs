@@ -45,7 +45,8 @@ pub enum Command {
 }
 
 fn parse_lang(text: &str) -> Result<crate::i18n::Lang, String> {
-    crate::i18n::Lang::from_code(text).ok_or_else(|| format!("「{text}」: 请用 zh 或 en / use zh or en"))
+    crate::i18n::Lang::from_code(text)
+        .ok_or_else(|| format!("「{text}」: 请用 zh 或 en / use zh or en"))
 }
 
 #[cfg(test)]
@@ -60,7 +61,10 @@ mod tests {
 
     #[test]
     fn global_options_work_after_a_subcommand() {
-        let cli = Cli::try_parse_from(["tiaojie", "demo", "--cases", "5", "--db", "x.db", "--lang", "en"]).unwrap();
+        let cli = Cli::try_parse_from([
+            "tiaojie", "demo", "--cases", "5", "--db", "x.db", "--lang", "en",
+        ])
+        .unwrap();
         assert_eq!(cli.db, Some(PathBuf::from("x.db")));
         assert_eq!(cli.lang, Some(crate::i18n::Lang::En));
         assert!(matches!(cli.command, Some(Command::Demo { cases: 5, .. })));

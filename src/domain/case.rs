@@ -83,7 +83,10 @@ impl CaseFields {
         if self.received_on > today {
             out.push(CaseProblem::ReceivedInFuture);
         }
-        if self.source.is_referral() && self.source != Source::Other && self.referrer_unit.trim().is_empty() {
+        if self.source.is_referral()
+            && self.source != Source::Other
+            && self.referrer_unit.trim().is_empty()
+        {
             out.push(CaseProblem::ReferrerMissing(self.source));
         }
         if self.facts.trim().is_empty() {
@@ -133,9 +136,10 @@ impl std::fmt::Display for CaseProblem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let text = match self {
             CaseProblem::ReceivedInFuture => tf("err.case.received_in_future", &[]),
-            CaseProblem::ReferrerMissing(s) => {
-                tf("err.case.referrer_missing", &[("source", &label("source", s.code()))])
-            }
+            CaseProblem::ReferrerMissing(s) => tf(
+                "err.case.referrer_missing",
+                &[("source", &label("source", s.code()))],
+            ),
             CaseProblem::FactsMissing => tf("err.case.facts_missing", &[]),
             CaseProblem::NoParty => tf("err.case.no_party", &[]),
             CaseProblem::NegativeAmount => tf("err.case.negative_amount", &[]),
@@ -179,8 +183,8 @@ pub struct CaseSummary {
     pub number: Option<String>,
     /// 收案日期.
     pub received_on: NaiveDate,
-    /// Category as the list shows it.
-    pub category: String,
+    /// Category (the list shows the local name where there is one).
+    pub category: CaseCategory,
     /// Party names, joined by 、.
     pub parties: String,
     /// Status.
@@ -207,7 +211,12 @@ pub enum CaseSort {
 
 impl CaseSort {
     /// The sorts in the order the sort key cycles through them.
-    pub const ALL: [CaseSort; 4] = [CaseSort::Received, CaseSort::Number, CaseSort::Category, CaseSort::Status];
+    pub const ALL: [CaseSort; 4] = [
+        CaseSort::Received,
+        CaseSort::Number,
+        CaseSort::Category,
+        CaseSort::Status,
+    ];
 
     /// The next sort in the cycle.
     pub fn next(self) -> CaseSort {
@@ -257,7 +266,10 @@ mod tests {
     #[test]
     fn a_blank_case_lists_what_is_missing() {
         let f = CaseFields::blank(day("2026-11-28"));
-        assert_eq!(f.problems(day("2026-11-28")), vec![CaseProblem::FactsMissing, CaseProblem::NoParty]);
+        assert_eq!(
+            f.problems(day("2026-11-28")),
+            vec![CaseProblem::FactsMissing, CaseProblem::NoParty]
+        );
     }
 
     #[test]
@@ -265,12 +277,19 @@ mod tests {
         let mut f = CaseFields::blank(day("2026-11-29"));
         f.source = crate::domain::source::Source::Police;
         f.facts = "楼上漏水".into();
-        f.parties.push(Party::new(PartyRole::Applicant, PartyKind::Person));
+        f.parties
+            .push(Party::new(PartyRole::Applicant, PartyKind::Person));
         assert_eq!(
             f.problems(day("2026-11-28")),
-            vec![CaseProblem::ReceivedInFuture, CaseProblem::ReferrerMissing(crate::domain::source::Source::Police)]
+            vec![
+                CaseProblem::ReceivedInFuture,
+                CaseProblem::ReferrerMissing(crate::domain::source::Source::Police)
+            ]
         );
-        assert_eq!(CaseProblem::ReferrerMissing(crate::domain::source::Source::Police).to_string(), "来源为「公安机关移交」时须填写移交单位");
+        assert_eq!(
+            CaseProblem::ReferrerMissing(crate::domain::source::Source::Police).to_string(),
+            "来源为「公安机关移交」时须填写移交单位"
+        );
     }
 
     #[test]

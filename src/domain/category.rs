@@ -37,8 +37,14 @@ pub struct LocalCategory {
 /// The sub-types a new room starts with (the Linhe article names heating and finance).
 pub fn default_local_categories() -> Vec<LocalCategory> {
     vec![
-        LocalCategory { name: "供热".into(), parent: Category::Property },
-        LocalCategory { name: "金融".into(), parent: Category::Contract },
+        LocalCategory {
+            name: "供热".into(),
+            parent: Category::Property,
+        },
+        LocalCategory {
+            name: "金融".into(),
+            parent: Category::Contract,
+        },
     ]
 }
 
@@ -55,7 +61,10 @@ pub struct CaseCategory {
 impl CaseCategory {
     /// A plain national category.
     pub fn national(national: Category) -> Self {
-        Self { national, local: None }
+        Self {
+            national,
+            local: None,
+        }
     }
 
     /// What a list shows: the local name where there is one, else the national label.
@@ -75,13 +84,19 @@ mod tests {
         codes.sort();
         codes.dedup();
         assert_eq!(codes.len(), 15);
-        assert_eq!(Category::from_label("道路交通事故"), Some(Category::Traffic));
+        assert_eq!(
+            Category::from_label("道路交通事故"),
+            Some(Category::Traffic)
+        );
         assert_eq!(Category::from_code("property"), Some(Category::Property));
     }
 
     #[test]
     fn local_sub_type_shows_its_own_name_and_serialises_the_parent_label() {
-        let c = CaseCategory { national: Category::Property, local: Some("供热".into()) };
+        let c = CaseCategory {
+            national: Category::Property,
+            local: Some("供热".into()),
+        };
         assert_eq!(c.display_label(), "供热");
         let json = serde_json::to_string(&c).unwrap();
         assert_eq!(json, r#"{"national":"物业","local":"供热"}"#);
@@ -91,7 +106,9 @@ mod tests {
 
     #[test]
     fn unknown_label_is_refused_with_the_allowed_ones() {
-        let err = serde_json::from_str::<Category>(r#""吵架""#).unwrap_err().to_string();
+        let err = serde_json::from_str::<Category>(r#""吵架""#)
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("吵架") && err.contains("邻里"), "{err}");
     }
 }

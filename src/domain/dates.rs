@@ -23,7 +23,9 @@ pub fn parse_date_input(text: &str, today: NaiveDate) -> Option<NaiveDate> {
         .collect();
     let num = |s: &str| s.trim().parse::<u32>().ok();
     match parts.as_slice() {
-        [y, m, d] if y.trim().len() == 4 => NaiveDate::from_ymd_opt(num(y)? as i32, num(m)?, num(d)?),
+        [y, m, d] if y.trim().len() == 4 => {
+            NaiveDate::from_ymd_opt(num(y)? as i32, num(m)?, num(d)?)
+        }
         [m, d] => NaiveDate::from_ymd_opt(today.year(), num(m)?, num(d)?),
         _ => None,
     }
@@ -40,7 +42,16 @@ mod tests {
     #[test]
     fn the_usual_ways_of_writing_a_date_are_understood() {
         let today = d(2026, 11, 28).unwrap();
-        for text in ["2026-11-03", "2026/11/3", "2026.11.03", "20261103", "2026年11月3日", "11-03", "11月3日", " 11/3 "] {
+        for text in [
+            "2026-11-03",
+            "2026/11/3",
+            "2026.11.03",
+            "20261103",
+            "2026年11月3日",
+            "11-03",
+            "11月3日",
+            " 11/3 ",
+        ] {
             assert_eq!(parse_date_input(text, today), d(2026, 11, 3), "{text}");
         }
         assert_eq!(parse_date_input("今天", today), Some(today));
@@ -50,7 +61,15 @@ mod tests {
     #[test]
     fn impossible_or_unclear_dates_are_refused() {
         let today = d(2026, 11, 28).unwrap();
-        for text in ["2026-02-29", "2026-13-01", "26-11-03", "明年", "", "2026-11", "1103"] {
+        for text in [
+            "2026-02-29",
+            "2026-13-01",
+            "26-11-03",
+            "明年",
+            "",
+            "2026-11",
+            "1103",
+        ] {
             assert_eq!(parse_date_input(text, today), None, "{text}");
         }
         assert_eq!(parse_date_input("2028-02-29", today), d(2028, 2, 29));

@@ -54,10 +54,13 @@ impl std::fmt::Display for ProfileError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let text = match self {
             ProfileError::Missing(field) => tf("err.profile.missing", &[("field", &t(field))]),
-            ProfileError::PatternWithoutSeq => {
-                tf("err.profile.pattern_without_seq", &[("example", DEFAULT_NUMBER_PATTERN)])
+            ProfileError::PatternWithoutSeq => tf(
+                "err.profile.pattern_without_seq",
+                &[("example", DEFAULT_NUMBER_PATTERN)],
+            ),
+            ProfileError::UnknownPlaceholder(p) => {
+                tf("err.profile.unknown_placeholder", &[("placeholder", p)])
             }
-            ProfileError::UnknownPlaceholder(p) => tf("err.profile.unknown_placeholder", &[("placeholder", p)]),
         };
         f.write_str(&text)
     }
@@ -89,7 +92,9 @@ pub fn check_pattern(pattern: &str) -> Result<(), ProfileError> {
     let mut has_seq = false;
     while let Some(open) = rest.find('{') {
         let after = &rest[open + 1..];
-        let close = after.find('}').ok_or_else(|| ProfileError::UnknownPlaceholder(after.to_string()))?;
+        let close = after
+            .find('}')
+            .ok_or_else(|| ProfileError::UnknownPlaceholder(after.to_string()))?;
         match &after[..close] {
             "seq" => has_seq = true,
             "year" | "prefix" => {}
@@ -97,7 +102,11 @@ pub fn check_pattern(pattern: &str) -> Result<(), ProfileError> {
         }
         rest = &after[close + 1..];
     }
-    if has_seq { Ok(()) } else { Err(ProfileError::PatternWithoutSeq) }
+    if has_seq {
+        Ok(())
+    } else {
+        Err(ProfileError::PatternWithoutSeq)
+    }
 }
 
 /// Renders a case number; the sequence restarts each year, so year and seq identify it.
@@ -136,20 +145,38 @@ mod tests {
 
     #[test]
     fn default_pattern_renders_the_official_number() {
-        assert_eq!(format_case_number(DEFAULT_NUMBER_PATTERN, "临新", 2026, 12), "（2026）临新人调字第12号");
+        assert_eq!(
+            format_case_number(DEFAULT_NUMBER_PATTERN, "临新", 2026, 12),
+            "（2026）临新人调字第12号"
+        );
     }
 
     #[test]
     fn profile_is_trimmed_and_its_pattern_checked() {
-        assert_eq!(profile(DEFAULT_NUMBER_PATTERN).validated().unwrap().room_name, "老王调解工作室");
-        assert_eq!(profile("（{year}）临新人调字").validated(), Err(ProfileError::PatternWithoutSeq));
+        assert_eq!(
+            profile(DEFAULT_NUMBER_PATTERN)
+                .validated()
+                .unwrap()
+                .room_name,
+            "老王调解工作室"
+        );
+        assert_eq!(
+            profile("（{year}）临新人调字").validated(),
+            Err(ProfileError::PatternWithoutSeq)
+        );
         assert_eq!(
             profile("{year}-{num}").validated(),
             Err(ProfileError::UnknownPlaceholder("{num}".into()))
         );
-        assert!(matches!(profile("{seq").validated(), Err(ProfileError::UnknownPlaceholder(_))));
+        assert!(matches!(
+            profile("{seq").validated(),
+            Err(ProfileError::UnknownPlaceholder(_))
+        ));
         let mut blank = profile(DEFAULT_NUMBER_PATTERN);
         blank.committee_name = "  ".into();
-        assert_eq!(blank.validated(), Err(ProfileError::Missing("field.committee_name")));
+        assert_eq!(
+            blank.validated(),
+            Err(ProfileError::Missing("field.committee_name"))
+        );
     }
 }

@@ -108,7 +108,10 @@ pub fn validate_party(party: &Party) -> Result<Party, Vec<FieldProblem>> {
     let mut problems = Vec::new();
     out.name = party.name.trim().to_string();
     if out.name.is_empty() {
-        problems.push(FieldProblem { field: "name", message: tf("err.party.name_missing", &[]) });
+        problems.push(FieldProblem {
+            field: "name",
+            message: tf("err.party.name_missing", &[]),
+        });
     }
     match party.kind {
         PartyKind::Person => check_person(&mut out, &mut problems),
@@ -116,7 +119,10 @@ pub fn validate_party(party: &Party) -> Result<Party, Vec<FieldProblem>> {
             if !party.credit_code.trim().is_empty() {
                 match credit_code::parse_credit_code(&party.credit_code) {
                     Ok(code) => out.credit_code = code,
-                    Err(e) => problems.push(FieldProblem { field: "credit_code", message: e.to_string() }),
+                    Err(e) => problems.push(FieldProblem {
+                        field: "credit_code",
+                        message: e.to_string(),
+                    }),
                 }
             }
         }
@@ -124,10 +130,17 @@ pub fn validate_party(party: &Party) -> Result<Party, Vec<FieldProblem>> {
     if !party.phone.trim().is_empty() {
         match phone::parse_phone(&party.phone) {
             Ok(p) => out.phone = p,
-            Err(e) => problems.push(FieldProblem { field: "phone", message: e.to_string() }),
+            Err(e) => problems.push(FieldProblem {
+                field: "phone",
+                message: e.to_string(),
+            }),
         }
     }
-    if problems.is_empty() { Ok(out) } else { Err(problems) }
+    if problems.is_empty() {
+        Ok(out)
+    } else {
+        Err(problems)
+    }
 }
 
 fn check_person(out: &mut Party, problems: &mut Vec<FieldProblem>) {
@@ -138,20 +151,29 @@ fn check_person(out: &mut Party, problems: &mut Vec<FieldProblem>) {
                 if out.sex.is_some_and(|s| s != sex) {
                     problems.push(FieldProblem {
                         field: "sex",
-                        message: tf("err.party.sex_mismatch", &[("sex", &label("sex", sex.code()))]),
+                        message: tf(
+                            "err.party.sex_mismatch",
+                            &[("sex", &label("sex", sex.code()))],
+                        ),
                     });
                 }
                 if out.birth_date.is_some_and(|d| d != card.birth_date) {
                     problems.push(FieldProblem {
                         field: "birth_date",
-                        message: tf("err.party.birth_mismatch", &[("date", &card.birth_date.to_string())]),
+                        message: tf(
+                            "err.party.birth_mismatch",
+                            &[("date", &card.birth_date.to_string())],
+                        ),
                     });
                 }
                 out.id_number = card.number;
                 out.sex = Some(sex);
                 out.birth_date = Some(card.birth_date);
             }
-            Err(e) => problems.push(FieldProblem { field: "id_number", message: e.to_string() }),
+            Err(e) => problems.push(FieldProblem {
+                field: "id_number",
+                message: e.to_string(),
+            }),
         }
     }
     if !out.ethnicity.trim().is_empty() {
@@ -170,7 +192,11 @@ mod tests {
     use super::*;
 
     fn person(id: &str) -> Party {
-        Party { name: " 王秀兰 ".into(), id_number: id.into(), ..Party::new(PartyRole::Applicant, PartyKind::Person) }
+        Party {
+            name: " 王秀兰 ".into(),
+            id_number: id.into(),
+            ..Party::new(PartyRole::Applicant, PartyKind::Person)
+        }
     }
 
     #[test]
@@ -188,7 +214,11 @@ mod tests {
         p.name = String::new();
         p.phone = "12345".into();
         p.ethnicity = "火星族".into();
-        let fields: Vec<_> = validate_party(&p).unwrap_err().iter().map(|f| f.field).collect();
+        let fields: Vec<_> = validate_party(&p)
+            .unwrap_err()
+            .iter()
+            .map(|f| f.field)
+            .collect();
         assert_eq!(fields, ["name", "id_number", "ethnicity", "phone"]);
     }
 

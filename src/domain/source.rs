@@ -42,7 +42,11 @@ mod tests {
 
     #[test]
     fn referrals_are_the_sources_from_other_bodies() {
-        let referrals: Vec<_> = Source::ALL.iter().filter(|s| s.is_referral()).map(|s| s.short_label()).collect();
+        let referrals: Vec<_> = Source::ALL
+            .iter()
+            .filter(|s| s.is_referral())
+            .map(|s| s.short_label())
+            .collect();
         assert_eq!(referrals, ["警调", "诉调", "访调", "移送", "其他"]);
         assert_eq!(Source::from_label("法院委派/委托"), Some(Source::Court));
     }

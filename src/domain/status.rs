@@ -37,7 +37,10 @@ impl CaseStatus {
     pub fn is_closed(self) -> bool {
         matches!(
             self,
-            CaseStatus::Rejected | CaseStatus::Succeeded | CaseStatus::Terminated | CaseStatus::Archived
+            CaseStatus::Rejected
+                | CaseStatus::Succeeded
+                | CaseStatus::Terminated
+                | CaseStatus::Archived
         )
     }
 
@@ -83,10 +86,16 @@ impl std::fmt::Display for TransitionError {
                 let allowed: Vec<_> = from.next().iter().map(|s| name(*s)).collect();
                 tf(
                     "err.status.not_allowed",
-                    &[("from", &name(*from)), ("to", &name(*to)), ("allowed", &allowed.join(t("list.sep").as_ref()))],
+                    &[
+                        ("from", &name(*from)),
+                        ("to", &name(*to)),
+                        ("allowed", &allowed.join(t("list.sep").as_ref())),
+                    ],
                 )
             }
-            TransitionError::ReasonRequired(s) => tf("err.status.reason_required", &[("status", &name(*s))]),
+            TransitionError::ReasonRequired(s) => {
+                tf("err.status.reason_required", &[("status", &name(*s))])
+            }
             TransitionError::MediatorRequired => tf("err.status.mediator_required", &[]),
         };
         f.write_str(&text)
@@ -139,7 +148,10 @@ mod tests {
     use super::*;
 
     fn ok_input() -> TransitionInput {
-        TransitionInput { reason: "当事人拒绝调解".into(), mediator_count: 1 }
+        TransitionInput {
+            reason: "当事人拒绝调解".into(),
+            mediator_count: 1,
+        }
     }
 
     #[test]
@@ -158,7 +170,11 @@ mod tests {
         for &from in CaseStatus::ALL {
             for &to in CaseStatus::ALL {
                 let result = check_transition(from, to, &ok_input());
-                assert_eq!(result.is_ok(), allowed.contains(&(from, to)), "{from:?} → {to:?}: {result:?}");
+                assert_eq!(
+                    result.is_ok(),
+                    allowed.contains(&(from, to)),
+                    "{from:?} → {to:?}: {result:?}"
+                );
             }
         }
     }
@@ -166,28 +182,58 @@ mod tests {
     #[test]
     fn skipping_a_step_says_what_is_allowed() {
         let err = check_transition(Registered, Succeeded, &ok_input()).unwrap_err();
-        assert_eq!(err, TransitionError::NotAllowed { from: Registered, to: Succeeded });
-        assert_eq!(err.to_string(), "「登记」之后不能直接改为「调解成功」，只能改为：受理、不予受理");
+        assert_eq!(
+            err,
+            TransitionError::NotAllowed {
+                from: Registered,
+                to: Succeeded
+            }
+        );
+        assert_eq!(
+            err.to_string(),
+            "「登记」之后不能直接改为「调解成功」，只能改为：受理、不予受理"
+        );
     }
 
     #[test]
     fn rejection_and_termination_need_a_reason() {
-        let blank = TransitionInput { reason: "  ".into(), mediator_count: 1 };
-        assert_eq!(check_transition(Registered, Rejected, &blank), Err(TransitionError::ReasonRequired(Rejected)));
-        assert_eq!(check_transition(Mediating, Terminated, &blank), Err(TransitionError::ReasonRequired(Terminated)));
+        let blank = TransitionInput {
+            reason: "  ".into(),
+            mediator_count: 1,
+        };
+        assert_eq!(
+            check_transition(Registered, Rejected, &blank),
+            Err(TransitionError::ReasonRequired(Rejected))
+        );
+        assert_eq!(
+            check_transition(Mediating, Terminated, &blank),
+            Err(TransitionError::ReasonRequired(Terminated))
+        );
         assert!(check_transition(Mediating, Succeeded, &blank).is_ok());
     }
 
     #[test]
     fn acceptance_needs_a_mediator() {
-        let none = TransitionInput { reason: String::new(), mediator_count: 0 };
-        assert_eq!(check_transition(Registered, Accepted, &none), Err(TransitionError::MediatorRequired));
+        let none = TransitionInput {
+            reason: String::new(),
+            mediator_count: 0,
+        };
+        assert_eq!(
+            check_transition(Registered, Accepted, &none),
+            Err(TransitionError::MediatorRequired)
+        );
     }
 
     #[test]
     fn archived_is_final_and_unchanged_is_refused() {
-        assert_eq!(check_transition(Archived, Registered, &ok_input()), Err(TransitionError::Final));
-        assert_eq!(check_transition(Mediating, Mediating, &ok_input()), Err(TransitionError::Unchanged(Mediating)));
+        assert_eq!(
+            check_transition(Archived, Registered, &ok_input()),
+            Err(TransitionError::Final)
+        );
+        assert_eq!(
+            check_transition(Mediating, Mediating, &ok_input()),
+            Err(TransitionError::Unchanged(Mediating))
+        );
         assert!(Archived.next().is_empty());
     }
 }

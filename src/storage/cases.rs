@@ -3,8 +3,10 @@
 
 use super::codec::{date_text, decode, like_pattern, parse_date, time_text};
 use super::{StorageError, Store};
-use crate::domain::case::{Case, CaseFields, CaseId, CaseNumber, CasePage, CaseQuery, CaseSort, CaseSummary, Timestamp};
-use crate::domain::category::Category;
+use crate::domain::case::{
+    Case, CaseFields, CaseId, CaseNumber, CasePage, CaseQuery, CaseSort, CaseSummary, Timestamp,
+};
+use crate::domain::category::{CaseCategory, Category};
 use crate::domain::org::{MediatorId, OrgId, Organisation, format_case_number};
 use crate::domain::status::{CaseStatus, StatusChange, TransitionInput, check_transition};
 use crate::i18n::tf;
@@ -92,17 +94,34 @@ impl Store {
     ) -> Result<Case, StorageError> {
         self.write(|tx| {
             let from = claim_version(tx, id, expected_version, now)?;
-            let assigned: i64 =
-                tx.query_row("SELECT count(*) FROM case_mediators WHERE case_id = ?1", [id.0], |r| r.get(0))?;
-            let mediator_count = if mediators.is_empty() { assigned as usize } else { mediators.len() };
-            check_transition(from, to, &TransitionInput { reason: reason.to_string(), mediator_count })?;
+            let assigned: i64 = tx.query_row(
+                "SELECT count(*) FROM case_mediators WHERE case_id = ?1",
+                [id.0],
+                |r| r.get(0),
+            )?;
+            let mediator_count = if mediators.is_empty() {
+                assigned as usize
+            } else {
+                mediators.len()
+            };
+            check_transition(
+                from,
+                to,
+                &TransitionInput {
+                    reason: reason.to_string(),
+                    mediator_count,
+                },
+            )?;
             if !mediators.is_empty() {
                 assign_mediators(tx, id, mediators)?;
             }
             if to == CaseStatus::Accepted {
                 assign_number(tx, org, id, now)?;
             }
-            tx.execute("UPDATE cases SET status = ?2 WHERE id = ?1", params![id.0, to.code()])?;
+            tx.execute(
+                "UPDATE cases SET status = ?2 WHERE id = ?1",
+                params![id.0, to.code()],
+            )?;
             record_status(tx, id, Some(from), to, operator, reason.trim(), now)
         })?;
         self.load_case(id)
@@ -129,7 +148,10 @@ impl Store {
         let total: i64 = self
             .conn
             .prepare_cached(&format!("SELECT count(*) FROM cases WHERE {filter}"))?
-            .query_row(rusqlite::params_from_iter(bind(&filter, org, status, &pattern)), |r| r.get(0))?;
+            .query_row(
+                rusqlite::params_from_iter(bind(&filter, org, status, &pattern)),
+                |r| r.get(0),
+            )?;
         let sql = format!(
             "SELECT id, number_text, received_on, category, local_category, party_names, status,
                     mediator_names, risk_escalation OR risk_group
@@ -139,7 +161,9 @@ impl Store {
             query.offset
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let mut rows = stmt.query(rusqlite::params_from_iter(bind(&filter, org, status, &pattern)))?;
+        let mut rows = stmt.query(rusqlite::params_from_iter(bind(
+            &filter, org, status, &pattern,
+        )))?;
         let mut out = Vec::new();
         while let Some(r) = rows.next()? {
             let category: String = r.get(3)?;
@@ -149,14 +173,21 @@ impl Store {
                 id: CaseId(r.get(0)?),
                 number: r.get(1)?,
                 received_on: parse_date("cases.received_on", &r.get::<_, String>(2)?)?,
-                category: local.unwrap_or_else(|| crate::i18n::label("category", national.code()).into_owned()),
+                category: CaseCategory { national, local },
                 parties: r.get(5)?,
-                status: decode("cases.status", &r.get::<_, String>(6)?, CaseStatus::from_code)?,
+                status: decode(
+                    "cases.status",
+                    &r.get::<_, String>(6)?,
+                    CaseStatus::from_code,
+                )?,
                 mediators: r.get(7)?,
                 at_risk: r.get(8)?,
             });
         }
-        Ok(CasePage { rows: out, total: total as u64 })
+        Ok(CasePage {
+            rows: out,
+            total: total as u64,
+        })
     }
 
     /// Inserts whole cases (import, demo) in one transaction: all or nothing.
@@ -177,14 +208,21 @@ impl Store {
 
     /// Every case id of the room, oldest first (for export).
     pub fn case_ids(&self, org: OrgId) -> Result<Vec<CaseId>, StorageError> {
-        let mut stmt = self.conn.prepare_cached("SELECT id FROM cases WHERE org_id = ?1 ORDER BY id")?;
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id FROM cases WHERE org_id = ?1 ORDER BY id")?;
         let rows = stmt.query_map([org.0], |r| Ok(CaseId(r.get(0)?)))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 }
 
 /// Positional parameters matching the placeholders `filter` uses (?1 org, ?2 status, ?3 text).
-fn bind<'a>(filter: &str, org: OrgId, status: &'a str, pattern: &'a str) -> Vec<Box<dyn rusqlite::ToSql + 'a>> {
+fn bind<'a>(
+    filter: &str,
+    org: OrgId,
+    status: &'a str,
+    pattern: &'a str,
+) -> Vec<Box<dyn rusqlite::ToSql + 'a>> {
     let mut out: Vec<Box<dyn rusqlite::ToSql + 'a>> = vec![Box::new(org.0)];
     if filter.contains("?2") || filter.contains("?3") {
         out.push(Box::new(status));
@@ -198,12 +236,18 @@ fn bind<'a>(filter: &str, org: OrgId, status: &'a str, pattern: &'a str) -> Vec<
 fn order_by(sort: CaseSort, descending: bool) -> String {
     let dir = if descending { "DESC" } else { "ASC" };
     let rank = |column: &str, codes: Vec<&str>| {
-        let arms: String = codes.iter().enumerate().map(|(i, c)| format!(" WHEN '{c}' THEN {i}")).collect();
+        let arms: String = codes
+            .iter()
+            .enumerate()
+            .map(|(i, c)| format!(" WHEN '{c}' THEN {i}"))
+            .collect();
         format!("CASE {column}{arms} END")
     };
     match sort {
         CaseSort::Received => format!("received_on {dir}, id {dir}"),
-        CaseSort::Number => format!("number_year IS NULL, number_year {dir}, number_seq {dir}, id {dir}"),
+        CaseSort::Number => {
+            format!("number_year IS NULL, number_year {dir}, number_seq {dir}, id {dir}")
+        }
         CaseSort::Category => format!(
             "{} {dir}, local_category {dir}, received_on DESC, id DESC",
             rank("category", Category::ALL.iter().map(|c| c.code()).collect())
@@ -223,12 +267,23 @@ fn check_fields(fields: &CaseFields, now: &Timestamp) -> Result<(), StorageError
 }
 
 /// Checks the version the user started from and bumps it; returns the current status.
-fn claim_version(tx: &Transaction<'_>, id: CaseId, expected: i64, now: &Timestamp) -> Result<CaseStatus, StorageError> {
+fn claim_version(
+    tx: &Transaction<'_>,
+    id: CaseId,
+    expected: i64,
+    now: &Timestamp,
+) -> Result<CaseStatus, StorageError> {
     let row: Option<(i64, String)> = tx
-        .query_row("SELECT version, status FROM cases WHERE id = ?1", [id.0], |r| Ok((r.get(0)?, r.get(1)?)))
+        .query_row(
+            "SELECT version, status FROM cases WHERE id = ?1",
+            [id.0],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
         .optional()?;
     let Some((found, status)) = row else {
-        return Err(StorageError::NotFound { what: tf("what.case", &[("id", &id.0.to_string())]) });
+        return Err(StorageError::NotFound {
+            what: tf("what.case", &[("id", &id.0.to_string())]),
+        });
     };
     if found != expected {
         return Err(StorageError::Conflict { expected, found });
@@ -240,7 +295,12 @@ fn claim_version(tx: &Transaction<'_>, id: CaseId, expected: i64, now: &Timestam
     decode("cases.status", &status, CaseStatus::from_code)
 }
 
-fn write_fields(tx: &Transaction<'_>, id: CaseId, f: &CaseFields, now: &Timestamp) -> Result<(), StorageError> {
+fn write_fields(
+    tx: &Transaction<'_>,
+    id: CaseId,
+    f: &CaseFields,
+    now: &Timestamp,
+) -> Result<(), StorageError> {
     let names: Vec<&str> = f.parties.iter().map(|p| p.name.as_str()).collect();
     tx.execute(
         "UPDATE cases SET received_on = ?2, source = ?3, referrer_unit = ?4, referrer_ref = ?5, category = ?6,
@@ -304,13 +364,26 @@ fn record_status(
         "INSERT INTO status_history (case_id, from_status, to_status, at, operator, reason)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?
-    .execute(params![id.0, from.map(|s| s.code()), to.code(), time_text(at), operator, reason])?;
+    .execute(params![
+        id.0,
+        from.map(|s| s.code()),
+        to.code(),
+        time_text(at),
+        operator,
+        reason
+    ])?;
     Ok(())
 }
 
-fn assign_mediators(tx: &Transaction<'_>, id: CaseId, mediators: &[MediatorId]) -> Result<(), StorageError> {
+fn assign_mediators(
+    tx: &Transaction<'_>,
+    id: CaseId,
+    mediators: &[MediatorId],
+) -> Result<(), StorageError> {
     tx.execute("DELETE FROM case_mediators WHERE case_id = ?1", [id.0])?;
-    let mut stmt = tx.prepare_cached("INSERT OR IGNORE INTO case_mediators (case_id, mediator_id, seq) VALUES (?1, ?2, ?3)")?;
+    let mut stmt = tx.prepare_cached(
+        "INSERT OR IGNORE INTO case_mediators (case_id, mediator_id, seq) VALUES (?1, ?2, ?3)",
+    )?;
     for (seq, m) in mediators.iter().enumerate() {
         stmt.execute(params![id.0, m.0, seq as i64])?;
     }
@@ -325,14 +398,24 @@ fn assign_mediators(tx: &Transaction<'_>, id: CaseId, mediators: &[MediatorId]) 
 
 /// The next number of the year of acceptance; the transaction is immediate, so two
 /// desks accepting at once still get different numbers.
-fn assign_number(tx: &Transaction<'_>, org: &Organisation, id: CaseId, now: &Timestamp) -> Result<(), StorageError> {
+fn assign_number(
+    tx: &Transaction<'_>,
+    org: &Organisation,
+    id: CaseId,
+    now: &Timestamp,
+) -> Result<(), StorageError> {
     let year = now.year();
     let seq: i64 = tx.query_row(
         "SELECT coalesce(max(number_seq), 0) + 1 FROM cases WHERE org_id = ?1 AND number_year = ?2",
         params![org.id.0, year],
         |r| r.get(0),
     )?;
-    let text = format_case_number(&org.profile.number_pattern, &org.profile.number_prefix, year, seq as u32);
+    let text = format_case_number(
+        &org.profile.number_pattern,
+        &org.profile.number_prefix,
+        year,
+        seq as u32,
+    );
     tx.execute(
         "UPDATE cases SET number_year = ?2, number_seq = ?3, number_text = ?4 WHERE id = ?1",
         params![id.0, year, seq, text],
@@ -340,9 +423,21 @@ fn assign_number(tx: &Transaction<'_>, org: &Organisation, id: CaseId, now: &Tim
     Ok(())
 }
 
-fn insert_record(tx: &Transaction<'_>, org: OrgId, rec: &NewCaseRecord) -> Result<(), StorageError> {
-    let created = rec.history.first().map(|h| time_text(&h.at)).unwrap_or_default();
-    let updated = rec.history.last().map(|h| time_text(&h.at)).unwrap_or_default();
+fn insert_record(
+    tx: &Transaction<'_>,
+    org: OrgId,
+    rec: &NewCaseRecord,
+) -> Result<(), StorageError> {
+    let created = rec
+        .history
+        .first()
+        .map(|h| time_text(&h.at))
+        .unwrap_or_default();
+    let updated = rec
+        .history
+        .last()
+        .map(|h| time_text(&h.at))
+        .unwrap_or_default();
     tx.prepare_cached(
         "INSERT INTO cases (org_id, number_year, number_seq, number_text, status, received_on, source,
          category, facts, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
@@ -361,7 +456,11 @@ fn insert_record(tx: &Transaction<'_>, org: OrgId, rec: &NewCaseRecord) -> Resul
         updated
     ])?;
     let id = CaseId(tx.last_insert_rowid());
-    let at = rec.history.last().map(|h| h.at).unwrap_or_else(|| chrono::Local::now().fixed_offset());
+    let at = rec
+        .history
+        .last()
+        .map(|h| h.at)
+        .unwrap_or_else(|| chrono::Local::now().fixed_offset());
     write_fields(tx, id, &rec.fields, &at)?;
     let mut ids = Vec::new();
     for name in &rec.mediator_names {
@@ -374,7 +473,11 @@ fn insert_record(tx: &Transaction<'_>, org: OrgId, rec: &NewCaseRecord) -> Resul
     Ok(())
 }
 
-fn mediator_by_name(tx: &Transaction<'_>, org: OrgId, name: &str) -> Result<MediatorId, StorageError> {
+fn mediator_by_name(
+    tx: &Transaction<'_>,
+    org: OrgId,
+    name: &str,
+) -> Result<MediatorId, StorageError> {
     let found: Option<i64> = tx
         .prepare_cached("SELECT id FROM mediators WHERE org_id = ?1 AND name = ?2")?
         .query_row(params![org.0, name], |r| r.get(0))
@@ -382,6 +485,9 @@ fn mediator_by_name(tx: &Transaction<'_>, org: OrgId, name: &str) -> Result<Medi
     if let Some(id) = found {
         return Ok(MediatorId(id));
     }
-    tx.execute("INSERT INTO mediators (org_id, name) VALUES (?1, ?2)", params![org.0, name])?;
+    tx.execute(
+        "INSERT INTO mediators (org_id, name) VALUES (?1, ?2)",
+        params![org.0, name],
+    )?;
     Ok(MediatorId(tx.last_insert_rowid()))
 }

@@ -23,14 +23,21 @@ pub fn latest_version() -> i64 {
 pub fn migrate(conn: &mut Connection, path: Option<&Path>) -> Result<i64, StorageError> {
     let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
     let app_id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
-    let tables: i64 =
-        conn.query_row("SELECT count(*) FROM sqlite_schema WHERE type = 'table'", [], |r| r.get(0))?;
+    let tables: i64 = conn.query_row(
+        "SELECT count(*) FROM sqlite_schema WHERE type = 'table'",
+        [],
+        |r| r.get(0),
+    )?;
     let display = || path.map(|p| p.display().to_string()).unwrap_or_default();
     if (app_id != 0 && app_id != APPLICATION_ID) || (app_id == 0 && tables > 0) {
         return Err(StorageError::NotOurs { path: display() });
     }
     if found > latest_version() {
-        return Err(StorageError::TooNew { path: display(), found, supported: latest_version() });
+        return Err(StorageError::TooNew {
+            path: display(),
+            found,
+            supported: latest_version(),
+        });
     }
     if found > 0
         && found < latest_version()
@@ -48,7 +55,11 @@ pub fn migrate(conn: &mut Connection, path: Option<&Path>) -> Result<i64, Storag
     Ok(found)
 }
 
-fn backup_before_migration(conn: &Connection, path: &Path, version: i64) -> Result<(), StorageError> {
+fn backup_before_migration(
+    conn: &Connection,
+    path: &Path,
+    version: i64,
+) -> Result<(), StorageError> {
     let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
     let backup = path.with_extension(format!("v{version}-{stamp}.bak"));
     conn.execute("VACUUM INTO ?1", [backup.to_string_lossy()])?;

@@ -30,7 +30,11 @@ pub enum StorageError {
     Open { path: String, cause: std::io::Error },
     /// A newer tiaojie wrote this file.
     #[error("{}", crate::i18n::tf("err.db.too_new", &[("path", path), ("found", &found.to_string()), ("supported", &supported.to_string())]))]
-    TooNew { path: String, found: i64, supported: i64 },
+    TooNew {
+        path: String,
+        found: i64,
+        supported: i64,
+    },
     /// Not a tiaojie database.
     #[error("{}", crate::i18n::tf("err.db.not_ours", &[("path", path)]))]
     NotOurs { path: String },
@@ -62,7 +66,10 @@ impl Store {
         let mut conn = Connection::open(path).map_err(|e| open_error(path, e))?;
         configure(&conn)?;
         migrations::migrate(&mut conn, Some(path))?;
-        Ok(Store { conn, path: path.to_path_buf() })
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+        })
     }
 
     /// The file this store reads.
@@ -72,7 +79,9 @@ impl Store {
 
     /// A number that changes whenever another connection commits (cheap to poll).
     pub fn data_version(&self) -> Result<i64, StorageError> {
-        Ok(self.conn.pragma_query_value(None, "data_version", |r| r.get(0))?)
+        Ok(self
+            .conn
+            .pragma_query_value(None, "data_version", |r| r.get(0))?)
     }
 }
 
@@ -87,13 +96,19 @@ fn configure(conn: &Connection) -> Result<(), StorageError> {
 }
 
 fn open_error(path: &Path, e: rusqlite::Error) -> StorageError {
-    StorageError::Open { path: path.display().to_string(), cause: std::io::Error::other(e.to_string()) }
+    StorageError::Open {
+        path: path.display().to_string(),
+        cause: std::io::Error::other(e.to_string()),
+    }
 }
 
 /// Creates the folder (0700) and the empty file (0600) before SQLite does, so personal
 /// data is never readable by others, not even for a moment.
 fn create_private(path: &Path) -> Result<(), StorageError> {
-    let io_err = |p: &Path, cause| StorageError::Open { path: p.display().to_string(), cause };
+    let io_err = |p: &Path, cause| StorageError::Open {
+        path: p.display().to_string(),
+        cause,
+    };
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
         && !dir.exists()
     {

@@ -39,7 +39,9 @@ impl Store {
         first_mediator: &str,
         now: &Timestamp,
     ) -> Result<Organisation, StorageError> {
-        let profile = profile.validated().map_err(|e| StorageError::Invalid(e.to_string()))?;
+        let profile = profile
+            .validated()
+            .map_err(|e| StorageError::Invalid(e.to_string()))?;
         let first_mediator = first_mediator.trim().to_string();
         if first_mediator.is_empty() {
             return Err(StorageError::Invalid(tf("err.mediator.name_missing", &[])));
@@ -70,12 +72,20 @@ impl Store {
 
     /// Saves the room's profile (name, committee, number prefix and pattern).
     pub fn update_profile(&mut self, org: OrgId, profile: &OrgProfile) -> Result<(), StorageError> {
-        let profile = profile.validated().map_err(|e| StorageError::Invalid(e.to_string()))?;
+        let profile = profile
+            .validated()
+            .map_err(|e| StorageError::Invalid(e.to_string()))?;
         self.write(|tx| {
             tx.execute(
                 "UPDATE organisations SET room_name = ?2, committee_name = ?3, number_prefix = ?4,
                  number_pattern = ?5, version = version + 1 WHERE id = ?1",
-                params![org.0, profile.room_name, profile.committee_name, profile.number_prefix, profile.number_pattern],
+                params![
+                    org.0,
+                    profile.room_name,
+                    profile.committee_name,
+                    profile.number_prefix,
+                    profile.number_pattern
+                ],
             )?;
             Ok(())
         })
@@ -87,13 +97,23 @@ impl Store {
             "SELECT id, name, phone, active FROM mediators WHERE org_id = ?1 ORDER BY active DESC, id",
         )?;
         let rows = stmt.query_map([org.0], |r| {
-            Ok(Mediator { id: MediatorId(r.get(0)?), name: r.get(1)?, phone: r.get(2)?, active: r.get(3)? })
+            Ok(Mediator {
+                id: MediatorId(r.get(0)?),
+                name: r.get(1)?,
+                phone: r.get(2)?,
+                active: r.get(3)?,
+            })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// Adds a mediator; a name already in the room is refused.
-    pub fn add_mediator(&mut self, org: OrgId, name: &str, phone: &str) -> Result<Mediator, StorageError> {
+    pub fn add_mediator(
+        &mut self,
+        org: OrgId,
+        name: &str,
+        phone: &str,
+    ) -> Result<Mediator, StorageError> {
         let name = name.trim().to_string();
         if name.is_empty() {
             return Err(StorageError::Invalid(tf("err.mediator.name_missing", &[])));
@@ -105,39 +125,64 @@ impl Store {
                 |r| r.get(0),
             )?;
             if exists {
-                return Err(StorageError::Invalid(tf("err.mediator.duplicate", &[("name", &name)])));
+                return Err(StorageError::Invalid(tf(
+                    "err.mediator.duplicate",
+                    &[("name", &name)],
+                )));
             }
             tx.execute(
                 "INSERT INTO mediators (org_id, name, phone) VALUES (?1, ?2, ?3)",
                 params![org.0, name, phone.trim()],
             )?;
-            Ok(Mediator { id: MediatorId(tx.last_insert_rowid()), name: name.clone(), phone: phone.trim().into(), active: true })
+            Ok(Mediator {
+                id: MediatorId(tx.last_insert_rowid()),
+                name: name.clone(),
+                phone: phone.trim().into(),
+                active: true,
+            })
         })
     }
 
     /// Marks a mediator as active or departed (departed ones stay on their old cases).
-    pub fn set_mediator_active(&mut self, id: MediatorId, active: bool) -> Result<(), StorageError> {
+    pub fn set_mediator_active(
+        &mut self,
+        id: MediatorId,
+        active: bool,
+    ) -> Result<(), StorageError> {
         self.write(|tx| {
-            tx.execute("UPDATE mediators SET active = ?2 WHERE id = ?1", params![id.0, active])?;
+            tx.execute(
+                "UPDATE mediators SET active = ?2 WHERE id = ?1",
+                params![id.0, active],
+            )?;
             Ok(())
         })
     }
 
     /// The room's local sub-types with their national parents.
     pub fn local_categories(&self, org: OrgId) -> Result<Vec<LocalCategory>, StorageError> {
-        let mut stmt =
-            self.conn.prepare_cached("SELECT name, parent FROM local_categories WHERE org_id = ?1 ORDER BY id")?;
-        let rows = stmt.query_map([org.0], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT name, parent FROM local_categories WHERE org_id = ?1 ORDER BY id",
+        )?;
+        let rows = stmt.query_map([org.0], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+        })?;
         let mut out = Vec::new();
         for row in rows {
             let (name, parent) = row?;
-            out.push(LocalCategory { name, parent: decode("local_categories.parent", &parent, Category::from_code)? });
+            out.push(LocalCategory {
+                name,
+                parent: decode("local_categories.parent", &parent, Category::from_code)?,
+            });
         }
         Ok(out)
     }
 
     /// Adds a local sub-type, or changes the parent of an existing one.
-    pub fn save_local_category(&mut self, org: OrgId, local: &LocalCategory) -> Result<(), StorageError> {
+    pub fn save_local_category(
+        &mut self,
+        org: OrgId,
+        local: &LocalCategory,
+    ) -> Result<(), StorageError> {
         let name = local.name.trim().to_string();
         if name.is_empty() {
             return Err(StorageError::Invalid(tf("err.category.name_missing", &[])));
@@ -156,7 +201,11 @@ impl Store {
     pub fn setting(&self, org: OrgId, key: &str) -> Result<Option<String>, StorageError> {
         Ok(self
             .conn
-            .query_row("SELECT value FROM settings WHERE org_id = ?1 AND key = ?2", params![org.0, key], |r| r.get(0))
+            .query_row(
+                "SELECT value FROM settings WHERE org_id = ?1 AND key = ?2",
+                params![org.0, key],
+                |r| r.get(0),
+            )
             .optional()?)
     }
 

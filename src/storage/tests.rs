@@ -29,7 +29,9 @@ fn profile() -> OrgProfile {
 fn setup() -> (tempfile::TempDir, Store, Organisation) {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("room.db")).unwrap();
-    let org = store.create_organisation(&profile(), "王调解", &now()).unwrap();
+    let org = store
+        .create_organisation(&profile(), "王调解", &now())
+        .unwrap();
     (dir, store, org)
 }
 
@@ -38,7 +40,10 @@ fn fields(name: &str) -> CaseFields {
     f.source = Source::Police;
     f.referrer_unit = "临河区公安局新华派出所".into();
     f.referrer_ref = "JQ20261127001".into();
-    f.category = CaseCategory { national: Category::Property, local: Some("供热".into()) };
+    f.category = CaseCategory {
+        national: Category::Property,
+        local: Some("供热".into()),
+    };
     f.facts = "楼上漏水，损坏楼下吊顶".into();
     f.amount_fen = Some(300_000);
     f.persons_involved = 2;
@@ -67,7 +72,9 @@ fn a_new_file_and_its_folder_are_private() {
 #[test]
 fn a_registered_case_round_trips_every_field() {
     let (dir, mut store, org) = setup();
-    let case = store.create_case(org.id, &fields("王秀兰"), "wang", &now()).unwrap();
+    let case = store
+        .create_case(org.id, &fields("王秀兰"), "wang", &now())
+        .unwrap();
     drop(store);
     let store = Store::open(&dir.path().join("room.db")).unwrap();
     let loaded = store.load_case(case.id).unwrap();
@@ -85,63 +92,134 @@ fn acceptance_numbers_cases_per_year_and_assigns_the_mediator() {
     let (_dir, mut store, org) = setup();
     let me = store.mediators(org.id).unwrap()[0].id;
     let mut numbers = Vec::new();
-    for (i, when) in ["2025-12-31T23:00:00+08:00", "2026-01-02T09:00:00+08:00", "2026-01-03T09:00:00+08:00"]
-        .into_iter()
-        .enumerate()
+    for (i, when) in [
+        "2025-12-31T23:00:00+08:00",
+        "2026-01-02T09:00:00+08:00",
+        "2026-01-03T09:00:00+08:00",
+    ]
+    .into_iter()
+    .enumerate()
     {
         let mut f = fields(&format!("当事人{i}"));
         f.received_on = at(when).date_naive();
         let c = store.create_case(org.id, &f, "wang", &at(when)).unwrap();
-        let c = store.change_status(&org, c.id, c.version, CaseStatus::Accepted, "", &[me], "wang", &at(when)).unwrap();
+        let c = store
+            .change_status(
+                &org,
+                c.id,
+                c.version,
+                CaseStatus::Accepted,
+                "",
+                &[me],
+                "wang",
+                &at(when),
+            )
+            .unwrap();
         assert_eq!(c.mediators, vec![me]);
         numbers.push(c.number.unwrap().text);
     }
-    assert_eq!(numbers, ["（2025）临新人调字第1号", "（2026）临新人调字第1号", "（2026）临新人调字第2号"]);
+    assert_eq!(
+        numbers,
+        [
+            "（2025）临新人调字第1号",
+            "（2026）临新人调字第1号",
+            "（2026）临新人调字第2号"
+        ]
+    );
 }
 
 #[test]
 fn an_illegal_change_is_refused_and_nothing_is_written() {
     let (_dir, mut store, org) = setup();
-    let c = store.create_case(org.id, &fields("张三"), "wang", &now()).unwrap();
-    let err = store.change_status(&org, c.id, c.version, CaseStatus::Succeeded, "", &[], "wang", &now()).unwrap_err();
-    assert!(matches!(err, StorageError::Transition(TransitionError::NotAllowed { .. })), "{err}");
+    let c = store
+        .create_case(org.id, &fields("张三"), "wang", &now())
+        .unwrap();
+    let err = store
+        .change_status(
+            &org,
+            c.id,
+            c.version,
+            CaseStatus::Succeeded,
+            "",
+            &[],
+            "wang",
+            &now(),
+        )
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            StorageError::Transition(TransitionError::NotAllowed { .. })
+        ),
+        "{err}"
+    );
     let again = store.load_case(c.id).unwrap();
-    assert_eq!((again.status, again.version, again.history.len()), (CaseStatus::Registered, c.version, 1));
-    let err = store.change_status(&org, c.id, c.version, CaseStatus::Accepted, "", &[], "wang", &now()).unwrap_err();
-    assert!(matches!(err, StorageError::Transition(TransitionError::MediatorRequired)));
+    assert_eq!(
+        (again.status, again.version, again.history.len()),
+        (CaseStatus::Registered, c.version, 1)
+    );
+    let err = store
+        .change_status(
+            &org,
+            c.id,
+            c.version,
+            CaseStatus::Accepted,
+            "",
+            &[],
+            "wang",
+            &now(),
+        )
+        .unwrap_err();
+    assert!(matches!(
+        err,
+        StorageError::Transition(TransitionError::MediatorRequired)
+    ));
 }
 
 #[test]
 fn the_whole_flow_is_recorded_with_reasons() {
     let (_dir, mut store, org) = setup();
     let me = store.mediators(org.id).unwrap()[0].id;
-    let mut c = store.create_case(org.id, &fields("张三"), "wang", &now()).unwrap();
+    let mut c = store
+        .create_case(org.id, &fields("张三"), "wang", &now())
+        .unwrap();
     for (to, reason) in [
         (CaseStatus::Accepted, ""),
         (CaseStatus::Mediating, ""),
         (CaseStatus::Terminated, "被申请人拒绝继续调解"),
         (CaseStatus::Archived, ""),
     ] {
-        c = store.change_status(&org, c.id, c.version, to, reason, &[me], "li", &now()).unwrap();
+        c = store
+            .change_status(&org, c.id, c.version, to, reason, &[me], "li", &now())
+            .unwrap();
     }
     let flow: Vec<_> = c.history.iter().map(|h| (h.from, h.to)).collect();
     assert_eq!(flow.len(), 5);
-    assert_eq!(flow[3], (Some(CaseStatus::Mediating), CaseStatus::Terminated));
+    assert_eq!(
+        flow[3],
+        (Some(CaseStatus::Mediating), CaseStatus::Terminated)
+    );
     assert_eq!(c.history[3].reason, "被申请人拒绝继续调解");
 }
 
 #[test]
 fn a_second_editor_with_a_stale_version_is_told_instead_of_overwriting() {
     let (dir, mut first, org) = setup();
-    let c = first.create_case(org.id, &fields("张三"), "wang", &now()).unwrap();
+    let c = first
+        .create_case(org.id, &fields("张三"), "wang", &now())
+        .unwrap();
     let mut second = Store::open(&dir.path().join("room.db")).unwrap();
     let mut mine = c.fields.clone();
     mine.facts = "第一人修改".into();
     first.update_case(c.id, c.version, &mine, &now()).unwrap();
     let mut theirs = c.fields.clone();
     theirs.facts = "第二人修改".into();
-    let err = second.update_case(c.id, c.version, &theirs, &now()).unwrap_err();
-    assert!(matches!(err, StorageError::Conflict { expected, found } if expected == c.version && found == c.version + 1));
+    let err = second
+        .update_case(c.id, c.version, &theirs, &now())
+        .unwrap_err();
+    assert!(
+        matches!(err, StorageError::Conflict { expected, found } if expected == c.version && found == c.version + 1)
+    );
     assert_eq!(second.load_case(c.id).unwrap().fields.facts, "第一人修改");
 }
 
@@ -151,7 +229,10 @@ fn invalid_fields_are_refused_with_the_users_message() {
     let mut f = fields("张三");
     f.facts = "  ".into();
     let err = store.create_case(org.id, &f, "wang", &now()).unwrap_err();
-    assert_eq!(err.to_string(), crate::domain::case::CaseProblem::FactsMissing.to_string());
+    assert_eq!(
+        err.to_string(),
+        crate::domain::case::CaseProblem::FactsMissing.to_string()
+    );
 }
 
 #[test]
@@ -163,26 +244,68 @@ fn the_list_reads_one_page_filtered_and_sorted() {
         f.received_on = NaiveDate::from_ymd_opt(2026, 11, 1 + i as u32).unwrap();
         let c = store.create_case(org.id, &f, "wang", &now()).unwrap();
         if i % 2 == 0 {
-            store.change_status(&org, c.id, c.version, CaseStatus::Accepted, "", &[me], "wang", &now()).unwrap();
+            store
+                .change_status(
+                    &org,
+                    c.id,
+                    c.version,
+                    CaseStatus::Accepted,
+                    "",
+                    &[me],
+                    "wang",
+                    &now(),
+                )
+                .unwrap();
         }
     }
-    let q = CaseQuery { sort: CaseSort::Received, descending: true, limit: 2, offset: 0, ..Default::default() };
+    let q = CaseQuery {
+        sort: CaseSort::Received,
+        descending: true,
+        limit: 2,
+        offset: 0,
+        ..Default::default()
+    };
     let page = store.list_cases(org.id, &q).unwrap();
     assert_eq!(page.total, 5);
     let names: Vec<_> = page.rows.iter().map(|r| r.parties.as_str()).collect();
     assert_eq!(names, ["戊五、某物业公司", "丁四、某物业公司"]);
     assert_eq!(page.rows[0].mediators, "王调解");
-    assert_eq!(page.rows[0].category, "供热");
+    assert_eq!(page.rows[0].category.display_label(), "供热");
 
-    let accepted = CaseQuery { status: Some(CaseStatus::Accepted), limit: 10, ..q.clone() };
+    let accepted = CaseQuery {
+        status: Some(CaseStatus::Accepted),
+        limit: 10,
+        ..q.clone()
+    };
     assert_eq!(store.list_cases(org.id, &accepted).unwrap().total, 3);
-    let by_phone = CaseQuery { text: "1390478".into(), limit: 10, ..q.clone() };
+    let by_phone = CaseQuery {
+        text: "1390478".into(),
+        limit: 10,
+        ..q.clone()
+    };
     assert_eq!(store.list_cases(org.id, &by_phone).unwrap().total, 5);
-    let by_name = CaseQuery { text: "丙".into(), limit: 10, status: Some(CaseStatus::Accepted), ..q.clone() };
-    assert_eq!(store.list_cases(org.id, &by_name).unwrap().rows[0].parties, "丙三、某物业公司");
-    let literal = CaseQuery { text: "%".into(), limit: 10, ..q.clone() };
+    let by_name = CaseQuery {
+        text: "丙".into(),
+        limit: 10,
+        status: Some(CaseStatus::Accepted),
+        ..q.clone()
+    };
+    assert_eq!(
+        store.list_cases(org.id, &by_name).unwrap().rows[0].parties,
+        "丙三、某物业公司"
+    );
+    let literal = CaseQuery {
+        text: "%".into(),
+        limit: 10,
+        ..q.clone()
+    };
     assert_eq!(store.list_cases(org.id, &literal).unwrap().total, 0);
-    let numbered = CaseQuery { sort: CaseSort::Number, descending: false, limit: 10, ..q };
+    let numbered = CaseQuery {
+        sort: CaseSort::Number,
+        descending: false,
+        limit: 10,
+        ..q
+    };
     let rows = store.list_cases(org.id, &numbered).unwrap().rows;
     assert_eq!(rows[0].number.as_deref(), Some("（2026）临新人调字第1号"));
     assert_eq!(rows[4].number, None);
@@ -197,7 +320,10 @@ fn a_database_from_a_newer_tiaojie_is_refused_untouched() {
     conn.pragma_update(None, "user_version", 99).unwrap();
     drop(conn);
     let err = Store::open(&path).err().unwrap();
-    assert!(matches!(err, StorageError::TooNew { found: 99, .. }), "{err}");
+    assert!(
+        matches!(err, StorageError::TooNew { found: 99, .. }),
+        "{err}"
+    );
     assert!(err.to_string().contains("99"));
 }
 
@@ -208,7 +334,10 @@ fn a_foreign_sqlite_file_is_refused() {
     let conn = rusqlite::Connection::open(&path).unwrap();
     conn.execute_batch("CREATE TABLE t (x);").unwrap();
     drop(conn);
-    assert!(matches!(Store::open(&path), Err(StorageError::NotOurs { .. })));
+    assert!(matches!(
+        Store::open(&path),
+        Err(StorageError::NotOurs { .. })
+    ));
 }
 
 #[test]
@@ -217,33 +346,64 @@ fn migrating_from_every_earlier_version_reaches_the_latest_schema() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("old.db");
         let mut conn = rusqlite::Connection::open(&path).unwrap();
-        for (i, sql) in migrations::MIGRATIONS.iter().enumerate().take(start as usize) {
+        for (i, sql) in migrations::MIGRATIONS
+            .iter()
+            .enumerate()
+            .take(start as usize)
+        {
             conn.execute_batch(sql).unwrap();
-            conn.pragma_update(None, "user_version", i as i64 + 1).unwrap();
-            conn.pragma_update(None, "application_id", migrations::APPLICATION_ID).unwrap();
+            conn.pragma_update(None, "user_version", i as i64 + 1)
+                .unwrap();
+            conn.pragma_update(None, "application_id", migrations::APPLICATION_ID)
+                .unwrap();
         }
         let found = migrations::migrate(&mut conn, Some(&path)).unwrap();
         assert_eq!(found, start);
-        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+        let version: i64 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
         assert_eq!(version, migrations::latest_version());
         drop(conn);
         let mut store = Store::open(&path).unwrap();
-        let org = store.create_organisation(&profile(), "王调解", &now()).unwrap();
-        store.create_case(org.id, &fields("张三"), "wang", &now()).unwrap();
+        let org = store
+            .create_organisation(&profile(), "王调解", &now())
+            .unwrap();
+        store
+            .create_case(org.id, &fields("张三"), "wang", &now())
+            .unwrap();
     }
 }
 
 #[test]
 fn mediators_are_unique_per_room_and_settings_are_kept() {
     let (_dir, mut store, org) = setup();
-    assert!(matches!(store.add_mediator(org.id, " 王调解 ", ""), Err(StorageError::Invalid(_))));
+    assert!(matches!(
+        store.add_mediator(org.id, " 王调解 ", ""),
+        Err(StorageError::Invalid(_))
+    ));
     let li = store.add_mediator(org.id, "李明", "13800000000").unwrap();
     store.set_mediator_active(li.id, false).unwrap();
-    let names: Vec<_> = store.mediators(org.id).unwrap().into_iter().map(|m| (m.name, m.active)).collect();
-    assert_eq!(names, [("王调解".to_string(), true), ("李明".to_string(), false)]);
+    let names: Vec<_> = store
+        .mediators(org.id)
+        .unwrap()
+        .into_iter()
+        .map(|m| (m.name, m.active))
+        .collect();
+    assert_eq!(
+        names,
+        [("王调解".to_string(), true), ("李明".to_string(), false)]
+    );
     store.set_setting(org.id, "lang", "en").unwrap();
     store.set_setting(org.id, "lang", "zh").unwrap();
-    assert_eq!(store.setting(org.id, "lang").unwrap().as_deref(), Some("zh"));
-    let locals: Vec<_> = store.local_categories(org.id).unwrap().into_iter().map(|l| l.name).collect();
+    assert_eq!(
+        store.setting(org.id, "lang").unwrap().as_deref(),
+        Some("zh")
+    );
+    let locals: Vec<_> = store
+        .local_categories(org.id)
+        .unwrap()
+        .into_iter()
+        .map(|l| l.name)
+        .collect();
     assert_eq!(locals, ["供热", "金融"]);
 }

@@ -14,7 +14,9 @@ use crate::i18n::{t, tf};
 
 /// Keys on the case form.
 pub fn on_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effect> {
-    let CasesView::Form(cf) = &mut state.cases else { return Vec::new() };
+    let CasesView::Form(cf) = &mut state.cases else {
+        return Vec::new();
+    };
     let outcome = form_key(&mut cf.form, cmd, key);
     clamp_list(&mut cf.form, "parties", cf.parties.len());
     cf.refresh();
@@ -51,25 +53,44 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effec
 /// A picker over the focused choice field's options.
 pub fn picker_for(form: &crate::app::form::Form, target: PickerTarget) -> Option<Picker> {
     let field = form.focused()?;
-    let crate::app::form::FieldKind::Choice(options) = &field.kind else { return None };
-    Some(Picker { field: field.id, title: field.label, options: options.clone(), selected: field.selected, target })
+    let crate::app::form::FieldKind::Choice(options) = &field.kind else {
+        return None;
+    };
+    Some(Picker {
+        field: field.id,
+        title: field.label,
+        options: options.clone(),
+        selected: field.selected,
+        target,
+    })
 }
 
 fn save(state: &mut AppState) -> Vec<Effect> {
     let today = state.today;
-    let CasesView::Form(cf) = &mut state.cases else { return Vec::new() };
+    let CasesView::Form(cf) = &mut state.cases else {
+        return Vec::new();
+    };
     let Some(fields) = cf.to_fields(today) else {
-        state.status = Some(StatusLine { text: t("msg.fix_marked").into_owned(), error: true });
+        state.status = Some(StatusLine {
+            text: t("msg.fix_marked").into_owned(),
+            error: true,
+        });
         return Vec::new();
     };
     vec![match cf.editing {
-        Some((id, version)) => Effect::UpdateCase { id, version, fields: Box::new(fields) },
+        Some((id, version)) => Effect::UpdateCase {
+            id,
+            version,
+            fields: Box::new(fields),
+        },
         None => Effect::CreateCase(Box::new(fields)),
     }]
 }
 
 fn cancel(state: &mut AppState) {
-    let CasesView::Form(cf) = &state.cases else { return };
+    let CasesView::Form(cf) = &state.cases else {
+        return;
+    };
     if cf.changed() {
         state.modals.push(Modal::Confirm(Confirm {
             question: t("confirm.discard_case").into_owned(),
@@ -102,25 +123,33 @@ pub fn close(state: &mut AppState) -> Vec<Effect> {
 }
 
 fn open_party(state: &mut AppState, index: Option<usize>) {
-    let CasesView::Form(cf) = &state.cases else { return };
+    let CasesView::Form(cf) = &state.cases else {
+        return;
+    };
     let party = match index.and_then(|i| cf.parties.get(i)) {
         Some(p) => p.clone(),
         // The first party is usually the applicant, the next the respondent.
         None if cf.parties.is_empty() => Party::new(PartyRole::Applicant, PartyKind::Person),
         None => Party::new(PartyRole::Respondent, PartyKind::Person),
     };
-    state.modals.push(Modal::Party(Box::new(PartyForm::new(index, &party))));
+    state
+        .modals
+        .push(Modal::Party(Box::new(PartyForm::new(index, &party))));
 }
 
 /// Keys in the party dialog.
 pub fn party_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effect> {
     let today = state.today;
-    let Some(Modal::Party(pf)) = state.modals.last_mut() else { return Vec::new() };
+    let Some(Modal::Party(pf)) = state.modals.last_mut() else {
+        return Vec::new();
+    };
     let outcome = form_key(&mut pf.form, cmd, key);
     pf.refresh();
     match outcome {
         Outcome::Save => {
-            let Some(party) = pf.to_party(today) else { return Vec::new() };
+            let Some(party) = pf.to_party(today) else {
+                return Vec::new();
+            };
             let index = pf.index;
             state.modals.pop();
             if let CasesView::Form(cf) = &mut state.cases {
@@ -158,7 +187,14 @@ pub fn party_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Ef
 /// The form closes on a successful save and the saved case is shown.
 pub fn saved(state: &mut AppState, case: crate::domain::case::Case) {
     let created = matches!(&state.cases, CasesView::Form(cf) if cf.editing.is_none());
-    let key = if created { "msg.registered" } else { "msg.saved" };
-    state.status = Some(StatusLine { text: t(key).into_owned(), error: false });
+    let key = if created {
+        "msg.registered"
+    } else {
+        "msg.saved"
+    };
+    state.status = Some(StatusLine {
+        text: t(key).into_owned(),
+        error: false,
+    });
     state.cases = CasesView::Detail(Box::new(CaseDetail { case, scroll: 0 }));
 }

@@ -10,7 +10,9 @@ use crate::domain::case::Case;
 
 /// Keys on the case detail.
 pub fn on_key(state: &mut AppState, cmd: Option<Command>) -> Vec<Effect> {
-    let CasesView::Detail(detail) = &mut state.cases else { return Vec::new() };
+    let CasesView::Detail(detail) = &mut state.cases else {
+        return Vec::new();
+    };
     match cmd {
         Some(Command::Down) => detail.scroll = detail.scroll.saturating_add(1),
         Some(Command::Up) => detail.scroll = detail.scroll.saturating_sub(1),

@@ -87,7 +87,9 @@ pub fn form_key(form: &mut Form, cmd: Option<Command>, key: Key) -> Outcome {
 /// Moves the row of a list field; past its first row the focus goes to the field above.
 /// The row count is not known here, so the caller clamps `selected` afterwards.
 fn list_row(form: &mut Form, down: bool) -> Outcome {
-    let Some(field) = form.fields.get_mut(form.focus) else { return Outcome::Ignored };
+    let Some(field) = form.fields.get_mut(form.focus) else {
+        return Outcome::Ignored;
+    };
     match (down, field.selected) {
         (false, 0) => {
             form.move_focus(false);
@@ -101,7 +103,9 @@ fn list_row(form: &mut Form, down: bool) -> Outcome {
 /// Clamps a list field's row to `rows` and, past the last row, moves to the next field.
 pub fn clamp_list(form: &mut Form, id: &str, rows: usize) {
     let at_list = form.focused().is_some_and(|f| f.id == id);
-    let Some(field) = form.field_mut(id) else { return };
+    let Some(field) = form.field_mut(id) else {
+        return;
+    };
     if field.selected >= rows.max(1) {
         field.selected = rows.saturating_sub(1);
         if at_list {

@@ -24,12 +24,20 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effec
         Some(Command::Up) if list.selected > 0 => list.selected -= 1,
         Some(Command::Down | Command::PageDown) if list.query.offset + limit < total => {
             list.query.offset += limit;
-            list.selected = if cmd == Some(Command::Down) { 0 } else { list.selected };
+            list.selected = if cmd == Some(Command::Down) {
+                0
+            } else {
+                list.selected
+            };
             return reload(state);
         }
         Some(Command::Up | Command::PageUp) if list.query.offset > 0 => {
             list.query.offset = list.query.offset.saturating_sub(limit);
-            list.selected = if cmd == Some(Command::Up) { limit as usize - 1 } else { list.selected };
+            list.selected = if cmd == Some(Command::Up) {
+                limit as usize - 1
+            } else {
+                list.selected
+            };
             return reload(state);
         }
         Some(Command::Home) => {
@@ -57,7 +65,8 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effec
             return first_page(state);
         }
         Some(Command::Sort) => {
-            (list.query.sort, list.query.descending) = next_sort(list.query.sort, list.query.descending);
+            (list.query.sort, list.query.descending) =
+                next_sort(list.query.sort, list.query.descending);
             return first_page(state);
         }
         Some(Command::Back) if list.query.status.is_some() || !list.query.text.is_empty() => {
@@ -71,7 +80,9 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effec
 }
 
 fn search_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effect> {
-    let Some(input) = state.list.search.as_mut() else { return Vec::new() };
+    let Some(input) = state.list.search.as_mut() else {
+        return Vec::new();
+    };
     match cmd {
         Some(Command::Open) => {
             state.list.search = None;
@@ -108,13 +119,21 @@ fn search_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effec
 fn next_status_filter(current: Option<CaseStatus>) -> Option<CaseStatus> {
     match current {
         None => CaseStatus::ALL.first().copied(),
-        Some(s) => CaseStatus::ALL.iter().skip_while(|x| **x != s).nth(1).copied(),
+        Some(s) => CaseStatus::ALL
+            .iter()
+            .skip_while(|x| **x != s)
+            .nth(1)
+            .copied(),
     }
 }
 
 /// The sort cycles through each column, newest/largest first then the reverse.
 fn next_sort(sort: CaseSort, descending: bool) -> (CaseSort, bool) {
-    if descending { (sort, false) } else { (sort.next(), true) }
+    if descending {
+        (sort, false)
+    } else {
+        (sort.next(), true)
+    }
 }
 
 fn first_page(state: &mut AppState) -> Vec<Effect> {

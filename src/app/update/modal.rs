@@ -12,7 +12,9 @@ use crate::domain::status::{CaseStatus, TransitionError, TransitionInput, check_
 
 /// Keys while a dialog is open (the top one gets them).
 pub fn on_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effect> {
-    let Some(top) = state.modals.last_mut() else { return Vec::new() };
+    let Some(top) = state.modals.last_mut() else {
+        return Vec::new();
+    };
     match top {
         Modal::Help { scroll } => {
             match cmd {
@@ -55,7 +57,9 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effec
 }
 
 fn confirmed(state: &mut AppState) -> Vec<Effect> {
-    let Some(Modal::Confirm(c)) = state.modals.pop() else { return Vec::new() };
+    let Some(Modal::Confirm(c)) = state.modals.pop() else {
+        return Vec::new();
+    };
     match c.on_yes {
         Pending::Quit => state.quit = true,
         Pending::DiscardDialog => {
@@ -85,7 +89,9 @@ fn menu_move(selected: &mut usize, len: usize, cmd: Option<Command>) {
 }
 
 fn status_menu_key(state: &mut AppState, cmd: Option<Command>) -> Vec<Effect> {
-    let Some(Modal::StatusMenu(menu)) = state.modals.last_mut() else { return Vec::new() };
+    let Some(Modal::StatusMenu(menu)) = state.modals.last_mut() else {
+        return Vec::new();
+    };
     let options = menu.options();
     menu_move(&mut menu.selected, options.len(), cmd);
     match cmd {
@@ -93,13 +99,20 @@ fn status_menu_key(state: &mut AppState, cmd: Option<Command>) -> Vec<Effect> {
             state.modals.pop();
         }
         Some(Command::Open) => {
-            let Some(&to) = options.get(menu.selected) else { return Vec::new() };
+            let Some(&to) = options.get(menu.selected) else {
+                return Vec::new();
+            };
             let (id, version, from) = (menu.case_id, menu.version, menu.from);
             state.modals.pop();
             // Reason and mediators are asked next, so only the step itself is checked now.
-            let probe = TransitionInput { reason: "-".into(), mediator_count: 1 };
+            let probe = TransitionInput {
+                reason: "-".into(),
+                mediator_count: 1,
+            };
             if let Err(e) = check_transition(from, to, &probe) {
-                state.modals.push(Modal::Notice { text: e.to_string() });
+                state.modals.push(Modal::Notice {
+                    text: e.to_string(),
+                });
             } else if to == CaseStatus::Accepted {
                 let assigned = current_mediators(state);
                 let options = state
@@ -107,13 +120,33 @@ fn status_menu_key(state: &mut AppState, cmd: Option<Command>) -> Vec<Effect> {
                     .iter()
                     .filter(|m| m.active)
                     .enumerate()
-                    .map(|(i, m)| (m.id, m.name.clone(), assigned.contains(&m.id) || (assigned.is_empty() && i == 0)))
+                    .map(|(i, m)| {
+                        (
+                            m.id,
+                            m.name.clone(),
+                            assigned.contains(&m.id) || (assigned.is_empty() && i == 0),
+                        )
+                    })
                     .collect();
-                state.modals.push(Modal::Mediators(MediatorPick { case_id: id, version, to, options, selected: 0 }));
+                state.modals.push(Modal::Mediators(MediatorPick {
+                    case_id: id,
+                    version,
+                    to,
+                    options,
+                    selected: 0,
+                }));
             } else if to.needs_reason() {
-                state.modals.push(Modal::Reason(ReasonForm::new(id, version, to)));
+                state
+                    .modals
+                    .push(Modal::Reason(ReasonForm::new(id, version, to)));
             } else {
-                return vec![Effect::ChangeStatus { id, version, to, reason: String::new(), mediators: Vec::new() }];
+                return vec![Effect::ChangeStatus {
+                    id,
+                    version,
+                    to,
+                    reason: String::new(),
+                    mediators: Vec::new(),
+                }];
             }
         }
         _ => {}
@@ -129,7 +162,9 @@ fn current_mediators(state: &AppState) -> Vec<crate::domain::org::MediatorId> {
 }
 
 fn mediators_key(state: &mut AppState, cmd: Option<Command>) -> Vec<Effect> {
-    let Some(Modal::Mediators(pick)) = state.modals.last_mut() else { return Vec::new() };
+    let Some(Modal::Mediators(pick)) = state.modals.last_mut() else {
+        return Vec::new();
+    };
     menu_move(&mut pick.selected, pick.options.len(), cmd);
     match cmd {
         Some(Command::Toggle) => {
@@ -154,7 +189,13 @@ fn mediators_key(state: &mut AppState, cmd: Option<Command>) -> Vec<Effect> {
             }
             let (id, version, to) = (pick.case_id, pick.version, pick.to);
             state.modals.pop();
-            return vec![Effect::ChangeStatus { id, version, to, reason: String::new(), mediators: chosen }];
+            return vec![Effect::ChangeStatus {
+                id,
+                version,
+                to,
+                reason: String::new(),
+                mediators: chosen,
+            }];
         }
         _ => {}
     }
@@ -162,19 +203,34 @@ fn mediators_key(state: &mut AppState, cmd: Option<Command>) -> Vec<Effect> {
 }
 
 fn reason_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effect> {
-    let Some(Modal::Reason(r)) = state.modals.last_mut() else { return Vec::new() };
+    let Some(Modal::Reason(r)) = state.modals.last_mut() else {
+        return Vec::new();
+    };
     // Enter confirms a reason as F2 does: it is one line of text.
-    let cmd = if cmd == Some(Command::Open) { Some(Command::Save) } else { cmd };
+    let cmd = if cmd == Some(Command::Open) {
+        Some(Command::Save)
+    } else {
+        cmd
+    };
     match form_key(&mut r.form, cmd, key) {
         Outcome::Save => {
             let reason = r.form.value("reason").trim().to_string();
             if reason.is_empty() {
-                r.form.set_error("reason", Some(TransitionError::ReasonRequired(r.to).to_string()));
+                r.form.set_error(
+                    "reason",
+                    Some(TransitionError::ReasonRequired(r.to).to_string()),
+                );
                 return Vec::new();
             }
             let (id, version, to) = (r.case_id, r.version, r.to);
             state.modals.pop();
-            vec![Effect::ChangeStatus { id, version, to, reason, mediators: Vec::new() }]
+            vec![Effect::ChangeStatus {
+                id,
+                version,
+                to,
+                reason,
+                mediators: Vec::new(),
+            }]
         }
         Outcome::Cancel => {
             state.modals.pop();
@@ -185,15 +241,21 @@ fn reason_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effec
 }
 
 fn picker_key(state: &mut AppState, cmd: Option<Command>) -> Vec<Effect> {
-    let Some(Modal::Picker(p)) = state.modals.last_mut() else { return Vec::new() };
+    let Some(Modal::Picker(p)) = state.modals.last_mut() else {
+        return Vec::new();
+    };
     menu_move(&mut p.selected, p.options.len(), cmd);
     match cmd {
         Some(Command::Back) => {
             state.modals.pop();
         }
         Some(Command::Open) => {
-            let Some(Modal::Picker(p)) = state.modals.pop() else { return Vec::new() };
-            let Some(choice) = p.options.get(p.selected) else { return Vec::new() };
+            let Some(Modal::Picker(p)) = state.modals.pop() else {
+                return Vec::new();
+            };
+            let Some(choice) = p.options.get(p.selected) else {
+                return Vec::new();
+            };
             let form = match p.target {
                 PickerTarget::CaseForm => match &mut state.cases {
                     CasesView::Form(cf) => Some(&mut cf.form),

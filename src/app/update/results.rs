@@ -35,7 +35,11 @@ pub fn room_loaded(state: &mut AppState, room: Room) -> Vec<Effect> {
         }
         state.settings.form = Some(form);
     }
-    if first || was_setup { reload(state) } else { Vec::new() }
+    if first || was_setup {
+        reload(state)
+    } else {
+        Vec::new()
+    }
 }
 
 /// A case was saved: close what produced it and show the case.
@@ -57,9 +61,14 @@ pub fn case_saved(state: &mut AppState, case: Case) -> Vec<Effect> {
 pub fn failed(state: &mut AppState, failure: Failure) -> Vec<Effect> {
     state.starting = false;
     if failure.while_saving {
-        state.modals.push(Modal::Notice { text: failure.message });
+        state.modals.push(Modal::Notice {
+            text: failure.message,
+        });
     } else {
-        state.status = Some(StatusLine { text: failure.message, error: true });
+        state.status = Some(StatusLine {
+            text: failure.message,
+            error: true,
+        });
     }
     Vec::new()
 }

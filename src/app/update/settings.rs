@@ -15,7 +15,9 @@ use crate::i18n::{Lang, t};
 
 /// Keys on the settings tab.
 pub fn on_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effect> {
-    let Some(form) = state.settings.form.as_mut() else { return Vec::new() };
+    let Some(form) = state.settings.form.as_mut() else {
+        return Vec::new();
+    };
     let outcome = form_key(form, cmd, key);
     clamp_list(form, "mediators", state.mediators.len());
     clamp_list(form, "locals", state.locals.len());
@@ -25,7 +27,10 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effec
             form.clear_errors();
             let profile = profile_of(form);
             if let Err(e) = profile.validated() {
-                state.status = Some(StatusLine { text: e.to_string(), error: true });
+                state.status = Some(StatusLine {
+                    text: e.to_string(),
+                    error: true,
+                });
                 return Vec::new();
             }
             let lang = Lang::from_code(&form.value("lang")).unwrap_or_default();
@@ -33,7 +38,10 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effec
             state.lang_locked = false;
             // Saved values become the new "unchanged" baseline when the room reloads.
             state.settings.form = None;
-            state.status = Some(StatusLine { text: t("msg.saved").into_owned(), error: false });
+            state.status = Some(StatusLine {
+                text: t("msg.saved").into_owned(),
+                error: false,
+            });
             return vec![Effect::SaveRoom { profile, lang }];
         }
         (Outcome::Cancel, _) => {
@@ -43,7 +51,10 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effec
         }
         (Outcome::OpenRow, Some(("mediators", row))) => {
             if let Some(m) = state.mediators.get(row) {
-                return vec![Effect::SetMediatorActive { id: m.id, active: !m.active }];
+                return vec![Effect::SetMediatorActive {
+                    id: m.id,
+                    active: !m.active,
+                }];
             }
         }
         (Outcome::OpenRow, Some(("locals", row))) => {
@@ -51,7 +62,9 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effec
                 state.modals.push(Modal::SettingsItem(local_item(Some(l))));
             }
         }
-        (Outcome::Add, Some(("locals", _))) => state.modals.push(Modal::SettingsItem(local_item(None))),
+        (Outcome::Add, Some(("locals", _))) => {
+            state.modals.push(Modal::SettingsItem(local_item(None)))
+        }
         (Outcome::Add, _) => state.modals.push(Modal::SettingsItem(mediator_item())),
         (Outcome::Pick, _) => {
             if let Some(picker) = picker_for(form, PickerTarget::Settings) {
@@ -65,7 +78,9 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effec
 
 /// Keys in a settings dialog (new mediator, local category).
 pub fn item_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effect> {
-    let Some(Modal::SettingsItem(item)) = state.modals.last_mut() else { return Vec::new() };
+    let Some(Modal::SettingsItem(item)) = state.modals.last_mut() else {
+        return Vec::new();
+    };
     match form_key(&mut item.form, cmd, key) {
         Outcome::Save => {
             let name = item.form.value("name").trim().to_string();
@@ -78,10 +93,14 @@ pub fn item_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Eff
                 return Vec::new();
             }
             let effect = match item.kind {
-                SettingsItemKind::Mediator => Effect::AddMediator { name, phone: item.form.value("phone") },
+                SettingsItemKind::Mediator => Effect::AddMediator {
+                    name,
+                    phone: item.form.value("phone"),
+                },
                 SettingsItemKind::LocalCategory => Effect::SaveLocalCategory(LocalCategory {
                     name,
-                    parent: Category::from_code(&item.form.value("parent")).unwrap_or(Category::Other),
+                    parent: Category::from_code(&item.form.value("parent"))
+                        .unwrap_or(Category::Other),
                 }),
             };
             state.modals.pop();

@@ -10,7 +10,9 @@ use crate::i18n::t;
 
 /// Keys on the first-start form.
 pub fn on_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effect> {
-    let Some(form) = state.setup.as_mut() else { return Vec::new() };
+    let Some(form) = state.setup.as_mut() else {
+        return Vec::new();
+    };
     if form_key(form, cmd, key) != Outcome::Save {
         return Vec::new();
     }
@@ -25,12 +27,21 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effec
         form.set_error(field, Some(e.to_string()));
     }
     if mediator.is_empty() {
-        form.set_error("first_mediator", Some(t("err.mediator.name_missing").into_owned()));
+        form.set_error(
+            "first_mediator",
+            Some(t("err.mediator.name_missing").into_owned()),
+        );
     }
     if form.fields.iter().any(|f| f.error.is_some()) {
         form.focus_first_error();
-        state.status = Some(StatusLine { text: t("msg.fix_marked").into_owned(), error: true });
+        state.status = Some(StatusLine {
+            text: t("msg.fix_marked").into_owned(),
+            error: true,
+        });
         return Vec::new();
     }
-    vec![Effect::CreateRoom { profile, first_mediator: mediator }]
+    vec![Effect::CreateRoom {
+        profile,
+        first_mediator: mediator,
+    }]
 }

@@ -20,9 +20,13 @@ impl Store {
                     risk_escalation, risk_group
              FROM cases WHERE id = ?1",
         )?;
-        let row = stmt.query_row([id.0], |r| Ok(RawCase::from_row(r))).optional()?;
+        let row = stmt
+            .query_row([id.0], |r| Ok(RawCase::from_row(r)))
+            .optional()?;
         let Some(raw) = row else {
-            return Err(StorageError::NotFound { what: tf("what.case", &[("id", &id.0.to_string())]) });
+            return Err(StorageError::NotFound {
+                what: tf("what.case", &[("id", &id.0.to_string())]),
+            });
         };
         let raw = raw?;
         let fields = CaseFields {
@@ -69,12 +73,24 @@ impl Store {
             let sex: Option<String> = r.get(3)?;
             let birth: Option<String> = r.get(5)?;
             out.push(Party {
-                role: decode("parties.role", &r.get::<_, String>(0)?, PartyRole::from_code)?,
-                kind: decode("parties.kind", &r.get::<_, String>(1)?, PartyKind::from_code)?,
+                role: decode(
+                    "parties.role",
+                    &r.get::<_, String>(0)?,
+                    PartyRole::from_code,
+                )?,
+                kind: decode(
+                    "parties.kind",
+                    &r.get::<_, String>(1)?,
+                    PartyKind::from_code,
+                )?,
                 name: r.get(2)?,
-                sex: sex.map(|s| decode("parties.sex", &s, Sex::from_code)).transpose()?,
+                sex: sex
+                    .map(|s| decode("parties.sex", &s, Sex::from_code))
+                    .transpose()?,
                 ethnicity: r.get(4)?,
-                birth_date: birth.map(|b| parse_date("parties.birth_date", &b)).transpose()?,
+                birth_date: birth
+                    .map(|b| parse_date("parties.birth_date", &b))
+                    .transpose()?,
                 id_number: r.get(6)?,
                 occupation: r.get(7)?,
                 credit_code: r.get(8)?,
@@ -87,8 +103,9 @@ impl Store {
     }
 
     fn mediators_of(&self, id: CaseId) -> Result<Vec<MediatorId>, StorageError> {
-        let mut stmt =
-            self.conn.prepare_cached("SELECT mediator_id FROM case_mediators WHERE case_id = ?1 ORDER BY seq")?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT mediator_id FROM case_mediators WHERE case_id = ?1 ORDER BY seq",
+        )?;
         let rows = stmt.query_map([id.0], |r| Ok(MediatorId(r.get(0)?)))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
@@ -102,8 +119,14 @@ impl Store {
         while let Some(r) = rows.next()? {
             let from: Option<String> = r.get(0)?;
             out.push(StatusChange {
-                from: from.map(|f| decode("status_history.from_status", &f, CaseStatus::from_code)).transpose()?,
-                to: decode("status_history.to_status", &r.get::<_, String>(1)?, CaseStatus::from_code)?,
+                from: from
+                    .map(|f| decode("status_history.from_status", &f, CaseStatus::from_code))
+                    .transpose()?,
+                to: decode(
+                    "status_history.to_status",
+                    &r.get::<_, String>(1)?,
+                    CaseStatus::from_code,
+                )?,
                 at: parse_time("status_history.at", &r.get::<_, String>(2)?)?,
                 operator: r.get(3)?,
                 reason: r.get(4)?,

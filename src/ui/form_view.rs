@@ -1,0 +1,1 @@
+//! Drawing a form: labels, values, the cursor, messages beside fields.

@@ -1,0 +1,85 @@
+//! Drawing: one file per screen and per dialog, all reading `&AppState` and nothing
+//! else. Must not import rusqlite or touch storage; never changes state.
+
+mod case_detail;
+mod case_form;
+mod case_list;
+mod chrome;
+mod dialogs;
+mod form_view;
+mod help;
+mod placeholder;
+mod settings;
+mod setup;
+pub mod text;
+pub mod theme;
+
+use crate::app::{AppState, CasesView, Tab};
+use crate::i18n::tf;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
+use theme::Theme;
+
+/// The smallest window the screens are laid out for.
+pub const MIN_SIZE: (u16, u16) = (60, 16);
+
+/// Draws the whole screen for `state`.
+pub fn render(frame: &mut Frame, state: &AppState, theme: Theme) {
+    let area = frame.area();
+    if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
+        too_small(frame, area, theme);
+        return;
+    }
+    let [title, tabs, body, status, keys] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    chrome::title(frame, title, state, theme);
+    if let Some(form) = &state.setup {
+        chrome::tabs(frame, tabs, None, theme);
+        setup::render(frame, body, form, theme);
+    } else {
+        chrome::tabs(frame, tabs, Some(state.tab), theme);
+        match state.tab {
+            Tab::Cases => match &state.cases {
+                CasesView::List => case_list::render(frame, body, state, theme),
+                CasesView::Detail(d) => case_detail::render(frame, body, state, d, theme),
+                CasesView::Form(f) => case_form::render(frame, body, state, f, theme),
+            },
+            Tab::Settings => settings::render(frame, body, state, theme),
+            tab => placeholder::render(frame, body, tab, theme),
+        }
+    }
+    chrome::status(frame, status, state, theme);
+    chrome::key_bar(frame, keys, state, theme);
+    for modal in &state.modals {
+        dialogs::render(frame, area, state, modal, theme);
+    }
+}
+
+fn too_small(frame: &mut Frame, area: Rect, theme: Theme) {
+    let text = tf(
+        "msg.too_small",
+        &[
+            ("w", &area.width.to_string()),
+            ("h", &area.height.to_string()),
+            ("min_w", &MIN_SIZE.0.to_string()),
+            ("min_h", &MIN_SIZE.1.to_string()),
+        ],
+    );
+    frame.render_widget(Clear, area);
+    frame.render_widget(
+        Paragraph::new(text)
+            .style(theme.error())
+            .wrap(Wrap { trim: true }),
+        area,
+    );
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,4 @@
+//! Screen snapshots at 80×24 with fixed cases and a fixed today, in Chinese and English.
+
+mod screens;
+pub mod support;

@@ -1,0 +1,34 @@
+//! Snapshots of the case list.
+
+use super::support::*;
+use crate::app::key::{Key, KeyCode};
+use crate::i18n::Lang;
+
+#[test]
+fn case_list_zh() {
+    insta::assert_snapshot!(screen(&list_state(Lang::Zh)));
+}
+
+#[test]
+fn case_list_en() {
+    insta::assert_snapshot!(screen(&list_state(Lang::En)));
+}
+
+#[test]
+fn case_list_while_searching_shows_the_box() {
+    let mut s = list_state(Lang::Zh);
+    press(&mut s, &[Key::char('/')]);
+    type_text(&mut s, "王秀");
+    let text = screen(&s);
+    assert!(text.contains("王秀"), "{text}");
+    press(&mut s, &[Key::plain(KeyCode::Enter)]);
+    assert!(s.list.search.is_none());
+    assert_eq!(s.list.query.text, "王秀");
+}
+
+#[test]
+fn a_window_below_the_minimum_says_so() {
+    let s = state(Lang::Zh, 40, 10);
+    let text = screen(&s);
+    assert!(text.contains("40") && text.contains("60"), "{text}");
+}
