@@ -5,6 +5,8 @@ pub mod app;
 pub mod cli;
 pub mod domain;
 pub mod i18n;
+pub mod log;
 pub mod paths;
 pub mod storage;
+pub mod tui;
 pub mod ui;

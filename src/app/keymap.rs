@@ -18,8 +18,12 @@ pub enum Context {
     Detail,
     /// A form (case, party, settings, first start).
     Form,
+    /// The case form (adds parties).
+    CaseForm,
     /// A form whose focus is on the parties list.
     Parties,
+    /// The settings form (adds mediators and categories).
+    Settings,
     /// A yes/no question.
     Confirm,
     /// A list to choose from (status menu, category, mediators).
@@ -146,7 +150,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(X::Form, k(K::Down), C::Down, "key.next_field", false),
     bind(X::Form, k(K::Up), C::Up, "key.prev_field", false),
     bind(X::Form, k(K::Enter), C::Open, "key.form_enter", false),
-    bind(X::Form, k(K::F(7)), C::Add, "key.add_party", true),
+    bind(X::CaseForm, k(K::F(7)), C::Add, "key.add_party", true),
+    bind(X::Settings, k(K::F(7)), C::Add, "key.add", true),
     bind(X::Form, k(K::Esc), C::Back, "key.cancel", true),
     bind(X::Parties, k(K::Enter), C::Open, "key.edit_party", true),
     bind(X::Parties, k(K::F(7)), C::Add, "key.add_party", true),
@@ -207,9 +212,15 @@ pub fn resolve(contexts: &[Context], key: Key, typing: bool) -> Option<Command> 
 /// The key bar for these contexts: one entry per description, its keys joined by `/`.
 pub fn bar(contexts: &[Context], typing: bool) -> Vec<(String, &'static str)> {
     let mut out: Vec<(String, &'static str)> = Vec::new();
+    let mut seen: Vec<Key> = Vec::new();
     for ctx in contexts {
-        for b in BINDINGS.iter().filter(|b| b.context == *ctx && b.in_bar) {
-            if typing && b.key.text_char().is_some() {
+        for b in BINDINGS.iter().filter(|b| b.context == *ctx) {
+            // A key bound by a more specific context does that context's thing.
+            if seen.contains(&b.key) {
+                continue;
+            }
+            seen.push(b.key);
+            if !b.in_bar || (typing && b.key.text_char().is_some()) {
                 continue;
             }
             match out.iter_mut().find(|(_, d)| *d == b.desc) {

@@ -1,0 +1,147 @@
+//! The terminal: setup and restore, and the one event loop. Draw from `&AppState`, read an
+//! event (blocking — an idle app costs nothing), turn it into actions, `update`, run the
+//! effects, feed their results back. Only this file and `ui` talk to the terminal.
+
+use crate::app::effects::Runner;
+use crate::app::key::{Key, KeyCode};
+use crate::app::{Action, AppState, Effect, start, update};
+use crate::i18n::{Lang, set_lang};
+use crate::storage::Store;
+use crate::ui::{render, theme::Theme};
+use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEventKind, KeyModifiers};
+use ratatui::DefaultTerminal;
+use std::time::Duration;
+
+/// Runs the interactive app until the user quits; the terminal is restored on every exit.
+pub fn run(store: Store, operator: String, lang: Option<Lang>) -> std::io::Result<()> {
+    install_panic_log();
+    let mut terminal = ratatui::try_init()?;
+    let _ = crossterm::execute!(std::io::stdout(), EnableBracketedPaste);
+    let result = event_loop(&mut terminal, store, operator, lang);
+    let _ = crossterm::execute!(std::io::stdout(), DisableBracketedPaste);
+    ratatui::restore();
+    result
+}
+
+fn event_loop(terminal: &mut DefaultTerminal, store: Store, operator: String, lang: Option<Lang>) -> std::io::Result<()> {
+    let size = terminal.size()?;
+    let mut state = AppState::new(chrono::Local::now().date_naive(), lang.unwrap_or_default(), (size.width, size.height));
+    state.lang_locked = lang.is_some();
+    let mut runner = Runner::new(store, operator);
+    run_effects(&mut state, &mut runner, start());
+    loop {
+        set_lang(state.lang);
+        terminal.draw(|frame| render(frame, &state, Theme::from_env()))?;
+        if state.quit {
+            return Ok(());
+        }
+        // Wait for the next event, then take every event already waiting before drawing
+        // again: fast typing or a paste over a slow link costs one repaint, not one per key.
+        let mut event = Some(event::read()?);
+        while let Some(ev) = event {
+            dispatch(&mut state, &mut runner, ev);
+            if state.quit {
+                break;
+            }
+            event = if event::poll(Duration::ZERO)? { Some(event::read()?) } else { None };
+        }
+        let today = chrono::Local::now().date_naive();
+        if today != state.today {
+            update(&mut state, Action::Today(today));
+        }
+    }
+}
+
+fn dispatch(state: &mut AppState, runner: &mut Runner, event: Event) {
+    let Some(action) = translate(event) else { return };
+    let effects = update(state, action);
+    run_effects(state, runner, effects);
+}
+
+/// Runs effects and their follow-ups until none is left.
+fn run_effects(state: &mut AppState, runner: &mut Runner, effects: Vec<Effect>) {
+    let mut queue = std::collections::VecDeque::from(effects);
+    while let Some(effect) = queue.pop_front() {
+        let result = runner.run(effect, &chrono::Local::now().fixed_offset());
+        if let Action::Failed(failure) = &result {
+            crate::log::error(&format!("storage: {}", failure.message));
+        }
+        queue.extend(update(state, result));
+    }
+}
+
+/// A terminal event as an action; `None` for events the app does not use.
+pub fn translate(event: Event) -> Option<Action> {
+    match event {
+        // Windows reports key releases too; only presses (and repeats) type.
+        Event::Key(key) if key.kind != KeyEventKind::Release => {
+            let code = match key.code {
+                event::KeyCode::Char(c) => KeyCode::Char(c),
+                event::KeyCode::F(n) => KeyCode::F(n),
+                event::KeyCode::Enter => KeyCode::Enter,
+                event::KeyCode::Esc => KeyCode::Esc,
+                event::KeyCode::Tab if key.modifiers.contains(KeyModifiers::SHIFT) => KeyCode::BackTab,
+                event::KeyCode::Tab => KeyCode::Tab,
+                event::KeyCode::BackTab => KeyCode::BackTab,
+                event::KeyCode::Backspace => KeyCode::Backspace,
+                event::KeyCode::Delete => KeyCode::Delete,
+                event::KeyCode::Insert => KeyCode::Insert,
+                event::KeyCode::Up => KeyCode::Up,
+                event::KeyCode::Down => KeyCode::Down,
+                event::KeyCode::Left => KeyCode::Left,
+                event::KeyCode::Right => KeyCode::Right,
+                event::KeyCode::Home => KeyCode::Home,
+                event::KeyCode::End => KeyCode::End,
+                event::KeyCode::PageUp => KeyCode::PageUp,
+                event::KeyCode::PageDown => KeyCode::PageDown,
+                _ => return None,
+            };
+            let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+            let alt = key.modifiers.contains(KeyModifiers::ALT);
+            // Ctrl-letters arrive lowercase or uppercase depending on the terminal.
+            let code = match code {
+                KeyCode::Char(c) if ctrl => KeyCode::Char(c.to_ascii_lowercase()),
+                other => other,
+            };
+            Some(Action::Key(Key { code, ctrl, alt }))
+        }
+        Event::Paste(text) => Some(Action::Paste(text)),
+        Event::Resize(cols, rows) => Some(Action::Resize(cols, rows)),
+        _ => None,
+    }
+}
+
+/// Logs where a panic happened (not its message, which could hold a party's data); the
+/// hook ratatui installs then restores the terminal.
+fn install_panic_log() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let place = info.location().map(|l| format!("{}:{}", l.file(), l.line())).unwrap_or_default();
+        crate::log::error(&format!("panic at {place}"));
+        previous(info);
+    }));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crossterm::event::{KeyEvent, KeyEventState};
+
+    fn key(code: event::KeyCode, modifiers: KeyModifiers, kind: KeyEventKind) -> Event {
+        Event::Key(KeyEvent { code, modifiers, kind, state: KeyEventState::NONE })
+    }
+
+    #[test]
+    fn keys_become_app_keys_and_releases_are_ignored() {
+        let press = KeyEventKind::Press;
+        assert_eq!(translate(key(event::KeyCode::Char('张'), KeyModifiers::NONE, press)), Some(Action::Key(Key::char('张'))));
+        assert_eq!(translate(key(event::KeyCode::Char('S'), KeyModifiers::CONTROL, press)), Some(Action::Key(Key::ctrl('s'))));
+        assert_eq!(
+            translate(key(event::KeyCode::Tab, KeyModifiers::SHIFT, press)),
+            Some(Action::Key(Key::plain(KeyCode::BackTab)))
+        );
+        assert_eq!(translate(key(event::KeyCode::F(2), KeyModifiers::NONE, KeyEventKind::Release)), None);
+        assert_eq!(translate(Event::Paste("王\n秀".into())), Some(Action::Paste("王\n秀".into())));
+        assert_eq!(translate(Event::Resize(80, 24)), Some(Action::Resize(80, 24)));
+    }
+}

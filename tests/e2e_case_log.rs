@@ -1,0 +1,109 @@
+//! End to end: the real binary in a pseudo-terminal at 80×24. A mediator sets up the
+//! room, registers a police referral with two parties by keystrokes, quits, starts again
+//! and finds the case.
+
+#[path = "support/pty.rs"]
+mod pty;
+
+use pty::{Key, PtyApp, WAIT};
+use std::path::Path;
+
+fn start(db: &Path) -> PtyApp {
+    let bin = Path::new(env!("CARGO_BIN_EXE_tiaojie"));
+    let db = db.to_str().expect("temp path is UTF-8");
+    PtyApp::spawn(bin, &["--db", db], &[("USER", "wang")], 80, 24).expect("the app starts in a pty")
+}
+
+fn quit(mut app: PtyApp) {
+    app.key(Key::F(10));
+    let status = app.wait_exit(WAIT).unwrap_or_else(|e| panic!("{e}"));
+    assert!(status.success(), "exit status {status:?}");
+}
+
+#[test]
+fn register_a_case_with_two_parties_quit_and_find_it_again() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("room.db");
+    let app = start(&db);
+
+    // First start: the room's short form.
+    app.see("调解室名称");
+    app.send_str("新华街道老王调解工作室");
+    app.key(Key::Tab);
+    app.send_str("临河区新华街道人民调解委员会");
+    app.key(Key::Tab);
+    app.send_str("临新");
+    app.key(Key::Tab);
+    app.send_str("王建国");
+    app.key(Key::F(2));
+    app.see("还没有案件");
+
+    // A new case from the police station.
+    app.send_str("n");
+    app.see("收案日期");
+    app.key(Key::Tab); // 案件来源
+    app.key(Key::Right); // 主动调解
+    app.key(Key::Right); // 公安机关移交
+    app.see("公安机关移交");
+    app.key(Key::Tab);
+    app.send_str("临河区公安局新华派出所");
+    app.key(Key::Tab);
+    app.send_str("JQ20261127001");
+    app.key(Key::Tab); // 纠纷类型
+    app.key(Key::Tab);
+    app.send_str("楼上漏水，损坏楼下吊顶");
+    app.key(Key::Tab); // 当事人请求
+    app.key(Key::Tab);
+    app.send_str("3000");
+    app.key(Key::Tab);
+    app.send_str("2");
+
+    // Two parties; the ID number is checked as it is typed.
+    app.key(Key::F(7));
+    app.see("身份证号");
+    app.send_str("王秀兰");
+    app.key(Key::Tab);
+    app.send_str("11010519491231002x");
+    app.see("1949-12-31");
+    app.key(Key::F(2));
+    app.see("王秀兰");
+    app.key(Key::F(7));
+    app.see("身份证号");
+    app.send_str("张三");
+    app.key(Key::F(2));
+    app.see("张三");
+    app.key(Key::F(2));
+    app.see("案件已登记");
+    app.key(Key::Esc);
+    app.see("王秀兰、张三");
+    quit(app);
+
+    // Tomorrow: the case is still there and opens with what was typed.
+    let app = start(&db);
+    app.see("王秀兰、张三");
+    app.key(Key::Enter);
+    app.see("临河区公安局新华派出所");
+    app.see("楼上漏水");
+    quit(app);
+
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&db).expect("db exists").permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "the database holds personal data");
+    }
+}
+
+#[test]
+fn a_database_from_a_newer_version_is_refused_in_plain_words() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("new.db");
+    tiaojie::storage::Store::open(&db).expect("create");
+    let conn = rusqlite::Connection::open(&db).expect("open");
+    conn.pragma_update(None, "user_version", 99).expect("bump");
+    drop(conn);
+    let mut app = start(&db);
+    app.see("更新版本");
+    let status = app.wait_exit(WAIT).unwrap_or_else(|e| panic!("{e}"));
+    assert!(!status.success());
+}
