@@ -13,18 +13,16 @@ const WEIGHTS: [u32; 17] = [
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CreditCodeError {
     /// Nothing was typed.
-    #[error("请填写统一社会信用代码")]
+    #[error("{}", crate::i18n::tf("err.credit.empty", &[]))]
     Empty,
     /// Not 18 characters.
-    #[error("统一社会信用代码应为18位，现在是 {len} 位，请核对")]
+    #[error("{}", crate::i18n::tf("err.credit.length", &[("len", &len.to_string())]))]
     BadLength {
         /// Number of characters typed, after trimming.
         len: usize,
     },
     /// A character outside the code's alphabet.
-    #[error(
-        "统一社会信用代码第 {position} 位“{ch}”不对：只能是数字或大写字母（不用 I、O、S、V、Z），请核对"
-    )]
+    #[error("{}", crate::i18n::tf("err.credit.character", &[("position", &position.to_string()), ("ch", &ch.to_string())]))]
     BadCharacter {
         /// 1-based position, counted in characters, after trimming.
         position: usize,
@@ -32,7 +30,7 @@ pub enum CreditCodeError {
         ch: char,
     },
     /// The 18th character does not match the first 17.
-    #[error("统一社会信用代码校验位不对（应为 {expected}，输入的是 {found}），请核对代码")]
+    #[error("{}", crate::i18n::tf("err.credit.checksum", &[("expected", &expected.to_string()), ("found", &found.to_string())]))]
     BadChecksum {
         /// Check character computed from the first 17 characters.
         expected: char,

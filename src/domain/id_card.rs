@@ -25,25 +25,25 @@ pub struct IdCard {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum IdCardError {
     /// Nothing was typed.
-    #[error("请填写身份证号")]
+    #[error("{}", crate::i18n::tf("err.id.empty", &[]))]
     Empty,
     /// Neither 18 nor 15 characters.
-    #[error("身份证号应为18位（旧证15位），现在是 {len} 位")]
+    #[error("{}", crate::i18n::tf("err.id.length", &[("len", &len.to_string())]))]
     BadLength {
         /// Number of characters typed, after trimming.
         len: usize,
     },
     /// A character that may not stand at this place.
-    #[error("身份证号第 {position} 位不对：应为数字（18位号码最后一位可以是 X），请核对")]
+    #[error("{}", crate::i18n::tf("err.id.character", &[("position", &position.to_string())]))]
     BadCharacter {
         /// 1-based position, counted in characters, after trimming.
         position: usize,
     },
     /// The birth date part is not a real calendar date, or is before 1800.
-    #[error("身份证号里的出生日期不对，请核对号码")]
+    #[error("{}", crate::i18n::tf("err.id.birth", &[]))]
     BadBirthDate,
     /// The 18th character does not match the first 17 digits.
-    #[error("身份证号校验位不对（应为 {expected}，输入的是 {found}），请核对号码")]
+    #[error("{}", crate::i18n::tf("err.id.checksum", &[("expected", &expected.to_string()), ("found", &found.to_string())]))]
     BadChecksum {
         /// Check character computed from the first 17 digits.
         expected: char,

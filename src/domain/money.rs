@@ -4,25 +4,25 @@
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum MoneyError {
     /// Nothing but whitespace, a currency sign or 元 was typed.
-    #[error("请填写金额")]
+    #[error("{}", crate::i18n::tf("err.money.empty", &[]))]
     Empty,
     /// A minus sign: amounts in a mediation agreement are never negative.
-    #[error("金额不能是负数")]
+    #[error("{}", crate::i18n::tf("err.money.negative", &[]))]
     Negative,
     /// More than two digits after the decimal point.
-    #[error("金额最多两位小数（到分为止），例如 3000.50")]
+    #[error("{}", crate::i18n::tf("err.money.decimals", &[]))]
     TooManyDecimals,
     /// Does not fit in the stored integer of 分.
-    #[error("金额太大，请核对")]
+    #[error("{}", crate::i18n::tf("err.money.overflow", &[]))]
     Overflow,
     /// A character that has no place in an amount.
-    #[error("金额里不能有“{ch}”，请只填数字，例如 3000 或 3000.50")]
+    #[error("{}", crate::i18n::tf("err.money.character", &[("ch", &ch.to_string())]))]
     BadCharacter {
         /// The character as it was typed.
         ch: char,
     },
     /// Digits, commas and the point are in an impossible arrangement.
-    #[error("金额格式不对，例如 3000、3,000.50 或 ¥3000")]
+    #[error("{}", crate::i18n::tf("err.money.format", &[]))]
     BadFormat,
 }
 

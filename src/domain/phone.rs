@@ -4,10 +4,10 @@
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PhoneError {
     /// Nothing was typed (callers decide whether the field may stay blank).
-    #[error("请填写电话号码")]
+    #[error("{}", crate::i18n::tf("err.phone.empty", &[]))]
     Empty,
     /// A character that is neither a digit nor a separator.
-    #[error("电话号码第 {position} 位“{ch}”不对，只能填数字，例如 13904781234 或 0478-8412345")]
+    #[error("{}", crate::i18n::tf("err.phone.character", &[("position", &position.to_string()), ("ch", &ch.to_string())]))]
     BadCharacter {
         /// 1-based position, counted in characters, after trimming.
         position: usize,
@@ -15,13 +15,13 @@ pub enum PhoneError {
         ch: char,
     },
     /// Looks like a mobile number (starts with 1) but is not 11 digits starting 13–19.
-    #[error("手机号应为11位数字，以1开头，例如 13904781234")]
+    #[error("{}", crate::i18n::tf("err.phone.mobile", &[]))]
     BadMobile,
     /// Starts with 0 (an area code) but the area code or the number after it is wrong.
-    #[error("座机号应为区号加号码，例如 0478-8412345 或 010-12345678")]
+    #[error("{}", crate::i18n::tf("err.phone.landline", &[]))]
     BadLandline,
     /// Fits none of the accepted shapes.
-    #[error("电话号码格式不对，例如 13904781234 或 0478-8412345")]
+    #[error("{}", crate::i18n::tf("err.phone.format", &[]))]
     BadFormat,
 }
 
