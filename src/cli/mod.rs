@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 /// tiaojie (调解) — 人民调解室的案件登记、日程与文书 / case log for a people's mediation room.
 #[derive(Debug, Parser)]
-#[command(name = "tiaojie", version, about, long_about = None)]
+#[command(name = "tiaojie", version, about, long_about = None, propagate_version = true)]
 pub struct Cli {
     /// 数据文件路径 / database file (default: the platform data folder)
     #[arg(long, global = true, env = "TIAOJIE_DB", value_name = "PATH")]
