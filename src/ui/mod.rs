@@ -9,10 +9,12 @@ mod dialogs;
 mod form_view;
 mod help;
 mod placeholder;
+mod scroll;
 mod settings;
 mod setup;
 pub mod text;
 pub mod theme;
+mod wrap;
 
 use crate::app::{AppState, CasesView, Tab};
 use crate::i18n::tf;
