@@ -84,6 +84,9 @@ fn on_key(state: &mut AppState, key: Key) -> Vec<Effect> {
     let (contexts, typing) = key_contexts(state);
     let command = resolve(&contexts, key, typing);
     if !state.modals.is_empty() {
+        if command.is_none() && quit_from_dialog(state, key) {
+            return Vec::new();
+        }
         return modal::on_key(state, command, key);
     }
     if let Some(cmd) = command
@@ -116,6 +119,20 @@ fn global(state: &mut AppState, cmd: Command) -> Option<Vec<Effect>> {
         _ => return None,
     }
     Some(Vec::new())
+}
+
+/// F10 and Ctrl-C leave from inside any dialog too (asking first if text would be lost,
+/// and only once); `typing` keeps letters such as q the dialog's own.
+fn quit_from_dialog(state: &mut AppState, key: Key) -> bool {
+    if resolve(&[Context::Global], key, true) != Some(Command::Quit) {
+        return false;
+    }
+    let asking =
+        matches!(state.modals.last(), Some(Modal::Confirm(c)) if c.on_yes == Pending::Quit);
+    if !asking {
+        request_quit(state);
+    }
+    true
 }
 
 /// Quits at once, or asks first when something typed would be lost.
