@@ -25,10 +25,7 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
             state.status = None;
             on_key(state, key)
         }
-        Action::Paste(text) => {
-            paste(state, &text);
-            Vec::new()
-        }
+        Action::Paste(text) => paste(state, &text),
         Action::Resize(cols, rows) => list::resized(state, cols, rows),
         Action::Today(today) => {
             state.today = today;
@@ -150,7 +147,12 @@ fn request_quit(state: &mut AppState) {
     }
 }
 
-fn paste(state: &mut AppState, text: &str) {
+/// Pasted text goes where typed text would: the focused text field or the search box.
+fn paste(state: &mut AppState, text: &str) -> Vec<Effect> {
+    let searching = state.list.search.is_some() && matches!(state.cases, CasesView::List);
+    if state.modals.is_empty() && state.setup.is_none() && state.tab == Tab::Cases && searching {
+        return list::paste_search(state, text);
+    }
     let form = match state.modals.last_mut() {
         Some(Modal::Party(p)) => Some(&mut p.form),
         Some(Modal::Reason(r)) => Some(&mut r.form),
@@ -169,6 +171,7 @@ fn paste(state: &mut AppState, text: &str) {
     if let Some(Modal::Party(p)) = state.modals.last_mut() {
         p.refresh();
     }
+    Vec::new()
 }
 
 #[cfg(test)]
