@@ -100,9 +100,29 @@ fn on_key(state: &mut AppState, key: Key) -> Vec<Effect> {
             CasesView::Detail(_) => detail::on_key(state, command),
             CasesView::Form(_) => case_form::on_key(state, command, key),
         },
+        Tab::Settings if leaves_settings(state, command) => {
+            state.tab = state.tab.step(command == Some(Command::NextField));
+            Vec::new()
+        }
         Tab::Settings => settings::on_key(state, command, key),
         _ => Vec::new(),
     }
+}
+
+/// True when Tab / Shift-Tab would move past the last / first field of the settings form.
+/// The form fills its tab and takes Tab for its fields, so without this no key would
+/// lead out of the settings tab.
+fn leaves_settings(state: &AppState, command: Option<Command>) -> bool {
+    let forward = match command {
+        Some(Command::NextField) => true,
+        Some(Command::PrevField) => false,
+        _ => return false,
+    };
+    state
+        .settings
+        .form
+        .as_ref()
+        .is_some_and(|form| !form.clone().move_focus(forward))
 }
 
 /// Commands that mean the same on every screen; `None` if `cmd` is not one of them here.
