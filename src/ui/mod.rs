@@ -83,5 +83,6 @@ fn too_small(frame: &mut Frame, area: Rect, theme: Theme) {
     );
 }
 
+// Crate-visible so the state tests in `app` share the fixtures in `tests::support`.
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
