@@ -160,3 +160,33 @@ fn control_characters_in_case_text_are_shown_escaped() {
     assert!(all.contains("楼上漏水\u{FFFD}[2J\u{FFFD}"), "{all}");
     assert!(all.contains("王秀兰\u{FFFD}]0;x\u{FFFD}"), "{all}");
 }
+
+#[test]
+fn detail_of_a_bare_rejected_case_zh() {
+    use crate::domain::source::Source;
+    use crate::domain::status::{CaseStatus, StatusChange};
+    let mut s = state(Lang::Zh, 80, 24);
+    let mut c = case();
+    c.number = None;
+    c.status = CaseStatus::Rejected;
+    c.mediators.clear();
+    c.fields.source = Source::Application;
+    c.fields.amount_fen = None;
+    c.fields.persons_involved = 0;
+    c.fields.risk_escalation = false;
+    c.fields.claims.clear();
+    c.fields.facts = "两家共用的院墙倒塌，双方都认为应由对方出钱重建，多次争吵，邻居劝说无效，社区网格员上门了解情况后建议申请调解。".into();
+    c.fields.parties.clear();
+    c.history.truncate(1);
+    let at = c.history[0].at;
+    c.history.push(StatusChange {
+        from: Some(CaseStatus::Registered),
+        to: CaseStatus::Rejected,
+        at,
+        operator: "wang".into(),
+        reason: "被申请人明确拒绝调解，已告知当事人可向人民法院起诉。".into(),
+    });
+    update(&mut s, Action::CaseLoaded(Box::new(c)));
+    press(&mut s, &[Key::plain(KeyCode::PageDown)]);
+    insta::assert_snapshot!(screen(&s));
+}
