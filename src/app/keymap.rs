@@ -223,18 +223,33 @@ pub fn bar(contexts: &[Context], typing: bool) -> Vec<(String, &'static str)> {
             if !b.in_bar || (typing && b.key.text_char().is_some()) {
                 continue;
             }
-            match out.iter_mut().find(|(_, d)| *d == b.desc) {
-                Some((keys, _)) => {
-                    // "F3 /" reads better than "F3//" for the slash key.
-                    let label = b.key.label();
-                    keys.push(if label == "/" { ' ' } else { '/' });
-                    keys.push_str(&label);
-                }
-                None => out.push((b.key.label(), b.desc)),
-            }
+            join(&mut out, b);
         }
     }
     out
+}
+
+/// Every binding of one context for the help screen (bar or not), in table order: one
+/// entry per description, its keys joined as in the bar.
+pub fn entries(context: Context) -> Vec<(String, &'static str)> {
+    let mut out: Vec<(String, &'static str)> = Vec::new();
+    for b in BINDINGS.iter().filter(|b| b.context == context) {
+        join(&mut out, b);
+    }
+    out
+}
+
+/// Adds a binding's key to the entry with its description, or starts that entry.
+fn join(out: &mut Vec<(String, &'static str)>, b: &Binding) {
+    match out.iter_mut().find(|(_, d)| *d == b.desc) {
+        Some((keys, _)) => {
+            // "F3 /" reads better than "F3//" for the slash key.
+            let label = b.key.label();
+            keys.push(if label == "/" { ' ' } else { '/' });
+            keys.push_str(&label);
+        }
+        None => out.push((b.key.label(), b.desc)),
+    }
 }
 
 #[cfg(test)]
@@ -301,5 +316,20 @@ mod tests {
         let bar = bar(&[Context::List, Context::Global], false);
         assert!(bar.contains(&("F7/n".to_string(), "key.new")), "{bar:?}");
         assert!(bar.contains(&("F10".to_string(), "key.quit")), "{bar:?}");
+    }
+
+    #[test]
+    fn help_entries_hold_every_binding_of_a_context() {
+        let global = entries(Context::Global);
+        assert!(
+            global.contains(&("F10/q/Ctrl-C".to_string(), "key.quit")),
+            "{global:?}"
+        );
+        for b in BINDINGS {
+            let listed = entries(b.context)
+                .iter()
+                .any(|(keys, desc)| *desc == b.desc && keys.contains(&b.key.label()));
+            assert!(listed, "{:?} {:?} missing from help", b.context, b.key);
+        }
     }
 }

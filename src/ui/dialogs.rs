@@ -1,5 +1,6 @@
 //! Dialogs drawn over the screen.
 
+use super::help;
 use super::theme::Theme;
 use crate::app::AppState;
 use crate::app::modal::Modal;
@@ -7,4 +8,8 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 
 /// Draws one dialog.
-pub fn render(_frame: &mut Frame, _area: Rect, _state: &AppState, _modal: &Modal, _theme: Theme) {}
+pub fn render(frame: &mut Frame, area: Rect, state: &AppState, modal: &Modal, theme: Theme) {
+    if let Modal::Help { scroll } = modal {
+        help::render(frame, area, state, *scroll, theme);
+    }
+}

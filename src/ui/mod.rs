@@ -9,10 +9,12 @@ mod dialogs;
 mod form_view;
 mod help;
 mod placeholder;
+mod scroll;
 mod settings;
 mod setup;
 pub mod text;
 pub mod theme;
+mod wrap;
 
 use crate::app::{AppState, CasesView, Tab};
 use crate::i18n::tf;
@@ -81,5 +83,6 @@ fn too_small(frame: &mut Frame, area: Rect, theme: Theme) {
     );
 }
 
+// Crate-visible so the state tests in `app` share the fixtures in `tests::support`.
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -22,7 +22,7 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effec
     cf.refresh();
     match outcome {
         Outcome::Save => return save(state),
-        Outcome::Cancel => cancel(state),
+        Outcome::Cancel => return cancel(state),
         Outcome::Add => open_party(state, None),
         Outcome::OpenRow => {
             let index = cf.selected_party();
@@ -87,9 +87,11 @@ fn save(state: &mut AppState) -> Vec<Effect> {
     }]
 }
 
-fn cancel(state: &mut AppState) {
+/// Asks before throwing typed text away; an unchanged form closes at once (and the
+/// list or the case it edits is read again, so the screen behind it is current).
+fn cancel(state: &mut AppState) -> Vec<Effect> {
     let CasesView::Form(cf) = &state.cases else {
-        return;
+        return Vec::new();
     };
     if cf.changed() {
         state.modals.push(Modal::Confirm(Confirm {
@@ -99,8 +101,9 @@ fn cancel(state: &mut AppState) {
             on_yes: Pending::DiscardCaseForm,
             yes_selected: false,
         }));
+        Vec::new()
     } else {
-        close(state);
+        close(state)
     }
 }
 

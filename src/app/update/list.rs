@@ -107,6 +107,29 @@ fn search_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effec
         _ => return Vec::new(),
     };
     input.handle(request);
+    searched(state)
+}
+
+/// Pasted text goes into the open search box (line breaks as spaces: a phone number
+/// copied from a message often ends with one).
+pub fn paste_search(state: &mut AppState, text: &str) -> Vec<Effect> {
+    let Some(input) = state.list.search.as_mut() else {
+        return Vec::new();
+    };
+    for c in text.chars().filter(|c| *c != '\r') {
+        let c = if c == '\n' { ' ' } else { c };
+        if !c.is_control() {
+            input.handle(InputRequest::InsertChar(c));
+        }
+    }
+    searched(state)
+}
+
+/// The search text changed (or not): read the first page for it.
+fn searched(state: &mut AppState) -> Vec<Effect> {
+    let Some(input) = &state.list.search else {
+        return Vec::new();
+    };
     let text = input.value().to_string();
     if text == state.list.query.text {
         return Vec::new();

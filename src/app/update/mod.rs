@@ -25,10 +25,7 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
             state.status = None;
             on_key(state, key)
         }
-        Action::Paste(text) => {
-            paste(state, &text);
-            Vec::new()
-        }
+        Action::Paste(text) => paste(state, &text),
         Action::Resize(cols, rows) => list::resized(state, cols, rows),
         Action::Today(today) => {
             state.today = today;
@@ -84,6 +81,9 @@ fn on_key(state: &mut AppState, key: Key) -> Vec<Effect> {
     let (contexts, typing) = key_contexts(state);
     let command = resolve(&contexts, key, typing);
     if !state.modals.is_empty() {
+        if command.is_none() && quit_from_dialog(state, key) {
+            return Vec::new();
+        }
         return modal::on_key(state, command, key);
     }
     if let Some(cmd) = command
@@ -100,9 +100,29 @@ fn on_key(state: &mut AppState, key: Key) -> Vec<Effect> {
             CasesView::Detail(_) => detail::on_key(state, command),
             CasesView::Form(_) => case_form::on_key(state, command, key),
         },
+        Tab::Settings if leaves_settings(state, command) => {
+            state.tab = state.tab.step(command == Some(Command::NextField));
+            Vec::new()
+        }
         Tab::Settings => settings::on_key(state, command, key),
         _ => Vec::new(),
     }
+}
+
+/// True when Tab / Shift-Tab would move past the last / first field of the settings form.
+/// The form fills its tab and takes Tab for its fields, so without this no key would
+/// lead out of the settings tab.
+fn leaves_settings(state: &AppState, command: Option<Command>) -> bool {
+    let forward = match command {
+        Some(Command::NextField) => true,
+        Some(Command::PrevField) => false,
+        _ => return false,
+    };
+    state
+        .settings
+        .form
+        .as_ref()
+        .is_some_and(|form| !form.clone().move_focus(forward))
 }
 
 /// Commands that mean the same on every screen; `None` if `cmd` is not one of them here.
@@ -116,6 +136,20 @@ fn global(state: &mut AppState, cmd: Command) -> Option<Vec<Effect>> {
         _ => return None,
     }
     Some(Vec::new())
+}
+
+/// F10 and Ctrl-C leave from inside any dialog too (asking first if text would be lost,
+/// and only once); `typing` keeps letters such as q the dialog's own.
+fn quit_from_dialog(state: &mut AppState, key: Key) -> bool {
+    if resolve(&[Context::Global], key, true) != Some(Command::Quit) {
+        return false;
+    }
+    let asking =
+        matches!(state.modals.last(), Some(Modal::Confirm(c)) if c.on_yes == Pending::Quit);
+    if !asking {
+        request_quit(state);
+    }
+    true
 }
 
 /// Quits at once, or asks first when something typed would be lost.
@@ -133,7 +167,12 @@ fn request_quit(state: &mut AppState) {
     }
 }
 
-fn paste(state: &mut AppState, text: &str) {
+/// Pasted text goes where typed text would: the focused text field or the search box.
+fn paste(state: &mut AppState, text: &str) -> Vec<Effect> {
+    let searching = state.list.search.is_some() && matches!(state.cases, CasesView::List);
+    if state.modals.is_empty() && state.setup.is_none() && state.tab == Tab::Cases && searching {
+        return list::paste_search(state, text);
+    }
     let form = match state.modals.last_mut() {
         Some(Modal::Party(p)) => Some(&mut p.form),
         Some(Modal::Reason(r)) => Some(&mut r.form),
@@ -152,6 +191,7 @@ fn paste(state: &mut AppState, text: &str) {
     if let Some(Modal::Party(p)) = state.modals.last_mut() {
         p.refresh();
     }
+    Vec::new()
 }
 
 #[cfg(test)]

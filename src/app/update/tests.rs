@@ -1,1 +1,122 @@
+//! `update` driven by keys with no terminal: each test presses keys, answers reads the
+//! way storage would, and checks the effects asked for and the state left behind.
 
+use super::update;
+use crate::app::action::{Action, Effect, Failure, Room};
+use crate::app::case_form::CaseForm;
+use crate::app::key::{Key, KeyCode};
+use crate::app::modal::{Modal, Pending};
+use crate::app::state::{AppState, CasesView, Tab};
+use crate::domain::case::{Case, CaseId, CasePage, CaseQuery, CaseSort, CaseSummary};
+use crate::domain::category::{CaseCategory, Category};
+use crate::domain::org::MediatorId;
+use crate::domain::status::{CaseStatus, TransitionError};
+use crate::i18n::{Lang, set_lang, t};
+use crate::ui::tests::support::{case, room, today};
+
+/// Cases in the fake store: 40 rows make 3 pages of 16 at 80×24 (the last one of 8).
+const TOTAL: u64 = 40;
+
+fn row(id: i64) -> CaseSummary {
+    CaseSummary {
+        id: CaseId(id),
+        number: None,
+        received_on: today(),
+        category: CaseCategory::national(Category::Neighbour),
+        parties: format!("当事人{id}"),
+        status: CaseStatus::Registered,
+        mediators: String::new(),
+        at_risk: false,
+    }
+}
+
+/// What storage would answer to a read; writes are left for the test to check.
+fn storage(effect: &Effect) -> Option<Action> {
+    match effect {
+        Effect::LoadCases(q) => {
+            let end = (q.offset + q.limit).min(TOTAL);
+            let rows = (q.offset..end).map(|i| row(i as i64 + 1)).collect();
+            Some(Action::CasesLoaded(CasePage { rows, total: TOTAL }))
+        }
+        Effect::LoadCase(id) => Some(Action::CaseLoaded(Box::new(Case { id: *id, ..case() }))),
+        _ => None,
+    }
+}
+
+/// Runs `action`, answers every read, and returns every effect asked for on the way.
+fn act(s: &mut AppState, action: Action) -> Vec<Effect> {
+    let mut seen = Vec::new();
+    let mut queue = vec![action];
+    while let Some(next) = queue.pop() {
+        for effect in update(s, next) {
+            queue.extend(storage(&effect));
+            seen.push(effect);
+        }
+    }
+    seen
+}
+
+fn key(s: &mut AppState, k: Key) -> Vec<Effect> {
+    act(s, Action::Key(k))
+}
+
+fn press(s: &mut AppState, code: KeyCode) -> Vec<Effect> {
+    key(s, Key::plain(code))
+}
+
+fn type_in(s: &mut AppState, text: &str) -> Vec<Effect> {
+    text.chars().flat_map(|c| key(s, Key::char(c))).collect()
+}
+
+/// The app after start: the room and the first page of the list read, 80×24, Chinese.
+fn started() -> AppState {
+    set_lang(Lang::Zh);
+    let mut s = AppState::new(today(), Lang::Zh, (80, 24));
+    s.lang_locked = true;
+    act(&mut s, Action::RoomLoaded(Box::new(room())));
+    s
+}
+
+/// The fixture case opened, with `status`.
+fn detail(status: CaseStatus) -> AppState {
+    let mut s = started();
+    let mut c = case();
+    c.status = status;
+    act(&mut s, Action::CaseLoaded(Box::new(c)));
+    s
+}
+
+fn loads(effects: &[Effect]) -> Vec<&CaseQuery> {
+    effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::LoadCases(q) => Some(q),
+            _ => None,
+        })
+        .collect()
+}
+
+fn selected_id(s: &AppState) -> i64 {
+    s.list.page.rows[s.list.selected].id.0
+}
+
+fn form(s: &AppState) -> &CaseForm {
+    match &s.cases {
+        CasesView::Form(f) => f,
+        other => panic!("not on the form: {other:?}"),
+    }
+}
+
+fn focused(s: &AppState) -> &'static str {
+    form(s).form.focused().map(|f| f.id).unwrap_or("")
+}
+
+fn top(s: &AppState) -> Option<&Modal> {
+    s.modals.last()
+}
+
+mod case_form;
+mod keys;
+mod list;
+mod startup;
+mod status;
