@@ -1,1 +1,48 @@
-fn main() {}
+//! `tiaojie`: parse the command line, then open the app or run a command.
+
+use clap::Parser;
+use std::io::IsTerminal;
+use std::process::ExitCode;
+use tiaojie::cli::Cli;
+use tiaojie::i18n::{set_lang, t, tf};
+use tiaojie::{log, paths, storage::Store, tui};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    set_lang(cli.lang.unwrap_or_default());
+    match &cli.command {
+        Some(_command) => match Err::<(), String>("not yet".into()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(message) => {
+                eprintln!("{message}");
+                ExitCode::FAILURE
+            }
+        },
+        None => open_app(&cli),
+    }
+}
+
+fn open_app(cli: &Cli) -> ExitCode {
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        eprintln!("{}", t("err.not_a_terminal"));
+        return ExitCode::FAILURE;
+    }
+    let db = paths::resolve_db(cli.db.as_deref());
+    // Opened before the screen is taken over, so a refusal is printed plainly.
+    let store = match Store::open(&db) {
+        Ok(store) => store,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    log::init(paths::log_file(&db));
+    match tui::run(store, paths::operator(), cli.lang) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            log::error(&format!("terminal: {e}"));
+            eprintln!("{}", tf("err.terminal", &[("cause", &e.to_string())]));
+            ExitCode::FAILURE
+        }
+    }
+}

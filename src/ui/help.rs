@@ -126,6 +126,8 @@ fn heading(context: Context) -> &'static str {
         Context::Search => "help.ctx.search",
         Context::Detail => "help.ctx.detail",
         Context::Form => "help.ctx.form",
+        Context::CaseForm => "help.ctx.case_form",
+        Context::Settings => "help.ctx.settings",
         Context::Parties => "help.ctx.parties",
         Context::Confirm => "help.ctx.confirm",
         Context::Menu => "help.ctx.menu",
