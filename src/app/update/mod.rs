@@ -69,11 +69,13 @@ pub fn key_contexts(state: &AppState) -> (Vec<Context>, bool) {
             CasesView::List if state.list.search.is_some() => (vec![X::Search, X::Global], true),
             CasesView::List => (vec![X::List, X::Global], false),
             CasesView::Detail(_) => (vec![X::Detail, X::Global], false),
-            CasesView::Form(f) if f.on_parties() => (vec![X::Parties, X::Form, X::Global], false),
-            CasesView::Form(f) => (vec![X::Form, X::Global], f.form.typing()),
+            CasesView::Form(f) if f.on_parties() => {
+                (vec![X::Parties, X::CaseForm, X::Form, X::Global], false)
+            }
+            CasesView::Form(f) => (vec![X::CaseForm, X::Form, X::Global], f.form.typing()),
         },
         Tab::Settings => match &state.settings.form {
-            Some(form) => (vec![X::Form, X::Global], form.typing()),
+            Some(form) => (vec![X::Settings, X::Form, X::Global], form.typing()),
             None => (vec![X::Tab, X::Global], false),
         },
         _ => (vec![X::Tab, X::Global], false),
