@@ -2,7 +2,7 @@
 //! messages), the focused field marked and kept in view, and the terminal cursor at the
 //! text cursor so the input method's window follows it. Reads a `Form`; changes nothing.
 
-use super::text::{char_width, clean, clean_char, fit, width, wrap};
+use super::text::{char_width, clean, clean_char, closing_mark, fit, width, wrap};
 use super::theme::Theme;
 use crate::app::form::{Field, FieldKind, Form};
 use crate::i18n::t;
@@ -366,37 +366,58 @@ fn note_rows(
 }
 
 /// Wraps typed text at `cells` (one cell kept free for the cursor), breaking at `\n` and
-/// between any two characters; returns the rows and the cursor's (row, column).
+/// between characters but never before a closing mark; returns the rows and the cursor's
+/// (row, column).
 fn wrap_input(value: &str, cursor: usize, cells: usize) -> (Vec<String>, (usize, usize)) {
     let room = cells.saturating_sub(1).max(2);
-    let mut rows = vec![String::new()];
+    // Each row holds its characters with their index in the value; `ends[r]` is the
+    // index of the `\n` that ended row r, if one did.
+    let mut rows: Vec<Vec<(usize, char)>> = vec![Vec::new()];
+    let mut ends: Vec<Option<usize>> = Vec::new();
     let mut col = 0;
-    let mut at = None;
     for (i, c) in value.chars().enumerate() {
         if c == '\n' {
-            if i == cursor {
-                at = Some((rows.len() - 1, col));
-            }
-            rows.push(String::new());
+            ends.push(Some(i));
+            rows.push(Vec::new());
             col = 0;
             continue;
         }
         let c = clean_char(c);
         let w = char_width(c);
         if col + w > room {
-            rows.push(String::new());
-            col = 0;
-        }
-        if i == cursor {
-            at = Some((rows.len() - 1, col));
+            ends.push(None);
+            let mut next = Vec::new();
+            if let Some(row) = rows.last_mut().filter(|r| closing_mark(c) && r.len() > 1) {
+                next.extend(row.pop());
+            }
+            col = next.iter().map(|(_, c)| char_width(*c)).sum();
+            rows.push(next);
         }
         if let Some(row) = rows.last_mut() {
-            row.push(c);
+            row.push((i, c));
         }
         col += w;
     }
-    let end = (rows.len() - 1, col);
-    (rows, at.unwrap_or(end))
+    let cells_of =
+        |row: &[(usize, char)]| -> usize { row.iter().map(|(_, c)| char_width(*c)).sum() };
+    let mut at = None;
+    for (r, row) in rows.iter().enumerate() {
+        if let Some(k) = row.iter().position(|(i, _)| *i == cursor) {
+            at = Some((r, cells_of(&row[..k])));
+            break;
+        }
+        if ends.get(r) == Some(&Some(cursor)) {
+            at = Some((r, cells_of(row)));
+            break;
+        }
+    }
+    let last = rows.len() - 1;
+    let at = at.unwrap_or_else(|| (last, rows.get(last).map_or(0, |r| cells_of(r))));
+    let rows = rows
+        .iter()
+        .map(|row| row.iter().map(|(_, c)| *c).collect())
+        .collect();
+    (rows, at)
 }
 
 /// `‹ 公安机关移交 ›`, and when focused a hint that ←/→ change it.
@@ -568,6 +589,9 @@ mod tests {
             (1, (0, 6)),
             "the free cell holds the cursor"
         );
+        let (rows, at) = wrap_input("一二三，四", 3, 7);
+        assert_eq!(rows, ["一二", "三，四"], "a comma never starts a row");
+        assert_eq!(at, (1, 2));
     }
 
     #[test]

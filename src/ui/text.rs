@@ -137,10 +137,12 @@ fn tokens(text: &str) -> Vec<&str> {
 }
 
 fn no_line_start(token: &str) -> bool {
-    token
-        .chars()
-        .next()
-        .is_some_and(|c| "，。、；：？！）」』】》”’…,.;:?!)".contains(c))
+    token.chars().next().is_some_and(closing_mark)
+}
+
+/// A mark that must not begin a line (，。）」 …): it stays with the character before it.
+pub fn closing_mark(c: char) -> bool {
+    "，。、；：？！）」』】》”’…,.;:?!)".contains(c)
 }
 
 #[cfg(test)]
