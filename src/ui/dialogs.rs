@@ -84,7 +84,10 @@ fn inner_width(area: Rect, w: u16) -> usize {
 
 /// The `n`th line from the bottom of `inner` (0 = last).
 fn from_bottom(inner: Rect, n: u16) -> Rect {
-    let y = inner.bottom().saturating_sub(n + 1).max(inner.y);
+    let y = inner
+        .bottom()
+        .saturating_sub(n.saturating_add(1))
+        .max(inner.y);
     Rect::new(inner.x, y, inner.width, 1).intersection(inner)
 }
 

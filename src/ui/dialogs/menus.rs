@@ -51,12 +51,16 @@ fn menu(
     let head_h = lines_u16(around.head.len());
     let hint_h = lines_u16(around.hint.len());
     let rows_h = lines_u16(items.len().max(1));
-    let h = head_h + rows_h + hint_h + 3;
+    let h = [head_h, rows_h, hint_h, 3]
+        .iter()
+        .fold(0u16, |a, b| a.saturating_add(*b));
     let inner = open(frame, area, want, h.min(room(area).height), title, theme);
     frame.render_widget(Paragraph::new(around.head), inner);
     let rows_area = Rect {
         y: inner.y.saturating_add(head_h).min(inner.bottom()),
-        height: inner.height.saturating_sub(head_h + hint_h + 1),
+        height: inner
+            .height
+            .saturating_sub(head_h.saturating_add(hint_h).saturating_add(1)),
         ..inner
     };
     let visible = usize::from(rows_area.height).max(1);
