@@ -1,4 +1,5 @@
 //! Screen snapshots at 80×24 with fixed cases and a fixed today, in Chinese and English.
 
+mod forms;
 mod screens;
 pub mod support;
