@@ -8,7 +8,9 @@ use crate::app::{Action, AppState, Effect, start, update};
 use crate::i18n::{Lang, set_lang};
 use crate::storage::Store;
 use crate::ui::{render, theme::Theme};
-use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEventKind, KeyModifiers};
+use crossterm::event::{
+    self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEventKind, KeyModifiers,
+};
 use ratatui::DefaultTerminal;
 use std::time::Duration;
 
@@ -23,9 +25,18 @@ pub fn run(store: Store, operator: String, lang: Option<Lang>) -> std::io::Resul
     result
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, store: Store, operator: String, lang: Option<Lang>) -> std::io::Result<()> {
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    store: Store,
+    operator: String,
+    lang: Option<Lang>,
+) -> std::io::Result<()> {
     let size = terminal.size()?;
-    let mut state = AppState::new(chrono::Local::now().date_naive(), lang.unwrap_or_default(), (size.width, size.height));
+    let mut state = AppState::new(
+        chrono::Local::now().date_naive(),
+        lang.unwrap_or_default(),
+        (size.width, size.height),
+    );
     state.lang_locked = lang.is_some();
     let mut runner = Runner::new(store, operator);
     run_effects(&mut state, &mut runner, start());
@@ -43,7 +54,11 @@ fn event_loop(terminal: &mut DefaultTerminal, store: Store, operator: String, la
             if state.quit {
                 break;
             }
-            event = if event::poll(Duration::ZERO)? { Some(event::read()?) } else { None };
+            event = if event::poll(Duration::ZERO)? {
+                Some(event::read()?)
+            } else {
+                None
+            };
         }
         let today = chrono::Local::now().date_naive();
         if today != state.today {
@@ -53,7 +68,9 @@ fn event_loop(terminal: &mut DefaultTerminal, store: Store, operator: String, la
 }
 
 fn dispatch(state: &mut AppState, runner: &mut Runner, event: Event) {
-    let Some(action) = translate(event) else { return };
+    let Some(action) = translate(event) else {
+        return;
+    };
     let effects = update(state, action);
     run_effects(state, runner, effects);
 }
@@ -80,7 +97,9 @@ pub fn translate(event: Event) -> Option<Action> {
                 event::KeyCode::F(n) => KeyCode::F(n),
                 event::KeyCode::Enter => KeyCode::Enter,
                 event::KeyCode::Esc => KeyCode::Esc,
-                event::KeyCode::Tab if key.modifiers.contains(KeyModifiers::SHIFT) => KeyCode::BackTab,
+                event::KeyCode::Tab if key.modifiers.contains(KeyModifiers::SHIFT) => {
+                    KeyCode::BackTab
+                }
                 event::KeyCode::Tab => KeyCode::Tab,
                 event::KeyCode::BackTab => KeyCode::BackTab,
                 event::KeyCode::Backspace => KeyCode::Backspace,
@@ -116,7 +135,10 @@ pub fn translate(event: Event) -> Option<Action> {
 fn install_panic_log() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let place = info.location().map(|l| format!("{}:{}", l.file(), l.line())).unwrap_or_default();
+        let place = info
+            .location()
+            .map(|l| format!("{}:{}", l.file(), l.line()))
+            .unwrap_or_default();
         crate::log::error(&format!("panic at {place}"));
         previous(info);
     }));
@@ -128,20 +150,44 @@ mod tests {
     use crossterm::event::{KeyEvent, KeyEventState};
 
     fn key(code: event::KeyCode, modifiers: KeyModifiers, kind: KeyEventKind) -> Event {
-        Event::Key(KeyEvent { code, modifiers, kind, state: KeyEventState::NONE })
+        Event::Key(KeyEvent {
+            code,
+            modifiers,
+            kind,
+            state: KeyEventState::NONE,
+        })
     }
 
     #[test]
     fn keys_become_app_keys_and_releases_are_ignored() {
         let press = KeyEventKind::Press;
-        assert_eq!(translate(key(event::KeyCode::Char('张'), KeyModifiers::NONE, press)), Some(Action::Key(Key::char('张'))));
-        assert_eq!(translate(key(event::KeyCode::Char('S'), KeyModifiers::CONTROL, press)), Some(Action::Key(Key::ctrl('s'))));
+        assert_eq!(
+            translate(key(event::KeyCode::Char('张'), KeyModifiers::NONE, press)),
+            Some(Action::Key(Key::char('张')))
+        );
+        assert_eq!(
+            translate(key(event::KeyCode::Char('S'), KeyModifiers::CONTROL, press)),
+            Some(Action::Key(Key::ctrl('s')))
+        );
         assert_eq!(
             translate(key(event::KeyCode::Tab, KeyModifiers::SHIFT, press)),
             Some(Action::Key(Key::plain(KeyCode::BackTab)))
         );
-        assert_eq!(translate(key(event::KeyCode::F(2), KeyModifiers::NONE, KeyEventKind::Release)), None);
-        assert_eq!(translate(Event::Paste("王\n秀".into())), Some(Action::Paste("王\n秀".into())));
-        assert_eq!(translate(Event::Resize(80, 24)), Some(Action::Resize(80, 24)));
+        assert_eq!(
+            translate(key(
+                event::KeyCode::F(2),
+                KeyModifiers::NONE,
+                KeyEventKind::Release
+            )),
+            None
+        );
+        assert_eq!(
+            translate(Event::Paste("王\n秀".into())),
+            Some(Action::Paste("王\n秀".into()))
+        );
+        assert_eq!(
+            translate(Event::Resize(80, 24)),
+            Some(Action::Resize(80, 24))
+        );
     }
 }

@@ -18,11 +18,11 @@ pub enum Context {
     Detail,
     /// A form (case, party, settings, first start).
     Form,
-    /// The case form (adds parties).
+    /// The case form (F7 adds a party wherever the focus is).
     CaseForm,
     /// A form whose focus is on the parties list.
     Parties,
-    /// The settings form (adds mediators and categories).
+    /// The settings tab's form (F7 adds to its lists, Esc leaves the tab).
     Settings,
     /// A yes/no question.
     Confirm,
@@ -150,9 +150,10 @@ pub const BINDINGS: &[Binding] = &[
     bind(X::Form, k(K::Down), C::Down, "key.next_field", false),
     bind(X::Form, k(K::Up), C::Up, "key.prev_field", false),
     bind(X::Form, k(K::Enter), C::Open, "key.form_enter", false),
+    bind(X::Form, k(K::Esc), C::Back, "key.cancel", true),
     bind(X::CaseForm, k(K::F(7)), C::Add, "key.add_party", true),
     bind(X::Settings, k(K::F(7)), C::Add, "key.add", true),
-    bind(X::Form, k(K::Esc), C::Back, "key.cancel", true),
+    bind(X::Settings, k(K::Esc), C::Back, "key.back", true),
     bind(X::Parties, k(K::Enter), C::Open, "key.edit_party", true),
     bind(X::Parties, k(K::F(7)), C::Add, "key.add_party", true),
     bind(X::Parties, k(K::Insert), C::Add, "key.add_party", false),
@@ -210,17 +211,18 @@ pub fn resolve(contexts: &[Context], key: Key, typing: bool) -> Option<Command> 
 }
 
 /// The key bar for these contexts: one entry per description, its keys joined by `/`.
+/// A key that an earlier context binds is left out: it never reaches the later one.
 pub fn bar(contexts: &[Context], typing: bool) -> Vec<(String, &'static str)> {
     let mut out: Vec<(String, &'static str)> = Vec::new();
-    let mut seen: Vec<Key> = Vec::new();
-    for ctx in contexts {
-        for b in BINDINGS.iter().filter(|b| b.context == *ctx) {
-            // A key bound by a more specific context does that context's thing.
-            if seen.contains(&b.key) {
+    for (i, ctx) in contexts.iter().enumerate() {
+        for b in BINDINGS.iter().filter(|b| b.context == *ctx && b.in_bar) {
+            if typing && b.key.text_char().is_some() {
                 continue;
             }
-            seen.push(b.key);
-            if !b.in_bar || (typing && b.key.text_char().is_some()) {
+            let shadowed = BINDINGS
+                .iter()
+                .any(|o| o.key == b.key && contexts[..i].contains(&o.context));
+            if shadowed {
                 continue;
             }
             join(&mut out, b);
@@ -309,6 +311,34 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn the_bar_leaves_out_keys_an_earlier_context_takes() {
+        let form = bar(&[Context::Form, Context::Global], false);
+        assert!(!form.iter().any(|(_, d)| *d == "key.next_tab"), "{form:?}");
+        assert!(form.contains(&("Tab".to_string(), "key.next_field")));
+        assert!(!form.iter().any(|(_, d)| *d == "key.add_party"), "{form:?}");
+        let parties = [
+            Context::Parties,
+            Context::CaseForm,
+            Context::Form,
+            Context::Global,
+        ];
+        let parties = bar(&parties, false);
+        assert!(
+            parties.contains(&("F7".to_string(), "key.add_party")),
+            "{parties:?}"
+        );
+        let settings = bar(&[Context::Settings, Context::Form, Context::Global], false);
+        assert!(
+            settings.contains(&("Esc".to_string(), "key.back")),
+            "{settings:?}"
+        );
+        assert!(
+            !settings.iter().any(|(_, d)| *d == "key.cancel"),
+            "{settings:?}"
+        );
     }
 
     #[test]

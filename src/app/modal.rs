@@ -49,6 +49,8 @@ pub enum Pending {
     DiscardCaseForm,
     /// Close the dialog below without saving.
     DiscardDialog,
+    /// Throw away changes to the settings and leave the tab.
+    DiscardSettings,
     /// Remove the party at this index from the form.
     RemoveParty(usize),
     /// Leave the program although something is unsaved.

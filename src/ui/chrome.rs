@@ -72,7 +72,11 @@ pub fn status(frame: &mut Frame, area: Rect, state: &AppState, theme: Theme) {
     } else {
         theme.ok()
     };
-    let text = fit(&clean(&status.text), area.width as usize).into_owned();
+    let text = fit(
+        &clean(&status.text),
+        (area.width as usize).saturating_sub(1),
+    )
+    .into_owned();
     frame.render_widget(Paragraph::new(format!(" {text}")).style(style), area);
 }
 

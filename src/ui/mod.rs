@@ -44,7 +44,7 @@ pub fn render(frame: &mut Frame, state: &AppState, theme: Theme) {
     chrome::title(frame, title, state, theme);
     if let Some(form) = &state.setup {
         chrome::tabs(frame, tabs, None, theme);
-        setup::render(frame, body, form, theme);
+        setup::render(frame, body, form, state.modals.is_empty(), theme);
     } else {
         chrome::tabs(frame, tabs, Some(state.tab), theme);
         match state.tab {

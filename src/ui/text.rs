@@ -9,19 +9,23 @@ pub fn clean(text: &str) -> Cow<'_, str> {
     if !text.chars().any(char::is_control) {
         return Cow::Borrowed(text);
     }
-    Cow::Owned(
-        text.chars()
-            .map(|c| {
-                if c == '\n' || c == '\t' {
-                    ' '
-                } else if c.is_control() {
-                    '\u{FFFD}'
-                } else {
-                    c
-                }
-            })
-            .collect(),
-    )
+    Cow::Owned(text.chars().map(clean_char).collect())
+}
+
+/// One character as [`clean`] shows it (one character in, one out, so indices still match).
+pub fn clean_char(c: char) -> char {
+    if c == '\n' || c == '\t' {
+        ' '
+    } else if c.is_control() {
+        '\u{FFFD}'
+    } else {
+        c
+    }
+}
+
+/// Display width of one character in terminal cells.
+pub fn char_width(c: char) -> usize {
+    unicode_width::UnicodeWidthChar::width(c).unwrap_or(0)
 }
 
 /// Several lines of user text: keeps line breaks, escapes every other control character.
@@ -53,6 +57,94 @@ pub fn fit(text: &str, max: usize) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Breaks text into lines of at most `max` cells: at spaces between words, anywhere
+/// between Chinese characters, never with a closing mark (，。）」…) at the start of a
+/// line; `\n` starts a new line. Control characters are escaped as by [`clean`].
+pub fn wrap(text: &str, max: usize) -> Vec<String> {
+    let max = max.max(2);
+    let mut lines = Vec::new();
+    for paragraph in text.split('\n') {
+        let paragraph = clean(paragraph);
+        let mut line = String::new();
+        let mut used = 0;
+        for token in tokens(&paragraph) {
+            let w = width(token);
+            if token.starts_with(' ') {
+                if used > 0 && used + w < max {
+                    line.push_str(token);
+                    used += w;
+                } else if used > 0 {
+                    push_line(&mut lines, &mut line, &mut used);
+                }
+                continue;
+            }
+            if used + w <= max {
+                line.push_str(token);
+                used += w;
+            } else if w > max {
+                for c in token.chars() {
+                    if used + char_width(c) > max {
+                        push_line(&mut lines, &mut line, &mut used);
+                    }
+                    line.push(c);
+                    used += char_width(c);
+                }
+            } else {
+                // A closing mark takes the character before it along to the new line.
+                let carry = match (no_line_start(token), line.chars().count() > 1) {
+                    (true, true) => line.pop().filter(|c| *c != ' '),
+                    _ => None,
+                };
+                push_line(&mut lines, &mut line, &mut used);
+                if let Some(c) = carry {
+                    line.push(c);
+                    used = char_width(c);
+                }
+                line.push_str(token);
+                used += w;
+            }
+        }
+        lines.push(line.trim_end().to_string());
+    }
+    lines
+}
+
+fn push_line(lines: &mut Vec<String>, line: &mut String, used: &mut usize) {
+    lines.push(line.trim_end().to_string());
+    line.clear();
+    *used = 0;
+}
+
+/// Runs of spaces, words of narrow characters, and single wide characters.
+fn tokens(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut prev: Option<(bool, bool)> = None;
+    for (i, c) in text.char_indices() {
+        let kind = (c == ' ', char_width(c) > 1);
+        if let Some(p) = prev
+            && (p != kind || kind.1)
+        {
+            out.push(&text[start..i]);
+            start = i;
+        }
+        prev = Some(kind);
+    }
+    if start < text.len() {
+        out.push(&text[start..]);
+    }
+    out
+}
+
+fn no_line_start(token: &str) -> bool {
+    token.chars().next().is_some_and(closing_mark)
+}
+
+/// A mark that must not begin a line (，。）」 …): it stays with the character before it.
+pub fn closing_mark(c: char) -> bool {
+    "，。、；：？！）」』】》”’…,.;:?!)".contains(c)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -72,5 +164,23 @@ mod tests {
         assert_eq!(fit("王秀兰ab", 6), "王秀…");
         assert_eq!(fit("王秀兰ab", 5), "王秀…");
         assert_eq!(width(&fit("王秀兰ab", 4)), 3);
+    }
+
+    #[test]
+    fn wrapping_keeps_words_whole_and_closing_marks_off_the_line_start() {
+        assert_eq!(
+            wrap("press Enter to close", 12),
+            ["press Enter", "to close"]
+        );
+        assert_eq!(wrap("一二三四五，六", 10), ["一二三四", "五，六"]);
+        assert_eq!(wrap("一二\n\n三", 10), ["一二", "", "三"]);
+        assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+        for line in wrap(
+            "请按 2026-11-28 的格式填写（也可写 20261128、11-28、今天）",
+            9,
+        ) {
+            assert!(width(&line) <= 9, "{line}");
+        }
+        assert_eq!(wrap("\u{1b}[2J", 10), ["\u{FFFD}[2J"]);
     }
 }

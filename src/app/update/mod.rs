@@ -66,7 +66,9 @@ pub fn key_contexts(state: &AppState) -> (Vec<Context>, bool) {
             CasesView::List if state.list.search.is_some() => (vec![X::Search, X::Global], true),
             CasesView::List => (vec![X::List, X::Global], false),
             CasesView::Detail(_) => (vec![X::Detail, X::Global], false),
-            CasesView::Form(f) if f.on_parties() => (vec![X::Parties, X::Form, X::Global], false),
+            CasesView::Form(f) if f.on_parties() => {
+                (vec![X::Parties, X::CaseForm, X::Form, X::Global], false)
+            }
             CasesView::Form(f) => (vec![X::CaseForm, X::Form, X::Global], f.form.typing()),
         },
         Tab::Settings => match &state.settings.form {

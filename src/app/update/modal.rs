@@ -66,6 +66,7 @@ fn confirmed(state: &mut AppState) -> Vec<Effect> {
             state.modals.pop();
         }
         Pending::DiscardCaseForm => return close(state),
+        Pending::DiscardSettings => super::settings::leave(state),
         Pending::RemoveParty(i) => {
             if let CasesView::Form(cf) = &mut state.cases
                 && i < cf.parties.len()

@@ -6,10 +6,10 @@ use super::form_keys::{Outcome, clamp_list, form_key};
 use crate::app::action::Effect;
 use crate::app::command::Command;
 use crate::app::key::Key;
-use crate::app::modal::{Modal, PickerTarget, SettingsItemKind};
-use crate::app::settings::{local_item, mediator_item};
+use crate::app::modal::{Confirm, Modal, Pending, PickerTarget, SettingsItemKind};
+use crate::app::settings::{local_item, mediator_item, settings_form};
 use crate::app::setup::profile_of;
-use crate::app::state::{AppState, StatusLine};
+use crate::app::state::{AppState, StatusLine, Tab};
 use crate::domain::category::{Category, LocalCategory};
 use crate::i18n::{Lang, t};
 
@@ -44,11 +44,16 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effec
             });
             return vec![Effect::SaveRoom { profile, lang }];
         }
-        (Outcome::Cancel, _) => {
-            if let Some(org) = &state.org {
-                state.settings.form = Some(crate::app::settings::settings_form(org, state.lang));
-            }
-        }
+        // Esc leaves the tab (Tab moves between fields here), asking first if the
+        // profile was changed.
+        (Outcome::Cancel, _) if form.changed() => state.modals.push(Modal::Confirm(Confirm {
+            question: t("confirm.discard_settings").into_owned(),
+            yes: "button.discard",
+            no: "button.keep_editing",
+            on_yes: Pending::DiscardSettings,
+            yes_selected: false,
+        })),
+        (Outcome::Cancel, _) => state.tab = Tab::Cases,
         (Outcome::OpenRow, Some(("mediators", row))) => {
             if let Some(m) = state.mediators.get(row) {
                 return vec![Effect::SetMediatorActive {
@@ -74,6 +79,14 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effec
         _ => {}
     }
     Vec::new()
+}
+
+/// Leaves the settings tab for the case list, the form back as saved.
+pub fn leave(state: &mut AppState) {
+    if let Some(org) = &state.org {
+        state.settings.form = Some(settings_form(org, state.lang));
+    }
+    state.tab = Tab::Cases;
 }
 
 /// Keys in a settings dialog (new mediator, local category).
@@ -117,5 +130,83 @@ pub fn item_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Eff
             Vec::new()
         }
         _ => Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::app::action::{Action, Room};
+    use crate::app::key::{Key, KeyCode};
+    use crate::app::keymap::bar;
+    use crate::app::modal::Modal;
+    use crate::app::state::{AppState, Tab};
+    use crate::app::{key_contexts, update};
+    use crate::domain::org::{DEFAULT_NUMBER_PATTERN, OrgId, OrgProfile, Organisation};
+    use crate::i18n::Lang;
+    use chrono::NaiveDate;
+
+    fn on_settings() -> AppState {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+        let mut s = AppState::new(today, Lang::Zh, (80, 24));
+        let org = Organisation {
+            id: OrgId(1),
+            profile: OrgProfile {
+                room_name: "老王调解工作室".into(),
+                committee_name: "新华街道人民调解委员会".into(),
+                number_prefix: "临新".into(),
+                number_pattern: DEFAULT_NUMBER_PATTERN.into(),
+            },
+        };
+        let room = Room {
+            org: Some(org),
+            mediators: Vec::new(),
+            locals: Vec::new(),
+            lang: None,
+        };
+        update(&mut s, Action::RoomLoaded(Box::new(room)));
+        for _ in 0..4 {
+            update(&mut s, Action::Key(Key::plain(KeyCode::Tab)));
+        }
+        assert_eq!(s.tab, Tab::Settings);
+        s
+    }
+
+    fn press(s: &mut AppState, code: KeyCode) {
+        update(s, Action::Key(Key::plain(code)));
+    }
+
+    #[test]
+    fn esc_leaves_the_settings_tab_where_tab_only_moves_between_fields() {
+        let mut s = on_settings();
+        press(&mut s, KeyCode::Tab);
+        assert_eq!(s.tab, Tab::Settings, "Tab goes to the next field here");
+        press(&mut s, KeyCode::Esc);
+        assert_eq!(s.tab, Tab::Cases);
+        assert!(s.modals.is_empty());
+    }
+
+    #[test]
+    fn esc_after_a_change_asks_before_throwing_it_away() {
+        let mut s = on_settings();
+        update(&mut s, Action::Key(Key::char('新')));
+        press(&mut s, KeyCode::Esc);
+        assert!(matches!(s.modals.last(), Some(Modal::Confirm(_))));
+        press(&mut s, KeyCode::Enter);
+        assert_eq!(s.tab, Tab::Settings, "Enter alone keeps the change");
+        assert!(s.settings.changed());
+        press(&mut s, KeyCode::Esc);
+        update(&mut s, Action::Key(Key::char('y')));
+        assert_eq!(s.tab, Tab::Cases);
+        assert!(!s.settings.changed());
+    }
+
+    #[test]
+    fn the_key_bar_offers_f7_to_add_and_esc_to_go_back_on_settings() {
+        let s = on_settings();
+        let (contexts, typing) = key_contexts(&s);
+        let keys = bar(&contexts, typing);
+        assert!(keys.contains(&("F7".to_string(), "key.add")), "{keys:?}");
+        assert!(keys.contains(&("Esc".to_string(), "key.back")), "{keys:?}");
+        assert!(!keys.iter().any(|(_, d)| *d == "key.add_party"), "{keys:?}");
     }
 }

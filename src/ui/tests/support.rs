@@ -19,6 +19,8 @@ use crate::ui::theme::Theme;
 use chrono::{DateTime, NaiveDate};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 use unicode_width::UnicodeWidthStr;
 
 /// The fixed "today" of every screen test.
@@ -219,17 +221,41 @@ pub fn case() -> Case {
 
 /// Renders `state` and returns the screen as lines of text (a wide character once).
 pub fn screen(state: &AppState) -> String {
+    screen_and_cursor(state).0
+}
+
+/// Renders `state`: the screen as text, and the terminal cursor if it is shown.
+pub fn screen_and_cursor(state: &AppState) -> (String, Option<(u16, u16)>) {
+    let (buffer, cursor) = draw(state);
+    (text_of(&buffer), cursor)
+}
+
+/// Renders `state` and returns the cells (to look at styles).
+pub fn buffer(state: &AppState) -> Buffer {
+    draw(state).0
+}
+
+fn draw(state: &AppState) -> (Buffer, Option<(u16, u16)>) {
     let (cols, rows) = state.size;
     let mut terminal = Terminal::new(TestBackend::new(cols, rows)).expect("test backend");
     terminal
         .draw(|f| render(f, state, Theme { color: false }))
         .expect("draw");
-    let buffer = terminal.backend().buffer();
+    let backend = terminal.backend();
+    let cursor = backend
+        .cursor_visible()
+        .then(|| backend.cursor_position())
+        .map(|p| (p.x, p.y));
+    (backend.buffer().clone(), cursor)
+}
+
+fn text_of(buffer: &Buffer) -> String {
+    let Rect { width, height, .. } = buffer.area;
     let mut out = String::new();
-    for y in 0..rows {
+    for y in 0..height {
         let mut line = String::new();
         let mut x = 0;
-        while x < cols {
+        while x < width {
             let symbol = buffer[(x, y)].symbol();
             line.push_str(symbol);
             x += UnicodeWidthStr::width(symbol).max(1) as u16;
@@ -238,4 +264,46 @@ pub fn screen(state: &AppState) -> String {
         out.push('\n');
     }
     out
+}
+
+/// The cell where `text` starts on screen (searching row by row), if it is shown.
+pub fn find(buffer: &Buffer, text: &str) -> Option<(u16, u16)> {
+    let Rect { width, height, .. } = buffer.area;
+    for y in 0..height {
+        let mut cells = Vec::new();
+        let mut x = 0;
+        while x < width {
+            let symbol = buffer[(x, y)].symbol();
+            cells.push((x, symbol));
+            x += UnicodeWidthStr::width(symbol).max(1) as u16;
+        }
+        for start in 0..cells.len() {
+            let mut joined = String::new();
+            for (_, s) in &cells[start..] {
+                joined.push_str(s);
+                if joined.len() >= text.len() {
+                    break;
+                }
+            }
+            if joined.starts_with(text) {
+                return Some((cells[start].0, y));
+            }
+        }
+    }
+    None
+}
+
+/// A first start: no room yet, so the set-up form is shown (80×24).
+pub fn first_start_state(lang: Lang) -> AppState {
+    set_lang(lang);
+    let mut s = AppState::new(today(), lang, (80, 24));
+    s.lang_locked = true;
+    let room = Room {
+        org: None,
+        mediators: Vec::new(),
+        locals: Vec::new(),
+        lang: None,
+    };
+    update(&mut s, Action::RoomLoaded(Box::new(room)));
+    s
 }
