@@ -89,7 +89,11 @@ fn register_a_case_with_two_parties_quit_and_find_it_again() {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(&db).expect("db exists").permissions().mode() & 0o777;
+        let mode = std::fs::metadata(&db)
+            .expect("db exists")
+            .permissions()
+            .mode()
+            & 0o777;
         assert_eq!(mode, 0o600, "the database holds personal data");
     }
 }

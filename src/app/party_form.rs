@@ -20,6 +20,9 @@ pub struct PartyForm {
     pub index: Option<usize>,
     /// The fields.
     pub form: Form,
+    /// The ID number last read, so birth date and sex are filled once per new number and
+    /// can still be corrected by hand afterwards.
+    checked_id: String,
 }
 
 fn choices<T: Copy>(all: &[T], kind: &str, code: fn(T) -> &'static str) -> Vec<Choice> {
@@ -75,6 +78,7 @@ impl PartyForm {
         let mut f = PartyForm {
             index,
             form: Form::new(fields),
+            checked_id: String::new(),
         };
         f.refresh();
         f.form.focus_on("name");
@@ -99,9 +103,16 @@ impl PartyForm {
     fn check_id_as_typed(&mut self) {
         let text = self.form.value("id_number");
         let text = text.trim();
+        if text == self.checked_id {
+            return;
+        }
+        self.checked_id = text.to_string();
         let len = text.chars().count();
         let (hint, error, filled) = match len {
             0 => (None, None, None),
+            // Fifteen characters are an old card only if they read as one; otherwise the
+            // user is still typing an 18-digit number and gets no error yet.
+            15 if parse_id_card(text).is_err() => (Some(tf("hint.id_count", &[("n", "15")])), None, None),
             15 | 18 => match parse_id_card(text) {
                 Ok(card) => {
                     let sex = if card.male { Sex::Male } else { Sex::Female };
@@ -263,5 +274,24 @@ mod tests {
         let party = f.to_party(today()).unwrap();
         assert_eq!(party.kind, PartyKind::Organisation);
         assert_eq!(party.ethnicity, "");
+    }
+
+    #[test]
+    fn fifteen_digits_of_a_longer_number_are_not_called_wrong_yet() {
+        let mut f = PartyForm::new(None, &Party::new(PartyRole::Applicant, PartyKind::Person));
+        type_into(&mut f, "id_number", "150802196503150");
+        let field = f.form.field("id_number").unwrap();
+        assert_eq!(field.error, None);
+        assert_eq!(field.hint.as_deref(), Some(tf("hint.id_count", &[("n", "15")]).as_str()));
+        type_into(&mut f, "id_number", "024");
+        assert_eq!(f.form.value("birth_date"), "1965-03-15");
+    }
+
+    #[test]
+    fn an_old_fifteen_digit_card_is_read_as_one() {
+        let mut f = PartyForm::new(None, &Party::new(PartyRole::Applicant, PartyKind::Person));
+        type_into(&mut f, "id_number", "110105491231002");
+        assert_eq!(f.form.value("birth_date"), "1949-12-31");
+        assert_eq!(f.form.value("sex"), "female");
     }
 }
