@@ -11,7 +11,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     set_lang(cli.lang.unwrap_or_default());
     match &cli.command {
-        Some(_command) => match Err::<(), String>("not yet".into()) {
+        Some(command) => match tiaojie::cli::run_command(&cli, command) {
             Ok(()) => ExitCode::SUCCESS,
             Err(message) => {
                 eprintln!("{message}");
