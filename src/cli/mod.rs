@@ -1,6 +1,13 @@
 //! The command line: clap types (stable — scripts rely on them) and the non-interactive
 //! commands. The interactive app is started through `crate::tui`.
 
+mod error;
+pub mod export;
+pub mod import;
+pub mod jsonl;
+
+pub use error::CliError;
+
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 
