@@ -60,12 +60,19 @@ pub fn fill_demo(
         Some(org) => (org, false),
         None => (sample_organisation(store, &now)?, true),
     };
-    let mut mediators: Vec<String> = store
-        .mediators(org.id)?
-        .into_iter()
+    // Active mediators take the new cases; a room whose mediators have all left keeps
+    // its old names rather than gaining an invented one.
+    let all = store.mediators(org.id)?;
+    let active: Vec<String> = all
+        .iter()
         .filter(|m| m.active)
-        .map(|m| m.name)
+        .map(|m| m.name.clone())
         .collect();
+    let mut mediators = if active.is_empty() {
+        all.into_iter().map(|m| m.name).collect()
+    } else {
+        active
+    };
     if mediators.is_empty() {
         mediators.push(FIRST_MEDIATOR.to_string());
     }

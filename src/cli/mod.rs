@@ -108,7 +108,7 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<(), CliError> {
             })?;
             let mut store = Store::open(&db)?;
             let report = import::import_bytes(&mut store, &bytes, now)?;
-            if report.organisation_created && report.cases > 0 {
+            if report.organisation_created {
                 let room = store
                     .organisation()?
                     .map(|o| o.profile.room_name)

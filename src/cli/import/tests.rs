@@ -320,9 +320,16 @@ fn the_example_in_the_format_document_is_a_sound_line() {
     let doc = include_str!("../../../docs/export-format.md");
     let start = doc.find("```json\n").unwrap() + "```json\n".len();
     let end = start + doc[start..].find("```").unwrap();
-    let compact = serde_json::from_str::<serde_json::Value>(&doc[start..end]).unwrap().to_string();
+    let compact = serde_json::from_str::<serde_json::Value>(&doc[start..end])
+        .unwrap()
+        .to_string();
     let line = parse_line(&compact).unwrap();
     assert_eq!(problems(&line), Vec::<String>::new());
     let (_dir, mut store) = new_store();
-    assert_eq!(import_bytes(&mut store, compact.as_bytes(), now()).unwrap().cases, 1);
+    assert_eq!(
+        import_bytes(&mut store, compact.as_bytes(), now())
+            .unwrap()
+            .cases,
+        1
+    );
 }
