@@ -4,12 +4,12 @@
 
 use super::Room;
 use super::orgs::{OrgKind, organisation};
-use super::people::{self, Home, Wanted, home, neighbour_of, person, pick};
+use super::people::{Home, Wanted, home, neighbour_of, person, pick};
 use super::sources::referral;
 use super::stories::{Other, Setting, Story, Topic};
 use crate::domain::case::CaseFields;
 use crate::domain::category::{CaseCategory, Category};
-use crate::domain::party::{Party, PartyKind, PartyRole, Sex};
+use crate::domain::party::{Party, PartyRole, Sex};
 use chrono::{Datelike, NaiveDate};
 use fastrand::Rng;
 
@@ -55,7 +55,7 @@ pub(super) fn fields(rng: &mut Rng, room: &Room, topic: &Topic, received: NaiveD
     // Now and then the other side is not yet known by name at registration.
     if rng.u32(..100) >= 3 {
         parties.push(respondent(
-            rng, topic, story, &applicant, received, &at_home, rural,
+            rng, topic, story, &applicant, received, &at_home,
         ));
     }
     if let Some(third) = third_party(rng, topic, story, received) {
@@ -132,33 +132,22 @@ fn category(room: &Room, topic: &Topic) -> CaseCategory {
 }
 
 fn applicant(rng: &mut Rng, other: Other, rural: bool, today: NaiveDate, at_home: &Home) -> Party {
-    let (ages, sex) = match other {
+    let wanted = match other {
         // 赡养: a parent asks; inheritance: siblings past middle age.
-        Other::Child => ((62, 88), None),
-        Other::Sibling => ((40, 70), None),
+        Other::Child => Wanted::stranger(PartyRole::Applicant, (62, 88), rural),
+        Other::Sibling => Wanted::stranger(PartyRole::Applicant, (40, 70), rural),
         // Wives are most often the ones who come to the room about a marriage.
-        Other::Spouse => (
-            (24, 55),
-            Some(if rng.u32(..100) < 65 {
+        Other::Spouse => {
+            let sex = if rng.u32(..100) < 65 {
                 Sex::Female
             } else {
                 Sex::Male
-            }),
-        ),
-        _ => ((20, 75), None),
+            };
+            Wanted::stranger(PartyRole::Applicant, (24, 55), rural).of_sex(sex)
+        }
+        _ => Wanted::stranger(PartyRole::Applicant, (20, 75), rural),
     };
-    person(
-        rng,
-        Wanted {
-            role: PartyRole::Applicant,
-            sex,
-            ages,
-            surname: None,
-            rural,
-        },
-        today,
-        at_home,
-    )
+    person(rng, wanted, today, at_home)
 }
 
 fn respondent(
@@ -168,57 +157,31 @@ fn respondent(
     a: &Party,
     today: NaiveDate,
     at_home: &Home,
-    rural: bool,
 ) -> Party {
     let role = PartyRole::Respondent;
+    let rural = at_home.rural;
     let age = a.birth_date.map(|b| today.year() - b.year()).unwrap_or(40);
-    let (wanted, their_home) = match story.other {
-        Other::Org(kind) => return organisation(rng, kind, role, today),
+    match story.other {
+        Other::Org(kind) => organisation(rng, kind, role, today),
         Other::Spouse => {
             let sex = if a.sex == Some(Sex::Female) {
                 Sex::Male
             } else {
                 Sex::Female
             };
-            let ages = ((age - 4).max(20), age + 4);
-            (
-                Wanted {
-                    role,
-                    sex: Some(sex),
-                    ages,
-                    surname: None,
-                    rural,
-                },
-                at_home.clone(),
-            )
+            let wanted = Wanted::stranger(role, ((age - 4).max(20), age + 4), rural).of_sex(sex);
+            person(rng, wanted, today, at_home)
         }
         Other::Child => {
-            let surname = people::surname_of(&a.name);
-            let ages = ((age - 38).max(20), (age - 22).max(20));
-            (
-                Wanted {
-                    role,
-                    sex: Some(Sex::Male),
-                    ages,
-                    surname,
-                    rural,
-                },
-                home(rng, rural),
-            )
+            let wanted =
+                Wanted::family_of(a, role, ((age - 38).max(20), (age - 22).max(20)), rural);
+            let their_home = home(rng, rural);
+            person(rng, wanted.of_sex(Sex::Male), today, &their_home)
         }
         Other::Sibling => {
-            let surname = people::surname_of(&a.name);
-            let ages = ((age - 8).max(30), age + 8);
-            (
-                Wanted {
-                    role,
-                    sex: Some(Sex::Male),
-                    ages,
-                    surname,
-                    rural,
-                },
-                home(rng, rural),
-            )
+            let wanted = Wanted::family_of(a, role, ((age - 8).max(30), age + 8), rural);
+            let their_home = home(rng, rural);
+            person(rng, wanted.of_sex(Sex::Male), today, &their_home)
         }
         Other::Person => {
             let near = matches!(
@@ -230,19 +193,14 @@ fn respondent(
             } else {
                 home(rng, rural)
             };
-            (
-                Wanted {
-                    role,
-                    sex: None,
-                    ages: (20, 75),
-                    surname: None,
-                    rural,
-                },
-                their_home,
+            person(
+                rng,
+                Wanted::stranger(role, (20, 75), rural),
+                today,
+                &their_home,
             )
         }
-    };
-    person(rng, wanted, today, &their_home)
+    }
 }
 
 fn third_party(rng: &mut Rng, topic: &Topic, story: &Story, today: NaiveDate) -> Option<Party> {
@@ -258,15 +216,13 @@ fn third_party(rng: &mut Rng, topic: &Topic, story: &Story, today: NaiveDate) ->
         }
         _ if roll < 8 => {
             let rural = rng.u32(..100) < topic.rural;
-            let wanted = Wanted {
-                role,
-                sex: None,
-                ages: (22, 70),
-                surname: None,
-                rural,
-            };
             let at = home(rng, rural);
-            Some(person(rng, wanted, today, &at))
+            Some(person(
+                rng,
+                Wanted::stranger(role, (22, 70), rural),
+                today,
+                &at,
+            ))
         }
         _ => None,
     }
@@ -274,31 +230,20 @@ fn third_party(rng: &mut Rng, topic: &Topic, story: &Story, today: NaiveDate) ->
 
 /// A lawyer, or a grown child speaking for an older applicant.
 fn agent(rng: &mut Rng, applicant: &Party, today: NaiveDate) -> Party {
+    let role = PartyRole::Agent;
     let at = home(rng, false);
-    if rng.u32(..100) < 60 || applicant.kind == PartyKind::Organisation {
-        let wanted = Wanted {
-            role: PartyRole::Agent,
-            sex: None,
-            ages: (28, 60),
-            surname: None,
-            rural: false,
-        };
-        let mut lawyer = person(rng, wanted, today, &at);
-        lawyer.occupation = format!(
-            "律师（内蒙古{}律师事务所）",
-            pick(rng, &["河套", "塞上", "天骄", "正和", "衡信"])
-        );
+    if rng.u32(..100) < 60 {
+        let mut lawyer = person(rng, Wanted::stranger(role, (28, 60), false), today, &at);
+        let firm = pick(rng, &["河套", "塞上", "天骄", "正和", "衡信"]);
+        lawyer.occupation = format!("律师（内蒙古{firm}律师事务所）");
         return lawyer;
     }
-    let surname = people::surname_of(&applicant.name);
-    let wanted = Wanted {
-        role: PartyRole::Agent,
-        sex: None,
-        ages: (25, 50),
-        surname,
-        rural: false,
-    };
-    person(rng, wanted, today, &at)
+    person(
+        rng,
+        Wanted::family_of(applicant, role, (25, 50), false),
+        today,
+        &at,
+    )
 }
 
 /// Amounts as people state them: round tens, round hundreds above 2000.

@@ -41,7 +41,8 @@ pub(super) struct Home {
     pub place: String,
     /// 新华街道金川小区 or 干召庙镇红星村: what neighbours share.
     area: String,
-    rural: bool,
+    /// In a village rather than a town compound.
+    pub rural: bool,
     /// 巴彦淖尔市临河区新华街道金川小区3号楼2单元502室.
     pub address: String,
 }
@@ -96,7 +97,41 @@ pub(super) struct Wanted<'a> {
     pub sex: Option<Sex>,
     pub ages: (i32, i32),
     pub surname: Option<&'a str>,
+    /// A family member's ethnic group; drawn when none.
+    pub ethnicity: Option<&'a str>,
     pub rural: bool,
+}
+
+impl<'a> Wanted<'a> {
+    /// Someone unrelated to the other parties.
+    pub fn stranger(role: PartyRole, ages: (i32, i32), rural: bool) -> Self {
+        Wanted {
+            role,
+            sex: None,
+            ages,
+            surname: None,
+            ethnicity: None,
+            rural,
+        }
+    }
+
+    /// A relative of `kin`: the same surname and ethnic group.
+    pub fn family_of(kin: &'a Party, role: PartyRole, ages: (i32, i32), rural: bool) -> Self {
+        let ethnicity = Some(kin.ethnicity.as_str()).filter(|e| !e.is_empty());
+        Wanted {
+            surname: surname_of(&kin.name),
+            ethnicity,
+            ..Wanted::stranger(role, ages, rural)
+        }
+    }
+
+    /// The same, of the given sex.
+    pub fn of_sex(self, sex: Sex) -> Self {
+        Wanted {
+            sex: Some(sex),
+            ..self
+        }
+    }
 }
 
 /// A natural person with a consistent ID number, sex and birth date.
@@ -104,7 +139,9 @@ pub(super) fn person(rng: &mut Rng, wanted: Wanted<'_>, today: NaiveDate, home: 
     let sex = wanted
         .sex
         .unwrap_or(if rng.bool() { Sex::Male } else { Sex::Female });
-    let ethnicity = weighted(rng, ETHNIC, "汉族");
+    let ethnicity = wanted
+        .ethnicity
+        .unwrap_or_else(|| weighted(rng, ETHNIC, "汉族"));
     let age = rng.i32(wanted.ages.0..=wanted.ages.1);
     let year = today.year() - age;
     let birth = NaiveDate::from_yo_opt(year, rng.u32(1..=365)).unwrap_or(today);
@@ -161,8 +198,12 @@ pub(super) fn person_name(
     format!("{surname}{}", pick(rng, given))
 }
 
-/// The surname of a Han name (its first character), for family members.
+/// The surname of a Han name (its first character), for family members; none for a
+/// Mongolian name, which has no surname.
 pub(super) fn surname_of(name: &str) -> Option<&str> {
+    if MONGOL_MALE.contains(&name) || MONGOL_FEMALE.contains(&name) {
+        return None;
+    }
     name.char_indices().nth(1).map(|(i, _)| &name[..i])
 }
 

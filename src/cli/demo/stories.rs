@@ -124,7 +124,7 @@ pub(super) const TOPICS: &[Topic] = &[
             "要求与{b}协议离婚，孩子由{a}抚养，{b}每月支付抚养费{amount}元。", Some((800, 2000)), Spouse),
         story("{a}年事已高，育有子女三人，{b}为其长子。{a}称自{when}起{b}未再支付赡养费，也很少探望，{a}生活困难，多次要求未果。",
             "要求{b}按月支付赡养费{amount}元，并定期探望老人。", Some((500, 1500)), Child),
-        story("{a}与{b}系兄弟姐妹。父母去世后在{place}留有平房一处，双方对房屋继承分割产生争议，多次争吵，关系紧张。",
+        story("{a}与{b}系同胞手足。父母去世后在{place}留有住房一处，双方对房屋继承分割产生争议，多次争吵，关系紧张。",
             "要求依法分割父母遗留房屋，或由{b}给付补偿款{amount}元。", Some((30000, 150000)), Sibling),
     ] },
     Topic { national: Category::Housing, local: None, weight: 8, rural: 70, stories: &[
