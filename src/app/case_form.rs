@@ -64,7 +64,15 @@ impl CaseForm {
                 "field.amount",
                 &f.amount_fen.map(format_yuan).unwrap_or_default(),
             ),
-            Field::text("persons", "field.persons", &if f.persons_involved == 0 { String::new() } else { f.persons_involved.to_string() }),
+            Field::text(
+                "persons",
+                "field.persons",
+                &if f.persons_involved == 0 {
+                    String::new()
+                } else {
+                    f.persons_involved.to_string()
+                },
+            ),
             Field::check(
                 "risk_escalation",
                 "field.risk_escalation",

@@ -112,7 +112,9 @@ impl PartyForm {
             0 => (None, None, None),
             // Fifteen characters are an old card only if they read as one; otherwise the
             // user is still typing an 18-digit number and gets no error yet.
-            15 if parse_id_card(text).is_err() => (Some(tf("hint.id_count", &[("n", "15")])), None, None),
+            15 if parse_id_card(text).is_err() => {
+                (Some(tf("hint.id_count", &[("n", "15")])), None, None)
+            }
             15 | 18 => match parse_id_card(text) {
                 Ok(card) => {
                     let sex = if card.male { Sex::Male } else { Sex::Female };
@@ -282,7 +284,10 @@ mod tests {
         type_into(&mut f, "id_number", "150802196503150");
         let field = f.form.field("id_number").unwrap();
         assert_eq!(field.error, None);
-        assert_eq!(field.hint.as_deref(), Some(tf("hint.id_count", &[("n", "15")]).as_str()));
+        assert_eq!(
+            field.hint.as_deref(),
+            Some(tf("hint.id_count", &[("n", "15")]).as_str())
+        );
         type_into(&mut f, "id_number", "024");
         assert_eq!(f.form.value("birth_date"), "1965-03-15");
     }

@@ -1,8 +1,21 @@
 //! The command line: clap types (stable — scripts rely on them) and the non-interactive
-//! commands. The interactive app is started through `crate::tui`.
+//! commands `demo`, `export` and `import`, which talk to storage and print one result
+//! line on stderr. The interactive app is started through `crate::tui`; nothing here
+//! imports ratatui or crossterm.
 
+pub mod demo;
+mod error;
+pub mod export;
+pub mod import;
+pub mod jsonl;
+
+pub use error::CliError;
+
+use crate::i18n::tf;
+use crate::storage::Store;
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
+use std::time::Instant;
 
 /// tiaojie (调解) — 人民调解室的案件登记、日程与文书 / case log for a people's mediation room.
 #[derive(Debug, Parser)]
@@ -42,6 +55,83 @@ pub enum Command {
         /// 要导入的文件 / the file to read
         file: PathBuf,
     },
+}
+
+/// Runs a non-interactive command against the database the options name, and prints a
+/// short result line on stderr (stdout carries only an export's JSON lines).
+pub fn run_command(cli: &Cli, command: &Command) -> Result<(), CliError> {
+    if let Some(lang) = cli.lang {
+        crate::i18n::set_lang(lang);
+    }
+    let db = crate::paths::resolve_db(cli.db.as_deref());
+    let path = db.display().to_string();
+    let now = chrono::Local::now().fixed_offset();
+    let started = Instant::now();
+    let seconds = || format!("{:.1}", started.elapsed().as_secs_f64());
+    match command {
+        Command::Demo { cases, seed } => {
+            let mut store = Store::open(&db)?;
+            let report = demo::fill_demo(&mut store, *cases, *seed, now)?;
+            if report.organisation_created {
+                eprintln!("{}", tf("cli.demo.room", &[("room", &report.room_name)]));
+            }
+            let count = report.cases.to_string();
+            eprintln!(
+                "{}",
+                tf(
+                    "cli.demo.done",
+                    &[("count", &count), ("seconds", &seconds()), ("path", &path)]
+                )
+            );
+        }
+        Command::Export { output } => {
+            // Opening would create an empty database: a mistyped --db must not pass as "0 cases".
+            if !db.exists() {
+                return Err(CliError::NoDatabase { path });
+            }
+            let store = Store::open(&db)?;
+            let count = export::export_to(&store, output.as_deref())?.to_string();
+            let target = match output {
+                Some(file) => file.display().to_string(),
+                None => crate::i18n::t("export.stdout").into_owned(),
+            };
+            eprintln!(
+                "{}",
+                tf("cli.export.done", &[("count", &count), ("target", &target)])
+            );
+        }
+        Command::Import { file } => {
+            // Read first, so a mistyped file name does not leave a new empty database behind.
+            let bytes = std::fs::read(file).map_err(|cause| import::ImportError::Read {
+                path: file.display().to_string(),
+                cause,
+            })?;
+            let mut store = Store::open(&db)?;
+            let report = import::import_bytes(&mut store, &bytes, now)?;
+            if report.organisation_created {
+                let room = store
+                    .organisation()?
+                    .map(|o| o.profile.room_name)
+                    .unwrap_or_default();
+                eprintln!("{}", tf("cli.import.room", &[("room", &room)]));
+            }
+            if !report.local_categories_added.is_empty() {
+                let names = report
+                    .local_categories_added
+                    .join(crate::i18n::t("list.sep").as_ref());
+                eprintln!("{}", tf("cli.import.locals", &[("names", &names)]));
+            }
+            let count = report.cases.to_string();
+            eprintln!(
+                "{}",
+                tf(
+                    "cli.import.done",
+                    &[("count", &count), ("seconds", &seconds()), ("path", &path)]
+                )
+            );
+        }
+    }
+    Ok(())
 }
 
 fn parse_lang(text: &str) -> Result<crate::i18n::Lang, String> {

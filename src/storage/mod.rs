@@ -3,6 +3,7 @@
 
 mod cases;
 mod codec;
+mod import;
 pub mod migrations;
 mod org;
 mod write;

@@ -1,0 +1,217 @@
+//! The non-interactive commands through the library API, on real temporary SQLite files:
+//! demo data is valid by every rule, export → import → export is lossless, and a file
+//! with any bad line is refused whole with its line number.
+
+use chrono::{DateTime, FixedOffset};
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use tiaojie::cli::demo::fill_demo;
+use tiaojie::cli::export::export_cases;
+use tiaojie::cli::import::{ImportError, import_file};
+use tiaojie::domain::case::Case;
+use tiaojie::domain::id_card::parse_id_card;
+use tiaojie::domain::party::{PartyKind, Sex};
+use tiaojie::domain::status::{CaseStatus, TransitionInput, check_transition};
+use tiaojie::storage::Store;
+
+fn now() -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339("2026-11-28T10:00:00+08:00").unwrap()
+}
+
+fn open(dir: &Path, name: &str) -> Store {
+    Store::open(&dir.join(name)).unwrap()
+}
+
+fn cases(store: &Store) -> Vec<Case> {
+    let Some(org) = store.organisation().unwrap() else {
+        return Vec::new();
+    };
+    store
+        .case_ids(org.id)
+        .unwrap()
+        .into_iter()
+        .map(|id| store.load_case(id).unwrap())
+        .collect()
+}
+
+fn export(store: &Store) -> String {
+    let mut out = Vec::new();
+    export_cases(store, &mut out).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+/// A demo database of `n` cases and its export.
+fn demo(dir: &Path, n: u64) -> (Store, String) {
+    let mut store = open(dir, "demo.db");
+    fill_demo(&mut store, n, 2026, now()).unwrap();
+    let text = export(&store);
+    (store, text)
+}
+
+fn bad_lines(
+    result: Result<tiaojie::cli::import::ImportReport, ImportError>,
+) -> (Vec<usize>, String) {
+    match result {
+        Err(ImportError::Lines(problems)) => {
+            let message = ImportError::Lines(problems.clone()).to_string();
+            (problems.iter().map(|p| p.line).collect(), message)
+        }
+        other => panic!("expected bad lines, got {other:?}"),
+    }
+}
+
+#[test]
+fn demo_cases_are_valid_by_every_rule() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, _) = demo(dir.path(), 300);
+    let all = cases(&store);
+    assert_eq!(all.len(), 300);
+
+    let statuses: HashSet<CaseStatus> = all.iter().map(|c| c.status).collect();
+    assert_eq!(statuses.len(), CaseStatus::ALL.len(), "{statuses:?}");
+
+    let mut numbers = HashSet::new();
+    for case in &all {
+        let accepted = case.history.iter().find(|h| h.to == CaseStatus::Accepted);
+        assert_eq!(
+            case.number.is_some(),
+            accepted.is_some(),
+            "{:?}",
+            case.history
+        );
+        if let Some(n) = &case.number {
+            assert!(numbers.insert((n.year, n.seq)), "duplicate {}", n.text);
+            assert_eq!(n.text, format!("（{}）临新人调字第{}号", n.year, n.seq));
+        }
+
+        for party in case
+            .fields
+            .parties
+            .iter()
+            .filter(|p| p.kind == PartyKind::Person && !p.id_number.is_empty())
+        {
+            let card = parse_id_card(&party.id_number)
+                .unwrap_or_else(|e| panic!("{}: {e}", party.id_number));
+            assert_eq!(Some(card.birth_date), party.birth_date);
+            assert_eq!(card.male, party.sex == Some(Sex::Male));
+        }
+
+        let first = &case.history[0];
+        assert_eq!((first.from, first.to), (None, CaseStatus::Registered));
+        for pair in case.history.windows(2) {
+            assert_eq!(pair[1].from, Some(pair[0].to));
+            let input = TransitionInput {
+                reason: pair[1].reason.clone(),
+                mediator_count: case.mediators.len(),
+            };
+            check_transition(pair[0].to, pair[1].to, &input)
+                .unwrap_or_else(|e| panic!("{e}: {:?}", case.history));
+        }
+        assert_eq!(case.history.last().map(|h| h.to), Some(case.status));
+    }
+}
+
+#[test]
+fn export_then_import_into_an_empty_database_gives_the_same_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_store, first) = demo(dir.path(), 300);
+    let file = write(dir.path(), "cases.jsonl", &first);
+    let mut fresh = open(dir.path(), "fresh.db");
+    let report = import_file(&mut fresh, &file, now()).unwrap();
+    assert_eq!(report.cases, 300);
+    assert!(report.organisation_created);
+    assert_eq!(export(&fresh), first);
+}
+
+#[test]
+fn each_line_is_one_case_and_json_on_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, text) = demo(dir.path(), 120);
+    assert!(text.ends_with('\n'));
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), cases(&store).len());
+    for line in lines {
+        let value: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert_eq!(value["format_version"], 1);
+        assert!(value["history"].is_array() && value["organisation"]["room_name"].is_string());
+    }
+}
+
+#[test]
+fn a_bad_third_line_is_named_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_store, text) = demo(dir.path(), 5);
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    let status = serde_json::from_str::<serde_json::Value>(&lines[2]).unwrap()["status"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    lines[2] = lines[2].replacen(
+        &format!("\"status\":\"{status}\""),
+        "\"status\":\"调解完\"",
+        1,
+    );
+    let file = write(dir.path(), "bad.jsonl", &(lines.join("\n") + "\n"));
+
+    let mut fresh = open(dir.path(), "fresh.db");
+    let (numbers, message) = bad_lines(import_file(&mut fresh, &file, now()));
+    assert_eq!(numbers, [3]);
+    assert!(
+        message.contains("第 3 行，status：「调解完」不是有效的状态，可用：登记、受理"),
+        "{message}"
+    );
+    assert_eq!(fresh.organisation().unwrap(), None);
+    assert!(cases(&fresh).is_empty());
+}
+
+#[test]
+fn an_unknown_field_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_store, text) = demo(dir.path(), 3);
+    let typo = text.replacen("\"facts\":", "\"fact\":", 1);
+    let file = write(dir.path(), "typo.jsonl", &typo);
+    let mut fresh = open(dir.path(), "fresh.db");
+    let (numbers, message) = bad_lines(import_file(&mut fresh, &file, now()));
+    assert_eq!(numbers, [1]);
+    assert!(message.contains("不认识的字段「fact」"), "{message}");
+    assert_eq!(fresh.organisation().unwrap(), None);
+}
+
+#[test]
+fn a_case_number_already_in_the_database_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, text) = demo(dir.path(), 40);
+    let before = export(&store);
+    let numbered: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.contains("\"number\":null"))
+        .take(1)
+        .collect();
+    let file = write(dir.path(), "again.jsonl", &(numbered.join("\n") + "\n"));
+    let (numbers, message) = bad_lines(import_file(&mut store, &file, now()));
+    assert_eq!(numbers, [1]);
+    assert!(message.contains("已在数据文件中"), "{message}");
+    assert_eq!(export(&store), before);
+}
+
+#[test]
+fn a_repeated_number_within_the_file_is_refused_with_both_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_store, text) = demo(dir.path(), 40);
+    let line = text
+        .lines()
+        .find(|l| !l.contains("\"number\":null"))
+        .unwrap();
+    let file = write(dir.path(), "twice.jsonl", &format!("{line}\n{line}\n"));
+    let mut fresh = open(dir.path(), "fresh.db");
+    let (numbers, message) = bad_lines(import_file(&mut fresh, &file, now()));
+    assert_eq!(numbers, [2]);
+    assert!(message.contains("与第 1 行重复"), "{message}");
+    assert!(cases(&fresh).is_empty());
+}
