@@ -189,7 +189,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(X::Help, k(K::PageDown), C::PageDown, "key.page_down", false),
     bind(X::Tab, k(K::Up), C::Up, "key.up", false),
     bind(X::Tab, k(K::Down), C::Down, "key.down", false),
-    bind(X::Tab, k(K::Enter), C::Open, "key.open", true),
+    bind(X::Tab, k(K::Enter), C::Open, "key.open", false),
     bind(X::Tab, k(K::F(7)), C::Add, "key.add", false),
     bind(X::Global, k(K::Tab), C::NextTab, "key.next_tab", true),
     bind(X::Global, k(K::BackTab), C::PrevTab, "key.prev_tab", false),

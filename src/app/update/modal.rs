@@ -6,9 +6,10 @@ use super::settings::item_key;
 use crate::app::action::Effect;
 use crate::app::command::Command;
 use crate::app::key::Key;
-use crate::app::modal::{MediatorPick, Modal, Pending, PickerTarget, ReasonForm};
+use crate::app::modal::{Confirm, MediatorPick, Modal, Pending, PickerTarget, ReasonForm};
 use crate::app::state::{AppState, CasesView};
 use crate::domain::status::{CaseStatus, TransitionError, TransitionInput, check_transition};
+use crate::i18n::t;
 
 /// Keys while a dialog is open (the top one gets them).
 pub fn on_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effect> {
@@ -232,6 +233,16 @@ fn reason_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effec
                 reason,
                 mediators: Vec::new(),
             }]
+        }
+        Outcome::Cancel if r.form.changed() => {
+            state.modals.push(Modal::Confirm(Confirm {
+                question: t("confirm.discard_reason").into_owned(),
+                yes: "button.discard",
+                no: "button.keep_editing",
+                on_yes: Pending::DiscardDialog,
+                yes_selected: false,
+            }));
+            Vec::new()
         }
         Outcome::Cancel => {
             state.modals.pop();

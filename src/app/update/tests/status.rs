@@ -145,3 +145,23 @@ fn esc_leaves_the_status_menu_without_a_change() {
     assert!(press(&mut s, KeyCode::Esc).is_empty());
     assert!(s.modals.is_empty());
 }
+
+#[test]
+fn esc_in_a_typed_reason_asks_before_throwing_it_away() {
+    let mut s = detail(CaseStatus::Mediating);
+    press(&mut s, KeyCode::F(9));
+    press(&mut s, KeyCode::Down);
+    press(&mut s, KeyCode::Enter);
+    assert!(matches!(top(&s), Some(Modal::Reason(r)) if r.to == CaseStatus::Terminated));
+    type_in(&mut s, "被申请人拒绝");
+    press(&mut s, KeyCode::Esc);
+    assert!(matches!(top(&s), Some(Modal::Confirm(c)) if !c.yes_selected));
+    press(&mut s, KeyCode::Enter);
+    let Some(Modal::Reason(r)) = top(&s) else {
+        panic!("{:?}", s.modals)
+    };
+    assert_eq!(r.form.value("reason"), "被申请人拒绝");
+    press(&mut s, KeyCode::Esc);
+    key(&mut s, Key::char('y'));
+    assert!(s.modals.is_empty(), "{:?}", s.modals);
+}
