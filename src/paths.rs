@@ -31,6 +31,7 @@ pub fn log_file(db: &Path) -> PathBuf {
 /// Who is at the keyboard: the operating-system user.
 pub fn operator() -> String {
     std::env::var("USER")
+        .or_else(|_| std::env::var("LOGNAME"))
         .or_else(|_| std::env::var("USERNAME"))
         .ok()
         .filter(|u| !u.trim().is_empty())

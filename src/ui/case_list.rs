@@ -17,6 +17,8 @@ use tui_input::Input;
 /// Widths in cells of number, date and category; parties take what is left, status and
 /// mediator columns fit their words in the current language.
 const WIDTHS: [u16; 3] = [24, 10, 8];
+/// The number column grows to fit three- and four-digit sequences, up to this.
+const NUMBER_MAX: u16 = 28;
 
 fn status_width() -> u16 {
     let longest = CaseStatus::ALL
@@ -78,10 +80,18 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState, theme: Theme) {
     ])
     .style(theme.header());
     let status_w = status_width();
+    let widest_number = list
+        .page
+        .rows
+        .iter()
+        .filter_map(|r| r.number.as_deref())
+        .map(width)
+        .max();
+    let number_w = (widest_number.unwrap_or(0) as u16).clamp(WIDTHS[0], NUMBER_MAX);
     let mediator_w = (width(&t("col.mediators")) as u16).max(6);
     let parties_width = table
         .width
-        .saturating_sub(2 + WIDTHS.iter().sum::<u16>() + status_w + mediator_w + 5)
+        .saturating_sub(2 + number_w + WIDTHS[1] + WIDTHS[2] + status_w + mediator_w + 5)
         as usize;
     let rows = list.page.rows.iter().map(|r| {
         let number = r
@@ -96,7 +106,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState, theme: Theme) {
             parties.insert(0, Span::styled("! ", theme.risk()));
         }
         Row::new(vec![
-            Cell::from(fit(&number, WIDTHS[0] as usize).into_owned()),
+            Cell::from(fit(&number, number_w as usize).into_owned()),
             Cell::from(r.received_on.format("%Y-%m-%d").to_string()),
             Cell::from(fit(&category_label(&r.category), WIDTHS[2] as usize).into_owned()),
             Cell::from(Line::from(parties)),
@@ -105,7 +115,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState, theme: Theme) {
         ])
     });
     let widths = [
-        Constraint::Length(WIDTHS[0]),
+        Constraint::Length(number_w),
         Constraint::Length(WIDTHS[1]),
         Constraint::Length(WIDTHS[2]),
         Constraint::Min(8),
