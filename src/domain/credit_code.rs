@@ -1,5 +1,6 @@
 //! 统一社会信用代码 (GB 32100-2015): character set, check character and normalization.
 
+use super::fullwidth::halfwidth;
 /// The 31 characters a code may use; a character's value is its index. I, O, S, V, Z are left out
 /// because they are easily mistaken for 1, 0, 5, U and 2.
 const ALPHABET: &str = "0123456789ABCDEFGHJKLMNPQRTUWXY";
@@ -75,6 +76,15 @@ fn value_of(c: char) -> Option<u32> {
     ALPHABET.find(c).and_then(|i| u32::try_from(i).ok())
 }
 
+/// The characters a code may use, in value order (a character's value is its index).
+pub const CREDIT_ALPHABET: &str = ALPHABET;
+
+/// The check character for the first 17 characters of a code, if they are all valid.
+pub fn check_char_of(first17: &str) -> Option<char> {
+    let values: Option<Vec<u32>> = first17.chars().map(value_of).collect();
+    values.filter(|v| v.len() == 17).map(|v| check_char(&v))
+}
+
 /// Check character: 31 − (weighted sum mod 31), where 31 stands for 0.
 fn check_char(values: &[u32]) -> char {
     // Only the first 17 values are weighted: zip stops after the 17 weights.
@@ -82,14 +92,6 @@ fn check_char(values: &[u32]) -> char {
     let check = (31 - sum % 31) % 31;
     // check < 31 = ALPHABET.len(), and the alphabet is ASCII.
     char::from(ALPHABET.as_bytes()[check as usize])
-}
-
-/// Maps full-width ASCII forms (U+FF01..U+FF5E) to plain ASCII; other characters pass through.
-fn halfwidth(c: char) -> char {
-    match c {
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-        _ => c,
-    }
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 //! 居民身份证号码 (GB 11643-1999): parsing, the check character, and masking for display.
 
+use super::fullwidth::halfwidth;
 use chrono::NaiveDate;
 
 /// ISO 7064 MOD 11-2 weights for the first 17 digits, as printed in GB 11643-1999.
@@ -175,14 +176,6 @@ fn checksum(digits: &[u32]) -> char {
     let sum: u32 = digits.iter().zip(WEIGHTS).map(|(d, w)| d * w).sum();
     // sum % 11 < 11 = CHECK_CHARS.len(), so the index is always in bounds.
     CHECK_CHARS[(sum % 11) as usize]
-}
-
-/// Maps full-width ASCII forms (U+FF01..U+FF5E) to plain ASCII; other characters pass through.
-fn halfwidth(c: char) -> char {
-    match c {
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-        _ => c,
-    }
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ pub mod category;
 pub mod credit_code;
 pub mod dates;
 pub mod ethnic;
+pub mod fullwidth;
 pub mod id_card;
 mod labelled;
 pub mod money;

@@ -1,5 +1,6 @@
 //! Money amounts: parsing what people type as 元 into integer 分, and formatting 分 back for display.
 
+use super::fullwidth::halfwidth;
 /// Why an amount was refused; `Display` is the message shown to the mediator.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum MoneyError {
@@ -135,14 +136,6 @@ fn grouping_ok(int_part: &str) -> bool {
     }
     let mut groups = int_part.split(',');
     groups.next().is_some_and(|g| (1..=3).contains(&g.len())) && groups.all(|g| g.len() == 3)
-}
-
-/// Maps full-width ASCII forms (U+FF01..U+FF5E) to plain ASCII; other characters pass through.
-fn halfwidth(c: char) -> char {
-    match c {
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-        _ => c,
-    }
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 //! Mainland China telephone numbers: mobiles, landlines with area code, and local numbers.
 
+use super::fullwidth::halfwidth;
 /// Why a telephone number was refused; `Display` is the message shown to the mediator.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PhoneError {
@@ -141,14 +142,6 @@ fn is_local_number(digits: &str) -> bool {
     (7..=8).contains(&digits.len())
         && digits.bytes().all(|b| b.is_ascii_digit())
         && !digits.starts_with('0')
-}
-
-/// Maps full-width ASCII forms (U+FF01..U+FF5E) to plain ASCII; other characters pass through.
-fn halfwidth(c: char) -> char {
-    match c {
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-        _ => c,
-    }
 }
 
 #[cfg(test)]

@@ -9,11 +9,7 @@ use crate::domain::party::{Party, PartyKind, PartyRole, Sex};
 use chrono::{Datelike, NaiveDate};
 use fastrand::Rng;
 
-/// The characters of a 统一社会信用代码; a character's value is its index.
-const CREDIT_ALPHABET: &[u8] = b"0123456789ABCDEFGHJKLMNPQRTUWXY";
-const CREDIT_WEIGHTS: [u32; 17] = [
-    1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28,
-];
+use crate::domain::credit_code::{CREDIT_ALPHABET, check_char_of};
 
 /// A Bayannur landline as parse_phone writes it: 0478-8412345.
 fn landline(rng: &mut Rng) -> String {
@@ -126,16 +122,10 @@ pub(super) fn credit_code(rng: &mut Rng, head: &str) -> String {
     }
     while body.len() < 17 {
         let i = rng.usize(..CREDIT_ALPHABET.len());
-        body.push(char::from(CREDIT_ALPHABET.get(i).copied().unwrap_or(b'0')));
+        body.push(char::from(
+            CREDIT_ALPHABET.as_bytes().get(i).copied().unwrap_or(b'0'),
+        ));
     }
-    let sum: u32 = body
-        .bytes()
-        .zip(CREDIT_WEIGHTS)
-        .map(|(c, w)| CREDIT_ALPHABET.iter().position(|a| *a == c).unwrap_or(0) as u32 * w)
-        .sum();
-    let check = ((31 - sum % 31) % 31) as usize;
-    body.push(char::from(
-        CREDIT_ALPHABET.get(check).copied().unwrap_or(b'0'),
-    ));
+    body.push(check_char_of(&body).unwrap_or('0'));
     body
 }
