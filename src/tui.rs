@@ -68,11 +68,10 @@ fn event_loop(
 }
 
 fn dispatch(state: &mut AppState, runner: &mut Runner, event: Event) {
-    let Some(action) = translate(event) else {
-        return;
-    };
-    let effects = update(state, action);
-    run_effects(state, runner, effects);
+    for action in translate(event) {
+        let effects = update(state, action);
+        run_effects(state, runner, effects);
+    }
 }
 
 /// Runs effects and their follow-ups until none is left.
@@ -87,47 +86,65 @@ fn run_effects(state: &mut AppState, runner: &mut Runner, effects: Vec<Effect>) 
     }
 }
 
-/// A terminal event as an action; `None` for events the app does not use.
-pub fn translate(event: Event) -> Option<Action> {
+/// A terminal event as actions (none for events the app does not use).
+///
+/// The app binds no Alt keys, and a terminal sends Alt+x as ESC followed by x — which is
+/// also what Esc typed quickly before x looks like over a slow SSH link, where both keys
+/// arrive in one packet. So Alt+x is read as the two keys the user most likely pressed.
+pub fn translate(event: Event) -> Vec<Action> {
     match event {
         // Windows reports key releases too; only presses (and repeats) type.
         Event::Key(key) if key.kind != KeyEventKind::Release => {
-            let code = match key.code {
-                event::KeyCode::Char(c) => KeyCode::Char(c),
-                event::KeyCode::F(n) => KeyCode::F(n),
-                event::KeyCode::Enter => KeyCode::Enter,
-                event::KeyCode::Esc => KeyCode::Esc,
-                event::KeyCode::Tab if key.modifiers.contains(KeyModifiers::SHIFT) => {
-                    KeyCode::BackTab
-                }
-                event::KeyCode::Tab => KeyCode::Tab,
-                event::KeyCode::BackTab => KeyCode::BackTab,
-                event::KeyCode::Backspace => KeyCode::Backspace,
-                event::KeyCode::Delete => KeyCode::Delete,
-                event::KeyCode::Insert => KeyCode::Insert,
-                event::KeyCode::Up => KeyCode::Up,
-                event::KeyCode::Down => KeyCode::Down,
-                event::KeyCode::Left => KeyCode::Left,
-                event::KeyCode::Right => KeyCode::Right,
-                event::KeyCode::Home => KeyCode::Home,
-                event::KeyCode::End => KeyCode::End,
-                event::KeyCode::PageUp => KeyCode::PageUp,
-                event::KeyCode::PageDown => KeyCode::PageDown,
-                _ => return None,
+            let Some(code) = key_code(key.code) else {
+                return Vec::new();
             };
             let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-            let alt = key.modifiers.contains(KeyModifiers::ALT);
-            // Ctrl-letters arrive lowercase or uppercase depending on the terminal.
             let code = match code {
+                KeyCode::BackTab | KeyCode::Tab if key.modifiers.contains(KeyModifiers::SHIFT) => {
+                    KeyCode::BackTab
+                }
+                // Ctrl-letters arrive lowercase or uppercase depending on the terminal.
                 KeyCode::Char(c) if ctrl => KeyCode::Char(c.to_ascii_lowercase()),
                 other => other,
             };
-            Some(Action::Key(Key { code, ctrl, alt }))
+            let pressed = Action::Key(Key {
+                code,
+                ctrl,
+                alt: false,
+            });
+            if key.modifiers.contains(KeyModifiers::ALT) && code != KeyCode::Esc {
+                vec![Action::Key(Key::plain(KeyCode::Esc)), pressed]
+            } else {
+                vec![pressed]
+            }
         }
-        Event::Paste(text) => Some(Action::Paste(text)),
-        Event::Resize(cols, rows) => Some(Action::Resize(cols, rows)),
-        _ => None,
+        Event::Paste(text) => vec![Action::Paste(text)],
+        Event::Resize(cols, rows) => vec![Action::Resize(cols, rows)],
+        _ => Vec::new(),
     }
+}
+
+fn key_code(code: event::KeyCode) -> Option<KeyCode> {
+    Some(match code {
+        event::KeyCode::Char(c) => KeyCode::Char(c),
+        event::KeyCode::F(n) => KeyCode::F(n),
+        event::KeyCode::Enter => KeyCode::Enter,
+        event::KeyCode::Esc => KeyCode::Esc,
+        event::KeyCode::Tab => KeyCode::Tab,
+        event::KeyCode::BackTab => KeyCode::BackTab,
+        event::KeyCode::Backspace => KeyCode::Backspace,
+        event::KeyCode::Delete => KeyCode::Delete,
+        event::KeyCode::Insert => KeyCode::Insert,
+        event::KeyCode::Up => KeyCode::Up,
+        event::KeyCode::Down => KeyCode::Down,
+        event::KeyCode::Left => KeyCode::Left,
+        event::KeyCode::Right => KeyCode::Right,
+        event::KeyCode::Home => KeyCode::Home,
+        event::KeyCode::End => KeyCode::End,
+        event::KeyCode::PageUp => KeyCode::PageUp,
+        event::KeyCode::PageDown => KeyCode::PageDown,
+        _ => return None,
+    })
 }
 
 /// Logs where a panic happened (not its message, which could hold a party's data); the
@@ -161,17 +178,18 @@ mod tests {
     #[test]
     fn keys_become_app_keys_and_releases_are_ignored() {
         let press = KeyEventKind::Press;
+        let one = |k: Key| vec![Action::Key(k)];
         assert_eq!(
             translate(key(event::KeyCode::Char('张'), KeyModifiers::NONE, press)),
-            Some(Action::Key(Key::char('张')))
+            one(Key::char('张'))
         );
         assert_eq!(
             translate(key(event::KeyCode::Char('S'), KeyModifiers::CONTROL, press)),
-            Some(Action::Key(Key::ctrl('s')))
+            one(Key::ctrl('s'))
         );
         assert_eq!(
             translate(key(event::KeyCode::Tab, KeyModifiers::SHIFT, press)),
-            Some(Action::Key(Key::plain(KeyCode::BackTab)))
+            one(Key::plain(KeyCode::BackTab))
         );
         assert_eq!(
             translate(key(
@@ -179,15 +197,44 @@ mod tests {
                 KeyModifiers::NONE,
                 KeyEventKind::Release
             )),
-            None
+            vec![]
         );
         assert_eq!(
             translate(Event::Paste("王\n秀".into())),
-            Some(Action::Paste("王\n秀".into()))
+            vec![Action::Paste("王\n秀".into())]
         );
         assert_eq!(
             translate(Event::Resize(80, 24)),
-            Some(Action::Resize(80, 24))
+            vec![Action::Resize(80, 24)]
+        );
+    }
+
+    #[test]
+    fn esc_and_a_key_in_one_packet_are_two_keys_not_alt() {
+        let actions = translate(key(
+            event::KeyCode::Char('/'),
+            KeyModifiers::ALT,
+            KeyEventKind::Press,
+        ));
+        assert_eq!(
+            actions,
+            vec![
+                Action::Key(Key::plain(KeyCode::Esc)),
+                Action::Key(Key::char('/'))
+            ]
+        );
+        let actions = translate(key(
+            event::KeyCode::Esc,
+            KeyModifiers::ALT,
+            KeyEventKind::Press,
+        ));
+        assert_eq!(
+            actions,
+            vec![Action::Key(Key {
+                code: KeyCode::Esc,
+                ctrl: false,
+                alt: false
+            })]
         );
     }
 }
