@@ -54,13 +54,19 @@ pub fn export_cases(store: &Store, out: &mut dyn Write) -> Result<u64, ExportErr
     Ok(count)
 }
 
-/// Exports to `file`, or to standard output when there is none; returns how many cases.
-pub fn export_to(store: &Store, file: Option<&Path>) -> Result<u64, CliError> {
+/// Exports to `file`, or to standard output when there is none; returns how many cases,
+/// or `None` when the reader of standard output stopped early (`| head`).
+pub fn export_to(store: &Store, file: Option<&Path>) -> Result<Option<u64>, CliError> {
     let Some(file) = file else {
         let stdout = std::io::stdout();
         let mut out = BufWriter::new(stdout.lock());
-        return export_cases(store, &mut out)
-            .map_err(|e| cli_error(e, &crate::i18n::t("export.stdout")));
+        return match export_cases(store, &mut out) {
+            // `tiaojie export | head` closes the pipe early on purpose: not an error.
+            Err(ExportError::Output(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(None),
+            other => other
+                .map(Some)
+                .map_err(|e| cli_error(e, &crate::i18n::t("export.stdout"))),
+        };
     };
     let partial = partial_path(file);
     let written = write_file(store, &partial);
@@ -76,7 +82,7 @@ pub fn export_to(store: &Store, file: Option<&Path>) -> Result<u64, CliError> {
         path: file.display().to_string(),
         cause,
     })?;
-    Ok(count)
+    Ok(Some(count))
 }
 
 fn write_file(store: &Store, path: &Path) -> Result<u64, ExportError> {

@@ -90,7 +90,10 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<(), CliError> {
                 return Err(CliError::NoDatabase { path });
             }
             let store = Store::open(&db)?;
-            let count = export::export_to(&store, output.as_deref())?.to_string();
+            let Some(count) = export::export_to(&store, output.as_deref())? else {
+                return Ok(());
+            };
+            let count = count.to_string();
             let target = match output {
                 Some(file) => file.display().to_string(),
                 None => crate::i18n::t("export.stdout").into_owned(),
