@@ -246,7 +246,7 @@ impl PtyApp {
     pub fn wait_for(&self, needle: &str, timeout: Duration) -> Result<String, String> {
         self.wait_screen(
             &format!("{needle:?} on screen"),
-            |s| s.contains(needle),
+            |s| screen_text(s).contains(needle),
             timeout,
         )
     }
@@ -264,13 +264,27 @@ impl PtyApp {
         pred: impl Fn(&str) -> bool,
         timeout: Duration,
     ) -> Result<String, String> {
-        self.wait_screen("condition on the screen", pred, timeout)
+        self.wait_screen(
+            "condition on the screen",
+            |s| pred(&screen_text(s)),
+            timeout,
+        )
+    }
+
+    /// Wait until `pred` holds for the vt100 screen itself (cells, colours). The screen is
+    /// locked while `pred` runs, so `pred` must not call back into this `PtyApp`.
+    pub fn wait_cells(
+        &self,
+        pred: impl Fn(&vt100::Screen) -> bool,
+        timeout: Duration,
+    ) -> Result<String, String> {
+        self.wait_screen("condition on the screen's cells", pred, timeout)
     }
 
     fn wait_screen(
         &self,
         what: &str,
-        pred: impl Fn(&str) -> bool,
+        pred: impl Fn(&vt100::Screen) -> bool,
         timeout: Duration,
     ) -> Result<String, String> {
         let deadline = Instant::now() + timeout;
@@ -278,7 +292,7 @@ impl PtyApp {
         let mut t = lock(term);
         loop {
             let text = screen_text(t.parser.screen());
-            if pred(&text) {
+            if pred(t.parser.screen()) {
                 return Ok(text);
             }
             let now = Instant::now();
@@ -351,6 +365,11 @@ impl PtyApp {
             let park = Duration::from_millis(if t.eof { 2 } else { 50 });
             drop(cvar.wait_timeout(t, park.min(deadline - now)));
         }
+    }
+
+    /// The program's process id (for reading its memory and CPU use).
+    pub fn pid(&self) -> Option<u32> {
+        self.child.process_id()
     }
 
     /// All bytes the program has written so far.

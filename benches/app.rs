@@ -1,0 +1,227 @@
+//! The case log's benchmark: storage queries behind the list and the detail, and the real
+//! binary in a pseudo-terminal — start to first complete frame, peak memory, bytes written
+//! for a cursor move, a typed character and a full repaint, and CPU used while idle.
+//!
+//! `cargo bench --bench app` (full: 10,000 and 100,000 cases);
+//! `TIAOJIE_BENCH_QUICK=1 cargo bench --bench app` (quick: 2,000 cases, few runs).
+
+#[path = "support/bench.rs"]
+mod bench;
+#[path = "../tests/support/pty.rs"]
+mod pty;
+
+use bench::{Sample, demo_db, duration_ms, print_table, quick, time_ms};
+use pty::{Key, PtyApp, WAIT};
+use std::path::Path;
+use std::time::{Duration, Instant};
+use tiaojie::domain::case::{CaseId, CaseQuery, CaseSort};
+use tiaojie::domain::status::CaseStatus;
+use tiaojie::storage::Store;
+
+fn main() {
+    let sizes: &[u64] = if quick() {
+        &[2_000]
+    } else {
+        &[10_000, 100_000]
+    };
+    let runs = if quick() { 3 } else { 15 };
+    for &cases in sizes {
+        let (_dir, db) = demo_db(cases);
+        let mut samples = storage_samples(&db, cases, runs);
+        samples.extend(terminal_samples(&db, runs.min(7)));
+        samples.push(idle_cpu(&db));
+        print_table(&format!("case log, {cases} cases, 80×24"), &samples);
+    }
+}
+
+/// The queries the list and the detail make, timed in this process.
+fn storage_samples(db: &Path, cases: u64, runs: usize) -> Vec<Sample> {
+    let store = Store::open(db).expect("open");
+    let org = store.organisation().expect("read").expect("demo room").id;
+    let page = CaseQuery {
+        sort: CaseSort::Received,
+        descending: true,
+        limit: 16,
+        ..Default::default()
+    };
+    let list = |name: &str, q: CaseQuery| {
+        time_ms(name, runs, || {
+            store.list_cases(org, &q).expect("list");
+        })
+    };
+    let middle = (cases / 2) / 16 * 16;
+    let mut out = vec![
+        list("list: first page", page.clone()),
+        list(
+            "list: next page",
+            CaseQuery {
+                offset: 16,
+                ..page.clone()
+            },
+        ),
+        list(
+            "list: a page in the middle",
+            CaseQuery {
+                offset: middle,
+                ..page.clone()
+            },
+        ),
+        list(
+            "list: sort by number",
+            CaseQuery {
+                sort: CaseSort::Number,
+                ..page.clone()
+            },
+        ),
+        list(
+            "list: sort by category",
+            CaseQuery {
+                sort: CaseSort::Category,
+                ..page.clone()
+            },
+        ),
+        list(
+            "list: sort by status",
+            CaseQuery {
+                sort: CaseSort::Status,
+                ..page.clone()
+            },
+        ),
+        list(
+            "list: filter 调解中",
+            CaseQuery {
+                status: Some(CaseStatus::Mediating),
+                ..page.clone()
+            },
+        ),
+        list(
+            "list: find 2 characters (王秀)",
+            CaseQuery {
+                text: "王秀".into(),
+                ..page.clone()
+            },
+        ),
+    ];
+    let ids = store.case_ids(org).expect("ids");
+    let mut i = 0;
+    out.push(time_ms("open a case (parties, history)", runs, || {
+        i = (i + 7919) % ids.len().max(1);
+        store
+            .load_case(ids.get(i).copied().unwrap_or(CaseId(1)))
+            .expect("load");
+    }));
+    out
+}
+
+fn start(db: &Path) -> PtyApp {
+    let bin = Path::new(env!("CARGO_BIN_EXE_tiaojie"));
+    let db = db.to_str().expect("UTF-8 path");
+    PtyApp::spawn(bin, &["--db", db], &[("USER", "bench")], 80, 24).expect("spawn")
+}
+
+/// Waits for the key bar, the last row drawn: the first frame is complete.
+fn first_frame(app: &PtyApp) {
+    app.wait_for("F6", WAIT).unwrap_or_else(|e| panic!("{e}"));
+}
+
+/// The row whose cells carry the selection's background (the list's cursor).
+fn selected_row(s: &vt100::Screen) -> Option<u16> {
+    (0..24).find(|&row| {
+        // Column 1: the first cell inside the border (column 2 may be the second half of a
+        // wide character, which carries no colour of its own).
+        s.cell(row, 1)
+            .is_some_and(|c| c.bgcolor() == vt100::Color::Idx(6))
+    })
+}
+
+fn terminal_samples(db: &Path, runs: usize) -> Vec<Sample> {
+    let mut frame = Sample {
+        name: "start to first complete frame".into(),
+        values: vec![],
+        unit: "ms",
+    };
+    let mut rss = Sample {
+        name: "peak memory (RSS) after using the list".into(),
+        values: vec![],
+        unit: "KB",
+    };
+    let mut repaint = Sample {
+        name: "bytes for the first full frame".into(),
+        values: vec![],
+        unit: "B",
+    };
+    let mut moves = Sample {
+        name: "bytes for one cursor move in the list".into(),
+        values: vec![],
+        unit: "B",
+    };
+    let mut typed = Sample {
+        name: "bytes for one typed character".into(),
+        values: vec![],
+        unit: "B",
+    };
+    for _ in 0..runs {
+        let began = Instant::now();
+        let app = start(db);
+        first_frame(&app);
+        frame.values.push(duration_ms(began.elapsed()));
+        repaint.values.push(app.bytes_received() as f64);
+        let first = app.screen(selected_row).expect("the list shows its cursor");
+        for step in 1..=8u16 {
+            let before = app.bytes_received();
+            app.key(Key::Down);
+            app.wait_cells(|s| selected_row(s) == Some(first + step), WAIT)
+                .unwrap_or_else(|e| panic!("{e}"));
+            moves.values.push((app.bytes_received() - before) as f64);
+        }
+        app.send_str("n");
+        app.wait_for("收案日期", WAIT)
+            .unwrap_or_else(|e| panic!("{e}"));
+        let mut text = chrono::Local::now().date_naive().to_string();
+        for _ in 0..5 {
+            let before = app.bytes_received();
+            app.send_str("x");
+            text.push('x');
+            app.wait_for(&text, WAIT).unwrap_or_else(|e| panic!("{e}"));
+            typed.values.push((app.bytes_received() - before) as f64);
+        }
+        if let Some(kb) = app.pid().and_then(|pid| status_kb(pid, "VmHWM")) {
+            rss.values.push(kb);
+        }
+    }
+    vec![frame, rss, repaint, moves, typed]
+}
+
+/// A line of /proc/PID/status in KB (Linux only; elsewhere nothing is measured).
+fn status_kb(pid: u32, field: &str) -> Option<f64> {
+    let text = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let line = text.lines().find(|l| l.starts_with(field))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// User + system CPU ticks of a process, from /proc/PID/stat.
+fn cpu_ticks(pid: u32) -> Option<f64> {
+    let text = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    let after = &text[text.rfind(')')? + 2..];
+    let fields: Vec<&str> = after.split_whitespace().collect();
+    Some(fields.get(11)?.parse::<f64>().ok()? + fields.get(12)?.parse::<f64>().ok()?)
+}
+
+/// CPU used by an app left alone on the list: it must wait for input, not poll.
+fn idle_cpu(db: &Path) -> Sample {
+    let seconds = if quick() { 2 } else { 60 };
+    let app = start(db);
+    first_frame(&app);
+    let pid = app.pid().expect("pid");
+    let before = cpu_ticks(pid).unwrap_or(0.0);
+    // Idle is what is measured here, so this wait is the measurement itself.
+    std::thread::sleep(Duration::from_secs(seconds));
+    let ticks = cpu_ticks(pid).unwrap_or(0.0) - before;
+    // Linux counts CPU time in 1/100 s.
+    let percent = ticks / 100.0 / seconds as f64 * 100.0;
+    Sample {
+        name: format!("CPU while idle for {seconds} s (%, 1 tick = 0.01 s)"),
+        values: vec![percent],
+        unit: "%",
+    }
+}
