@@ -3,8 +3,10 @@
 
 pub mod case;
 pub mod category;
+pub mod conflicts;
 pub mod credit_code;
 pub mod dates;
+pub mod deadlines;
 pub mod ethnic;
 pub mod id_card;
 mod labelled;
@@ -12,5 +14,6 @@ pub mod money;
 pub mod org;
 pub mod party;
 pub mod phone;
+pub mod session;
 pub mod source;
 pub mod status;
