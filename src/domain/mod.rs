@@ -8,6 +8,7 @@ pub mod credit_code;
 pub mod dates;
 pub mod deadlines;
 pub mod ethnic;
+pub mod follow_up;
 pub mod id_card;
 mod labelled;
 pub mod money;

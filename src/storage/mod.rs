@@ -3,12 +3,16 @@
 
 mod cases;
 mod codec;
+mod follow_ups;
 mod import;
 pub mod migrations;
 mod org;
+mod sessions;
 mod write;
 
 pub use cases::NewCaseRecord;
+pub use follow_ups::CaseAlert;
+pub use sessions::{Booked, NewSessionRecord, SessionFilter};
 
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};
@@ -51,6 +55,9 @@ pub enum StorageError {
     /// A value in the file that this version cannot read.
     #[error("{}", crate::i18n::tf("err.db.corrupt", &[("column", column), ("value", value)]))]
     Corrupt { column: &'static str, value: String },
+    /// A mediator or room is already booked then; the clashes are kept for the screen.
+    #[error("{}", crate::i18n::tf("err.clash.refused", &[("first", &.0.refusals.first().map(|c| c.to_string()).unwrap_or_default())]))]
+    Clash(Box<crate::domain::conflicts::Verdict>),
     /// Input that the rules refuse (already worded for the user).
     #[error("{0}")]
     Invalid(String),
