@@ -55,6 +55,36 @@ impl Store {
         })
     }
 
+    /// Inserts visits without the checks (demo): all or nothing.
+    pub fn insert_follow_ups(
+        &mut self,
+        visits: &[FollowUp],
+        now: &Timestamp,
+    ) -> Result<u64, StorageError> {
+        self.write(|tx| {
+            let mut stmt = tx.prepare_cached(
+                "INSERT INTO follow_ups (case_id, visited_on, way, performance, satisfaction,
+                 lawsuit, escalation, measures, by_whom, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            )?;
+            for v in visits {
+                stmt.execute(params![
+                    v.case_id.0,
+                    date_text(v.visited_on),
+                    v.way.code(),
+                    v.performance.code(),
+                    v.satisfaction.code(),
+                    v.lawsuit,
+                    v.escalation,
+                    v.measures,
+                    v.by_whom,
+                    time_text(now)
+                ])?;
+            }
+            Ok(visits.len() as u64)
+        })
+    }
+
     /// The follow-up visits of a case, oldest first.
     pub fn follow_ups_of_case(&self, case: CaseId) -> Result<Vec<FollowUp>, StorageError> {
         let mut stmt = self.conn.prepare_cached(

@@ -1,6 +1,7 @@
 //! The only place with SQL: opens the room's SQLite file, migrates it, and turns rows into
 //! domain types. Must not import ratatui or crossterm.
 
+mod briefs;
 mod cases;
 mod codec;
 mod follow_ups;
@@ -10,6 +11,7 @@ mod org;
 mod sessions;
 mod write;
 
+pub use briefs::CaseBrief;
 pub use cases::NewCaseRecord;
 pub use follow_ups::CaseAlert;
 pub use sessions::{Booked, NewSessionRecord, SessionFilter};
