@@ -202,6 +202,77 @@ mod tests {
     }
 
     #[test]
+    fn the_agenda_prints_and_exports_the_range_asked_for() {
+        use crate::domain::case::CaseFields;
+        use crate::domain::org::{DEFAULT_NUMBER_PATTERN, OrgProfile};
+        use crate::domain::party::{Party, PartyKind, PartyRole};
+        use crate::domain::session::{InvitedParty, SessionFields, SessionKind};
+        let at = |s: &str| chrono::DateTime::parse_from_rfc3339(s).unwrap();
+        let now = at("2026-11-28T09:00:00+08:00");
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("a.db")).unwrap();
+        let profile = OrgProfile {
+            room_name: "老王调解工作室".into(),
+            committee_name: "新华街道人民调解委员会".into(),
+            number_prefix: "临新".into(),
+            number_pattern: DEFAULT_NUMBER_PATTERN.into(),
+        };
+        let org = store.create_organisation(&profile, "王建国", &now).unwrap();
+        let wang = store.mediators(org.id).unwrap()[0].id;
+        let mut f = CaseFields::blank(now.date_naive());
+        f.facts = "漏水".into();
+        let mut p = Party::new(PartyRole::Applicant, PartyKind::Person);
+        p.name = "王秀兰,张".into();
+        f.parties.push(p);
+        let case = store.create_case(org.id, &f, "wang", &now).unwrap();
+        let session = SessionFields {
+            case_id: case.id,
+            kind: SessionKind::Mediation,
+            start: at("2026-11-30T09:30:00+08:00"),
+            end: at("2026-11-30T11:00:00+08:00"),
+            place: "小调解室".into(),
+            place_is_room: true,
+            mediators: vec![wang],
+            parties: vec![InvitedParty {
+                seq: 0,
+                name: "王秀兰,张".into(),
+            }],
+        };
+        store.create_session(org.id, &session, "", &now).unwrap();
+        let q = AgendaQuery {
+            from: now.date_naive(),
+            days: 3,
+            mediator: Some("王建国".into()),
+        };
+        let found = sessions(&store, &q).unwrap();
+        assert_eq!(found.len(), 1);
+        let txt = text(&found, &q);
+        assert!(
+            txt.starts_with("2026-11-30 周一\n  09:30–11:00  调解  小调解室"),
+            "{txt}"
+        );
+        let cal = ics(&found, &now);
+        assert!(cal.contains("DTSTART:20261130T013000Z\r\n"), "{cal}");
+        assert!(cal.contains("SUMMARY:调解 · 王秀兰\\,张\r\n"), "{cal}");
+        assert!(
+            !cal.replace("\r\n", "").contains('\n'),
+            "every line ends with CRLF"
+        );
+        let two_days = AgendaQuery {
+            days: 2,
+            ..q.clone()
+        };
+        assert!(sessions(&store, &two_days).unwrap().is_empty());
+        assert!(text(&[], &two_days).contains("没有日程"));
+        let nobody = AgendaQuery {
+            mediator: Some("钱多多".into()),
+            ..q
+        };
+        let err = sessions(&store, &nobody).unwrap_err().to_string();
+        assert!(err.contains("钱多多") && err.contains("王建国"), "{err}");
+    }
+
+    #[test]
     fn text_values_are_escaped() {
         assert_eq!(escape("a,b;c\\d\ne\u{7}"), "a\\,b\\;c\\\\d\\ne");
     }
