@@ -7,7 +7,7 @@ use crate::domain::category::LocalCategory;
 use crate::domain::conflicts::Verdict;
 use crate::domain::follow_up::Place;
 use crate::domain::org::{Mediator, MediatorId, OrgProfile, Organisation};
-use crate::domain::session::{Session, SessionFields};
+use crate::domain::session::{Session, SessionFields, SessionId, SessionRecord};
 use crate::domain::status::CaseStatus;
 use crate::i18n::Lang;
 use crate::storage::{Booked, CaseAlert, SessionFilter};
@@ -46,6 +46,8 @@ pub enum Action {
     CaseSessionsLoaded(CaseId, Vec<Session>),
     /// A session was scheduled (with any warnings).
     SessionSaved(Box<Booked>),
+    /// A session's record was saved.
+    SessionRecorded(Box<Session>),
     /// A booking was refused: a mediator or room is taken.
     SessionClash(Box<SessionFields>, Box<Verdict>),
 }
@@ -139,6 +141,12 @@ pub enum Effect {
     },
     /// Read the sessions of a case.
     LoadCaseSessions(CaseId),
+    /// Save the record of a session, if still at `version`.
+    RecordSession {
+        id: SessionId,
+        version: i64,
+        record: Box<SessionRecord>,
+    },
     /// Schedule a session (refused on a clash unless `override_reason` is given).
     CreateSession {
         fields: Box<SessionFields>,

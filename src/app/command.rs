@@ -69,4 +69,6 @@ pub enum Command {
     FilterRoom,
     /// Schedule a session for the case.
     NewSession,
+    /// Write the record of one of the case's sessions.
+    RecordSession,
 }

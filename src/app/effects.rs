@@ -133,7 +133,8 @@ impl Runner {
             | Effect::LoadAgenda { .. }
             | Effect::LoadMonth { .. }
             | Effect::LoadCaseSessions(_)
-            | Effect::CreateSession { .. } => {
+            | Effect::CreateSession { .. }
+            | Effect::RecordSession { .. } => {
                 let org = self.org()?.id;
                 super::schedule_effects::run(&mut self.store, org, effect, now)?
             }

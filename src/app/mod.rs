@@ -12,6 +12,7 @@ pub mod key;
 pub mod keymap;
 pub mod modal;
 pub mod party_form;
+pub mod record_form;
 pub mod schedule;
 mod schedule_effects;
 pub mod session_form;

@@ -3,6 +3,7 @@
 
 use super::form::{Choice, Field, Form};
 use super::party_form::PartyForm;
+use super::record_form::RecordForm;
 use super::session_form::{OverrideForm, SessionForm};
 use crate::domain::case::CaseId;
 use crate::domain::org::MediatorId;
@@ -33,6 +34,8 @@ pub enum Modal {
     Session(Box<SessionForm>),
     /// A refused booking: the clashes, and a reason to override them.
     Override(Box<OverrideForm>),
+    /// The record of a session (调解记录).
+    Record(Box<RecordForm>),
 }
 
 impl Modal {
@@ -44,6 +47,7 @@ impl Modal {
             Modal::SettingsItem(s) => s.form.changed(),
             Modal::Session(s) => s.form.changed(),
             Modal::Override(o) => o.form.changed(),
+            Modal::Record(r) => r.form.changed(),
             _ => false,
         }
     }

@@ -47,6 +47,11 @@ pub fn run(
             &override_reason,
             now,
         )?)),
+        Effect::RecordSession {
+            id,
+            version,
+            record,
+        } => Action::SessionRecorded(Box::new(store.record_session(id, version, &record, now)?)),
         _ => return Err(StorageError::Invalid(String::new())),
     })
 }

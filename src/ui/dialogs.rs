@@ -40,6 +40,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState, modal: &Modal, th
         Modal::SettingsItem(s) => settings_item(frame, area, s, top, theme),
         Modal::Session(s) => session::form(frame, area, s, top, theme),
         Modal::Override(o) => session::override_reason(frame, area, o, top, theme),
+        Modal::Record(r) => session::record(frame, area, r, top, theme),
     }
 }
 

@@ -32,6 +32,7 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>) -> Vec<Effect> {
             }));
         }
         Some(Command::NewSession) => return super::session::open(state),
+        Some(Command::RecordSession) => return super::session::open_record(state),
         Some(Command::Back) => {
             state.cases = CasesView::List;
             return reload(state);

@@ -54,6 +54,7 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::SessionSaved(booked) => session::saved(state, *booked),
+        Action::SessionRecorded(s) => session::recorded(state, *s),
         Action::SessionClash(fields, verdict) => session::clashed(state, *fields, *verdict),
     }
 }
@@ -76,6 +77,7 @@ pub fn key_contexts(state: &AppState) -> (Vec<Context>, bool) {
             Modal::SettingsItem(s) => (vec![X::Form], s.form.typing()),
             Modal::Session(s) => (vec![X::Form], s.form.typing()),
             Modal::Override(o) => (vec![X::Form], o.form.typing()),
+            Modal::Record(r) => (vec![X::Form], r.form.typing()),
         };
     }
     if let Some(form) = &state.setup {
@@ -216,6 +218,7 @@ fn paste(state: &mut AppState, text: &str) -> Vec<Effect> {
         Some(Modal::SettingsItem(s)) => Some(&mut s.form),
         Some(Modal::Session(s)) => Some(&mut s.form),
         Some(Modal::Override(o)) => Some(&mut o.form),
+        Some(Modal::Record(r)) => Some(&mut r.form),
         Some(_) => None,
         None if state.setup.is_some() => state.setup.as_mut(),
         None => match (&mut state.cases, state.tab) {

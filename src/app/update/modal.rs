@@ -55,6 +55,7 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effec
         Modal::SettingsItem(_) => item_key(state, cmd, key),
         Modal::Session(_) => super::session::form_keys(state, cmd, key),
         Modal::Override(_) => super::session::override_keys(state, cmd, key),
+        Modal::Record(_) => super::session::record_keys(state, cmd, key),
     }
 }
 
@@ -275,6 +276,7 @@ fn picker_key(state: &mut AppState, cmd: Option<Command>) -> Vec<Effect> {
                 PickerTarget::Settings => state.settings.form.as_mut(),
                 PickerTarget::SessionForm => match state.modals.last_mut() {
                     Some(Modal::Session(s)) => Some(&mut s.form),
+                    Some(Modal::Record(r)) => Some(&mut r.form),
                     _ => None,
                 },
             };
@@ -286,6 +288,9 @@ fn picker_key(state: &mut AppState, cmd: Option<Command>) -> Vec<Effect> {
             }
             if let Some(Modal::Party(pf)) = state.modals.last_mut() {
                 pf.refresh();
+            }
+            if let Some(Modal::Record(rf)) = state.modals.last_mut() {
+                rf.refresh();
             }
         }
         _ => {}

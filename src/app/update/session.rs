@@ -6,6 +6,7 @@ use crate::app::action::Effect;
 use crate::app::command::Command;
 use crate::app::key::Key;
 use crate::app::modal::{Modal, PickerTarget};
+use crate::app::record_form::RecordForm;
 use crate::app::session_form::{OverrideForm, SessionForm};
 use crate::app::state::{AppState, CasesView, StatusLine};
 use crate::domain::conflicts::Verdict;
@@ -84,6 +85,70 @@ pub fn override_keys(state: &mut AppState, cmd: Option<Command>, key: Key) -> Ve
         }
         _ => Vec::new(),
     }
+}
+
+/// Opens the record form for the case on screen (a notice if it has no session yet).
+pub fn open_record(state: &mut AppState) -> Vec<Effect> {
+    let CasesView::Detail(detail) = &state.cases else {
+        return Vec::new();
+    };
+    let sessions = match &state.case_sessions {
+        Some((id, list)) if *id == detail.case.id => list.as_slice(),
+        _ => &[],
+    };
+    match RecordForm::new(sessions, state.today) {
+        Some(form) => state.modals.push(Modal::Record(Box::new(form))),
+        None => state.modals.push(Modal::Notice {
+            text: t("err.record.no_session").into_owned(),
+        }),
+    }
+    Vec::new()
+}
+
+/// Keys in the record form.
+pub fn record_keys(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effect> {
+    let Some(Modal::Record(rf)) = state.modals.last_mut() else {
+        return Vec::new();
+    };
+    let outcome = form_key(&mut rf.form, cmd, key);
+    rf.refresh();
+    match outcome {
+        Outcome::Save => {
+            let Some(record) = rf.read() else {
+                return Vec::new();
+            };
+            let Some(s) = rf.session() else {
+                return Vec::new();
+            };
+            vec![Effect::RecordSession {
+                id: s.id,
+                version: s.version,
+                record: Box::new(record),
+            }]
+        }
+        Outcome::Pick => {
+            let picker = super::case_form::picker_for(&rf.form, PickerTarget::SessionForm);
+            if let Some(picker) = picker {
+                state.modals.push(Modal::Picker(picker));
+            }
+            Vec::new()
+        }
+        Outcome::Cancel => {
+            state.modals.pop();
+            Vec::new()
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// A record was saved: close the form, say so, reread the case's sessions.
+pub fn recorded(state: &mut AppState, s: crate::domain::session::Session) -> Vec<Effect> {
+    state.modals.retain(|m| !matches!(m, Modal::Record(_)));
+    state.status = Some(StatusLine {
+        text: t("msg.record_saved").into_owned(),
+        error: false,
+    });
+    vec![Effect::LoadCaseSessions(s.fields.case_id)]
 }
 
 /// A booking was refused: show what clashes and ask for a reason.

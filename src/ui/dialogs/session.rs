@@ -1,6 +1,7 @@
 //! The session form and the override step (the clashes, then the reason) as dialogs.
 
 use super::{Theme, small_form};
+use crate::app::record_form::RecordForm;
 use crate::app::session_form::{OverrideForm, SessionForm};
 use crate::i18n::t;
 use ratatui::Frame;
@@ -14,6 +15,20 @@ pub fn form(frame: &mut Frame, area: Rect, s: &SessionForm, top: bool, theme: Th
         area,
         &t("dialog.session_new"),
         &s.form,
+        &hint,
+        top,
+        theme,
+    );
+}
+
+/// The record of a session.
+pub fn record(frame: &mut Frame, area: Rect, r: &RecordForm, top: bool, theme: Theme) {
+    let hint = t("dialog.record_hint");
+    small_form(
+        frame,
+        area,
+        &t("dialog.record_title"),
+        &r.form,
         &hint,
         top,
         theme,

@@ -372,3 +372,78 @@ fn detail_shows_the_sessions_of_the_case_zh() {
         "{text}"
     );
 }
+
+#[test]
+fn record_form_zh() {
+    let mut s = detail_state(Lang::Zh);
+    update(&mut s, Action::Key(Key::plain(KeyCode::F(8))));
+    assert!(matches!(s.modals.last(), Some(Modal::Record(_))));
+    insta::assert_snapshot!(screen(&s));
+}
+
+#[test]
+fn a_record_needs_its_notes_and_is_saved_for_the_chosen_session() {
+    let mut s = detail_state(Lang::Zh);
+    update(
+        &mut s,
+        Action::CaseSessionsLoaded(
+            CaseId(7),
+            vec![sessions()[0].clone(), sessions()[2].clone()],
+        ),
+    );
+    update(&mut s, Action::Key(Key::char('j')));
+    let effects = update(&mut s, Action::Key(Key::plain(KeyCode::F(2))));
+    assert!(effects.is_empty(), "no notes, nothing saved");
+    let Some(Modal::Record(r)) = s.modals.last() else {
+        panic!("the form stays open")
+    };
+    assert!(
+        r.form
+            .field("notes")
+            .and_then(|f| f.error.clone())
+            .is_some()
+    );
+    assert_eq!(
+        r.session().map(|x| x.id),
+        Some(SessionId(1)),
+        "today's, not tomorrow's"
+    );
+    for c in "双方陈述了经过。".chars() {
+        update(&mut s, Action::Key(Key::char(c)));
+    }
+    update(&mut s, Action::Key(Key::plain(KeyCode::Enter)));
+    for c in "同意维修。".chars() {
+        update(&mut s, Action::Key(Key::char(c)));
+    }
+    let effects = update(&mut s, Action::Key(Key::plain(KeyCode::F(2))));
+    let [
+        Effect::RecordSession {
+            id,
+            version,
+            record,
+        },
+    ] = effects.as_slice()
+    else {
+        panic!("{effects:?}")
+    };
+    assert_eq!((*id, *version), (SessionId(1), 1));
+    assert_eq!(record.notes, "双方陈述了经过。\n同意维修。");
+    assert_eq!(
+        record.attendees,
+        vec!["王秀兰".to_string(), "王建国".to_string()]
+    );
+    let mut held = sessions()[0].clone();
+    held.status = SessionStatus::Held;
+    let effects = update(&mut s, Action::SessionRecorded(Box::new(held)));
+    assert!(s.modals.is_empty());
+    assert_eq!(effects, vec![Effect::LoadCaseSessions(CaseId(7))]);
+}
+
+#[test]
+fn a_case_without_sessions_says_to_schedule_one_first() {
+    let mut s = state(Lang::Zh, 80, 24);
+    update(&mut s, Action::CaseLoaded(Box::new(case())));
+    update(&mut s, Action::CaseSessionsLoaded(CaseId(7), vec![]));
+    update(&mut s, Action::Key(Key::plain(KeyCode::F(8))));
+    assert!(matches!(s.modals.last(), Some(Modal::Notice { text }) if text.contains("F7")));
+}
