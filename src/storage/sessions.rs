@@ -321,6 +321,16 @@ fn write_people(
     for (seq, party) in f.parties.iter().enumerate() {
         p.execute(params![id.0, seq as i64, party.seq, party.name.trim()])?;
     }
+    // The same people packed into the session's row, so the agenda reads one row per line.
+    let names = read::mediator_names(tx, &f.mediators)?;
+    let mediators = read::pack(f.mediators.iter().map(|m| m.0.to_string()).zip(names));
+    let parties = read::pack(
+        f.parties
+            .iter()
+            .map(|p| (p.seq.to_string(), p.name.trim().to_string())),
+    );
+    tx.prepare_cached("UPDATE sessions SET mediator_list = ?2, party_list = ?3 WHERE id = ?1")?
+        .execute(params![id.0, mediators, parties])?;
     Ok(())
 }
 

@@ -1,7 +1,7 @@
 //! Reading sessions: one, those of a case, those of a range of days (agenda), counts per
 //! day (month view), and the slots that may overlap a new booking. Range queries read only
-//! the days asked for, through `sessions_by_day`; mediators and parties come from their
-//! primary keys, row by row, so no query walks a whole table.
+//! the days asked for, through `sessions_by_day`; each session's mediators and parties are
+//! packed into its own row (kept by every write), so a line of the agenda is one row.
 
 use crate::domain::case::{CaseId, Timestamp};
 use crate::domain::conflicts::Slot;
@@ -33,11 +33,7 @@ const ENTRY: char = '\u{1f}';
 const SELECT: &str = "SELECT s.id, s.version, s.case_id, s.kind, s.status, s.start_at, s.end_at,
     s.place, s.place_is_room, s.postponed_to, s.attendees, s.notes, s.outcome,
     s.override_reason, coalesce(nullif(c.number_text, ''), c.party_names),
-    (SELECT group_concat(sm.mediator_id || char(30) || m.name, char(31) ORDER BY sm.seq)
-       FROM session_mediators sm JOIN mediators m ON m.id = sm.mediator_id
-      WHERE sm.session_id = s.id),
-    (SELECT group_concat(sp.party_seq || char(30) || sp.name, char(31) ORDER BY sp.seq)
-       FROM session_parties sp WHERE sp.session_id = s.id)
+    s.mediator_list, s.party_list
   FROM sessions s JOIN cases c ON c.id = s.case_id";
 
 /// Filters shared by the agenda and the month counts (?1 org, ?2..?3 days, ?4 mediator,
@@ -156,6 +152,14 @@ pub(super) fn overlapping_slots(
         });
     }
     Ok(out)
+}
+
+/// Packs (code, name) pairs into one column value, as `from_row` unpacks them.
+pub(super) fn pack(entries: impl Iterator<Item = (String, String)>) -> String {
+    let parts: Vec<String> = entries
+        .map(|(code, name)| format!("{code}{FIELD}{}", name.replace([FIELD, ENTRY], " ")))
+        .collect();
+    parts.join(&ENTRY.to_string())
 }
 
 /// The names of these mediators, in the same order ("" for an unknown id).

@@ -32,6 +32,10 @@ CREATE TABLE sessions (
     notes            TEXT NOT NULL DEFAULT '',
     outcome          TEXT NOT NULL DEFAULT '',
     override_reason  TEXT NOT NULL DEFAULT '',
+    -- session_mediators and session_parties packed ("id␞name␟…", kept by storage on every
+    -- write), so that an agenda line reads one row.
+    mediator_list    TEXT NOT NULL DEFAULT '',
+    party_list       TEXT NOT NULL DEFAULT '',
     version          INTEGER NOT NULL DEFAULT 1,
     created_at       TEXT NOT NULL,
     updated_at       TEXT NOT NULL
