@@ -4,9 +4,13 @@
 use super::key::Key;
 use crate::domain::case::{Case, CaseFields, CaseId, CasePage, CaseQuery};
 use crate::domain::category::LocalCategory;
+use crate::domain::conflicts::Verdict;
+use crate::domain::follow_up::Place;
 use crate::domain::org::{Mediator, MediatorId, OrgProfile, Organisation};
+use crate::domain::session::{Session, SessionFields, SessionId, SessionRecord};
 use crate::domain::status::CaseStatus;
 use crate::i18n::Lang;
+use crate::storage::{Booked, CaseAlert, SessionFilter};
 use chrono::NaiveDate;
 
 /// Something that happened, for `update` to handle.
@@ -32,6 +36,31 @@ pub enum Action {
     SettingsSaved,
     /// Storage refused or failed; the message is for the user.
     Failed(Failure),
+    /// What today holds arrived.
+    TodayLoaded(Box<TodayData>),
+    /// The agenda's sessions arrived.
+    AgendaLoaded(Vec<Session>),
+    /// The month's counts per day arrived.
+    MonthLoaded(Vec<(NaiveDate, u32)>),
+    /// The sessions of a case arrived.
+    CaseSessionsLoaded(CaseId, Vec<Session>),
+    /// A session was scheduled (with any warnings).
+    SessionSaved(Box<Booked>),
+    /// A session's record was saved.
+    SessionRecorded(Box<Session>),
+    /// A booking was refused: a mediator or room is taken.
+    SessionClash(Box<SessionFields>, Box<Verdict>),
+}
+
+/// What the today screen shows, read in one go.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TodayData {
+    /// Today's and tomorrow's sessions.
+    pub sessions: Vec<Session>,
+    /// Cases near or past a deadline.
+    pub alerts: Vec<CaseAlert>,
+    /// The room's places.
+    pub places: Vec<Place>,
 }
 
 /// The room and what belongs to it.
@@ -96,4 +125,31 @@ pub enum Effect {
     SetMediatorActive { id: MediatorId, active: bool },
     /// Add or re-parent a local category.
     SaveLocalCategory(LocalCategory),
+    /// Read today's and tomorrow's sessions and the alerts for `today`.
+    LoadToday(NaiveDate),
+    /// Read the agenda's sessions.
+    LoadAgenda {
+        from: NaiveDate,
+        to: NaiveDate,
+        filter: SessionFilter,
+    },
+    /// Read the month's counts per day.
+    LoadMonth {
+        from: NaiveDate,
+        to: NaiveDate,
+        filter: SessionFilter,
+    },
+    /// Read the sessions of a case.
+    LoadCaseSessions(CaseId),
+    /// Save the record of a session, if still at `version`.
+    RecordSession {
+        id: SessionId,
+        version: i64,
+        record: Box<SessionRecord>,
+    },
+    /// Schedule a session (refused on a clash unless `override_reason` is given).
+    CreateSession {
+        fields: Box<SessionFields>,
+        override_reason: String,
+    },
 }

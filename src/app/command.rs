@@ -59,4 +59,16 @@ pub enum Command {
     Yes,
     /// Answer no.
     No,
+    /// Switch the schedule between agenda and month.
+    ToggleView,
+    /// Switch the agenda between one day and one week.
+    ToggleSpan,
+    /// Cycle the schedule's mediator filter.
+    FilterMediator,
+    /// Cycle the schedule's room filter.
+    FilterRoom,
+    /// Schedule a session for the case.
+    NewSession,
+    /// Write the record of one of the case's sessions.
+    RecordSession,
 }

@@ -33,11 +33,25 @@ impl Runner {
     pub fn run(&mut self, effect: Effect, now: &Timestamp) -> Action {
         let saving = !matches!(
             effect,
-            Effect::LoadRoom | Effect::LoadCases(_) | Effect::LoadCase(_)
+            Effect::LoadRoom
+                | Effect::LoadCases(_)
+                | Effect::LoadCase(_)
+                | Effect::LoadToday(_)
+                | Effect::LoadAgenda { .. }
+                | Effect::LoadMonth { .. }
+                | Effect::LoadCaseSessions(_)
         );
-        match self.try_run(effect, now) {
-            Ok(action) => action,
-            Err(e) => Action::Failed(Failure {
+        // A refused booking goes back with what was asked, so the user can override it.
+        let asked = match &effect {
+            Effect::CreateSession { fields, .. } => Some(fields.clone()),
+            _ => None,
+        };
+        match (self.try_run(effect, now), asked) {
+            (Ok(action), _) => action,
+            (Err(StorageError::Clash(verdict)), Some(fields)) => {
+                Action::SessionClash(fields, verdict)
+            }
+            (Err(e), _) => Action::Failed(Failure {
                 message: e.to_string(),
                 conflict: matches!(e, StorageError::Conflict { .. }),
                 while_saving: saving,
@@ -114,6 +128,15 @@ impl Runner {
             Effect::SetMediatorActive { id, active } => {
                 self.store.set_mediator_active(id, active)?;
                 Action::RoomLoaded(Box::new(self.load_room()?))
+            }
+            Effect::LoadToday(_)
+            | Effect::LoadAgenda { .. }
+            | Effect::LoadMonth { .. }
+            | Effect::LoadCaseSessions(_)
+            | Effect::CreateSession { .. }
+            | Effect::RecordSession { .. } => {
+                let org = self.org()?.id;
+                super::schedule_effects::run(&mut self.store, org, effect, now)?
             }
             Effect::SaveLocalCategory(local) => {
                 let org = self.org()?.id;

@@ -3,6 +3,8 @@
 
 use super::form::{Choice, Field, Form};
 use super::party_form::PartyForm;
+use super::record_form::RecordForm;
+use super::session_form::{OverrideForm, SessionForm};
 use crate::domain::case::CaseId;
 use crate::domain::org::MediatorId;
 use crate::domain::status::CaseStatus;
@@ -28,6 +30,12 @@ pub enum Modal {
     Picker(Picker),
     /// A small form from settings (a new mediator, a local category).
     SettingsItem(SettingsItem),
+    /// Scheduling a session for a case.
+    Session(Box<SessionForm>),
+    /// A refused booking: the clashes, and a reason to override them.
+    Override(Box<OverrideForm>),
+    /// The record of a session (调解记录).
+    Record(Box<RecordForm>),
 }
 
 impl Modal {
@@ -37,6 +45,9 @@ impl Modal {
             Modal::Party(p) => p.form.changed(),
             Modal::Reason(r) => r.form.changed(),
             Modal::SettingsItem(s) => s.form.changed(),
+            Modal::Session(s) => s.form.changed(),
+            Modal::Override(o) => o.form.changed(),
+            Modal::Record(r) => r.form.changed(),
             _ => false,
         }
     }
@@ -148,6 +159,8 @@ pub enum PickerTarget {
     Settings,
     /// The settings item dialog.
     SettingsItem,
+    /// The session form (a dialog).
+    SessionForm,
 }
 
 /// A list of a choice field's options, for when ←/→ would take too long.

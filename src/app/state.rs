@@ -4,10 +4,12 @@
 use super::case_form::CaseForm;
 use super::form::Form;
 use super::modal::Modal;
+use super::schedule::{ScheduleState, TodayState};
 use super::settings::SettingsState;
-use crate::domain::case::{Case, CasePage, CaseQuery, CaseSort};
+use crate::domain::case::{Case, CaseId, CasePage, CaseQuery, CaseSort};
 use crate::domain::category::LocalCategory;
 use crate::domain::org::{Mediator, MediatorId, Organisation};
+use crate::domain::session::Session;
 use crate::i18n::Lang;
 use chrono::NaiveDate;
 use tui_input::Input;
@@ -15,9 +17,11 @@ use tui_input::Input;
 /// The tabs along the top, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
+    /// 今日 — what today holds: sessions, deadlines, follow-ups (the first screen).
+    Today,
     /// 案件 — the case log.
     Cases,
-    /// 日程 — the schedule (coming).
+    /// 日程 — the schedule: agenda and month.
     Schedule,
     /// 文书 — documents (coming).
     Documents,
@@ -29,7 +33,8 @@ pub enum Tab {
 
 impl Tab {
     /// Every tab in order.
-    pub const ALL: [Tab; 5] = [
+    pub const ALL: [Tab; 6] = [
+        Tab::Today,
         Tab::Cases,
         Tab::Schedule,
         Tab::Documents,
@@ -40,6 +45,7 @@ impl Tab {
     /// Catalogue key of the tab's name.
     pub fn title(self) -> &'static str {
         match self {
+            Tab::Today => "tab.today",
             Tab::Cases => "tab.cases",
             Tab::Schedule => "tab.schedule",
             Tab::Documents => "tab.documents",
@@ -149,6 +155,12 @@ pub struct AppState {
     pub list: CaseList,
     /// The settings tab.
     pub settings: SettingsState,
+    /// The today screen.
+    pub today_view: TodayState,
+    /// The schedule tab.
+    pub schedule: ScheduleState,
+    /// The sessions of the case on screen (its id, its sessions).
+    pub case_sessions: Option<(CaseId, Vec<Session>)>,
     /// Dialogs over the screen, the last on top.
     pub modals: Vec<Modal>,
     /// What just happened.
@@ -172,10 +184,16 @@ impl AppState {
             mediators: Vec::new(),
             locals: Vec::new(),
             setup: None,
-            tab: Tab::Cases,
+            tab: Tab::Today,
             cases: CasesView::List,
             list: CaseList::default(),
             settings: SettingsState::default(),
+            today_view: TodayState {
+                loading: true,
+                ..Default::default()
+            },
+            schedule: ScheduleState::default(),
+            case_sessions: None,
             modals: Vec::new(),
             status: None,
             size,

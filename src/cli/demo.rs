@@ -6,6 +6,7 @@
 mod case;
 mod orgs;
 mod people;
+mod sessions;
 mod sources;
 mod stories;
 mod timeline;
@@ -31,6 +32,10 @@ pub struct DemoReport {
     pub organisation_created: bool,
     /// The room the cases went to.
     pub room_name: String,
+    /// Sessions added for the new cases.
+    pub sessions: u64,
+    /// Follow-up visits added for the new cases.
+    pub follow_ups: u64,
 }
 
 /// The sample room's first mediator, who also heads the room's name.
@@ -93,12 +98,19 @@ pub fn fill_demo(
         let last = last_seq.entry(year).or_insert(0);
         *last = (*last).max(seq);
     }
+    let before = store.last_case_id(org.id)?;
     let mut stream = CaseStream::new(&room, &org, Rng::with_seed(seed), cases, today, last_seq);
     let added = store.insert_records(org.id, &mut stream)?;
+    if created {
+        store.save_places(org.id, &sessions::places())?;
+    }
+    let schedule = sessions::fill(store, org.id, before, seed, &now)?;
     Ok(DemoReport {
         cases: added,
         organisation_created: created,
         room_name: org.profile.room_name,
+        sessions: schedule.sessions,
+        follow_ups: schedule.visits,
     })
 }
 

@@ -3,6 +3,7 @@
 //! line on stderr. The interactive app is started through `crate::tui`; nothing here
 //! imports ratatui or crossterm.
 
+pub mod agenda;
 pub mod demo;
 mod error;
 pub mod export;
@@ -50,6 +51,24 @@ pub enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// 打印日程（或写出 iCalendar 文件）/ print the agenda (or write an iCalendar file)
+    Agenda {
+        /// 起始日期，如 2026-12-03、12-03、明天、下周一（默认今天）/ first day (default today)
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+        /// 天数 / how many days
+        #[arg(long, default_value_t = 7, value_parser = clap::value_parser!(u32).range(1..=366))]
+        days: u32,
+        /// 只看这位调解员 / only this mediator's sessions
+        #[arg(long, value_name = "NAME")]
+        mediator: Option<String>,
+        /// 格式 / output format
+        #[arg(long, value_enum, default_value_t = agenda::AgendaFormat::Txt)]
+        format: agenda::AgendaFormat,
+        /// 输出文件（默认输出到屏幕）/ output file (default: standard output)
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// 从 JSON Lines 导入案件（全部成功或全部不写入）/ read cases back, all or nothing
     Import {
         /// 要导入的文件 / the file to read
@@ -75,6 +94,16 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<(), CliError> {
             if report.organisation_created {
                 eprintln!("{}", tf("cli.demo.room", &[("room", &report.room_name)]));
             }
+            eprintln!(
+                "{}",
+                tf(
+                    "cli.demo.sessions",
+                    &[
+                        ("sessions", &report.sessions.to_string()),
+                        ("visits", &report.follow_ups.to_string())
+                    ]
+                )
+            );
             let count = report.cases.to_string();
             eprintln!(
                 "{}",
@@ -102,6 +131,49 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<(), CliError> {
                 "{}",
                 tf("cli.export.done", &[("count", &count), ("target", &target)])
             );
+        }
+        Command::Agenda {
+            from,
+            days,
+            mediator,
+            format,
+            output,
+        } => {
+            if !db.exists() {
+                return Err(CliError::NoDatabase { path });
+            }
+            let today = now.date_naive();
+            let from = match from {
+                None => today,
+                Some(text) => {
+                    crate::domain::dates::parse_date_input(text, today).ok_or_else(|| {
+                        crate::storage::StorageError::Invalid(tf(
+                            "err.session.date",
+                            &[("value", text)],
+                        ))
+                    })?
+                }
+            };
+            let query = agenda::AgendaQuery {
+                from,
+                days: *days,
+                mediator: mediator.clone(),
+            };
+            let store = Store::open(&db)?;
+            let sessions = agenda::sessions(&store, &query)?;
+            let body = match format {
+                agenda::AgendaFormat::Txt => agenda::text(&sessions, &query),
+                agenda::AgendaFormat::Ics => agenda::ics(&sessions, &now),
+            };
+            write_output(output.as_deref(), &body)?;
+            if let Some(file) = output {
+                let count = sessions.len().to_string();
+                let file = file.display().to_string();
+                eprintln!(
+                    "{}",
+                    tf("cli.agenda.done", &[("count", &count), ("path", &file)])
+                );
+            }
         }
         Command::Import { file } => {
             // Read first, so a mistyped file name does not leave a new empty database behind.
@@ -135,6 +207,32 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<(), CliError> {
         }
     }
     Ok(())
+}
+
+/// Writes a command's text to `file` (owner-only: it names parties) or standard output.
+fn write_output(file: Option<&std::path::Path>, body: &str) -> Result<(), CliError> {
+    use std::io::Write;
+    let Some(file) = file else {
+        let mut out = std::io::stdout().lock();
+        return out
+            .write_all(body.as_bytes())
+            .and_then(|()| out.flush())
+            .map_err(|cause| CliError::Write {
+                path: crate::i18n::t("export.stdout").into_owned(),
+                cause,
+            });
+    };
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options
+        .open(file)
+        .and_then(|mut f| f.write_all(body.as_bytes()))
+        .map_err(|cause| CliError::Write {
+            path: file.display().to_string(),
+            cause,
+        })
 }
 
 fn parse_lang(text: &str) -> Result<crate::i18n::Lang, String> {

@@ -3,9 +3,12 @@
 
 pub mod case;
 pub mod category;
+pub mod conflicts;
 pub mod credit_code;
 pub mod dates;
+pub mod deadlines;
 pub mod ethnic;
+pub mod follow_up;
 pub mod fullwidth;
 pub mod id_card;
 mod labelled;
@@ -13,5 +16,6 @@ pub mod money;
 pub mod org;
 pub mod party;
 pub mod phone;
+pub mod session;
 pub mod source;
 pub mod status;

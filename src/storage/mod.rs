@@ -1,14 +1,20 @@
 //! The only place with SQL: opens the room's SQLite file, migrates it, and turns rows into
 //! domain types. Must not import ratatui or crossterm.
 
+mod briefs;
 mod cases;
 mod codec;
+mod follow_ups;
 mod import;
 pub mod migrations;
 mod org;
+mod sessions;
 mod write;
 
+pub use briefs::CaseBrief;
 pub use cases::NewCaseRecord;
+pub use follow_ups::CaseAlert;
+pub use sessions::{Booked, NewSessionRecord, SessionFilter};
 
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};
@@ -51,6 +57,9 @@ pub enum StorageError {
     /// A value in the file that this version cannot read.
     #[error("{}", crate::i18n::tf("err.db.corrupt", &[("column", column), ("value", value)]))]
     Corrupt { column: &'static str, value: String },
+    /// A mediator or room is already booked then; the clashes are kept for the screen.
+    #[error("{}", crate::i18n::tf("err.clash.refused", &[("first", &.0.refusals.first().map(|c| c.to_string()).unwrap_or_default())]))]
+    Clash(Box<crate::domain::conflicts::Verdict>),
     /// Input that the rules refuse (already worded for the user).
     #[error("{0}")]
     Invalid(String),

@@ -4,6 +4,7 @@
 //! Reads `&AppState` only; every string from the case goes through `clean`.
 
 mod parties;
+mod sessions;
 
 use super::scroll::window;
 use super::text::{clean, clean_lines, width};
@@ -78,6 +79,7 @@ fn body(state: &AppState, case: &Case, w: usize, theme: Theme) -> Vec<Line<'stat
     paragraph(&mut out, &t("field.facts"), &f.facts, w, theme);
     paragraph(&mut out, &t("field.claims"), &f.claims, w, theme);
     parties::section(&mut out, &f.parties, w, theme);
+    sessions::section(&mut out, state, case, w, theme);
     history(&mut out, &case.history, w, theme);
     out
 }

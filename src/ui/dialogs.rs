@@ -4,6 +4,7 @@
 //! shrinking to 60×16. Only the top dialog gets the terminal cursor.
 
 mod menus;
+mod session;
 
 use super::form_view::{ListRows, form_height, render_form};
 use super::text::{fit, width, wrap};
@@ -37,6 +38,9 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState, modal: &Modal, th
         Modal::Reason(r) => reason(frame, area, r, top, theme),
         Modal::Party(p) => party(frame, area, p, top, theme),
         Modal::SettingsItem(s) => settings_item(frame, area, s, top, theme),
+        Modal::Session(s) => session::form(frame, area, s, top, theme),
+        Modal::Override(o) => session::override_reason(frame, area, o, top, theme),
+        Modal::Record(r) => session::record(frame, area, r, top, theme),
     }
 }
 

@@ -133,6 +133,8 @@ fn heading(context: Context) -> &'static str {
         Context::Menu => "help.ctx.menu",
         Context::Help => "help.ctx.help",
         Context::Tab => "help.ctx.tab",
+        Context::Today => "help.ctx.today",
+        Context::Schedule => "help.ctx.schedule",
     }
 }
 

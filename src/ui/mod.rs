@@ -9,11 +9,14 @@ mod dialogs;
 mod form_view;
 mod help;
 mod placeholder;
+mod schedule;
 mod scroll;
+mod session_line;
 mod settings;
 mod setup;
 pub mod text;
 pub mod theme;
+mod today;
 mod wrap;
 
 use crate::app::{AppState, CasesView, Tab};
@@ -54,6 +57,8 @@ pub fn render(frame: &mut Frame, state: &AppState, theme: Theme) {
                 CasesView::Form(f) => case_form::render(frame, body, state, f, theme),
             },
             Tab::Settings => settings::render(frame, body, state, theme),
+            Tab::Today => today::render(frame, body, state, theme),
+            Tab::Schedule => schedule::render(frame, body, state, theme),
             tab => placeholder::render(frame, body, tab, theme),
         }
     }

@@ -31,6 +31,8 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>) -> Vec<Effect> {
                 selected: 0,
             }));
         }
+        Some(Command::NewSession) => return super::session::open(state),
+        Some(Command::RecordSession) => return super::session::open_record(state),
         Some(Command::Back) => {
             state.cases = CasesView::List;
             return reload(state);
@@ -42,10 +44,15 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>) -> Vec<Effect> {
 
 /// A case arrived: show it (or its form, if it was opened for editing).
 pub fn loaded(state: &mut AppState, case: Case) -> Vec<Effect> {
+    let id = case.id;
     state.cases = if std::mem::take(&mut state.list.edit_on_load) {
         CasesView::Form(Box::new(CaseForm::edit(&case, &state.locals)))
     } else {
         CasesView::Detail(Box::new(CaseDetail { case, scroll: 0 }))
     };
-    Vec::new()
+    // The sessions come with the detail; an older case's sessions are not shown meanwhile.
+    if state.case_sessions.as_ref().is_some_and(|(c, _)| *c != id) {
+        state.case_sessions = None;
+    }
+    vec![Effect::LoadCaseSessions(id)]
 }

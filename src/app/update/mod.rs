@@ -7,8 +7,11 @@ mod form_keys;
 mod list;
 mod modal;
 mod results;
+mod schedule;
+mod session;
 mod settings;
 mod setup;
+mod today;
 
 use super::action::{Action, Effect};
 use super::command::Command;
@@ -29,7 +32,7 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::Resize(cols, rows) => list::resized(state, cols, rows),
         Action::Today(today) => {
             state.today = today;
-            Vec::new()
+            entered(state)
         }
         Action::RoomLoaded(room) => results::room_loaded(state, *room),
         Action::CasesLoaded(page) => list::loaded(state, page),
@@ -37,6 +40,22 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::CaseSaved(case) => results::case_saved(state, *case),
         Action::SettingsSaved => Vec::new(),
         Action::Failed(failure) => results::failed(state, failure),
+        Action::TodayLoaded(data) => today::loaded(state, *data),
+        Action::AgendaLoaded(sessions) => {
+            schedule::agenda_loaded(state, sessions);
+            Vec::new()
+        }
+        Action::MonthLoaded(counts) => {
+            state.schedule.counts = counts;
+            Vec::new()
+        }
+        Action::CaseSessionsLoaded(id, sessions) => {
+            state.case_sessions = Some((id, sessions));
+            Vec::new()
+        }
+        Action::SessionSaved(booked) => session::saved(state, *booked),
+        Action::SessionRecorded(s) => session::recorded(state, *s),
+        Action::SessionClash(fields, verdict) => session::clashed(state, *fields, *verdict),
     }
 }
 
@@ -56,6 +75,9 @@ pub fn key_contexts(state: &AppState) -> (Vec<Context>, bool) {
             Modal::Reason(r) => (vec![X::Form], r.form.typing()),
             Modal::Party(p) => (vec![X::Form], p.form.typing()),
             Modal::SettingsItem(s) => (vec![X::Form], s.form.typing()),
+            Modal::Session(s) => (vec![X::Form], s.form.typing()),
+            Modal::Override(o) => (vec![X::Form], o.form.typing()),
+            Modal::Record(r) => (vec![X::Form], r.form.typing()),
         };
     }
     if let Some(form) = &state.setup {
@@ -75,6 +97,8 @@ pub fn key_contexts(state: &AppState) -> (Vec<Context>, bool) {
             Some(form) => (vec![X::Settings, X::Form, X::Global], form.typing()),
             None => (vec![X::Tab, X::Global], false),
         },
+        Tab::Today => (vec![X::Today, X::Global], false),
+        Tab::Schedule => (vec![X::Schedule, X::Global], false),
         _ => (vec![X::Tab, X::Global], false),
     }
 }
@@ -107,6 +131,8 @@ fn on_key(state: &mut AppState, key: Key) -> Vec<Effect> {
             Vec::new()
         }
         Tab::Settings => settings::on_key(state, command, key),
+        Tab::Today => today::on_key(state, command),
+        Tab::Schedule => schedule::on_key(state, command),
         _ => Vec::new(),
     }
 }
@@ -134,10 +160,21 @@ fn global(state: &mut AppState, cmd: Command) -> Option<Vec<Effect>> {
         Command::Quit => request_quit(state),
         Command::NextTab | Command::PrevTab if state.setup.is_none() => {
             state.tab = state.tab.step(cmd == Command::NextTab);
+            return Some(entered(state));
         }
         _ => return None,
     }
     Some(Vec::new())
+}
+
+/// What to read when a tab comes to the front (the today and schedule tabs show what
+/// storage holds now, not what it held when they were last open).
+fn entered(state: &mut AppState) -> Vec<Effect> {
+    match state.tab {
+        Tab::Today => today::entered(state),
+        Tab::Schedule => schedule::load(state),
+        _ => Vec::new(),
+    }
 }
 
 /// F10 and Ctrl-C leave from inside any dialog too (asking first if text would be lost,
@@ -179,6 +216,9 @@ fn paste(state: &mut AppState, text: &str) -> Vec<Effect> {
         Some(Modal::Party(p)) => Some(&mut p.form),
         Some(Modal::Reason(r)) => Some(&mut r.form),
         Some(Modal::SettingsItem(s)) => Some(&mut s.form),
+        Some(Modal::Session(s)) => Some(&mut s.form),
+        Some(Modal::Override(o)) => Some(&mut o.form),
+        Some(Modal::Record(r)) => Some(&mut r.form),
         Some(_) => None,
         None if state.setup.is_some() => state.setup.as_mut(),
         None => match (&mut state.cases, state.tab) {

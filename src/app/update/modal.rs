@@ -54,6 +54,9 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effec
         Modal::Party(_) => party_key(state, cmd, key),
         Modal::Picker(_) => picker_key(state, cmd),
         Modal::SettingsItem(_) => item_key(state, cmd, key),
+        Modal::Session(_) => super::session::form_keys(state, cmd, key),
+        Modal::Override(_) => super::session::override_keys(state, cmd, key),
+        Modal::Record(_) => super::session::record_keys(state, cmd, key),
     }
 }
 
@@ -282,6 +285,11 @@ fn picker_key(state: &mut AppState, cmd: Option<Command>) -> Vec<Effect> {
                     _ => None,
                 },
                 PickerTarget::Settings => state.settings.form.as_mut(),
+                PickerTarget::SessionForm => match state.modals.last_mut() {
+                    Some(Modal::Session(s)) => Some(&mut s.form),
+                    Some(Modal::Record(r)) => Some(&mut r.form),
+                    _ => None,
+                },
             };
             if let Some(form) = form {
                 form.set_choice(p.field, &choice.code);
@@ -291,6 +299,9 @@ fn picker_key(state: &mut AppState, cmd: Option<Command>) -> Vec<Effect> {
             }
             if let Some(Modal::Party(pf)) = state.modals.last_mut() {
                 pf.refresh();
+            }
+            if let Some(Modal::Record(rf)) = state.modals.last_mut() {
+                rf.refresh();
             }
         }
         _ => {}

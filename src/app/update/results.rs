@@ -35,8 +35,14 @@ pub fn room_loaded(state: &mut AppState, room: Room) -> Vec<Effect> {
         }
         state.settings.form = Some(form);
     }
+    if was_setup {
+        // A room just set up holds nothing for today: show the (empty) case list.
+        state.tab = crate::app::state::Tab::Cases;
+    }
     if first || was_setup {
-        reload(state)
+        let mut effects = reload(state);
+        effects.push(Effect::LoadToday(state.today));
+        effects
     } else {
         Vec::new()
     }

@@ -164,7 +164,7 @@ mod tests {
             lang: None,
         };
         update(&mut s, Action::RoomLoaded(Box::new(room)));
-        for _ in 0..4 {
+        for _ in 0..5 {
             update(&mut s, Action::Key(Key::plain(KeyCode::Tab)));
         }
         assert_eq!(s.tab, Tab::Settings);

@@ -74,6 +74,8 @@ fn started() -> AppState {
     let mut s = AppState::new(today(), Lang::Zh, (80, 24));
     s.lang_locked = true;
     act(&mut s, Action::RoomLoaded(Box::new(room())));
+    // The app opens on 今日; these tests are about the case log.
+    s.tab = Tab::Cases;
     s
 }
 

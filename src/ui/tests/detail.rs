@@ -137,7 +137,9 @@ fn help_lists_every_binding_of_the_key_table() {
 #[test]
 fn placeholder_tabs_zh() {
     let mut s = list_state(Lang::Zh);
-    for _ in 0..3 {
+    // 日程 is built now; the tabs after it still say what is coming.
+    press(&mut s, &[Key::plain(KeyCode::Tab)]);
+    for _ in 0..2 {
         press(&mut s, &[Key::plain(KeyCode::Tab)]);
         let name = format!("placeholder_tab_{:?}_zh", s.tab).to_lowercase();
         insta::assert_snapshot!(name, screen(&s));

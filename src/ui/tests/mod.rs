@@ -2,5 +2,6 @@
 
 mod detail;
 mod forms;
+mod schedule;
 mod screens;
 pub mod support;

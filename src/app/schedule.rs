@@ -1,0 +1,219 @@
+//! What the today screen and the schedule tab hold: the sessions and alerts read for them,
+//! the selected line, the agenda's span or the month's cursor, and the filters.
+
+use crate::domain::follow_up::Place;
+use crate::domain::org::MediatorId;
+use crate::domain::session::Session;
+use crate::storage::{CaseAlert, SessionFilter};
+use chrono::{Datelike, Days, Months, NaiveDate};
+
+/// What the today screen shows.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TodayState {
+    /// Today's and tomorrow's sessions, in time order.
+    pub sessions: Vec<Session>,
+    /// Cases near or past a deadline, most urgent first.
+    pub alerts: Vec<CaseAlert>,
+    /// The selected line among sessions then alerts.
+    pub selected: usize,
+    /// True until the first answer.
+    pub loading: bool,
+}
+
+/// A line of the today screen that opens a case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TodayLine {
+    /// A session (index into `sessions`).
+    Session(usize),
+    /// An alert (index into `alerts`).
+    Alert(usize),
+}
+
+impl TodayState {
+    /// Every line that can be selected, in screen order.
+    pub fn lines(&self) -> Vec<TodayLine> {
+        (0..self.sessions.len())
+            .map(TodayLine::Session)
+            .chain((0..self.alerts.len()).map(TodayLine::Alert))
+            .collect()
+    }
+
+    /// The case the selected line belongs to.
+    pub fn selected_case(&self) -> Option<crate::domain::case::CaseId> {
+        match self.lines().get(self.selected)? {
+            TodayLine::Session(i) => self.sessions.get(*i).map(|s| s.fields.case_id),
+            TodayLine::Alert(i) => self.alerts.get(*i).map(|a| a.case_id),
+        }
+    }
+}
+
+/// How the schedule tab shows its days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ScheduleMode {
+    /// A list of sessions, one day or one week.
+    #[default]
+    Agenda,
+    /// A month grid with how many sessions each day holds.
+    Month,
+}
+
+/// How many days the agenda shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum AgendaSpan {
+    /// The cursor's day.
+    #[default]
+    Day,
+    /// The cursor's week, Monday to Sunday.
+    Week,
+}
+
+/// The schedule tab.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ScheduleState {
+    /// Agenda or month.
+    pub mode: ScheduleMode,
+    /// Day or week (agenda).
+    pub span: AgendaSpan,
+    /// The day in focus (`None` until the tab is first opened: then it is today).
+    pub cursor: Option<NaiveDate>,
+    /// Mediator and room filters.
+    pub filter: SessionFilter,
+    /// The agenda's sessions.
+    pub sessions: Vec<Session>,
+    /// The month's counts per day.
+    pub counts: Vec<(NaiveDate, u32)>,
+    /// Selected agenda row.
+    pub selected: usize,
+    /// The room's places (for the room filter and the session form).
+    pub places: Vec<Place>,
+}
+
+impl ScheduleState {
+    /// The first and last day on screen for the cursor `day`.
+    pub fn range(&self, day: NaiveDate) -> (NaiveDate, NaiveDate) {
+        match (self.mode, self.span) {
+            (ScheduleMode::Agenda, AgendaSpan::Day) => (day, day),
+            (ScheduleMode::Agenda, AgendaSpan::Week) => week_of(day),
+            (ScheduleMode::Month, _) => month_grid(day),
+        }
+    }
+
+    /// How many sessions `day` holds (month view).
+    pub fn count(&self, day: NaiveDate) -> u32 {
+        self.counts
+            .iter()
+            .find(|(d, _)| *d == day)
+            .map(|(_, n)| *n)
+            .unwrap_or(0)
+    }
+
+    /// The next mediator filter: none, then each active mediator in turn.
+    pub fn next_mediator(&self, active: &[MediatorId]) -> Option<MediatorId> {
+        next_in(self.filter.mediator.as_ref(), active)
+    }
+
+    /// The next room filter: none, then each of the room's own rooms in turn.
+    pub fn next_place(&self) -> Option<String> {
+        let rooms: Vec<String> = self
+            .places
+            .iter()
+            .filter(|p| p.is_room)
+            .map(|p| p.name.clone())
+            .collect();
+        next_in(self.filter.place.as_ref(), &rooms)
+    }
+}
+
+fn next_in<T: Clone + PartialEq>(current: Option<&T>, all: &[T]) -> Option<T> {
+    match current.and_then(|c| all.iter().position(|x| x == c)) {
+        None => all.first().cloned(),
+        Some(i) => all.get(i + 1).cloned(),
+    }
+}
+
+/// Monday to Sunday of the week holding `day`.
+pub fn week_of(day: NaiveDate) -> (NaiveDate, NaiveDate) {
+    let back = u64::from(day.weekday().num_days_from_monday());
+    let monday = day.checked_sub_days(Days::new(back)).unwrap_or(day);
+    (
+        monday,
+        monday.checked_add_days(Days::new(6)).unwrap_or(monday),
+    )
+}
+
+/// The first of `day`'s month.
+pub fn month_start(day: NaiveDate) -> NaiveDate {
+    day.with_day(1).unwrap_or(day)
+}
+
+/// The six Monday-first weeks that show `day`'s month.
+pub fn month_grid(day: NaiveDate) -> (NaiveDate, NaiveDate) {
+    let (first, _) = week_of(month_start(day));
+    (
+        first,
+        first.checked_add_days(Days::new(41)).unwrap_or(first),
+    )
+}
+
+/// `day` moved by whole months, kept inside the target month (01-31 + 1 month = 02-28).
+pub fn add_months(day: NaiveDate, forward: bool) -> NaiveDate {
+    let moved = if forward {
+        day.checked_add_months(Months::new(1))
+    } else {
+        day.checked_sub_months(Months::new(1))
+    };
+    moved.unwrap_or(day)
+}
+
+/// `day` moved by `n` days (clamped at the calendar's ends).
+pub fn add_days(day: NaiveDate, n: i64) -> NaiveDate {
+    let moved = if n >= 0 {
+        day.checked_add_days(Days::new(n.unsigned_abs()))
+    } else {
+        day.checked_sub_days(Days::new(n.unsigned_abs()))
+    };
+    moved.unwrap_or(day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn weeks_start_on_monday_and_months_fill_six_weeks() {
+        assert_eq!(week_of(d("2026-11-28")), (d("2026-11-23"), d("2026-11-29")));
+        assert_eq!(week_of(d("2026-11-30")), (d("2026-11-30"), d("2026-12-06")));
+        assert_eq!(
+            month_grid(d("2026-11-28")),
+            (d("2026-10-26"), d("2026-12-06"))
+        );
+        assert_eq!(
+            month_grid(d("2028-02-29")),
+            (d("2028-01-31"), d("2028-03-12"))
+        );
+        assert_eq!(add_months(d("2026-01-31"), true), d("2026-02-28"));
+        assert_eq!(add_months(d("2026-01-15"), false), d("2025-12-15"));
+        assert_eq!(add_days(d("2026-12-31"), 1), d("2027-01-01"));
+        assert_eq!(add_days(d("2026-03-01"), -1), d("2026-02-28"));
+    }
+
+    #[test]
+    fn filters_cycle_through_none_and_each_choice() {
+        let all = [MediatorId(1), MediatorId(2)];
+        let mut s = ScheduleState::default();
+        let mut seen = Vec::new();
+        for _ in 0..3 {
+            s.filter.mediator = s.next_mediator(&all);
+            seen.push(s.filter.mediator);
+        }
+        assert_eq!(seen, vec![Some(MediatorId(1)), Some(MediatorId(2)), None]);
+        s.places = Place::defaults();
+        assert_eq!(s.next_place(), Some("调解室".to_string()));
+        s.filter.place = s.next_place();
+        assert_eq!(s.next_place(), None);
+    }
+}

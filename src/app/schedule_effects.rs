@@ -1,0 +1,57 @@
+//! Effects of the schedule run against storage: the today screen's data, the agenda, the
+//! month's counts, a case's sessions, scheduling a session.
+
+use super::action::{Action, Effect, TodayData};
+use crate::domain::case::Timestamp;
+use crate::domain::org::OrgId;
+use crate::storage::{SessionFilter, StorageError, Store};
+use chrono::Days;
+
+/// Runs one schedule effect (other effects are answered with a plain failure).
+pub fn run(
+    store: &mut Store,
+    org: OrgId,
+    effect: Effect,
+    now: &Timestamp,
+) -> Result<Action, StorageError> {
+    Ok(match effect {
+        Effect::LoadToday(today) => {
+            let tomorrow = today.checked_add_days(Days::new(1)).unwrap_or(today);
+            let limits = store.limits(org)?;
+            Action::TodayLoaded(Box::new(TodayData {
+                sessions: store.sessions_in_range(
+                    org,
+                    today,
+                    tomorrow,
+                    &SessionFilter::default(),
+                )?,
+                alerts: store.case_alerts(org, &limits, today)?,
+                places: store.places(org)?,
+            }))
+        }
+        Effect::LoadAgenda { from, to, filter } => {
+            Action::AgendaLoaded(store.sessions_in_range(org, from, to, &filter)?)
+        }
+        Effect::LoadMonth { from, to, filter } => {
+            Action::MonthLoaded(store.session_counts(org, from, to, &filter)?)
+        }
+        Effect::LoadCaseSessions(case) => {
+            Action::CaseSessionsLoaded(case, store.sessions_of_case(case)?)
+        }
+        Effect::CreateSession {
+            fields,
+            override_reason,
+        } => Action::SessionSaved(Box::new(store.create_session(
+            org,
+            &fields,
+            &override_reason,
+            now,
+        )?)),
+        Effect::RecordSession {
+            id,
+            version,
+            record,
+        } => Action::SessionRecorded(Box::new(store.record_session(id, version, &record, now)?)),
+        _ => return Err(StorageError::Invalid(String::new())),
+    })
+}

@@ -1,0 +1,294 @@
+//! The form that schedules a session for a case, and the override step when it clashes:
+//! building it from the case (its mediators and parties filled in), and reading it back
+//! into `SessionFields` with a message beside each field that is wrong.
+
+use super::form::{Choice, Field, Form};
+use crate::domain::case::{Case, CaseId};
+use crate::domain::dates::{parse_date_input, parse_time_input};
+use crate::domain::follow_up::Place;
+use crate::domain::org::Mediator;
+use crate::domain::session::{InvitedParty, SessionFields, SessionKind};
+use crate::i18n::{label, t, tf};
+use chrono::{FixedOffset, NaiveDate, TimeZone};
+
+/// The zone sessions are typed in: all of China keeps UTC+8 without summer time, and the
+/// server may run in UTC, so the machine's zone is not used.
+pub const ROOM_OFFSET_SECONDS: i32 = 8 * 3600;
+
+/// Scheduling a session for one case.
+#[derive(Debug, Clone)]
+pub struct SessionForm {
+    /// The case.
+    pub case_id: CaseId,
+    /// The case's party names, by their index in the case.
+    pub parties: Vec<String>,
+    /// The places offered, in the order of the place choice.
+    pub places: Vec<Place>,
+    /// The fields.
+    pub form: Form,
+}
+
+/// A refused booking waiting for a reason to override it.
+#[derive(Debug, Clone)]
+pub struct OverrideForm {
+    /// What was asked for.
+    pub fields: Box<SessionFields>,
+    /// Each clash as the user reads it.
+    pub clashes: Vec<String>,
+    /// One field: the reason.
+    pub form: Form,
+}
+
+impl OverrideForm {
+    /// The reason step for a refused booking.
+    pub fn new(fields: SessionFields, clashes: Vec<String>) -> OverrideForm {
+        OverrideForm {
+            fields: Box::new(fields),
+            clashes,
+            form: Form::new(vec![
+                Field::multiline("reason", "field.override_reason", "").required(),
+            ]),
+        }
+    }
+}
+
+impl SessionForm {
+    /// A form for `case`: tomorrow 09:00–10:00 in the first place, its mediators and all its
+    /// parties invited.
+    pub fn new(case: &Case, mediators: &[Mediator], places: &[Place], today: NaiveDate) -> Self {
+        let kinds = SessionKind::ALL
+            .iter()
+            .map(|k| Choice {
+                code: k.code().to_string(),
+                label: label("session_kind", k.code()).into_owned(),
+            })
+            .collect();
+        let place_choices = places
+            .iter()
+            .enumerate()
+            .map(|(i, p)| Choice {
+                code: i.to_string(),
+                label: p.name.clone(),
+            })
+            .collect();
+        let names: Vec<&str> = case
+            .mediators
+            .iter()
+            .filter_map(|id| mediators.iter().find(|m| m.id == *id))
+            .map(|m| m.name.as_str())
+            .collect();
+        let parties: Vec<String> = case.fields.parties.iter().map(|p| p.name.clone()).collect();
+        let tomorrow = today.succ_opt().unwrap_or(today);
+        let form = Form::new(vec![
+            Field::choice("kind", "field.session_kind", kinds, "mediation"),
+            Field::text(
+                "date",
+                "field.session_date",
+                &tomorrow.format("%Y-%m-%d").to_string(),
+            )
+            .required(),
+            Field::text("start", "field.session_start", "09:00").required(),
+            Field::text("end", "field.session_end", "10:00").required(),
+            Field::choice("place", "field.session_place", place_choices, "0"),
+            Field::text("mediators", "field.session_mediators", &names.join("、")).required(),
+            Field::text("parties", "field.session_parties", &parties.join("、")),
+        ]);
+        SessionForm {
+            case_id: case.id,
+            parties,
+            places: places.to_vec(),
+            form,
+        }
+    }
+
+    /// Reads the form; on a problem, says it beside its field and returns `None`.
+    pub fn read(&mut self, mediators: &[Mediator], today: NaiveDate) -> Option<SessionFields> {
+        self.form.clear_errors();
+        let offset = FixedOffset::east_opt(ROOM_OFFSET_SECONDS)?;
+        let date = parse_date_input(&self.form.value("date"), today);
+        if date.is_none() {
+            self.error(
+                "date",
+                tf("err.session.date", &[("value", &self.form.value("date"))]),
+            );
+        }
+        let mut time = |id: &'static str| {
+            let value = self.form.value(id);
+            let parsed = parse_time_input(&value);
+            if parsed.is_none() {
+                self.error(id, tf("err.session.time", &[("value", &value)]));
+            }
+            parsed
+        };
+        let (start, end) = (time("start"), time("end"));
+        let chosen = self.chosen_mediators(mediators);
+        let invited = self.invited_parties();
+        let place = self
+            .form
+            .field("place")
+            .and_then(|f| self.places.get(f.selected))
+            .cloned()
+            .unwrap_or(Place {
+                name: String::new(),
+                is_room: false,
+            });
+        let kind =
+            SessionKind::from_code(&self.form.value("kind")).unwrap_or(SessionKind::Mediation);
+        let (date, start, end, chosen, invited) = (date?, start?, end?, chosen?, invited?);
+        let at = |time| offset.from_local_datetime(&date.and_time(time)).single();
+        let fields = SessionFields {
+            case_id: self.case_id,
+            kind,
+            start: at(start)?,
+            end: at(end)?,
+            place: place.name,
+            place_is_room: place.is_room,
+            mediators: chosen,
+            parties: invited,
+        };
+        if let Some(problem) = fields.problems().first() {
+            let field = match problem {
+                crate::domain::session::SessionProblem::NoMediator => "mediators",
+                _ => "end",
+            };
+            self.error(field, problem.to_string());
+            return None;
+        }
+        Some(fields)
+    }
+
+    fn error(&mut self, id: &str, text: String) {
+        self.form.set_error(id, Some(text));
+        self.form.focus_first_error();
+    }
+
+    fn chosen_mediators(
+        &mut self,
+        all: &[Mediator],
+    ) -> Option<Vec<crate::domain::org::MediatorId>> {
+        let mut out = Vec::new();
+        for name in names(&self.form.value("mediators")) {
+            match all.iter().find(|m| m.name == name) {
+                Some(m) if !out.contains(&m.id) => out.push(m.id),
+                Some(_) => {}
+                None => {
+                    let known: Vec<&str> = all
+                        .iter()
+                        .filter(|m| m.active)
+                        .map(|m| m.name.as_str())
+                        .collect();
+                    let text = tf(
+                        "err.session.unknown_mediator",
+                        &[
+                            ("name", &name),
+                            ("known", &known.join(t("list.sep").as_ref())),
+                        ],
+                    );
+                    self.error("mediators", text);
+                    return None;
+                }
+            }
+        }
+        Some(out)
+    }
+
+    fn invited_parties(&mut self) -> Option<Vec<InvitedParty>> {
+        let mut out: Vec<InvitedParty> = Vec::new();
+        for name in names(&self.form.value("parties")) {
+            match self.parties.iter().position(|p| *p == name) {
+                Some(seq) if !out.iter().any(|p| p.seq as usize == seq) => out.push(InvitedParty {
+                    seq: u32::try_from(seq).unwrap_or(0),
+                    name,
+                }),
+                Some(_) => {}
+                None => {
+                    let text = tf(
+                        "err.session.unknown_party",
+                        &[
+                            ("name", &name),
+                            ("known", &self.parties.join(t("list.sep").as_ref())),
+                        ],
+                    );
+                    self.error("parties", text);
+                    return None;
+                }
+            }
+        }
+        Some(out)
+    }
+}
+
+/// Names as typed: separated by 、 ， , ; or spaces.
+fn names(text: &str) -> Vec<String> {
+    text.split(['、', '，', ',', ';', '；', ' ', '\u{3000}'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::tests::support::{case, room, today};
+
+    fn form() -> (SessionForm, Vec<Mediator>) {
+        let mediators = room().mediators;
+        (
+            SessionForm::new(&case(), &mediators, &Place::defaults(), today()),
+            mediators,
+        )
+    }
+
+    #[test]
+    fn the_form_starts_tomorrow_with_the_case_people_and_reads_back() {
+        let (mut f, mediators) = form();
+        assert_eq!(f.form.value("date"), "2026-11-29");
+        let fields = f.read(&mediators, today()).expect("valid");
+        assert_eq!(fields.start.to_rfc3339(), "2026-11-29T09:00:00+08:00");
+        assert!(!fields.mediators.is_empty());
+        assert_eq!(fields.parties.len(), f.parties.len());
+        assert!(fields.place_is_room);
+    }
+
+    #[test]
+    fn wrong_dates_times_and_names_are_said_beside_their_fields() {
+        let (mut f, mediators) = form();
+        f.form.set_text("date", "下下周");
+        f.form.set_text("start", "10:00");
+        f.form.set_text("end", "9点半");
+        f.form.set_text("mediators", "王建国、钱多多");
+        assert!(f.read(&mediators, today()).is_none());
+        assert!(
+            f.form
+                .field("date")
+                .unwrap()
+                .error
+                .as_ref()
+                .unwrap()
+                .contains("明天")
+        );
+        assert!(
+            f.form
+                .field("mediators")
+                .unwrap()
+                .error
+                .as_ref()
+                .unwrap()
+                .contains("钱多多")
+        );
+        f.form.set_text("date", "下周一");
+        f.form.set_text("mediators", "王建国");
+        assert!(f.read(&mediators, today()).is_none());
+        assert!(
+            f.form.field("end").unwrap().error.is_some(),
+            "end before start"
+        );
+        f.form.set_text("end", "11:00");
+        let fields = f.read(&mediators, today()).expect("valid now");
+        assert_eq!(
+            fields.date(),
+            NaiveDate::from_ymd_opt(2026, 11, 30).unwrap()
+        );
+    }
+}

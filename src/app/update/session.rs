@@ -1,0 +1,192 @@
+//! Scheduling a session from the case detail: the form, the override step when a mediator
+//! or room is taken, and what happens when storage answers.
+
+use super::form_keys::{Outcome, form_key};
+use crate::app::action::Effect;
+use crate::app::command::Command;
+use crate::app::key::Key;
+use crate::app::modal::{Modal, PickerTarget};
+use crate::app::record_form::RecordForm;
+use crate::app::session_form::{OverrideForm, SessionForm};
+use crate::app::state::{AppState, CasesView, StatusLine};
+use crate::domain::conflicts::Verdict;
+use crate::domain::session::SessionFields;
+use crate::i18n::{t, tf};
+use crate::storage::Booked;
+
+/// Opens the form for the case on screen.
+pub fn open(state: &mut AppState) -> Vec<Effect> {
+    let CasesView::Detail(detail) = &state.cases else {
+        return Vec::new();
+    };
+    let places = if state.schedule.places.is_empty() {
+        crate::domain::follow_up::Place::defaults()
+    } else {
+        state.schedule.places.clone()
+    };
+    let form = SessionForm::new(&detail.case, &state.mediators, &places, state.today);
+    state.modals.push(Modal::Session(Box::new(form)));
+    Vec::new()
+}
+
+/// Keys in the session form.
+pub fn form_keys(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effect> {
+    let today = state.today;
+    let mediators = state.mediators.clone();
+    let Some(Modal::Session(sf)) = state.modals.last_mut() else {
+        return Vec::new();
+    };
+    match form_key(&mut sf.form, cmd, key) {
+        Outcome::Save => match sf.read(&mediators, today) {
+            Some(fields) => vec![Effect::CreateSession {
+                fields: Box::new(fields),
+                override_reason: String::new(),
+            }],
+            None => Vec::new(),
+        },
+        Outcome::Pick => {
+            let picker = super::case_form::picker_for(&sf.form, PickerTarget::SessionForm);
+            if let Some(picker) = picker {
+                state.modals.push(Modal::Picker(picker));
+            }
+            Vec::new()
+        }
+        Outcome::Cancel => {
+            state.modals.pop();
+            Vec::new()
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// Keys in the override step: F2 (or Enter) with a reason books anyway; Esc goes back.
+pub fn override_keys(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effect> {
+    let Some(Modal::Override(o)) = state.modals.last_mut() else {
+        return Vec::new();
+    };
+    match form_key(&mut o.form, cmd, key) {
+        Outcome::Save => {
+            let reason = o.form.value("reason").trim().to_string();
+            if reason.is_empty() {
+                o.form
+                    .set_error("reason", Some(t("err.session.reason_required").into()));
+                return Vec::new();
+            }
+            let fields = o.fields.clone();
+            state.modals.pop();
+            vec![Effect::CreateSession {
+                fields,
+                override_reason: reason,
+            }]
+        }
+        Outcome::Cancel => {
+            state.modals.pop();
+            Vec::new()
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// Opens the record form for the case on screen (a notice if it has no session yet).
+pub fn open_record(state: &mut AppState) -> Vec<Effect> {
+    let CasesView::Detail(detail) = &state.cases else {
+        return Vec::new();
+    };
+    let sessions = match &state.case_sessions {
+        Some((id, list)) if *id == detail.case.id => list.as_slice(),
+        _ => &[],
+    };
+    match RecordForm::new(sessions, state.today) {
+        Some(form) => state.modals.push(Modal::Record(Box::new(form))),
+        None => state.modals.push(Modal::Notice {
+            text: t("err.record.no_session").into_owned(),
+        }),
+    }
+    Vec::new()
+}
+
+/// Keys in the record form.
+pub fn record_keys(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effect> {
+    let Some(Modal::Record(rf)) = state.modals.last_mut() else {
+        return Vec::new();
+    };
+    let outcome = form_key(&mut rf.form, cmd, key);
+    rf.refresh();
+    match outcome {
+        Outcome::Save => {
+            let Some(record) = rf.read() else {
+                return Vec::new();
+            };
+            let Some(s) = rf.session() else {
+                return Vec::new();
+            };
+            vec![Effect::RecordSession {
+                id: s.id,
+                version: s.version,
+                record: Box::new(record),
+            }]
+        }
+        Outcome::Pick => {
+            let picker = super::case_form::picker_for(&rf.form, PickerTarget::SessionForm);
+            if let Some(picker) = picker {
+                state.modals.push(Modal::Picker(picker));
+            }
+            Vec::new()
+        }
+        Outcome::Cancel => {
+            state.modals.pop();
+            Vec::new()
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// A record was saved: close the form, say so, reread the case's sessions.
+pub fn recorded(state: &mut AppState, s: crate::domain::session::Session) -> Vec<Effect> {
+    state.modals.retain(|m| !matches!(m, Modal::Record(_)));
+    state.status = Some(StatusLine {
+        text: t("msg.record_saved").into_owned(),
+        error: false,
+    });
+    vec![Effect::LoadCaseSessions(s.fields.case_id)]
+}
+
+/// A booking was refused: show what clashes and ask for a reason.
+pub fn clashed(state: &mut AppState, fields: SessionFields, verdict: Verdict) -> Vec<Effect> {
+    let clashes = verdict
+        .refusals
+        .iter()
+        .chain(&verdict.warnings)
+        .map(|c| c.to_string())
+        .collect();
+    state
+        .modals
+        .push(Modal::Override(Box::new(OverrideForm::new(
+            fields, clashes,
+        ))));
+    Vec::new()
+}
+
+/// A session was stored: close the form, say so (with any warning), reread the case's sessions.
+pub fn saved(state: &mut AppState, booked: Booked) -> Vec<Effect> {
+    state
+        .modals
+        .retain(|m| !matches!(m, Modal::Session(_) | Modal::Override(_)));
+    let s = &booked.session;
+    let mut text = tf(
+        "msg.session_saved",
+        &[
+            ("when", &s.fields.start.format("%m-%d %H:%M").to_string()),
+            ("place", &s.fields.place),
+        ],
+    );
+    for w in &booked.warnings {
+        text.push_str("  ");
+        text.push_str(&w.to_string());
+    }
+    state.status = Some(StatusLine {
+        text,
+        error: !booked.warnings.is_empty(),
+    });
+    vec![Effect::LoadCaseSessions(s.fields.case_id)]
+}

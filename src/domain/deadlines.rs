@@ -1,0 +1,341 @@
+//! Time limits and what is near or past them on a given day: 30 days for an ordinary case,
+//! the court's limit for court referrals, a 24-hour feedback for police referrals, the
+//! 30-day window for judicial confirmation, the first follow-up visit after an agreement.
+//! As in Chinese procedure, the day a period starts is not counted: a 30-day limit from
+//! 11-01 ends at the close of 12-01. Every limit is a setting; these are the defaults. Pure.
+
+use super::source::Source;
+use chrono::{Days, NaiveDate};
+
+/// The limits a room works to (all in settings).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Ordinary cases: "generally within one month".
+    pub ordinary_days: u32,
+    /// Court 委派/委托 (委派 30 days; 委托 15, or 7 in simple procedure — set per room).
+    pub court_days: u32,
+    /// Police referrals: feedback to the station within this many hours.
+    pub police_feedback_hours: u32,
+    /// Petition office referrals: answered within 60 days.
+    pub petition_days: u32,
+    /// 司法确认 must be applied for within 30 days of the agreement.
+    pub confirmation_days: u32,
+    /// The first follow-up visit falls due this many days after an agreement.
+    pub first_follow_up_days: u32,
+    /// A limit this many days ahead (or fewer) is shown as near.
+    pub near_days: u32,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            ordinary_days: 30,
+            court_days: 30,
+            police_feedback_hours: 24,
+            petition_days: 60,
+            confirmation_days: 30,
+            first_follow_up_days: 15,
+            near_days: 3,
+        }
+    }
+}
+
+impl Limits {
+    /// The setting keys and values, in the order 设置 lists them.
+    pub fn entries(&self) -> [(&'static str, u32); 7] {
+        [
+            ("limit.ordinary_days", self.ordinary_days),
+            ("limit.court_days", self.court_days),
+            ("limit.police_feedback_hours", self.police_feedback_hours),
+            ("limit.petition_days", self.petition_days),
+            ("limit.confirmation_days", self.confirmation_days),
+            ("limit.first_follow_up_days", self.first_follow_up_days),
+            ("limit.near_days", self.near_days),
+        ]
+    }
+
+    /// Sets the limit named by a setting key; false if the key is not a limit.
+    pub fn set(&mut self, key: &str, value: u32) -> bool {
+        let slot = match key {
+            "limit.ordinary_days" => &mut self.ordinary_days,
+            "limit.court_days" => &mut self.court_days,
+            "limit.police_feedback_hours" => &mut self.police_feedback_hours,
+            "limit.petition_days" => &mut self.petition_days,
+            "limit.confirmation_days" => &mut self.confirmation_days,
+            "limit.first_follow_up_days" => &mut self.first_follow_up_days,
+            "limit.near_days" => &mut self.near_days,
+            _ => return false,
+        };
+        *slot = value;
+        true
+    }
+
+    /// The last day for finishing a case received on `received_on` from `source`.
+    pub fn case_due(&self, received_on: NaiveDate, source: Source) -> Option<NaiveDate> {
+        let days = match source {
+            Source::Court => self.court_days,
+            Source::Petition => self.petition_days,
+            _ => self.ordinary_days,
+        };
+        add_days(received_on, days)
+    }
+
+    /// The day a police station expects feedback; hours are rounded up to whole days
+    /// because the case log keeps the day received, not the hour.
+    pub fn police_feedback_due(&self, received_on: NaiveDate) -> Option<NaiveDate> {
+        add_days(received_on, self.police_feedback_hours.div_ceil(24))
+    }
+
+    /// The last day to apply for judicial confirmation of an agreement made on `agreed_on`.
+    pub fn confirmation_due(&self, agreed_on: NaiveDate) -> Option<NaiveDate> {
+        add_days(agreed_on, self.confirmation_days)
+    }
+
+    /// When the first follow-up visit falls due after an agreement.
+    pub fn first_follow_up_due(&self, agreed_on: NaiveDate) -> Option<NaiveDate> {
+        add_days(agreed_on, self.first_follow_up_days)
+    }
+
+    /// How `due` looks from `today`.
+    pub fn urgency(&self, due: NaiveDate, today: NaiveDate) -> Urgency {
+        let left = (due - today).num_days();
+        if left < 0 {
+            Urgency::Overdue(left.unsigned_abs())
+        } else if left == 0 {
+            Urgency::DueToday
+        } else if left <= i64::from(self.near_days) {
+            Urgency::Near(left as u64)
+        } else {
+            Urgency::Later(left as u64)
+        }
+    }
+}
+
+fn add_days(day: NaiveDate, days: u32) -> Option<NaiveDate> {
+    day.checked_add_days(Days::new(u64::from(days)))
+}
+
+/// How close a limit is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Urgency {
+    /// Past by this many days.
+    Overdue(u64),
+    /// The last day is today.
+    DueToday,
+    /// This many days left, within the near window.
+    Near(u64),
+    /// Further off.
+    Later(u64),
+}
+
+impl Urgency {
+    /// Worth a line on the today screen.
+    pub fn needs_attention(self) -> bool {
+        !matches!(self, Urgency::Later(_))
+    }
+}
+
+/// What a deadline is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DeadlineKind {
+    /// Finishing the case (its limit by source).
+    CaseLimit,
+    /// Feedback to the referring police station.
+    PoliceFeedback,
+    /// Applying for judicial confirmation of the agreement.
+    Confirmation,
+    /// The first follow-up visit after the agreement.
+    FollowUp,
+}
+
+/// One deadline of a case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Deadline {
+    /// What it is about.
+    pub kind: DeadlineKind,
+    /// The last day.
+    pub due: NaiveDate,
+    /// How close it is on the day asked.
+    pub urgency: Urgency,
+}
+
+/// What the today screen knows of a case, to find its deadlines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CaseClock {
+    /// 收案日期.
+    pub received_on: NaiveDate,
+    /// Where it came from.
+    pub source: Source,
+    /// Still being worked on (not closed).
+    pub open: bool,
+    /// The day of its agreement, if it succeeded.
+    pub agreed_on: Option<NaiveDate>,
+    /// A follow-up visit is already recorded.
+    pub followed_up: bool,
+}
+
+/// The deadlines of a case that need attention on `today`, most urgent first.
+pub fn attention(clock: &CaseClock, limits: &Limits, today: NaiveDate) -> Vec<Deadline> {
+    let mut out = Vec::new();
+    let mut add = |kind, due: Option<NaiveDate>| {
+        if let Some(due) = due {
+            let urgency = limits.urgency(due, today);
+            if urgency.needs_attention() {
+                out.push(Deadline { kind, due, urgency });
+            }
+        }
+    };
+    if clock.open {
+        add(
+            DeadlineKind::CaseLimit,
+            limits.case_due(clock.received_on, clock.source),
+        );
+        // Feedback is owed only in the first days; later the case limit speaks for it.
+        if clock.source == Source::Police && clock.received_on >= days_before(today, 3) {
+            add(
+                DeadlineKind::PoliceFeedback,
+                limits.police_feedback_due(clock.received_on),
+            );
+        }
+    }
+    if let Some(agreed) = clock.agreed_on {
+        add(DeadlineKind::Confirmation, limits.confirmation_due(agreed));
+        if !clock.followed_up {
+            add(DeadlineKind::FollowUp, limits.first_follow_up_due(agreed));
+        }
+    }
+    out.sort_by_key(|d| d.urgency);
+    out
+}
+
+fn days_before(day: NaiveDate, n: u64) -> NaiveDate {
+    day.checked_sub_days(Days::new(n)).unwrap_or(day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn limits_cross_month_and_year_ends_and_the_leap_day() {
+        let l = Limits::default();
+        assert_eq!(
+            l.case_due(d("2026-11-01"), Source::Application),
+            Some(d("2026-12-01"))
+        );
+        assert_eq!(
+            l.case_due(d("2026-12-15"), Source::Initiative),
+            Some(d("2027-01-14"))
+        );
+        assert_eq!(
+            l.case_due(d("2028-01-30"), Source::Court),
+            Some(d("2028-02-29"))
+        );
+        assert_eq!(
+            l.case_due(d("2027-01-30"), Source::Court),
+            Some(d("2027-03-01"))
+        );
+        assert_eq!(
+            l.case_due(d("2026-11-01"), Source::Petition),
+            Some(d("2026-12-31"))
+        );
+        assert_eq!(
+            l.police_feedback_due(d("2026-12-31")),
+            Some(d("2027-01-01"))
+        );
+        assert_eq!(l.confirmation_due(d("2028-02-29")), Some(d("2028-03-30")));
+        let court_entrusted = Limits {
+            court_days: 15,
+            ..l
+        };
+        assert_eq!(
+            court_entrusted.case_due(d("2026-11-20"), Source::Court),
+            Some(d("2026-12-05"))
+        );
+    }
+
+    #[test]
+    fn a_limit_reached_exactly_today_is_due_not_past() {
+        let l = Limits::default();
+        let today = d("2026-11-28");
+        assert_eq!(l.urgency(d("2026-11-28"), today), Urgency::DueToday);
+        assert_eq!(l.urgency(d("2026-11-27"), today), Urgency::Overdue(1));
+        assert_eq!(l.urgency(d("2026-12-01"), today), Urgency::Near(3));
+        assert_eq!(l.urgency(d("2026-12-02"), today), Urgency::Later(4));
+        assert!(Urgency::Overdue(9) < Urgency::DueToday);
+        assert!(Urgency::DueToday < Urgency::Near(1));
+    }
+
+    #[test]
+    fn the_police_case_on_day_27_of_30_is_near() {
+        let l = Limits::default();
+        let clock = CaseClock {
+            received_on: d("2026-11-01"),
+            source: Source::Police,
+            open: true,
+            agreed_on: None,
+            followed_up: false,
+        };
+        let got = attention(&clock, &l, d("2026-11-28"));
+        assert_eq!(
+            got,
+            vec![Deadline {
+                kind: DeadlineKind::CaseLimit,
+                due: d("2026-12-01"),
+                urgency: Urgency::Near(3)
+            }]
+        );
+        let fresh = CaseClock {
+            received_on: d("2026-11-27"),
+            ..clock
+        };
+        let got = attention(&fresh, &l, d("2026-11-28"));
+        assert_eq!(got[0].kind, DeadlineKind::PoliceFeedback);
+        assert_eq!(got[0].urgency, Urgency::DueToday);
+        let closed = CaseClock {
+            open: false,
+            ..clock
+        };
+        assert!(attention(&closed, &l, d("2026-12-20")).is_empty());
+    }
+
+    #[test]
+    fn an_agreement_watches_confirmation_and_the_first_visit() {
+        let l = Limits::default();
+        let clock = CaseClock {
+            received_on: d("2026-10-01"),
+            source: Source::Application,
+            open: false,
+            agreed_on: Some(d("2026-11-01")),
+            followed_up: false,
+        };
+        let got = attention(&clock, &l, d("2026-11-29"));
+        let kinds: Vec<_> = got.iter().map(|x| (x.kind, x.urgency)).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                (DeadlineKind::FollowUp, Urgency::Overdue(13)),
+                (DeadlineKind::Confirmation, Urgency::Near(2)),
+            ]
+        );
+        let visited = CaseClock {
+            followed_up: true,
+            ..clock
+        };
+        assert_eq!(attention(&visited, &l, d("2026-11-29")).len(), 1);
+    }
+
+    #[test]
+    fn settings_name_every_limit() {
+        let mut l = Limits::default();
+        for (key, _) in Limits::default().entries() {
+            assert!(l.set(key, 7), "{key}");
+        }
+        assert!(l.entries().iter().all(|(_, v)| *v == 7));
+        assert!(!l.set("limit.unknown", 1));
+    }
+}

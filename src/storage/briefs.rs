@@ -1,0 +1,110 @@
+//! Case briefs: the few facts of many cases at once (status, dates of its steps, mediators,
+//! party names), read in three scans — for generating sample sessions, not for screens.
+
+use super::codec::{decode, parse_date};
+use super::{StorageError, Store};
+use crate::domain::case::CaseId;
+use crate::domain::org::{MediatorId, OrgId};
+use crate::domain::status::CaseStatus;
+use chrono::NaiveDate;
+use std::collections::HashMap;
+
+/// What sample sessions of a case are drawn from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseBrief {
+    /// The case.
+    pub id: CaseId,
+    /// Where it stands.
+    pub status: CaseStatus,
+    /// 收案日期.
+    pub received_on: NaiveDate,
+    /// The day it was accepted, if it was.
+    pub accepted_on: Option<NaiveDate>,
+    /// The day of its agreement (调解成功), if any.
+    pub agreed_on: Option<NaiveDate>,
+    /// The day mediation was ended without agreement (调解终止), if so.
+    pub terminated_on: Option<NaiveDate>,
+    /// Its mediators in order.
+    pub mediators: Vec<MediatorId>,
+    /// Its parties' names in order.
+    pub parties: Vec<String>,
+}
+
+impl Store {
+    /// The briefs of the room's cases with an id above `after`, in id order.
+    pub fn case_briefs(&self, org: OrgId, after: CaseId) -> Result<Vec<CaseBrief>, StorageError> {
+        let mut out = Vec::new();
+        let mut index = HashMap::new();
+        let mut stmt = self.conn.prepare(
+            "SELECT id, status, received_on FROM cases WHERE org_id = ?1 AND id > ?2 ORDER BY id",
+        )?;
+        let mut rows = stmt.query([org.0, after.0])?;
+        while let Some(r) = rows.next()? {
+            let id = CaseId(r.get(0)?);
+            index.insert(id, out.len());
+            out.push(CaseBrief {
+                id,
+                status: decode(
+                    "cases.status",
+                    &r.get::<_, String>(1)?,
+                    CaseStatus::from_code,
+                )?,
+                received_on: parse_date("cases.received_on", &r.get::<_, String>(2)?)?,
+                accepted_on: None,
+                agreed_on: None,
+                terminated_on: None,
+                mediators: Vec::new(),
+                parties: Vec::new(),
+            });
+        }
+        let mut stmt = self.conn.prepare(
+            "SELECT m.case_id, m.mediator_id FROM case_mediators m JOIN cases c ON c.id = m.case_id
+             WHERE c.org_id = ?1 AND c.id > ?2 ORDER BY m.case_id, m.seq",
+        )?;
+        let mut rows = stmt.query([org.0, after.0])?;
+        while let Some(r) = rows.next()? {
+            if let Some(&i) = index.get(&CaseId(r.get(0)?)) {
+                out[i].mediators.push(MediatorId(r.get(1)?));
+            }
+        }
+        let mut stmt = self.conn.prepare(
+            "SELECT p.case_id, p.name FROM parties p JOIN cases c ON c.id = p.case_id
+             WHERE c.org_id = ?1 AND c.id > ?2 ORDER BY p.case_id, p.seq",
+        )?;
+        let mut rows = stmt.query([org.0, after.0])?;
+        while let Some(r) = rows.next()? {
+            if let Some(&i) = index.get(&CaseId(r.get(0)?)) {
+                out[i].parties.push(r.get(1)?);
+            }
+        }
+        let mut stmt = self.conn.prepare(
+            "SELECT h.case_id, h.to_status, substr(h.at, 1, 10) FROM status_history h
+             JOIN cases c ON c.id = h.case_id
+             WHERE c.org_id = ?1 AND c.id > ?2
+               AND h.to_status IN ('accepted', 'succeeded', 'terminated') ORDER BY h.id",
+        )?;
+        let mut rows = stmt.query([org.0, after.0])?;
+        while let Some(r) = rows.next()? {
+            let Some(&i) = index.get(&CaseId(r.get(0)?)) else {
+                continue;
+            };
+            let day = Some(parse_date("status_history.at", &r.get::<_, String>(2)?)?);
+            match r.get::<_, String>(1)?.as_str() {
+                "accepted" => out[i].accepted_on = day,
+                "succeeded" => out[i].agreed_on = day,
+                _ => out[i].terminated_on = day,
+            }
+        }
+        Ok(out)
+    }
+
+    /// The highest case id of the room (0 when it has none).
+    pub fn last_case_id(&self, org: OrgId) -> Result<CaseId, StorageError> {
+        let id: Option<i64> = self.conn.query_row(
+            "SELECT max(id) FROM cases WHERE org_id = ?1",
+            [org.0],
+            |r| r.get(0),
+        )?;
+        Ok(CaseId(id.unwrap_or(0)))
+    }
+}

@@ -1,0 +1,257 @@
+//! Follow-up visits, the room's places, its time limits (settings) and the cases whose
+//! deadlines need attention on a given day (the today screen).
+
+use super::codec::{date_text, decode, parse_date, time_text};
+use super::{StorageError, Store};
+use crate::domain::case::{CaseId, Timestamp};
+use crate::domain::deadlines::{CaseClock, Deadline, Limits, attention};
+use crate::domain::follow_up::{FollowUp, Performance, Place, Satisfaction, VisitWay};
+use crate::domain::org::OrgId;
+use crate::domain::source::Source;
+use chrono::{Days, NaiveDate};
+use rusqlite::params;
+
+/// A case with a deadline that needs attention.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseAlert {
+    /// The case.
+    pub case_id: CaseId,
+    /// Its number, or its parties before acceptance.
+    pub label: String,
+    /// Its parties.
+    pub parties: String,
+    /// The deadline.
+    pub deadline: Deadline,
+}
+
+/// Agreements older than their windows plus this many days drop off the today screen.
+const OVERDUE_WATCH_DAYS: u64 = 30;
+
+impl Store {
+    /// Records a follow-up visit.
+    pub fn add_follow_up(&mut self, visit: &FollowUp, now: &Timestamp) -> Result<(), StorageError> {
+        if let Some(problem) = visit.problem(now.date_naive()) {
+            return Err(StorageError::Invalid(problem));
+        }
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO follow_ups (case_id, visited_on, way, performance, satisfaction,
+                 lawsuit, escalation, measures, by_whom, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                params![
+                    visit.case_id.0,
+                    date_text(visit.visited_on),
+                    visit.way.code(),
+                    visit.performance.code(),
+                    visit.satisfaction.code(),
+                    visit.lawsuit,
+                    visit.escalation,
+                    visit.measures.trim(),
+                    visit.by_whom.trim(),
+                    time_text(now)
+                ],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// Inserts visits without the checks (demo): all or nothing.
+    pub fn insert_follow_ups(
+        &mut self,
+        visits: &[FollowUp],
+        now: &Timestamp,
+    ) -> Result<u64, StorageError> {
+        self.write(|tx| {
+            let mut stmt = tx.prepare_cached(
+                "INSERT INTO follow_ups (case_id, visited_on, way, performance, satisfaction,
+                 lawsuit, escalation, measures, by_whom, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            )?;
+            for v in visits {
+                stmt.execute(params![
+                    v.case_id.0,
+                    date_text(v.visited_on),
+                    v.way.code(),
+                    v.performance.code(),
+                    v.satisfaction.code(),
+                    v.lawsuit,
+                    v.escalation,
+                    v.measures,
+                    v.by_whom,
+                    time_text(now)
+                ])?;
+            }
+            Ok(visits.len() as u64)
+        })
+    }
+
+    /// The follow-up visits of a case, oldest first.
+    pub fn follow_ups_of_case(&self, case: CaseId) -> Result<Vec<FollowUp>, StorageError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT visited_on, way, performance, satisfaction, lawsuit, escalation, measures,
+             by_whom FROM follow_ups WHERE case_id = ?1 ORDER BY visited_on, id",
+        )?;
+        let mut rows = stmt.query([case.0])?;
+        let mut out = Vec::new();
+        while let Some(r) = rows.next()? {
+            out.push(FollowUp {
+                case_id: case,
+                visited_on: parse_date("follow_ups.visited_on", &r.get::<_, String>(0)?)?,
+                way: decode(
+                    "follow_ups.way",
+                    &r.get::<_, String>(1)?,
+                    VisitWay::from_code,
+                )?,
+                performance: decode(
+                    "follow_ups.performance",
+                    &r.get::<_, String>(2)?,
+                    Performance::from_code,
+                )?,
+                satisfaction: decode(
+                    "follow_ups.satisfaction",
+                    &r.get::<_, String>(3)?,
+                    Satisfaction::from_code,
+                )?,
+                lawsuit: r.get(4)?,
+                escalation: r.get(5)?,
+                measures: r.get(6)?,
+                by_whom: r.get(7)?,
+            });
+        }
+        Ok(out)
+    }
+
+    /// The room's places in order; the default list until the room sets its own.
+    pub fn places(&self, org: OrgId) -> Result<Vec<Place>, StorageError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT name, is_room FROM places WHERE org_id = ?1 ORDER BY seq")?;
+        let rows = stmt.query_map([org.0], |r| {
+            Ok(Place {
+                name: r.get(0)?,
+                is_room: r.get(1)?,
+            })
+        })?;
+        let list: Vec<Place> = rows.collect::<Result<_, _>>()?;
+        Ok(if list.is_empty() {
+            Place::defaults()
+        } else {
+            list
+        })
+    }
+
+    /// Replaces the room's list of places (blank and repeated names are dropped).
+    pub fn save_places(&mut self, org: OrgId, places: &[Place]) -> Result<(), StorageError> {
+        self.write(|tx| {
+            tx.execute("DELETE FROM places WHERE org_id = ?1", [org.0])?;
+            let mut stmt = tx.prepare_cached(
+                "INSERT OR IGNORE INTO places (org_id, seq, name, is_room) VALUES (?1, ?2, ?3, ?4)",
+            )?;
+            for (seq, p) in places.iter().enumerate() {
+                if !p.name.trim().is_empty() {
+                    stmt.execute(params![org.0, seq as i64, p.name.trim(), p.is_room])?;
+                }
+            }
+            Ok(())
+        })
+    }
+
+    /// The room's time limits: the defaults, changed by any `limit.*` setting that holds a
+    /// whole number.
+    pub fn limits(&self, org: OrgId) -> Result<Limits, StorageError> {
+        let mut limits = Limits::default();
+        for (key, _) in Limits::default().entries() {
+            if let Some(value) = self.setting(org, key)?
+                && let Ok(n) = value.trim().parse::<u32>()
+            {
+                limits.set(key, n);
+            }
+        }
+        Ok(limits)
+    }
+
+    /// Every case whose deadline is near or past on `today`, most urgent first: open cases
+    /// by their limit (and police feedback), recent agreements by the confirmation window
+    /// and the first follow-up visit.
+    pub fn case_alerts(
+        &self,
+        org: OrgId,
+        limits: &Limits,
+        today: NaiveDate,
+    ) -> Result<Vec<CaseAlert>, StorageError> {
+        let mut out = Vec::new();
+        let mut open = self.conn.prepare_cached(
+            "SELECT id, coalesce(nullif(number_text, ''), party_names), party_names, received_on,
+             source, NULL, 0 FROM cases
+             WHERE org_id = ?1 AND status IN ('registered', 'accepted', 'mediating')",
+        )?;
+        collect(
+            &mut open.query(params![org.0])?,
+            true,
+            limits,
+            today,
+            &mut out,
+        )?;
+        let window = u64::from(limits.confirmation_days.max(limits.first_follow_up_days));
+        let cutoff = today
+            .checked_sub_days(Days::new(window + OVERDUE_WATCH_DAYS))
+            .unwrap_or(today);
+        let mut agreed = self.conn.prepare_cached(
+            "SELECT c.id, coalesce(nullif(c.number_text, ''), c.party_names), c.party_names,
+             c.received_on, c.source, substr(min(h.at), 1, 10),
+             EXISTS (SELECT 1 FROM follow_ups f WHERE f.case_id = c.id)
+             FROM status_history h JOIN cases c ON c.id = h.case_id
+             WHERE h.to_status = 'succeeded' AND h.at >= ?2 AND c.org_id = ?1
+             GROUP BY c.id",
+        )?;
+        collect(
+            &mut agreed.query(params![org.0, date_text(cutoff)])?,
+            false,
+            limits,
+            today,
+            &mut out,
+        )?;
+        out.sort_by(|a, b| {
+            (a.deadline.urgency, a.deadline.due, a.case_id).cmp(&(
+                b.deadline.urgency,
+                b.deadline.due,
+                b.case_id,
+            ))
+        });
+        Ok(out)
+    }
+}
+
+fn collect(
+    rows: &mut rusqlite::Rows<'_>,
+    open: bool,
+    limits: &Limits,
+    today: NaiveDate,
+    out: &mut Vec<CaseAlert>,
+) -> Result<(), StorageError> {
+    while let Some(r) = rows.next()? {
+        let agreed: Option<String> = r.get(5)?;
+        let clock = CaseClock {
+            received_on: parse_date("cases.received_on", &r.get::<_, String>(3)?)?,
+            source: decode("cases.source", &r.get::<_, String>(4)?, Source::from_code)?,
+            open,
+            agreed_on: match agreed {
+                Some(day) => Some(parse_date("status_history.at", &day)?),
+                None => None,
+            },
+            followed_up: r.get(6)?,
+        };
+        let case_id = CaseId(r.get(0)?);
+        let label: String = r.get::<_, Option<String>>(1)?.unwrap_or_default();
+        let parties: String = r.get(2)?;
+        for deadline in attention(&clock, limits, today) {
+            out.push(CaseAlert {
+                case_id,
+                label: label.clone(),
+                parties: parties.clone(),
+                deadline,
+            });
+        }
+    }
+    Ok(())
+}

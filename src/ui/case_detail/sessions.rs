@@ -1,0 +1,54 @@
+//! The sessions of the case on its detail: date and time, kind, place, mediators, status;
+//! a session's override reason and record outcome below it when there is one.
+
+use crate::app::AppState;
+use crate::domain::case::Case;
+use crate::i18n::{t, tf};
+use crate::ui::session_line;
+use crate::ui::text::{clean, fit};
+use crate::ui::theme::Theme;
+use ratatui::text::{Line, Span};
+
+/// The heading with the number of sessions, then one line per session.
+pub(super) fn section(
+    out: &mut Vec<Line<'static>>,
+    state: &AppState,
+    case: &Case,
+    w: usize,
+    theme: Theme,
+) {
+    let sessions = match &state.case_sessions {
+        Some((id, list)) if *id == case.id => list.as_slice(),
+        _ => &[],
+    };
+    out.push(Line::default());
+    out.push(Line::styled(
+        tf("detail.sessions", &[("n", &sessions.len().to_string())]),
+        theme.header(),
+    ));
+    if sessions.is_empty() {
+        out.push(Line::styled(
+            format!("  {}", t("detail.no_sessions")),
+            theme.dim(),
+        ));
+    }
+    for s in sessions {
+        let day = format!("  {} ", s.fields.start.format("%Y-%m-%d"));
+        let rest = session_line::line(s, w.saturating_sub(day.len()), 0, false, theme);
+        let mut spans = vec![Span::styled(day, theme.frame())];
+        spans.extend(rest.spans);
+        out.push(Line::from(spans));
+        for (key, text) in [
+            ("detail.session_override", &s.override_reason),
+            ("detail.session_outcome", &s.record.outcome),
+        ] {
+            if !text.trim().is_empty() {
+                let line = tf(key, &[("text", &clean(text))]);
+                out.push(Line::styled(
+                    fit(&format!("    {line}"), w).into_owned(),
+                    theme.dim(),
+                ));
+            }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+//! The session form and the override step (the clashes, then the reason) as dialogs.
+
+use super::{Theme, small_form};
+use crate::app::record_form::RecordForm;
+use crate::app::session_form::{OverrideForm, SessionForm};
+use crate::i18n::t;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+/// Scheduling a session.
+pub fn form(frame: &mut Frame, area: Rect, s: &SessionForm, top: bool, theme: Theme) {
+    let hint = t("dialog.session_hint");
+    small_form(
+        frame,
+        area,
+        &t("dialog.session_new"),
+        &s.form,
+        &hint,
+        top,
+        theme,
+    );
+}
+
+/// The record of a session.
+pub fn record(frame: &mut Frame, area: Rect, r: &RecordForm, top: bool, theme: Theme) {
+    let hint = t("dialog.record_hint");
+    small_form(
+        frame,
+        area,
+        &t("dialog.record_title"),
+        &r.form,
+        &hint,
+        top,
+        theme,
+    );
+}
+
+/// A refused booking: what it clashes with, and the reason to book anyway.
+pub fn override_reason(frame: &mut Frame, area: Rect, o: &OverrideForm, top: bool, theme: Theme) {
+    let clashes: Vec<String> = o
+        .clashes
+        .iter()
+        .map(|c| format!("· {}", crate::ui::text::clean(c)))
+        .collect();
+    let hint = format!("{}\n{}", clashes.join("\n"), t("dialog.override_hint"));
+    small_form(
+        frame,
+        area,
+        &t("dialog.override_title"),
+        &o.form,
+        &hint,
+        top,
+        theme,
+    );
+}

@@ -1,0 +1,153 @@
+//! The today screen (今日), the first screen: today's and tomorrow's sessions, then the
+//! cases near or past a deadline (case limits, police feedback, judicial confirmation,
+//! first follow-up visits). The selected line opens its case with Enter.
+
+use super::session_line;
+use super::text::{clean, fit, width};
+use super::theme::Theme;
+use crate::app::AppState;
+use crate::app::schedule::TodayLine;
+use crate::domain::deadlines::{DeadlineKind, Urgency};
+use crate::i18n::{t, tf};
+use crate::storage::CaseAlert;
+use chrono::Datelike;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Padding, Paragraph};
+
+/// Draws the today screen.
+pub fn render(frame: &mut Frame, area: Rect, state: &AppState, theme: Theme) {
+    let view = &state.today_view;
+    let title = tf(
+        "today.title",
+        &[
+            ("month", &state.today.month().to_string()),
+            ("day", &state.today.day().to_string()),
+        ],
+    );
+    let block = Block::bordered()
+        .border_style(theme.frame())
+        .padding(Padding::horizontal(1))
+        .title(format!(" {title} "));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let w = usize::from(inner.width);
+    if view.loading {
+        frame.render_widget(Paragraph::new(t("list.loading")).style(theme.dim()), inner);
+        return;
+    }
+    let (lines, selected_row) = lines(state, w, theme);
+    let rows = usize::from(inner.height);
+    // Keep the selected line in sight, with its section heading where possible.
+    let first = selected_row
+        .map(|r| r.saturating_sub(rows.saturating_sub(2)))
+        .unwrap_or(0);
+    let shown: Vec<Line> = lines.into_iter().skip(first).take(rows).collect();
+    frame.render_widget(Paragraph::new(shown), inner);
+}
+
+/// Every line of the screen, and the row of the selected one.
+fn lines(state: &AppState, w: usize, theme: Theme) -> (Vec<Line<'static>>, Option<usize>) {
+    let view = &state.today_view;
+    let selectable = view.lines();
+    let selected = selectable.get(view.selected).copied();
+    let mut out: Vec<Line<'static>> = Vec::new();
+    let mut selected_row = None;
+    let tomorrow = state.today.succ_opt().unwrap_or(state.today);
+    for (key, day) in [
+        ("today.sessions_today", state.today),
+        ("today.sessions_tomorrow", tomorrow),
+    ] {
+        let on_day: Vec<usize> = (0..view.sessions.len())
+            .filter(|i| view.sessions[*i].fields.date() == day)
+            .collect();
+        out.push(heading(
+            &tf(key, &[("n", &on_day.len().to_string())]),
+            theme,
+        ));
+        if on_day.is_empty() {
+            out.push(Line::styled(format!("  {}", t("today.none")), theme.dim()));
+        }
+        for i in on_day {
+            let mut line = session_line::line(&view.sessions[i], w, 2, true, theme);
+            if selected == Some(TodayLine::Session(i)) {
+                selected_row = Some(out.len());
+                line = line.style(theme.selected());
+            }
+            out.push(line);
+        }
+    }
+    out.push(heading(
+        &tf("today.alerts", &[("n", &view.alerts.len().to_string())]),
+        theme,
+    ));
+    if view.alerts.is_empty() {
+        out.push(Line::styled(
+            format!("  {}", t("today.no_alerts")),
+            theme.dim(),
+        ));
+    }
+    let column = view
+        .alerts
+        .iter()
+        .map(|a| width(&urgency(a.deadline.urgency, theme).0))
+        .max()
+        .unwrap_or(0)
+        + 4;
+    for (i, alert) in view.alerts.iter().enumerate() {
+        let mut line = alert_line(alert, w, column, theme);
+        if selected == Some(TodayLine::Alert(i)) {
+            selected_row = Some(out.len());
+            line = line.style(theme.selected());
+        }
+        out.push(line);
+    }
+    (out, selected_row)
+}
+
+fn heading(text: &str, theme: Theme) -> Line<'static> {
+    Line::styled(text.to_string(), theme.header())
+}
+
+/// How close a deadline is, in words and in its colour.
+fn urgency(u: Urgency, theme: Theme) -> (String, ratatui::style::Style) {
+    match u {
+        Urgency::Overdue(n) => (
+            tf("urgency.overdue", &[("n", &n.to_string())]),
+            theme.error(),
+        ),
+        Urgency::DueToday => (t("urgency.today").into_owned(), theme.error()),
+        Urgency::Near(n) => (tf("urgency.near", &[("n", &n.to_string())]), theme.risk()),
+        Urgency::Later(n) => (tf("urgency.near", &[("n", &n.to_string())]), theme.text()),
+    }
+}
+
+/// "  已超期2天  11-26  首次回访  （2026）临新人调字第33号  张三、李四", the urgency in a
+/// column `column` cells wide.
+fn alert_line(a: &CaseAlert, w: usize, column: usize, theme: Theme) -> Line<'static> {
+    let d = &a.deadline;
+    let (urgency, style) = urgency(d.urgency, theme);
+    let kind = t(match d.kind {
+        DeadlineKind::CaseLimit => "deadline.case_limit",
+        DeadlineKind::PoliceFeedback => "deadline.police_feedback",
+        DeadlineKind::Confirmation => "deadline.confirmation",
+        DeadlineKind::FollowUp => "deadline.follow_up",
+    });
+    let urgency = format!("  {}", fit(&urgency, w / 3));
+    let urgency_pad = " ".repeat(column.saturating_sub(width(&urgency)).max(1));
+    let mut rest = format!("{}  {}  {}", d.due.format("%m-%d"), kind, clean(&a.label));
+    if a.label != a.parties && !a.parties.is_empty() {
+        rest.push_str("  ");
+        rest.push_str(&clean(&a.parties));
+    }
+    let used = width(&urgency) + urgency_pad.len();
+    let rest = fit(&rest, w.saturating_sub(used)).into_owned();
+    let pad = w.saturating_sub(used + width(&rest));
+    Line::from(vec![
+        Span::styled(urgency, style),
+        Span::raw(urgency_pad),
+        Span::raw(rest),
+        Span::raw(" ".repeat(pad)),
+    ])
+}

@@ -1,0 +1,134 @@
+//! End to end: the real binary in a pseudo-terminal at 80×24. A mediator opens an accepted
+//! case, schedules a session for tomorrow, is refused the same hour a second time (the
+//! clash names the booked session), quits, starts again and finds the session on the
+//! today screen, in the agenda and through `tiaojie agenda`.
+
+#[path = "support/pty.rs"]
+mod pty;
+
+use pty::{Key, PtyApp, WAIT};
+use std::path::Path;
+use tiaojie::domain::case::CaseFields;
+use tiaojie::domain::org::{DEFAULT_NUMBER_PATTERN, OrgProfile};
+use tiaojie::domain::party::{Party, PartyKind, PartyRole};
+use tiaojie::domain::status::CaseStatus;
+use tiaojie::storage::Store;
+
+fn start(db: &Path) -> PtyApp {
+    let bin = Path::new(env!("CARGO_BIN_EXE_tiaojie"));
+    let db = db.to_str().expect("temp path is UTF-8");
+    PtyApp::spawn(bin, &["--db", db], &[("USER", "wang")], 80, 24).expect("the app starts in a pty")
+}
+
+fn quit(mut app: PtyApp) {
+    app.key(Key::F(10));
+    let status = app.wait_exit(WAIT).unwrap_or_else(|e| panic!("{e}"));
+    assert!(status.success(), "exit status {status:?}");
+}
+
+/// A room with one accepted case of 王秀兰 and 张三, mediated by 王建国.
+fn room_with_a_case(db: &Path) {
+    let now = chrono::Local::now().fixed_offset();
+    let mut store = Store::open(db).expect("create");
+    let profile = OrgProfile {
+        room_name: "新华街道老王调解工作室".into(),
+        committee_name: "临河区新华街道人民调解委员会".into(),
+        number_prefix: "临新".into(),
+        number_pattern: DEFAULT_NUMBER_PATTERN.into(),
+    };
+    let org = store
+        .create_organisation(&profile, "王建国", &now)
+        .expect("room");
+    let mediator = store.mediators(org.id).expect("mediators")[0].id;
+    let mut fields = CaseFields::blank(now.date_naive());
+    fields.facts = "楼上漏水，损坏楼下吊顶".into();
+    for name in ["王秀兰", "张三"] {
+        let mut p = Party::new(PartyRole::Applicant, PartyKind::Person);
+        p.name = name.into();
+        fields.parties.push(p);
+    }
+    let case = store
+        .create_case(org.id, &fields, "wang", &now)
+        .expect("case");
+    store
+        .change_status(
+            &org,
+            case.id,
+            case.version,
+            CaseStatus::Accepted,
+            "",
+            &[mediator],
+            "wang",
+            &now,
+        )
+        .expect("accepted");
+}
+
+#[test]
+fn schedule_a_session_be_refused_a_double_booking_and_find_it_after_a_restart() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("room.db");
+    room_with_a_case(&db);
+    let app = start(&db);
+
+    // The first screen is 今日; the case is on the case tab.
+    app.see("今天的日程");
+    app.key(Key::Tab);
+    app.see("王秀兰、张三");
+    app.key(Key::Enter);
+    app.see("F7 安排日程");
+
+    // Tomorrow 09:00–10:00 in 调解室, with the case's mediator and parties.
+    app.key(Key::F(7));
+    app.see("安排日程");
+    app.see("09:00");
+    app.key(Key::F(2));
+    app.see("已安排日程");
+
+    // The same hour again: refused, and the clash names the room and the time.
+    app.key(Key::F(7));
+    app.see("通知到场的当事人");
+    app.key(Key::F(2));
+    app.see("时间冲突");
+    app.see("09:00–10:00");
+    app.key(Key::Esc);
+    app.wait_until(
+        |s| !s.contains("时间冲突") && s.contains("通知到场的当事人"),
+        WAIT,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    app.key(Key::Esc);
+    app.see("F7 安排日程");
+    // Only the first one was stored: the case's sessions, further down its detail.
+    app.key(Key::PageDown);
+    app.key(Key::PageDown);
+    app.see("日程（1）");
+    quit(app);
+
+    // Next start: tomorrow's session is on the today screen and in the agenda.
+    let app = start(&db);
+    app.see("明天的日程（1）");
+    app.key(Key::Tab);
+    app.key(Key::Tab);
+    app.see("议程");
+    app.key(Key::Right);
+    app.see("09:00–10:00  调解  调解室  王秀兰、张三");
+    quit(app);
+
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_tiaojie"))
+        .args([
+            "--db",
+            db.to_str().expect("UTF-8"),
+            "agenda",
+            "--from",
+            "明天",
+            "--days",
+            "1",
+        ])
+        .output()
+        .expect("agenda runs");
+    assert!(out.status.success(), "{out:?}");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(text.matches("09:00–10:00").count(), 1, "{text}");
+    assert!(text.contains("王秀兰、张三"), "{text}");
+}
