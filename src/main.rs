@@ -37,7 +37,8 @@ fn open_app(cli: &Cli) -> ExitCode {
         }
     };
     log::init(paths::log_file(&db));
-    match tui::run(store, paths::operator(), cli.lang) {
+    let theme = tiaojie::ui::theme::Theme::new(cli.color, cli.ascii);
+    match tui::run(store, paths::operator(), cli.lang, theme) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             log::error(&format!("terminal: {e}"));

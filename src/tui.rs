@@ -15,11 +15,16 @@ use ratatui::DefaultTerminal;
 use std::time::Duration;
 
 /// Runs the interactive app until the user quits; the terminal is restored on every exit.
-pub fn run(store: Store, operator: String, lang: Option<Lang>) -> std::io::Result<()> {
+pub fn run(
+    store: Store,
+    operator: String,
+    lang: Option<Lang>,
+    theme: Theme,
+) -> std::io::Result<()> {
     install_panic_log();
     let mut terminal = ratatui::try_init()?;
     let _ = crossterm::execute!(std::io::stdout(), EnableBracketedPaste);
-    let result = event_loop(&mut terminal, store, operator, lang);
+    let result = event_loop(&mut terminal, store, operator, lang, theme);
     let _ = crossterm::execute!(std::io::stdout(), DisableBracketedPaste);
     ratatui::restore();
     result
@@ -30,6 +35,7 @@ fn event_loop(
     store: Store,
     operator: String,
     lang: Option<Lang>,
+    theme: Theme,
 ) -> std::io::Result<()> {
     let size = terminal.size()?;
     let mut state = AppState::new(
@@ -42,14 +48,16 @@ fn event_loop(
     run_effects(&mut state, &mut runner, start());
     loop {
         set_lang(state.lang);
-        terminal.draw(|frame| render(frame, &state, Theme::from_env()))?;
+        terminal.draw(|frame| render(frame, &state, theme))?;
         if state.quit {
             return Ok(());
         }
         // Wait for the next event, then take every event already waiting before drawing
         // again: fast typing or a paste over a slow link costs one repaint, not one per key.
         let mut event = Some(event::read()?);
+        let mut resized = false;
         while let Some(ev) = event {
+            resized |= matches!(ev, Event::Resize(..));
             dispatch(&mut state, &mut runner, ev);
             if state.quit {
                 break;
@@ -63,6 +71,11 @@ fn event_loop(
         let today = chrono::Local::now().date_naive();
         if today != state.today {
             update(&mut state, Action::Today(today));
+        }
+        // A window shrunk and grown back may end at its old size, so ratatui would send only
+        // the changes — but the terminal dropped what fell outside meanwhile: repaint all.
+        if resized {
+            terminal.clear()?;
         }
     }
 }

@@ -28,6 +28,12 @@ pub struct Cli {
     /// 界面语言 zh|en / interface language
     #[arg(long, global = true, value_name = "zh|en", value_parser = parse_lang)]
     pub lang: Option<crate::i18n::Lang>,
+    /// 用 ASCII 字符画线（PuTTY/Xshell 把“模糊宽度”字符显示为双宽时）/ draw lines in ASCII
+    #[arg(long, global = true, env = "TIAOJIE_ASCII")]
+    pub ascii: bool,
+    /// 颜色 auto|16|none / colours
+    #[arg(long, global = true, value_name = "auto|16|none", env = "TIAOJIE_COLOR", value_parser = parse_color, default_value = "auto")]
+    pub color: crate::ui::theme::ColorChoice,
     /// What to do; without a command the app opens.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -233,6 +239,11 @@ fn write_output(file: Option<&std::path::Path>, body: &str) -> Result<(), CliErr
             path: file.display().to_string(),
             cause,
         })
+}
+
+fn parse_color(text: &str) -> Result<crate::ui::theme::ColorChoice, String> {
+    crate::ui::theme::ColorChoice::from_code(text)
+        .ok_or_else(|| format!("「{text}」: 请用 auto、16 或 none / use auto, 16 or none"))
 }
 
 fn parse_lang(text: &str) -> Result<crate::i18n::Lang, String> {

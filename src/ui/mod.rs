@@ -1,6 +1,7 @@
 //! Drawing: one file per screen and per dialog, all reading `&AppState` and nothing
 //! else. Must not import rusqlite or touch storage; never changes state.
 
+mod ascii;
 mod case_detail;
 mod case_form;
 mod case_list;
@@ -29,8 +30,15 @@ use theme::Theme;
 /// The smallest window the screens are laid out for.
 pub const MIN_SIZE: (u16, u16) = (60, 16);
 
-/// Draws the whole screen for `state`.
+/// Draws the whole screen for `state` (in ASCII lines when the theme says so).
 pub fn render(frame: &mut Frame, state: &AppState, theme: Theme) {
+    draw(frame, state, theme);
+    if theme.ascii {
+        ascii::asciify(frame.buffer_mut());
+    }
+}
+
+fn draw(frame: &mut Frame, state: &AppState, theme: Theme) {
     let area = frame.area();
     if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
         too_small(frame, area, theme);

@@ -7,18 +7,58 @@ use ratatui::style::{Color, Modifier, Style};
 /// The look of the interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
-    /// Colours on (false under NO_COLOR).
+    /// Colours on (false under NO_COLOR or `--color none`). Only the 16 basic colours are
+    /// used, so any colour terminal shows them.
     pub color: bool,
+    /// Lines, arrows and markers drawn in ASCII (`--ascii`), for terminals that draw
+    /// ambiguous-width characters wide.
+    pub ascii: bool,
+}
+
+/// How colours are chosen (`--color`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ColorChoice {
+    /// Colours unless `NO_COLOR` is set (https://no-color.org) or TERM says `dumb`.
+    #[default]
+    Auto,
+    /// The 16 basic colours.
+    Basic,
+    /// No colours: bold, reverse and underline only.
+    None,
+}
+
+impl ColorChoice {
+    /// Parses `auto`, `16` or `none`.
+    pub fn from_code(code: &str) -> Option<ColorChoice> {
+        match code.trim().to_ascii_lowercase().as_str() {
+            "auto" => Some(ColorChoice::Auto),
+            "16" | "basic" => Some(ColorChoice::Basic),
+            "none" | "no" | "off" | "0" => Some(ColorChoice::None),
+            _ => None,
+        }
+    }
 }
 
 impl Theme {
-    /// Colours unless `NO_COLOR` is set (https://no-color.org) or TERM says `dumb`.
-    pub fn from_env() -> Theme {
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
-        Theme {
-            color: !(no_color || dumb),
-        }
+    /// No colours, box-drawing lines: what snapshot tests draw.
+    pub const PLAIN: Theme = Theme {
+        color: false,
+        ascii: false,
+    };
+
+    /// The theme for this terminal: `choice` and `ascii` from the command line, with
+    /// `NO_COLOR` and `TERM=dumb` honoured under `auto`.
+    pub fn new(choice: ColorChoice, ascii: bool) -> Theme {
+        let color = match choice {
+            ColorChoice::Auto => {
+                let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+                let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
+                !(no_color || dumb)
+            }
+            ColorChoice::Basic => true,
+            ColorChoice::None => false,
+        };
+        Theme { color, ascii }
     }
 
     fn pick(self, colored: Style, plain: Style) -> Style {

@@ -32,3 +32,18 @@ fn a_window_below_the_minimum_says_so() {
     let text = screen(&s);
     assert!(text.contains("40") && text.contains("60"), "{text}");
 }
+
+#[test]
+fn ascii_mode_draws_the_list_without_ambiguous_width_characters() {
+    let s = list_state(Lang::Zh);
+    let theme = crate::ui::theme::Theme {
+        color: false,
+        ascii: true,
+    };
+    let text = screen_with(&s, theme);
+    assert!(text.contains("+-") && text.contains("王秀兰"), "{text}");
+    for c in "─│┌┐└┘▶‹›…▼▲·".chars() {
+        assert!(!text.contains(c), "{c} is still drawn:\n{text}");
+    }
+    insta::assert_snapshot!(text);
+}

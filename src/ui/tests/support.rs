@@ -238,11 +238,18 @@ pub fn buffer(state: &AppState) -> Buffer {
 }
 
 fn draw(state: &AppState) -> (Buffer, Option<(u16, u16)>) {
+    draw_with(state, Theme::PLAIN)
+}
+
+/// Renders `state` with `theme` and returns the screen as text.
+pub fn screen_with(state: &AppState, theme: Theme) -> String {
+    text_of(&draw_with(state, theme).0)
+}
+
+fn draw_with(state: &AppState, theme: Theme) -> (Buffer, Option<(u16, u16)>) {
     let (cols, rows) = state.size;
     let mut terminal = Terminal::new(TestBackend::new(cols, rows)).expect("test backend");
-    terminal
-        .draw(|f| render(f, state, Theme { color: false }))
-        .expect("draw");
+    terminal.draw(|f| render(f, state, theme)).expect("draw");
     let backend = terminal.backend();
     let cursor = backend
         .cursor_visible()
