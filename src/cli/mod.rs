@@ -8,6 +8,7 @@ mod error;
 pub mod export;
 pub mod import;
 pub mod jsonl;
+pub mod search;
 
 pub use error::CliError;
 
@@ -54,6 +55,15 @@ pub enum Command {
     Import {
         /// 要导入的文件 / the file to read
         file: PathBuf,
+    },
+    /// 查找案件（姓名、拼音、电话、身份证号、编号、案情）/ find cases by any word
+    Search {
+        /// 要找的字词，空格分开的每个词都须出现 / words that must all appear
+        #[arg(required = true, num_args = 1..)]
+        text: Vec<String>,
+        /// 最多列出几件 / at most this many lines
+        #[arg(long, default_value_t = 50)]
+        limit: u64,
     },
 }
 
@@ -127,6 +137,24 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<(), CliError> {
                 tf(
                     "cli.import.done",
                     &[("count", &count), ("seconds", &seconds()), ("path", &path)]
+                )
+            );
+        }
+        Command::Search { text, limit } => {
+            if !db.exists() {
+                return Err(CliError::NothingToRead { path });
+            }
+            let store = Store::open(&db)?;
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            let total = search::search_to(&store, &text.join(" "), *limit, &mut out)?;
+            drop(out);
+            let shown = total.min(*limit).to_string();
+            eprintln!(
+                "{}",
+                tf(
+                    "cli.search.done",
+                    &[("count", &total.to_string()), ("shown", &shown)]
                 )
             );
         }

@@ -12,5 +12,6 @@ pub mod money;
 pub mod org;
 pub mod party;
 pub mod phone;
+pub mod search;
 pub mod source;
 pub mod status;

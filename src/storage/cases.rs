@@ -1,7 +1,8 @@
 //! Cases: register, edit (with a version check, so no update is lost), change status
 //! (numbering on acceptance), load, list a page, and bulk insert for import and demo.
 
-use super::codec::{date_text, decode, like_pattern, parse_date, time_text};
+use super::codec::{date_text, decode, parse_date, time_text};
+use super::search::{index_case, text_condition};
 use super::{StorageError, Store};
 use crate::domain::case::{
     Case, CaseFields, CaseId, CaseNumber, CasePage, CaseQuery, CaseSort, CaseSummary, Timestamp,
@@ -11,6 +12,7 @@ use crate::domain::org::{MediatorId, OrgId, Organisation, format_case_number};
 use crate::domain::status::{CaseStatus, StatusChange, TransitionInput, check_transition};
 use crate::i18n::tf;
 use chrono::Datelike;
+use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, Transaction, params};
 
 mod read;
@@ -127,43 +129,36 @@ impl Store {
         self.load_case(id)
     }
 
-    /// One page of the room's cases, as the list asks for it.
+    /// One page of the room's cases, as the list asks for it. Words in `query.text` are
+    /// looked up in the search indexes; the exact number and exact party names come first.
     pub fn list_cases(&self, org: OrgId, query: &CaseQuery) -> Result<CasePage, StorageError> {
-        let mut filter = String::from("org_id = ?1");
-        if query.status.is_some() {
-            filter.push_str(" AND status = ?2");
-        }
-        let text = query.text.trim();
-        if !text.is_empty() {
-            filter.push_str(
-                " AND (number_text LIKE ?3 ESCAPE '\\' OR party_names LIKE ?3 ESCAPE '\\'
-                  OR facts LIKE ?3 ESCAPE '\\' OR referrer_unit LIKE ?3 ESCAPE '\\'
-                  OR referrer_ref LIKE ?3 ESCAPE '\\'
-                  OR EXISTS (SELECT 1 FROM parties p WHERE p.case_id = cases.id
-                             AND (p.phone LIKE ?3 ESCAPE '\\' OR p.id_number LIKE ?3 ESCAPE '\\')))",
-            );
-        }
-        let status = query.status.map(|s| s.code()).unwrap_or("");
-        let pattern = like_pattern(text);
+        let (filter, params) = list_filter(org, query);
         let total: i64 = self
             .conn
             .prepare_cached(&format!("SELECT count(*) FROM cases WHERE {filter}"))?
-            .query_row(
-                rusqlite::params_from_iter(bind(&filter, org, status, &pattern)),
-                |r| r.get(0),
-            )?;
+            .query_row(rusqlite::params_from_iter(params.iter()), |r| r.get(0))?;
+        let text = query.text.trim();
+        let mut params = params;
+        let rank = if text.is_empty() {
+            String::new()
+        } else {
+            params.push(Value::Text(text.to_string()));
+            let n = params.len();
+            format!(
+                "coalesce(number_text = ?{n}, 0) DESC,
+                 instr('、' || party_names || '、', '、' || ?{n} || '、') = 0, "
+            )
+        };
         let sql = format!(
             "SELECT id, number_text, received_on, category, local_category, party_names, status,
                     mediator_names, risk_escalation OR risk_group
-             FROM cases WHERE {filter} ORDER BY {} LIMIT {} OFFSET {}",
+             FROM cases WHERE {filter} ORDER BY {rank}{} LIMIT {} OFFSET {}",
             order_by(query.sort, query.descending),
             query.limit,
             query.offset
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let mut rows = stmt.query(rusqlite::params_from_iter(bind(
-            &filter, org, status, &pattern,
-        )))?;
+        let mut rows = stmt.query(rusqlite::params_from_iter(params.iter()))?;
         let mut out = Vec::new();
         while let Some(r) = rows.next()? {
             let category: String = r.get(3)?;
@@ -216,21 +211,58 @@ impl Store {
     }
 }
 
-/// Positional parameters matching the placeholders `filter` uses (?1 org, ?2 status, ?3 text).
-fn bind<'a>(
-    filter: &str,
-    org: OrgId,
-    status: &'a str,
-    pattern: &'a str,
-) -> Vec<Box<dyn rusqlite::ToSql + 'a>> {
-    let mut out: Vec<Box<dyn rusqlite::ToSql + 'a>> = vec![Box::new(org.0)];
-    if filter.contains("?2") || filter.contains("?3") {
-        out.push(Box::new(status));
+/// The WHERE clause of a list query and its parameters, in placeholder order.
+fn list_filter(org: OrgId, query: &CaseQuery) -> (String, Vec<Value>) {
+    let mut params = vec![Value::Integer(org.0)];
+    let mut filter = String::from("org_id = ?1");
+    let mut add = |sql: &str, value: Value, params: &mut Vec<Value>| {
+        params.push(value);
+        filter.push_str(&sql.replace("?N", &format!("?{}", params.len())));
+    };
+    if let Some(status) = query.status {
+        add(" AND status = ?N", text_value(status.code()), &mut params);
     }
-    if filter.contains("?3") {
-        out.push(Box::new(pattern));
+    if let Some(category) = query.category {
+        add(
+            " AND category = ?N",
+            text_value(category.code()),
+            &mut params,
+        );
     }
-    out
+    if let Some(source) = query.source {
+        add(" AND source = ?N", text_value(source.code()), &mut params);
+    }
+    if let Some(from) = query.received_from {
+        add(
+            " AND received_on >= ?N",
+            Value::Text(date_text(from)),
+            &mut params,
+        );
+    }
+    if let Some(to) = query.received_to {
+        add(
+            " AND received_on <= ?N",
+            Value::Text(date_text(to)),
+            &mut params,
+        );
+    }
+    if let Some(name) = &query.mediator {
+        add(
+            " AND id IN (SELECT cm.case_id FROM case_mediators cm JOIN mediators m
+               ON m.id = cm.mediator_id WHERE m.name = ?N)",
+            Value::Text(name.clone()),
+            &mut params,
+        );
+    }
+    if let Some(cond) = text_condition(&query.text, &mut params) {
+        filter.push_str(" AND ");
+        filter.push_str(&cond);
+    }
+    (filter, params)
+}
+
+fn text_value(code: &str) -> Value {
+    Value::Text(code.to_string())
 }
 
 fn order_by(sort: CaseSort, descending: bool) -> String {
@@ -348,7 +380,7 @@ fn write_fields(
             p.address
         ])?;
     }
-    Ok(())
+    index_case(tx, id.0)
 }
 
 fn record_status(
@@ -420,7 +452,8 @@ fn assign_number(
         "UPDATE cases SET number_year = ?2, number_seq = ?3, number_text = ?4 WHERE id = ?1",
         params![id.0, year, seq, text],
     )?;
-    Ok(())
+    // The number is searchable.
+    index_case(tx, id.0)
 }
 
 fn insert_record(

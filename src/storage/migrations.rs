@@ -12,7 +12,10 @@ pub const APPLICATION_ID: i32 = 0x544A_0001;
 
 /// Every schema step in order; step `i` brings `user_version` from `i` to `i + 1`.
 /// Append only: a released step is never edited.
-pub const MIGRATIONS: &[&str] = &[include_str!("sql/001_case_log.sql")];
+pub const MIGRATIONS: &[&str] = &[
+    include_str!("sql/001_case_log.sql"),
+    include_str!("sql/002_search.sql"),
+];
 
 /// The schema version this binary writes.
 pub fn latest_version() -> i64 {

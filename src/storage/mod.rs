@@ -6,6 +6,7 @@ mod codec;
 mod import;
 pub mod migrations;
 mod org;
+mod search;
 mod write;
 
 pub use cases::NewCaseRecord;
@@ -66,11 +67,15 @@ impl Store {
         create_private(path)?;
         let mut conn = Connection::open(path).map_err(|e| open_error(path, e))?;
         configure(&conn)?;
-        migrations::migrate(&mut conn, Some(path))?;
-        Ok(Store {
+        let found = migrations::migrate(&mut conn, Some(path))?;
+        let mut store = Store {
             conn,
             path: path.to_path_buf(),
-        })
+        };
+        if found > 0 && found < search::SEARCH_SINCE {
+            store.rebuild_search_index()?;
+        }
+        Ok(store)
     }
 
     /// The file this store reads.
@@ -133,5 +138,7 @@ fn create_private(path: &Path) -> Result<(), StorageError> {
     Ok(())
 }
 
+#[cfg(test)]
+mod search_tests;
 #[cfg(test)]
 mod tests;
