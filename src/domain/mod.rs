@@ -14,4 +14,5 @@ pub mod party;
 pub mod phone;
 pub mod search;
 pub mod source;
+pub mod stats;
 pub mod status;

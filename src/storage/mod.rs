@@ -7,6 +7,7 @@ mod import;
 pub mod migrations;
 mod org;
 mod search;
+mod stats;
 mod write;
 
 pub use cases::NewCaseRecord;
