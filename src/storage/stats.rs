@@ -82,3 +82,18 @@ impl Store {
 fn day_of(at: &str) -> Result<NaiveDate, StorageError> {
     Ok(parse_time("status_history.at", at)?.date_naive())
 }
+
+impl Store {
+    /// The ids of the cases received in `period` (the ledger's rows), by date then id.
+    pub fn cases_received(&self, org: OrgId, period: &Period) -> Result<Vec<CaseId>, StorageError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id FROM cases WHERE org_id = ?1 AND received_on >= ?2 AND received_on <= ?3
+             ORDER BY received_on, id",
+        )?;
+        let rows = stmt.query_map(
+            params![org.0, date_text(period.from), date_text(period.to)],
+            |r| Ok(CaseId(r.get(0)?)),
+        )?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}
