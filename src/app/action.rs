@@ -30,6 +30,10 @@ pub enum Action {
     CaseSaved(Box<Case>),
     /// A settings change was saved.
     SettingsSaved,
+    /// The statistics of a period were counted.
+    StatsLoaded(Box<crate::domain::stats::Stats>),
+    /// The statistics workbook was written to this path.
+    StatsExported(String),
     /// Storage refused or failed; the message is for the user.
     Failed(Failure),
 }
@@ -96,4 +100,8 @@ pub enum Effect {
     SetMediatorActive { id: MediatorId, active: bool },
     /// Add or re-parent a local category.
     SaveLocalCategory(LocalCategory),
+    /// Count the statistics of a period.
+    LoadStats(crate::domain::stats::period::Period),
+    /// Write a period's statistics as an .xlsx beside the database.
+    ExportStats(crate::domain::stats::period::Period),
 }

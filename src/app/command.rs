@@ -59,4 +59,10 @@ pub enum Command {
     Yes,
     /// Answer no.
     No,
+    /// Switch the statistics period between month, quarter and year.
+    CyclePeriod,
+    /// Show the next statistics table.
+    NextPane,
+    /// Export what is shown to a file.
+    Export,
 }

@@ -15,6 +15,7 @@ pub mod party_form;
 pub mod settings;
 pub mod setup;
 pub mod state;
+pub mod stats_view;
 mod update;
 
 pub use action::{Action, Effect};

@@ -5,6 +5,7 @@ use super::case_form::CaseForm;
 use super::form::Form;
 use super::modal::Modal;
 use super::settings::SettingsState;
+use super::stats_view::StatsView;
 use crate::domain::case::{Case, CasePage, CaseQuery, CaseSort};
 use crate::domain::category::LocalCategory;
 use crate::domain::org::{Mediator, MediatorId, Organisation};
@@ -21,7 +22,7 @@ pub enum Tab {
     Schedule,
     /// 文书 — documents (coming).
     Documents,
-    /// 统计 — statistics (coming).
+    /// 统计 — statistics.
     Statistics,
     /// 设置 — the room, mediators, categories, language.
     Settings,
@@ -149,6 +150,8 @@ pub struct AppState {
     pub list: CaseList,
     /// The settings tab.
     pub settings: SettingsState,
+    /// The statistics tab.
+    pub stats: StatsView,
     /// Dialogs over the screen, the last on top.
     pub modals: Vec<Modal>,
     /// What just happened.
@@ -176,6 +179,7 @@ impl AppState {
             cases: CasesView::List,
             list: CaseList::default(),
             settings: SettingsState::default(),
+            stats: StatsView::default(),
             modals: Vec::new(),
             status: None,
             size,

@@ -133,6 +133,7 @@ fn heading(context: Context) -> &'static str {
         Context::Menu => "help.ctx.menu",
         Context::Help => "help.ctx.help",
         Context::Tab => "help.ctx.tab",
+        Context::Stats => "help.ctx.stats",
     }
 }
 

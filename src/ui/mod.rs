@@ -12,6 +12,7 @@ mod placeholder;
 mod scroll;
 mod settings;
 mod setup;
+mod stats;
 pub mod text;
 pub mod theme;
 mod wrap;
@@ -54,6 +55,7 @@ pub fn render(frame: &mut Frame, state: &AppState, theme: Theme) {
                 CasesView::Form(f) => case_form::render(frame, body, state, f, theme),
             },
             Tab::Settings => settings::render(frame, body, state, theme),
+            Tab::Statistics => stats::render(frame, body, state, theme),
             tab => placeholder::render(frame, body, tab, theme),
         }
     }

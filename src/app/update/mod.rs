@@ -9,6 +9,7 @@ mod modal;
 mod results;
 mod settings;
 mod setup;
+mod stats;
 
 use super::action::{Action, Effect};
 use super::command::Command;
@@ -36,6 +37,8 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::CaseLoaded(case) => detail::loaded(state, *case),
         Action::CaseSaved(case) => results::case_saved(state, *case),
         Action::SettingsSaved => Vec::new(),
+        Action::StatsLoaded(stats) => stats::loaded(state, *stats),
+        Action::StatsExported(path) => stats::exported(state, path),
         Action::Failed(failure) => results::failed(state, failure),
     }
 }
@@ -75,6 +78,7 @@ pub fn key_contexts(state: &AppState) -> (Vec<Context>, bool) {
             Some(form) => (vec![X::Settings, X::Form, X::Global], form.typing()),
             None => (vec![X::Tab, X::Global], false),
         },
+        Tab::Statistics => (vec![X::Stats, X::Global], false),
         _ => (vec![X::Tab, X::Global], false),
     }
 }
@@ -107,6 +111,7 @@ fn on_key(state: &mut AppState, key: Key) -> Vec<Effect> {
             Vec::new()
         }
         Tab::Settings => settings::on_key(state, command, key),
+        Tab::Statistics => stats::on_key(state, command),
         _ => Vec::new(),
     }
 }
@@ -134,6 +139,9 @@ fn global(state: &mut AppState, cmd: Command) -> Option<Vec<Effect>> {
         Command::Quit => request_quit(state),
         Command::NextTab | Command::PrevTab if state.setup.is_none() => {
             state.tab = state.tab.step(cmd == Command::NextTab);
+            if state.tab == Tab::Statistics {
+                return Some(stats::entered(state));
+            }
         }
         _ => return None,
     }

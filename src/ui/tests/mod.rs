@@ -3,4 +3,5 @@
 mod detail;
 mod forms;
 mod screens;
+mod stats;
 pub mod support;
