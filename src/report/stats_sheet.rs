@@ -53,7 +53,7 @@ pub fn headers(first: &str) -> Vec<String> {
 fn sheet(name: &str, title: &str, first: &str, rows: Vec<(String, &Counts)>) -> Sheet {
     let headers = headers(first);
     let mut widths = vec![14u16];
-    widths.extend(COLUMNS.iter().map(|_| 10u16));
+    widths.extend(COLUMNS.iter().map(|_| 12u16));
     Sheet {
         name: name.to_string(),
         title: title.to_string(),

@@ -63,6 +63,11 @@ fn write_sheet(ws: &mut Worksheet, sheet: &Sheet, f: &Formats) -> Result<(), Xls
         ws.set_column_width(col, f64::from(*width) + 1.0)?;
     }
     ws.set_freeze_panes(2, 0)?;
+    // Printed on A4 across (paper size 9), all columns on one page wide, headers on every page.
+    ws.set_paper_size(9);
+    ws.set_landscape();
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_repeat_rows(1, 1)?;
     let mut r: u32 = 2;
     for row in &sheet.rows {
         for (col, cell) in row.iter().enumerate() {
