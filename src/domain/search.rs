@@ -3,12 +3,12 @@
 //! grams that answer queries too short for the trigram index, and the query's terms.
 //! Pure: storage writes and queries these values.
 
-use pinyin::ToPinyinMulti;
+use pinyin::ToPinyin;
 use std::collections::BTreeSet;
 
-/// Surnames whose common reading as a surname differs from the character's default reading
-/// in the pinyin table (曾 ceng → zeng, 单 dan → shan …). Both readings are indexed, so a
-/// user who types the everyday reading still finds the name.
+/// Surnames whose reading as a surname differs from the character's default reading in the
+/// pinyin table (曾 ceng → zeng, 单 dan → shan …). Both readings are indexed, so a user who
+/// types the everyday reading still finds the name.
 const SURNAMES: &[(char, &str)] = &[
     ('曾', "zeng"),
     ('单', "shan"),
@@ -32,8 +32,8 @@ const SURNAMES: &[(char, &str)] = &[
     ('长', "zhang"),
 ];
 
-/// Past this many readings of one name, further heteronym combinations are dropped (a
-/// name of four characters with three readings each would give 81).
+/// Past this many readings of one name, further combinations are dropped (only the first
+/// character has two, so this only guards against odd input).
 const MAX_READINGS: usize = 12;
 
 /// Pinyin keys of one name: every initials string and every full spelling, lower case,
@@ -68,7 +68,9 @@ pub fn pinyin_keys(name: &str) -> Vec<String> {
     out.into_iter().collect()
 }
 
-/// The readings of one character: for the first character its surname reading first.
+/// The readings of one character: its everyday reading, and for the first character of a
+/// name also its reading as a surname. Other heteronyms are left out: the table lists rare
+/// readings (明 meng, 邓 shan …) that would make `smx` find 邓明轩.
 fn char_readings(c: char, first: bool) -> Vec<String> {
     if c.is_ascii_alphanumeric() {
         return vec![c.to_ascii_lowercase().to_string()];
@@ -77,12 +79,10 @@ fn char_readings(c: char, first: bool) -> Vec<String> {
     if first && let Some((_, reading)) = SURNAMES.iter().find(|(s, _)| *s == c) {
         out.push((*reading).to_string());
     }
-    if let Some(multi) = c.to_pinyin_multi() {
-        for p in multi {
-            let plain = p.plain().replace('ü', "v");
-            if !out.contains(&plain) {
-                out.push(plain);
-            }
+    if let Some(p) = c.to_pinyin() {
+        let plain = p.plain().replace('ü', "v");
+        if !out.contains(&plain) {
+            out.push(plain);
         }
     }
     out
@@ -179,6 +179,7 @@ mod tests {
     fn readings_are_capped_and_latin_is_kept() {
         assert!(pinyin_keys("长乐行重传").len() <= 2 * MAX_READINGS);
         assert!(pinyin_keys("ABC公司").contains(&"abcgs".to_string()));
+        assert_eq!(pinyin_keys("邓明轩"), ["dengmingxuan", "dmx"]);
         assert!(pinyin_keys("").is_empty());
     }
 

@@ -24,11 +24,11 @@ impl Store {
              SELECT c.id, c.category, c.local_category, c.source, c.mediator_names,
                     c.persons_involved, (SELECT count(*) FROM parties p WHERE p.case_id = c.id),
                     c.amount_fen, c.risk_escalation, c.risk_group,
-                    (SELECT min(at) FROM status_history h
+                    (SELECT min(at) FROM status_history h INDEXED BY status_history_by_case
                       WHERE h.case_id = c.id AND h.to_status = 'accepted'),
-                    (SELECT to_status FROM status_history h WHERE h.case_id = c.id
+                    (SELECT to_status FROM status_history h INDEXED BY status_history_by_case WHERE h.case_id = c.id
                       AND h.to_status IN ('succeeded', 'terminated') ORDER BY h.id DESC LIMIT 1),
-                    (SELECT at FROM status_history h WHERE h.case_id = c.id
+                    (SELECT at FROM status_history h INDEXED BY status_history_by_case WHERE h.case_id = c.id
                       AND h.to_status IN ('succeeded', 'terminated') ORDER BY h.id DESC LIMIT 1)
              FROM hits JOIN cases c ON c.id = hits.case_id
              WHERE c.org_id = ?1 ORDER BY c.id",
