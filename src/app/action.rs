@@ -34,6 +34,11 @@ pub enum Action {
     StatsLoaded(Box<crate::domain::stats::Stats>),
     /// The statistics workbook was written to this path.
     StatsExported(String),
+    /// Earlier cases of the parties asked about (重复纠纷).
+    RepeatsFound(
+        crate::domain::repeat::RepeatQuery,
+        Vec<crate::domain::case::CaseSummary>,
+    ),
     /// Storage refused or failed; the message is for the user.
     Failed(Failure),
 }
@@ -104,4 +109,6 @@ pub enum Effect {
     LoadStats(crate::domain::stats::period::Period),
     /// Write a period's statistics as an .xlsx beside the database.
     ExportStats(crate::domain::stats::period::Period),
+    /// Find earlier cases of these parties.
+    FindRepeats(crate::domain::repeat::RepeatQuery),
 }

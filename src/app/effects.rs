@@ -35,7 +35,11 @@ impl Runner {
     pub fn run(&mut self, effect: Effect, now: &Timestamp) -> Action {
         let saving = !matches!(
             effect,
-            Effect::LoadRoom | Effect::LoadCases(_) | Effect::LoadCase(_) | Effect::LoadStats(_)
+            Effect::LoadRoom
+                | Effect::LoadCases(_)
+                | Effect::LoadCase(_)
+                | Effect::LoadStats(_)
+                | Effect::FindRepeats(_)
         );
         match self.try_run(effect, now) {
             Ok(action) => action,
@@ -127,6 +131,10 @@ impl Runner {
                 Action::StatsLoaded(Box::new(compute(period, &rows)))
             }
             Effect::ExportStats(period) => Action::StatsExported(self.export_stats(&period)?),
+            Effect::FindRepeats(query) => {
+                let cases = self.store.repeat_cases(self.org()?.id, &query)?;
+                Action::RepeatsFound(query, cases)
+            }
         })
     }
 

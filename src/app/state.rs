@@ -114,6 +114,8 @@ pub struct CaseDetail {
     pub case: Case,
     /// Lines scrolled down.
     pub scroll: u16,
+    /// Earlier cases of its parties (重复纠纷), once found.
+    pub repeats: Vec<crate::domain::case::CaseSummary>,
 }
 
 /// A line at the bottom saying what just happened.

@@ -12,6 +12,7 @@ pub mod money;
 pub mod org;
 pub mod party;
 pub mod phone;
+pub mod repeat;
 pub mod search;
 pub mod source;
 pub mod stats;

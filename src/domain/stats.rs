@@ -33,7 +33,8 @@ pub enum Outcome {
     Terminated,
 }
 
-/// One case as the statistics need it (storage reads these for a period).
+/// One case as the statistics need it (storage reads these for a period; it may leave out
+/// an acceptance or an outcome that falls outside the period, which counts for nothing).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StatsCase {
     /// Its row.

@@ -6,6 +6,7 @@ mod codec;
 mod import;
 pub mod migrations;
 mod org;
+mod repeat;
 mod search;
 mod stats;
 mod write;

@@ -14,68 +14,74 @@ use rusqlite::params;
 
 impl Store {
     /// The cases with an acceptance or an outcome in `period` (days in the zone each
-    /// change was recorded in, as the mediator saw them).
+    /// change was recorded in, as the mediator saw them). Only the changes inside the
+    /// period are read: one range scan of `status_history_by_time`, each case once.
     pub fn stats_cases(&self, org: OrgId, period: &Period) -> Result<Vec<StatsCase>, StorageError> {
         let after_end = period.to.succ_opt().unwrap_or(period.to);
         let mut stmt = self.conn.prepare_cached(
-            "WITH hits AS (
-               SELECT DISTINCT case_id FROM status_history
-               WHERE to_status IN ('accepted', 'succeeded', 'terminated') AND at >= ?2 AND at < ?3)
-             SELECT c.id, c.category, c.local_category, c.source, c.mediator_names,
-                    c.persons_involved, (SELECT count(*) FROM parties p WHERE p.case_id = c.id),
-                    c.amount_fen, c.risk_escalation, c.risk_group,
-                    (SELECT min(at) FROM status_history h INDEXED BY status_history_by_case
-                      WHERE h.case_id = c.id AND h.to_status = 'accepted'),
-                    (SELECT to_status FROM status_history h INDEXED BY status_history_by_case WHERE h.case_id = c.id
-                      AND h.to_status IN ('succeeded', 'terminated') ORDER BY h.id DESC LIMIT 1),
-                    (SELECT at FROM status_history h INDEXED BY status_history_by_case WHERE h.case_id = c.id
-                      AND h.to_status IN ('succeeded', 'terminated') ORDER BY h.id DESC LIMIT 1)
-             FROM hits JOIN cases c ON c.id = hits.case_id
-             WHERE c.org_id = ?1 ORDER BY c.id",
+            "SELECT h.to_status, h.at, c.id, c.category, c.local_category, c.source,
+                    c.mediator_names, c.persons_involved,
+                    CASE WHEN c.persons_involved > 0 THEN 0
+                         ELSE (SELECT count(*) FROM parties p WHERE p.case_id = c.id) END,
+                    c.amount_fen, c.risk_escalation, c.risk_group
+             FROM status_history h JOIN cases c ON c.id = h.case_id
+             WHERE h.to_status IN ('accepted', 'succeeded', 'terminated')
+               AND h.at >= ?2 AND h.at < ?3 AND c.org_id = ?1
+             ORDER BY h.id",
         )?;
         let mut rows = stmt.query(params![org.0, date_text(period.from), date_text(after_end)])?;
-        let mut out = Vec::new();
+        let mut out: Vec<StatsCase> = Vec::new();
+        let mut index: std::collections::HashMap<i64, usize> = Default::default();
         while let Some(r) = rows.next()? {
-            let names: String = r.get(4)?;
-            let accepted: Option<String> = r.get(10)?;
-            let outcome: Option<String> = r.get(11)?;
-            let outcome_at: Option<String> = r.get(12)?;
-            let outcome = match (outcome.as_deref(), outcome_at) {
-                (Some(code), Some(at)) => {
-                    let kind = if code == "succeeded" {
-                        Outcome::Succeeded
-                    } else {
-                        Outcome::Terminated
-                    };
-                    Some((kind, day_of(&at)?))
+            let to: String = r.get(0)?;
+            let day = day_of(&r.get::<_, String>(1)?)?;
+            let id: i64 = r.get(2)?;
+            let at = match index.get(&id) {
+                Some(&i) => i,
+                None => {
+                    index.insert(id, out.len());
+                    out.push(read_case(r)?);
+                    out.len() - 1
                 }
-                _ => None,
             };
-            out.push(StatsCase {
-                id: CaseId(r.get(0)?),
-                category: decode(
-                    "cases.category",
-                    &r.get::<_, String>(1)?,
-                    Category::from_code,
-                )?,
-                local: r.get(2)?,
-                source: decode("cases.source", &r.get::<_, String>(3)?, Source::from_code)?,
-                mediators: names
-                    .split('、')
-                    .filter(|n| !n.is_empty())
-                    .map(String::from)
-                    .collect(),
-                persons_involved: r.get(5)?,
-                party_count: r.get(6)?,
-                amount_fen: r.get(7)?,
-                risk_escalation: r.get(8)?,
-                risk_group: r.get(9)?,
-                accepted_on: accepted.as_deref().map(day_of).transpose()?,
-                outcome,
-            });
+            let Some(case) = out.get_mut(at) else {
+                continue;
+            };
+            match to.as_str() {
+                "accepted" => case.accepted_on = case.accepted_on.or(Some(day)),
+                "succeeded" => case.outcome = Some((Outcome::Succeeded, day)),
+                _ => case.outcome = Some((Outcome::Terminated, day)),
+            }
         }
         Ok(out)
     }
+}
+
+/// The case columns of a row (from column 2 on), without its dates yet.
+fn read_case(r: &rusqlite::Row<'_>) -> Result<StatsCase, StorageError> {
+    let names: String = r.get(6)?;
+    Ok(StatsCase {
+        id: CaseId(r.get(2)?),
+        category: decode(
+            "cases.category",
+            &r.get::<_, String>(3)?,
+            Category::from_code,
+        )?,
+        local: r.get(4)?,
+        source: decode("cases.source", &r.get::<_, String>(5)?, Source::from_code)?,
+        mediators: names
+            .split('、')
+            .filter(|n| !n.is_empty())
+            .map(String::from)
+            .collect(),
+        persons_involved: r.get(7)?,
+        party_count: r.get(8)?,
+        amount_fen: r.get(9)?,
+        risk_escalation: r.get(10)?,
+        risk_group: r.get(11)?,
+        accepted_on: None,
+        outcome: None,
+    })
 }
 
 /// The day of a stored time, in the zone it was recorded in.

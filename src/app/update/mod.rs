@@ -39,6 +39,7 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::SettingsSaved => Vec::new(),
         Action::StatsLoaded(stats) => stats::loaded(state, *stats),
         Action::StatsExported(path) => stats::exported(state, path),
+        Action::RepeatsFound(query, cases) => detail::repeats_found(state, query, cases),
         Action::Failed(failure) => results::failed(state, failure),
     }
 }

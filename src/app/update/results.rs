@@ -52,7 +52,11 @@ pub fn case_saved(state: &mut AppState, case: Case) -> Vec<Effect> {
             &[("status", &crate::i18n::label("status", case.status.code()))],
         );
         state.status = Some(StatusLine { text, error: false });
-        state.cases = CasesView::Detail(Box::new(CaseDetail { case, scroll: 0 }));
+        state.cases = CasesView::Detail(Box::new(CaseDetail {
+            case,
+            scroll: 0,
+            repeats: Vec::new(),
+        }));
     }
     Vec::new()
 }
