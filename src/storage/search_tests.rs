@@ -232,3 +232,39 @@ fn a_database_from_before_search_is_indexed_when_upgraded() {
     assert_eq!(find(&store, &org, "wxl").len(), 2);
     assert_eq!(find(&store, &org, "漏水").len(), 1);
 }
+
+#[test]
+fn earlier_cases_of_a_party_are_found_by_id_or_by_name_and_phone() {
+    use crate::domain::repeat::{RepeatKey, RepeatQuery};
+    let (_dir, store, org) = three_cases();
+    let ids = store.case_ids(org.id).unwrap();
+    let ask = |key: RepeatKey, exclude| RepeatQuery {
+        keys: vec![key],
+        exclude,
+    };
+    let by_id = RepeatKey::of("11010519491231002x", "", "").unwrap();
+    let found = store
+        .repeat_cases(org.id, &ask(by_id.clone(), None))
+        .unwrap();
+    assert_eq!(found.len(), 2);
+    // Newest first; the case being edited is not a repeat of itself.
+    let found = store
+        .repeat_cases(org.id, &ask(by_id, Some(ids[2])))
+        .unwrap();
+    assert_eq!(found.iter().map(|c| c.id).collect::<Vec<_>>(), [ids[0]]);
+    let by_phone = RepeatKey::of("", "张三", "0478-8123456").unwrap();
+    assert_eq!(
+        store
+            .repeat_cases(org.id, &ask(by_phone, None))
+            .unwrap()
+            .len(),
+        2
+    );
+    let stranger = RepeatKey::of("", "张三", "13900000000").unwrap();
+    assert!(
+        store
+            .repeat_cases(org.id, &ask(stranger, None))
+            .unwrap()
+            .is_empty()
+    );
+}

@@ -4,6 +4,7 @@
 //! Reads `&AppState` only; every string from the case goes through `clean`.
 
 mod parties;
+pub(super) mod repeats;
 
 use super::scroll::window;
 use super::text::{clean, clean_lines, width};
@@ -34,7 +35,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState, detail: &CaseDeta
     let inner = block.inner(area);
     let w = usize::from(inner.width);
     let mut lines = header(case, w, theme);
-    let body = body(state, case, w, theme);
+    let body = body(state, detail, w, theme);
     let view = usize::from(inner.height).saturating_sub(lines.len());
     let (first, position) = window(detail.scroll, body.len(), view);
     let block = match position {
@@ -71,13 +72,15 @@ fn header(case: &Case, w: usize, theme: Theme) -> Vec<Line<'static>> {
     wrap(&pieces, w, 0)
 }
 
-fn body(state: &AppState, case: &Case, w: usize, theme: Theme) -> Vec<Line<'static>> {
+fn body(state: &AppState, detail: &CaseDetail, w: usize, theme: Theme) -> Vec<Line<'static>> {
+    let case = &detail.case;
     let mut out = vec![Line::default()];
     grid(&mut out, &case_rows(state, case, theme), 0, w, theme);
     let f = &case.fields;
     paragraph(&mut out, &t("field.facts"), &f.facts, w, theme);
     paragraph(&mut out, &t("field.claims"), &f.claims, w, theme);
     parties::section(&mut out, &f.parties, w, theme);
+    repeats::section(&mut out, &detail.repeats, w, theme);
     history(&mut out, &case.history, w, theme);
     out
 }

@@ -2,6 +2,7 @@
 
 mod detail;
 mod forms;
+mod repeats;
 mod screens;
 mod stats;
 pub mod support;
