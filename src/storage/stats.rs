@@ -15,7 +15,9 @@ use rusqlite::params;
 impl Store {
     /// The cases with an acceptance or an outcome in `period` (days in the zone each
     /// change was recorded in, as the mediator saw them). Only the changes inside the
-    /// period are read: one range scan of `status_history_by_time`, each case once.
+    /// period are read: one range scan of `status_history_by_time`, each case once. No
+    /// ORDER BY (sorting a year's changes cost a third of the time): a case is accepted
+    /// once and has at most one outcome, 调解成功 or 调解终止, so the order does not matter.
     pub fn stats_cases(&self, org: OrgId, period: &Period) -> Result<Vec<StatsCase>, StorageError> {
         let after_end = period.to.succ_opt().unwrap_or(period.to);
         let mut stmt = self.conn.prepare_cached(
@@ -26,8 +28,7 @@ impl Store {
                     c.amount_fen, c.risk_escalation, c.risk_group
              FROM status_history h JOIN cases c ON c.id = h.case_id
              WHERE h.to_status IN ('accepted', 'succeeded', 'terminated')
-               AND h.at >= ?2 AND h.at < ?3 AND c.org_id = ?1
-             ORDER BY h.id",
+               AND h.at >= ?2 AND h.at < ?3 AND c.org_id = ?1",
         )?;
         let mut rows = stmt.query(params![org.0, date_text(period.from), date_text(after_end)])?;
         let mut out: Vec<StatsCase> = Vec::new();
