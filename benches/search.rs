@@ -58,6 +58,11 @@ fn main() {
         ));
     };
     search("1 character".into(), piece(2, 1), None);
+    search(
+        "1 character, a surname".into(),
+        name.chars().take(1).collect(),
+        None,
+    );
     search("2 characters".into(), piece(2, 2), None);
     search("3 characters".into(), piece(2, 3), None);
     search("6 characters".into(), piece(2, 6), None);
@@ -101,6 +106,14 @@ fn main() {
             std::hint::black_box(compute(period, &rows));
         }));
     }
+    let year = Period::year_of(today);
+    samples.push(time_ms(
+        "statistics: this year, reading the rows only",
+        runs,
+        || {
+            std::hint::black_box(store.stats_cases(org, &year).expect("stats"));
+        },
+    ));
     let now = chrono::Local::now().fixed_offset();
     let mut case = sample.clone();
     samples.push(time_ms(
