@@ -86,8 +86,27 @@ fn read_case(r: &rusqlite::Row<'_>) -> Result<StatsCase, StorageError> {
 }
 
 /// The day of a stored time, in the zone it was recorded in.
+/// Stored times are RFC 3339 with their offset, so the first ten characters are that
+/// day; they are read by hand because a year holds tens of thousands of changes and a full
+/// RFC 3339 parse of each was a fifth of the statistics' time. Anything else is parsed whole.
 fn day_of(at: &str) -> Result<NaiveDate, StorageError> {
-    Ok(parse_time("status_history.at", at)?.date_naive())
+    let digits = |r: std::ops::Range<usize>| at.get(r).and_then(|t| t.parse::<u32>().ok());
+    let quick = match (
+        digits(0..4),
+        at.get(4..5),
+        digits(5..7),
+        at.get(7..8),
+        digits(8..10),
+    ) {
+        (Some(y), Some("-"), Some(m), Some("-"), Some(d)) => i32::try_from(y)
+            .ok()
+            .and_then(|y| NaiveDate::from_ymd_opt(y, m, d)),
+        _ => None,
+    };
+    match quick {
+        Some(day) => Ok(day),
+        None => Ok(parse_time("status_history.at", at)?.date_naive()),
+    }
 }
 
 impl Store {
@@ -102,5 +121,18 @@ impl Store {
             |r| Ok(CaseId(r.get(0)?)),
         )?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::day_of;
+
+    #[test]
+    fn the_day_of_a_time_is_its_own_local_day() {
+        let day = |s: &str| day_of(s).map(|d| d.to_string()).unwrap_or_default();
+        assert_eq!(day("2026-10-31T23:30:00+08:00"), "2026-10-31");
+        assert_eq!(day("2026-02-30T10:00:00+08:00"), "");
+        assert!(day_of("yesterday").is_err());
     }
 }
