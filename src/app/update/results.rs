@@ -58,7 +58,8 @@ pub fn case_saved(state: &mut AppState, case: Case) -> Vec<Effect> {
             repeats: Vec::new(),
         }));
     }
-    Vec::new()
+    // The detail shown again lists the parties' earlier cases again (they may have changed).
+    super::detail::repeats_of_detail(state)
 }
 
 /// A failure: a save keeps its form open and says why in a notice; a read says it below.

@@ -79,4 +79,10 @@ fn the_case_detail_asks_for_and_lists_earlier_cases() {
     }
     let text = screen(&s);
     assert!(text.contains("重复纠纷：当事人另有 2 件案件"), "{text}");
+    // A status change shows the case again and asks again.
+    let effects = update(&mut s, Action::CaseSaved(Box::new(c)));
+    assert!(
+        matches!(effects.first(), Some(Effect::FindRepeats(_))),
+        "{effects:?}"
+    );
 }
