@@ -7,6 +7,7 @@ pub mod domain;
 pub mod i18n;
 pub mod log;
 pub mod paths;
+pub mod report;
 pub mod storage;
 pub mod tui;
 pub mod ui;

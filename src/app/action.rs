@@ -34,6 +34,15 @@ pub enum Action {
     CaseSaved(Box<Case>),
     /// A settings change was saved.
     SettingsSaved,
+    /// The statistics of a period were counted.
+    StatsLoaded(Box<crate::domain::stats::Stats>),
+    /// The statistics workbook was written to this path.
+    StatsExported(String),
+    /// Earlier cases of the parties asked about (重复纠纷).
+    RepeatsFound(
+        crate::domain::repeat::RepeatQuery,
+        Vec<crate::domain::case::CaseSummary>,
+    ),
     /// Storage refused or failed; the message is for the user.
     Failed(Failure),
     /// What today holds arrived.
@@ -152,4 +161,10 @@ pub enum Effect {
         fields: Box<SessionFields>,
         override_reason: String,
     },
+    /// Count the statistics of a period.
+    LoadStats(crate::domain::stats::period::Period),
+    /// Write a period's statistics as an .xlsx beside the database.
+    ExportStats(crate::domain::stats::period::Period),
+    /// Find earlier cases of these parties.
+    FindRepeats(crate::domain::repeat::RepeatQuery),
 }

@@ -71,4 +71,10 @@ pub enum Command {
     NewSession,
     /// Write the record of one of the case's sessions.
     RecordSession,
+    /// Switch the statistics period between month, quarter and year.
+    CyclePeriod,
+    /// Show the next statistics table.
+    NextPane,
+    /// Export what is shown to a file.
+    Export,
 }

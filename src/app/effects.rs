@@ -4,6 +4,8 @@
 use super::action::{Action, Effect, Failure, Room};
 use crate::domain::case::Timestamp;
 use crate::domain::org::Organisation;
+use crate::domain::stats::compute;
+use crate::domain::stats::period::Period;
 use crate::i18n::{Lang, tf};
 use crate::storage::{StorageError, Store};
 
@@ -40,6 +42,8 @@ impl Runner {
                 | Effect::LoadAgenda { .. }
                 | Effect::LoadMonth { .. }
                 | Effect::LoadCaseSessions(_)
+                | Effect::LoadStats(_)
+                | Effect::FindRepeats(_)
         );
         // A refused booking goes back with what was asked, so the user can override it.
         let asked = match &effect {
@@ -143,7 +147,48 @@ impl Runner {
                 self.store.save_local_category(org, &local)?;
                 Action::RoomLoaded(Box::new(self.load_room()?))
             }
+            Effect::LoadStats(period) => {
+                let rows = self.store.stats_cases(self.org()?.id, &period)?;
+                Action::StatsLoaded(Box::new(compute(period, &rows)))
+            }
+            Effect::ExportStats(period) => Action::StatsExported(self.export_stats(&period)?),
+            Effect::FindRepeats(query) => {
+                let cases = self.store.repeat_cases(self.org()?.id, &query)?;
+                Action::RepeatsFound(query, cases)
+            }
         })
+    }
+
+    /// Writes the period's statistics as an .xlsx in the database's folder; returns its path.
+    fn export_stats(&self, period: &Period) -> Result<String, StorageError> {
+        let org = self.org()?;
+        let rows = self.store.stats_cases(org.id, period)?;
+        let stats = compute(*period, &rows);
+        let sheets = crate::report::stats_sheet::stats_sheets(&org.profile.room_name, &stats);
+        let bytes = crate::report::xlsx::workbook_bytes(&sheets)
+            .map_err(|e| StorageError::Invalid(e.to_string()))?;
+        let name = format!(
+            "{}_{}_{}.xlsx",
+            crate::i18n::t("report.file.stats"),
+            period.from,
+            period.to
+        );
+        let dir = self
+            .store
+            .path()
+            .parent()
+            .unwrap_or(std::path::Path::new("."));
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).map_err(|cause| {
+            StorageError::Invalid(tf(
+                "cli.err.write",
+                &[
+                    ("path", &path.display().to_string()),
+                    ("cause", &cause.to_string()),
+                ],
+            ))
+        })?;
+        Ok(path.display().to_string())
     }
 
     fn load_room(&mut self) -> Result<Room, StorageError> {

@@ -36,6 +36,8 @@ pub enum Context {
     Today,
     /// The schedule tab (agenda and month).
     Schedule,
+    /// The statistics tab.
+    Stats,
 }
 
 /// One default binding.
@@ -219,6 +221,34 @@ pub const BINDINGS: &[Binding] = &[
     bind(X::Help, k(K::Down), C::Down, "key.scroll_down", false),
     bind(X::Help, k(K::PageUp), C::PageUp, "key.page_up", false),
     bind(X::Help, k(K::PageDown), C::PageDown, "key.page_down", false),
+    bind(X::Stats, k(K::Left), C::Left, "key.stats_prev", true),
+    bind(X::Stats, k(K::Right), C::Right, "key.stats_next", true),
+    bind(X::Stats, k(K::F(5)), C::CyclePeriod, "key.stats_kind", true),
+    bind(
+        X::Stats,
+        Key::char('m'),
+        C::CyclePeriod,
+        "key.stats_kind",
+        false,
+    ),
+    bind(X::Stats, k(K::F(6)), C::NextPane, "key.stats_pane", true),
+    bind(
+        X::Stats,
+        Key::char('v'),
+        C::NextPane,
+        "key.stats_pane",
+        false,
+    ),
+    bind(X::Stats, k(K::F(8)), C::Export, "key.stats_export", true),
+    bind(
+        X::Stats,
+        Key::char('x'),
+        C::Export,
+        "key.stats_export",
+        false,
+    ),
+    bind(X::Stats, k(K::Up), C::Up, "key.scroll_up", false),
+    bind(X::Stats, k(K::Down), C::Down, "key.scroll_down", false),
     bind(X::Tab, k(K::Up), C::Up, "key.up", false),
     bind(X::Tab, k(K::Down), C::Down, "key.down", false),
     bind(X::Tab, k(K::Enter), C::Open, "key.open", false),

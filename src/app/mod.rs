@@ -19,6 +19,7 @@ pub mod session_form;
 pub mod settings;
 pub mod setup;
 pub mod state;
+pub mod stats_view;
 mod update;
 
 pub use action::{Action, Effect};

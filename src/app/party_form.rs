@@ -2,9 +2,11 @@
 //! (birth date and sex filled from it), and every problem shown beside its field.
 
 use super::form::{Choice, Field, Form};
+use crate::domain::case::{CaseId, CaseSummary};
 use crate::domain::dates::parse_date_input;
 use crate::domain::id_card::parse_id_card;
 use crate::domain::party::{Party, PartyKind, PartyRole, Sex, validate_party};
+use crate::domain::repeat::{RepeatKey, RepeatQuery};
 use crate::i18n::{label, t, tf};
 use chrono::NaiveDate;
 
@@ -23,6 +25,10 @@ pub struct PartyForm {
     /// The ID number last read, so birth date and sex are filled once per new number and
     /// can still be corrected by hand afterwards.
     checked_id: String,
+    /// The last question asked about earlier cases of this party (重复纠纷).
+    pub repeats_asked: Option<RepeatQuery>,
+    /// Earlier cases of this party, as answered.
+    pub repeats: Vec<CaseSummary>,
 }
 
 fn choices<T: Copy>(all: &[T], kind: &str, code: fn(T) -> &'static str) -> Vec<Choice> {
@@ -79,6 +85,8 @@ impl PartyForm {
             index,
             form: Form::new(fields),
             checked_id: String::new(),
+            repeats_asked: None,
+            repeats: Vec::new(),
         };
         f.refresh();
         f.form.focus_on("name");
@@ -148,6 +156,26 @@ impl PartyForm {
             self.form.set_text("birth_date", &birth.to_string());
             self.form.set_choice("sex", sex.code());
         }
+    }
+
+    /// The question about earlier cases for what is typed now, if it changed since the
+    /// last one (a complete ID number, or a name with a phone); `exclude` is the case edited.
+    pub fn repeats_to_ask(&mut self, exclude: Option<CaseId>) -> Option<RepeatQuery> {
+        let key = RepeatKey::of(
+            &self.form.value("id_number"),
+            &self.form.value("name"),
+            &self.form.value("phone"),
+        );
+        let query = key.map(|k| RepeatQuery {
+            keys: vec![k],
+            exclude,
+        });
+        if query == self.repeats_asked {
+            return None;
+        }
+        self.repeats.clear();
+        self.repeats_asked = query.clone();
+        query
     }
 
     /// The party, or the form with a message beside every wrong field.

@@ -6,6 +6,7 @@ use super::form::Form;
 use super::modal::Modal;
 use super::schedule::{ScheduleState, TodayState};
 use super::settings::SettingsState;
+use super::stats_view::StatsView;
 use crate::domain::case::{Case, CaseId, CasePage, CaseQuery, CaseSort};
 use crate::domain::category::LocalCategory;
 use crate::domain::org::{Mediator, MediatorId, Organisation};
@@ -25,7 +26,7 @@ pub enum Tab {
     Schedule,
     /// 文书 — documents (coming).
     Documents,
-    /// 统计 — statistics (coming).
+    /// 统计 — statistics.
     Statistics,
     /// 设置 — the room, mediators, categories, language.
     Settings,
@@ -119,6 +120,8 @@ pub struct CaseDetail {
     pub case: Case,
     /// Lines scrolled down.
     pub scroll: u16,
+    /// Earlier cases of its parties (重复纠纷), once found.
+    pub repeats: Vec<crate::domain::case::CaseSummary>,
 }
 
 /// A line at the bottom saying what just happened.
@@ -161,6 +164,8 @@ pub struct AppState {
     pub schedule: ScheduleState,
     /// The sessions of the case on screen (its id, its sessions).
     pub case_sessions: Option<(CaseId, Vec<Session>)>,
+    /// The statistics tab.
+    pub stats: StatsView,
     /// Dialogs over the screen, the last on top.
     pub modals: Vec<Modal>,
     /// What just happened.
@@ -194,6 +199,7 @@ impl AppState {
             },
             schedule: ScheduleState::default(),
             case_sessions: None,
+            stats: StatsView::default(),
             modals: Vec::new(),
             status: None,
             size,

@@ -20,4 +20,7 @@ pub enum CliError {
     /// Export was asked of a database file that does not exist.
     #[error("{}", tf("cli.err.no_database", &[("path", path)]))]
     NoDatabase { path: String },
+    /// A command that only reads was given a database file that does not exist.
+    #[error("{}", tf("cli.err.no_database_read", &[("path", path)]))]
+    NothingToRead { path: String },
 }

@@ -9,6 +9,8 @@ mod error;
 pub mod export;
 pub mod import;
 pub mod jsonl;
+pub mod report;
+pub mod search;
 
 pub use error::CliError;
 
@@ -80,6 +82,59 @@ pub enum Command {
         /// 要导入的文件 / the file to read
         file: PathBuf,
     },
+    /// 统计表与台账（文本、CSV 或 Excel）/ statistics and the case ledger as text, CSV or xlsx
+    Report {
+        /// 哪一种报表 / which report
+        #[command(subcommand)]
+        what: ReportKind,
+    },
+    /// 查找案件（姓名、拼音、电话、身份证号、编号、案情）/ find cases by any word
+    Search {
+        /// 要找的字词，空格分开的每个词都须出现 / words that must all appear
+        #[arg(required = true, num_args = 1..)]
+        text: Vec<String>,
+        /// 最多列出几件 / at most this many lines
+        #[arg(long, default_value_t = 50)]
+        limit: u64,
+    },
+}
+
+/// The reports of `tiaojie report`.
+#[derive(Debug, Subcommand)]
+pub enum ReportKind {
+    /// 统计表（受理、调解、成功、人数、金额……）/ the statistics table
+    Stats {
+        #[command(flatten)]
+        range: ReportRange,
+        /// 汇总多个调解室的数据文件（每室一行，另有合计）/ a district table: one row per room file
+        #[arg(long, value_name = "DB", num_args = 1..)]
+        merge: Vec<PathBuf>,
+    },
+    /// 案件台账（每案一行）/ the case ledger, one row per case
+    Ledger {
+        #[command(flatten)]
+        range: ReportRange,
+        /// 导出完整身份证号和电话（默认隐去中间几位）/ full ID numbers and phones (masked by default)
+        #[arg(long)]
+        unmasked: bool,
+    },
+}
+
+/// The period and output of a report.
+#[derive(Debug, clap::Args)]
+pub struct ReportRange {
+    /// 起始日期 / first day, e.g. 2026-10-01
+    #[arg(long, value_name = "DATE")]
+    pub from: chrono::NaiveDate,
+    /// 截止日期（含）/ last day, included
+    #[arg(long, value_name = "DATE")]
+    pub to: chrono::NaiveDate,
+    /// 格式 / format
+    #[arg(long, value_enum, default_value_t = report::Format::Txt)]
+    pub format: report::Format,
+    /// 输出文件（xlsx 默认写到当前文件夹）/ output file (xlsx: a file in this folder by default)
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 /// Runs a non-interactive command against the database the options name, and prints a
@@ -211,6 +266,62 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<(), CliError> {
                 )
             );
         }
+        Command::Report { what } => run_report(&db, what)?,
+        Command::Search { text, limit } => {
+            if !db.exists() {
+                return Err(CliError::NothingToRead { path });
+            }
+            let store = Store::open(&db)?;
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            let total = search::search_to(&store, &text.join(" "), *limit, &mut out)?;
+            drop(out);
+            let shown = total.min(*limit).to_string();
+            eprintln!(
+                "{}",
+                tf(
+                    "cli.search.done",
+                    &[("count", &total.to_string()), ("shown", &shown)]
+                )
+            );
+        }
+    }
+    Ok(())
+}
+
+fn run_report(db: &std::path::Path, what: &ReportKind) -> Result<(), CliError> {
+    let (range, kind) = match what {
+        ReportKind::Stats { range, .. } => (range, "stats"),
+        ReportKind::Ledger { range, .. } => (range, "ledger"),
+    };
+    let period = report::period(range.from, range.to);
+    let sheets = match what {
+        ReportKind::Stats { merge, .. } if !merge.is_empty() => {
+            report::district_stats(merge, &period)?
+        }
+        _ => {
+            if !db.exists() {
+                return Err(CliError::NothingToRead {
+                    path: db.display().to_string(),
+                });
+            }
+            let store = Store::open(db)?;
+            match what {
+                ReportKind::Ledger { unmasked, .. } => {
+                    report::room_ledger(&store, &period, *unmasked)?
+                }
+                ReportKind::Stats { .. } => report::room_stats(&store, &period)?,
+            }
+        }
+    };
+    let bytes = report::render(&sheets, range.format)?;
+    let file = range
+        .output
+        .clone()
+        .or_else(|| report::default_file(kind, &period, range.format));
+    let target = report::write_out(&bytes, file.as_deref())?;
+    if file.is_some() {
+        eprintln!("{}", tf("cli.report.done", &[("target", &target)]));
     }
     Ok(())
 }

@@ -232,7 +232,17 @@ pub struct CaseQuery {
     pub status: Option<CaseStatus>,
     /// Words that must appear in the number, a party's name or phone, the facts or the referrer.
     pub text: String,
-    /// Sort column.
+    /// Only this national category (local sub-types count as their parent), if set.
+    pub category: Option<super::category::Category>,
+    /// Only this source, if set.
+    pub source: Option<Source>,
+    /// Only cases this mediator (by name) is assigned to, if set.
+    pub mediator: Option<String>,
+    /// Only cases received on or after this day, if set.
+    pub received_from: Option<NaiveDate>,
+    /// Only cases received on or before this day, if set.
+    pub received_to: Option<NaiveDate>,
+    /// Sort column (a search puts the exact number and exact names first).
     pub sort: CaseSort,
     /// Newest/largest first.
     pub descending: bool,

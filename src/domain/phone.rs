@@ -26,6 +26,29 @@ pub enum PhoneError {
     BadFormat,
 }
 
+/// Hides the middle of a phone number for lists and exports: `139****1234`,
+/// `0478-***3456`; only the first three and last four characters stay.
+#[must_use]
+pub fn mask_phone(number: &str) -> String {
+    let chars: Vec<char> = number.trim().chars().collect();
+    let len = chars.len();
+    if len <= 7 {
+        return "*".repeat(len.saturating_sub(2))
+            + &chars[len.saturating_sub(2)..].iter().collect::<String>();
+    }
+    chars
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            if i < 3 || i >= len - 4 || c == '-' {
+                c
+            } else {
+                '*'
+            }
+        })
+        .collect()
+}
+
 /// Parses a phone number: mobiles become 11 digits, landlines `0478-8412345`, local numbers bare digits.
 pub fn parse_phone(input: &str) -> Result<String, PhoneError> {
     let trimmed = input.trim();
@@ -291,5 +314,13 @@ mod tests {
             PhoneError::BadFormat.to_string(),
             "电话号码格式不对，例如 13904781234 或 0478-8412345"
         );
+    }
+
+    #[test]
+    fn masked_phones_keep_only_the_ends() {
+        assert_eq!(mask_phone("13904781234"), "139****1234");
+        assert_eq!(mask_phone("0478-8123456"), "047*-***3456");
+        assert_eq!(mask_phone("8123"), "**23");
+        assert_eq!(mask_phone(""), "");
     }
 }

@@ -1,18 +1,17 @@
 //! Cases: register, edit (with a version check, so no update is lost), change status
 //! (numbering on acceptance), load, list a page, and bulk insert for import and demo.
 
-use super::codec::{date_text, decode, like_pattern, parse_date, time_text};
+use super::codec::{date_text, decode, time_text};
+use super::search::index_case;
 use super::{StorageError, Store};
-use crate::domain::case::{
-    Case, CaseFields, CaseId, CaseNumber, CasePage, CaseQuery, CaseSort, CaseSummary, Timestamp,
-};
-use crate::domain::category::{CaseCategory, Category};
+use crate::domain::case::{Case, CaseFields, CaseId, CaseNumber, Timestamp};
 use crate::domain::org::{MediatorId, OrgId, Organisation, format_case_number};
 use crate::domain::status::{CaseStatus, StatusChange, TransitionInput, check_transition};
 use crate::i18n::tf;
 use chrono::Datelike;
 use rusqlite::{OptionalExtension, Transaction, params};
 
+mod list;
 mod read;
 
 /// A whole case as import and demo bring it: already numbered, with its history.
@@ -127,69 +126,6 @@ impl Store {
         self.load_case(id)
     }
 
-    /// One page of the room's cases, as the list asks for it.
-    pub fn list_cases(&self, org: OrgId, query: &CaseQuery) -> Result<CasePage, StorageError> {
-        let mut filter = String::from("org_id = ?1");
-        if query.status.is_some() {
-            filter.push_str(" AND status = ?2");
-        }
-        let text = query.text.trim();
-        if !text.is_empty() {
-            filter.push_str(
-                " AND (number_text LIKE ?3 ESCAPE '\\' OR party_names LIKE ?3 ESCAPE '\\'
-                  OR facts LIKE ?3 ESCAPE '\\' OR referrer_unit LIKE ?3 ESCAPE '\\'
-                  OR referrer_ref LIKE ?3 ESCAPE '\\'
-                  OR EXISTS (SELECT 1 FROM parties p WHERE p.case_id = cases.id
-                             AND (p.phone LIKE ?3 ESCAPE '\\' OR p.id_number LIKE ?3 ESCAPE '\\')))",
-            );
-        }
-        let status = query.status.map(|s| s.code()).unwrap_or("");
-        let pattern = like_pattern(text);
-        let total: i64 = self
-            .conn
-            .prepare_cached(&format!("SELECT count(*) FROM cases WHERE {filter}"))?
-            .query_row(
-                rusqlite::params_from_iter(bind(&filter, org, status, &pattern)),
-                |r| r.get(0),
-            )?;
-        let sql = format!(
-            "SELECT id, number_text, received_on, category, local_category, party_names, status,
-                    mediator_names, risk_escalation OR risk_group
-             FROM cases WHERE {filter} ORDER BY {} LIMIT {} OFFSET {}",
-            order_by(query.sort, query.descending),
-            query.limit,
-            query.offset
-        );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let mut rows = stmt.query(rusqlite::params_from_iter(bind(
-            &filter, org, status, &pattern,
-        )))?;
-        let mut out = Vec::new();
-        while let Some(r) = rows.next()? {
-            let category: String = r.get(3)?;
-            let local: Option<String> = r.get(4)?;
-            let national = decode("cases.category", &category, Category::from_code)?;
-            out.push(CaseSummary {
-                id: CaseId(r.get(0)?),
-                number: r.get(1)?,
-                received_on: parse_date("cases.received_on", &r.get::<_, String>(2)?)?,
-                category: CaseCategory { national, local },
-                parties: r.get(5)?,
-                status: decode(
-                    "cases.status",
-                    &r.get::<_, String>(6)?,
-                    CaseStatus::from_code,
-                )?,
-                mediators: r.get(7)?,
-                at_risk: r.get(8)?,
-            });
-        }
-        Ok(CasePage {
-            rows: out,
-            total: total as u64,
-        })
-    }
-
     /// Inserts whole cases (import, demo) in one transaction: all or nothing.
     pub fn insert_records(
         &mut self,
@@ -213,49 +149,6 @@ impl Store {
             .prepare_cached("SELECT id FROM cases WHERE org_id = ?1 ORDER BY id")?;
         let rows = stmt.query_map([org.0], |r| Ok(CaseId(r.get(0)?)))?;
         Ok(rows.collect::<Result<_, _>>()?)
-    }
-}
-
-/// Positional parameters matching the placeholders `filter` uses (?1 org, ?2 status, ?3 text).
-fn bind<'a>(
-    filter: &str,
-    org: OrgId,
-    status: &'a str,
-    pattern: &'a str,
-) -> Vec<Box<dyn rusqlite::ToSql + 'a>> {
-    let mut out: Vec<Box<dyn rusqlite::ToSql + 'a>> = vec![Box::new(org.0)];
-    if filter.contains("?2") || filter.contains("?3") {
-        out.push(Box::new(status));
-    }
-    if filter.contains("?3") {
-        out.push(Box::new(pattern));
-    }
-    out
-}
-
-fn order_by(sort: CaseSort, descending: bool) -> String {
-    let dir = if descending { "DESC" } else { "ASC" };
-    let rank = |column: &str, codes: Vec<&str>| {
-        let arms: String = codes
-            .iter()
-            .enumerate()
-            .map(|(i, c)| format!(" WHEN '{c}' THEN {i}"))
-            .collect();
-        format!("CASE {column}{arms} END")
-    };
-    match sort {
-        CaseSort::Received => format!("received_on {dir}, id {dir}"),
-        CaseSort::Number => {
-            format!("number_year IS NULL, number_year {dir}, number_seq {dir}, id {dir}")
-        }
-        CaseSort::Category => format!(
-            "{} {dir}, local_category {dir}, received_on DESC, id DESC",
-            rank("category", Category::ALL.iter().map(|c| c.code()).collect())
-        ),
-        CaseSort::Status => format!(
-            "{} {dir}, received_on DESC, id DESC",
-            rank("status", CaseStatus::ALL.iter().map(|s| s.code()).collect())
-        ),
     }
 }
 
@@ -348,7 +241,7 @@ fn write_fields(
             p.address
         ])?;
     }
-    Ok(())
+    index_case(tx, id.0)
 }
 
 fn record_status(
@@ -420,7 +313,8 @@ fn assign_number(
         "UPDATE cases SET number_year = ?2, number_seq = ?3, number_text = ?4 WHERE id = ?1",
         params![id.0, year, seq, text],
     )?;
-    Ok(())
+    // The number is searchable.
+    index_case(tx, id.0)
 }
 
 fn insert_record(

@@ -15,6 +15,7 @@ pub const APPLICATION_ID: i32 = 0x544A_0001;
 pub const MIGRATIONS: &[&str] = &[
     include_str!("sql/001_case_log.sql"),
     include_str!("sql/002_schedule.sql"),
+    include_str!("sql/003_search.sql"),
 ];
 
 /// The schema version this binary writes.

@@ -8,7 +8,10 @@ mod follow_ups;
 mod import;
 pub mod migrations;
 mod org;
+mod repeat;
+mod search;
 mod sessions;
+mod stats;
 mod write;
 
 pub use briefs::CaseBrief;
@@ -75,11 +78,15 @@ impl Store {
         create_private(path)?;
         let mut conn = Connection::open(path).map_err(|e| open_error(path, e))?;
         configure(&conn)?;
-        migrations::migrate(&mut conn, Some(path))?;
-        Ok(Store {
+        let found = migrations::migrate(&mut conn, Some(path))?;
+        let mut store = Store {
             conn,
             path: path.to_path_buf(),
-        })
+        };
+        if found > 0 && found < search::SEARCH_SINCE {
+            store.rebuild_search_index()?;
+        }
+        Ok(store)
     }
 
     /// The file this store reads.
@@ -142,5 +149,7 @@ fn create_private(path: &Path) -> Result<(), StorageError> {
     Ok(())
 }
 
+#[cfg(test)]
+mod search_tests;
 #[cfg(test)]
 mod tests;

@@ -4,6 +4,7 @@
 //! Reads `&AppState` only; every string from the case goes through `clean`.
 
 mod parties;
+pub(super) mod repeats;
 mod sessions;
 
 use super::scroll::window;
@@ -35,7 +36,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState, detail: &CaseDeta
     let inner = block.inner(area);
     let w = usize::from(inner.width);
     let mut lines = header(case, w, theme);
-    let body = body(state, case, w, theme);
+    let body = body(state, detail, w, theme);
     let view = usize::from(inner.height).saturating_sub(lines.len());
     let (first, position) = window(detail.scroll, body.len(), view);
     let block = match position {
@@ -72,7 +73,8 @@ fn header(case: &Case, w: usize, theme: Theme) -> Vec<Line<'static>> {
     wrap(&pieces, w, 0)
 }
 
-fn body(state: &AppState, case: &Case, w: usize, theme: Theme) -> Vec<Line<'static>> {
+fn body(state: &AppState, detail: &CaseDetail, w: usize, theme: Theme) -> Vec<Line<'static>> {
+    let case = &detail.case;
     let mut out = vec![Line::default()];
     grid(&mut out, &case_rows(state, case, theme), 0, w, theme);
     let f = &case.fields;
@@ -80,6 +82,7 @@ fn body(state: &AppState, case: &Case, w: usize, theme: Theme) -> Vec<Line<'stat
     paragraph(&mut out, &t("field.claims"), &f.claims, w, theme);
     parties::section(&mut out, &f.parties, w, theme);
     sessions::section(&mut out, state, case, w, theme);
+    repeats::section(&mut out, &detail.repeats, w, theme);
     history(&mut out, &case.history, w, theme);
     out
 }

@@ -224,7 +224,10 @@ fn party(frame: &mut Frame, area: Rect, p: &PartyForm, top: bool, theme: Theme) 
     let room = room(area);
     let (w, h) = (room.width.min(PARTY_SIZE.0), room.height.min(PARTY_SIZE.1));
     let inner = open(frame, area, w, h, &title, theme);
-    form_box(frame, inner, &p.form, &t("dialog.form_hint"), top, theme);
+    // An earlier case of this party takes the hint line: it must not be missed.
+    let hint = super::case_detail::repeats::dialog_line(&p.repeats)
+        .unwrap_or_else(|| t("dialog.form_hint").into_owned());
+    form_box(frame, inner, &p.form, &hint, top, theme);
 }
 
 /// A new mediator, or a local category.

@@ -135,6 +135,7 @@ fn heading(context: Context) -> &'static str {
         Context::Tab => "help.ctx.tab",
         Context::Today => "help.ctx.today",
         Context::Schedule => "help.ctx.schedule",
+        Context::Stats => "help.ctx.stats",
     }
 }
 

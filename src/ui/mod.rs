@@ -15,6 +15,7 @@ mod scroll;
 mod session_line;
 mod settings;
 mod setup;
+mod stats;
 pub mod text;
 pub mod theme;
 mod today;
@@ -67,6 +68,7 @@ fn draw(frame: &mut Frame, state: &AppState, theme: Theme) {
             Tab::Settings => settings::render(frame, body, state, theme),
             Tab::Today => today::render(frame, body, state, theme),
             Tab::Schedule => schedule::render(frame, body, state, theme),
+            Tab::Statistics => stats::render(frame, body, state, theme),
             tab => placeholder::render(frame, body, tab, theme),
         }
     }

@@ -148,10 +148,18 @@ pub fn party_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Ef
     };
     let outcome = form_key(&mut pf.form, cmd, key);
     pf.refresh();
+    let editing = match &state.cases {
+        CasesView::Form(cf) => cf.editing.map(|(id, _)| id),
+        _ => None,
+    };
+    let mut effects = Vec::new();
+    if let Some(query) = pf.repeats_to_ask(editing) {
+        effects.push(Effect::FindRepeats(query));
+    }
     match outcome {
         Outcome::Save => {
             let Some(party) = pf.to_party(today) else {
-                return Vec::new();
+                return effects;
             };
             let index = pf.index;
             state.modals.pop();
@@ -184,7 +192,7 @@ pub fn party_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Ef
         }
         _ => {}
     }
-    Vec::new()
+    effects
 }
 
 /// The form closes on a successful save and the saved case is shown.
@@ -199,5 +207,9 @@ pub fn saved(state: &mut AppState, case: crate::domain::case::Case) {
         text: t(key).into_owned(),
         error: false,
     });
-    state.cases = CasesView::Detail(Box::new(CaseDetail { case, scroll: 0 }));
+    state.cases = CasesView::Detail(Box::new(CaseDetail {
+        case,
+        scroll: 0,
+        repeats: Vec::new(),
+    }));
 }

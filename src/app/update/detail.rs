@@ -6,7 +6,8 @@ use crate::app::case_form::CaseForm;
 use crate::app::command::Command;
 use crate::app::modal::{Modal, StatusMenu};
 use crate::app::state::{AppState, CaseDetail, CasesView};
-use crate::domain::case::Case;
+use crate::domain::case::{Case, CaseSummary};
+use crate::domain::repeat::RepeatQuery;
 
 /// Keys on the case detail.
 pub fn on_key(state: &mut AppState, cmd: Option<Command>) -> Vec<Effect> {
@@ -48,11 +49,48 @@ pub fn loaded(state: &mut AppState, case: Case) -> Vec<Effect> {
     state.cases = if std::mem::take(&mut state.list.edit_on_load) {
         CasesView::Form(Box::new(CaseForm::edit(&case, &state.locals)))
     } else {
-        CasesView::Detail(Box::new(CaseDetail { case, scroll: 0 }))
+        CasesView::Detail(Box::new(CaseDetail {
+            case,
+            scroll: 0,
+            repeats: Vec::new(),
+        }))
     };
     // The sessions come with the detail; an older case's sessions are not shown meanwhile.
     if state.case_sessions.as_ref().is_some_and(|(c, _)| *c != id) {
         state.case_sessions = None;
     }
-    vec![Effect::LoadCaseSessions(id)]
+    let mut effects = vec![Effect::LoadCaseSessions(id)];
+    effects.extend(repeats_of_detail(state));
+    effects
+}
+
+/// Asks for earlier cases of the shown case's parties.
+pub fn repeats_of_detail(state: &AppState) -> Vec<Effect> {
+    let CasesView::Detail(d) = &state.cases else {
+        return Vec::new();
+    };
+    RepeatQuery::for_parties(&d.case.fields.parties, Some(d.case.id))
+        .map(|q| vec![Effect::FindRepeats(q)])
+        .unwrap_or_default()
+}
+
+/// Earlier cases arrived: for the party dialog that asked, or for the case shown.
+pub fn repeats_found(
+    state: &mut AppState,
+    query: RepeatQuery,
+    cases: Vec<CaseSummary>,
+) -> Vec<Effect> {
+    if let Some(Modal::Party(pf)) = state.modals.last_mut() {
+        if pf.repeats_asked.as_ref() == Some(&query) {
+            pf.repeats = cases;
+        }
+        return Vec::new();
+    }
+    if let CasesView::Detail(d) = &mut state.cases
+        && RepeatQuery::for_parties(&d.case.fields.parties, Some(d.case.id)).as_ref()
+            == Some(&query)
+    {
+        d.repeats = cases;
+    }
+    Vec::new()
 }

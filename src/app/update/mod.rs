@@ -11,6 +11,7 @@ mod schedule;
 mod session;
 mod settings;
 mod setup;
+mod stats;
 mod today;
 
 use super::action::{Action, Effect};
@@ -39,6 +40,9 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::CaseLoaded(case) => detail::loaded(state, *case),
         Action::CaseSaved(case) => results::case_saved(state, *case),
         Action::SettingsSaved => Vec::new(),
+        Action::StatsLoaded(stats) => stats::loaded(state, *stats),
+        Action::StatsExported(path) => stats::exported(state, path),
+        Action::RepeatsFound(query, cases) => detail::repeats_found(state, query, cases),
         Action::Failed(failure) => results::failed(state, failure),
         Action::TodayLoaded(data) => today::loaded(state, *data),
         Action::AgendaLoaded(sessions) => {
@@ -99,6 +103,7 @@ pub fn key_contexts(state: &AppState) -> (Vec<Context>, bool) {
         },
         Tab::Today => (vec![X::Today, X::Global], false),
         Tab::Schedule => (vec![X::Schedule, X::Global], false),
+        Tab::Statistics => (vec![X::Stats, X::Global], false),
         _ => (vec![X::Tab, X::Global], false),
     }
 }
@@ -133,6 +138,7 @@ fn on_key(state: &mut AppState, key: Key) -> Vec<Effect> {
         Tab::Settings => settings::on_key(state, command, key),
         Tab::Today => today::on_key(state, command),
         Tab::Schedule => schedule::on_key(state, command),
+        Tab::Statistics => stats::on_key(state, command),
         _ => Vec::new(),
     }
 }
@@ -173,6 +179,7 @@ fn entered(state: &mut AppState) -> Vec<Effect> {
     match state.tab {
         Tab::Today => today::entered(state),
         Tab::Schedule => schedule::load(state),
+        Tab::Statistics => stats::entered(state),
         _ => Vec::new(),
     }
 }

@@ -58,9 +58,14 @@ pub fn case_saved(state: &mut AppState, case: Case) -> Vec<Effect> {
             &[("status", &crate::i18n::label("status", case.status.code()))],
         );
         state.status = Some(StatusLine { text, error: false });
-        state.cases = CasesView::Detail(Box::new(CaseDetail { case, scroll: 0 }));
+        state.cases = CasesView::Detail(Box::new(CaseDetail {
+            case,
+            scroll: 0,
+            repeats: Vec::new(),
+        }));
     }
-    Vec::new()
+    // The detail shown again lists the parties' earlier cases again (they may have changed).
+    super::detail::repeats_of_detail(state)
 }
 
 /// A failure: a save keeps its form open and says why in a notice; a read says it below.

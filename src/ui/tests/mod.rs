@@ -2,6 +2,8 @@
 
 mod detail;
 mod forms;
+mod repeats;
 mod schedule;
 mod screens;
+mod stats;
 pub mod support;

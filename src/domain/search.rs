@@ -1,0 +1,200 @@
+//! What the search index holds and how a typed query is read: pinyin keys of party names
+//! (initials `zs` and full `zhangsan`, surnames read as surnames), the one- and two-character
+//! grams that answer queries too short for the trigram index, and the query's terms.
+//! Pure: storage writes and queries these values.
+
+use pinyin::ToPinyin;
+use std::collections::BTreeSet;
+
+/// Surnames whose reading as a surname differs from the character's default reading in the
+/// pinyin table (曾 ceng → zeng, 单 dan → shan …). Both readings are indexed, so a user who
+/// types the everyday reading still finds the name.
+const SURNAMES: &[(char, &str)] = &[
+    ('曾', "zeng"),
+    ('单', "shan"),
+    ('仇', "qiu"),
+    ('区', "ou"),
+    ('覃', "qin"),
+    ('查', "zha"),
+    ('解', "xie"),
+    ('朴', "piao"),
+    ('盖', "ge"),
+    ('繁', "po"),
+    ('尉', "yu"),
+    ('乐', "yue"),
+    ('召', "shao"),
+    ('种', "chong"),
+    ('秘', "bi"),
+    ('员', "yun"),
+    ('缪', "miao"),
+    ('宓', "mi"),
+    ('冼', "xian"),
+    ('长', "zhang"),
+];
+
+/// Past this many readings of one name, further combinations are dropped (only the first
+/// character has two, so this only guards against odd input).
+const MAX_READINGS: usize = 12;
+
+/// Pinyin keys of one name: every initials string and every full spelling, lower case,
+/// `ü` written `v` as on a keyboard. Characters without pinyin (Latin letters, digits) are
+/// kept as they are; anything else is skipped.
+pub fn pinyin_keys(name: &str) -> Vec<String> {
+    let mut readings: Vec<(String, String)> = vec![(String::new(), String::new())];
+    for (i, c) in name.chars().filter(|c| !c.is_whitespace()).enumerate() {
+        let options = char_readings(c, i == 0);
+        if options.is_empty() {
+            continue;
+        }
+        let mut next = Vec::new();
+        for (ini, full) in &readings {
+            for o in &options {
+                if next.len() >= MAX_READINGS {
+                    break;
+                }
+                let first = o.chars().next().map(String::from).unwrap_or_default();
+                next.push((format!("{ini}{first}"), format!("{full}{o}")));
+            }
+        }
+        readings = next;
+    }
+    let mut out = BTreeSet::new();
+    for (ini, full) in readings {
+        if !ini.is_empty() {
+            out.insert(ini);
+            out.insert(full);
+        }
+    }
+    out.into_iter().collect()
+}
+
+/// The readings of one character: its everyday reading, and for the first character of a
+/// name also its reading as a surname. Other heteronyms are left out: the table lists rare
+/// readings (明 meng, 邓 shan …) that would make `smx` find 邓明轩.
+fn char_readings(c: char, first: bool) -> Vec<String> {
+    if c.is_ascii_alphanumeric() {
+        return vec![c.to_ascii_lowercase().to_string()];
+    }
+    let mut out = Vec::new();
+    if first && let Some((_, reading)) = SURNAMES.iter().find(|(s, _)| *s == c) {
+        out.push((*reading).to_string());
+    }
+    if let Some(p) = c.to_pinyin() {
+        let plain = p.plain().replace('ü', "v");
+        if !out.contains(&plain) {
+            out.push(plain);
+        }
+    }
+    out
+}
+
+/// The distinct one- and two-character grams of `text`, lower case, separated by spaces,
+/// for the index that answers one- and two-character queries. Whitespace and punctuation
+/// end a run, so grams never join two words.
+pub fn short_grams(texts: &[&str]) -> String {
+    let mut grams = BTreeSet::new();
+    for text in texts {
+        let chars: Vec<char> = text.chars().flat_map(char::to_lowercase).collect();
+        for (i, c) in chars.iter().enumerate() {
+            if !c.is_alphanumeric() {
+                continue;
+            }
+            grams.insert(c.to_string());
+            if let Some(n) = chars.get(i + 1).filter(|n| n.is_alphanumeric()) {
+                grams.insert(format!("{c}{n}"));
+            }
+        }
+    }
+    grams.into_iter().collect::<Vec<_>>().join(" ")
+}
+
+/// One word of a query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    /// The word, lower case.
+    pub text: String,
+    /// Its length in characters (the trigram index needs three).
+    pub chars: usize,
+    /// Only Latin letters: may also be pinyin of a name.
+    pub maybe_pinyin: bool,
+}
+
+/// Splits a query into words (spaces, full-width spaces, commas); every word must match.
+/// A word with no letter or digit (only punctuation) is dropped: it matches nothing useful.
+pub fn terms(query: &str) -> Vec<Term> {
+    query
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '，' | '、'))
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .map(|w| {
+            let text: String = w.chars().flat_map(char::to_lowercase).collect();
+            Term {
+                chars: text.chars().count(),
+                maybe_pinyin: text.chars().all(|c| c.is_ascii_lowercase()),
+                text,
+            }
+        })
+        .collect()
+}
+
+/// True when a short word should be looked up as a gram: only letters and digits (a gram
+/// never holds punctuation, so 「号」 or 「12」 work but 「-1」 is read as 「1」).
+pub fn gram_of(term: &Term) -> String {
+    term.text.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_have_initials_and_full_pinyin() {
+        let keys = pinyin_keys("张三");
+        assert!(keys.contains(&"zs".to_string()), "{keys:?}");
+        assert!(keys.contains(&"zhangsan".to_string()), "{keys:?}");
+        let keys = pinyin_keys("王秀兰");
+        assert!(keys.contains(&"wxl".to_string()), "{keys:?}");
+        assert!(keys.contains(&"wangxiulan".to_string()), "{keys:?}");
+    }
+
+    #[test]
+    fn surnames_are_read_as_surnames() {
+        for (name, initials, full) in [
+            ("曾国强", "zgq", "zengguoqiang"),
+            ("单立新", "slx", "shanlixin"),
+            ("仇建", "qj", "qiujian"),
+            ("区志明", "ozm", "ouzhiming"),
+            ("覃海", "qh", "qinhai"),
+            ("查文", "zw", "zhawen"),
+            ("解放", "xf", "xiefang"),
+            ("朴成", "pc", "piaocheng"),
+            ("吕丽", "ll", "lvli"),
+        ] {
+            let keys = pinyin_keys(name);
+            assert!(keys.contains(&initials.to_string()), "{name}: {keys:?}");
+            assert!(keys.contains(&full.to_string()), "{name}: {keys:?}");
+        }
+    }
+
+    #[test]
+    fn readings_are_capped_and_latin_is_kept() {
+        assert!(pinyin_keys("长乐行重传").len() <= 2 * MAX_READINGS);
+        assert!(pinyin_keys("ABC公司").contains(&"abcgs".to_string()));
+        assert_eq!(pinyin_keys("邓明轩"), ["dengmingxuan", "dmx"]);
+        assert!(pinyin_keys("").is_empty());
+    }
+
+    #[test]
+    fn grams_are_distinct_and_stop_at_punctuation() {
+        assert_eq!(short_grams(&["漏水，漏"]), "水 漏 漏水");
+        assert_eq!(short_grams(&["A1"]), "1 a a1");
+    }
+
+    #[test]
+    fn queries_split_into_terms() {
+        let t = terms(" wxl  漏水，2026 -- ");
+        let words: Vec<_> = t.iter().map(|t| t.text.as_str()).collect();
+        assert_eq!(words, ["wxl", "漏水", "2026"]);
+        assert!(t[0].maybe_pinyin && !t[1].maybe_pinyin && !t[2].maybe_pinyin);
+        assert_eq!(t[1].chars, 2);
+    }
+}

@@ -1,0 +1,126 @@
+//! The case ledger (台账): one row per case, in the column order a paper ledger uses.
+//! ID numbers and phones are masked unless the caller asks for them in full.
+
+use super::{Cell, Sheet};
+use crate::domain::case::Case;
+use crate::domain::id_card::mask_id;
+use crate::domain::org::Mediator;
+use crate::domain::phone::mask_phone;
+use crate::domain::status::CaseStatus;
+use crate::i18n::{label, t};
+
+/// Column keys and widths (display cells), in ledger order.
+const COLUMNS: &[(&str, u16)] = &[
+    ("ledger.col.seq", 6),
+    ("ledger.col.number", 26),
+    ("ledger.col.received", 12),
+    ("ledger.col.parties", 24),
+    ("ledger.col.id_numbers", 22),
+    ("ledger.col.phones", 16),
+    ("ledger.col.category", 12),
+    ("ledger.col.source", 8),
+    ("ledger.col.facts", 40),
+    ("ledger.col.mediators", 12),
+    ("ledger.col.result", 12),
+    ("ledger.col.closed", 12),
+    ("ledger.col.amount", 12),
+    ("ledger.col.persons", 8),
+    ("ledger.col.agreement", 10),
+];
+
+/// The ledger of `cases` (already in the order wanted).
+pub fn ledger_sheet(title: &str, cases: &[Case], mediators: &[Mediator], unmasked: bool) -> Sheet {
+    let rows = cases
+        .iter()
+        .enumerate()
+        .map(|(i, c)| row(i + 1, c, mediators, unmasked))
+        .collect();
+    let mut notes = vec![t("stats.note.agreements").into_owned()];
+    if !unmasked {
+        notes.push(t("ledger.note.masked").into_owned());
+    }
+    Sheet {
+        name: t("ledger.sheet").into_owned(),
+        title: title.to_string(),
+        headers: COLUMNS.iter().map(|(k, _)| t(k).into_owned()).collect(),
+        widths: COLUMNS.iter().map(|(_, w)| *w).collect(),
+        rows,
+        notes,
+    }
+}
+
+fn row(seq: usize, c: &Case, mediators: &[Mediator], unmasked: bool) -> Vec<Cell> {
+    let f = &c.fields;
+    let sep = t("list.sep");
+    let join = |items: Vec<String>| {
+        items
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(sep.as_ref())
+    };
+    let hide = |s: &str, mask: fn(&str) -> String| if unmasked { s.to_string() } else { mask(s) };
+    let names = join(f.parties.iter().map(|p| p.name.clone()).collect());
+    let ids = join(
+        f.parties
+            .iter()
+            .map(|p| hide(&p.id_number, mask_id))
+            .collect(),
+    );
+    let phones = join(
+        f.parties
+            .iter()
+            .map(|p| hide(&p.phone, mask_phone))
+            .collect(),
+    );
+    let mediator_names = join(
+        c.mediators
+            .iter()
+            .filter_map(|id| mediators.iter().find(|m| m.id == *id))
+            .map(|m| m.name.clone())
+            .collect(),
+    );
+    let category = match &f.category.local {
+        Some(local) => local.clone(),
+        None => label("category", f.category.national.code()).into_owned(),
+    };
+    let outcome = c.history.iter().rev().find(|h| {
+        matches!(
+            h.to,
+            CaseStatus::Succeeded | CaseStatus::Terminated | CaseStatus::Rejected
+        )
+    });
+    let result = match (c.status, outcome) {
+        (CaseStatus::Archived, Some(o)) => format!(
+            "{}（{}）",
+            label("status", c.status.code()),
+            label("status", o.to.code())
+        ),
+        _ => label("status", c.status.code()).into_owned(),
+    };
+    vec![
+        Cell::Count(seq as u64),
+        c.number
+            .as_ref()
+            .map_or(Cell::Empty, |n| Cell::Text(n.text.clone())),
+        Cell::Date(f.received_on),
+        Cell::Text(names),
+        Cell::Text(ids),
+        Cell::Text(phones),
+        Cell::Text(category),
+        Cell::Text(
+            t(&format!(
+                "stats.source.{}",
+                crate::domain::stats::SourceGroup::of(f.source).code()
+            ))
+            .into_owned(),
+        ),
+        Cell::Text(f.facts.clone()),
+        Cell::Text(mediator_names),
+        Cell::Text(result),
+        outcome.map_or(Cell::Empty, |o| Cell::Date(o.at.date_naive())),
+        f.amount_fen.map_or(Cell::Empty, Cell::Money),
+        Cell::Count(u64::from(f.persons_involved)),
+        Cell::NotAvailable,
+    ]
+}

@@ -1,0 +1,164 @@
+//! One page of the case list: filters, the search words through the indexes, the sort,
+//! and the exact number and names first when searching.
+
+use super::super::codec::{date_text, decode, parse_date};
+use super::super::search::text_condition;
+use super::super::{StorageError, Store};
+use crate::domain::case::{CaseId, CasePage, CaseQuery, CaseSort, CaseSummary};
+use crate::domain::category::{CaseCategory, Category};
+use crate::domain::org::OrgId;
+use crate::domain::status::CaseStatus;
+use rusqlite::types::Value;
+
+impl Store {
+    /// One page of the room's cases, as the list asks for it. Words in `query.text` are
+    /// looked up in the search indexes; the exact number and exact party names come first.
+    pub fn list_cases(&self, org: OrgId, query: &CaseQuery) -> Result<CasePage, StorageError> {
+        let (filter, params) = list_filter(org, query);
+        let total: i64 = self
+            .conn
+            .prepare_cached(&format!("SELECT count(*) FROM cases WHERE {filter}"))?
+            .query_row(rusqlite::params_from_iter(params.iter()), |r| r.get(0))?;
+        let text = query.text.trim();
+        let mut params = params;
+        let rank = if text.is_empty() || is_one_character(text) {
+            String::new()
+        } else {
+            params.push(Value::Text(text.to_string()));
+            let n = params.len();
+            format!(
+                "coalesce(number_text = ?{n}, 0) DESC,
+                 instr('、' || party_names || '、', '、' || ?{n} || '、') = 0, "
+            )
+        };
+        let sql = format!(
+            "SELECT id, number_text, received_on, category, local_category, party_names, status,
+                    mediator_names, risk_escalation OR risk_group
+             FROM cases WHERE {filter} ORDER BY {rank}{} LIMIT {} OFFSET {}",
+            order_by(query.sort, query.descending),
+            query.limit,
+            query.offset
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut rows = stmt.query(rusqlite::params_from_iter(params.iter()))?;
+        let mut out = Vec::new();
+        while let Some(r) = rows.next()? {
+            let category: String = r.get(3)?;
+            let local: Option<String> = r.get(4)?;
+            let national = decode("cases.category", &category, Category::from_code)?;
+            out.push(CaseSummary {
+                id: CaseId(r.get(0)?),
+                number: r.get(1)?,
+                received_on: parse_date("cases.received_on", &r.get::<_, String>(2)?)?,
+                category: CaseCategory { national, local },
+                parties: r.get(5)?,
+                status: decode(
+                    "cases.status",
+                    &r.get::<_, String>(6)?,
+                    CaseStatus::from_code,
+                )?,
+                mediators: r.get(7)?,
+                at_risk: r.get(8)?,
+            });
+        }
+        Ok(CasePage {
+            rows: out,
+            total: total as u64,
+        })
+    }
+}
+
+/// The WHERE clause of a list query and its parameters, in placeholder order.
+fn list_filter(org: OrgId, query: &CaseQuery) -> (String, Vec<Value>) {
+    let mut params = vec![Value::Integer(org.0)];
+    let mut filter = String::from("org_id = ?1");
+    let mut add = |sql: &str, value: Value, params: &mut Vec<Value>| {
+        params.push(value);
+        filter.push_str(&sql.replace("?N", &format!("?{}", params.len())));
+    };
+    if let Some(status) = query.status {
+        add(" AND status = ?N", text_value(status.code()), &mut params);
+    }
+    if let Some(category) = query.category {
+        add(
+            " AND category = ?N",
+            text_value(category.code()),
+            &mut params,
+        );
+    }
+    if let Some(source) = query.source {
+        add(" AND source = ?N", text_value(source.code()), &mut params);
+    }
+    if let Some(from) = query.received_from {
+        add(
+            " AND received_on >= ?N",
+            Value::Text(date_text(from)),
+            &mut params,
+        );
+    }
+    if let Some(to) = query.received_to {
+        add(
+            " AND received_on <= ?N",
+            Value::Text(date_text(to)),
+            &mut params,
+        );
+    }
+    if let Some(name) = &query.mediator {
+        add(
+            " AND id IN (SELECT cm.case_id FROM case_mediators cm JOIN mediators m
+               ON m.id = cm.mediator_id WHERE m.name = ?N)",
+            Value::Text(name.clone()),
+            &mut params,
+        );
+    }
+    if let Some(cond) = text_condition(&query.text, &mut params) {
+        filter.push_str(" AND ");
+        filter.push_str(&cond);
+        // Without ANALYZE the planner walks every case of the room by its org index and
+        // probes the search hits; `+` turns the column indexes off, so it reads the hits
+        // and looks each case up by id (10 ms → under 1 ms on 100,000 cases). A single
+        // character can match most cases: then walking the list's own order and stopping
+        // at the page is the faster plan (and no name or number equals one character).
+        if !is_one_character(&query.text) {
+            for column in ["org_id", "status", "category", "source", "received_on"] {
+                filter = filter.replace(&format!("{column} "), &format!("+{column} "));
+            }
+        }
+    }
+    (filter, params)
+}
+
+fn text_value(code: &str) -> Value {
+    Value::Text(code.to_string())
+}
+
+fn order_by(sort: CaseSort, descending: bool) -> String {
+    let dir = if descending { "DESC" } else { "ASC" };
+    let rank = |column: &str, codes: Vec<&str>| {
+        let arms: String = codes
+            .iter()
+            .enumerate()
+            .map(|(i, c)| format!(" WHEN '{c}' THEN {i}"))
+            .collect();
+        format!("CASE {column}{arms} END")
+    };
+    match sort {
+        CaseSort::Received => format!("received_on {dir}, id {dir}"),
+        CaseSort::Number => {
+            format!("number_year IS NULL, number_year {dir}, number_seq {dir}, id {dir}")
+        }
+        CaseSort::Category => format!(
+            "{} {dir}, local_category {dir}, received_on DESC, id DESC",
+            rank("category", Category::ALL.iter().map(|c| c.code()).collect())
+        ),
+        CaseSort::Status => format!(
+            "{} {dir}, received_on DESC, id DESC",
+            rank("status", CaseStatus::ALL.iter().map(|s| s.code()).collect())
+        ),
+    }
+}
+
+/// A query of one letter, digit or Chinese character (punctuation aside).
+fn is_one_character(text: &str) -> bool {
+    text.chars().filter(|c| c.is_alphanumeric()).count() == 1
+}

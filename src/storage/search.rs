@@ -1,0 +1,214 @@
+//! The search indexes (see sql/002_search.sql): writing a case's entries in the same
+//! transaction as the case, rebuilding them all, and turning a typed query into a filter
+//! on case ids that the list and the `search` command share.
+
+use super::{StorageError, Store};
+use crate::domain::search::{Term, gram_of, pinyin_keys, short_grams, terms};
+use rusqlite::types::Value;
+use rusqlite::{Connection, OptionalExtension, params};
+
+/// The schema version that brought the indexes: a database upgraded across it is indexed.
+pub(super) const SEARCH_SINCE: i64 = 3;
+
+/// The searchable texts of one case, in the columns of `case_text`.
+struct Texts {
+    number: String,
+    names: String,
+    ids: String,
+    phones: String,
+    addresses: String,
+    facts: String,
+    claims: String,
+    referrer: String,
+    person_names: Vec<String>,
+}
+
+/// Writes (or rewrites) the index entries of case `id` from its stored rows.
+pub(super) fn index_case(conn: &Connection, id: i64) -> Result<(), StorageError> {
+    for table in ["case_text", "case_grams", "case_pinyin"] {
+        conn.prepare_cached(&format!("DELETE FROM {table} WHERE rowid = ?1"))?
+            .execute([id])?;
+    }
+    let Some(t) = read_texts(conn, id)? else {
+        return Ok(());
+    };
+    conn.prepare_cached(
+        "INSERT INTO case_text (rowid, number, names, ids, phones, addresses, facts, claims, referrer)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?
+    .execute(params![
+        id,
+        t.number,
+        t.names,
+        t.ids,
+        t.phones,
+        t.addresses,
+        t.facts,
+        t.claims,
+        t.referrer
+    ])?;
+    let grams = short_grams(&[
+        &t.number,
+        &t.names,
+        &t.ids,
+        &t.phones,
+        &t.addresses,
+        &t.facts,
+        &t.claims,
+        &t.referrer,
+    ]);
+    conn.prepare_cached("INSERT INTO case_grams (rowid, grams) VALUES (?1, ?2)")?
+        .execute(params![id, grams])?;
+    let mut keys: Vec<String> = t.person_names.iter().flat_map(|n| pinyin_keys(n)).collect();
+    keys.sort();
+    keys.dedup();
+    conn.prepare_cached("INSERT INTO case_pinyin (rowid, keys) VALUES (?1, ?2)")?
+        .execute(params![id, keys.join(" ")])?;
+    Ok(())
+}
+
+fn read_texts(conn: &Connection, id: i64) -> Result<Option<Texts>, StorageError> {
+    let row: Option<(Option<String>, String, String, String, String)> = conn
+        .prepare_cached(
+            "SELECT number_text, facts, claims, referrer_unit, referrer_ref FROM cases WHERE id = ?1",
+        )?
+        .query_row([id], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })
+        .optional()?;
+    let Some((number, facts, claims, unit, reference)) = row else {
+        return Ok(None);
+    };
+    let mut t = Texts {
+        number: number.unwrap_or_default(),
+        names: String::new(),
+        ids: String::new(),
+        phones: String::new(),
+        addresses: String::new(),
+        facts,
+        claims,
+        referrer: format!("{unit} {reference}"),
+        person_names: Vec::new(),
+    };
+    let mut stmt = conn.prepare_cached(
+        "SELECT name, legal_rep, id_number, credit_code, phone, address FROM parties
+         WHERE case_id = ?1 ORDER BY seq",
+    )?;
+    let mut rows = stmt.query([id])?;
+    while let Some(r) = rows.next()? {
+        let (name, rep): (String, String) = (r.get(0)?, r.get(1)?);
+        let push = |into: &mut String, s: String| {
+            if !s.is_empty() {
+                into.push(' ');
+                into.push_str(&s);
+            }
+        };
+        push(&mut t.names, name.clone());
+        push(&mut t.names, rep.clone());
+        push(&mut t.ids, r.get(2)?);
+        push(&mut t.ids, r.get(3)?);
+        push(&mut t.phones, r.get(4)?);
+        push(&mut t.addresses, r.get(5)?);
+        t.person_names.push(name);
+        if !rep.is_empty() {
+            t.person_names.push(rep);
+        }
+    }
+    Ok(Some(t))
+}
+
+/// Rebuilds every case's entries (after an upgrade, or to repair).
+pub(super) fn rebuild_all(conn: &Connection) -> Result<u64, StorageError> {
+    let ids: Vec<i64> = conn
+        .prepare("SELECT id FROM cases ORDER BY id")?
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    for id in &ids {
+        index_case(conn, *id)?;
+    }
+    Ok(ids.len() as u64)
+}
+
+impl Store {
+    /// Rebuilds the search indexes from the cases, in one transaction; returns the count.
+    pub fn rebuild_search_index(&mut self) -> Result<u64, StorageError> {
+        self.write(|tx| rebuild_all(tx))
+    }
+}
+
+/// A condition on `cases.id` that every word of `query` must meet, with its parameters
+/// appended to `params` (numbered after those already there); `None` for an empty query.
+pub(super) fn text_condition(query: &str, params: &mut Vec<Value>) -> Option<String> {
+    let words = terms(query);
+    if words.is_empty() {
+        // Only punctuation (「%」, 「--」): no case is found by it, rather than every case.
+        return (!query.trim().is_empty()).then(|| "0".to_string());
+    }
+    let parts: Vec<String> = words.iter().map(|w| term_condition(w, params)).collect();
+    Some(parts.join(" AND "))
+}
+
+fn term_condition(term: &Term, params: &mut Vec<Value>) -> String {
+    let mut next = |value: String| {
+        params.push(Value::Text(value));
+        params.len()
+    };
+    let mut sources = Vec::new();
+    if term.chars >= 3 {
+        let n = next(phrase(&term.text));
+        sources.push(format!(
+            "SELECT rowid FROM case_text WHERE case_text MATCH ?{n}"
+        ));
+    } else {
+        let n = next(phrase(&gram_of(term)));
+        sources.push(format!(
+            "SELECT rowid FROM case_grams WHERE case_grams MATCH ?{n}"
+        ));
+    }
+    if term.maybe_pinyin {
+        let n = next(format!("{}*", phrase(&term.text)));
+        sources.push(format!(
+            "SELECT rowid FROM case_pinyin WHERE case_pinyin MATCH ?{n}"
+        ));
+    }
+    format!("id IN ({})", sources.join(" UNION "))
+}
+
+/// An FTS5 string literal: the text in double quotes, inner quotes doubled, so nothing
+/// the user types is read as query syntax.
+fn phrase(text: &str) -> String {
+    format!("\"{}\"", text.replace('"', "\"\""))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_short_and_pinyin_words_use_their_index() {
+        let mut params = Vec::new();
+        let sql = text_condition("漏水 wxl 楼上漏", &mut params).unwrap_or_default();
+        assert_eq!(
+            sql,
+            "id IN (SELECT rowid FROM case_grams WHERE case_grams MATCH ?1) AND \
+             id IN (SELECT rowid FROM case_text WHERE case_text MATCH ?2 UNION \
+             SELECT rowid FROM case_pinyin WHERE case_pinyin MATCH ?3) AND \
+             id IN (SELECT rowid FROM case_text WHERE case_text MATCH ?4)"
+        );
+        let texts: Vec<_> = params
+            .iter()
+            .map(|v| match v {
+                Value::Text(s) => s.as_str(),
+                _ => "",
+            })
+            .collect();
+        assert_eq!(texts, ["\"漏水\"", "\"wxl\"", "\"wxl\"*", "\"楼上漏\""]);
+        assert!(text_condition("  ", &mut params).is_none());
+        assert_eq!(text_condition("%", &mut params).as_deref(), Some("0"));
+    }
+
+    #[test]
+    fn quotes_cannot_break_out_of_the_phrase() {
+        assert_eq!(phrase("a\"b OR c"), "\"a\"\"b OR c\"");
+    }
+}
