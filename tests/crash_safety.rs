@@ -4,9 +4,10 @@
 //! reported as done (it exited successfully) must be there in full, and a killed batch
 //! must be there in full or not at all — never half.
 //!
-//! The moments are drawn between "at once" and the time the first batch takes
-//! on this machine (it also sets up the room, so it is the slowest), so kills land while the process starts, opens and checks
-//! the file, inside the transaction and around its commit. The seed is printed; set
+//! The moments are drawn between "at once" and the time the first batch takes on this
+//! machine (it also sets up the room, so it is the slowest), so kills land while the
+//! process starts, opens and checks the file, inside the transaction and around its
+//! commit. The seed is printed; set
 //! TIAOJIE_CRASH_SEED to replay a run.
 
 use std::path::Path;
