@@ -27,10 +27,12 @@ const REFRESH_EVERY: Duration = Duration::from_secs(2);
 /// including SIGHUP and SIGTERM.
 pub fn run(store: Store, operator: String, lang: Option<Lang>) -> std::io::Result<()> {
     install_panic_log();
+    // Before the screen is taken over, so that no moment is left where a signal would
+    // end the program with the terminal still in raw mode.
+    signals::install(restore_terminal)?;
     let mut terminal = ratatui::try_init()?;
     let _ = crossterm::execute!(std::io::stdout(), EnableBracketedPaste);
-    let result = signals::install(restore_terminal)
-        .and_then(|()| event_loop(&mut terminal, store, operator, lang));
+    let result = event_loop(&mut terminal, store, operator, lang);
     restore_terminal();
     result
 }
