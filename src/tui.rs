@@ -1,6 +1,10 @@
-//! The terminal: setup and restore, and the one event loop. Draw from `&AppState`, read an
-//! event (blocking — an idle app costs nothing), turn it into actions, `update`, run the
-//! effects, feed their results back. Only this file and `ui` talk to the terminal.
+//! The terminal: setup and restore, and the one event loop. Draw from `&AppState`, wait for
+//! an event, turn it into actions, `update`, run the effects, feed their results back.
+//! While idle the loop wakes every few seconds only to ask SQLite whether another process
+//! changed the data (one cheap pragma); it draws again only when something changed.
+//! Only this file and `ui` talk to the terminal.
+
+mod signals;
 
 use crate::app::effects::Runner;
 use crate::app::key::{Key, KeyCode};
@@ -14,7 +18,13 @@ use crossterm::event::{
 use ratatui::DefaultTerminal;
 use std::time::Duration;
 
-/// Runs the interactive app until the user quits; the terminal is restored on every exit.
+/// How often an idle app asks whether another process changed the data: often enough
+/// that a case registered at the front desk shows up while the mediator looks, rarely
+/// enough that an idle app costs nothing measurable on an old PC.
+const REFRESH_EVERY: Duration = Duration::from_secs(2);
+
+/// Runs the interactive app until the user quits; the terminal is restored on every exit,
+/// including SIGHUP and SIGTERM.
 pub fn run(
     store: Store,
     operator: String,
@@ -22,12 +32,22 @@ pub fn run(
     theme: Theme,
 ) -> std::io::Result<()> {
     install_panic_log();
+    // Before the screen is taken over, so that no moment is left where a signal would
+    // end the program with the terminal still in raw mode.
+    signals::install(restore_terminal)?;
     let mut terminal = ratatui::try_init()?;
     let _ = crossterm::execute!(std::io::stdout(), EnableBracketedPaste);
     let result = event_loop(&mut terminal, store, operator, lang, theme);
+    restore_terminal();
+    result
+}
+
+/// Leaves the alternate screen, shows the cursor, turns raw mode and paste mode off.
+fn restore_terminal() {
     let _ = crossterm::execute!(std::io::stdout(), DisableBracketedPaste);
     ratatui::restore();
-    result
+    // ratatui shows the cursor when its Terminal is dropped, which an exit on a signal skips.
+    let _ = crossterm::execute!(std::io::stdout(), crossterm::cursor::Show);
 }
 
 fn event_loop(
@@ -45,39 +65,66 @@ fn event_loop(
     );
     state.lang_locked = lang.is_some();
     let mut runner = Runner::new(store, operator);
+    let mut seen = runner.store().data_version().ok();
+    let mut busy = signals::busy();
     run_effects(&mut state, &mut runner, start());
+    let mut changed = true;
     loop {
-        set_lang(state.lang);
-        terminal.draw(|frame| render(frame, &state, theme))?;
+        if changed {
+            set_lang(state.lang);
+            terminal.draw(|frame| render(frame, &state, theme))?;
+        }
         if state.quit {
             return Ok(());
         }
-        // Wait for the next event, then take every event already waiting before drawing
-        // again: fast typing or a paste over a slow link costs one repaint, not one per key.
-        let mut event = Some(event::read()?);
-        let mut resized = false;
-        while let Some(ev) = event {
-            resized |= matches!(ev, Event::Resize(..));
-            dispatch(&mut state, &mut runner, ev);
-            if state.quit {
-                break;
+        // Only while waiting may a signal end the app (see `signals`).
+        drop(busy);
+        let ready = event::poll(REFRESH_EVERY)?;
+        busy = signals::busy();
+        changed = if ready {
+            // A window shrunk and grown back may end at its old size, so ratatui would send
+            // only the changes — but the terminal dropped what fell outside: repaint all.
+            if take_events(&mut state, &mut runner)? {
+                terminal.clear()?;
             }
-            event = if event::poll(Duration::ZERO)? {
-                Some(event::read()?)
-            } else {
-                None
-            };
-        }
+            true
+        } else {
+            refresh(&mut state, &mut runner, &mut seen)
+        };
         let today = chrono::Local::now().date_naive();
         if today != state.today {
-            update(&mut state, Action::Today(today));
-        }
-        // A window shrunk and grown back may end at its old size, so ratatui would send only
-        // the changes — but the terminal dropped what fell outside meanwhile: repaint all.
-        if resized {
-            terminal.clear()?;
+            let effects = update(&mut state, Action::Today(today));
+            run_effects(&mut state, &mut runner, effects);
+            changed = true;
         }
     }
+}
+
+/// Takes every event already waiting before drawing again: fast typing or a paste over a
+/// slow link costs one repaint, not one per key. True if the window was resized.
+fn take_events(state: &mut AppState, runner: &mut Runner) -> std::io::Result<bool> {
+    let mut resized = false;
+    loop {
+        let event = event::read()?;
+        resized |= matches!(event, Event::Resize(..));
+        dispatch(state, runner, event);
+        if state.quit || !event::poll(Duration::ZERO)? {
+            return Ok(resized);
+        }
+    }
+}
+
+/// Asks whether another process committed since last time; if so, reloads what is on
+/// screen. True when the screen must be drawn again.
+fn refresh(state: &mut AppState, runner: &mut Runner, seen: &mut Option<i64>) -> bool {
+    let now = runner.store().data_version().ok();
+    if now.is_none() || now == *seen {
+        return false;
+    }
+    *seen = now;
+    let effects = update(state, Action::DataChanged);
+    run_effects(state, runner, effects);
+    true
 }
 
 fn dispatch(state: &mut AppState, runner: &mut Runner, event: Event) {

@@ -59,6 +59,8 @@ pub enum Action {
     SessionRecorded(Box<Session>),
     /// A booking was refused: a mediator or room is taken.
     SessionClash(Box<SessionFields>, Box<Verdict>),
+    /// Another process changed the database: read again what is on screen.
+    DataChanged,
 }
 
 /// What the today screen shows, read in one go.

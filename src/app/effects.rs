@@ -114,8 +114,13 @@ impl Runner {
                 profile,
                 first_mediator,
             } => {
-                self.store
-                    .create_organisation(&profile, &first_mediator, now)?;
+                let created = self
+                    .store
+                    .create_organisation(&profile, &first_mediator, now);
+                // Set up by someone else a moment ago: work in that room instead.
+                if created.is_err() && self.store.organisation()?.is_none() {
+                    created?;
+                }
                 Action::RoomLoaded(Box::new(self.load_room()?))
             }
             Effect::SaveRoom { profile, lang } => {

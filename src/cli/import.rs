@@ -143,7 +143,16 @@ pub fn import_bytes(
     };
     let org = match existing {
         Some(org) => org,
-        None => store.create_organisation(&target, &plan.first_mediator(), &now)?,
+        None => match store.create_organisation(&target, &plan.first_mediator(), &now) {
+            Ok(org) => org,
+            // Another import or first start set up the room meanwhile: check the file
+            // against that room instead (once: now there is one).
+            Err(e) if store.organisation()?.is_some() => {
+                drop(e);
+                return import_bytes(store, bytes, now);
+            }
+            Err(e) => return Err(e.into()),
+        },
     };
     write(store, &org, &plan, &lines)
 }

@@ -3,7 +3,7 @@
 //! taken before an existing database is migrated.
 
 use super::StorageError;
-use rusqlite::Connection;
+use rusqlite::{Connection, TransactionBehavior};
 use std::path::Path;
 
 /// `PRAGMA application_id` of a tiaojie database ("TJ" + 1), so a foreign SQLite file is
@@ -50,10 +50,16 @@ pub fn migrate(conn: &mut Connection, path: Option<&Path>) -> Result<i64, Storag
         backup_before_migration(conn, path, found)?;
     }
     for (index, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
-        let tx = conn.transaction()?;
-        tx.execute_batch(sql)?;
-        tx.pragma_update(None, "user_version", index as i64 + 1)?;
-        tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+        // Several processes may open a new (or old) file at once. Each step takes the write
+        // lock first and runs only if the file is still at the version before it; else
+        // another process has just done it ("table already exists" otherwise).
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let now: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        if now == index as i64 {
+            tx.execute_batch(sql)?;
+            tx.pragma_update(None, "user_version", index as i64 + 1)?;
+            tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+        }
         tx.commit()?;
     }
     Ok(found)
@@ -66,6 +72,13 @@ fn backup_before_migration(
 ) -> Result<(), StorageError> {
     let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
     let backup = path.with_extension(format!("v{version}-{stamp}.bak"));
-    conn.execute("VACUUM INTO ?1", [backup.to_string_lossy()])?;
-    Ok(())
+    // Another process opening the same file in the same second makes the same backup:
+    // one copy is enough, and losing that race is no reason to refuse to start.
+    if backup.exists() {
+        return Ok(());
+    }
+    match conn.execute("VACUUM INTO ?1", [backup.to_string_lossy()]) {
+        Err(_) if backup.exists() => Ok(()),
+        other => other.map(|_| ()).map_err(StorageError::from),
+    }
 }

@@ -107,9 +107,29 @@ fn configure(conn: &Connection) -> Result<(), StorageError> {
     conn.pragma_update(None, "foreign_keys", true)?;
     // WAL lets readers go on while one writer commits; NORMAL is durable in WAL mode
     // except for the last commit on power loss, and much faster on old disks.
-    let _mode: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
+    wal(conn)?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     Ok(())
+}
+
+/// Switches the file to WAL, waiting like the busy timeout would. The switch needs the
+/// file to itself while this connection already reads it, a case in which SQLite answers
+/// "database is locked" at once instead of calling the busy handler (waiting could
+/// deadlock); several first starts on a new file hit it (seen with 8 imports at once).
+fn wal(conn: &Connection) -> Result<(), StorageError> {
+    let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
+    loop {
+        match conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get::<_, String>(0)) {
+            Ok(_) => return Ok(()),
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if e.code == rusqlite::ErrorCode::DatabaseBusy
+                    && std::time::Instant::now() < deadline =>
+            {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
 }
 
 fn open_error(path: &Path, e: rusqlite::Error) -> StorageError {

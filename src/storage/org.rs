@@ -47,6 +47,12 @@ impl Store {
             return Err(StorageError::Invalid(tf("err.mediator.name_missing", &[])));
         }
         self.write(|tx| {
+            // Two first starts (or imports) at once: the second must not make a second room,
+            // whose cases nobody would ever see. Checked under the write lock.
+            let rooms: i64 = tx.query_row("SELECT count(*) FROM organisations", [], |r| r.get(0))?;
+            if rooms > 0 {
+                return Err(StorageError::Invalid(tf("err.room.exists", &[])));
+            }
             tx.execute(
                 "INSERT INTO organisations (room_name, committee_name, number_prefix, number_pattern, created_at)
                  VALUES (?1, ?2, ?3, ?4, ?5)",

@@ -407,3 +407,14 @@ fn mediators_are_unique_per_room_and_settings_are_kept() {
         .collect();
     assert_eq!(locals, ["供热", "金融"]);
 }
+
+#[test]
+fn a_second_room_is_refused_so_no_cases_go_where_nobody_sees_them() {
+    let (_dir, mut store, org) = setup();
+    let second = store.create_organisation(&profile(), "李调解", &now());
+    assert!(
+        matches!(second, Err(StorageError::Invalid(_))),
+        "{second:?}"
+    );
+    assert_eq!(store.organisation().unwrap().map(|o| o.id), Some(org.id));
+}

@@ -46,12 +46,17 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>) -> Vec<Effect> {
 /// A case arrived: show it (or its form, if it was opened for editing).
 pub fn loaded(state: &mut AppState, case: Case) -> Vec<Effect> {
     let id = case.id;
+    // The same case read again (another process changed it) keeps its place on screen.
+    let scroll = match &state.cases {
+        CasesView::Detail(d) if d.case.id == id => d.scroll,
+        _ => 0,
+    };
     state.cases = if std::mem::take(&mut state.list.edit_on_load) {
         CasesView::Form(Box::new(CaseForm::edit(&case, &state.locals)))
     } else {
         CasesView::Detail(Box::new(CaseDetail {
             case,
-            scroll: 0,
+            scroll,
             repeats: Vec::new(),
         }))
     };

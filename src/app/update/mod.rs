@@ -6,6 +6,7 @@ mod detail;
 mod form_keys;
 mod list;
 mod modal;
+mod refresh;
 mod results;
 mod schedule;
 mod session;
@@ -60,6 +61,7 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::SessionSaved(booked) => session::saved(state, *booked),
         Action::SessionRecorded(s) => session::recorded(state, *s),
         Action::SessionClash(fields, verdict) => session::clashed(state, *fields, *verdict),
+        Action::DataChanged => refresh::data_changed(state),
     }
 }
 

@@ -120,5 +120,6 @@ fn top(s: &AppState) -> Option<&Modal> {
 mod case_form;
 mod keys;
 mod list;
+mod refresh;
 mod startup;
 mod status;

@@ -1,0 +1,22 @@
+//! Another process (a front desk over SSH, a colleague) changed the database: read again
+//! what this screen shows, so lists are never stale — but never touch what the user is
+//! typing (a save of an edited record is checked against its version instead).
+
+use super::list::reload;
+use crate::app::action::Effect;
+use crate::app::state::{AppState, CasesView, Tab};
+
+/// The reads that bring the screen in front up to date.
+pub fn data_changed(state: &mut AppState) -> Vec<Effect> {
+    if state.org.is_none() {
+        return Vec::new();
+    }
+    match state.tab {
+        Tab::Cases => match &state.cases {
+            CasesView::List => reload(state),
+            CasesView::Detail(detail) => vec![Effect::LoadCase(detail.case.id)],
+            CasesView::Form(_) => Vec::new(),
+        },
+        _ => super::entered(state),
+    }
+}

@@ -1,0 +1,68 @@
+//! End to end: two copies of the app on one database, as at a front desk and in the
+//! mediation room. A case registered in one appears in the other's list by itself — no
+//! key is pressed there (the idle app polls PRAGMA data_version every 2 s).
+
+#[path = "support/pty.rs"]
+mod pty;
+
+use pty::{Key, PtyApp, WAIT};
+use std::path::Path;
+use std::process::Command;
+
+const BIN: &str = env!("CARGO_BIN_EXE_tiaojie");
+
+fn start(db: &Path, user: &str) -> PtyApp {
+    let db = db.to_str().expect("UTF-8 temp path");
+    PtyApp::spawn(Path::new(BIN), &["--db", db], &[("USER", user)], 80, 24)
+        .expect("the app starts in a pty")
+}
+
+fn quit(mut app: PtyApp) {
+    app.key(Key::F(10));
+    let status = app.wait_exit(WAIT).unwrap_or_else(|e| panic!("{e}"));
+    assert!(status.success(), "exit status {status:?}");
+}
+
+#[test]
+fn a_case_registered_at_the_front_desk_appears_in_the_mediators_list_by_itself() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("room.db");
+    let status = Command::new(BIN)
+        .args(["--db", db.to_str().expect("UTF-8"), "demo", "--cases", "3"])
+        .status()
+        .expect("demo runs");
+    assert!(status.success());
+
+    let room = start(&db, "wang");
+    room.see("今日");
+    room.key(Key::Tab);
+    room.see("共 3 件");
+
+    let desk = start(&db, "police");
+    desk.see("今日");
+    desk.key(Key::Tab);
+    desk.see("共 3 件");
+    desk.send_str("n");
+    desk.see("收案日期");
+    for _ in 0..3 {
+        desk.key(Key::Tab);
+    }
+    desk.send_str("楼上漏水，损坏楼下吊顶");
+    desk.see("损坏楼下吊顶");
+    desk.key(Key::F(7));
+    desk.see("身份证号");
+    desk.send_str("欧阳秀兰");
+    desk.key(Key::F(2));
+    desk.see("欧阳秀兰");
+    desk.key(Key::F(2));
+    desk.see("案件已登记");
+
+    // Not a key pressed in the room: the list catches up on its own.
+    let bytes = room.bytes_received();
+    room.see("共 4 件");
+    room.see("欧阳秀兰");
+    assert!(room.bytes_received() > bytes);
+
+    quit(desk);
+    quit(room);
+}

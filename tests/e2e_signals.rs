@@ -1,0 +1,119 @@
+//! End to end: SIGTERM and SIGHUP (an SSH connection that dropped) end the real binary
+//! cleanly — it leaves the alternate screen, shows the cursor again, exits with 128 + the
+//! signal, and the database keeps everything saved before.
+
+#[path = "support/pty.rs"]
+mod pty;
+
+use pty::{Key, PtyApp, WAIT};
+use std::path::Path;
+use std::process::Command;
+
+const BIN: &str = env!("CARGO_BIN_EXE_tiaojie");
+
+/// A room with `cases` sample cases.
+fn demo_db(dir: &Path, cases: u32) -> std::path::PathBuf {
+    let db = dir.join("room.db");
+    let status = Command::new(BIN)
+        .args(["--db", db.to_str().expect("UTF-8 temp path"), "demo"])
+        .args(["--cases", &cases.to_string()])
+        .status()
+        .expect("demo runs");
+    assert!(status.success());
+    db
+}
+
+fn start(db: &Path) -> PtyApp {
+    let db = db.to_str().expect("UTF-8 temp path");
+    PtyApp::spawn(Path::new(BIN), &["--db", db], &[("USER", "wang")], 80, 24)
+        .expect("the app starts in a pty")
+}
+
+fn signal(app: &PtyApp, name: &str) {
+    let pid = app.pid().expect("the child has a pid").to_string();
+    let status = Command::new("kill")
+        .args([&format!("-{name}"), &pid])
+        .status()
+        .expect("kill runs");
+    assert!(status.success());
+}
+
+/// Sends `name`, waits for the exit, and checks the terminal was given back.
+fn ends_cleanly(mut app: PtyApp, name: &str, code: u32) {
+    signal(&app, name);
+    let status = app.wait_exit(WAIT).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(status.exit_code(), code, "{name}: {status:?}");
+    // The last bytes may still be on their way through the pty: wait for them (or for the
+    // end of the output, after which the screen is final).
+    app.wait_cells(|s| !s.alternate_screen() && !s.hide_cursor(), WAIT)
+        .unwrap_or_else(|e| panic!("{name}: alternate screen or hidden cursor left: {e}"));
+}
+
+fn cases_in(db: &Path) -> (String, i64) {
+    let conn = rusqlite::Connection::open(db).expect("open");
+    let check: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .expect("integrity check");
+    let count = conn
+        .query_row("SELECT count(*) FROM cases", [], |r| r.get(0))
+        .expect("count");
+    (check, count)
+}
+
+#[test]
+fn sigterm_on_the_list_restores_the_terminal_and_exits() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = demo_db(dir.path(), 20);
+    let app = start(&db);
+    app.see("今日");
+    app.key(Key::Tab);
+    app.see("共 20 件");
+    ends_cleanly(app, "TERM", 128 + 15);
+    assert_eq!(cases_in(&db), ("ok".to_string(), 20));
+}
+
+#[test]
+fn sighup_in_the_middle_of_a_form_keeps_what_was_saved() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = demo_db(dir.path(), 20);
+    let app = start(&db);
+    app.see("今日");
+    app.key(Key::Tab);
+    app.see("共 20 件");
+    app.send_str("n");
+    app.see("收案日期");
+    for _ in 0..3 {
+        app.key(Key::Tab);
+    }
+    app.send_str("楼上漏水，损坏楼下吊顶");
+    app.see("损坏楼下吊顶");
+    ends_cleanly(app, "HUP", 128 + 1);
+    // The half-typed form was never saved; the saved cases are all there.
+    assert_eq!(cases_in(&db), ("ok".to_string(), 20));
+}
+
+#[test]
+fn a_signal_while_idle_after_a_save_keeps_the_save() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = demo_db(dir.path(), 3);
+    let app = start(&db);
+    app.see("今日");
+    app.key(Key::Tab);
+    app.see("共 3 件");
+    app.send_str("n");
+    app.see("收案日期");
+    for _ in 0..3 {
+        app.key(Key::Tab);
+    }
+    app.send_str("楼上漏水");
+    app.see("楼上漏水");
+    app.key(Key::F(7));
+    app.see("身份证号");
+    app.send_str("张三");
+    app.key(Key::F(2));
+    app.see("张三");
+    app.key(Key::F(2));
+    app.see("案件已登记");
+    ends_cleanly(app, "TERM", 128 + 15);
+    assert_eq!(cases_in(&db), ("ok".to_string(), 4));
+}
