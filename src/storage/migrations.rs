@@ -16,6 +16,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("sql/001_case_log.sql"),
     include_str!("sql/002_schedule.sql"),
     include_str!("sql/003_search.sql"),
+    include_str!("sql/004_sort_indexes.sql"),
 ];
 
 /// The schema version this binary writes.

@@ -224,7 +224,9 @@ fn a_database_from_before_search_is_indexed_when_upgraded() {
             "DROP TABLE case_text; DROP TABLE case_grams; DROP TABLE case_pinyin;
              DROP TRIGGER IF EXISTS cases_search_delete;
              DROP INDEX status_history_by_time; DROP INDEX parties_by_id_number;
-             DROP INDEX parties_by_name_phone; PRAGMA user_version = 2;",
+             DROP INDEX parties_by_name_phone; DROP INDEX cases_by_number;
+             DROP INDEX cases_by_category_rank; DROP INDEX cases_by_status_rank;
+             PRAGMA user_version = 2;",
         )
         .unwrap();
     drop(store);
