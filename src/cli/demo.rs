@@ -50,6 +50,8 @@ const MORE_MEDIATORS: &[(&str, &str)] = &[
 ];
 /// Beijing time: the demo room's clock, whatever the machine's zone.
 const BEIJING_SECONDS: i32 = 8 * 3600;
+/// Cases per transaction when filling a database with sample data.
+const DEMO_BATCH: usize = 5_000;
 /// How far back the received dates go.
 const YEARS_BACK: i64 = 3;
 
@@ -100,7 +102,16 @@ pub fn fill_demo(
     }
     let before = store.last_case_id(org.id)?;
     let mut stream = CaseStream::new(&room, &org, Rng::with_seed(seed), cases, today, last_seq);
-    let added = store.insert_records(org.id, &mut stream)?;
+    // Batches, not one transaction: sample data need not be all or nothing, and a
+    // commit now and then keeps memory and the WAL small on a PC with little of either.
+    let mut added = 0;
+    loop {
+        let batch = store.insert_records(org.id, &mut stream.by_ref().take(DEMO_BATCH))?;
+        added += batch;
+        if batch < DEMO_BATCH as u64 {
+            break;
+        }
+    }
     if created {
         store.save_places(org.id, &sessions::places())?;
     }

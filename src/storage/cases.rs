@@ -14,6 +14,9 @@ use rusqlite::{OptionalExtension, Transaction, params};
 mod list;
 mod read;
 
+/// Page cache for bulk inserts, in KiB (negative: SQLite's "size in KiB" form).
+const BULK_CACHE_KIB: i64 = -24 * 1024;
+
 /// A whole case as import and demo bring it: already numbered, with its history.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewCaseRecord {
@@ -132,14 +135,24 @@ impl Store {
         org: OrgId,
         records: &mut dyn Iterator<Item = NewCaseRecord>,
     ) -> Result<u64, StorageError> {
-        self.write(|tx| {
+        // A bulk write touches the case, party and search indexes all over: a larger page
+        // cache for its duration saves re-reading them from disk (restored afterwards, so
+        // the app's own footprint stays small).
+        let cache: i64 = self
+            .conn
+            .pragma_query_value(None, "cache_size", |r| r.get(0))?;
+        self.conn
+            .pragma_update(None, "cache_size", BULK_CACHE_KIB)?;
+        let result = self.write(|tx| {
             let mut count = 0;
             for record in records {
                 insert_record(tx, org, &record)?;
                 count += 1;
             }
             Ok(count)
-        })
+        });
+        self.conn.pragma_update(None, "cache_size", cache)?;
+        result
     }
 
     /// Every case id of the room, oldest first (for export).
