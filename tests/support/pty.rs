@@ -155,7 +155,9 @@ fn read_loop(mut reader: Box<dyn Read + Send>, shared: Shared, writer: Writer) {
         let n = match reader.read(&mut buf) {
             Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
             Ok(n) => n,
-            Err(_) => 0, // Linux reports EIO once the child side is closed
+            // Linux reports EIO once the child side is closed — sometimes before the last
+            // bytes the child wrote (leaving the alternate screen) have reached the master.
+            Err(_) => read_after_close(&mut reader, &mut buf),
         };
         let (term, cvar) = &*shared;
         let mut t = lock(term);
@@ -173,6 +175,19 @@ fn read_loop(mut reader: Box<dyn Read + Send>, shared: Shared, writer: Writer) {
             let _ = w.write_all(&replies).and_then(|()| w.flush());
         }
     }
+}
+
+/// After the first EIO, asks a few more times, a few milliseconds apart: the kernel may
+/// still be moving the child's last output into the master. 0 when nothing more comes.
+/// (A bounded retry at the very end of a program's life; no test waits on it.)
+fn read_after_close(reader: &mut Box<dyn Read + Send>, buf: &mut [u8]) -> usize {
+    for _ in 0..10 {
+        std::thread::sleep(Duration::from_millis(3));
+        if let Ok(n) = reader.read(buf) {
+            return n;
+        }
+    }
+    0
 }
 
 fn screen_text(screen: &vt100::Screen) -> String {
