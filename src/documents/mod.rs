@@ -6,9 +6,11 @@
 pub mod amount;
 pub mod date;
 pub mod feedback;
+pub mod layout;
 pub mod linebreak;
 pub mod model;
 pub mod register;
+pub mod text;
 
 pub use model::{Block, Document, DocumentError, Signature};
 

@@ -126,3 +126,36 @@ fn no_feedback_letter_without_a_referral_or_a_result() {
         Err(DocumentError::NoResult)
     );
 }
+
+#[test]
+fn the_text_of_both_forms_matches_the_golden_files_byte_for_byte() {
+    use super::text::{Encoding, TEXT_WIDTH, encode, to_text};
+    let forms = [
+        ("register.txt", register_form(&case(), &org())),
+        (
+            "feedback.txt",
+            feedback_letter(&terminated_case(), &org(), day(2026, 11, 28)).unwrap(),
+        ),
+    ];
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/documents");
+    for (name, doc) in forms {
+        let text = to_text(&doc, TEXT_WIDTH);
+        let path = dir.join(name);
+        if std::env::var_os("GOLDEN_UPDATE").is_some() {
+            std::fs::create_dir_all(&dir).unwrap();
+            std::fs::write(&path, &text).unwrap();
+        }
+        let want = std::fs::read(&path).unwrap_or_default();
+        assert!(
+            want == text.as_bytes(),
+            "{name} differs from {path:?}:\n{text}"
+        );
+        for line in text.lines() {
+            let w: u32 = line.chars().map(super::linebreak::cells).sum();
+            assert!(w <= TEXT_WIDTH, "{line:?}");
+        }
+        // GB18030 round-trips every character.
+        let gb = encode(&text, Encoding::Gb18030);
+        assert_eq!(encoding_rs::GB18030.decode(&gb).0, text);
+    }
+}
