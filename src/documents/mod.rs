@@ -6,9 +6,11 @@
 pub mod amount;
 pub mod date;
 pub mod feedback;
+pub mod font;
 pub mod layout;
 pub mod linebreak;
 pub mod model;
+pub mod pdf;
 pub mod register;
 pub mod text;
 
