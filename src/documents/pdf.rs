@@ -190,3 +190,66 @@ fn line_height(line: &Line, at_top: bool) -> f32 {
     };
     gap + if line.title { TITLE_H } else { LINE_H }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::documents::layout::Align;
+
+    fn line(text: &str, keep: bool) -> Line {
+        Line {
+            text: text.into(),
+            align: Align::Left,
+            indent: 0,
+            title: false,
+            gap_before: false,
+            keep_with_next: keep,
+        }
+    }
+
+    #[test]
+    fn a_kept_group_moves_to_the_next_page_whole() {
+        // 22 lines fit a page; 20 body lines then a 4-line foot that must stay together.
+        for body in 15..30 {
+            let mut lines: Vec<Line> = (0..body)
+                .map(|i| line(&format!("正文{i}"), false))
+                .collect();
+            lines.push(line("当事人（签名）：＿＿", true));
+            lines.push(line("登记人（签名）：＿＿", true));
+            lines.push(line("委员会（印）", true));
+            lines.push(line("2026年11月28日", false));
+            let pages = paginate(&lines);
+            let page_of = |t: &str| {
+                pages
+                    .iter()
+                    .position(|p| p.iter().any(|(_, l)| l.text.starts_with(t)))
+            };
+            let foot = page_of("当事人");
+            assert!(foot.is_some());
+            for t in ["登记人", "委员会", "2026年"] {
+                assert_eq!(page_of(t), foot, "{body} body lines");
+            }
+            for page in &pages {
+                for (y, _) in page {
+                    assert!(*y + LINE_H <= PAGE_H - BOTTOM + 0.01, "{body}: line at {y}");
+                }
+            }
+            assert_eq!(pages.iter().map(Vec::len).sum::<usize>(), lines.len());
+        }
+    }
+
+    #[test]
+    fn characters_the_font_lacks_are_named() {
+        let Ok(font) = FontFile::find(None) else {
+            eprintln!("SKIPPED: no CJK font installed (fonts-noto-cjk)");
+            return;
+        };
+        match font.advances(&['王', '\u{E000}', '堃']) {
+            Err(FontError::Missing { chars, .. }) => assert_eq!(chars, "\u{E000}"),
+            other => panic!("{:?}", other.map(|m| m.len())),
+        }
+        let adv = font.advances(&['王', '3']).unwrap_or_default();
+        assert_eq!(adv.get(&'王'), Some(&1000));
+        assert!(adv.get(&'3').is_some_and(|w| *w < 1000));
+    }
+}
