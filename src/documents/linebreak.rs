@@ -107,7 +107,12 @@ fn pieces(text: &str) -> Vec<String> {
         } else if c.is_ascii_digit() || (is_currency(c) && next_is_digit(&chars, i)) {
             i = number_end(&chars, i);
         } else if c.is_ascii_alphabetic() {
-            while i < chars.len() && (chars[i].is_ascii_alphanumeric() || chars[i] == '\'') {
+            // Words with an apostrophe or a hyphen (case-number) are one piece.
+            while i < chars.len()
+                && (chars[i].is_ascii_alphanumeric()
+                    || ("'-".contains(chars[i])
+                        && chars.get(i + 1).is_some_and(char::is_ascii_alphabetic)))
+            {
                 i += 1;
             }
         } else {
