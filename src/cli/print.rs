@@ -3,11 +3,12 @@
 //! (`<db folder>/文书/<case number>/<form>.pdf`, owner-only: it holds ID numbers).
 
 use super::CliError;
-use crate::documents::feedback::feedback_letter;
+use crate::documents::files;
+use crate::documents::forms::FormKind;
 use crate::documents::pdf::{PdfFonts, to_pdf};
-use crate::documents::register::register_form;
 use crate::documents::text::{Encoding, TEXT_WIDTH, encode, to_text};
 use crate::documents::{Document, DocumentError};
+use crate::domain::case::Case;
 use crate::i18n::tf;
 use crate::storage::Store;
 use chrono::NaiveDate;
@@ -25,11 +26,11 @@ pub enum Form {
 }
 
 impl Form {
-    /// The file name of the form in the case folder.
-    pub fn file_stem(self) -> &'static str {
+    /// The form this names.
+    pub fn kind(self) -> FormKind {
         match self {
-            Form::Register => "受理登记表",
-            Form::Feedback => "调解结果反馈函",
+            Form::Register => FormKind::Register,
+            Form::Feedback => FormKind::Feedback,
         }
     }
 }
@@ -68,26 +69,22 @@ pub enum PrintError {
     Pdf(#[from] crate::documents::pdf::PdfError),
 }
 
-/// The document value of `form` for the case `key` in `store`.
+/// The case `key` in `store` and the document value of `form` for it.
 pub fn document(
     store: &Store,
     key: &str,
     form: Form,
     today: NaiveDate,
-) -> Result<(Document, String), CliError> {
+) -> Result<(Case, Document), CliError> {
     let no_case = || PrintError::NoCase { key: key.into() };
     let org = store.organisation()?.ok_or_else(no_case)?;
     let id = store.find_case(org.id, key)?.ok_or_else(no_case)?;
     let case = store.load_case(id)?;
-    let folder = case
-        .number
-        .as_ref()
-        .map_or_else(|| format!("案件{}", case.id.0), |n| n.text.clone());
-    let doc = match form {
-        Form::Register => register_form(&case, &org.profile),
-        Form::Feedback => feedback_letter(&case, &org.profile, today).map_err(PrintError::from)?,
-    };
-    Ok((doc, safe_name(&folder)))
+    let doc = form
+        .kind()
+        .build(&case, &org.profile, today)
+        .map_err(PrintError::from)?;
+    Ok((case, doc))
 }
 
 /// The options of one `print` run.
@@ -113,7 +110,7 @@ pub struct PrintJob<'a> {
 /// Makes the document and writes it; returns the files written.
 pub fn run(job: &PrintJob) -> Result<Vec<PathBuf>, CliError> {
     let store = Store::open(job.db)?;
-    let (doc, folder) = document(&store, job.key, job.form, job.today)?;
+    let (case, doc) = document(&store, job.key, job.form, job.today)?;
     drop(store);
     let mut written = Vec::new();
     match job.format {
@@ -129,10 +126,13 @@ pub fn run(job: &PrintJob) -> Result<Vec<PathBuf>, CliError> {
         PrintFormat::Pdf => {
             let fonts = PdfFonts::find(job.font).map_err(|e| PrintError::Pdf(e.into()))?;
             let bytes = to_pdf(&doc, &fonts).map_err(PrintError::from)?;
-            let dir = case_folder(job.db, &folder);
-            create_private_dir(&dir)?;
-            let kept = dir.join(format!("{}.pdf", job.form.file_stem()));
-            super::write_bytes(Some(&kept), &bytes)?;
+            let kept =
+                files::keep(job.db, &case, job.form.kind().title(), &bytes).map_err(|cause| {
+                    CliError::Write {
+                        path: files::case_folder(job.db, &case).display().to_string(),
+                        cause,
+                    }
+                })?;
             written.push(kept);
             if let Some(out) = job.output {
                 super::write_bytes(Some(out), &bytes)?;
@@ -141,62 +141,4 @@ pub fn run(job: &PrintJob) -> Result<Vec<PathBuf>, CliError> {
         }
     }
     Ok(written)
-}
-
-/// `<db folder>/文书/<case number>`.
-pub fn case_folder(db: &Path, case: &str) -> PathBuf {
-    let base = db
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    base.join("文书").join(case)
-}
-
-fn create_private_dir(dir: &Path) -> Result<(), CliError> {
-    let mut builder = std::fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-    builder.create(dir).map_err(|cause| CliError::Write {
-        path: dir.display().to_string(),
-        cause,
-    })
-}
-
-/// A case number as a folder name: path separators and characters Windows refuses
-/// become ＿ (numbers use full-width brackets, which are fine everywhere).
-fn safe_name(text: &str) -> String {
-    let name: String = text
-        .trim()
-        .chars()
-        .map(|c| {
-            if "/\\:*?\"<>|".contains(c) || c.is_control() {
-                '＿'
-            } else {
-                c
-            }
-        })
-        .collect();
-    match name.as_str() {
-        "" | "." | ".." => "＿".into(),
-        _ => name,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn case_numbers_become_safe_folder_names() {
-        assert_eq!(
-            safe_name("（2026）新人调字第12号"),
-            "（2026）新人调字第12号"
-        );
-        assert_eq!(safe_name("2026/12:3"), "2026＿12＿3");
-        assert_eq!(safe_name(".."), "＿");
-        let dir = case_folder(Path::new("/data/tiaojie.db"), "x");
-        assert_eq!(dir, Path::new("/data/文书/x"));
-        assert_eq!(case_folder(Path::new("t.db"), "x"), Path::new("./文书/x"));
-    }
 }

@@ -6,7 +6,9 @@
 pub mod amount;
 pub mod date;
 pub mod feedback;
+pub mod files;
 pub mod font;
+pub mod forms;
 pub mod layout;
 pub mod linebreak;
 pub mod model;
