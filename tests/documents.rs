@@ -203,3 +203,34 @@ fn text_comes_out_in_utf8_or_gb18030_and_bad_requests_say_what_to_do() {
         "{msg}"
     );
 }
+
+#[test]
+fn the_documents_tab_effect_writes_the_pdf_into_the_case_folder() {
+    use tiaojie::app::effects::Runner;
+    use tiaojie::app::{Action, Effect};
+    use tiaojie::documents::forms::FormKind;
+    if !have_font() {
+        eprintln!("SKIPPED: fonts-noto-cjk missing; .ci/run installs it");
+        return;
+    }
+    let (dir, db, ok, _) = demo();
+    let now = chrono::DateTime::parse_from_rfc3339("2026-11-28T10:00:00+08:00").unwrap();
+    let mut runner = Runner::new(Store::open(&db).unwrap(), "test".into());
+    runner.run(Effect::LoadRoom, &now);
+    let write = Effect::WriteDocument {
+        case: ok.id,
+        form: FormKind::Feedback,
+        today: now.date_naive(),
+    };
+    let Action::DocumentWritten(path) = runner.run(write, &now) else {
+        panic!("not written");
+    };
+    let number = &ok.number.as_ref().unwrap().text;
+    let want = dir
+        .path()
+        .join("文书")
+        .join(number)
+        .join("调解结果反馈函.pdf");
+    assert_eq!(Path::new(&path), want);
+    assert!(std::fs::read(&want).unwrap().starts_with(b"%PDF"));
+}
