@@ -3,6 +3,7 @@
 //! the advance of each character (for line breaking) and finds the characters the face
 //! does not have, so they are reported by name rather than printed as empty boxes.
 
+use crate::i18n::tf;
 use skrifa::instance::{LocationRef, Size};
 use skrifa::{FontRef, MetadataProvider};
 use std::collections::HashMap;
@@ -22,14 +23,10 @@ pub const KNOWN_FONTS: &[(&str, u32)] = &[
 #[derive(Debug, thiserror::Error)]
 pub enum FontError {
     /// None of the known places has a font.
-    #[error(
-        "找不到中文字体，无法生成 PDF。请安装 fonts-noto-cjk（Debian/Ubuntu：sudo apt install fonts-noto-cjk），或用 --font 指定字体文件（如 C:\\Windows\\Fonts\\simsun.ttc）。文本版（--format txt）不需要字体，仍可使用。已查找：{0}"
-    )]
+    #[error("{}", tf("docs.err.no_font", &[("tried", .0)]))]
     NotFound(String),
     /// The file is there but cannot be read or is not a font.
-    #[error(
-        "字体文件 {path} 无法使用：{why}。请换一个字体文件（--font），文本版（--format txt）仍可使用。"
-    )]
+    #[error("{}", tf("docs.err.bad_font", &[("path", path), ("why", why)]))]
     Unusable {
         /// The file.
         path: String,
@@ -37,9 +34,7 @@ pub enum FontError {
         why: String,
     },
     /// The face has no glyph for some characters of the document.
-    #[error(
-        "字体 {path} 缺少这些字：{chars}。请用 --font 换一个包含这些字的字体（如 Noto Serif CJK SC）。"
-    )]
+    #[error("{}", tf("docs.err.missing_chars", &[("path", path), ("chars", chars)]))]
     Missing {
         /// The file.
         path: String,

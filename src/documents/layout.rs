@@ -122,6 +122,10 @@ fn block_lines(out: &mut Vec<Line>, block: &Block, m: &Measure) {
             let mut rows = fields.iter();
             let name = rows.next().map(|(_, v)| v.as_str()).unwrap_or_default();
             labelled(out, role, name, m);
+            // The role line never ends a page alone.
+            if let Some(line) = out.last_mut() {
+                line.keep_with_next = rows.len() > 0;
+            }
             let rest: Vec<String> = rows.map(|(l, v)| format!("{l}：{v}")).collect();
             if !rest.is_empty() {
                 let indent = (m.body)('　') * 2;

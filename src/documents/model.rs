@@ -102,9 +102,9 @@ impl Document {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DocumentError {
     /// The feedback letter goes back to a referring unit; this case has none.
-    #[error("这件案件不是移送来的（没有移送单位），不需要调解结果反馈函。")]
+    #[error("{}", crate::i18n::t("docs.err.not_referred"))]
     NotReferred,
     /// The feedback letter reports a result; the case has none yet.
-    #[error("这件案件还没有调解结果（调解成功或调解终止），反馈函要等有结果后再出。")]
+    #[error("{}", crate::i18n::t("docs.err.no_result"))]
     NoResult,
 }

@@ -33,7 +33,7 @@ pub enum PdfError {
     #[error(transparent)]
     Font(#[from] FontError),
     /// krilla refused the document.
-    #[error("生成 PDF 失败：{0}")]
+    #[error("{}", crate::i18n::tf("docs.err.pdf", &[("why", .0)]))]
     Write(String),
 }
 
@@ -133,7 +133,7 @@ fn krilla_font(file: &FontFile) -> Result<Font, PdfError> {
     Font::new(file.data.clone().into(), file.index).ok_or_else(|| {
         PdfError::Font(FontError::Unusable {
             path: file.path.display().to_string(),
-            why: "krilla 无法读取这个字体".into(),
+            why: crate::i18n::t("docs.err.font_unreadable").into_owned(),
         })
     })
 }
@@ -235,6 +235,20 @@ mod tests {
                 }
             }
             assert_eq!(pages.iter().map(Vec::len).sum::<usize>(), lines.len());
+        }
+    }
+
+    #[test]
+    fn without_a_font_the_message_says_what_to_install_and_that_text_works() {
+        // Both catalogues name the package, the option and the text format.
+        let msg = FontError::NotFound("/usr/share/fonts/x.ttc".into()).to_string();
+        for word in [
+            "fonts-noto-cjk",
+            "--font",
+            "--format txt",
+            "/usr/share/fonts/x.ttc",
+        ] {
+            assert!(msg.contains(word), "{msg}");
         }
     }
 
