@@ -43,6 +43,32 @@ pub enum FontError {
     },
 }
 
+/// In a collection (.ttc), the Simplified Chinese face — the first whose family name
+/// has " SC" (Noto's "Noto Serif CJK SC") or names SimSun/FangSong/Song — else the
+/// first face: a Noto collection's first face is Japanese, whose glyphs differ.
+fn simplified_face(data: &[u8]) -> u32 {
+    let Ok(skrifa::raw::FileRef::Collection(collection)) = skrifa::raw::FileRef::new(data) else {
+        return 0;
+    };
+    let family = |font: &FontRef| {
+        font.localized_strings(skrifa::string::StringId::FAMILY_NAME)
+            .english_or_first()
+            .map(|s| s.to_string())
+            .unwrap_or_default()
+    };
+    (0..collection.len())
+        .find(|&i| {
+            collection.get(i).is_ok_and(|font| {
+                let name = family(&font);
+                name.contains(" SC")
+                    || ["SimSun", "FangSong", "Song"]
+                        .iter()
+                        .any(|s| name.contains(s))
+            })
+        })
+        .unwrap_or(0)
+}
+
 /// A face loaded in memory.
 #[derive(Clone)]
 pub struct FontFile {
@@ -73,11 +99,13 @@ impl FontFile {
     /// The face the user named, or the first known one that exists.
     pub fn find(explicit: Option<&Path>) -> Result<FontFile, FontError> {
         if let Some(path) = explicit {
-            let index = KNOWN_FONTS
-                .iter()
-                .find(|(p, _)| Path::new(p) == path)
-                .map_or(0, |(_, i)| *i);
-            return FontFile::read(path, index);
+            let known = KNOWN_FONTS.iter().find(|(p, _)| Path::new(p) == path);
+            if let Some((_, index)) = known {
+                return FontFile::read(path, *index);
+            }
+            let mut file = FontFile::read(path, 0)?;
+            file.index = simplified_face(&file.data);
+            return Ok(file);
         }
         for (path, index) in KNOWN_FONTS {
             if Path::new(path).is_file() {

@@ -238,6 +238,21 @@ mod tests {
         }
     }
 
+    #[cfg(unix)]
+    #[test]
+    fn a_collection_named_on_the_command_line_opens_at_its_simplified_chinese_face() {
+        let noto = std::path::Path::new(crate::documents::font::KNOWN_FONTS[0].0);
+        if !noto.is_file() {
+            eprintln!("SKIPPED: fonts-noto-cjk missing");
+            return;
+        }
+        // The same file through another path (a symlink), so it is not a known one.
+        let dir = tempfile::tempdir().unwrap();
+        let link = dir.path().join("serif.ttc");
+        std::os::unix::fs::symlink(noto, &link).unwrap();
+        assert_eq!(FontFile::find(Some(&link)).unwrap().index, 2);
+    }
+
     #[test]
     fn without_a_font_the_message_says_what_to_install_and_that_text_works() {
         // Both catalogues name the package, the option and the text format.
