@@ -3,7 +3,8 @@
 
 use super::state::{AppState, CasesView};
 use crate::documents::forms::FormKind;
-use crate::documents::{Document, DocumentError};
+use crate::documents::{Block, Document, DocumentError};
+use crate::domain::id_card::mask_id;
 
 /// The tab's own state.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -21,16 +22,30 @@ impl DocsView {
     }
 }
 
-/// The chosen form of the case open in the 案件 tab: none when no case is open.
+/// The chosen form of the case open in the 案件 tab: none when no case is open. ID
+/// numbers are masked on screen as in the case detail (the PDF carries them in full);
+/// everything else is the printed value.
 pub fn preview(state: &AppState) -> Option<Result<Document, DocumentError>> {
     let CasesView::Detail(detail) = &state.cases else {
         return None;
     };
     let org = state.org.as_ref()?;
-    Some(
-        state
-            .docs
-            .form()
-            .build(&detail.case, &org.profile, state.today),
-    )
+    let doc = state
+        .docs
+        .form()
+        .build(&detail.case, &org.profile, state.today);
+    Some(doc.map(mask_ids))
+}
+
+fn mask_ids(mut doc: Document) -> Document {
+    for block in &mut doc.blocks {
+        if let Block::Party { fields, .. } = block {
+            for (label, value) in fields.iter_mut() {
+                if label == "身份证号" {
+                    *value = mask_id(value);
+                }
+            }
+        }
+    }
+    doc
 }
