@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod documents;
 pub mod domain;
 pub mod i18n;
 pub mod log;

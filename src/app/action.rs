@@ -38,6 +38,8 @@ pub enum Action {
     StatsLoaded(Box<crate::domain::stats::Stats>),
     /// The statistics workbook was written to this path.
     StatsExported(String),
+    /// A document's PDF was written to this path.
+    DocumentWritten(String),
     /// Earlier cases of the parties asked about (重复纠纷).
     RepeatsFound(
         crate::domain::repeat::RepeatQuery,
@@ -169,4 +171,13 @@ pub enum Effect {
     ExportStats(crate::domain::stats::period::Period),
     /// Find earlier cases of these parties.
     FindRepeats(crate::domain::repeat::RepeatQuery),
+    /// Write a form of a case as PDF into the case's folder, letters dated `today`.
+    WriteDocument {
+        /// The case.
+        case: CaseId,
+        /// The form.
+        form: crate::documents::forms::FormKind,
+        /// The date of a letter.
+        today: chrono::NaiveDate,
+    },
 }

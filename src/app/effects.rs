@@ -157,11 +157,49 @@ impl Runner {
                 Action::StatsLoaded(Box::new(compute(period, &rows)))
             }
             Effect::ExportStats(period) => Action::StatsExported(self.export_stats(&period)?),
+            Effect::WriteDocument { case, form, today } => {
+                Action::DocumentWritten(self.write_document(case, form, today)?)
+            }
             Effect::FindRepeats(query) => {
                 let cases = self.store.repeat_cases(self.org()?.id, &query)?;
                 Action::RepeatsFound(query, cases)
             }
         })
+    }
+
+    /// Writes a form of a case as PDF into its folder beside the database; returns the path.
+    fn write_document(
+        &self,
+        case: crate::domain::case::CaseId,
+        form: crate::documents::forms::FormKind,
+        today: chrono::NaiveDate,
+    ) -> Result<String, StorageError> {
+        use crate::documents::{files, pdf};
+        let org = self.org()?;
+        let case = self.store.load_case(case)?;
+        let invalid = |e: &dyn std::fmt::Display| StorageError::Invalid(e.to_string());
+        let doc = form
+            .build(&case, &org.profile, today)
+            .map_err(|e| invalid(&e))?;
+        let font = std::env::var_os("TIAOJIE_FONT").map(std::path::PathBuf::from);
+        let fonts = pdf::PdfFonts::find(font.as_deref()).map_err(|e| invalid(&e))?;
+        let bytes = pdf::to_pdf(&doc, &fonts).map_err(|e| invalid(&e))?;
+        let path =
+            files::keep(self.store.path(), &case, form.title(), &bytes).map_err(|cause| {
+                StorageError::Invalid(tf(
+                    "cli.err.write",
+                    &[
+                        (
+                            "path",
+                            &files::case_folder(self.store.path(), &case)
+                                .display()
+                                .to_string(),
+                        ),
+                        ("cause", &cause.to_string()),
+                    ],
+                ))
+            })?;
+        Ok(path.display().to_string())
     }
 
     /// Writes the period's statistics as an .xlsx in the database's folder; returns its path.

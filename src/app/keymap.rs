@@ -38,6 +38,8 @@ pub enum Context {
     Schedule,
     /// The statistics tab.
     Stats,
+    /// The documents tab.
+    Docs,
 }
 
 /// One default binding.
@@ -249,6 +251,11 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(X::Stats, k(K::Up), C::Up, "key.scroll_up", false),
     bind(X::Stats, k(K::Down), C::Down, "key.scroll_down", false),
+    bind(X::Docs, k(K::Up), C::Up, "key.docs_form", true),
+    bind(X::Docs, k(K::Down), C::Down, "key.docs_form", false),
+    bind(X::Docs, k(K::Enter), C::Open, "key.docs_pdf", true),
+    bind(X::Docs, k(K::PageDown), C::PageDown, "key.page_down", false),
+    bind(X::Docs, k(K::PageUp), C::PageUp, "key.page_up", false),
     bind(X::Tab, k(K::Up), C::Up, "key.up", false),
     bind(X::Tab, k(K::Down), C::Down, "key.down", false),
     bind(X::Tab, k(K::Enter), C::Open, "key.open", false),

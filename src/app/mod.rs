@@ -6,6 +6,7 @@
 pub mod action;
 pub mod case_form;
 pub mod command;
+pub mod docs_view;
 pub mod effects;
 pub mod form;
 pub mod key;

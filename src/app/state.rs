@@ -24,7 +24,7 @@ pub enum Tab {
     Cases,
     /// 日程 — the schedule: agenda and month.
     Schedule,
-    /// 文书 — documents (coming).
+    /// 文书 — the forms of the open case, previewed and written as PDF.
     Documents,
     /// 统计 — statistics.
     Statistics,
@@ -166,6 +166,8 @@ pub struct AppState {
     pub case_sessions: Option<(CaseId, Vec<Session>)>,
     /// The statistics tab.
     pub stats: StatsView,
+    /// The documents tab.
+    pub docs: super::docs_view::DocsView,
     /// Dialogs over the screen, the last on top.
     pub modals: Vec<Modal>,
     /// What just happened.
@@ -200,6 +202,7 @@ impl AppState {
             schedule: ScheduleState::default(),
             case_sessions: None,
             stats: StatsView::default(),
+            docs: Default::default(),
             modals: Vec::new(),
             status: None,
             size,

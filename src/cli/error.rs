@@ -14,6 +14,9 @@ pub enum CliError {
     /// The import file is unreadable or has bad lines; nothing was imported.
     #[error(transparent)]
     Import(#[from] ImportError),
+    /// A document could not be made.
+    #[error(transparent)]
+    Print(#[from] super::print::PrintError),
     /// The export could not be written.
     #[error("{}", tf("cli.err.write", &[("path", path), ("cause", &cause.to_string())]))]
     Write { path: String, cause: std::io::Error },

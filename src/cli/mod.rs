@@ -9,6 +9,7 @@ mod error;
 pub mod export;
 pub mod import;
 pub mod jsonl;
+pub mod print;
 pub mod report;
 pub mod search;
 
@@ -87,6 +88,26 @@ pub enum Command {
         /// 哪一种报表 / which report
         #[command(subcommand)]
         what: ReportKind,
+    },
+    /// 打印文书：受理登记表、调解结果反馈函（PDF 或文本）/ a case's document as PDF or text
+    Print {
+        /// 案件编号（如 （2026）新人调字第12号）或案件序号 / case number or id
+        case: String,
+        /// 文书 / which form
+        #[arg(long, value_enum)]
+        form: print::Form,
+        /// 格式 / format
+        #[arg(long, value_enum, default_value_t = print::PrintFormat::Pdf)]
+        format: print::PrintFormat,
+        /// 文本编码（老打印机用 gb18030）/ text encoding
+        #[arg(long, value_enum, default_value_t = print::PrintEncoding::Utf8)]
+        encoding: print::PrintEncoding,
+        /// 输出文件（PDF 另存一份在案件文件夹）/ output file (a PDF is also kept in the case folder)
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// 字体文件（默认 Noto Serif CJK SC 或 SimSun）/ font file for the PDF
+        #[arg(long, env = "TIAOJIE_FONT", value_name = "PATH")]
+        font: Option<PathBuf>,
     },
     /// 查找案件（姓名、拼音、电话、身份证号、编号、案情）/ find cases by any word
     Search {
@@ -267,6 +288,32 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<(), CliError> {
             );
         }
         Command::Report { what } => run_report(&db, what)?,
+        Command::Print {
+            case,
+            form,
+            format,
+            encoding,
+            output,
+            font,
+        } => {
+            if !db.exists() {
+                return Err(CliError::NothingToRead { path });
+            }
+            let job = print::PrintJob {
+                db: &db,
+                key: case,
+                form: *form,
+                format: *format,
+                encoding: *encoding,
+                output: output.as_deref(),
+                font: font.as_deref(),
+                today: now.date_naive(),
+            };
+            for file in print::run(&job)? {
+                let file = file.display().to_string();
+                eprintln!("{}", tf("cli.print.done", &[("path", &file)]));
+            }
+        }
         Command::Search { text, limit } => {
             if !db.exists() {
                 return Err(CliError::NothingToRead { path });
@@ -328,11 +375,16 @@ fn run_report(db: &std::path::Path, what: &ReportKind) -> Result<(), CliError> {
 
 /// Writes a command's text to `file` (owner-only: it names parties) or standard output.
 fn write_output(file: Option<&std::path::Path>, body: &str) -> Result<(), CliError> {
+    write_bytes(file, body.as_bytes())
+}
+
+/// Writes bytes to `file` (created owner-only) or to standard output.
+fn write_bytes(file: Option<&std::path::Path>, body: &[u8]) -> Result<(), CliError> {
     use std::io::Write;
     let Some(file) = file else {
         let mut out = std::io::stdout().lock();
         return out
-            .write_all(body.as_bytes())
+            .write_all(body)
             .and_then(|()| out.flush())
             .map_err(|cause| CliError::Write {
                 path: crate::i18n::t("export.stdout").into_owned(),
@@ -345,7 +397,7 @@ fn write_output(file: Option<&std::path::Path>, body: &str) -> Result<(), CliErr
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
     options
         .open(file)
-        .and_then(|mut f| f.write_all(body.as_bytes()))
+        .and_then(|mut f| f.write_all(body))
         .map_err(|cause| CliError::Write {
             path: file.display().to_string(),
             cause,

@@ -6,6 +6,7 @@ mod cases;
 mod codec;
 mod follow_ups;
 mod import;
+mod lookup;
 pub mod migrations;
 mod org;
 mod repeat;

@@ -136,6 +136,7 @@ fn heading(context: Context) -> &'static str {
         Context::Today => "help.ctx.today",
         Context::Schedule => "help.ctx.schedule",
         Context::Stats => "help.ctx.stats",
+        Context::Docs => "help.ctx.docs",
     }
 }
 

@@ -7,9 +7,9 @@ mod case_form;
 mod case_list;
 mod chrome;
 mod dialogs;
+mod documents;
 mod form_view;
 mod help;
-mod placeholder;
 mod schedule;
 mod scroll;
 mod session_line;
@@ -69,7 +69,7 @@ fn draw(frame: &mut Frame, state: &AppState, theme: Theme) {
             Tab::Today => today::render(frame, body, state, theme),
             Tab::Schedule => schedule::render(frame, body, state, theme),
             Tab::Statistics => stats::render(frame, body, state, theme),
-            tab => placeholder::render(frame, body, tab, theme),
+            Tab::Documents => documents::render(frame, body, state, theme),
         }
     }
     chrome::status(frame, status, state, theme);

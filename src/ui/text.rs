@@ -57,87 +57,15 @@ pub fn fit(text: &str, max: usize) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Breaks text into lines of at most `max` cells: at spaces between words, anywhere
-/// between Chinese characters, never with a closing mark (，。）」…) at the start of a
-/// line; `\n` starts a new line. Control characters are escaped as by [`clean`].
+/// Breaks text into lines of at most `max` cells with the documents' line breaker
+/// (禁则; numbers, amounts and dates kept whole); `\n` starts a new line. Control
+/// characters are escaped as by [`clean`].
 pub fn wrap(text: &str, max: usize) -> Vec<String> {
-    let max = max.max(2);
-    let mut lines = Vec::new();
-    for paragraph in text.split('\n') {
-        let paragraph = clean(paragraph);
-        let mut line = String::new();
-        let mut used = 0;
-        for token in tokens(&paragraph) {
-            let w = width(token);
-            if token.starts_with(' ') {
-                if used > 0 && used + w < max {
-                    line.push_str(token);
-                    used += w;
-                } else if used > 0 {
-                    push_line(&mut lines, &mut line, &mut used);
-                }
-                continue;
-            }
-            if used + w <= max {
-                line.push_str(token);
-                used += w;
-            } else if w > max {
-                for c in token.chars() {
-                    if used + char_width(c) > max {
-                        push_line(&mut lines, &mut line, &mut used);
-                    }
-                    line.push(c);
-                    used += char_width(c);
-                }
-            } else {
-                // A closing mark takes the character before it along to the new line.
-                let carry = match (no_line_start(token), line.chars().count() > 1) {
-                    (true, true) => line.pop().filter(|c| *c != ' '),
-                    _ => None,
-                };
-                push_line(&mut lines, &mut line, &mut used);
-                if let Some(c) = carry {
-                    line.push(c);
-                    used = char_width(c);
-                }
-                line.push_str(token);
-                used += w;
-            }
-        }
-        lines.push(line.trim_end().to_string());
-    }
-    lines
-}
-
-fn push_line(lines: &mut Vec<String>, line: &mut String, used: &mut usize) {
-    lines.push(line.trim_end().to_string());
-    line.clear();
-    *used = 0;
-}
-
-/// Runs of spaces, words of narrow characters, and single wide characters.
-fn tokens(text: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut prev: Option<(bool, bool)> = None;
-    for (i, c) in text.char_indices() {
-        let kind = (c == ' ', char_width(c) > 1);
-        if let Some(p) = prev
-            && (p != kind || kind.1)
-        {
-            out.push(&text[start..i]);
-            start = i;
-        }
-        prev = Some(kind);
-    }
-    if start < text.len() {
-        out.push(&text[start..]);
-    }
-    out
-}
-
-fn no_line_start(token: &str) -> bool {
-    token.chars().next().is_some_and(closing_mark)
+    let max = u32::try_from(max.max(2)).unwrap_or(u32::MAX);
+    let measure = |c: char| u32::try_from(char_width(c)).unwrap_or(0);
+    text.split('\n')
+        .flat_map(|p| crate::documents::linebreak::break_lines(&clean(p), max, &measure))
+        .collect()
 }
 
 /// A mark that must not begin a line (，。）」 …): it stays with the character before it.

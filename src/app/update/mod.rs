@@ -3,6 +3,7 @@
 
 mod case_form;
 mod detail;
+mod docs;
 mod form_keys;
 mod list;
 mod modal;
@@ -43,6 +44,7 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::SettingsSaved => Vec::new(),
         Action::StatsLoaded(stats) => stats::loaded(state, *stats),
         Action::StatsExported(path) => stats::exported(state, path),
+        Action::DocumentWritten(path) => docs::written(state, path),
         Action::RepeatsFound(query, cases) => detail::repeats_found(state, query, cases),
         Action::Failed(failure) => results::failed(state, failure),
         Action::TodayLoaded(data) => today::loaded(state, *data),
@@ -106,7 +108,7 @@ pub fn key_contexts(state: &AppState) -> (Vec<Context>, bool) {
         Tab::Today => (vec![X::Today, X::Global], false),
         Tab::Schedule => (vec![X::Schedule, X::Global], false),
         Tab::Statistics => (vec![X::Stats, X::Global], false),
-        _ => (vec![X::Tab, X::Global], false),
+        Tab::Documents => (vec![X::Docs, X::Global], false),
     }
 }
 
@@ -141,7 +143,7 @@ fn on_key(state: &mut AppState, key: Key) -> Vec<Effect> {
         Tab::Today => today::on_key(state, command),
         Tab::Schedule => schedule::on_key(state, command),
         Tab::Statistics => stats::on_key(state, command),
-        _ => Vec::new(),
+        Tab::Documents => docs::on_key(state, command),
     }
 }
 

@@ -118,6 +118,7 @@ fn top(s: &AppState) -> Option<&Modal> {
 }
 
 mod case_form;
+mod docs;
 mod keys;
 mod list;
 mod refresh;

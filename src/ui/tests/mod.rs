@@ -1,6 +1,7 @@
 //! Screen snapshots at 80×24 with fixed cases and a fixed today, in Chinese and English.
 
 mod detail;
+mod documents;
 mod forms;
 mod repeats;
 mod schedule;

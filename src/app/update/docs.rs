@@ -1,0 +1,65 @@
+//! Keys of the 文书 tab: ↑/↓ choose the form, PgUp/PgDn scroll the preview, Enter
+//! writes the PDF into the case's folder (the effect does the writing).
+
+use super::super::action::Effect;
+use super::super::command::Command;
+use super::super::docs_view::preview;
+use super::super::state::{AppState, CasesView, StatusLine};
+use crate::documents::forms::FormKind;
+use crate::i18n::{t, tf};
+
+/// A key on the tab.
+pub fn on_key(state: &mut AppState, command: Option<Command>) -> Vec<Effect> {
+    let last = FormKind::ALL.len() - 1;
+    let docs = &mut state.docs;
+    match command {
+        Some(Command::Up) => {
+            docs.selected = docs.selected.saturating_sub(1);
+            docs.scroll = 0;
+        }
+        Some(Command::Down) => {
+            docs.selected = (docs.selected + 1).min(last);
+            docs.scroll = 0;
+        }
+        Some(Command::PageDown) => docs.scroll = docs.scroll.saturating_add(10).min(200),
+        Some(Command::PageUp) => docs.scroll = docs.scroll.saturating_sub(10),
+        Some(Command::Open) => return write(state),
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn write(state: &mut AppState) -> Vec<Effect> {
+    let message = match preview(state) {
+        None => t("docs.no_case").into_owned(),
+        Some(Err(why)) => why.to_string(),
+        Some(Ok(_)) => {
+            if let CasesView::Detail(detail) = &state.cases {
+                state.status = Some(StatusLine {
+                    text: t("docs.writing").into_owned(),
+                    error: false,
+                });
+                return vec![Effect::WriteDocument {
+                    case: detail.case.id,
+                    form: state.docs.form(),
+                    today: state.today,
+                }];
+            }
+            return Vec::new();
+        }
+    };
+    state.status = Some(StatusLine {
+        text: message,
+        error: true,
+    });
+    Vec::new()
+}
+
+/// The PDF was written to `path`.
+pub fn written(state: &mut AppState, path: String) -> Vec<Effect> {
+    state.status = Some(StatusLine {
+        text: tf("docs.written", &[("path", &path)]),
+        error: false,
+    });
+    Vec::new()
+}

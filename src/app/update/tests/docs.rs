@@ -1,0 +1,50 @@
+//! The 文书 tab: choosing a form, writing the PDF of the open case, and saying why not.
+
+use super::*;
+use crate::documents::forms::FormKind;
+
+fn to_docs(s: &mut AppState) {
+    s.tab = Tab::Documents;
+}
+
+#[test]
+fn enter_writes_the_chosen_form_of_the_open_case() {
+    let mut s = detail(CaseStatus::Accepted);
+    to_docs(&mut s);
+    let effects = press(&mut s, KeyCode::Enter);
+    assert_eq!(
+        effects,
+        [Effect::WriteDocument {
+            case: CaseId(7),
+            form: FormKind::Register,
+            today: today()
+        }]
+    );
+    act(
+        &mut s,
+        Action::DocumentWritten("/d/文书/x/受理登记表.pdf".into()),
+    );
+    let status = s.status.clone().unwrap();
+    assert!(!status.error && status.text.contains("/d/文书/x/受理登记表.pdf"));
+}
+
+#[test]
+fn a_letter_without_a_result_or_no_open_case_says_why_and_writes_nothing() {
+    let mut s = detail(CaseStatus::Accepted);
+    to_docs(&mut s);
+    press(&mut s, KeyCode::Down);
+    press(&mut s, KeyCode::Down); // stays on the last form
+    assert_eq!(s.docs.form(), FormKind::Feedback);
+    assert!(press(&mut s, KeyCode::Enter).is_empty());
+    assert!(
+        s.status
+            .as_ref()
+            .is_some_and(|st| st.error && st.text.contains("调解结果"))
+    );
+    let mut s = started();
+    to_docs(&mut s);
+    assert!(press(&mut s, KeyCode::Enter).is_empty());
+    assert!(s.status.as_ref().is_some_and(|st| st.error));
+    press(&mut s, KeyCode::Up);
+    assert_eq!(s.docs.form(), FormKind::Register);
+}

@@ -1,0 +1,43 @@
+//! The forms this module makes, as one list the command line and the 文书 tab share.
+
+use super::feedback::feedback_letter;
+use super::model::{Document, DocumentError};
+use super::register::register_form;
+use crate::domain::case::Case;
+use crate::domain::org::OrgProfile;
+use chrono::NaiveDate;
+
+/// A form of a case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormKind {
+    /// 受理登记表.
+    Register,
+    /// 调解结果反馈函.
+    Feedback,
+}
+
+impl FormKind {
+    /// Every form, in the order the tab lists them.
+    pub const ALL: [FormKind; 2] = [FormKind::Register, FormKind::Feedback];
+
+    /// The form's title, which is also its file name.
+    pub fn title(self) -> &'static str {
+        match self {
+            FormKind::Register => "受理登记表",
+            FormKind::Feedback => "调解结果反馈函",
+        }
+    }
+
+    /// The form of `case`, letters dated `today`.
+    pub fn build(
+        self,
+        case: &Case,
+        org: &OrgProfile,
+        today: NaiveDate,
+    ) -> Result<Document, DocumentError> {
+        match self {
+            FormKind::Register => Ok(register_form(case, org)),
+            FormKind::Feedback => feedback_letter(case, org, today),
+        }
+    }
+}

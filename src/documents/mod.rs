@@ -1,0 +1,24 @@
+//! Documents (文书): case data → a [`Document`] value (pure, no I/O) → writers (plain
+//! text, PDF). The on-screen preview and both writers read the same value, so what is
+//! seen is what is printed. The printed wording is Chinese whatever the interface
+//! language: these are official forms.
+
+pub mod amount;
+pub mod date;
+pub mod feedback;
+pub mod files;
+pub mod font;
+pub mod forms;
+pub mod layout;
+pub mod linebreak;
+pub mod model;
+pub mod pdf;
+pub mod register;
+pub mod text;
+
+pub use model::{Block, Document, DocumentError, Signature};
+
+#[cfg(test)]
+pub(crate) mod fixtures;
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,284 @@
+//! The PDF writer (krilla): A4, margins and sizes after GB/T 9704 (37 mm top, 28 mm
+//! left, title 22 pt, body 16 pt, 28 characters a line), page numbers "第 N 页 共 M
+//! 页", and lines marked keep-together (signature areas with their labels, the seal and
+//! the date) moved to the next page as a whole rather than split. Only the glyphs used
+//! are embedded (krilla subsets), so a form stays small.
+
+use super::font::{FontError, FontFile};
+use super::layout::{Align, Line, Measure, lay_out};
+use super::model::Document;
+use krilla::geom::Point;
+use krilla::page::PageSettings;
+use krilla::text::{Font, TextDirection};
+
+const MM: f32 = 72.0 / 25.4;
+const PAGE_W: f32 = 210.0 * MM;
+const PAGE_H: f32 = 297.0 * MM;
+const TOP: f32 = 37.0 * MM;
+const LEFT: f32 = 28.0 * MM;
+const RIGHT: f32 = 26.0 * MM;
+const BOTTOM: f32 = 35.0 * MM;
+const BODY_PT: f32 = 16.0;
+const TITLE_PT: f32 = 22.0;
+const FOLIO_PT: f32 = 14.0;
+/// 22 lines in the 225 mm text block.
+const LINE_H: f32 = 225.0 * MM / 22.0;
+const TITLE_H: f32 = 2.0 * LINE_H;
+const GAP_H: f32 = 0.5 * LINE_H;
+
+/// Why a PDF could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum PdfError {
+    /// The font: missing, unusable, or lacking characters.
+    #[error(transparent)]
+    Font(#[from] FontError),
+    /// krilla refused the document.
+    #[error("{}", crate::i18n::tf("docs.err.pdf", &[("why", .0)]))]
+    Write(String),
+}
+
+/// The faces a PDF is set in.
+pub struct PdfFonts {
+    /// The body face.
+    pub body: FontFile,
+    /// The title face (bold where one was found).
+    pub title: FontFile,
+}
+
+impl PdfFonts {
+    /// The body face from `explicit` or the known places, and its bold sibling for titles.
+    pub fn find(explicit: Option<&std::path::Path>) -> Result<PdfFonts, FontError> {
+        let body = FontFile::find(explicit)?;
+        let title = body.bold_sibling().unwrap_or_else(|| body.clone());
+        Ok(PdfFonts { body, title })
+    }
+}
+
+/// The document as PDF bytes.
+pub fn to_pdf(doc: &Document, fonts: &PdfFonts) -> Result<Vec<u8>, PdfError> {
+    let mut chars: Vec<char> = doc.outline().concat().chars().collect();
+    chars.extend("　＿：；第页共 0123456789".chars());
+    chars.sort_unstable();
+    chars.dedup();
+    let body_adv = fonts.body.advances(&chars)?;
+    let title_chars: Vec<char> = doc.title.chars().collect();
+    let title_adv = fonts.title.advances(&title_chars)?;
+    let body = |c: char| body_adv.get(&c).copied().unwrap_or(1000);
+    // Title advances in body-size thousandths, so one width serves both.
+    let title = |c: char| {
+        let a = title_adv.get(&c).copied().unwrap_or(1000) as f32;
+        (a * TITLE_PT / BODY_PT).round() as u32
+    };
+    let width = ((PAGE_W - LEFT - RIGHT) / BODY_PT * 1000.0) as u32;
+    let lines = lay_out(
+        doc,
+        &Measure {
+            width,
+            body: &body,
+            title: &title,
+        },
+    );
+    let pages = paginate(&lines);
+    let body_font = krilla_font(&fonts.body)?;
+    let title_font = krilla_font(&fonts.title)?;
+    let mut pdf = krilla::Document::new();
+    let total = pages.len();
+    for (n, page_lines) in pages.iter().enumerate() {
+        let settings =
+            PageSettings::from_wh(PAGE_W, PAGE_H).ok_or_else(|| PdfError::Write("A4".into()))?;
+        let mut page = pdf.start_page_with(settings);
+        let mut surface = page.surface();
+        for (y, line) in page_lines {
+            let (font, size, adv): (&Font, f32, &dyn Fn(char) -> u32) = if line.title {
+                (&title_font, TITLE_PT, &title)
+            } else {
+                (&body_font, BODY_PT, &body)
+            };
+            let w = line.text.chars().map(adv).sum::<u32>() as f32 * BODY_PT / 1000.0;
+            let x = match line.align {
+                Align::Left => LEFT + line.indent as f32 * BODY_PT / 1000.0,
+                Align::Center => LEFT + ((PAGE_W - LEFT - RIGHT) - w).max(0.0) / 2.0,
+                Align::Right => PAGE_W - RIGHT - w,
+            };
+            let h = if line.title { TITLE_H } else { LINE_H };
+            let baseline = y + h / 2.0 + size * 0.35;
+            let start = Point::from_xy(x, baseline);
+            surface.draw_text(
+                start,
+                font.clone(),
+                size,
+                &line.text,
+                false,
+                TextDirection::Auto,
+            );
+        }
+        let folio = format!("第 {} 页 共 {} 页", n + 1, total);
+        let w = folio.chars().map(&body).sum::<u32>() as f32 * FOLIO_PT / 1000.0;
+        let at = Point::from_xy((PAGE_W - w) / 2.0, PAGE_H - BOTTOM + 2.0 * LINE_H);
+        surface.draw_text(
+            at,
+            body_font.clone(),
+            FOLIO_PT,
+            &folio,
+            false,
+            TextDirection::Auto,
+        );
+        surface.finish();
+        page.finish();
+    }
+    pdf.finish().map_err(|e| PdfError::Write(format!("{e:?}")))
+}
+
+fn krilla_font(file: &FontFile) -> Result<Font, PdfError> {
+    Font::new(file.data.clone().into(), file.index).ok_or_else(|| {
+        PdfError::Font(FontError::Unusable {
+            path: file.path.display().to_string(),
+            why: crate::i18n::t("docs.err.font_unreadable").into_owned(),
+        })
+    })
+}
+
+/// Lines placed on pages: each line with the top of its box. A run of lines joined by
+/// `keep_with_next` moves to a new page as a whole when it does not fit (unless it is
+/// taller than a page, when it breaks where it must).
+pub fn paginate(lines: &[Line]) -> Vec<Vec<(f32, &Line)>> {
+    let bottom = PAGE_H - BOTTOM;
+    let mut pages: Vec<Vec<(f32, &Line)>> = vec![Vec::new()];
+    let mut y = TOP;
+    let mut i = 0;
+    while i < lines.len() {
+        let mut end = i;
+        while end + 1 < lines.len() && lines[end].keep_with_next {
+            end += 1;
+        }
+        let group = &lines[i..=end];
+        let height: f32 = group
+            .iter()
+            .enumerate()
+            .map(|(k, l)| line_height(l, k == 0 && y == TOP))
+            .sum();
+        let page_empty = pages.last().is_none_or(Vec::is_empty);
+        if y + height > bottom && !page_empty && height <= bottom - TOP {
+            pages.push(Vec::new());
+            y = TOP;
+        }
+        for line in group {
+            let at_top = pages.last().is_none_or(Vec::is_empty);
+            if y + line_height(line, at_top) > bottom && !at_top {
+                pages.push(Vec::new());
+                y = TOP;
+            }
+            let at_top = pages.last().is_none_or(Vec::is_empty);
+            if line.gap_before && !at_top {
+                y += GAP_H;
+            }
+            if let Some(page) = pages.last_mut() {
+                page.push((y, line));
+            }
+            y += if line.title { TITLE_H } else { LINE_H };
+        }
+        i = end + 1;
+    }
+    pages
+}
+
+fn line_height(line: &Line, at_top: bool) -> f32 {
+    let gap = if line.gap_before && !at_top {
+        GAP_H
+    } else {
+        0.0
+    };
+    gap + if line.title { TITLE_H } else { LINE_H }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::documents::layout::Align;
+
+    fn line(text: &str, keep: bool) -> Line {
+        Line {
+            text: text.into(),
+            align: Align::Left,
+            indent: 0,
+            title: false,
+            gap_before: false,
+            keep_with_next: keep,
+        }
+    }
+
+    #[test]
+    fn a_kept_group_moves_to_the_next_page_whole() {
+        // 22 lines fit a page; 20 body lines then a 4-line foot that must stay together.
+        for body in 15..30 {
+            let mut lines: Vec<Line> = (0..body)
+                .map(|i| line(&format!("正文{i}"), false))
+                .collect();
+            lines.push(line("当事人（签名）：＿＿", true));
+            lines.push(line("登记人（签名）：＿＿", true));
+            lines.push(line("委员会（印）", true));
+            lines.push(line("2026年11月28日", false));
+            let pages = paginate(&lines);
+            let page_of = |t: &str| {
+                pages
+                    .iter()
+                    .position(|p| p.iter().any(|(_, l)| l.text.starts_with(t)))
+            };
+            let foot = page_of("当事人");
+            assert!(foot.is_some());
+            for t in ["登记人", "委员会", "2026年"] {
+                assert_eq!(page_of(t), foot, "{body} body lines");
+            }
+            for page in &pages {
+                for (y, _) in page {
+                    assert!(*y + LINE_H <= PAGE_H - BOTTOM + 0.01, "{body}: line at {y}");
+                }
+            }
+            assert_eq!(pages.iter().map(Vec::len).sum::<usize>(), lines.len());
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_collection_named_on_the_command_line_opens_at_its_simplified_chinese_face() {
+        let noto = std::path::Path::new(crate::documents::font::KNOWN_FONTS[0].0);
+        if !noto.is_file() {
+            eprintln!("SKIPPED: fonts-noto-cjk missing");
+            return;
+        }
+        // The same file through another path (a symlink), so it is not a known one.
+        let dir = tempfile::tempdir().unwrap();
+        let link = dir.path().join("serif.ttc");
+        std::os::unix::fs::symlink(noto, &link).unwrap();
+        assert_eq!(FontFile::find(Some(&link)).unwrap().index, 2);
+    }
+
+    #[test]
+    fn without_a_font_the_message_says_what_to_install_and_that_text_works() {
+        // Both catalogues name the package, the option and the text format.
+        let msg = FontError::NotFound("/usr/share/fonts/x.ttc".into()).to_string();
+        for word in [
+            "fonts-noto-cjk",
+            "--font",
+            "--format txt",
+            "/usr/share/fonts/x.ttc",
+        ] {
+            assert!(msg.contains(word), "{msg}");
+        }
+    }
+
+    #[test]
+    fn characters_the_font_lacks_are_named() {
+        let Ok(font) = FontFile::find(None) else {
+            eprintln!("SKIPPED: no CJK font installed (fonts-noto-cjk)");
+            return;
+        };
+        match font.advances(&['王', '\u{E000}', '堃']) {
+            Err(FontError::Missing { chars, .. }) => assert_eq!(chars, "\u{E000}"),
+            other => panic!("{:?}", other.map(|m| m.len())),
+        }
+        let adv = font.advances(&['王', '3']).unwrap_or_default();
+        assert_eq!(adv.get(&'王'), Some(&1000));
+        assert!(adv.get(&'3').is_some_and(|w| *w < 1000));
+    }
+}

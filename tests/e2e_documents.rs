@@ -1,0 +1,65 @@
+//! End to end: the real binary in a pseudo-terminal at 80×24 on a demo room. A mediator
+//! finds a case, opens the 文书 tab, sees the registration form of that case in the
+//! preview and writes its PDF into the case's folder.
+
+#[path = "support/pty.rs"]
+mod pty;
+
+use pty::{Key, PtyApp, WAIT};
+use std::path::Path;
+use tiaojie::storage::Store;
+
+#[test]
+fn open_a_case_preview_its_registration_form_and_write_the_pdf() {
+    let have_font = tiaojie::documents::font::KNOWN_FONTS
+        .iter()
+        .any(|(p, _)| Path::new(p).is_file());
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("room.db");
+    let mut store = Store::open(&db).expect("open");
+    let now = chrono::Local::now().fixed_offset();
+    tiaojie::cli::demo::fill_demo(&mut store, 120, 5, now).expect("demo");
+    let org = store.organisation().expect("read").expect("room");
+    let case = store
+        .case_ids(org.id)
+        .expect("ids")
+        .into_iter()
+        .map(|id| store.load_case(id).expect("load"))
+        .rfind(|c| c.number.is_some())
+        .expect("a numbered case");
+    let number = case.number.clone().expect("number").text;
+    drop(store);
+
+    let bin = Path::new(env!("CARGO_BIN_EXE_tiaojie"));
+    let db_arg = db.to_str().expect("temp path is UTF-8");
+    let mut app = PtyApp::spawn(bin, &["--db", db_arg], &[("USER", "wang")], 80, 24)
+        .expect("the app starts in a pty");
+    app.see("今日");
+    app.key(Key::Tab);
+    app.see("F6");
+    app.send_str("/");
+    app.send_str(&number);
+    app.see(&case.fields.parties[0].name);
+    // Enter ends the search, Enter again opens the case.
+    app.key(Key::Enter);
+    app.see(&number);
+    app.key(Key::Enter);
+    let facts: String = case.fields.facts.chars().take(6).collect();
+    app.see(&facts);
+    app.key(Key::Tab);
+    app.key(Key::Tab);
+    app.see("预览");
+    app.see("登记日期");
+    app.see(&number);
+    if have_font {
+        app.key(Key::Enter);
+        app.see("PDF 已保存");
+        let kept = dir.path().join("文书").join(&number).join("受理登记表.pdf");
+        assert!(kept.is_file(), "{kept:?} not written");
+    } else {
+        eprintln!("SKIPPED writing the PDF: fonts-noto-cjk missing (.ci/run installs it)");
+    }
+    app.key(Key::F(10));
+    let status = app.wait_exit(WAIT).unwrap_or_else(|e| panic!("{e}"));
+    assert!(status.success(), "exit status {status:?}");
+}
