@@ -2,23 +2,13 @@
 //! room, registers a police referral with two parties by keystrokes, quits, starts again
 //! and finds the case.
 
+#[path = "support/app.rs"]
+mod app;
 #[path = "support/pty.rs"]
 mod pty;
 
-use pty::{Key, PtyApp, WAIT};
-use std::path::Path;
-
-fn start(db: &Path) -> PtyApp {
-    let bin = Path::new(env!("CARGO_BIN_EXE_tiaojie"));
-    let db = db.to_str().expect("temp path is UTF-8");
-    PtyApp::spawn(bin, &["--db", db], &[("USER", "wang")], 80, 24).expect("the app starts in a pty")
-}
-
-fn quit(mut app: PtyApp) {
-    app.key(Key::F(10));
-    let status = app.wait_exit(WAIT).unwrap_or_else(|e| panic!("{e}"));
-    assert!(status.success(), "exit status {status:?}");
-}
+use app::{quit, start};
+use pty::{Key, WAIT};
 
 #[test]
 fn register_a_case_with_two_parties_quit_and_find_it_again() {

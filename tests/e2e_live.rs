@@ -2,26 +2,16 @@
 //! mediation room. A case registered in one appears in the other's list by itself — no
 //! key is pressed there (the idle app polls PRAGMA data_version every 2 s).
 
+#[path = "support/app.rs"]
+mod app;
 #[path = "support/pty.rs"]
 mod pty;
 
-use pty::{Key, PtyApp, WAIT};
-use std::path::Path;
+use app::{quit, start_as as start};
+use pty::Key;
 use std::process::Command;
 
 const BIN: &str = env!("CARGO_BIN_EXE_tiaojie");
-
-fn start(db: &Path, user: &str) -> PtyApp {
-    let db = db.to_str().expect("UTF-8 temp path");
-    PtyApp::spawn(Path::new(BIN), &["--db", db], &[("USER", user)], 80, 24)
-        .expect("the app starts in a pty")
-}
-
-fn quit(mut app: PtyApp) {
-    app.key(Key::F(10));
-    let status = app.wait_exit(WAIT).unwrap_or_else(|e| panic!("{e}"));
-    assert!(status.success(), "exit status {status:?}");
-}
 
 #[test]
 fn a_case_registered_at_the_front_desk_appears_in_the_mediators_list_by_itself() {

@@ -3,28 +3,19 @@
 //! clash names the booked session), quits, starts again and finds the session on the
 //! today screen, in the agenda and through `tiaojie agenda`.
 
+#[path = "support/app.rs"]
+mod app;
 #[path = "support/pty.rs"]
 mod pty;
 
-use pty::{Key, PtyApp, WAIT};
+use app::{quit, start};
+use pty::{Key, WAIT};
 use std::path::Path;
 use tiaojie::domain::case::CaseFields;
 use tiaojie::domain::org::{DEFAULT_NUMBER_PATTERN, OrgProfile};
 use tiaojie::domain::party::{Party, PartyKind, PartyRole};
 use tiaojie::domain::status::CaseStatus;
 use tiaojie::storage::Store;
-
-fn start(db: &Path) -> PtyApp {
-    let bin = Path::new(env!("CARGO_BIN_EXE_tiaojie"));
-    let db = db.to_str().expect("temp path is UTF-8");
-    PtyApp::spawn(bin, &["--db", db], &[("USER", "wang")], 80, 24).expect("the app starts in a pty")
-}
-
-fn quit(mut app: PtyApp) {
-    app.key(Key::F(10));
-    let status = app.wait_exit(WAIT).unwrap_or_else(|e| panic!("{e}"));
-    assert!(status.success(), "exit status {status:?}");
-}
 
 /// A room with one accepted case of 王秀兰 and 张三, mediated by 王建国.
 fn room_with_a_case(db: &Path) {

@@ -2,19 +2,15 @@
 //! finds a party by pinyin initials, opens the 统计 tab, moves to last month and exports
 //! the figures to an .xlsx file.
 
+#[path = "support/app.rs"]
+mod app;
 #[path = "support/pty.rs"]
 mod pty;
 
+use app::start;
 use chrono::Datelike;
-use pty::{Key, PtyApp, WAIT};
-use std::path::Path;
+use pty::{Key, WAIT};
 use tiaojie::storage::Store;
-
-fn start(db: &Path) -> PtyApp {
-    let bin = Path::new(env!("CARGO_BIN_EXE_tiaojie"));
-    let db = db.to_str().expect("temp path is UTF-8");
-    PtyApp::spawn(bin, &["--db", db], &[("USER", "wang")], 80, 24).expect("the app starts in a pty")
-}
 
 #[test]
 fn find_by_pinyin_then_count_and_export_a_month() {

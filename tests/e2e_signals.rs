@@ -2,32 +2,15 @@
 //! cleanly — it leaves the alternate screen, shows the cursor again, exits with 128 + the
 //! signal, and the database keeps everything saved before.
 
+#[path = "support/app.rs"]
+mod app;
 #[path = "support/pty.rs"]
 mod pty;
 
+use app::{demo_db, start};
 use pty::{Key, PtyApp, WAIT};
 use std::path::Path;
 use std::process::Command;
-
-const BIN: &str = env!("CARGO_BIN_EXE_tiaojie");
-
-/// A room with `cases` sample cases.
-fn demo_db(dir: &Path, cases: u32) -> std::path::PathBuf {
-    let db = dir.join("room.db");
-    let status = Command::new(BIN)
-        .args(["--db", db.to_str().expect("UTF-8 temp path"), "demo"])
-        .args(["--cases", &cases.to_string()])
-        .status()
-        .expect("demo runs");
-    assert!(status.success());
-    db
-}
-
-fn start(db: &Path) -> PtyApp {
-    let db = db.to_str().expect("UTF-8 temp path");
-    PtyApp::spawn(Path::new(BIN), &["--db", db], &[("USER", "wang")], 80, 24)
-        .expect("the app starts in a pty")
-}
 
 fn signal(app: &PtyApp, name: &str) {
     let pid = app.pid().expect("the child has a pid").to_string();

@@ -1,0 +1,48 @@
+//! The real tiaojie binary for end-to-end tests: start it in a pty at 80×24, quit it, and
+//! make a demo room. Include after the harness:
+//!
+//! ```ignore
+//! #[path = "support/pty.rs"]
+//! mod pty;
+//! #[path = "support/app.rs"]
+//! mod app;
+//! ```
+#![allow(dead_code)] // each test file uses part of it
+
+use crate::pty::{Key, PtyApp, WAIT};
+use std::path::{Path, PathBuf};
+
+/// The binary cargo built for these tests.
+pub fn bin() -> &'static Path {
+    Path::new(env!("CARGO_BIN_EXE_tiaojie"))
+}
+
+/// The app on `db` at 80×24, as the operating-system user `user`.
+pub fn start_as(db: &Path, user: &str) -> PtyApp {
+    let db = db.to_str().expect("temp path is UTF-8");
+    PtyApp::spawn(bin(), &["--db", db], &[("USER", user)], 80, 24).expect("the app starts in a pty")
+}
+
+/// The app on `db` at 80×24, as the mediator wang.
+pub fn start(db: &Path) -> PtyApp {
+    start_as(db, "wang")
+}
+
+/// Quits with F10 and checks the program ended well.
+pub fn quit(mut app: PtyApp) {
+    app.key(Key::F(10));
+    let status = app.wait_exit(WAIT).unwrap_or_else(|e| panic!("{e}"));
+    assert!(status.success(), "exit status {status:?}");
+}
+
+/// `dir/room.db` filled by `tiaojie demo --cases N` (the real command).
+pub fn demo_db(dir: &Path, cases: u32) -> PathBuf {
+    let db = dir.join("room.db");
+    let status = std::process::Command::new(bin())
+        .args(["--db", db.to_str().expect("temp path is UTF-8"), "demo"])
+        .args(["--cases", &cases.to_string()])
+        .status()
+        .expect("demo runs");
+    assert!(status.success(), "demo failed: {status:?}");
+    db
+}
