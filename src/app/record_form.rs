@@ -15,6 +15,9 @@ pub struct RecordForm {
     pub form: Form,
     /// The session whose record the text fields hold.
     shown: usize,
+    /// What was typed for each session (attendees, notes, outcome), kept when the user
+    /// switches to another session and back, so nothing typed is lost.
+    typed: Vec<Option<[String; 3]>>,
 }
 
 impl RecordForm {
@@ -54,10 +57,12 @@ impl RecordForm {
             Field::multiline("notes", "field.record_notes", &session.record.notes).required(),
             Field::text("outcome", "field.record_outcome", &session.record.outcome),
         ]);
+        let typed = vec![None; sessions.len()];
         Some(RecordForm {
             sessions,
             form,
             shown: chosen,
+            typed,
         })
     }
 
@@ -69,13 +74,20 @@ impl RecordForm {
         if i == self.shown {
             return;
         }
+        let now = ["attendees", "notes", "outcome"].map(|id| self.form.value(id));
+        if let Some(slot) = self.typed.get_mut(self.shown) {
+            *slot = Some(now);
+        }
         self.shown = i;
+        let kept = self.typed.get(i).cloned().flatten();
         if let Some(s) = self.sessions.get(i) {
-            let (who, notes, outcome) = (
-                attendees(s),
-                s.record.notes.clone(),
-                s.record.outcome.clone(),
-            );
+            let [who, notes, outcome] = kept.unwrap_or_else(|| {
+                [
+                    attendees(s),
+                    s.record.notes.clone(),
+                    s.record.outcome.clone(),
+                ]
+            });
             self.form.set_text("attendees", &who);
             self.form.set_text("notes", &notes);
             self.form.set_text("outcome", &outcome);

@@ -447,3 +447,40 @@ fn a_case_without_sessions_says_to_schedule_one_first() {
     update(&mut s, Action::Key(Key::plain(KeyCode::F(8))));
     assert!(matches!(s.modals.last(), Some(Modal::Notice { text }) if text.contains("F7")));
 }
+
+#[test]
+fn text_typed_for_one_session_is_kept_when_the_user_looks_at_another() {
+    let mut s = detail_state(Lang::Zh);
+    update(
+        &mut s,
+        Action::CaseSessionsLoaded(
+            CaseId(7),
+            vec![sessions()[0].clone(), sessions()[2].clone()],
+        ),
+    );
+    update(&mut s, Action::Key(Key::char('j')));
+    // F2 on empty notes puts the cursor into them.
+    update(&mut s, Action::Key(Key::plain(KeyCode::F(2))));
+    for c in "双方陈述了经过。".chars() {
+        update(&mut s, Action::Key(Key::char(c)));
+    }
+    let Some(Modal::Record(r)) = s.modals.last_mut() else {
+        panic!("the record form is open")
+    };
+    assert_eq!(r.form.value("notes"), "双方陈述了经过。");
+    let first = r.form.field("session").map(|f| f.selected).unwrap_or(0);
+    // To the other session and back, as ←/→ on the session choice would.
+    for to in [1 - first, first] {
+        r.form.focus_on("session");
+        r.form.set_choice("session", &to.to_string());
+        r.refresh();
+        if to != first {
+            assert_eq!(
+                r.form.value("notes"),
+                "",
+                "the other session shows its own record"
+            );
+        }
+    }
+    assert_eq!(r.form.value("notes"), "双方陈述了经过。");
+}
