@@ -2,10 +2,13 @@
 //! finds a case, opens the 文书 tab, sees the registration form of that case in the
 //! preview and writes its PDF into the case's folder.
 
+#[path = "support/app.rs"]
+mod app;
 #[path = "support/pty.rs"]
 mod pty;
 
-use pty::{Key, PtyApp, WAIT};
+use app::{open_case_list, start};
+use pty::{Key, WAIT};
 use std::path::Path;
 use tiaojie::storage::Store;
 
@@ -30,13 +33,8 @@ fn open_a_case_preview_its_registration_form_and_write_the_pdf() {
     let number = case.number.clone().expect("number").text;
     drop(store);
 
-    let bin = Path::new(env!("CARGO_BIN_EXE_tiaojie"));
-    let db_arg = db.to_str().expect("temp path is UTF-8");
-    let mut app = PtyApp::spawn(bin, &["--db", db_arg], &[("USER", "wang")], 80, 24)
-        .expect("the app starts in a pty");
-    app.see("今日");
-    app.key(Key::Tab);
-    app.see("F6");
+    let mut app = start(&db);
+    open_case_list(&app);
     app.send_str("/");
     app.send_str(&number);
     app.see(&case.fields.parties[0].name);

@@ -7,7 +7,7 @@ mod app;
 #[path = "support/pty.rs"]
 mod pty;
 
-use app::{quit, start_as as start};
+use app::{open_case_list, quit, start_as as start};
 use pty::Key;
 use std::process::Command;
 
@@ -24,13 +24,11 @@ fn a_case_registered_at_the_front_desk_appears_in_the_mediators_list_by_itself()
     assert!(status.success());
 
     let room = start(&db, "wang");
-    room.see("今日");
-    room.key(Key::Tab);
+    open_case_list(&room);
     room.see("共 3 件");
 
     let desk = start(&db, "police");
-    desk.see("今日");
-    desk.key(Key::Tab);
+    open_case_list(&desk);
     desk.see("共 3 件");
     desk.send_str("n");
     desk.see("收案日期");

@@ -7,7 +7,7 @@ mod app;
 #[path = "support/pty.rs"]
 mod pty;
 
-use app::start;
+use app::{open_case_list, start};
 use chrono::Datelike;
 use pty::{Key, WAIT};
 use tiaojie::storage::Store;
@@ -37,9 +37,7 @@ fn find_by_pinyin_then_count_and_export_a_month() {
 
     let mut app = start(&db);
     // The app opens on 今日; the case list is the next tab.
-    app.see("今日");
-    app.key(Key::Tab);
-    app.see("F6");
+    open_case_list(&app);
     app.send_str("/");
     app.send_str(&initials);
     app.see(&name);

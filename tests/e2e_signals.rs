@@ -7,7 +7,7 @@ mod app;
 #[path = "support/pty.rs"]
 mod pty;
 
-use app::{demo_db, start};
+use app::{demo_db, open_case_list, start};
 use pty::{Key, PtyApp, WAIT};
 use std::path::Path;
 use std::process::Command;
@@ -48,8 +48,7 @@ fn sigterm_on_the_list_restores_the_terminal_and_exits() {
     let dir = tempfile::tempdir().expect("temp dir");
     let db = demo_db(dir.path(), 20);
     let app = start(&db);
-    app.see("今日");
-    app.key(Key::Tab);
+    open_case_list(&app);
     app.see("共 20 件");
     ends_cleanly(app, "TERM", 128 + 15);
     assert_eq!(cases_in(&db), ("ok".to_string(), 20));
@@ -60,8 +59,7 @@ fn sighup_in_the_middle_of_a_form_keeps_what_was_saved() {
     let dir = tempfile::tempdir().expect("temp dir");
     let db = demo_db(dir.path(), 20);
     let app = start(&db);
-    app.see("今日");
-    app.key(Key::Tab);
+    open_case_list(&app);
     app.see("共 20 件");
     app.send_str("n");
     app.see("收案日期");
@@ -80,8 +78,7 @@ fn a_signal_while_idle_after_a_save_keeps_the_save() {
     let dir = tempfile::tempdir().expect("temp dir");
     let db = demo_db(dir.path(), 3);
     let app = start(&db);
-    app.see("今日");
-    app.key(Key::Tab);
+    open_case_list(&app);
     app.see("共 3 件");
     app.send_str("n");
     app.see("收案日期");

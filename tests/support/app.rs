@@ -46,3 +46,10 @@ pub fn demo_db(dir: &Path, cases: u32) -> PathBuf {
     assert!(status.success(), "demo failed: {status:?}");
     db
 }
+
+/// From the first screen (今日) to the case list, whose key bar has the sort key F6.
+pub fn open_case_list(app: &PtyApp) {
+    app.see("今日");
+    app.key(Key::Tab);
+    app.see("F6");
+}
