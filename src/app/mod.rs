@@ -25,4 +25,4 @@ mod update;
 
 pub use action::{Action, Effect};
 pub use state::*;
-pub use update::{key_contexts, start, update};
+pub use update::{contexts_under_help, key_contexts, start, update};

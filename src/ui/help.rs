@@ -8,8 +8,7 @@ use super::theme::Theme;
 use super::wrap::wrap;
 use crate::app::command::Command;
 use crate::app::keymap::{BINDINGS, Context, entries};
-use crate::app::modal::Modal;
-use crate::app::{AppState, key_contexts};
+use crate::app::{AppState, contexts_under_help};
 use crate::i18n::t;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -110,13 +109,7 @@ fn contexts() -> Vec<Context> {
 
 /// The context of the screen help was opened from.
 fn current_context(state: &AppState) -> Option<Context> {
-    // Help sits on top of that screen; the contexts in force are those without it.
-    // The state is small (one page, one case), so a copy per frame costs nothing.
-    let mut below = state.clone();
-    while matches!(below.modals.last(), Some(Modal::Help { .. })) {
-        below.modals.pop();
-    }
-    key_contexts(&below).0.first().copied()
+    contexts_under_help(state).0.first().copied()
 }
 
 fn heading(context: Context) -> &'static str {

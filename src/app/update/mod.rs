@@ -74,8 +74,23 @@ pub fn start() -> Vec<Effect> {
 
 /// The key contexts in force, most specific first, and whether letters are text.
 pub fn key_contexts(state: &AppState) -> (Vec<Context>, bool) {
+    contexts_with(state, state.modals.last())
+}
+
+/// The contexts of what the help screen was opened over: the top dialog that is not help
+/// itself, or else the screen.
+pub fn contexts_under_help(state: &AppState) -> (Vec<Context>, bool) {
+    let below = state
+        .modals
+        .iter()
+        .rev()
+        .find(|m| !matches!(m, Modal::Help { .. }));
+    contexts_with(state, below)
+}
+
+fn contexts_with(state: &AppState, top: Option<&Modal>) -> (Vec<Context>, bool) {
     use Context as X;
-    if let Some(modal) = state.modals.last() {
+    if let Some(modal) = top {
         return match modal {
             Modal::Help { .. } | Modal::Notice { .. } => (vec![X::Help], false),
             Modal::Confirm(_) => (vec![X::Confirm], false),
