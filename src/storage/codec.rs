@@ -42,21 +42,6 @@ pub fn parse_time(column: &'static str, text: &str) -> Result<DateTime<FixedOffs
     })
 }
 
-#[allow(dead_code)] // the list now searches through the indexes; kept for other LIKE filters
-/// Escapes `%`, `_` and `\` so user text is matched literally by `LIKE … ESCAPE '\'`.
-pub fn like_pattern(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('%');
-    for c in text.chars() {
-        if matches!(c, '%' | '_' | '\\') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out.push('%');
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -70,10 +55,5 @@ mod tests {
             parse_time("at", "yesterday"),
             Err(StorageError::Corrupt { column: "at", .. })
         ));
-    }
-
-    #[test]
-    fn like_patterns_match_user_text_literally() {
-        assert_eq!(like_pattern("50%_a\\"), "%50\\%\\_a\\\\%");
     }
 }
