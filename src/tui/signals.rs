@@ -9,9 +9,10 @@
 //! committed before its effect returns) and no frame is half written. Then it restores
 //! the terminal and exits. Exiting there is what a crash between transactions would do,
 //! and SQLite (WAL) keeps every committed change through that.
+//!
+//! Windows has neither signal: closing the console ends the process, which is again what
+//! a crash between transactions would do, so there `install` does nothing.
 
-use signal_hook::consts::{SIGHUP, SIGTERM};
-use signal_hook::iterator::Signals;
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
 /// Held by the event loop whenever it is not waiting for input.
@@ -24,7 +25,10 @@ pub fn busy() -> MutexGuard<'static, ()> {
 
 /// Starts the thread that turns SIGHUP and SIGTERM into a clean exit; `restore` puts the
 /// terminal back as it was.
+#[cfg(unix)]
 pub fn install(restore: fn()) -> std::io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGTERM};
+    use signal_hook::iterator::Signals;
     let mut signals = Signals::new([SIGHUP, SIGTERM])?;
     std::thread::Builder::new()
         .name("signals".into())
@@ -37,5 +41,11 @@ pub fn install(restore: fn()) -> std::io::Result<()> {
                 std::process::exit(128 + signal);
             }
         })?;
+    Ok(())
+}
+
+/// Windows: nothing to install (see the module's note).
+#[cfg(not(unix))]
+pub fn install(_restore: fn()) -> std::io::Result<()> {
     Ok(())
 }
