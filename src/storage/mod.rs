@@ -4,6 +4,7 @@
 mod briefs;
 mod cases;
 mod codec;
+mod drafts;
 mod follow_ups;
 mod import;
 mod lookup;
@@ -17,6 +18,7 @@ mod write;
 
 pub use briefs::CaseBrief;
 pub use cases::NewCaseRecord;
+pub use drafts::Draft;
 pub use follow_ups::CaseAlert;
 pub use sessions::{Booked, NewSessionRecord, SessionFilter};
 
