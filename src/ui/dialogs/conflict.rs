@@ -35,7 +35,7 @@ pub fn render(frame: &mut Frame, area: Rect, v: &ConflictView, theme: Theme) {
     lines.push(Line::from(vec![
         Span::raw(" ".repeat(label_w + 1)),
         Span::styled(
-            fit(&t("dialog.conflict_mine"), col).into_owned(),
+            pad(&fit(&t("dialog.conflict_mine"), col), col),
             theme.header(),
         ),
         Span::raw(" "),
@@ -54,11 +54,7 @@ pub fn render(frame: &mut Frame, area: Rect, v: &ConflictView, theme: Theme) {
             } else {
                 String::new()
             };
-            let cell = |v: &Vec<String>| {
-                let s = v.get(i).cloned().unwrap_or_default();
-                let pad = col.saturating_sub(width(&s));
-                format!("{s}{}", " ".repeat(pad))
-            };
+            let cell = |v: &Vec<String>| pad(v.get(i).map(String::as_str).unwrap_or(""), col);
             body.push(Line::from(vec![
                 Span::styled(
                     format!(
@@ -95,4 +91,9 @@ pub fn render(frame: &mut Frame, area: Rect, v: &ConflictView, theme: Theme) {
         buttons.push(Span::raw("  "));
     }
     frame.render_widget(Paragraph::new(Line::from(buttons)), from_bottom(inner, 0));
+}
+
+/// `text` padded with spaces to `cells` columns.
+fn pad(text: &str, cells: usize) -> String {
+    format!("{text}{}", " ".repeat(cells.saturating_sub(width(text))))
 }
