@@ -28,6 +28,14 @@ pub fn log_file(db: &Path) -> PathBuf {
         .join("tiaojie.log")
 }
 
+/// The folder of the daily backups, beside the database.
+pub fn backup_dir(db: &Path) -> PathBuf {
+    db.parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+        .join("backups")
+}
+
 /// Who is at the keyboard: the operating-system user.
 pub fn operator() -> String {
     std::env::var("USER")

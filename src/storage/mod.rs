@@ -1,6 +1,7 @@
 //! The only place with SQL: opens the room's SQLite file, migrates it, and turns rows into
 //! domain types. Must not import ratatui or crossterm.
 
+pub mod backup;
 mod briefs;
 mod cases;
 mod codec;
@@ -66,6 +67,9 @@ pub enum StorageError {
     /// A mediator or room is already booked then; the clashes are kept for the screen.
     #[error("{}", crate::i18n::tf("err.clash.refused", &[("first", &.0.refusals.first().map(|c| c.to_string()).unwrap_or_default())]))]
     Clash(Box<crate::domain::conflicts::Verdict>),
+    /// A copy offered to `restore` that must not replace the database.
+    #[error("{}", crate::i18n::tf("err.backup.bad_copy", &[("path", path), ("why", why)]))]
+    BadCopy { path: String, why: String },
     /// Input that the rules refuse (already worded for the user).
     #[error("{0}")]
     Invalid(String),
@@ -142,6 +146,21 @@ fn open_error(path: &Path, e: rusqlite::Error) -> StorageError {
     }
 }
 
+/// Creates `dir` (and its parents) readable by the owner only (0700), if it is missing.
+fn create_private_dir(dir: &Path) -> Result<(), StorageError> {
+    if dir.exists() {
+        return Ok(());
+    }
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir).map_err(|cause| StorageError::Open {
+        path: dir.display().to_string(),
+        cause,
+    })
+}
+
 /// Creates the folder (0700) and the empty file (0600) before SQLite does, so personal
 /// data is never readable by others, not even for a moment.
 fn create_private(path: &Path) -> Result<(), StorageError> {
@@ -149,14 +168,8 @@ fn create_private(path: &Path) -> Result<(), StorageError> {
         path: p.display().to_string(),
         cause,
     };
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
-        && !dir.exists()
-    {
-        let mut builder = std::fs::DirBuilder::new();
-        builder.recursive(true);
-        #[cfg(unix)]
-        std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-        builder.create(dir).map_err(|e| io_err(dir, e))?;
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        create_private_dir(dir)?;
     }
     if !path.exists() {
         let mut options = std::fs::OpenOptions::new();
