@@ -247,7 +247,7 @@ impl Runner {
             .parent()
             .unwrap_or(std::path::Path::new("."));
         let path = dir.join(name);
-        std::fs::write(&path, bytes).map_err(|cause| {
+        crate::paths::write_private(&path, &bytes).map_err(|cause| {
             StorageError::Invalid(tf(
                 "cli.err.write",
                 &[

@@ -73,9 +73,24 @@ pub enum StorageError {
     /// Input that the rules refuse (already worded for the user).
     #[error("{0}")]
     Invalid(String),
-    /// Anything else from SQLite.
-    #[error("{}", crate::i18n::tf("err.db.sql", &[("cause", &.0.to_string())]))]
+    /// Anything else from SQLite (a full disk, a damaged or read-only file said plainly).
+    #[error("{}", sql_message(.0))]
     Sql(#[from] rusqlite::Error),
+}
+
+/// What an SQLite error means for the user and what to do about it.
+fn sql_message(e: &rusqlite::Error) -> String {
+    use crate::i18n::tf;
+    use rusqlite::ErrorCode as C;
+    let cause = e.to_string();
+    let key = match e.sqlite_error_code() {
+        Some(C::DiskFull) => "err.db.full",
+        Some(C::DatabaseCorrupt | C::NotADatabase) => "err.db.damaged",
+        Some(C::ReadOnly) => "err.db.read_only",
+        Some(C::CannotOpen | C::PermissionDenied) => "err.db.cannot_open",
+        _ => "err.db.sql",
+    };
+    tf(key, &[("cause", &cause)])
 }
 
 impl Store {
@@ -84,6 +99,9 @@ impl Store {
     pub fn open(path: &Path) -> Result<Store, StorageError> {
         create_private(path)?;
         let mut conn = Connection::open(path).map_err(|e| open_error(path, e))?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        // Nothing is written to a foreign or newer file, not even the switch to WAL.
+        migrations::refuse_foreign(&mut conn, Some(path))?;
         configure(&conn)?;
         let found = migrations::migrate(&mut conn, Some(path))?;
         let mut store = Store {
@@ -185,6 +203,8 @@ fn create_private(path: &Path) -> Result<(), StorageError> {
     Ok(())
 }
 
+#[cfg(test)]
+mod full_disk_tests;
 #[cfg(test)]
 mod search_tests;
 #[cfg(test)]
