@@ -275,3 +275,21 @@ fn the_daily_backup_is_made_once_a_day_and_only_the_last_n_are_kept() {
         ("ok".to_string(), 5)
     );
 }
+
+#[test]
+fn backup_keep_sets_how_many_daily_copies_the_room_keeps() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("room.db");
+    demo(&db, 3);
+    let out = run(&db, &["backup", "--keep", "7"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("7"), "{}", stderr(&out));
+    assert_eq!(
+        Store::open(&db)
+            .expect("open")
+            .backups_to_keep()
+            .expect("setting"),
+        7
+    );
+    assert!(!run(&db, &["backup", "--keep", "0"]).status.success());
+}

@@ -3,7 +3,7 @@
 //! event loop decides when to save (after a pause in typing), `update` what to save.
 
 use super::form::{FieldKind, Form};
-use super::modal::Modal;
+use super::modal::{Modal, SettingsItemKind};
 use super::state::{AppState, CasesView};
 use crate::domain::case::{Case, CaseId};
 use crate::domain::party::Party;
@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 
 /// Which form a draft belongs to. A party is edited inside its case's form and saved with
 /// the case, so an open party dialog is part of the case form's draft.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DraftKey {
     /// The case form: a new case, or an existing one.
     Case(Option<CaseId>),
@@ -22,6 +22,8 @@ pub enum DraftKey {
     Record(CaseId),
     /// The room's settings.
     Settings,
+    /// A settings dialog: a new mediator, or a local category.
+    SettingsItem(SettingsItemKind),
 }
 
 impl DraftKey {
@@ -33,13 +35,20 @@ impl DraftKey {
             DraftKey::Session(id) => format!("session:{}", id.0),
             DraftKey::Record(id) => format!("record:{}", id.0),
             DraftKey::Settings => "settings".into(),
+            DraftKey::SettingsItem(SettingsItemKind::Mediator) => "settings:mediator".into(),
+            DraftKey::SettingsItem(SettingsItemKind::LocalCategory) => "settings:category".into(),
         }
     }
 
     /// Reads a stored form key; `None` for one this version does not know.
     pub fn parse(code: &str) -> Option<DraftKey> {
-        if code == "settings" {
-            return Some(DraftKey::Settings);
+        match code {
+            "settings" => return Some(DraftKey::Settings),
+            "settings:mediator" => return Some(DraftKey::SettingsItem(SettingsItemKind::Mediator)),
+            "settings:category" => {
+                return Some(DraftKey::SettingsItem(SettingsItemKind::LocalCategory));
+            }
+            _ => {}
         }
         let (kind, id) = code.split_once(':')?;
         if (kind, id) == ("case", "new") {
@@ -62,6 +71,8 @@ impl DraftKey {
             DraftKey::Session(_) => "draft.form.session",
             DraftKey::Record(_) => "draft.form.record",
             DraftKey::Settings => "draft.form.settings",
+            DraftKey::SettingsItem(SettingsItemKind::Mediator) => "draft.form.mediator",
+            DraftKey::SettingsItem(SettingsItemKind::LocalCategory) => "draft.form.category",
         }
     }
 
@@ -70,7 +81,7 @@ impl DraftKey {
         match self {
             DraftKey::Case(id) => id,
             DraftKey::Session(id) | DraftKey::Record(id) => Some(id),
-            DraftKey::Settings => None,
+            DraftKey::Settings | DraftKey::SettingsItem(_) => None,
         }
     }
 }
@@ -200,6 +211,7 @@ pub fn open_forms(state: &AppState) -> Vec<OpenForm> {
     for modal in &state.modals {
         let (key, form) = match (modal, detail_case) {
             (Modal::Session(s), _) => (DraftKey::Session(s.case_id), &s.form),
+            (Modal::SettingsItem(s), _) => (DraftKey::SettingsItem(s.kind), &s.form),
             (Modal::Record(r), Some(case)) => (DraftKey::Record(case.id), &r.form),
             _ => continue,
         };
@@ -271,6 +283,8 @@ mod tests {
             DraftKey::Session(CaseId(3)),
             DraftKey::Record(CaseId(4)),
             DraftKey::Settings,
+            DraftKey::SettingsItem(SettingsItemKind::Mediator),
+            DraftKey::SettingsItem(SettingsItemKind::LocalCategory),
         ] {
             assert_eq!(DraftKey::parse(&key.code()), Some(key));
         }

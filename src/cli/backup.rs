@@ -8,14 +8,19 @@ use crate::storage::backup::{self, CheckReport};
 use crate::storage::{StorageError, Store};
 use std::path::Path;
 
-/// Writes a copy of `db` into `dir` (default: the backups folder beside it).
-pub fn backup(db: &Path, dir: Option<&Path>) -> Result<(), CliError> {
+/// Writes a copy of `db` into `dir` (default: the backups folder beside it); with
+/// `keep`, first sets how many daily copies the room keeps.
+pub fn backup(db: &Path, dir: Option<&Path>, keep: Option<u32>) -> Result<(), CliError> {
     if !db.exists() {
         return Err(CliError::NothingToRead {
             path: db.display().to_string(),
         });
     }
-    let store = Store::open(db)?;
+    let mut store = Store::open(db)?;
+    if let (Some(keep), Some(org)) = (keep, store.organisation()?) {
+        store.set_setting(org.id, backup::KEEP_SETTING, &keep.to_string())?;
+        eprintln!("{}", tf("cli.backup.keep", &[("n", &keep.to_string())]));
+    }
     let dir = dir
         .map(Path::to_path_buf)
         .unwrap_or_else(|| crate::paths::backup_dir(db));

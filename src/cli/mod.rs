@@ -114,6 +114,9 @@ pub enum Command {
     Backup {
         /// 备份放到哪个文件夹（默认数据文件旁的 backups）/ folder (default: backups beside the database)
         dir: Option<PathBuf>,
+        /// 设置每天自动备份保留几份（默认 30）/ set how many daily copies to keep (default 30)
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=3650))]
+        keep: Option<u32>,
     },
     /// 从备份恢复（先检查备份，原数据另存一份）/ put a checked copy back, keeping the replaced data
     Restore {
@@ -208,7 +211,7 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<(), CliError> {
                 )
             );
         }
-        Command::Backup { dir } => backup::backup(&db, dir.as_deref())?,
+        Command::Backup { dir, keep } => backup::backup(&db, dir.as_deref(), *keep)?,
         Command::Restore { file } => backup::restore(&db, file)?,
         Command::Check => backup::check(&db)?,
         Command::Export { output } => {

@@ -6,9 +6,10 @@ use crate::app::action::Effect;
 use crate::app::case_form::CaseForm;
 use crate::app::command::Command;
 use crate::app::drafts::{DraftData, DraftKey, DraftOffer, OfferedDraft, fill, open_forms};
-use crate::app::modal::Modal;
+use crate::app::modal::{Modal, SettingsItemKind};
 use crate::app::party_form::PartyForm;
 use crate::app::record_form::RecordForm;
+use crate::app::settings::{local_item, mediator_item};
 use crate::app::state::{AppState, CasesView, StatusLine, Tab};
 use crate::domain::case::Case;
 use crate::domain::party::{Party, PartyKind, PartyRole};
@@ -116,7 +117,10 @@ pub fn offer_key(state: &mut AppState, cmd: Option<Command>) -> Vec<Effect> {
 /// Reopens the draft's form: at once for a new case or the settings; after the case (or
 /// its sessions) arrived for the others.
 fn restore(state: &mut AppState, key: DraftKey, data: DraftData) -> Vec<Effect> {
-    if !matches!(key, DraftKey::Case(None) | DraftKey::Settings) {
+    if !matches!(
+        key,
+        DraftKey::Case(None) | DraftKey::Settings | DraftKey::SettingsItem(_)
+    ) {
         state.tab = Tab::Cases;
         state.list.edit_on_load = false;
         state.drafts.pending = Some((key, data));
@@ -135,6 +139,16 @@ fn restore(state: &mut AppState, key: DraftKey, data: DraftData) -> Vec<Effect> 
             if let Some(form) = state.settings.form.as_mut() {
                 fill(form, &data.fields, &data.focus);
             }
+            Vec::new()
+        }
+        DraftKey::SettingsItem(kind) => {
+            state.tab = Tab::Settings;
+            let mut item = match kind {
+                SettingsItemKind::Mediator => mediator_item(),
+                SettingsItemKind::LocalCategory => local_item(None),
+            };
+            fill(&mut item.form, &data.fields, &data.focus);
+            state.modals.push(Modal::SettingsItem(item));
             Vec::new()
         }
         _ => Vec::new(),

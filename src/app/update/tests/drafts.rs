@@ -185,3 +185,58 @@ fn unknown_or_unreadable_drafts_are_not_offered() {
     act(&mut s, Action::DraftsLoaded(vec![bad, broken]));
     assert!(s.modals.is_empty());
 }
+
+#[test]
+fn a_new_mediator_half_typed_in_settings_comes_back_in_its_dialog() {
+    let mut s = started();
+    s.tab = crate::app::state::Tab::Settings;
+    press(&mut s, KeyCode::F(7));
+    assert!(matches!(top(&s), Some(Modal::SettingsItem(_))));
+    type_in(&mut s, "赵秀梅");
+    let (k, data) = saves(&act(&mut s, Action::SaveDrafts)).remove(0);
+    assert_eq!(k, "settings:mediator");
+    let mut again = started();
+    act(&mut again, Action::DraftsLoaded(vec![stored(&k, &data)]));
+    press(&mut again, KeyCode::Enter);
+    let Some(Modal::SettingsItem(item)) = top(&again) else {
+        panic!("no dialog: {:?}", top(&again));
+    };
+    assert_eq!(item.form.value("name"), "赵秀梅");
+    // Saved: the dialog closes and the draft goes.
+    let effects = press(&mut again, KeyCode::F(2));
+    assert!(
+        effects.contains(&Effect::DeleteDraft("settings:mediator".into())),
+        "{effects:?}"
+    );
+}
+
+#[test]
+fn a_session_draft_waits_for_its_case_then_reopens_the_form_filled() {
+    let mut s = detail(CaseStatus::Accepted);
+    press(&mut s, KeyCode::F(7));
+    let Some(Modal::Session(sf)) = s.modals.last_mut() else {
+        panic!("no session form: {:?}", top(&s));
+    };
+    let id = sf
+        .form
+        .fields
+        .iter()
+        .find(|f| f.kind == crate::app::form::FieldKind::Text)
+        .map(|f| f.id)
+        .unwrap();
+    sf.form.set_text(id, "村委会二楼");
+    let (k, data) = saves(&act(&mut s, Action::SaveDrafts)).remove(0);
+    assert_eq!(k, format!("session:{}", case().id.0));
+    let mut again = started();
+    act(&mut again, Action::DraftsLoaded(vec![stored(&k, &data)]));
+    let effects = press(&mut again, KeyCode::Enter);
+    assert!(
+        effects.contains(&Effect::LoadCase(case().id)),
+        "{effects:?}"
+    );
+    let Some(Modal::Session(sf)) = top(&again) else {
+        panic!("no session form: {:?}", top(&again));
+    };
+    assert_eq!(sf.form.value(id), "村委会二楼");
+    assert!(matches!(again.cases, CasesView::Detail(_)));
+}
