@@ -240,3 +240,58 @@ fn a_session_draft_waits_for_its_case_then_reopens_the_form_filled() {
     assert_eq!(sf.form.value(id), "村委会二楼");
     assert!(matches!(again.cases, CasesView::Detail(_)));
 }
+
+#[test]
+fn a_record_draft_waits_for_the_sessions_then_reopens_with_its_session_and_text() {
+    use crate::domain::session::{
+        InvitedParty, Session, SessionFields, SessionId, SessionKind, SessionRecord, SessionStatus,
+    };
+    let at = |s: &str| chrono::DateTime::parse_from_rfc3339(s).unwrap();
+    let session = |id: i64, day: &str| Session {
+        id: SessionId(id),
+        version: 1,
+        fields: SessionFields {
+            case_id: case().id,
+            kind: SessionKind::Mediation,
+            start: at(&format!("{day}T09:00:00+08:00")),
+            end: at(&format!("{day}T10:00:00+08:00")),
+            place: "调解室".into(),
+            place_is_room: true,
+            mediators: vec![MediatorId(1)],
+            parties: vec![InvitedParty {
+                seq: 0,
+                name: "王秀兰".into(),
+            }],
+        },
+        status: SessionStatus::Planned,
+        postponed_to: None,
+        record: SessionRecord::default(),
+        override_reason: String::new(),
+        mediator_names: "王建国".into(),
+        case_label: String::new(),
+    };
+    let sessions = vec![session(1, "2026-11-20"), session(2, "2026-11-27")];
+    let data = DraftData {
+        fields: [
+            ("session".to_string(), "0".to_string()),
+            ("notes".to_string(), "双方同意先修吊顶".to_string()),
+        ]
+        .into(),
+        focus: "notes".into(),
+        ..DraftData::default()
+    };
+    let key = format!("record:{}", case().id.0);
+    let mut s = started();
+    act(&mut s, Action::DraftsLoaded(vec![stored(&key, &data)]));
+    press(&mut s, KeyCode::Enter);
+    assert!(
+        !matches!(top(&s), Some(Modal::Record(_))),
+        "not before the sessions"
+    );
+    act(&mut s, Action::CaseSessionsLoaded(case().id, sessions));
+    let Some(Modal::Record(rf)) = top(&s) else {
+        panic!("no record form: {:?}", top(&s));
+    };
+    assert_eq!(rf.session().map(|x| x.id), Some(SessionId(1)));
+    assert_eq!(rf.form.value("notes"), "双方同意先修吊顶");
+}
