@@ -37,6 +37,14 @@ fn open_app(cli: &Cli) -> ExitCode {
         }
     };
     log::init(paths::log_file(&db));
+    // The first start of the day keeps a copy; a failure is logged, never in the way.
+    let today = chrono::Local::now().date_naive();
+    let daily = store
+        .backups_to_keep()
+        .and_then(|keep| store.daily_backup(&paths::backup_dir(&db), today, keep));
+    if let Err(e) = daily {
+        log::error(&format!("daily backup: {e}"));
+    }
     let theme = tiaojie::ui::theme::Theme::new(cli.color, cli.ascii);
     match tui::run(store, paths::operator(), cli.lang, theme) {
         Ok(()) => ExitCode::SUCCESS,

@@ -40,6 +40,32 @@ pub fn log_file(db: &Path) -> PathBuf {
         .join("tiaojie.log")
 }
 
+/// The folder of the daily backups, beside the database.
+pub fn backup_dir(db: &Path) -> PathBuf {
+    db.parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+        .join("backups")
+}
+
+/// Writes `bytes` to a file at `path` readable by its owner only (0600 on Unix), even
+/// if the file existed with wider rights: exports and reports hold personal data.
+pub fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let mut file = options.open(path)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        file.set_permissions(std::fs::Permissions::from_mode(0o600))?;
+    }
+    file.write_all(bytes)?;
+    file.flush()
+}
+
 /// Who is at the keyboard: the operating-system user.
 pub fn operator() -> String {
     std::env::var("USER")

@@ -2,6 +2,8 @@
 //! an event, turn it into actions, `update`, run the effects, feed their results back.
 //! While idle the loop wakes every few seconds only to ask SQLite whether another process
 //! changed the data (one cheap pragma); it draws again only when something changed.
+//! After typing it also wakes once when the typing pauses, to save the open forms as
+//! drafts (see `Drafts`).
 //! Only this file and `ui` talk to the terminal.
 
 mod signals;
@@ -18,12 +20,51 @@ use crossterm::event::{
     self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEventKind, KeyModifiers,
 };
 use ratatui::DefaultTerminal;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// How often an idle app asks whether another process changed the data: often enough
 /// that a case registered at the front desk shows up while the mediator looks, rarely
 /// enough that an idle app costs nothing measurable on an old PC.
 const REFRESH_EVERY: Duration = Duration::from_secs(2);
+
+/// The pause in typing after which the open forms are saved as drafts.
+const DRAFT_PAUSE: Duration = Duration::from_secs(1);
+/// Longest time typed text waits for its draft while the typing goes on without a pause.
+const DRAFT_AT_MOST: Duration = Duration::from_secs(5);
+
+/// When the drafts are next due: armed by input, fired once, then idle again (so an idle
+/// app never wakes for drafts). The timer lives here because `update` reads no clock.
+#[derive(Default)]
+struct Drafts {
+    /// When the first input not yet in a draft came.
+    since: Option<Instant>,
+    /// When to save.
+    due: Option<Instant>,
+}
+
+impl Drafts {
+    /// Input came at `now`.
+    fn typed(&mut self, now: Instant) {
+        let since = *self.since.get_or_insert(now);
+        self.due = Some((now + DRAFT_PAUSE).min(since + DRAFT_AT_MOST));
+    }
+
+    /// How long the loop may wait for input before it must come back.
+    fn wait(&self, now: Instant) -> Duration {
+        self.due
+            .map(|due| due.saturating_duration_since(now).min(REFRESH_EVERY))
+            .unwrap_or(REFRESH_EVERY)
+    }
+
+    /// True (once) when the drafts are due.
+    fn take_due(&mut self, now: Instant) -> bool {
+        if self.due.is_some_and(|due| now >= due) {
+            *self = Drafts::default();
+            return true;
+        }
+        false
+    }
+}
 
 /// Runs the interactive app until the user quits; the terminal is restored on every exit,
 /// including SIGHUP and SIGTERM.
@@ -79,6 +120,7 @@ fn event_loop(
     let mut busy = signals::busy();
     run_effects(&mut state, &mut runner, start());
     let mut changed = true;
+    let mut drafts = Drafts::default();
     loop {
         if changed {
             set_lang(state.lang);
@@ -89,7 +131,7 @@ fn event_loop(
         }
         // Only while waiting may a signal end the app (see `signals`).
         drop(busy);
-        let ready = event::poll(REFRESH_EVERY)?;
+        let ready = event::poll(drafts.wait(Instant::now()))?;
         busy = signals::busy();
         changed = if ready {
             // A window shrunk and grown back may end at its old size, so ratatui would send
@@ -97,10 +139,16 @@ fn event_loop(
             if take_events(&mut state, &mut runner)? {
                 terminal.clear()?;
             }
+            drafts.typed(Instant::now());
             true
         } else {
             refresh(&mut state, &mut runner, &mut seen)
         };
+        if drafts.take_due(Instant::now()) {
+            // The effects write the drafts; nothing on screen changes.
+            let effects = update(&mut state, Action::SaveDrafts);
+            run_effects(&mut state, &mut runner, effects);
+        }
         let today = chrono::Local::now().date_naive();
         if today != state.today {
             let effects = update(&mut state, Action::Today(today));
@@ -277,6 +325,29 @@ mod tests {
             translate(Event::Resize(80, 24)),
             vec![Action::Resize(80, 24)]
         );
+    }
+
+    #[test]
+    fn drafts_are_due_after_a_pause_and_at_most_a_few_seconds_after_the_first_key() {
+        let start = Instant::now();
+        let mut d = Drafts::default();
+        assert_eq!(
+            d.wait(start),
+            REFRESH_EVERY,
+            "idle: only the refresh wakes the loop"
+        );
+        d.typed(start);
+        assert_eq!(d.wait(start), DRAFT_PAUSE);
+        assert!(!d.take_due(start));
+        // Typing on without a pause: still saved by DRAFT_AT_MOST after the first key.
+        let mut t = start;
+        while t < start + DRAFT_AT_MOST {
+            t += Duration::from_millis(400);
+            d.typed(t);
+        }
+        assert!(d.take_due(start + DRAFT_AT_MOST));
+        assert!(!d.take_due(start + DRAFT_AT_MOST), "fires once");
+        assert_eq!(d.wait(t), REFRESH_EVERY);
     }
 
     #[test]

@@ -63,6 +63,20 @@ pub enum Action {
     SessionClash(Box<SessionFields>, Box<Verdict>),
     /// Another process changed the database: read again what is on screen.
     DataChanged,
+    /// Typing paused: save what the open forms hold as drafts.
+    SaveDrafts,
+    /// The user's drafts left from an earlier run arrived.
+    DraftsLoaded(Vec<crate::storage::Draft>),
+    /// A draft was written or deleted (nothing more to do).
+    DraftStored,
+    /// Saving a case was refused because someone else saved it since it was opened:
+    /// what the user typed, and the case as it is now.
+    CaseConflict {
+        /// The user's version.
+        mine: Box<CaseFields>,
+        /// The stored one.
+        theirs: Box<Case>,
+    },
 }
 
 /// What the today screen shows, read in one go.
@@ -171,6 +185,12 @@ pub enum Effect {
     ExportStats(crate::domain::stats::period::Period),
     /// Find earlier cases of these parties.
     FindRepeats(crate::domain::repeat::RepeatQuery),
+    /// Read the user's drafts.
+    LoadDrafts,
+    /// Save a draft (form key, JSON of its fields).
+    SaveDraft { key: String, content: String },
+    /// Delete a draft: its form was saved or given up on purpose.
+    DeleteDraft(String),
     /// Write a form of a case as PDF into the case's folder, letters dated `today`.
     WriteDocument {
         /// The case.

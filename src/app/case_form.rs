@@ -20,6 +20,8 @@ pub struct CaseForm {
     pub form: Form,
     /// The parties as edited so far.
     pub parties: Vec<Party>,
+    /// What the case is called (its number or parties), for a draft of this form.
+    pub about: String,
     initial_parties: Vec<Party>,
 }
 
@@ -33,7 +35,14 @@ impl CaseForm {
 
     /// A form filled from a stored case.
     pub fn edit(case: &Case, locals: &[LocalCategory]) -> CaseForm {
-        CaseForm::build(Some((case.id, case.version)), &case.fields, locals)
+        let mut form = CaseForm::build(Some((case.id, case.version)), &case.fields, locals);
+        form.about = super::drafts::about_case(case);
+        form
+    }
+
+    /// A form showing `fields` (to compare two versions of a case field by field).
+    pub fn from_fields(fields: &CaseFields, locals: &[LocalCategory]) -> CaseForm {
+        CaseForm::build(None, fields, locals)
     }
 
     fn build(editing: Option<(CaseId, i64)>, f: &CaseFields, locals: &[LocalCategory]) -> CaseForm {
@@ -85,6 +94,7 @@ impl CaseForm {
             editing,
             form: Form::new(fields),
             parties: f.parties.clone(),
+            about: String::new(),
             initial_parties: f.parties.clone(),
         };
         form.refresh();

@@ -44,10 +44,20 @@ impl Runner {
                 | Effect::LoadCaseSessions(_)
                 | Effect::LoadStats(_)
                 | Effect::FindRepeats(_)
+                // Drafts are written in the background: a failure is said on the status
+                // line, never in a dialog over the form being typed in.
+                | Effect::LoadDrafts
+                | Effect::SaveDraft { .. }
+                | Effect::DeleteDraft(_)
         );
         // A refused booking goes back with what was asked, so the user can override it.
         let asked = match &effect {
             Effect::CreateSession { fields, .. } => Some(fields.clone()),
+            _ => None,
+        };
+        // A case saved by someone else meanwhile goes back with both versions.
+        let edited = match &effect {
+            Effect::UpdateCase { id, fields, .. } => Some((*id, fields.clone())),
             _ => None,
         };
         match (self.try_run(effect, now), asked) {
@@ -55,11 +65,17 @@ impl Runner {
             (Err(StorageError::Clash(verdict)), Some(fields)) => {
                 Action::SessionClash(fields, verdict)
             }
-            (Err(e), _) => Action::Failed(Failure {
-                message: e.to_string(),
-                conflict: matches!(e, StorageError::Conflict { .. }),
-                while_saving: saving,
-            }),
+            (Err(e @ StorageError::Conflict { .. }), _) => match edited {
+                Some((id, mine)) => match self.store.load_case(id) {
+                    Ok(theirs) => Action::CaseConflict {
+                        mine,
+                        theirs: Box::new(theirs),
+                    },
+                    Err(e) => failure(e, saving),
+                },
+                None => failure(e, saving),
+            },
+            (Err(e), _) => failure(e, saving),
         }
     }
 
@@ -160,6 +176,15 @@ impl Runner {
             Effect::WriteDocument { case, form, today } => {
                 Action::DocumentWritten(self.write_document(case, form, today)?)
             }
+            Effect::LoadDrafts => Action::DraftsLoaded(self.store.drafts(&self.operator)?),
+            Effect::SaveDraft { key, content } => {
+                self.store.save_draft(&self.operator, &key, &content, now)?;
+                Action::DraftStored
+            }
+            Effect::DeleteDraft(key) => {
+                self.store.delete_draft(&self.operator, &key)?;
+                Action::DraftStored
+            }
             Effect::FindRepeats(query) => {
                 let cases = self.store.repeat_cases(self.org()?.id, &query)?;
                 Action::RepeatsFound(query, cases)
@@ -229,7 +254,7 @@ impl Runner {
             .parent()
             .unwrap_or(std::path::Path::new("."));
         let path = dir.join(name);
-        std::fs::write(&path, bytes).map_err(|cause| {
+        crate::paths::write_private(&path, &bytes).map_err(|cause| {
             StorageError::Invalid(tf(
                 "cli.err.write",
                 &[
@@ -262,4 +287,13 @@ impl Runner {
             org: Some(org),
         })
     }
+}
+
+/// A failure as the user reads it.
+fn failure(e: StorageError, while_saving: bool) -> Action {
+    Action::Failed(Failure {
+        message: e.to_string(),
+        conflict: matches!(e, StorageError::Conflict { .. }),
+        while_saving,
+    })
 }

@@ -40,6 +40,10 @@ pub enum Context {
     Stats,
     /// The documents tab.
     Docs,
+    /// The drafts offered at start.
+    Drafts,
+    /// Two versions of a case: which to keep.
+    Conflict,
 }
 
 /// One default binding.
@@ -217,6 +221,31 @@ pub const BINDINGS: &[Binding] = &[
     bind(X::Menu, Key::char(' '), C::Toggle, "key.toggle", false),
     bind(X::Menu, k(K::Enter), C::Open, "key.choose_this", true),
     bind(X::Menu, k(K::Esc), C::Back, "key.cancel", true),
+    bind(X::Drafts, k(K::Up), C::Up, "key.up", false),
+    bind(X::Drafts, k(K::Down), C::Down, "key.down", false),
+    bind(X::Drafts, k(K::Enter), C::Open, "key.draft_restore", true),
+    bind(
+        X::Drafts,
+        k(K::Delete),
+        C::Remove,
+        "key.draft_discard",
+        true,
+    ),
+    bind(
+        X::Drafts,
+        Key::char('d'),
+        C::Remove,
+        "key.draft_discard",
+        false,
+    ),
+    bind(X::Drafts, k(K::Esc), C::Back, "key.draft_later", true),
+    bind(X::Conflict, k(K::Left), C::Left, "key.choose", true),
+    bind(X::Conflict, k(K::Right), C::Right, "key.choose", false),
+    bind(X::Conflict, k(K::Tab), C::Right, "key.choose", false),
+    bind(X::Conflict, k(K::Enter), C::Open, "key.answer", true),
+    bind(X::Conflict, k(K::Up), C::Up, "key.scroll_up", false),
+    bind(X::Conflict, k(K::Down), C::Down, "key.scroll_down", false),
+    bind(X::Conflict, k(K::Esc), C::Back, "key.conflict_back", true),
     bind(X::Help, k(K::Esc), C::Back, "key.close", true),
     bind(X::Help, k(K::Enter), C::Back, "key.close", false),
     bind(X::Help, k(K::Up), C::Up, "key.scroll_up", false),

@@ -6,7 +6,9 @@
 pub mod action;
 pub mod case_form;
 pub mod command;
+pub mod conflict;
 pub mod docs_view;
+pub mod drafts;
 pub mod effects;
 pub mod form;
 pub mod key;

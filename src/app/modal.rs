@@ -36,6 +36,10 @@ pub enum Modal {
     Override(Box<OverrideForm>),
     /// The record of a session (调解记录).
     Record(Box<RecordForm>),
+    /// Drafts of an earlier run, offered to restore or discard.
+    Drafts(super::drafts::DraftOffer),
+    /// A case saved by someone else meanwhile: both versions, and a choice.
+    Conflict(Box<super::conflict::ConflictView>),
 }
 
 impl Modal {

@@ -178,6 +178,8 @@ pub struct AppState {
     pub quit: bool,
     /// True while the database has not answered the first time.
     pub starting: bool,
+    /// Drafts saved in this run, and one waiting to reopen.
+    pub drafts: super::drafts::DraftsState,
 }
 
 impl AppState {
@@ -208,6 +210,7 @@ impl AppState {
             size,
             quit: false,
             starting: true,
+            drafts: Default::default(),
         }
     }
 

@@ -23,6 +23,9 @@ pub enum CliError {
     /// Export was asked of a database file that does not exist.
     #[error("{}", tf("cli.err.no_database", &[("path", path)]))]
     NoDatabase { path: String },
+    /// `check` found problems (already printed).
+    #[error("{}", tf("cli.check.failed", &[]))]
+    Problems,
     /// A command that only reads was given a database file that does not exist.
     #[error("{}", tf("cli.err.no_database_read", &[("path", path)]))]
     NothingToRead { path: String },

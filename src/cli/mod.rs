@@ -4,6 +4,7 @@
 //! imports ratatui or crossterm.
 
 pub mod agenda;
+pub mod backup;
 pub mod demo;
 mod error;
 pub mod export;
@@ -109,6 +110,21 @@ pub enum Command {
         #[arg(long, env = "TIAOJIE_FONT", value_name = "PATH")]
         font: Option<PathBuf>,
     },
+    /// 备份数据文件（别人可以继续使用）/ write a consistent copy while others keep working
+    Backup {
+        /// 备份放到哪个文件夹（默认数据文件旁的 backups）/ folder (default: backups beside the database)
+        dir: Option<PathBuf>,
+        /// 设置每天自动备份保留几份（默认 30）/ set how many daily copies to keep (default 30)
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=3650))]
+        keep: Option<u32>,
+    },
+    /// 从备份恢复（先检查备份，原数据另存一份）/ put a checked copy back, keeping the replaced data
+    Restore {
+        /// 备份文件 / the copy to restore
+        file: PathBuf,
+    },
+    /// 检查数据文件是否完好 / run the integrity and foreign-key checks
+    Check,
     /// 查找案件（姓名、拼音、电话、身份证号、编号、案情）/ find cases by any word
     Search {
         /// 要找的字词，空格分开的每个词都须出现 / words that must all appear
@@ -195,6 +211,9 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<(), CliError> {
                 )
             );
         }
+        Command::Backup { dir, keep } => backup::backup(&db, dir.as_deref(), *keep)?,
+        Command::Restore { file } => backup::restore(&db, file)?,
+        Command::Check => backup::check(&db)?,
         Command::Export { output } => {
             // Opening would create an empty database: a mistyped --db must not pass as "0 cases".
             if !db.exists() {

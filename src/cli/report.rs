@@ -112,7 +112,7 @@ pub fn write_out(bytes: &[u8], file: Option<&Path>) -> Result<String, CliError> 
         path: file.display().to_string(),
         cause,
     };
-    std::fs::write(&partial, bytes).map_err(err)?;
+    crate::paths::write_private(&partial, bytes).map_err(err)?;
     std::fs::rename(&partial, file).map_err(|cause| {
         let _ = std::fs::remove_file(&partial);
         err(cause)

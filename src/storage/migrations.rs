@@ -17,11 +17,41 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("sql/002_schedule.sql"),
     include_str!("sql/003_search.sql"),
     include_str!("sql/004_sort_indexes.sql"),
+    include_str!("sql/007_drafts.sql"),
 ];
 
 /// The schema version this binary writes.
 pub fn latest_version() -> i64 {
     MIGRATIONS.len() as i64
+}
+
+/// Refuses a file that is not ours or is from a newer tiaojie, reading only: called
+/// before anything is written to a file (even the switch to WAL changes its header).
+pub fn refuse_foreign(conn: &mut Connection, path: Option<&Path>) -> Result<(), StorageError> {
+    let (found, app_id, tables) = {
+        let tx = conn.transaction()?;
+        let found: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        let app_id: i32 = tx.pragma_query_value(None, "application_id", |r| r.get(0))?;
+        let tables: i64 = tx.query_row(
+            "SELECT count(*) FROM sqlite_schema WHERE type = 'table'",
+            [],
+            |r| r.get(0),
+        )?;
+        tx.commit()?;
+        (found, app_id, tables)
+    };
+    let display = || path.map(|p| p.display().to_string()).unwrap_or_default();
+    if (app_id != 0 && app_id != APPLICATION_ID) || (app_id == 0 && tables > 0) {
+        return Err(StorageError::NotOurs { path: display() });
+    }
+    if found > latest_version() {
+        return Err(StorageError::TooNew {
+            path: display(),
+            found,
+            supported: latest_version(),
+        });
+    }
+    Ok(())
 }
 
 /// Brings the database to the latest version; returns the version it had.

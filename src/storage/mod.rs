@@ -1,9 +1,11 @@
 //! The only place with SQL: opens the room's SQLite file, migrates it, and turns rows into
 //! domain types. Must not import ratatui or crossterm.
 
+pub mod backup;
 mod briefs;
 mod cases;
 mod codec;
+mod drafts;
 mod follow_ups;
 mod import;
 mod lookup;
@@ -17,6 +19,7 @@ mod write;
 
 pub use briefs::CaseBrief;
 pub use cases::NewCaseRecord;
+pub use drafts::Draft;
 pub use follow_ups::CaseAlert;
 pub use sessions::{Booked, NewSessionRecord, SessionFilter};
 
@@ -64,12 +67,30 @@ pub enum StorageError {
     /// A mediator or room is already booked then; the clashes are kept for the screen.
     #[error("{}", crate::i18n::tf("err.clash.refused", &[("first", &.0.refusals.first().map(|c| c.to_string()).unwrap_or_default())]))]
     Clash(Box<crate::domain::conflicts::Verdict>),
+    /// A copy offered to `restore` that must not replace the database.
+    #[error("{}", crate::i18n::tf("err.backup.bad_copy", &[("path", path), ("why", why)]))]
+    BadCopy { path: String, why: String },
     /// Input that the rules refuse (already worded for the user).
     #[error("{0}")]
     Invalid(String),
-    /// Anything else from SQLite.
-    #[error("{}", crate::i18n::tf("err.db.sql", &[("cause", &.0.to_string())]))]
+    /// Anything else from SQLite (a full disk, a damaged or read-only file said plainly).
+    #[error("{}", sql_message(.0))]
     Sql(#[from] rusqlite::Error),
+}
+
+/// What an SQLite error means for the user and what to do about it.
+fn sql_message(e: &rusqlite::Error) -> String {
+    use crate::i18n::tf;
+    use rusqlite::ErrorCode as C;
+    let cause = e.to_string();
+    let key = match e.sqlite_error_code() {
+        Some(C::DiskFull) => "err.db.full",
+        Some(C::DatabaseCorrupt | C::NotADatabase) => "err.db.damaged",
+        Some(C::ReadOnly) => "err.db.read_only",
+        Some(C::CannotOpen | C::PermissionDenied) => "err.db.cannot_open",
+        _ => "err.db.sql",
+    };
+    tf(key, &[("cause", &cause)])
 }
 
 impl Store {
@@ -78,6 +99,9 @@ impl Store {
     pub fn open(path: &Path) -> Result<Store, StorageError> {
         create_private(path)?;
         let mut conn = Connection::open(path).map_err(|e| open_error(path, e))?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        // Nothing is written to a foreign or newer file, not even the switch to WAL.
+        migrations::refuse_foreign(&mut conn, Some(path))?;
         configure(&conn)?;
         let found = migrations::migrate(&mut conn, Some(path))?;
         let mut store = Store {
@@ -140,6 +164,21 @@ fn open_error(path: &Path, e: rusqlite::Error) -> StorageError {
     }
 }
 
+/// Creates `dir` (and its parents) readable by the owner only (0700), if it is missing.
+fn create_private_dir(dir: &Path) -> Result<(), StorageError> {
+    if dir.exists() {
+        return Ok(());
+    }
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir).map_err(|cause| StorageError::Open {
+        path: dir.display().to_string(),
+        cause,
+    })
+}
+
 /// Creates the folder (0700) and the empty file (0600) before SQLite does, so personal
 /// data is never readable by others, not even for a moment.
 fn create_private(path: &Path) -> Result<(), StorageError> {
@@ -147,14 +186,8 @@ fn create_private(path: &Path) -> Result<(), StorageError> {
         path: p.display().to_string(),
         cause,
     };
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
-        && !dir.exists()
-    {
-        let mut builder = std::fs::DirBuilder::new();
-        builder.recursive(true);
-        #[cfg(unix)]
-        std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-        builder.create(dir).map_err(|e| io_err(dir, e))?;
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        create_private_dir(dir)?;
     }
     if !path.exists() {
         let mut options = std::fs::OpenOptions::new();
@@ -170,6 +203,8 @@ fn create_private(path: &Path) -> Result<(), StorageError> {
     Ok(())
 }
 
+#[cfg(test)]
+mod full_disk_tests;
 #[cfg(test)]
 mod search_tests;
 #[cfg(test)]

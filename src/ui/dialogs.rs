@@ -3,6 +3,7 @@
 //! (a wide character cut by a box's edge would break its border), sized for 80×24 and
 //! shrinking to 60×16. Only the top dialog gets the terminal cursor.
 
+mod conflict;
 mod menus;
 mod session;
 
@@ -41,6 +42,8 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState, modal: &Modal, th
         Modal::Session(s) => session::form(frame, area, s, top, theme),
         Modal::Override(o) => session::override_reason(frame, area, o, top, theme),
         Modal::Record(r) => session::record(frame, area, r, top, theme),
+        Modal::Drafts(d) => menus::drafts(frame, area, d, theme),
+        Modal::Conflict(c) => conflict::render(frame, area, c, theme),
     }
 }
 

@@ -130,6 +130,8 @@ fn heading(context: Context) -> &'static str {
         Context::Schedule => "help.ctx.schedule",
         Context::Stats => "help.ctx.stats",
         Context::Docs => "help.ctx.docs",
+        Context::Drafts => "help.ctx.drafts",
+        Context::Conflict => "help.ctx.conflict",
     }
 }
 

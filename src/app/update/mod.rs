@@ -2,8 +2,10 @@
 //! reads no clock. Each screen's keys are handled in its own file.
 
 mod case_form;
+mod conflict;
 mod detail;
 mod docs;
+mod drafts;
 mod form_keys;
 mod list;
 mod modal;
@@ -26,6 +28,13 @@ use crate::i18n::t;
 
 /// Applies one action to the state; returns the work to do outside.
 pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
+    let mut effects = handle(state, action);
+    // Whatever closed a form (a save, a cancel) also ends its draft.
+    effects.extend(drafts::closed(state));
+    effects
+}
+
+fn handle(state: &mut AppState, action: Action) -> Vec<Effect> {
     match action {
         Action::Key(key) => {
             state.status = None;
@@ -37,9 +46,20 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
             state.today = today;
             entered(state)
         }
-        Action::RoomLoaded(room) => results::room_loaded(state, *room),
+        Action::RoomLoaded(room) => {
+            let first = state.starting;
+            let mut effects = results::room_loaded(state, *room);
+            if first && state.org.is_some() {
+                effects.push(Effect::LoadDrafts);
+            }
+            effects
+        }
         Action::CasesLoaded(page) => list::loaded(state, page),
-        Action::CaseLoaded(case) => detail::loaded(state, *case),
+        Action::CaseLoaded(case) => {
+            let effects = detail::loaded(state, (*case).clone());
+            drafts::case_arrived(state, &case);
+            effects
+        }
         Action::CaseSaved(case) => results::case_saved(state, *case),
         Action::SettingsSaved => Vec::new(),
         Action::StatsLoaded(stats) => stats::loaded(state, *stats),
@@ -58,12 +78,17 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         }
         Action::CaseSessionsLoaded(id, sessions) => {
             state.case_sessions = Some((id, sessions));
+            drafts::sessions_arrived(state);
             Vec::new()
         }
         Action::SessionSaved(booked) => session::saved(state, *booked),
         Action::SessionRecorded(s) => session::recorded(state, *s),
         Action::SessionClash(fields, verdict) => session::clashed(state, *fields, *verdict),
         Action::DataChanged => refresh::data_changed(state),
+        Action::SaveDrafts => drafts::save(state),
+        Action::DraftsLoaded(list) => drafts::loaded(state, list),
+        Action::DraftStored => Vec::new(),
+        Action::CaseConflict { mine, theirs } => conflict::arrived(state, *mine, *theirs),
     }
 }
 
@@ -101,6 +126,8 @@ fn contexts_with(state: &AppState, top: Option<&Modal>) -> (Vec<Context>, bool) 
             Modal::Session(s) => (vec![X::Form], s.form.typing()),
             Modal::Override(o) => (vec![X::Form], o.form.typing()),
             Modal::Record(r) => (vec![X::Form], r.form.typing()),
+            Modal::Drafts(_) => (vec![X::Drafts], false),
+            Modal::Conflict(_) => (vec![X::Conflict], false),
         };
     }
     if let Some(form) = &state.setup {

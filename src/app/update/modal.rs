@@ -57,6 +57,8 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effec
         Modal::Session(_) => super::session::form_keys(state, cmd, key),
         Modal::Override(_) => super::session::override_keys(state, cmd, key),
         Modal::Record(_) => super::session::record_keys(state, cmd, key),
+        Modal::Drafts(_) => super::drafts::offer_key(state, cmd),
+        Modal::Conflict(_) => super::conflict::on_key(state, cmd),
     }
 }
 

@@ -118,7 +118,9 @@ fn top(s: &AppState) -> Option<&Modal> {
 }
 
 mod case_form;
+mod conflict;
 mod docs;
+mod drafts;
 mod keys;
 mod list;
 mod refresh;

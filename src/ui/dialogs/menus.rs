@@ -195,3 +195,34 @@ pub fn picker(frame: &mut Frame, area: Rect, p: &Picker, theme: Theme) {
     };
     menu(frame, area, &title, around, &items, p.selected, theme);
 }
+
+/// The drafts of an earlier run: which form, about which case, when; restore or discard.
+pub fn drafts(frame: &mut Frame, area: Rect, offer: &crate::app::drafts::DraftOffer, theme: Theme) {
+    let items: Vec<Item> = offer
+        .rows
+        .iter()
+        .map(|d| {
+            let about = clean(&d.data.about);
+            Item {
+                text: if about.is_empty() {
+                    t(d.key.title()).into_owned()
+                } else {
+                    format!("{} · {about}", t(d.key.title()))
+                },
+                note: format!("  {}", d.when),
+                dim: false,
+            }
+        })
+        .collect();
+    let mut head: Vec<Line> = hint("dialog.drafts_prompt", area)
+        .into_iter()
+        .map(Line::from)
+        .collect();
+    head.push(Line::default());
+    let around = Around {
+        head,
+        hint: hint("dialog.drafts_hint", area),
+    };
+    let title = t("dialog.drafts_title");
+    menu(frame, area, &title, around, &items, offer.selected, theme);
+}

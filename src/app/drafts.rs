@@ -1,0 +1,339 @@
+//! Drafts of open forms, as plain data: which forms are open and under which key, what
+//! each holds (its fields as JSON), and how a stored draft fills a form again. Pure: the
+//! event loop decides when to save (after a pause in typing), `update` what to save.
+
+use super::form::{FieldKind, Form};
+use super::modal::{Modal, SettingsItemKind};
+use super::state::{AppState, CasesView};
+use crate::domain::case::{Case, CaseId};
+use crate::domain::party::Party;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Which form a draft belongs to. A party is edited inside its case's form and saved with
+/// the case, so an open party dialog is part of the case form's draft.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DraftKey {
+    /// The case form: a new case, or an existing one.
+    Case(Option<CaseId>),
+    /// Scheduling a session for a case.
+    Session(CaseId),
+    /// The record of one of a case's sessions.
+    Record(CaseId),
+    /// The room's settings.
+    Settings,
+    /// A settings dialog: a new mediator, or a local category.
+    SettingsItem(SettingsItemKind),
+}
+
+impl DraftKey {
+    /// The stored form key: "case:new", "case:123", "session:123", "record:123", "settings".
+    pub fn code(self) -> String {
+        match self {
+            DraftKey::Case(None) => "case:new".into(),
+            DraftKey::Case(Some(id)) => format!("case:{}", id.0),
+            DraftKey::Session(id) => format!("session:{}", id.0),
+            DraftKey::Record(id) => format!("record:{}", id.0),
+            DraftKey::Settings => "settings".into(),
+            DraftKey::SettingsItem(SettingsItemKind::Mediator) => "settings:mediator".into(),
+            DraftKey::SettingsItem(SettingsItemKind::LocalCategory) => "settings:category".into(),
+        }
+    }
+
+    /// Reads a stored form key; `None` for one this version does not know.
+    pub fn parse(code: &str) -> Option<DraftKey> {
+        match code {
+            "settings" => return Some(DraftKey::Settings),
+            "settings:mediator" => return Some(DraftKey::SettingsItem(SettingsItemKind::Mediator)),
+            "settings:category" => {
+                return Some(DraftKey::SettingsItem(SettingsItemKind::LocalCategory));
+            }
+            _ => {}
+        }
+        let (kind, id) = code.split_once(':')?;
+        if (kind, id) == ("case", "new") {
+            return Some(DraftKey::Case(None));
+        }
+        let id = CaseId(id.parse().ok()?);
+        match kind {
+            "case" => Some(DraftKey::Case(Some(id))),
+            "session" => Some(DraftKey::Session(id)),
+            "record" => Some(DraftKey::Record(id)),
+            _ => None,
+        }
+    }
+
+    /// Catalogue key naming the form for the user.
+    pub fn title(self) -> &'static str {
+        match self {
+            DraftKey::Case(None) => "draft.form.case_new",
+            DraftKey::Case(Some(_)) => "draft.form.case_edit",
+            DraftKey::Session(_) => "draft.form.session",
+            DraftKey::Record(_) => "draft.form.record",
+            DraftKey::Settings => "draft.form.settings",
+            DraftKey::SettingsItem(SettingsItemKind::Mediator) => "draft.form.mediator",
+            DraftKey::SettingsItem(SettingsItemKind::LocalCategory) => "draft.form.category",
+        }
+    }
+
+    /// The case the form is about, if any.
+    pub fn case(self) -> Option<CaseId> {
+        match self {
+            DraftKey::Case(id) => id,
+            DraftKey::Session(id) | DraftKey::Record(id) => Some(id),
+            DraftKey::Settings | DraftKey::SettingsItem(_) => None,
+        }
+    }
+}
+
+/// What a form held, as stored in a draft's JSON.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct DraftData {
+    /// What the form is about, for the offer (a case number, or the parties' names).
+    #[serde(default)]
+    pub about: String,
+    /// Every field's value by id (text, a choice's code, or "1"/"0").
+    #[serde(default)]
+    pub fields: BTreeMap<String, String>,
+    /// The field that had the focus.
+    #[serde(default)]
+    pub focus: String,
+    /// The version of the case the form was opened at (a save then still detects changes
+    /// made by others since, rather than overwriting them).
+    #[serde(default)]
+    pub version: Option<i64>,
+    /// The case form's parties.
+    #[serde(default)]
+    pub parties: Vec<Party>,
+    /// A party dialog open over the case form.
+    #[serde(default)]
+    pub party: Option<PartyDraft>,
+}
+
+/// A party dialog in a case form's draft.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct PartyDraft {
+    /// Which party it edits (`None`: a new one).
+    pub index: Option<usize>,
+    /// Its fields by id.
+    pub fields: BTreeMap<String, String>,
+}
+
+/// A form open now that holds something worth keeping: its key and what it holds.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OpenForm {
+    /// Which form.
+    pub key: DraftKey,
+    /// What it holds.
+    pub data: DraftData,
+}
+
+/// The values of a form's fields by id (lists aside: they live in the state).
+pub fn values(form: &Form) -> BTreeMap<String, String> {
+    form.fields
+        .iter()
+        .filter(|f| f.kind != FieldKind::List)
+        .map(|f| (f.id.to_string(), f.value()))
+        .collect()
+}
+
+/// Puts stored values back into a form (ids it does not have are ignored), focus included.
+pub fn fill(form: &mut Form, fields: &BTreeMap<String, String>, focus: &str) {
+    for (id, value) in fields {
+        let Some(field) = form.field_mut(id) else {
+            continue;
+        };
+        match &field.kind {
+            FieldKind::Text | FieldKind::Multiline => form.set_text(id, value),
+            FieldKind::Choice(_) => form.set_choice(id, value),
+            FieldKind::Check => field.checked = value == "1",
+            FieldKind::List => {}
+        }
+    }
+    form.focus_on(focus);
+}
+
+fn focus_id(form: &Form) -> String {
+    form.focused().map(|f| f.id.to_string()).unwrap_or_default()
+}
+
+/// What a case is called in the offer: its number, else its parties' names.
+pub fn about_case(case: &Case) -> String {
+    case.number
+        .as_ref()
+        .map(|n| n.text.clone())
+        .unwrap_or_else(|| names(&case.fields.parties))
+}
+
+fn names(parties: &[Party]) -> String {
+    parties
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect::<Vec<_>>()
+        .join("、")
+}
+
+/// Every form open now with something typed into it (a form back at what it opened with
+/// holds nothing to lose and has no draft).
+pub fn open_forms(state: &AppState) -> Vec<OpenForm> {
+    let mut open = Vec::new();
+    let detail_case = match &state.cases {
+        CasesView::Detail(d) => Some(&d.case),
+        _ => None,
+    };
+    if let CasesView::Form(cf) = &state.cases {
+        let party = state.modals.iter().find_map(|m| match m {
+            Modal::Party(p) => Some(p),
+            _ => None,
+        });
+        if cf.changed() || party.is_some_and(|p| p.form.changed()) {
+            let about = if cf.about.is_empty() {
+                names(&cf.parties)
+            } else {
+                cf.about.clone()
+            };
+            open.push(OpenForm {
+                key: DraftKey::Case(cf.editing.map(|(id, _)| id)),
+                data: DraftData {
+                    about,
+                    fields: values(&cf.form),
+                    focus: focus_id(&cf.form),
+                    version: cf.editing.map(|(_, v)| v),
+                    parties: cf.parties.clone(),
+                    party: party.map(|p| PartyDraft {
+                        index: p.index,
+                        fields: values(&p.form),
+                    }),
+                },
+            });
+        }
+    }
+    for modal in &state.modals {
+        let (key, form) = match (modal, detail_case) {
+            (Modal::Session(s), _) => (DraftKey::Session(s.case_id), &s.form),
+            (Modal::SettingsItem(s), _) => (DraftKey::SettingsItem(s.kind), &s.form),
+            (Modal::Record(r), Some(case)) => (DraftKey::Record(case.id), &r.form),
+            _ => continue,
+        };
+        if form.changed() {
+            open.push(OpenForm {
+                key,
+                data: DraftData {
+                    about: detail_case.map(about_case).unwrap_or_default(),
+                    fields: values(form),
+                    focus: focus_id(form),
+                    ..DraftData::default()
+                },
+            });
+        }
+    }
+    if let Some(form) = state.settings.form.as_ref().filter(|f| f.changed()) {
+        open.push(OpenForm {
+            key: DraftKey::Settings,
+            data: DraftData {
+                fields: values(form),
+                focus: focus_id(form),
+                ..DraftData::default()
+            },
+        });
+    }
+    open
+}
+
+/// Drafts as this run knows them.
+#[derive(Debug, Clone, Default)]
+pub struct DraftsState {
+    /// The JSON last saved per form key in this run: an unchanged form is not written
+    /// again, and a form that is no longer open has its draft deleted.
+    pub saved: BTreeMap<String, String>,
+    /// A draft waiting for its case (or the case's sessions) before its form reopens.
+    pub pending: Option<(DraftKey, DraftData)>,
+}
+
+/// A draft offered at start.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OfferedDraft {
+    /// Which form.
+    pub key: DraftKey,
+    /// What it holds.
+    pub data: DraftData,
+    /// When it was last saved, as shown ("11-28 14:03").
+    pub when: String,
+}
+
+/// The drafts left from an earlier run, offered to restore or discard.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DraftOffer {
+    /// The drafts, newest first.
+    pub rows: Vec<OfferedDraft>,
+    /// Row with the cursor.
+    pub selected: usize,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::form::{Choice, Field};
+
+    #[test]
+    fn keys_read_back_as_written_and_unknown_ones_are_refused() {
+        for key in [
+            DraftKey::Case(None),
+            DraftKey::Case(Some(CaseId(12))),
+            DraftKey::Session(CaseId(3)),
+            DraftKey::Record(CaseId(4)),
+            DraftKey::Settings,
+            DraftKey::SettingsItem(SettingsItemKind::Mediator),
+            DraftKey::SettingsItem(SettingsItemKind::LocalCategory),
+        ] {
+            assert_eq!(DraftKey::parse(&key.code()), Some(key));
+        }
+        for bad in ["", "case", "case:x", "agreement:1", "session:new"] {
+            assert_eq!(DraftKey::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_form_filled_from_its_values_is_the_same_form() {
+        let build = || {
+            Form::new(vec![
+                Field::text("name", "field.name", ""),
+                Field::multiline("facts", "field.facts", ""),
+                Field::choice(
+                    "sex",
+                    "field.sex",
+                    vec![
+                        Choice {
+                            code: "m".into(),
+                            label: "男".into(),
+                        },
+                        Choice {
+                            code: "f".into(),
+                            label: "女".into(),
+                        },
+                    ],
+                    "m",
+                ),
+                Field::check("risk", "field.risk", false),
+            ])
+        };
+        let mut typed = build();
+        typed.set_text("name", "张三丰");
+        typed.set_text("facts", "楼上漏水\n第二行");
+        typed.set_choice("sex", "f");
+        typed.fields[3].checked = true;
+        typed.focus_on("facts");
+        let json = serde_json::to_string(&DraftData {
+            fields: values(&typed),
+            focus: "facts".into(),
+            ..DraftData::default()
+        })
+        .unwrap();
+        let data: DraftData = serde_json::from_str(&json).unwrap();
+        let mut again = build();
+        fill(&mut again, &data.fields, &data.focus);
+        assert_eq!(values(&again), values(&typed));
+        assert_eq!(again.focused().unwrap().id, "facts");
+        assert!(again.changed());
+    }
+}

@@ -1,0 +1,233 @@
+//! Drafts: saving what the open forms hold when typing pauses, deleting a draft when its
+//! form is saved or given up, and offering the drafts of an earlier run at start —
+//! restore reopens the form with every field as typed, discard deletes the draft.
+
+use crate::app::action::Effect;
+use crate::app::case_form::CaseForm;
+use crate::app::command::Command;
+use crate::app::drafts::{DraftData, DraftKey, DraftOffer, OfferedDraft, fill, open_forms};
+use crate::app::modal::{Modal, SettingsItemKind};
+use crate::app::party_form::PartyForm;
+use crate::app::record_form::RecordForm;
+use crate::app::settings::{local_item, mediator_item};
+use crate::app::state::{AppState, CasesView, StatusLine, Tab};
+use crate::domain::case::Case;
+use crate::domain::party::{Party, PartyKind, PartyRole};
+use crate::storage::Draft;
+
+/// Typing paused: writes each open form whose content changed since its last save.
+pub fn save(state: &mut AppState) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    for open in open_forms(state) {
+        let key = open.key.code();
+        let Ok(content) = serde_json::to_string(&open.data) else {
+            continue;
+        };
+        if state.drafts.saved.get(&key) != Some(&content) {
+            state.drafts.saved.insert(key.clone(), content.clone());
+            effects.push(Effect::SaveDraft { key, content });
+        }
+    }
+    effects
+}
+
+/// Deletes the drafts of forms saved in this run that are no longer open: a form closes
+/// only when it was saved or given up on purpose (a dropped connection never gets here).
+pub fn closed(state: &mut AppState) -> Vec<Effect> {
+    if state.drafts.saved.is_empty() {
+        return Vec::new();
+    }
+    let open: Vec<String> = open_forms(state).iter().map(|o| o.key.code()).collect();
+    let gone: Vec<String> = state
+        .drafts
+        .saved
+        .keys()
+        .filter(|k| !open.contains(k))
+        .cloned()
+        .collect();
+    gone.into_iter()
+        .map(|key| {
+            state.drafts.saved.remove(&key);
+            Effect::DeleteDraft(key)
+        })
+        .collect()
+}
+
+/// The drafts of an earlier run arrived: offer them (those this version can read).
+pub fn loaded(state: &mut AppState, drafts: Vec<Draft>) -> Vec<Effect> {
+    let rows: Vec<OfferedDraft> = drafts
+        .into_iter()
+        .filter_map(|d| {
+            Some(OfferedDraft {
+                key: DraftKey::parse(&d.key)?,
+                data: serde_json::from_str(&d.content).ok()?,
+                when: d.updated_at.format("%m-%d %H:%M").to_string(),
+            })
+        })
+        .collect();
+    if !rows.is_empty() {
+        state
+            .modals
+            .push(Modal::Drafts(DraftOffer { rows, selected: 0 }));
+    }
+    Vec::new()
+}
+
+/// Keys in the offer: ↑/↓ choose, Enter restores, Delete discards, Esc decides later.
+pub fn offer_key(state: &mut AppState, cmd: Option<Command>) -> Vec<Effect> {
+    let Some(Modal::Drafts(offer)) = state.modals.last_mut() else {
+        return Vec::new();
+    };
+    let last = offer.rows.len().saturating_sub(1);
+    match cmd {
+        Some(Command::Down) => offer.selected = (offer.selected + 1).min(last),
+        Some(Command::Up) => offer.selected = offer.selected.saturating_sub(1),
+        Some(Command::Back) => {
+            state.modals.pop();
+        }
+        Some(Command::Remove) if offer.selected < offer.rows.len() => {
+            let row = offer.rows.remove(offer.selected);
+            offer.selected = offer.selected.min(offer.rows.len().saturating_sub(1));
+            if offer.rows.is_empty() {
+                state.modals.pop();
+            }
+            state.status = Some(StatusLine {
+                text: crate::i18n::t("msg.draft_discarded").into_owned(),
+                error: false,
+            });
+            return vec![Effect::DeleteDraft(row.key.code())];
+        }
+        Some(Command::Open) if offer.selected < offer.rows.len() => {
+            let row = offer.rows.remove(offer.selected);
+            let more = !offer.rows.is_empty();
+            state.modals.pop();
+            if more {
+                state.status = Some(StatusLine {
+                    text: crate::i18n::t("msg.drafts_later").into_owned(),
+                    error: false,
+                });
+            }
+            return restore(state, row.key, row.data);
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// Reopens the draft's form: at once for a new case or the settings; after the case (or
+/// its sessions) arrived for the others.
+fn restore(state: &mut AppState, key: DraftKey, data: DraftData) -> Vec<Effect> {
+    if !matches!(
+        key,
+        DraftKey::Case(None) | DraftKey::Settings | DraftKey::SettingsItem(_)
+    ) {
+        state.tab = Tab::Cases;
+        state.list.edit_on_load = false;
+        state.drafts.pending = Some((key, data));
+        return key.case().map(Effect::LoadCase).into_iter().collect();
+    }
+    mark_open(state, key, &data);
+    match key {
+        DraftKey::Case(None) => {
+            state.tab = Tab::Cases;
+            let cf = CaseForm::blank(state.today, &state.locals);
+            open_case_form(state, cf, &data);
+            Vec::new()
+        }
+        DraftKey::Settings => {
+            state.tab = Tab::Settings;
+            if let Some(form) = state.settings.form.as_mut() {
+                fill(form, &data.fields, &data.focus);
+            }
+            Vec::new()
+        }
+        DraftKey::SettingsItem(kind) => {
+            state.tab = Tab::Settings;
+            let mut item = match kind {
+                SettingsItemKind::Mediator => mediator_item(),
+                SettingsItemKind::LocalCategory => local_item(None),
+            };
+            fill(&mut item.form, &data.fields, &data.focus);
+            state.modals.push(Modal::SettingsItem(item));
+            Vec::new()
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// The restored draft now belongs to an open form: closing that form deletes it.
+fn mark_open(state: &mut AppState, key: DraftKey, data: &DraftData) {
+    if let Ok(content) = serde_json::to_string(data) {
+        state.drafts.saved.insert(key.code(), content);
+    }
+}
+
+/// Puts the case form (and a party dialog over it) on screen filled from `data`.
+fn open_case_form(state: &mut AppState, mut cf: CaseForm, data: &DraftData) {
+    fill(&mut cf.form, &data.fields, &data.focus);
+    cf.parties = data.parties.clone();
+    if let (Some((id, _)), Some(version)) = (cf.editing, data.version) {
+        // The version the user started from: a save still notices others' changes since.
+        cf.editing = Some((id, version));
+    }
+    cf.refresh();
+    if let Some(party) = &data.party {
+        let base = party
+            .index
+            .and_then(|i| cf.parties.get(i).cloned())
+            .unwrap_or_else(|| Party::new(PartyRole::Applicant, PartyKind::Person));
+        let mut pf = PartyForm::new(party.index, &base);
+        fill(&mut pf.form, &party.fields, "name");
+        pf.refresh();
+        state.modals.push(Modal::Party(Box::new(pf)));
+    }
+    state.cases = CasesView::Form(Box::new(cf));
+}
+
+/// A case arrived (and is on screen): reopen a draft that waited for it.
+pub fn case_arrived(state: &mut AppState, case: &Case) {
+    let Some((key, data)) = state.drafts.pending.take() else {
+        return;
+    };
+    if key.case() == Some(case.id) && !matches!(key, DraftKey::Record(_)) {
+        mark_open(state, key, &data);
+    }
+    match key {
+        DraftKey::Case(Some(id)) if id == case.id => {
+            let cf = CaseForm::edit(case, &state.locals);
+            open_case_form(state, cf, &data);
+        }
+        DraftKey::Session(id) if id == case.id => {
+            super::session::open(state);
+            if let Some(Modal::Session(sf)) = state.modals.last_mut() {
+                fill(&mut sf.form, &data.fields, &data.focus);
+            }
+        }
+        // The record form needs the case's sessions, which come next.
+        DraftKey::Record(id) if id == case.id => state.drafts.pending = Some((key, data)),
+        _ => {}
+    }
+}
+
+/// The sessions of a case arrived: reopen a record draft that waited for them.
+pub fn sessions_arrived(state: &mut AppState) {
+    let Some((DraftKey::Record(id), data)) = state.drafts.pending.take() else {
+        return;
+    };
+    let Some((case, sessions)) = &state.case_sessions else {
+        return;
+    };
+    if *case != id {
+        return;
+    }
+    if let Some(mut rf) = RecordForm::new(sessions, state.today) {
+        // The session first: choosing it fills the text fields with its record.
+        if let Some(code) = data.fields.get("session") {
+            rf.form.set_choice("session", code);
+            rf.refresh();
+        }
+        fill(&mut rf.form, &data.fields, &data.focus);
+        mark_open(state, DraftKey::Record(id), &data);
+        state.modals.push(Modal::Record(Box::new(rf)));
+    }
+}

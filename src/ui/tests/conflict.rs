@@ -1,0 +1,97 @@
+//! Snapshots of the dialogs that keep work from being lost: the conflict dialog (mine
+//! beside theirs, only the fields that differ) and the drafts offered at start.
+
+use super::support::*;
+use crate::app::AppState;
+use crate::app::action::Action;
+use crate::app::drafts::DraftData;
+use crate::app::key::{Key, KeyCode};
+use crate::app::{CasesView, update};
+use crate::i18n::Lang;
+use crate::storage::Draft;
+use crate::ui::text::width;
+
+fn checked(state: &AppState) -> String {
+    let text = screen(state);
+    for line in text.lines() {
+        assert!(width(line) <= usize::from(state.size.0), "too wide: {line}");
+    }
+    text
+}
+
+fn conflict(lang: Lang) -> AppState {
+    let mut s = list_state(lang);
+    press(&mut s, &[Key::char('e')]);
+    update(&mut s, Action::CaseLoaded(Box::new(case())));
+    let CasesView::Form(cf) = &mut s.cases else {
+        panic!("no form");
+    };
+    let mut mine = case().fields;
+    mine.facts = "楼上卫生间漏水，损坏楼下吊顶和墙面，双方对维修费用有争议。".into();
+    mine.amount_fen = Some(320_000);
+    cf.form.set_text("facts", &mine.facts);
+    let mut theirs = case();
+    theirs.version += 1;
+    theirs.fields.facts = "楼上漏水，已由物业查明原因。".into();
+    theirs.fields.claims = "赔偿维修费三千元".into();
+    theirs.fields.parties[0].phone = "13904781111".into();
+    update(
+        &mut s,
+        Action::CaseConflict {
+            mine: Box::new(mine),
+            theirs: Box::new(theirs),
+        },
+    );
+    s
+}
+
+fn drafts(lang: Lang) -> AppState {
+    let mut s = list_state(lang);
+    let at = chrono::DateTime::parse_from_rfc3339("2026-11-28T14:03:00+08:00").unwrap();
+    let data = |about: &str| DraftData {
+        about: about.into(),
+        ..DraftData::default()
+    };
+    let rows = [
+        ("case:new", data("张三、李四")),
+        ("case:7", data("临新〔2026〕12号")),
+        ("record:7", data("临新〔2026〕12号")),
+    ]
+    .into_iter()
+    .map(|(key, d)| Draft {
+        key: key.into(),
+        content: serde_json::to_string(&d).unwrap(),
+        updated_at: at,
+    })
+    .collect();
+    update(&mut s, Action::DraftsLoaded(rows));
+    s
+}
+
+#[test]
+fn conflict_dialog_zh_en() {
+    for lang in [Lang::Zh, Lang::En] {
+        let state = conflict(lang);
+        insta::assert_snapshot!(format!("conflict_{}", lang.code()), checked(&state));
+    }
+}
+
+#[test]
+fn drafts_offer_zh_en() {
+    for lang in [Lang::Zh, Lang::En] {
+        let state = drafts(lang);
+        insta::assert_snapshot!(format!("drafts_offer_{}", lang.code()), checked(&state));
+    }
+}
+
+#[test]
+fn the_conflict_dialog_fits_small_and_big_windows() {
+    for size in [(60, 16), (80, 24), (200, 60)] {
+        let mut s = conflict(Lang::Zh);
+        update(&mut s, Action::Resize(size.0, size.1));
+        for _ in 0..30 {
+            update(&mut s, Action::Key(Key::plain(KeyCode::Down)));
+        }
+        checked(&s);
+    }
+}

@@ -1,0 +1,76 @@
+//! Two connections to one file, as two people at two terminals: the second save of the
+//! same case comes back to the app as both versions (the conflict dialog's input), and
+//! "keep mine" then saves over the version the user was shown — nothing is lost silently.
+
+use tiaojie::app::action::{Action, Effect};
+use tiaojie::app::effects::Runner;
+use tiaojie::domain::case::{CaseFields, Timestamp};
+use tiaojie::domain::org::{DEFAULT_NUMBER_PATTERN, OrgProfile};
+use tiaojie::domain::party::{Party, PartyKind, PartyRole};
+use tiaojie::storage::Store;
+
+fn now() -> Timestamp {
+    chrono::DateTime::parse_from_rfc3339("2026-11-28T09:30:00+08:00").expect("time")
+}
+
+fn fields(facts: &str) -> CaseFields {
+    let mut fields = CaseFields::blank(now().date_naive());
+    fields.facts = facts.into();
+    let mut party = Party::new(PartyRole::Applicant, PartyKind::Person);
+    party.name = "张三".into();
+    fields.parties.push(party);
+    fields
+}
+
+#[test]
+fn the_second_save_gets_both_versions_and_keep_mine_saves_over_the_shown_one() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("room.db");
+    let mut first = Store::open(&db).expect("open");
+    let profile = OrgProfile {
+        room_name: "老王调解工作室".into(),
+        committee_name: "新华街道人民调解委员会".into(),
+        number_prefix: "临新".into(),
+        number_pattern: DEFAULT_NUMBER_PATTERN.into(),
+    };
+    let org = first
+        .create_organisation(&profile, "王建国", &now())
+        .expect("room");
+    let case = first
+        .create_case(org.id, &fields("楼上漏水"), "wang", &now())
+        .expect("create");
+    let mut wang = Runner::new(first, "wang".into());
+    let mut li = Runner::new(Store::open(&db).expect("open"), "li".into());
+    for runner in [&mut wang, &mut li] {
+        assert!(matches!(
+            runner.run(Effect::LoadRoom, &now()),
+            Action::RoomLoaded(_)
+        ));
+    }
+    // Both opened the case at the same version; wang saves first.
+    let save = |facts: &str, version| Effect::UpdateCase {
+        id: case.id,
+        version,
+        fields: Box::new(fields(facts)),
+    };
+    let saved = wang.run(save("楼上漏水，已协商", case.version), &now());
+    let Action::CaseSaved(saved) = saved else {
+        panic!("first save: {saved:?}");
+    };
+    let second = li.run(save("楼上漏水，李改的", case.version), &now());
+    let Action::CaseConflict { mine, theirs } = second else {
+        panic!("second save: {second:?}");
+    };
+    assert_eq!(mine.facts, "楼上漏水，李改的");
+    assert_eq!(theirs.fields.facts, "楼上漏水，已协商");
+    assert_eq!(theirs.version, saved.version);
+    // Nothing of li's was written.
+    let stored = li.store().load_case(case.id).expect("load");
+    assert_eq!(stored.fields.facts, "楼上漏水，已协商");
+    // Keep mine: saved against the version shown in the dialog.
+    let kept = li.run(save("楼上漏水，李改的", theirs.version), &now());
+    assert!(
+        matches!(&kept, Action::CaseSaved(c) if c.fields.facts == "楼上漏水，李改的"),
+        "{kept:?}"
+    );
+}

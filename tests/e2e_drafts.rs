@@ -1,0 +1,104 @@
+//! End to end: a form half typed (Chinese included) when the SSH connection drops
+//! (SIGHUP) is offered at the next start by the same user, and restores every field;
+//! discarding it deletes it.
+
+#[path = "support/app.rs"]
+mod app;
+#[path = "support/pty.rs"]
+mod pty;
+
+use app::{demo_db, open_case_list, start_as};
+use pty::{Key, PtyApp, WAIT};
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+fn hang_up(mut app: PtyApp) {
+    let pid = app.pid().expect("the child has a pid").to_string();
+    let status = Command::new("kill")
+        .args(["-HUP", &pid])
+        .status()
+        .expect("kill runs");
+    assert!(status.success());
+    let status = app.wait_exit(WAIT).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(status.exit_code(), 128 + 1, "{status:?}");
+}
+
+/// The drafts stored for `user`: (form key, content).
+fn drafts(db: &Path, user: &str) -> Vec<(String, String)> {
+    let conn = rusqlite::Connection::open(db).expect("open");
+    let mut stmt = conn
+        .prepare("SELECT form_key, content FROM drafts WHERE user = ?1")
+        .expect("prepare");
+    stmt.query_map([user], |r| Ok((r.get(0)?, r.get(1)?)))
+        .expect("query")
+        .collect::<Result<_, _>>()
+        .expect("rows")
+}
+
+/// Waits until a draft of `user` holds `text` (the app writes it after a pause in typing).
+fn wait_for_draft(db: &Path, user: &str, text: &str) {
+    let deadline = Instant::now() + WAIT;
+    while !drafts(db, user).iter().any(|(_, c)| c.contains(text)) {
+        assert!(
+            Instant::now() < deadline,
+            "no draft with {text:?}: {:?}",
+            drafts(db, user)
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn a_half_typed_form_survives_a_dropped_connection_and_can_be_discarded() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = demo_db(dir.path(), 5);
+    let app = start_as(&db, "zhou");
+    open_case_list(&app);
+    app.send_str("n");
+    app.see("收案日期");
+    for _ in 0..3 {
+        app.key(Key::Tab);
+    }
+    app.send_str("楼上漏水，损坏楼下吊顶");
+    app.see("损坏楼下吊顶");
+    app.key(Key::Tab);
+    app.send_str("赔偿维修费");
+    app.see("赔偿维修费");
+    app.key(Key::Tab);
+    app.send_str("1200");
+    app.see("1200");
+    wait_for_draft(&db, "zhou", "1200");
+    hang_up(app);
+
+    // Another user is not offered zhou's draft.
+    let other = start_as(&db, "li");
+    other.see("今日");
+    assert!(!other.screen_text().contains("未保存的草稿"));
+    drop(other);
+
+    let app = start_as(&db, "zhou");
+    app.see("未保存的草稿");
+    app.see("新案件登记");
+    app.key(Key::Enter);
+    // Every field as typed, the offer gone (the screen is read whole, not mid-frame).
+    app.wait_until(
+        |s| {
+            ["楼上漏水，损坏楼下吊顶", "赔偿维修费", "1200", "登记新案件"]
+                .iter()
+                .all(|t| s.contains(t))
+                && !s.contains("未保存的草稿")
+        },
+        WAIT,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    hang_up(app);
+    assert_eq!(drafts(&db, "zhou").len(), 1, "restored but not saved: kept");
+
+    let app = start_as(&db, "zhou");
+    app.see("未保存的草稿");
+    app.key(Key::Delete);
+    app.see("草稿已删除");
+    assert!(drafts(&db, "zhou").is_empty());
+    app::quit(app);
+}
