@@ -17,6 +17,8 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("sql/002_schedule.sql"),
     include_str!("sql/003_search.sql"),
     include_str!("sql/004_sort_indexes.sql"),
+    // 006 in the session plan (005 comes from the agreements branch): the lead renumbers.
+    include_str!("sql/006_users_audit.sql"),
 ];
 
 /// The schema version this binary writes.

@@ -1,6 +1,7 @@
 //! The only place with SQL: opens the room's SQLite file, migrates it, and turns rows into
 //! domain types. Must not import ratatui or crossterm.
 
+mod audit;
 mod briefs;
 mod cases;
 mod codec;
@@ -13,12 +14,15 @@ mod repeat;
 mod search;
 mod sessions;
 mod stats;
+mod users;
 mod write;
 
+pub use audit::AUDITED;
 pub use briefs::CaseBrief;
 pub use cases::NewCaseRecord;
 pub use follow_ups::CaseAlert;
 pub use sessions::{Booked, NewSessionRecord, SessionFilter};
+pub use users::Identity;
 
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};
@@ -31,6 +35,8 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// Who the audit trail records as making the changes (see `set_user`).
+    who: audit::Who,
 }
 
 /// What can go wrong with the database, each said so that the user knows what to do.
@@ -79,10 +85,14 @@ impl Store {
         create_private(path)?;
         let mut conn = Connection::open(path).map_err(|e| open_error(path, e))?;
         configure(&conn)?;
+        let who = audit::Who::default();
+        audit::register_functions(&conn, &who)?;
         let found = migrations::migrate(&mut conn, Some(path))?;
+        audit::install_triggers(&mut conn)?;
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
+            who,
         };
         if found > 0 && found < search::SEARCH_SINCE {
             store.rebuild_search_index()?;
