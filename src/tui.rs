@@ -27,7 +27,7 @@ const REFRESH_EVERY: Duration = Duration::from_secs(2);
 /// including SIGHUP and SIGTERM.
 pub fn run(
     store: Store,
-    operator: String,
+    user: crate::domain::user::User,
     lang: Option<Lang>,
     theme: Theme,
 ) -> std::io::Result<()> {
@@ -37,7 +37,7 @@ pub fn run(
     signals::install(restore_terminal)?;
     let mut terminal = ratatui::try_init()?;
     let _ = crossterm::execute!(std::io::stdout(), EnableBracketedPaste);
-    let result = event_loop(&mut terminal, store, operator, lang, theme);
+    let result = event_loop(&mut terminal, store, user, lang, theme);
     restore_terminal();
     result
 }
@@ -53,7 +53,7 @@ fn restore_terminal() {
 fn event_loop(
     terminal: &mut DefaultTerminal,
     store: Store,
-    operator: String,
+    user: crate::domain::user::User,
     lang: Option<Lang>,
     theme: Theme,
 ) -> std::io::Result<()> {
@@ -64,7 +64,8 @@ fn event_loop(
         (size.width, size.height),
     );
     state.lang_locked = lang.is_some();
-    let mut runner = Runner::new(store, operator);
+    let mut runner = Runner::new(store, user.name.clone());
+    state.user = user;
     let mut seen = runner.store().data_version().ok();
     let mut busy = signals::busy();
     run_effects(&mut state, &mut runner, start());

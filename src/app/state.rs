@@ -178,6 +178,8 @@ pub struct AppState {
     pub quit: bool,
     /// True while the database has not answered the first time.
     pub starting: bool,
+    /// Who is at the keyboard; every screen and action asks `domain::user` rules of it.
+    pub user: crate::domain::user::User,
 }
 
 impl AppState {
@@ -208,6 +210,8 @@ impl AppState {
             size,
             quit: false,
             starting: true,
+            // The event loop puts the identified user here; tests start as an administrator.
+            user: crate::domain::user::User::new("", crate::domain::user::Role::Admin),
         }
     }
 

@@ -23,6 +23,9 @@ pub enum CliError {
     /// Export was asked of a database file that does not exist.
     #[error("{}", tf("cli.err.no_database", &[("path", path)]))]
     NoDatabase { path: String },
+    /// The person may not open the room, or may not do this (already worded).
+    #[error("{0}")]
+    Refused(String),
     /// A command that only reads was given a database file that does not exist.
     #[error("{}", tf("cli.err.no_database_read", &[("path", path)]))]
     NothingToRead { path: String },

@@ -100,6 +100,12 @@ pub fn may_see_registered(registered_by: &str, user: &User) -> bool {
     user.active && (user.role != Role::Clerk || registered_by == user.name)
 }
 
+/// The registrar a list must be limited to for `user`: their own name for a 登记员,
+/// none for everyone else (put into `CaseQuery::registered_by`).
+pub fn case_scope(user: &User) -> Option<String> {
+    (user.role == Role::Clerk).then(|| user.name.clone())
+}
+
 /// [`may_see_registered`] for a loaded case (its first history entry is the registration).
 pub fn may_see_case(case: &Case, user: &User) -> bool {
     may_see_registered(registered_by(case), user)

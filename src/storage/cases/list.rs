@@ -89,6 +89,13 @@ fn list_filter(org: OrgId, query: &CaseQuery) -> (String, Vec<Value>) {
     if let Some(source) = query.source {
         add(" AND source = ?N", text_value(source.code()), &mut params);
     }
+    if let Some(name) = &query.registered_by {
+        add(
+            " AND registered_by = ?N",
+            Value::Text(name.clone()),
+            &mut params,
+        );
+    }
     if let Some(from) = query.received_from {
         add(
             " AND received_on >= ?N",
