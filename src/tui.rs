@@ -65,6 +65,7 @@ fn event_loop(
     );
     state.lang_locked = lang.is_some();
     let mut runner = Runner::new(store, user.name.clone());
+    runner.set_user(user.clone());
     state.user = user;
     let mut seen = runner.store().data_version().ok();
     let mut busy = signals::busy();

@@ -63,6 +63,10 @@ pub enum Action {
     SessionClash(Box<SessionFields>, Box<Verdict>),
     /// Another process changed the database: read again what is on screen.
     DataChanged,
+    /// The room's users arrived (administrators only).
+    UsersLoaded(Vec<crate::domain::user::User>),
+    /// A case's history from the audit trail arrived.
+    HistoryLoaded(CaseId, Vec<crate::domain::audit::AuditEntry>),
 }
 
 /// What the today screen shows, read in one go.
@@ -171,6 +175,17 @@ pub enum Effect {
     ExportStats(crate::domain::stats::period::Period),
     /// Find earlier cases of these parties.
     FindRepeats(crate::domain::repeat::RepeatQuery),
+    /// Read the room's users.
+    LoadUsers,
+    /// Add a user (`new`) or save a user's display name, role and state.
+    SaveUser {
+        /// The user as it should be.
+        user: crate::domain::user::User,
+        /// True to add, false to change.
+        new: bool,
+    },
+    /// Read a case's history from the audit trail.
+    LoadHistory(CaseId),
     /// Write a form of a case as PDF into the case's folder, letters dated `today`.
     WriteDocument {
         /// The case.

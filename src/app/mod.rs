@@ -9,6 +9,7 @@ pub mod command;
 pub mod docs_view;
 pub mod effects;
 pub mod form;
+mod guard;
 pub mod key;
 pub mod keymap;
 pub mod modal;

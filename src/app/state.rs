@@ -178,6 +178,10 @@ pub struct AppState {
     pub quit: bool,
     /// True while the database has not answered the first time.
     pub starting: bool,
+    /// The room's users (read for administrators only, for the settings tab).
+    pub users: Vec<crate::domain::user::User>,
+    /// The history of the case on screen from the audit trail (its id, its entries).
+    pub case_history: Option<(CaseId, Vec<crate::domain::audit::AuditEntry>)>,
     /// Who is at the keyboard; every screen and action asks `domain::user` rules of it.
     pub user: crate::domain::user::User,
 }
@@ -210,6 +214,8 @@ impl AppState {
             size,
             quit: false,
             starting: true,
+            users: Vec::new(),
+            case_history: None,
             // The event loop puts the identified user here; tests start as an administrator.
             user: crate::domain::user::User::new("", crate::domain::user::Role::Admin),
         }

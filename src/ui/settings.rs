@@ -6,8 +6,8 @@ use super::text::wrap;
 use super::theme::Theme;
 use crate::app::AppState;
 use crate::app::form::Field;
-use crate::app::settings::{active_word, local_line};
-use crate::i18n::t;
+use crate::app::settings::{active_word, local_line, user_state};
+use crate::i18n::{label, t};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -82,6 +82,23 @@ fn rows(state: &AppState, field: &Field) -> ListRows {
                 })
                 .collect(),
             empty: t("settings.mediators_empty").into_owned(),
+            flex: 0,
+        },
+        "users" => ListRows {
+            rows: state
+                .users
+                .iter()
+                .map(|u| ListRow {
+                    cells: vec![
+                        u.name.clone(),
+                        u.display.clone(),
+                        label("role", u.role.code()).into_owned(),
+                        user_state(u.active).into_owned(),
+                    ],
+                    dim: !u.active,
+                })
+                .collect(),
+            empty: t("settings.users_empty").into_owned(),
             flex: 0,
         },
         _ => ListRows {

@@ -9,12 +9,14 @@ mod list;
 mod modal;
 mod refresh;
 mod results;
+mod roles;
 mod schedule;
 mod session;
 mod settings;
 mod setup;
 mod stats;
 mod today;
+mod users;
 
 use super::action::{Action, Effect};
 use super::command::Command;
@@ -64,6 +66,11 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::SessionRecorded(s) => session::recorded(state, *s),
         Action::SessionClash(fields, verdict) => session::clashed(state, *fields, *verdict),
         Action::DataChanged => refresh::data_changed(state),
+        Action::UsersLoaded(users) => users::loaded(state, users),
+        Action::HistoryLoaded(id, entries) => {
+            state.case_history = Some((id, entries));
+            Vec::new()
+        }
     }
 }
 
@@ -144,6 +151,10 @@ fn on_key(state: &mut AppState, key: Key) -> Vec<Effect> {
     if state.setup.is_some() {
         return setup::on_key(state, command, key);
     }
+    if let Some(refusal) = roles::refusal(state, command) {
+        state.status = Some(refusal);
+        return Vec::new();
+    }
     match state.tab {
         Tab::Cases => match state.cases {
             CasesView::List => list::on_key(state, command, key),
@@ -199,6 +210,9 @@ fn entered(state: &mut AppState) -> Vec<Effect> {
         Tab::Today => today::entered(state),
         Tab::Schedule => schedule::load(state),
         Tab::Statistics => stats::entered(state),
+        Tab::Settings if crate::domain::user::may_manage_users(&state.user) => {
+            vec![Effect::LoadUsers]
+        }
         _ => Vec::new(),
     }
 }
