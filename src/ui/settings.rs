@@ -34,10 +34,14 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState, theme: Theme) {
         );
         return;
     };
-    let hint = wrap(
-        &t("settings.lists_hint"),
-        usize::from(inner.width).saturating_sub(2),
-    );
+    // On the users list its own keys are explained instead of the other lists'.
+    let on_users = form.focused().is_some_and(|f| f.id == "users");
+    let hint_key = if on_users {
+        "settings.users_hint"
+    } else {
+        "settings.lists_hint"
+    };
+    let hint = wrap(&t(hint_key), usize::from(inner.width).saturating_sub(2));
     let hint_h = u16::try_from(hint.len())
         .unwrap_or(u16::MAX)
         .min(inner.height / 3);

@@ -8,3 +8,4 @@ mod schedule;
 mod screens;
 mod stats;
 pub mod support;
+mod users;
