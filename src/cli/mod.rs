@@ -370,10 +370,13 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<(), CliError> {
     Ok(())
 }
 
+/// Opens a database as the person running the command (see `identity`).
+type OpenAs<'a> = dyn Fn(&std::path::Path) -> Result<(Store, User), CliError> + 'a;
+
 fn run_report(
     db: &std::path::Path,
     what: &ReportKind,
-    open_as: &dyn Fn(&std::path::Path) -> Result<(Store, User), CliError>,
+    open_as: &OpenAs<'_>,
 ) -> Result<(), CliError> {
     let (range, kind) = match what {
         ReportKind::Stats { range, .. } => (range, "stats"),
