@@ -34,3 +34,32 @@ pub fn refusal(effect: &Effect, user: &User) -> Option<String> {
     };
     Some(t(key).into_owned())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::case::CaseFields;
+    use crate::domain::user::Role;
+
+    #[test]
+    fn each_role_is_refused_what_it_may_not_do() {
+        let create = Effect::CreateCase(Box::new(CaseFields::blank(
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap(),
+        )));
+        let mediator = Effect::AddMediator {
+            name: "x".into(),
+            phone: String::new(),
+        };
+        let reader = User::new("r", Role::ReadOnly);
+        let clerk = User::new("c", Role::Clerk);
+        let member = User::new("m", Role::Mediator);
+        let admin = User::new("a", Role::Admin);
+        assert!(refusal(&create, &reader).is_some());
+        assert!(refusal(&create, &clerk).is_none());
+        assert!(refusal(&mediator, &member).is_some());
+        assert!(refusal(&mediator, &admin).is_none());
+        assert!(refusal(&Effect::LoadUsers, &member).is_some());
+        assert!(refusal(&Effect::LoadUsers, &admin).is_none());
+        assert!(refusal(&Effect::LoadRoom, &reader).is_none());
+    }
+}

@@ -183,3 +183,29 @@ fn only_an_administrator_changes_the_settings_and_sees_the_users() {
     assert!(!s.settings.changed(), "typing is refused");
     assert!(s.status.as_ref().is_some_and(|l| l.text.contains("管理员")));
 }
+
+#[test]
+fn an_administrator_adds_a_user_and_changes_a_role_through_the_users_list() {
+    let mut s = users_screen(Lang::Zh);
+    press(&mut s, &[Key::plain(KeyCode::F(7))]);
+    type_text(&mut s, "desk2");
+    let effects = update(&mut s, Action::Key(Key::plain(KeyCode::F(2))));
+    assert!(s.modals.is_empty());
+    assert!(
+        matches!(&effects[..], [crate::app::action::Effect::SaveUser { user, new: true }]
+            if user.name == "desk2" && user.role == Role::Mediator && user.active),
+        "{effects:?}"
+    );
+    // police1 (the third row): Enter, role one step left (调解员), F2.
+    press(
+        &mut s,
+        &[Key::plain(KeyCode::Enter), Key::plain(KeyCode::Down)],
+    );
+    press(&mut s, &[Key::plain(KeyCode::Left)]);
+    let effects = update(&mut s, Action::Key(Key::plain(KeyCode::F(2))));
+    assert!(
+        matches!(&effects[..], [crate::app::action::Effect::SaveUser { user, new: false }]
+            if user.name == "police1" && user.role == Role::Mediator && user.display == "赵警官"),
+        "{effects:?}"
+    );
+}
