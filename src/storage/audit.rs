@@ -119,6 +119,24 @@ fn triggers_for(table: &str, columns: &[String]) -> Vec<(String, String)> {
             "NULL".to_string()
         }
     };
+    // A change keeps only the columns that changed (and the row's name, so the history
+    // can say whose): a case's facts are not copied twice for every status change.
+    // Built as text because json_object cannot leave a key out.
+    let changed_json = |row: &str| {
+        let parts: Vec<String> = columns
+            .iter()
+            .filter(|c| !NOT_A_CHANGE.contains(&c.as_str()))
+            .map(|c| {
+                let pair = format!("'\"{c}\":' || json_quote({row}.\"{c}\") || ','");
+                if c == "name" {
+                    pair
+                } else {
+                    format!("CASE WHEN OLD.\"{c}\" IS NOT NEW.\"{c}\" THEN {pair} ELSE '' END")
+                }
+            })
+            .collect();
+        format!("json('{{' || rtrim({}, ',') || '}}')", parts.join(" || "))
+    };
     let changed: Vec<String> = columns
         .iter()
         .filter(|c| !NOT_A_CHANGE.contains(&c.as_str()))
@@ -144,7 +162,7 @@ fn triggers_for(table: &str, columns: &[String]) -> Vec<(String, String)> {
             format!(
                 "CREATE TRIGGER audit_{table}_update AFTER UPDATE ON {table} WHEN {} BEGIN {}; END",
                 changed.join(" OR "),
-                insert("update", "NEW", &json("OLD"), &json("NEW"))
+                insert("update", "NEW", &changed_json("OLD"), &changed_json("NEW"))
             ),
         ),
         (
