@@ -64,6 +64,14 @@ fn insert(tx: &Transaction<'_>, user: &User, now: &Timestamp) -> Result<(), Stor
     Ok(())
 }
 
+fn admin_names(conn: &rusqlite::Connection) -> Result<Vec<String>, StorageError> {
+    let names = conn
+        .prepare_cached("SELECT name FROM users WHERE role = 'admin' AND active = 1 ORDER BY name")?
+        .query_map([], |r| r.get::<_, String>(0))?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(names)
+}
+
 impl Store {
     /// Every user, administrators first, then by name.
     pub fn users(&self) -> Result<Vec<User>, StorageError> {
@@ -84,6 +92,23 @@ impl Store {
     pub fn identify(&mut self, name: &str, now: &Timestamp) -> Result<Identity, StorageError> {
         let name = name.trim().to_string();
         self.set_user(&name);
+        // A known person is only read (a read-only file still opens); the write
+        // transaction below is for the first person on a new database.
+        if let Some(user) = find(&self.conn, &name)? {
+            return Ok(if user.active {
+                Identity::Known(user)
+            } else {
+                Identity::Disabled(user)
+            });
+        }
+        let users: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM users", [], |r| r.get(0))?;
+        if users > 0 {
+            return Ok(Identity::Unknown {
+                admins: admin_names(&self.conn)?,
+            });
+        }
         self.write(|tx| {
             if let Some(user) = find(tx, &name)? {
                 return Ok(if user.active {
@@ -98,13 +123,9 @@ impl Store {
                 insert(tx, &user, now)?;
                 return Ok(Identity::FirstAdmin(user));
             }
-            let admins = tx
-                .prepare_cached(
-                    "SELECT name FROM users WHERE role = 'admin' AND active = 1 ORDER BY name",
-                )?
-                .query_map([], |r| r.get::<_, String>(0))?
-                .collect::<Result<Vec<_>, _>>()?;
-            Ok(Identity::Unknown { admins })
+            Ok(Identity::Unknown {
+                admins: admin_names(tx)?,
+            })
         })
     }
 
