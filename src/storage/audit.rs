@@ -24,7 +24,7 @@ pub const AUDITED: &[&str] = &[
 ];
 
 /// Columns whose change alone is no change worth recording (kept by storage itself).
-const NOT_A_CHANGE: &[&str] = &["version", "updated_at", "registered_by"];
+const NOT_A_CHANGE: &[&str] = &["version", "updated_at"];
 
 /// Who is working on a connection: read by the triggers through `tiaojie_user()`.
 pub(super) type Who = Arc<Mutex<String>>;
@@ -41,10 +41,22 @@ pub(super) fn register_functions(conn: &Connection, who: &Who) -> Result<(), Sto
             .map(|w| w.clone())
             .unwrap_or_else(|e| e.into_inner().clone()))
     })?;
-    conn.create_scalar_function("tiaojie_now", 0, flags, |_| {
-        Ok(chrono::Local::now()
-            .fixed_offset()
-            .to_rfc3339_opts(chrono::SecondsFormat::Secs, false))
+    // Working out the local zone is the dear part of reading the clock, and an import
+    // writes thousands of rows a second: the text is made once per second.
+    let last: Mutex<(i64, String)> = Mutex::new((i64::MIN, String::new()));
+    conn.create_scalar_function("tiaojie_now", 0, flags, move |_| {
+        let second = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs() as i64)
+            .unwrap_or_default();
+        let mut last = last.lock().unwrap_or_else(|e| e.into_inner());
+        if last.0 != second {
+            let text = chrono::Local::now()
+                .fixed_offset()
+                .to_rfc3339_opts(chrono::SecondsFormat::Secs, false);
+            *last = (second, text);
+        }
+        Ok(last.1.clone())
     })?;
     Ok(())
 }

@@ -231,13 +231,24 @@ fn the_case_remembers_who_registered_it() {
     let case = store
         .create_case(org.id, &fields("张三"), "police1", &now())
         .unwrap();
-    let by: String = store
-        .conn
-        .query_row(
-            "SELECT registered_by FROM cases WHERE id = ?1",
-            [case.id.0],
-            |r| r.get(0),
-        )
+    let other = store
+        .create_case(org.id, &fields("李四"), "wang", &now())
         .unwrap();
-    assert_eq!(by, "police1");
+    let mine = crate::domain::case::CaseQuery {
+        registered_by: Some("police1".into()),
+        limit: 10,
+        ..Default::default()
+    };
+    let page = store.list_cases(org.id, &mine).unwrap();
+    assert_eq!(page.total, 1);
+    assert_eq!(page.rows[0].id, case.id);
+    assert_ne!(page.rows[0].id, other.id);
+    // With search words too (the list rewrites its filter for the planner then).
+    for (text, found) in [("李四", 0), ("张三", 1), ("漏水", 1)] {
+        let q = crate::domain::case::CaseQuery {
+            text: text.into(),
+            ..mine.clone()
+        };
+        assert_eq!(store.list_cases(org.id, &q).unwrap().total, found, "{text}");
+    }
 }

@@ -89,13 +89,6 @@ fn list_filter(org: OrgId, query: &CaseQuery) -> (String, Vec<Value>) {
     if let Some(source) = query.source {
         add(" AND source = ?N", text_value(source.code()), &mut params);
     }
-    if let Some(name) = &query.registered_by {
-        add(
-            " AND registered_by = ?N",
-            Value::Text(name.clone()),
-            &mut params,
-        );
-    }
     if let Some(from) = query.received_from {
         add(
             " AND received_on >= ?N",
@@ -131,6 +124,15 @@ fn list_filter(org: OrgId, query: &CaseQuery) -> (String, Vec<Value>) {
                 filter = filter.replace(&format!("{column} "), &format!("+{column} "));
             }
         }
+    }
+    // After the rewrite above, which must not touch the subquery's `from_status`.
+    if let Some(name) = &query.registered_by {
+        params.push(Value::Text(name.clone()));
+        filter.push_str(&format!(
+            " AND id IN (SELECT case_id FROM status_history
+               WHERE from_status IS NULL AND operator = ?{})",
+            params.len()
+        ));
     }
     (filter, params)
 }
