@@ -288,8 +288,14 @@ impl Runner {
             .parties
             .iter()
             .any(|p| !p.id_number.is_empty() || !p.phone.is_empty());
-        if full && any && self.viewed.insert(id) {
-            self.store.record_view(id, "id_number")?;
+        // A view that cannot be recorded (a read-only file, a full disk) is logged, not
+        // a reason to hide the case from someone entitled to it.
+        if full
+            && any
+            && self.viewed.insert(id)
+            && let Err(e) = self.store.record_view(id, "id_number")
+        {
+            crate::log::error(&format!("audit: view of case {} not recorded: {e}", id.0));
         }
         Ok(case_for(&case, &self.user))
     }
