@@ -29,8 +29,18 @@ fn open_app(cli: &Cli) -> ExitCode {
     }
     let db = paths::resolve_db(cli.db.as_deref());
     // Opened before the screen is taken over, so a refusal is printed plainly.
-    let store = match Store::open(&db) {
+    let mut store = match Store::open(&db) {
         Ok(store) => store,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    // An unknown or disabled person is refused here, in plain words, not with an empty screen.
+    let name = tiaojie::cli::identity::login_name(cli.as_user.as_deref());
+    let now = chrono::Local::now().fixed_offset();
+    let user = match tiaojie::cli::identity::identify(&mut store, &name, &now) {
+        Ok(user) => user,
         Err(e) => {
             eprintln!("{e}");
             return ExitCode::FAILURE;
@@ -46,7 +56,7 @@ fn open_app(cli: &Cli) -> ExitCode {
         log::error(&format!("daily backup: {e}"));
     }
     let theme = tiaojie::ui::theme::Theme::new(cli.color, cli.ascii);
-    match tui::run(store, paths::operator(), cli.lang, theme) {
+    match tui::run(store, user, cli.lang, theme) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             log::error(&format!("terminal: {e}"));

@@ -70,7 +70,7 @@ impl Drafts {
 /// including SIGHUP and SIGTERM.
 pub fn run(
     store: Store,
-    operator: String,
+    user: crate::domain::user::User,
     lang: Option<Lang>,
     theme: Theme,
 ) -> std::io::Result<()> {
@@ -80,7 +80,7 @@ pub fn run(
     signals::install(restore_terminal)?;
     let mut terminal = ratatui::try_init()?;
     let _ = crossterm::execute!(std::io::stdout(), EnableBracketedPaste);
-    let result = event_loop(&mut terminal, store, operator, lang, theme);
+    let result = event_loop(&mut terminal, store, user, lang, theme);
     restore_terminal();
     result
 }
@@ -96,7 +96,7 @@ fn restore_terminal() {
 fn event_loop(
     terminal: &mut DefaultTerminal,
     store: Store,
-    operator: String,
+    user: crate::domain::user::User,
     lang: Option<Lang>,
     theme: Theme,
 ) -> std::io::Result<()> {
@@ -115,7 +115,9 @@ fn event_loop(
             error: true,
         });
     }
-    let mut runner = Runner::new(store, operator);
+    let mut runner = Runner::new(store, user.name.clone());
+    runner.set_user(user.clone());
+    state.user = user;
     let mut seen = runner.store().data_version().ok();
     let mut busy = signals::busy();
     run_effects(&mut state, &mut runner, start());

@@ -7,7 +7,7 @@ mod app;
 #[path = "support/pty.rs"]
 mod pty;
 
-use app::{demo_db, open_case_list, start_as};
+use app::{add_user, demo_db, open_case_list, start_as};
 use pty::{Key, PtyApp, WAIT};
 use std::path::Path;
 use std::process::Command;
@@ -53,6 +53,8 @@ fn wait_for_draft(db: &Path, user: &str, text: &str) {
 fn a_half_typed_form_survives_a_dropped_connection_and_can_be_discarded() {
     let dir = tempfile::tempdir().expect("temp dir");
     let db = demo_db(dir.path(), 5);
+    add_user(&db, "zhou", "mediator");
+    add_user(&db, "li", "mediator");
     let app = start_as(&db, "zhou");
     open_case_list(&app);
     app.send_str("n");

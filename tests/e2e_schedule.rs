@@ -110,6 +110,9 @@ fn schedule_a_session_be_refused_a_double_booking_and_find_it_after_a_restart() 
         .args([
             "--db",
             db.to_str().expect("UTF-8"),
+            // The app made wang the room's first user; the command runs as wang too.
+            "--as",
+            "wang",
             "agenda",
             "--from",
             "明天",

@@ -77,6 +77,10 @@ pub enum Action {
         /// The stored one.
         theirs: Box<Case>,
     },
+    /// The room's users arrived (administrators only).
+    UsersLoaded(Vec<crate::domain::user::User>),
+    /// A case's history from the audit trail arrived.
+    HistoryLoaded(CaseId, Vec<crate::domain::audit::AuditEntry>),
 }
 
 /// What the today screen shows, read in one go.
@@ -191,6 +195,17 @@ pub enum Effect {
     SaveDraft { key: String, content: String },
     /// Delete a draft: its form was saved or given up on purpose.
     DeleteDraft(String),
+    /// Read the room's users.
+    LoadUsers,
+    /// Add a user (`new`) or save a user's display name, role and state.
+    SaveUser {
+        /// The user as it should be.
+        user: crate::domain::user::User,
+        /// True to add, false to change.
+        new: bool,
+    },
+    /// Read a case's history from the audit trail.
+    LoadHistory(CaseId),
     /// Write a form of a case as PDF into the case's folder, letters dated `today`.
     WriteDocument {
         /// The case.

@@ -37,6 +37,10 @@ impl DraftKey {
             DraftKey::Settings => "settings".into(),
             DraftKey::SettingsItem(SettingsItemKind::Mediator) => "settings:mediator".into(),
             DraftKey::SettingsItem(SettingsItemKind::LocalCategory) => "settings:category".into(),
+            // The user dialogs keep no draft (see `open_forms`); a key still has a name.
+            DraftKey::SettingsItem(SettingsItemKind::NewUser | SettingsItemKind::EditUser) => {
+                "settings:user".into()
+            }
         }
     }
 
@@ -73,6 +77,9 @@ impl DraftKey {
             DraftKey::Settings => "draft.form.settings",
             DraftKey::SettingsItem(SettingsItemKind::Mediator) => "draft.form.mediator",
             DraftKey::SettingsItem(SettingsItemKind::LocalCategory) => "draft.form.category",
+            DraftKey::SettingsItem(SettingsItemKind::NewUser | SettingsItemKind::EditUser) => {
+                "draft.form.settings"
+            }
         }
     }
 
@@ -211,7 +218,16 @@ pub fn open_forms(state: &AppState) -> Vec<OpenForm> {
     for modal in &state.modals {
         let (key, form) = match (modal, detail_case) {
             (Modal::Session(s), _) => (DraftKey::Session(s.case_id), &s.form),
-            (Modal::SettingsItem(s), _) => (DraftKey::SettingsItem(s.kind), &s.form),
+            // A user dialog is a name and a role: nothing worth a draft, and restoring an
+            // edit would need the user it was about.
+            (Modal::SettingsItem(s), _)
+                if matches!(
+                    s.kind,
+                    SettingsItemKind::Mediator | SettingsItemKind::LocalCategory
+                ) =>
+            {
+                (DraftKey::SettingsItem(s.kind), &s.form)
+            }
             (Modal::Record(r), Some(case)) => (DraftKey::Record(case.id), &r.form),
             _ => continue,
         };

@@ -2,11 +2,12 @@
 //! The only part of `app` that does I/O; it reads the clock for time stamps.
 
 use super::action::{Action, Effect, Failure, Room};
-use crate::domain::case::Timestamp;
+use crate::domain::case::{Case, CaseId, Timestamp};
 use crate::domain::org::Organisation;
 use crate::domain::stats::compute;
 use crate::domain::stats::period::Period;
-use crate::i18n::{Lang, tf};
+use crate::domain::user::{User, case_for, case_scope, may_see_case, may_see_full_ids};
+use crate::i18n::{Lang, t, tf};
 use crate::storage::{StorageError, Store};
 
 /// Carries out effects for one user on one database.
@@ -14,16 +15,33 @@ pub struct Runner {
     store: Store,
     operator: String,
     org: Option<Organisation>,
+    /// Who is at the keyboard: what they may see and change (see `guard`).
+    user: User,
+    /// Cases whose full ID numbers this session has shown (each view is recorded once,
+    /// not on every re-read after another process's change).
+    viewed: std::collections::HashSet<CaseId>,
 }
 
 impl Runner {
     /// A runner acting as `operator`.
     pub fn new(store: Store, operator: String) -> Runner {
+        let user = User::new(&operator, crate::domain::user::Role::Admin);
+        let mut store = store;
+        store.set_user(&operator);
         Runner {
             store,
             operator,
             org: None,
+            user,
+            viewed: Default::default(),
         }
+    }
+
+    /// Acts as `user` from now on (the event loop passes the identified user).
+    pub fn set_user(&mut self, user: User) {
+        self.operator = user.name.clone();
+        self.store.set_user(&user.name);
+        self.user = user;
     }
 
     /// The database.
@@ -49,6 +67,8 @@ impl Runner {
                 | Effect::LoadDrafts
                 | Effect::SaveDraft { .. }
                 | Effect::DeleteDraft(_)
+                | Effect::LoadUsers
+                | Effect::LoadHistory(_)
         );
         // A refused booking goes back with what was asked, so the user can override it.
         let asked = match &effect {
@@ -86,12 +106,29 @@ impl Runner {
     }
 
     fn try_run(&mut self, effect: Effect, now: &Timestamp) -> Result<Action, StorageError> {
+        if let Some(refusal) = super::guard::refusal(&effect, &self.user) {
+            return Err(StorageError::Invalid(refusal));
+        }
         Ok(match effect {
             Effect::LoadRoom => Action::RoomLoaded(Box::new(self.load_room()?)),
-            Effect::LoadCases(query) => {
+            Effect::LoadCases(mut query) => {
+                query.registered_by = case_scope(&self.user);
                 Action::CasesLoaded(self.store.list_cases(self.org()?.id, &query)?)
             }
-            Effect::LoadCase(id) => Action::CaseLoaded(Box::new(self.store.load_case(id)?)),
+            Effect::LoadCase(id) => Action::CaseLoaded(Box::new(self.visible_case(id)?)),
+            Effect::LoadHistory(id) => {
+                self.visible_case(id)?;
+                Action::HistoryLoaded(id, self.store.case_history(id)?)
+            }
+            Effect::LoadUsers => Action::UsersLoaded(self.store.users()?),
+            Effect::SaveUser { user, new } => {
+                if new {
+                    self.store.add_user(&user, now)?;
+                } else {
+                    self.store.update_user(&user)?;
+                }
+                Action::UsersLoaded(self.store.users()?)
+            }
             Effect::CreateCase(fields) => {
                 let org = self.org()?.id;
                 Action::CaseSaved(Box::new(self.store.create_case(
@@ -185,6 +222,10 @@ impl Runner {
                 self.store.delete_draft(&self.operator, &key)?;
                 Action::DraftStored
             }
+            // A 登记员 is not told of other cases (not even that a party had one).
+            Effect::FindRepeats(query) if case_scope(&self.user).is_some() => {
+                Action::RepeatsFound(query, Vec::new())
+            }
             Effect::FindRepeats(query) => {
                 let cases = self.store.repeat_cases(self.org()?.id, &query)?;
                 Action::RepeatsFound(query, cases)
@@ -201,14 +242,14 @@ impl Runner {
 
     /// Writes a form of a case as PDF into its folder beside the database; returns the path.
     fn write_document(
-        &self,
+        &mut self,
         case: crate::domain::case::CaseId,
         form: crate::documents::forms::FormKind,
         today: chrono::NaiveDate,
     ) -> Result<String, StorageError> {
         use crate::documents::{files, pdf};
+        let case = self.visible_case(case)?;
         let org = self.org()?;
-        let case = self.store.load_case(case)?;
         let invalid = |e: &dyn std::fmt::Display| StorageError::Invalid(e.to_string());
         let doc = form
             .build(&case, &org.profile, today, &self.templates())
@@ -264,6 +305,31 @@ impl Runner {
             ))
         })?;
         Ok(path.display().to_string())
+    }
+
+    /// The case as the user may see it: refused if they may not see it at all, ID numbers
+    /// and phones masked where the role says so; showing them in full is recorded.
+    fn visible_case(&mut self, id: CaseId) -> Result<Case, StorageError> {
+        let case = self.store.load_case(id)?;
+        if !may_see_case(&case, &self.user) {
+            return Err(StorageError::Invalid(t("role.refused.case").into_owned()));
+        }
+        let full = may_see_full_ids(&case, &self.user);
+        let any = case
+            .fields
+            .parties
+            .iter()
+            .any(|p| !p.id_number.is_empty() || !p.phone.is_empty());
+        // A view that cannot be recorded (a read-only file, a full disk) is logged, not
+        // a reason to hide the case from someone entitled to it.
+        if full
+            && any
+            && self.viewed.insert(id)
+            && let Err(e) = self.store.record_view(id, "id_number")
+        {
+            crate::log::error(&format!("audit: view of case {} not recorded: {e}", id.0));
+        }
+        Ok(case_for(&case, &self.user))
     }
 
     fn load_room(&mut self) -> Result<Room, StorageError> {

@@ -11,6 +11,7 @@ pub mod docs_view;
 pub mod drafts;
 pub mod effects;
 pub mod form;
+mod guard;
 pub mod key;
 pub mod keymap;
 pub mod modal;

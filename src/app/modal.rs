@@ -189,6 +189,10 @@ pub enum SettingsItemKind {
     Mediator,
     /// A local category (new, or a new parent for one).
     LocalCategory,
+    /// A new user (administrators only).
+    NewUser,
+    /// A user's display name, role and state (the user is the item's `subject`).
+    EditUser,
 }
 
 /// A small settings form in a dialog.
@@ -196,6 +200,8 @@ pub enum SettingsItemKind {
 pub struct SettingsItem {
     /// What it is for.
     pub kind: SettingsItemKind,
+    /// The record it changes, where the form does not show it (a user's login name).
+    pub subject: String,
     /// Its fields.
     pub form: Form,
 }

@@ -6,6 +6,7 @@ use super::form::{Choice, Field, Form};
 use super::modal::{SettingsItem, SettingsItemKind};
 use crate::domain::category::{Category, LocalCategory};
 use crate::domain::org::Organisation;
+use crate::domain::user::{Role, User, may_manage_users};
 use crate::i18n::{Lang, label, t};
 
 /// The settings tab's state: its form, once the room is known.
@@ -24,6 +25,19 @@ impl SettingsState {
 
 /// The settings form filled from the room.
 pub fn settings_form(org: &Organisation, lang: Lang) -> Form {
+    Form::new(settings_fields(org, lang))
+}
+
+/// The settings form as `user` gets it: administrators also manage the users in it.
+pub fn settings_form_for(org: &Organisation, lang: Lang, user: &User) -> Form {
+    let mut fields = settings_fields(org, lang);
+    if may_manage_users(user) {
+        fields.push(Field::list("users", "field.users"));
+    }
+    Form::new(fields)
+}
+
+fn settings_fields(org: &Organisation, lang: Lang) -> Vec<Field> {
     let p = &org.profile;
     let langs = vec![
         Choice {
@@ -35,7 +49,7 @@ pub fn settings_form(org: &Organisation, lang: Lang) -> Form {
             label: "English".into(),
         },
     ];
-    Form::new(vec![
+    vec![
         Field::text("room_name", "field.room_name", &p.room_name).required(),
         Field::text("committee_name", "field.committee_name", &p.committee_name).required(),
         Field::text("number_prefix", "field.number_prefix", &p.number_prefix),
@@ -43,13 +57,14 @@ pub fn settings_form(org: &Organisation, lang: Lang) -> Form {
         Field::choice("lang", "field.lang", langs, lang.code()),
         Field::list("mediators", "field.mediators"),
         Field::list("locals", "field.locals"),
-    ])
+    ]
 }
 
 /// The dialog for a new mediator.
 pub fn mediator_item() -> SettingsItem {
     SettingsItem {
         kind: SettingsItemKind::Mediator,
+        subject: String::new(),
         form: Form::new(vec![
             Field::text("name", "field.mediator_name", "").required(),
             Field::text("phone", "field.phone", ""),
@@ -81,6 +96,7 @@ pub fn local_item(existing: Option<&LocalCategory>) -> SettingsItem {
     }
     SettingsItem {
         kind: SettingsItemKind::LocalCategory,
+        subject: String::new(),
         form,
     }
 }
@@ -96,5 +112,68 @@ pub fn active_word(active: bool) -> std::borrow::Cow<'static, str> {
         t("mediator.active")
     } else {
         t("mediator.inactive")
+    }
+}
+
+/// The dialog for a new user (login name, display name, role), or for changing `existing`.
+pub fn user_item(existing: Option<&User>) -> SettingsItem {
+    let roles: Vec<Choice> = Role::ALL
+        .iter()
+        .map(|r| Choice {
+            code: r.code().into(),
+            label: label("role", r.code()).into_owned(),
+        })
+        .collect();
+    let states = [true, false]
+        .iter()
+        .map(|a| Choice {
+            code: if *a { "1" } else { "0" }.into(),
+            label: user_state(*a).into_owned(),
+        })
+        .collect();
+    let role = existing.map(|u| u.role).unwrap_or(Role::Mediator);
+    let display = existing.map(|u| u.display.as_str()).unwrap_or("");
+    let mut fields = Vec::new();
+    if existing.is_none() {
+        fields.push(Field::text("name", "field.user_name", "").required());
+    }
+    fields.push(Field::text("display", "field.user_display", display));
+    fields.push(Field::choice("role", "field.user_role", roles, role.code()));
+    if let Some(u) = existing {
+        let code = if u.active { "1" } else { "0" };
+        fields.push(Field::choice("active", "field.user_state", states, code));
+    }
+    SettingsItem {
+        kind: if existing.is_some() {
+            SettingsItemKind::EditUser
+        } else {
+            SettingsItemKind::NewUser
+        },
+        subject: existing.map(|u| u.name.clone()).unwrap_or_default(),
+        form: Form::new(fields),
+    }
+}
+
+/// The user the dialog describes, as it should be saved.
+pub fn user_of(item: &SettingsItem) -> User {
+    let name = match item.kind {
+        SettingsItemKind::EditUser => item.subject.clone(),
+        _ => item.form.value("name"),
+    };
+    let mut user = User::new(
+        &name,
+        Role::from_code(&item.form.value("role")).unwrap_or(Role::ReadOnly),
+    );
+    user.display = item.form.value("display").trim().to_string();
+    user.active = item.kind != SettingsItemKind::EditUser || item.form.value("active") == "1";
+    user
+}
+
+/// A user's state word.
+pub fn user_state(active: bool) -> std::borrow::Cow<'static, str> {
+    if active {
+        t("user.state.active")
+    } else {
+        t("user.state.inactive")
     }
 }

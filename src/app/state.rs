@@ -180,6 +180,12 @@ pub struct AppState {
     pub starting: bool,
     /// Drafts saved in this run, and one waiting to reopen.
     pub drafts: super::drafts::DraftsState,
+    /// The room's users (read for administrators only, for the settings tab).
+    pub users: Vec<crate::domain::user::User>,
+    /// The history of the case on screen from the audit trail (its id, its entries).
+    pub case_history: Option<(CaseId, Vec<crate::domain::audit::AuditEntry>)>,
+    /// Who is at the keyboard; every screen and action asks `domain::user` rules of it.
+    pub user: crate::domain::user::User,
 }
 
 impl AppState {
@@ -211,6 +217,10 @@ impl AppState {
             quit: false,
             starting: true,
             drafts: Default::default(),
+            users: Vec::new(),
+            case_history: None,
+            // The event loop puts the identified user here; tests start as an administrator.
+            user: crate::domain::user::User::new("", crate::domain::user::Role::Admin),
         }
     }
 

@@ -26,6 +26,9 @@ pub enum CliError {
     /// `check` found problems (already printed).
     #[error("{}", tf("cli.check.failed", &[]))]
     Problems,
+    /// The person may not open the room, or may not do this (already worded).
+    #[error("{0}")]
+    Refused(String),
     /// A command that only reads was given a database file that does not exist.
     #[error("{}", tf("cli.err.no_database_read", &[("path", path)]))]
     NothingToRead { path: String },

@@ -6,6 +6,7 @@
 use super::CliError;
 use super::jsonl::CaseLine;
 use crate::domain::org::MediatorId;
+use crate::domain::user::{User, case_for, may_see_case};
 use crate::i18n::tf;
 use crate::storage::{StorageError, Store};
 use std::collections::HashMap;
@@ -26,6 +27,16 @@ pub enum ExportError {
 /// Writes every case of the room as JSON Lines to `out`; returns how many. A database
 /// without a room has no cases and gives an empty output.
 pub fn export_cases(store: &Store, out: &mut dyn Write) -> Result<u64, ExportError> {
+    export_cases_as(store, out, None)
+}
+
+/// [`export_cases`] as `viewer` may see them: a 登记员 exports only the cases they
+/// registered (`None`: every case in full, for backups and tests).
+pub fn export_cases_as(
+    store: &Store,
+    out: &mut dyn Write,
+    viewer: Option<&User>,
+) -> Result<u64, ExportError> {
     let Some(org) = store.organisation()? else {
         return Ok(0);
     };
@@ -37,6 +48,11 @@ pub fn export_cases(store: &Store, out: &mut dyn Write) -> Result<u64, ExportErr
     let mut count = 0;
     for id in store.case_ids(org.id)? {
         let case = store.load_case(id)?;
+        let case = match viewer {
+            None => case,
+            Some(me) if may_see_case(&case, me) => case_for(&case, me),
+            Some(_) => continue,
+        };
         let mut mediators = Vec::with_capacity(case.mediators.len());
         for m in &case.mediators {
             let corrupt = || StorageError::Corrupt {
@@ -56,11 +72,15 @@ pub fn export_cases(store: &Store, out: &mut dyn Write) -> Result<u64, ExportErr
 
 /// Exports to `file`, or to standard output when there is none; returns how many cases,
 /// or `None` when the reader of standard output stopped early (`| head`).
-pub fn export_to(store: &Store, file: Option<&Path>) -> Result<Option<u64>, CliError> {
+pub fn export_to(
+    store: &Store,
+    file: Option<&Path>,
+    viewer: &User,
+) -> Result<Option<u64>, CliError> {
     let Some(file) = file else {
         let stdout = std::io::stdout();
         let mut out = BufWriter::new(stdout.lock());
-        return match export_cases(store, &mut out) {
+        return match export_cases_as(store, &mut out, Some(viewer)) {
             // `tiaojie export | head` closes the pipe early on purpose: not an error.
             Err(ExportError::Output(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(None),
             other => other
@@ -69,7 +89,7 @@ pub fn export_to(store: &Store, file: Option<&Path>) -> Result<Option<u64>, CliE
         };
     };
     let partial = partial_path(file);
-    let written = write_file(store, &partial);
+    let written = write_file(store, &partial, viewer);
     let count = match written {
         Ok(count) => count,
         Err(e) => {
@@ -85,13 +105,13 @@ pub fn export_to(store: &Store, file: Option<&Path>) -> Result<Option<u64>, CliE
     Ok(Some(count))
 }
 
-fn write_file(store: &Store, path: &Path) -> Result<u64, ExportError> {
+fn write_file(store: &Store, path: &Path, viewer: &User) -> Result<u64, ExportError> {
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create(true).truncate(true);
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
     let mut out = BufWriter::new(options.open(path)?);
-    let count = export_cases(store, &mut out)?;
+    let count = export_cases_as(store, &mut out, Some(viewer))?;
     out.into_inner().map_err(|e| e.into_error())?.sync_all()?;
     Ok(count)
 }

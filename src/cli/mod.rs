@@ -8,14 +8,17 @@ pub mod backup;
 pub mod demo;
 mod error;
 pub mod export;
+pub mod identity;
 pub mod import;
 pub mod jsonl;
 pub mod print;
 pub mod report;
 pub mod search;
+pub mod user;
 
 pub use error::CliError;
 
+use crate::domain::user::{User, may_edit_settings, may_export_unmasked};
 use crate::i18n::tf;
 use crate::storage::Store;
 use clap::{Parser, Subcommand};
@@ -38,6 +41,9 @@ pub struct Cli {
     /// 颜色 auto|16|none / colours
     #[arg(long, global = true, value_name = "auto|16|none", env = "TIAOJIE_COLOR", value_parser = parse_color, default_value = "auto")]
     pub color: crate::ui::theme::ColorChoice,
+    /// 以此用户身份使用（管理员在 SSH 强制命令里固定）/ act as this user (fixed by an SSH forced command)
+    #[arg(long = "as", global = true, value_name = "NAME")]
+    pub as_user: Option<String>,
     /// What to do; without a command the app opens.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -134,6 +140,12 @@ pub enum Command {
         #[arg(long, default_value_t = 50)]
         limit: u64,
     },
+    /// 用户：添加、列出、停用 / the room's users: add, list, disable
+    User {
+        /// 做什么 / what to do
+        #[command(subcommand)]
+        what: user::UserCommand,
+    },
 }
 
 /// The reports of `tiaojie report`.
@@ -185,9 +197,19 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<(), CliError> {
     let now = chrono::Local::now().fixed_offset();
     let started = Instant::now();
     let seconds = || format!("{:.1}", started.elapsed().as_secs_f64());
+    let name = identity::login_name(cli.as_user.as_deref());
+    // Every command acts as a known user of the room (see cli/identity.rs).
+    let open_as = |db: &std::path::Path| -> Result<(Store, User), CliError> {
+        let mut store = Store::open(db)?;
+        let me = identity::identify(&mut store, &name, &now)?;
+        Ok((store, me))
+    };
     match command {
         Command::Demo { cases, seed } => {
             let mut store = Store::open(&db)?;
+            // Whoever fills a database with sample cases administers it.
+            store.set_user(&name);
+            store.ensure_admin(&name, &now)?;
             let report = demo::fill_demo(&mut store, *cases, *seed, now)?;
             if report.organisation_created {
                 eprintln!("{}", tf("cli.demo.room", &[("room", &report.room_name)]));
@@ -219,8 +241,8 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<(), CliError> {
             if !db.exists() {
                 return Err(CliError::NoDatabase { path });
             }
-            let store = Store::open(&db)?;
-            let Some(count) = export::export_to(&store, output.as_deref())? else {
+            let (store, me) = open_as(&db)?;
+            let Some(count) = export::export_to(&store, output.as_deref(), &me)? else {
                 return Ok(());
             };
             let count = count.to_string();
@@ -260,7 +282,7 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<(), CliError> {
                 days: *days,
                 mediator: mediator.clone(),
             };
-            let store = Store::open(&db)?;
+            let (store, _me) = open_as(&db)?;
             let sessions = agenda::sessions(&store, &query)?;
             let body = match format {
                 agenda::AgendaFormat::Txt => agenda::text(&sessions, &query),
@@ -282,7 +304,8 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<(), CliError> {
                 path: file.display().to_string(),
                 cause,
             })?;
-            let mut store = Store::open(&db)?;
+            let (mut store, me) = open_as(&db)?;
+            identity::require(may_edit_settings(&me), "user.refused.import")?;
             let report = import::import_bytes(&mut store, &bytes, now)?;
             if report.organisation_created {
                 let room = store
@@ -306,7 +329,7 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<(), CliError> {
                 )
             );
         }
-        Command::Report { what } => run_report(&db, what)?,
+        Command::Report { what } => run_report(&db, what, &open_as)?,
         Command::Print {
             case,
             form,
@@ -327,6 +350,7 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<(), CliError> {
                 output: output.as_deref(),
                 font: font.as_deref(),
                 today: now.date_naive(),
+                as_user: &name,
             };
             for file in print::run(&job)? {
                 let file = file.display().to_string();
@@ -337,10 +361,10 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<(), CliError> {
             if !db.exists() {
                 return Err(CliError::NothingToRead { path });
             }
-            let store = Store::open(&db)?;
+            let (store, me) = open_as(&db)?;
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
-            let total = search::search_to(&store, &text.join(" "), *limit, &mut out)?;
+            let total = search::search_as(&store, &text.join(" "), *limit, &mut out, &me)?;
             drop(out);
             let shown = total.min(*limit).to_string();
             eprintln!(
@@ -351,11 +375,28 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<(), CliError> {
                 )
             );
         }
+        Command::User { what } => {
+            let (mut store, me) = open_as(&db)?;
+            let said = user::run(&mut store, &me, what, &now)?;
+            // The list is the output (stdout); a change is a result line (stderr).
+            if matches!(what, user::UserCommand::List) {
+                write_output(None, &said)?;
+            } else {
+                eprintln!("{said}");
+            }
+        }
     }
     Ok(())
 }
 
-fn run_report(db: &std::path::Path, what: &ReportKind) -> Result<(), CliError> {
+/// Opens a database as the person running the command (see `identity`).
+type OpenAs<'a> = dyn Fn(&std::path::Path) -> Result<(Store, User), CliError> + 'a;
+
+fn run_report(
+    db: &std::path::Path,
+    what: &ReportKind,
+    open_as: &OpenAs<'_>,
+) -> Result<(), CliError> {
     let (range, kind) = match what {
         ReportKind::Stats { range, .. } => (range, "stats"),
         ReportKind::Ledger { range, .. } => (range, "ledger"),
@@ -371,10 +412,14 @@ fn run_report(db: &std::path::Path, what: &ReportKind) -> Result<(), CliError> {
                     path: db.display().to_string(),
                 });
             }
-            let store = Store::open(db)?;
+            let (store, me) = open_as(db)?;
             match what {
                 ReportKind::Ledger { unmasked, .. } => {
-                    report::room_ledger(&store, &period, *unmasked)?
+                    identity::require(
+                        !*unmasked || may_export_unmasked(&me),
+                        "user.refused.unmasked",
+                    )?;
+                    report::room_ledger_as(&store, &period, *unmasked, Some(&me))?
                 }
                 ReportKind::Stats { .. } => report::room_stats(&store, &period)?,
             }

@@ -10,6 +10,7 @@ use crate::documents::template::Templates;
 use crate::documents::text::{Encoding, TEXT_WIDTH, encode, to_text};
 use crate::documents::{Document, DocumentError};
 use crate::domain::case::Case;
+use crate::domain::user::{User, case_for, may_see_case, may_see_full_ids};
 use crate::i18n::tf;
 use crate::storage::Store;
 use chrono::NaiveDate;
@@ -77,6 +78,18 @@ pub fn document(
     form: Form,
     today: NaiveDate,
 ) -> Result<(Case, Document), CliError> {
+    document_as(store, key, form, today, None)
+}
+
+/// [`document`] as `viewer` may see it: a case they may not see is "not found" (its
+/// existence is no business of theirs), and masked fields stay masked on paper.
+pub fn document_as(
+    store: &Store,
+    key: &str,
+    form: Form,
+    today: NaiveDate,
+    viewer: Option<&User>,
+) -> Result<(Case, Document), CliError> {
     let no_case = || PrintError::NoCase { key: key.into() };
     let org = store.organisation()?.ok_or_else(no_case)?;
     let id = store.find_case(org.id, key)?.ok_or_else(no_case)?;
@@ -85,6 +98,11 @@ pub fn document(
     for error in bad {
         eprintln!("{error}");
     }
+    let case = match viewer {
+        None => case,
+        Some(me) if may_see_case(&case, me) => case_for(&case, me),
+        Some(_) => return Err(no_case().into()),
+    };
     let doc = form
         .kind()
         .build(&case, &org.profile, today, &templates)
@@ -110,12 +128,19 @@ pub struct PrintJob<'a> {
     pub font: Option<&'a Path>,
     /// The date of letters.
     pub today: NaiveDate,
+    /// Who prints: a 登记员 prints only cases they registered (see cli/identity.rs).
+    pub as_user: &'a str,
 }
 
 /// Makes the document and writes it; returns the files written.
 pub fn run(job: &PrintJob) -> Result<Vec<PathBuf>, CliError> {
-    let store = Store::open(job.db)?;
-    let (case, doc) = document(&store, job.key, job.form, job.today)?;
+    let mut store = Store::open(job.db)?;
+    let now = chrono::Local::now().fixed_offset();
+    let me = super::identity::identify(&mut store, job.as_user, &now)?;
+    let (case, doc) = document_as(&store, job.key, job.form, job.today, Some(&me))?;
+    if may_see_full_ids(&case, &me) && has_full_ids(&case) {
+        store.record_view(case.id, job.form.kind().title())?;
+    }
     drop(store);
     let mut written = Vec::new();
     match job.format {
@@ -146,4 +171,12 @@ pub fn run(job: &PrintJob) -> Result<Vec<PathBuf>, CliError> {
         }
     }
     Ok(written)
+}
+
+/// True if any party of the case has an ID number or phone (what a view records).
+pub fn has_full_ids(case: &Case) -> bool {
+    case.fields
+        .parties
+        .iter()
+        .any(|p| !p.id_number.is_empty() || !p.phone.is_empty())
 }

@@ -59,14 +59,30 @@ pub fn district_stats(paths: &[PathBuf], period: &Period) -> Result<Vec<Sheet>, 
 
 /// The ledger sheet of the cases received in `period`.
 pub fn room_ledger(store: &Store, period: &Period, unmasked: bool) -> Result<Vec<Sheet>, CliError> {
+    room_ledger_as(store, period, unmasked, None)
+}
+
+/// [`room_ledger`] as `viewer` sees it: a 登记员's ledger holds only the cases they
+/// registered (`None`: every case, for the room's own tools and tests).
+pub fn room_ledger_as(
+    store: &Store,
+    period: &Period,
+    unmasked: bool,
+    viewer: Option<&crate::domain::user::User>,
+) -> Result<Vec<Sheet>, CliError> {
+    use crate::domain::user::{case_for, may_see_case};
     let Some(org) = store.organisation()? else {
         return Ok(Vec::new());
     };
-    let cases = store
-        .cases_received(org.id, period)?
-        .into_iter()
-        .map(|id| store.load_case(id))
-        .collect::<Result<Vec<_>, _>>()?;
+    let mut cases = Vec::new();
+    for id in store.cases_received(org.id, period)? {
+        let case = store.load_case(id)?;
+        match viewer {
+            None => cases.push(case),
+            Some(me) if may_see_case(&case, me) => cases.push(case_for(&case, me)),
+            Some(_) => {}
+        }
+    }
     let mediators = store.mediators(org.id)?;
     let title = tf(
         "ledger.title",

@@ -5,6 +5,7 @@ use super::CliError;
 use crate::domain::case::{Case, CaseQuery, CaseSort};
 use crate::domain::id_card::mask_id;
 use crate::domain::phone::mask_phone;
+use crate::domain::user::{Role, User, case_scope};
 use crate::i18n::{label, t, tf};
 use crate::storage::Store;
 use std::io::Write;
@@ -16,6 +17,17 @@ pub fn search_to(
     limit: u64,
     out: &mut dyn Write,
 ) -> Result<u64, CliError> {
+    search_as(store, text, limit, out, &User::new("", Role::Admin))
+}
+
+/// [`search_to`] as `viewer` may see it: a 登记员 finds only the cases they registered.
+pub fn search_as(
+    store: &Store,
+    text: &str,
+    limit: u64,
+    out: &mut dyn Write,
+    viewer: &User,
+) -> Result<u64, CliError> {
     let Some(org) = store.organisation()? else {
         return Ok(0);
     };
@@ -24,6 +36,7 @@ pub fn search_to(
         sort: CaseSort::Received,
         descending: true,
         limit,
+        registered_by: case_scope(viewer),
         ..Default::default()
     };
     let page = store.list_cases(org.id, &query)?;

@@ -238,6 +238,8 @@ pub struct CaseQuery {
     pub source: Option<Source>,
     /// Only cases this mediator (by name) is assigned to, if set.
     pub mediator: Option<String>,
+    /// Only cases this user registered (a 登记员's list: see `domain::user::case_scope`).
+    pub registered_by: Option<String>,
     /// Only cases received on or after this day, if set.
     pub received_from: Option<NaiveDate>,
     /// Only cases received on or before this day, if set.

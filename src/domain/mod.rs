@@ -1,6 +1,7 @@
 //! Domain types and rules of a mediation room. Knows nothing of SQL or terminals:
 //! must not import rusqlite, ratatui or crossterm.
 
+pub mod audit;
 pub mod case;
 pub mod category;
 pub mod conflicts;
@@ -22,3 +23,4 @@ pub mod session;
 pub mod source;
 pub mod stats;
 pub mod status;
+pub mod user;

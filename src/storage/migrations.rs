@@ -18,6 +18,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("sql/003_search.sql"),
     include_str!("sql/004_sort_indexes.sql"),
     include_str!("sql/005_drafts.sql"),
+    include_str!("sql/006_users_audit.sql"),
 ];
 
 /// The schema version this binary writes.

@@ -2,6 +2,7 @@
 //! domain types. Must not import ratatui or crossterm.
 
 pub mod backup;
+mod audit;
 mod briefs;
 mod cases;
 mod codec;
@@ -15,13 +16,16 @@ mod repeat;
 mod search;
 mod sessions;
 mod stats;
+mod users;
 mod write;
 
+pub use audit::AUDITED;
 pub use briefs::CaseBrief;
 pub use cases::NewCaseRecord;
 pub use drafts::Draft;
 pub use follow_ups::CaseAlert;
 pub use sessions::{Booked, NewSessionRecord, SessionFilter};
+pub use users::Identity;
 
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};
@@ -34,6 +38,8 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// Who the audit trail records as making the changes (see `set_user`).
+    who: audit::Who,
 }
 
 /// What can go wrong with the database, each said so that the user knows what to do.
@@ -103,10 +109,14 @@ impl Store {
         // Nothing is written to a foreign or newer file, not even the switch to WAL.
         migrations::refuse_foreign(&mut conn, Some(path))?;
         configure(&conn)?;
+        let who = audit::Who::default();
+        audit::register_functions(&conn, &who)?;
         let found = migrations::migrate(&mut conn, Some(path))?;
+        audit::install_triggers(&mut conn)?;
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
+            who,
         };
         if found > 0 && found < search::SEARCH_SINCE {
             store.rebuild_search_index()?;

@@ -217,7 +217,22 @@ fn an_edit_moves_the_case_in_the_index() {
 fn a_database_from_before_search_is_indexed_when_upgraded() {
     let (dir, store, org) = three_cases();
     let path = dir.path().join("room.db");
-    // Make it look like version 2 (before search) with its cases: no search tables.
+    // Make it look like version 2 (before search) with its cases: no search tables,
+    // and none of the later steps (users and the audit trail with its triggers).
+    let triggers: Vec<String> = store
+        .conn
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'audit%'")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    for name in triggers {
+        store
+            .conn
+            .execute_batch(&format!("DROP TRIGGER {name}"))
+            .unwrap();
+    }
     store
         .conn
         .execute_batch(
@@ -227,6 +242,7 @@ fn a_database_from_before_search_is_indexed_when_upgraded() {
              DROP INDEX parties_by_name_phone; DROP INDEX cases_by_number;
              DROP INDEX cases_by_category_rank; DROP INDEX cases_by_status_rank;
              DROP TABLE IF EXISTS drafts;
+             DROP TABLE users; DROP TABLE audit; DROP INDEX status_history_registrations;
              PRAGMA user_version = 2;",
         )
         .unwrap();

@@ -3,6 +3,7 @@
 //! the facts and claims in the parties' words; each party; the status history.
 //! Reads `&AppState` only; every string from the case goes through `clean`.
 
+mod audit;
 mod parties;
 pub(super) mod repeats;
 mod sessions;
@@ -84,6 +85,7 @@ fn body(state: &AppState, detail: &CaseDetail, w: usize, theme: Theme) -> Vec<Li
     sessions::section(&mut out, state, case, w, theme);
     repeats::section(&mut out, &detail.repeats, w, theme);
     history(&mut out, &case.history, w, theme);
+    audit::section(&mut out, state, case, w, theme);
     out
 }
 

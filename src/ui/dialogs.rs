@@ -238,6 +238,10 @@ fn settings_item(frame: &mut Frame, area: Rect, s: &SettingsItem, top: bool, the
     let title = match s.kind {
         SettingsItemKind::Mediator => t("dialog.mediator_new"),
         SettingsItemKind::LocalCategory => t("dialog.local_category"),
+        SettingsItemKind::NewUser => t("dialog.user_new"),
+        SettingsItemKind::EditUser => {
+            std::borrow::Cow::Owned(crate::i18n::tf("dialog.user_edit", &[("name", &s.subject)]))
+        }
     };
     small_form(
         frame,

@@ -6,8 +6,8 @@ use super::text::wrap;
 use super::theme::Theme;
 use crate::app::AppState;
 use crate::app::form::Field;
-use crate::app::settings::{active_word, local_line};
-use crate::i18n::t;
+use crate::app::settings::{active_word, local_line, user_state};
+use crate::i18n::{label, t};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -34,10 +34,14 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState, theme: Theme) {
         );
         return;
     };
-    let hint = wrap(
-        &t("settings.lists_hint"),
-        usize::from(inner.width).saturating_sub(2),
-    );
+    // On the users list its own keys are explained instead of the other lists'.
+    let on_users = form.focused().is_some_and(|f| f.id == "users");
+    let hint_key = if on_users {
+        "settings.users_hint"
+    } else {
+        "settings.lists_hint"
+    };
+    let hint = wrap(&t(hint_key), usize::from(inner.width).saturating_sub(2));
     let hint_h = u16::try_from(hint.len())
         .unwrap_or(u16::MAX)
         .min(inner.height / 3);
@@ -82,6 +86,23 @@ fn rows(state: &AppState, field: &Field) -> ListRows {
                 })
                 .collect(),
             empty: t("settings.mediators_empty").into_owned(),
+            flex: 0,
+        },
+        "users" => ListRows {
+            rows: state
+                .users
+                .iter()
+                .map(|u| ListRow {
+                    cells: vec![
+                        u.name.clone(),
+                        u.display.clone(),
+                        label("role", u.role.code()).into_owned(),
+                        user_state(u.active).into_owned(),
+                    ],
+                    dim: !u.active,
+                })
+                .collect(),
+            empty: t("settings.users_empty").into_owned(),
             flex: 0,
         },
         _ => ListRows {

@@ -41,10 +41,22 @@ pub fn demo_db(dir: &Path, cases: u32) -> PathBuf {
     let status = std::process::Command::new(bin())
         .args(["--db", db.to_str().expect("temp path is UTF-8"), "demo"])
         .args(["--cases", &cases.to_string()])
+        // Whoever runs demo administers the room: here the mediator the tests start as.
+        .env("USER", "wang")
         .status()
         .expect("demo runs");
     assert!(status.success(), "demo failed: {status:?}");
     db
+}
+
+/// The administrator wang (who ran demo) adds `user` to the room with `role`.
+pub fn add_user(db: &Path, user: &str, role: &str) {
+    let status = std::process::Command::new(bin())
+        .args(["--db", db.to_str().expect("temp path is UTF-8"), "--as", "wang"])
+        .args(["user", "add", user, "--role", role])
+        .status()
+        .expect("user add runs");
+    assert!(status.success(), "user add {user} failed: {status:?}");
 }
 
 /// From the first screen (今日) to the case list, whose key bar has the sort key F6.

@@ -64,7 +64,10 @@ pub fn loaded(state: &mut AppState, case: Case) -> Vec<Effect> {
     if state.case_sessions.as_ref().is_some_and(|(c, _)| *c != id) {
         state.case_sessions = None;
     }
-    let mut effects = vec![Effect::LoadCaseSessions(id)];
+    if state.case_history.as_ref().is_some_and(|(c, _)| *c != id) {
+        state.case_history = None;
+    }
+    let mut effects = vec![Effect::LoadCaseSessions(id), Effect::LoadHistory(id)];
     effects.extend(repeats_of_detail(state));
     effects
 }

@@ -146,6 +146,7 @@ fn restore(state: &mut AppState, key: DraftKey, data: DraftData) -> Vec<Effect> 
             let mut item = match kind {
                 SettingsItemKind::Mediator => mediator_item(),
                 SettingsItemKind::LocalCategory => local_item(None),
+                SettingsItemKind::NewUser | SettingsItemKind::EditUser => return Vec::new(),
             };
             fill(&mut item.form, &data.fields, &data.focus);
             state.modals.push(Modal::SettingsItem(item));

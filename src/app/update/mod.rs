@@ -11,12 +11,14 @@ mod list;
 mod modal;
 mod refresh;
 mod results;
+mod roles;
 mod schedule;
 mod session;
 mod settings;
 mod setup;
 mod stats;
 mod today;
+mod users;
 
 use super::action::{Action, Effect};
 use super::command::Command;
@@ -89,6 +91,11 @@ fn handle(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::DraftsLoaded(list) => drafts::loaded(state, list),
         Action::DraftStored => Vec::new(),
         Action::CaseConflict { mine, theirs } => conflict::arrived(state, *mine, *theirs),
+        Action::UsersLoaded(users) => users::loaded(state, users),
+        Action::HistoryLoaded(id, entries) => {
+            state.case_history = Some((id, entries));
+            Vec::new()
+        }
     }
 }
 
@@ -171,6 +178,10 @@ fn on_key(state: &mut AppState, key: Key) -> Vec<Effect> {
     if state.setup.is_some() {
         return setup::on_key(state, command, key);
     }
+    if let Some(refusal) = roles::refusal(state, command) {
+        state.status = Some(refusal);
+        return Vec::new();
+    }
     match state.tab {
         Tab::Cases => match state.cases {
             CasesView::List => list::on_key(state, command, key),
@@ -226,6 +237,9 @@ fn entered(state: &mut AppState) -> Vec<Effect> {
         Tab::Today => today::entered(state),
         Tab::Schedule => schedule::load(state),
         Tab::Statistics => stats::entered(state),
+        Tab::Settings if crate::domain::user::may_manage_users(&state.user) => {
+            vec![Effect::LoadUsers]
+        }
         _ => Vec::new(),
     }
 }

@@ -4,7 +4,7 @@ use super::case_form;
 use super::list::reload;
 use crate::app::action::{Effect, Failure, Room};
 use crate::app::modal::Modal;
-use crate::app::settings::settings_form;
+use crate::app::settings::settings_form_for;
 use crate::app::setup::setup_form;
 use crate::app::state::{AppState, CaseDetail, CasesView, StatusLine};
 use crate::domain::case::Case;
@@ -29,7 +29,7 @@ pub fn room_loaded(state: &mut AppState, room: Room) -> Vec<Effect> {
     // A reload after adding a mediator must not throw away unsaved profile edits.
     if !state.settings.changed() {
         let focus = state.settings.form.as_ref().map(|f| f.focus);
-        let mut form = settings_form(org, state.lang);
+        let mut form = settings_form_for(org, state.lang, &state.user);
         if let Some(focus) = focus {
             form.focus = focus;
         }

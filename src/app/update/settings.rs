@@ -7,7 +7,7 @@ use crate::app::action::Effect;
 use crate::app::command::Command;
 use crate::app::key::Key;
 use crate::app::modal::{Confirm, Modal, Pending, PickerTarget, SettingsItemKind};
-use crate::app::settings::{local_item, mediator_item, settings_form};
+use crate::app::settings::{local_item, mediator_item, settings_form_for, user_item, user_of};
 use crate::app::setup::profile_of;
 use crate::app::state::{AppState, StatusLine, Tab};
 use crate::domain::category::{Category, LocalCategory};
@@ -21,6 +21,7 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effec
     let outcome = form_key(form, cmd, key);
     clamp_list(form, "mediators", state.mediators.len());
     clamp_list(form, "locals", state.locals.len());
+    clamp_list(form, "users", state.users.len());
     let focused = form.focused().map(|f| (f.id, f.selected));
     match (outcome, focused) {
         (Outcome::Save, _) => {
@@ -67,6 +68,14 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effec
                 state.modals.push(Modal::SettingsItem(local_item(Some(l))));
             }
         }
+        (Outcome::OpenRow, Some(("users", row))) => {
+            if let Some(u) = state.users.get(row) {
+                state.modals.push(Modal::SettingsItem(user_item(Some(u))));
+            }
+        }
+        (Outcome::Add, Some(("users", _))) => {
+            state.modals.push(Modal::SettingsItem(user_item(None)))
+        }
         (Outcome::Add, Some(("locals", _))) => {
             state.modals.push(Modal::SettingsItem(local_item(None)))
         }
@@ -84,7 +93,7 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effec
 /// Leaves the settings tab for the case list, the form back as saved.
 pub fn leave(state: &mut AppState) {
     if let Some(org) = &state.org {
-        state.settings.form = Some(settings_form(org, state.lang));
+        state.settings.form = Some(settings_form_for(org, state.lang, &state.user));
     }
     state.tab = Tab::Cases;
 }
@@ -95,12 +104,18 @@ pub fn item_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Eff
         return Vec::new();
     };
     match form_key(&mut item.form, cmd, key) {
+        Outcome::Save if item.kind == SettingsItemKind::EditUser => {
+            let user = user_of(item);
+            state.modals.pop();
+            vec![Effect::SaveUser { user, new: false }]
+        }
         Outcome::Save => {
             let name = item.form.value("name").trim().to_string();
             if name.is_empty() {
                 let key = match item.kind {
                     SettingsItemKind::Mediator => "err.mediator.name_missing",
                     SettingsItemKind::LocalCategory => "err.category.name_missing",
+                    SettingsItemKind::NewUser | SettingsItemKind::EditUser => "err.user.name",
                 };
                 item.form.set_error("name", Some(t(key).into_owned()));
                 return Vec::new();
@@ -115,6 +130,10 @@ pub fn item_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Eff
                     parent: Category::from_code(&item.form.value("parent"))
                         .unwrap_or(Category::Other),
                 }),
+                SettingsItemKind::NewUser | SettingsItemKind::EditUser => Effect::SaveUser {
+                    user: user_of(item),
+                    new: true,
+                },
             };
             state.modals.pop();
             vec![effect]

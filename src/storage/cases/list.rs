@@ -125,6 +125,15 @@ fn list_filter(org: OrgId, query: &CaseQuery) -> (String, Vec<Value>) {
             }
         }
     }
+    // After the rewrite above, which must not touch the subquery's `from_status`.
+    if let Some(name) = &query.registered_by {
+        params.push(Value::Text(name.clone()));
+        filter.push_str(&format!(
+            " AND id IN (SELECT case_id FROM status_history
+               WHERE from_status IS NULL AND operator = ?{})",
+            params.len()
+        ));
+    }
     (filter, params)
 }
 

@@ -9,3 +9,4 @@ mod schedule;
 mod screens;
 mod stats;
 pub mod support;
+mod users;

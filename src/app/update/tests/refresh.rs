@@ -26,7 +26,10 @@ fn an_open_case_is_read_again_and_stays_where_it_was_scrolled() {
         [Effect::LoadCase(id), Effect::LoadCaseSessions(id)]
     );
     assert!(
-        matches!(effects[2..], [Effect::FindRepeats(_)]),
+        matches!(
+            effects[2..],
+            [Effect::LoadHistory(_), Effect::FindRepeats(_)]
+        ),
         "the earlier cases of its parties are asked again: {effects:?}"
     );
     match &s.cases {

@@ -1,0 +1,290 @@
+//! The audit trail: who changed what, when, before and after. SQLite triggers write it
+//! (so no code path can forget), and triggers refuse to change or delete its rows.
+//!
+//! The triggers are made here from each audited table's columns and refreshed when a
+//! database is opened, so a column added by a later migration is recorded too. Auditing
+//! a new table is one line: add its name to [`AUDITED`] (tables missing from the file,
+//! e.g. `agreements` before its migration, are skipped).
+
+use super::{StorageError, Store};
+use crate::domain::audit::{AuditAction, AuditEntry};
+use crate::domain::case::CaseId;
+use rusqlite::functions::FunctionFlags;
+use rusqlite::{Connection, TransactionBehavior, params};
+use std::sync::{Arc, Mutex};
+
+/// The tables whose every insert, update and delete is recorded.
+pub const AUDITED: &[&str] = &[
+    "cases",
+    "parties",
+    "sessions",
+    "follow_ups",
+    "users",
+    "agreements",
+];
+
+/// Columns whose change alone is no change worth recording (kept by storage itself).
+const NOT_A_CHANGE: &[&str] = &["version", "updated_at"];
+
+/// Who is working on a connection: read by the triggers through `tiaojie_user()`.
+pub(super) type Who = Arc<Mutex<String>>;
+
+/// Registers `tiaojie_user()` and `tiaojie_now()` on the connection; the triggers call them.
+pub(super) fn register_functions(conn: &Connection, who: &Who) -> Result<(), StorageError> {
+    // Not deterministic (the answer changes), innocuous (no side effects), so that SQLite
+    // lets triggers call them even with a distrusted schema.
+    let flags = FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_INNOCUOUS;
+    let who = Arc::clone(who);
+    conn.create_scalar_function("tiaojie_user", 0, flags, move |_| {
+        Ok(who
+            .lock()
+            .map(|w| w.clone())
+            .unwrap_or_else(|e| e.into_inner().clone()))
+    })?;
+    // Working out the local zone is the dear part of reading the clock, and an import
+    // writes thousands of rows a second: the text is made once per second.
+    let last: Mutex<(i64, String)> = Mutex::new((i64::MIN, String::new()));
+    conn.create_scalar_function("tiaojie_now", 0, flags, move |_| {
+        let second = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs() as i64)
+            .unwrap_or_default();
+        let mut last = last.lock().unwrap_or_else(|e| e.into_inner());
+        if last.0 != second {
+            let text = chrono::Local::now()
+                .fixed_offset()
+                .to_rfc3339_opts(chrono::SecondsFormat::Secs, false);
+            *last = (second, text);
+        }
+        Ok(last.1.clone())
+    })?;
+    Ok(())
+}
+
+/// Makes (or remakes) the audit triggers of every audited table that exists, in one
+/// write transaction, unless they already match the tables' columns.
+pub(super) fn install_triggers(conn: &mut Connection) -> Result<(), StorageError> {
+    let wanted = wanted_triggers(conn)?;
+    let matches =
+        |name: &str, sql: &str| matches!(current(conn, name), Ok(Some(now)) if now == sql);
+    if wanted.iter().all(|(name, sql)| matches(name, sql)) {
+        return Ok(());
+    }
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    for (name, sql) in &wanted {
+        let now: Option<String> = current(&tx, name)?;
+        if now.as_deref() != Some(sql) {
+            tx.execute_batch(&format!("DROP TRIGGER IF EXISTS {name};\n{sql};"))?;
+        }
+    }
+    tx.commit()?;
+    Ok(())
+}
+
+fn current(conn: &Connection, name: &str) -> Result<Option<String>, rusqlite::Error> {
+    use rusqlite::OptionalExtension;
+    conn.query_row(
+        "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?1",
+        [name],
+        |r| r.get(0),
+    )
+    .optional()
+}
+
+/// (trigger name, CREATE TRIGGER text) for each audited table in the file.
+fn wanted_triggers(conn: &Connection) -> Result<Vec<(String, String)>, StorageError> {
+    let mut out = Vec::new();
+    for table in AUDITED {
+        let columns = columns(conn, table)?;
+        if columns.is_empty() {
+            continue;
+        }
+        out.extend(triggers_for(table, &columns));
+    }
+    Ok(out)
+}
+
+fn columns(conn: &Connection, table: &str) -> Result<Vec<String>, StorageError> {
+    let mut stmt = conn.prepare("SELECT name FROM pragma_table_info(?1) ORDER BY cid")?;
+    let names = stmt
+        .query_map([table], |r| r.get::<_, String>(0))?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(names)
+}
+
+/// The three triggers of one table. Names come from [`AUDITED`] and the schema, never
+/// from users, so formatting them into SQL is safe.
+fn triggers_for(table: &str, columns: &[String]) -> Vec<(String, String)> {
+    let json = |row: &str| {
+        let pairs: Vec<String> = columns
+            .iter()
+            .map(|c| format!("'{c}', {row}.\"{c}\""))
+            .collect();
+        format!("json_object({})", pairs.join(", "))
+    };
+    let case_of = |row: &str| {
+        if table == "cases" {
+            format!("{row}.id")
+        } else if columns.iter().any(|c| c == "case_id") {
+            format!("{row}.case_id")
+        } else {
+            "NULL".to_string()
+        }
+    };
+    // A change keeps only the columns that changed (and the row's name, so the history
+    // can say whose): a case's facts are not copied twice for every status change.
+    // Built as text because json_object cannot leave a key out.
+    let changed_json = |row: &str| {
+        let parts: Vec<String> = columns
+            .iter()
+            .filter(|c| !NOT_A_CHANGE.contains(&c.as_str()))
+            .map(|c| {
+                let pair = format!("'\"{c}\":' || json_quote({row}.\"{c}\") || ','");
+                if c == "name" {
+                    pair
+                } else {
+                    format!("CASE WHEN OLD.\"{c}\" IS NOT NEW.\"{c}\" THEN {pair} ELSE '' END")
+                }
+            })
+            .collect();
+        format!("json('{{' || rtrim({}, ',') || '}}')", parts.join(" || "))
+    };
+    let changed: Vec<String> = columns
+        .iter()
+        .filter(|c| !NOT_A_CHANGE.contains(&c.as_str()))
+        .map(|c| format!("OLD.\"{c}\" IS NOT NEW.\"{c}\""))
+        .collect();
+    let insert = |action: &str, row: &str, before: &str, after: &str| {
+        format!(
+            "INSERT INTO audit (at, user_name, table_name, row_id, case_id, action, before_json, after_json) \
+             VALUES (tiaojie_now(), tiaojie_user(), '{table}', {row}.rowid, {}, '{action}', {before}, {after})",
+            case_of(row)
+        )
+    };
+    vec![
+        (
+            format!("audit_{table}_insert"),
+            format!(
+                "CREATE TRIGGER audit_{table}_insert AFTER INSERT ON {table} BEGIN {}; END",
+                insert("insert", "NEW", "NULL", &json("NEW"))
+            ),
+        ),
+        (
+            format!("audit_{table}_update"),
+            format!(
+                "CREATE TRIGGER audit_{table}_update AFTER UPDATE ON {table} WHEN {} BEGIN {}; END",
+                changed.join(" OR "),
+                insert("update", "NEW", &changed_json("OLD"), &changed_json("NEW"))
+            ),
+        ),
+        (
+            format!("audit_{table}_delete"),
+            format!(
+                "CREATE TRIGGER audit_{table}_delete AFTER DELETE ON {table} BEGIN {}; END",
+                insert("delete", "OLD", &json("OLD"), "NULL")
+            ),
+        ),
+    ]
+}
+
+impl Store {
+    /// Who the changes made through this store are recorded as.
+    pub fn set_user(&mut self, name: &str) {
+        match self.who.lock() {
+            Ok(mut who) => *who = name.to_string(),
+            Err(e) => *e.into_inner() = name.to_string(),
+        }
+    }
+
+    /// Records that the current user was shown a case's full ID numbers or phones.
+    pub fn record_view(&mut self, case: CaseId, what: &str) -> Result<(), StorageError> {
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO audit (at, user_name, table_name, row_id, case_id, action, after_json)
+                 VALUES (tiaojie_now(), tiaojie_user(), 'parties', NULL, ?1, 'view', json_object('shown', ?2))",
+                params![case.0, what],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// A case's history, oldest first: its own changes and those of its parties,
+    /// sessions, follow-ups (and agreements), and who was shown its full ID numbers.
+    pub fn case_history(&self, case: CaseId) -> Result<Vec<AuditEntry>, StorageError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT at, user_name, table_name, action, before_json, after_json
+             FROM audit WHERE case_id = ?1 ORDER BY id",
+        )?;
+        let rows = stmt.query_map([case.0], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, Option<String>>(4)?,
+                r.get::<_, Option<String>>(5)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (at, user, table, action, before, after) = row?;
+            let action = AuditAction::from_code(&action).ok_or(StorageError::Corrupt {
+                column: "audit.action",
+                value: action.clone(),
+            })?;
+            out.push(entry(at, user, table, action, before, after));
+        }
+        Ok(out)
+    }
+
+    /// How many audit rows there are (for tests and `tiaojie check`).
+    pub fn audit_count(&self) -> Result<i64, StorageError> {
+        Ok(self
+            .conn
+            .query_row("SELECT count(*) FROM audit", [], |r| r.get(0))?)
+    }
+}
+
+/// Turns a row into what the history shows: which fields changed, and the row's name.
+fn entry(
+    at: String,
+    user: String,
+    table: String,
+    action: AuditAction,
+    before: Option<String>,
+    after: Option<String>,
+) -> AuditEntry {
+    let parse = |text: Option<String>| {
+        text.and_then(|t| {
+            serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(&t).ok()
+        })
+        .unwrap_or_default()
+    };
+    let (before, after) = (parse(before), parse(after));
+    let changed = match action {
+        AuditAction::Update => after
+            .iter()
+            .filter(|(k, v)| !NOT_A_CHANGE.contains(&k.as_str()) && before.get(*k) != Some(*v))
+            .map(|(k, _)| k.clone())
+            .collect(),
+        _ => Vec::new(),
+    };
+    let name = after
+        .get("name")
+        .or_else(|| before.get("name"))
+        .or_else(|| after.get("shown"))
+        .and_then(|v| v.as_str())
+        .unwrap_or_default()
+        .to_string();
+    AuditEntry {
+        at: chrono::DateTime::parse_from_rfc3339(&at).ok(),
+        user,
+        table,
+        action,
+        name,
+        changed,
+    }
+}
+
+#[cfg(test)]
+mod tests;
