@@ -17,6 +17,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("sql/002_schedule.sql"),
     include_str!("sql/003_search.sql"),
     include_str!("sql/004_sort_indexes.sql"),
+    include_str!("sql/005_agreements.sql"),
 ];
 
 /// The schema version this binary writes.

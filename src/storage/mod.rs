@@ -1,6 +1,7 @@
 //! The only place with SQL: opens the room's SQLite file, migrates it, and turns rows into
 //! domain types. Must not import ratatui or crossterm.
 
+mod agreements;
 mod briefs;
 mod cases;
 mod codec;
@@ -15,6 +16,7 @@ mod sessions;
 mod stats;
 mod write;
 
+pub use agreements::{AgreementWindow, DueItem};
 pub use briefs::CaseBrief;
 pub use cases::NewCaseRecord;
 pub use follow_ups::CaseAlert;
