@@ -28,7 +28,11 @@ fn main() {
         })
         .expect("a referred case that succeeded");
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 28).expect("date");
-    let build = |form: FormKind| form.build(&case, &org.profile, today).expect("form");
+    let templates = tiaojie::documents::template::Templates::builtin();
+    let build = |form: FormKind| {
+        form.build(&case, &org.profile, today, &templates)
+            .expect("form")
+    };
     let mut samples: Vec<Sample> = vec![
         time_ms("受理登记表: document value", runs, || {
             build(FormKind::Register);
@@ -37,14 +41,8 @@ fn main() {
             let _ = to_text(&build(FormKind::Register), TEXT_WIDTH);
         }),
     ];
-    let Ok(fonts) = PdfFonts::find(None) else {
-        print_table(
-            "Documents (no CJK font installed: PDF not measured)",
-            &samples,
-        );
-        return;
-    };
-    samples.push(time_ms("font: read and check", runs, || {
+    let fonts = PdfFonts::find(None).expect("the shipped font");
+    samples.push(time_ms("font: the shipped face", runs, || {
         PdfFonts::find(None).expect("font");
     }));
     let mut sizes = Vec::new();

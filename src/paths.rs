@@ -20,6 +20,18 @@ pub fn resolve_db(given: Option<&Path>) -> PathBuf {
         .unwrap_or_else(|| PathBuf::from(DB_FILE))
 }
 
+/// The folder where a room keeps its own wording of the forms (`register.json`, …,
+/// named like `assets/templates`): `TIAOJIE_TEMPLATES`, else `templates` in the platform
+/// config folder (`~/.config/tiaojie/templates` on Linux).
+pub fn templates_dir() -> Option<PathBuf> {
+    std::env::var_os("TIAOJIE_TEMPLATES")
+        .map(PathBuf::from)
+        .or_else(|| {
+            directories::ProjectDirs::from("cn", "tiaojie", "tiaojie")
+                .map(|d| d.config_dir().join("templates"))
+        })
+}
+
 /// The log file, in the database's folder (errors go here, never over the screen).
 pub fn log_file(db: &Path) -> PathBuf {
     db.parent()

@@ -8,7 +8,9 @@ mod signals;
 
 use crate::app::effects::Runner;
 use crate::app::key::{Key, KeyCode};
+use crate::app::state::StatusLine;
 use crate::app::{Action, AppState, Effect, start, update};
+use crate::documents::template::Templates;
 use crate::i18n::{Lang, set_lang};
 use crate::storage::Store;
 use crate::ui::{render, theme::Theme};
@@ -64,6 +66,14 @@ fn event_loop(
         (size.width, size.height),
     );
     state.lang_locked = lang.is_some();
+    let (templates, bad) = Templates::load(crate::paths::templates_dir().as_deref());
+    state.docs.templates = std::sync::Arc::new(templates);
+    if let Some(error) = bad.first() {
+        state.status = Some(StatusLine {
+            text: error.to_string(),
+            error: true,
+        });
+    }
     let mut runner = Runner::new(store, operator);
     let mut seen = runner.store().data_version().ok();
     let mut busy = signals::busy();

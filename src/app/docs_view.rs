@@ -3,6 +3,7 @@
 
 use super::state::{AppState, CasesView};
 use crate::documents::forms::FormKind;
+use crate::documents::template::Templates;
 use crate::documents::{Block, Document, DocumentError};
 use crate::domain::id_card::mask_id;
 
@@ -13,6 +14,8 @@ pub struct DocsView {
     pub selected: usize,
     /// Lines the preview is scrolled down.
     pub scroll: u16,
+    /// The room's wording of the forms, read at start (built-in unless overridden).
+    pub templates: std::sync::Arc<Templates>,
 }
 
 impl DocsView {
@@ -30,18 +33,21 @@ pub fn preview(state: &AppState) -> Option<Result<Document, DocumentError>> {
         return None;
     };
     let org = state.org.as_ref()?;
-    let doc = state
-        .docs
-        .form()
-        .build(&detail.case, &org.profile, state.today);
-    Some(doc.map(mask_ids))
+    let doc = state.docs.form().build(
+        &detail.case,
+        &org.profile,
+        state.today,
+        &state.docs.templates,
+    );
+    let id_label = state.docs.templates.form("common").text("party.id_number");
+    Some(doc.map(|d| mask_ids(d, &id_label)))
 }
 
-fn mask_ids(mut doc: Document) -> Document {
+fn mask_ids(mut doc: Document, id_label: &str) -> Document {
     for block in &mut doc.blocks {
         if let Block::Party { fields, .. } = block {
             for (label, value) in fields.iter_mut() {
-                if label == "身份证号" {
+                if label == id_label {
                     *value = mask_id(value);
                 }
             }

@@ -167,6 +167,13 @@ impl Runner {
         })
     }
 
+    /// The room's wording of the forms, read again for each document so an edited
+    /// override applies at once; a bad override is skipped (the start-up notice names it).
+    fn templates(&self) -> crate::documents::template::Templates {
+        let dir = crate::paths::templates_dir();
+        crate::documents::template::Templates::load(dir.as_deref()).0
+    }
+
     /// Writes a form of a case as PDF into its folder beside the database; returns the path.
     fn write_document(
         &self,
@@ -179,7 +186,7 @@ impl Runner {
         let case = self.store.load_case(case)?;
         let invalid = |e: &dyn std::fmt::Display| StorageError::Invalid(e.to_string());
         let doc = form
-            .build(&case, &org.profile, today)
+            .build(&case, &org.profile, today, &self.templates())
             .map_err(|e| invalid(&e))?;
         let font = std::env::var_os("TIAOJIE_FONT").map(std::path::PathBuf::from);
         let fonts = pdf::PdfFonts::find(font.as_deref()).map_err(|e| invalid(&e))?;

@@ -6,6 +6,7 @@ use super::CliError;
 use crate::documents::files;
 use crate::documents::forms::FormKind;
 use crate::documents::pdf::{PdfFonts, to_pdf};
+use crate::documents::template::Templates;
 use crate::documents::text::{Encoding, TEXT_WIDTH, encode, to_text};
 use crate::documents::{Document, DocumentError};
 use crate::domain::case::Case;
@@ -80,9 +81,13 @@ pub fn document(
     let org = store.organisation()?.ok_or_else(no_case)?;
     let id = store.find_case(org.id, key)?.ok_or_else(no_case)?;
     let case = store.load_case(id)?;
+    let (templates, bad) = Templates::load(crate::paths::templates_dir().as_deref());
+    for error in bad {
+        eprintln!("{error}");
+    }
     let doc = form
         .kind()
-        .build(&case, &org.profile, today)
+        .build(&case, &org.profile, today, &templates)
         .map_err(PrintError::from)?;
     Ok((case, doc))
 }

@@ -6,6 +6,7 @@
 use super::date::chinese_date;
 use super::model::{Block, Document, DocumentError};
 use super::register::seal_line;
+use super::template::Template;
 use crate::domain::case::Case;
 use crate::domain::org::OrgProfile;
 use crate::domain::party::PartyRole;
@@ -17,6 +18,7 @@ pub fn feedback_letter(
     case: &Case,
     org: &OrgProfile,
     today: NaiveDate,
+    t: &Template,
 ) -> Result<Document, DocumentError> {
     let f = &case.fields;
     let unit = f.referrer_unit.trim();
@@ -29,38 +31,43 @@ pub fn feedback_letter(
         .rev()
         .find(|c| matches!(c.to, CaseStatus::Succeeded | CaseStatus::Terminated))
         .ok_or(DocumentError::NoResult)?;
-    let mut doc = Document::titled("调解结果反馈函");
+    let mut doc = Document::titled(t.title());
     let number = case.number.as_ref().map(|n| n.text.clone());
     doc.number.clone_from(&number);
-    doc.addressee = Some(format!("{unit}："));
+    doc.addressee = Some(t.fill("addressee", &[("unit", unit)]));
     let reference = match f.referrer_ref.trim() {
         "" => String::new(),
-        r => format!("（贵单位编号：{r}）"),
+        r => t.fill("reference", &[("reference", r)]),
     };
-    doc.blocks.push(Block::Paragraph(format!(
-        "贵单位于{}移送我委员会调解的{}与{}{}纠纷{}，我委员会已依法受理并组织调解。现将调解结果函告如下：",
-        chinese_date(f.received_on),
-        names(case, PartyRole::Applicant),
-        names(case, PartyRole::Respondent),
-        f.category.display_label(),
-        reference,
+    doc.blocks.push(Block::Paragraph(t.fill(
+        "intro",
+        &[
+            ("received", &chinese_date(f.received_on)),
+            ("applicants", &names(case, PartyRole::Applicant, t)),
+            ("respondents", &names(case, PartyRole::Respondent, t)),
+            ("category", f.category.display_label()),
+            ("reference", &reference),
+        ],
     )));
     let mut rows = vec![(
-        "案件编号".to_string(),
-        number.unwrap_or_else(|| "（未编号）".into()),
+        t.text("number"),
+        number.unwrap_or_else(|| t.text("unnumbered")),
     )];
-    rows.push(("调解结果".into(), outcome.to.label().to_string()));
+    rows.push((t.text("result"), outcome.to.label().to_string()));
     match outcome.to {
         CaseStatus::Succeeded => {
-            rows.push(("达成协议日期".into(), chinese_date(outcome.at.date_naive())));
+            rows.push((t.text("agreed_on"), chinese_date(outcome.at.date_naive())));
         }
         _ => {
-            rows.push(("终止日期".into(), chinese_date(outcome.at.date_naive())));
+            rows.push((
+                t.text("terminated_on"),
+                chinese_date(outcome.at.date_naive()),
+            ));
             let reason = outcome.reason.trim();
             rows.push((
-                "终止原因".into(),
+                t.text("termination_reason"),
                 if reason.is_empty() {
-                    "未记录".into()
+                    t.text("not_recorded")
                 } else {
                     reason.to_string()
                 },
@@ -68,14 +75,14 @@ pub fn feedback_letter(
         }
     }
     doc.blocks.push(Block::Fields(rows));
-    doc.blocks.push(Block::Paragraph("特此函告。".into()));
-    doc.seal = Some(seal_line(org));
+    doc.blocks.push(Block::Paragraph(t.text("closing")));
+    doc.seal = Some(seal_line(org, t));
     doc.date = Some(chinese_date(today));
     Ok(doc)
 }
 
 /// The names of the parties in one role, joined with 、; 某某 when there are none.
-fn names(case: &Case, role: PartyRole) -> String {
+fn names(case: &Case, role: PartyRole, t: &Template) -> String {
     let names: Vec<&str> = case
         .fields
         .parties
@@ -84,7 +91,7 @@ fn names(case: &Case, role: PartyRole) -> String {
         .map(|p| p.name.trim())
         .collect();
     if names.is_empty() {
-        "当事人".into()
+        t.text("no_party")
     } else {
         names.join("、")
     }

@@ -1,7 +1,8 @@
-//! The font of a PDF, read at run time (not shipped): a path the user gives, or the
-//! first of the places a Song/serif CJK face usually is on Debian and Windows. Reads
-//! the advance of each character (for line breaking) and finds the characters the face
-//! does not have, so they are reported by name rather than printed as empty boxes.
+//! The font of a PDF: the Song/serif face shipped in the binary (Noto Serif CJK SC cut
+//! down to GBK, `assets/fonts`, SIL OFL), or a file the user names (Windows' SimSun or
+//! FangSong, a Linux system font). Reads the advance of each character (for line
+//! breaking) and finds the characters the face does not have, so they are reported by
+//! name rather than printed as empty boxes.
 
 use crate::i18n::tf;
 use skrifa::instance::{LocationRef, Size};
@@ -10,8 +11,17 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+/// The body face shipped in the binary: Noto Serif CJK SC holding every character of
+/// GBK (20,923 hanzi, so name characters such as 堃 喆 玥 珺 赟 彧 print), so a PDF
+/// prints the same on a machine with no Chinese font. `scripts/subset-fonts.sh` makes it.
+static EMBEDDED_BODY: &[u8] = include_bytes!("../../assets/fonts/NotoSerifCJKsc-Regular-GBK.otf");
+/// The bold face for titles, holding only the characters of the templates' titles; a
+/// title it cannot set (a room's own template) falls back to the body face.
+static EMBEDDED_TITLE: &[u8] = include_bytes!("../../assets/fonts/NotoSerifCJKsc-Bold-titles.otf");
+
 /// Where a CJK face is usually found, with its index in a collection (.ttc): Noto's
-/// collections hold JP, KR, SC, TC, HK in that order, so Simplified Chinese is 2.
+/// collections hold JP, KR, SC, TC, HK in that order, so Simplified Chinese is 2. Used
+/// to open the right face of a collection the user names.
 pub const KNOWN_FONTS: &[(&str, u32)] = &[
     ("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc", 2),
     ("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 2),
@@ -22,9 +32,6 @@ pub const KNOWN_FONTS: &[(&str, u32)] = &[
 /// Why no usable font was found.
 #[derive(Debug, thiserror::Error)]
 pub enum FontError {
-    /// None of the known places has a font.
-    #[error("{}", tf("docs.err.no_font", &[("tried", .0)]))]
-    NotFound(String),
     /// The file is there but cannot be read or is not a font.
     #[error("{}", tf("docs.err.bad_font", &[("path", path), ("why", why)]))]
     Unusable {
@@ -69,13 +76,41 @@ fn simplified_face(data: &[u8]) -> u32 {
         .unwrap_or(0)
 }
 
+/// A face's bytes: shipped in the binary (never copied) or read from a file.
+#[derive(Clone)]
+pub enum FontBytes {
+    /// Part of the program.
+    Embedded(&'static [u8]),
+    /// Read from a file, shared with the PDF writer.
+    Read(Arc<Vec<u8>>),
+}
+
+impl FontBytes {
+    /// The bytes.
+    pub fn as_slice(&self) -> &[u8] {
+        match self {
+            FontBytes::Embedded(b) => b,
+            FontBytes::Read(b) => b.as_slice(),
+        }
+    }
+}
+
+impl From<FontBytes> for krilla::Data {
+    fn from(bytes: FontBytes) -> krilla::Data {
+        match bytes {
+            FontBytes::Embedded(b) => b.into(),
+            FontBytes::Read(b) => b.into(),
+        }
+    }
+}
+
 /// A face loaded in memory.
 #[derive(Clone)]
 pub struct FontFile {
-    /// Where it was read from.
+    /// Where it was read from (for the shipped faces, their name).
     pub path: PathBuf,
-    /// The bytes, shared with the PDF writer.
-    pub data: Arc<Vec<u8>>,
+    /// The bytes.
+    pub data: FontBytes,
     /// The face index within a collection.
     pub index: u32,
 }
@@ -91,29 +126,51 @@ impl FontFile {
         FontRef::from_index(&data, index).map_err(|e| unusable(e.to_string()))?;
         Ok(FontFile {
             path: path.to_path_buf(),
-            data: Arc::new(data),
+            data: FontBytes::Read(Arc::new(data)),
             index,
         })
     }
 
-    /// The face the user named, or the first known one that exists.
+    /// The body face shipped in the program.
+    pub fn embedded_body() -> FontFile {
+        FontFile {
+            path: PathBuf::from("Noto Serif CJK SC (GBK)"),
+            data: FontBytes::Embedded(EMBEDDED_BODY),
+            index: 0,
+        }
+    }
+
+    /// The bold title face shipped in the program.
+    pub fn embedded_title() -> FontFile {
+        FontFile {
+            path: PathBuf::from("Noto Serif CJK SC Bold"),
+            data: FontBytes::Embedded(EMBEDDED_TITLE),
+            index: 0,
+        }
+    }
+
+    /// The face the user named (its Simplified Chinese face in a collection), or the
+    /// shipped one.
     pub fn find(explicit: Option<&Path>) -> Result<FontFile, FontError> {
-        if let Some(path) = explicit {
-            let known = KNOWN_FONTS.iter().find(|(p, _)| Path::new(p) == path);
-            if let Some((_, index)) = known {
-                return FontFile::read(path, *index);
-            }
-            let mut file = FontFile::read(path, 0)?;
-            file.index = simplified_face(&file.data);
-            return Ok(file);
+        let Some(path) = explicit else {
+            return Ok(FontFile::embedded_body());
+        };
+        let known = KNOWN_FONTS.iter().find(|(p, _)| Path::new(p) == path);
+        if let Some((_, index)) = known {
+            return FontFile::read(path, *index);
         }
-        for (path, index) in KNOWN_FONTS {
-            if Path::new(path).is_file() {
-                return FontFile::read(Path::new(path), *index);
-            }
-        }
-        let tried: Vec<&str> = KNOWN_FONTS.iter().map(|(p, _)| *p).collect();
-        Err(FontError::NotFound(tried.join("、")))
+        let mut file = FontFile::read(path, 0)?;
+        file.index = simplified_face(file.data.as_slice());
+        Ok(file)
+    }
+
+    /// Whether the face has a glyph for every character of `text`.
+    pub fn covers(&self, text: &str) -> bool {
+        FontRef::from_index(self.data.as_slice(), self.index).is_ok_and(|font| {
+            let charmap = font.charmap();
+            text.chars()
+                .all(|c| c.is_whitespace() || charmap.map(c).is_some())
+        })
     }
 
     /// The bold face beside this one (NotoSerifCJK-Bold.ttc beside -Regular), if any.
@@ -129,11 +186,12 @@ impl FontFile {
     /// Each character's advance in thousandths of an em; the characters the face lacks
     /// (spaces and controls aside) come back in the error.
     pub fn advances(&self, chars: &[char]) -> Result<HashMap<char, u32>, FontError> {
-        let font =
-            FontRef::from_index(&self.data, self.index).map_err(|e| FontError::Unusable {
+        let font = FontRef::from_index(self.data.as_slice(), self.index).map_err(|e| {
+            FontError::Unusable {
                 path: self.path.display().to_string(),
                 why: e.to_string(),
-            })?;
+            }
+        })?;
         let upem = f32::from(
             font.metrics(Size::unscaled(), LocationRef::default())
                 .units_per_em

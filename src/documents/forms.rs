@@ -3,6 +3,7 @@
 use super::feedback::feedback_letter;
 use super::model::{Document, DocumentError};
 use super::register::register_form;
+use super::template::Templates;
 use crate::domain::case::Case;
 use crate::domain::org::OrgProfile;
 use chrono::NaiveDate;
@@ -20,7 +21,15 @@ impl FormKind {
     /// Every form, in the order the tab lists them.
     pub const ALL: [FormKind; 2] = [FormKind::Register, FormKind::Feedback];
 
-    /// The form's title, which is also its file name.
+    /// The form's template file (`assets/templates/<name>.json`).
+    pub fn template(self) -> &'static str {
+        match self {
+            FormKind::Register => "register",
+            FormKind::Feedback => "feedback",
+        }
+    }
+
+    /// The form's built-in title, which is also its file name.
     pub fn title(self) -> &'static str {
         match self {
             FormKind::Register => "受理登记表",
@@ -28,16 +37,18 @@ impl FormKind {
         }
     }
 
-    /// The form of `case`, letters dated `today`.
+    /// The form of `case` in the room's wording, letters dated `today`.
     pub fn build(
         self,
         case: &Case,
         org: &OrgProfile,
         today: NaiveDate,
+        templates: &Templates,
     ) -> Result<Document, DocumentError> {
+        let t = templates.form(self.template());
         match self {
-            FormKind::Register => Ok(register_form(case, org)),
-            FormKind::Feedback => feedback_letter(case, org, today),
+            FormKind::Register => Ok(register_form(case, org, &t)),
+            FormKind::Feedback => feedback_letter(case, org, today, &t),
         }
     }
 }

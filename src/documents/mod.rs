@@ -14,6 +14,7 @@ pub mod linebreak;
 pub mod model;
 pub mod pdf;
 pub mod register;
+pub mod template;
 pub mod text;
 
 pub use model::{Block, Document, DocumentError, Signature};

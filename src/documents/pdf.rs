@@ -46,10 +46,13 @@ pub struct PdfFonts {
 }
 
 impl PdfFonts {
-    /// The body face from `explicit` or the known places, and its bold sibling for titles.
+    /// The face the user named with its bold sibling for titles, or the shipped faces.
     pub fn find(explicit: Option<&std::path::Path>) -> Result<PdfFonts, FontError> {
         let body = FontFile::find(explicit)?;
-        let title = body.bold_sibling().unwrap_or_else(|| body.clone());
+        let title = match explicit {
+            None => FontFile::embedded_title(),
+            Some(_) => body.bold_sibling().unwrap_or_else(|| body.clone()),
+        };
         Ok(PdfFonts { body, title })
     }
 }
@@ -61,8 +64,14 @@ pub fn to_pdf(doc: &Document, fonts: &PdfFonts) -> Result<Vec<u8>, PdfError> {
     chars.sort_unstable();
     chars.dedup();
     let body_adv = fonts.body.advances(&chars)?;
+    // A title the bold face cannot set (a room's own template) is set in the body face.
+    let title_face = if fonts.title.covers(&doc.title) {
+        &fonts.title
+    } else {
+        &fonts.body
+    };
     let title_chars: Vec<char> = doc.title.chars().collect();
-    let title_adv = fonts.title.advances(&title_chars)?;
+    let title_adv = title_face.advances(&title_chars)?;
     let body = |c: char| body_adv.get(&c).copied().unwrap_or(1000);
     // Title advances in body-size thousandths, so one width serves both.
     let title = |c: char| {
@@ -80,7 +89,7 @@ pub fn to_pdf(doc: &Document, fonts: &PdfFonts) -> Result<Vec<u8>, PdfError> {
     );
     let pages = paginate(&lines);
     let body_font = krilla_font(&fonts.body)?;
-    let title_font = krilla_font(&fonts.title)?;
+    let title_font = krilla_font(title_face)?;
     let mut pdf = krilla::Document::new();
     let total = pages.len();
     for (n, page_lines) in pages.iter().enumerate() {
@@ -254,25 +263,42 @@ mod tests {
     }
 
     #[test]
-    fn without_a_font_the_message_says_what_to_install_and_that_text_works() {
-        // Both catalogues name the package, the option and the text format.
-        let msg = FontError::NotFound("/usr/share/fonts/x.ttc".into()).to_string();
-        for word in [
-            "fonts-noto-cjk",
-            "--font",
-            "--format txt",
-            "/usr/share/fonts/x.ttc",
-        ] {
-            assert!(msg.contains(word), "{msg}");
+    fn the_shipped_face_sets_every_hanzi_of_gbk_and_the_rare_name_characters() {
+        let body = FontFile::embedded_body();
+        let mut gbk = String::new();
+        for lead in 0x81u8..=0xFE {
+            for trail in (0x40u8..=0xFE).filter(|t| *t != 0x7F) {
+                let bytes = [lead, trail];
+                let (text, had_errors) = encoding_rs::GBK.decode_without_bom_handling(&bytes);
+                let c = text.chars().next().unwrap_or('\u{FFFD}');
+                let hanzi = ('\u{4E00}'..='\u{9FFF}').contains(&c)
+                    || ('\u{3400}'..='\u{4DBF}').contains(&c);
+                if !had_errors && hanzi {
+                    gbk.push(c);
+                }
+            }
         }
+        assert!(gbk.chars().count() > 20_000, "{}", gbk.chars().count());
+        let missing: String = gbk
+            .chars()
+            .filter(|c| !body.covers(&c.to_string()))
+            .collect();
+        assert!(missing.is_empty(), "the body face lacks {missing}");
+        assert!(body.covers("堃喆玥珺赟彧，。、；：？！（）《》¥0123456789"));
+        // The title face holds only the built-in titles (a room's own falls back to the
+        // body face): a new form's title needs `scripts/subset-fonts.sh` run again.
+        let title = FontFile::embedded_title();
+        let templates = crate::documents::template::Templates::builtin();
+        for form in crate::documents::forms::FormKind::ALL {
+            let text = templates.form(form.template()).title();
+            assert!(title.covers(&text), "{text}: run scripts/subset-fonts.sh");
+        }
+        assert!(!title.covers("王秀兰"));
     }
 
     #[test]
     fn characters_the_font_lacks_are_named() {
-        let Ok(font) = FontFile::find(None) else {
-            eprintln!("SKIPPED: no CJK font installed (fonts-noto-cjk)");
-            return;
-        };
+        let font = FontFile::embedded_body();
         match font.advances(&['王', '\u{E000}', '堃']) {
             Err(FontError::Missing { chars, .. }) => assert_eq!(chars, "\u{E000}"),
             other => panic!("{:?}", other.map(|m| m.len())),

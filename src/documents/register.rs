@@ -4,6 +4,7 @@
 
 use super::date::chinese_date;
 use super::model::{Block, Document, Signature};
+use super::template::Template;
 use crate::domain::case::Case;
 use crate::domain::org::OrgProfile;
 use crate::domain::party::{Party, PartyKind};
@@ -12,95 +13,98 @@ use chrono::NaiveDate;
 /// The registration form of a case, dated the day it was registered (the day it was
 /// received when the history has no registration record).
 #[must_use]
-pub fn register_form(case: &Case, org: &OrgProfile) -> Document {
+pub fn register_form(case: &Case, org: &OrgProfile, t: &Template) -> Document {
     let f = &case.fields;
-    let mut doc = Document::titled("受理登记表");
+    let mut doc = Document::titled(t.title());
     doc.number = case.number.as_ref().map(|n| n.text.clone());
     let registered = case
         .registered()
         .map_or(f.received_on, |c| c.at.date_naive());
     doc.blocks.push(Block::Fields(vec![(
-        "登记日期".into(),
+        t.text("registered_on"),
         chinese_date(registered),
     )]));
-    doc.blocks.extend(party_blocks(&f.parties, registered));
+    doc.blocks.extend(party_blocks(&f.parties, registered, t));
     let mut source = f.source.label().to_string();
     if f.source.is_referral() && !f.referrer_unit.trim().is_empty() {
-        source = format!("{source}（移送单位：{}）", f.referrer_unit.trim());
+        source = t.fill(
+            "referrer",
+            &[("source", &source), ("unit", f.referrer_unit.trim())],
+        );
     }
     doc.blocks.push(Block::Fields(vec![
-        ("纠纷类型".into(), f.category.display_label().to_string()),
-        ("案件来源".into(), source),
+        (t.text("category"), f.category.display_label().to_string()),
+        (t.text("source"), source),
     ]));
     doc.blocks.push(Block::Labelled {
-        label: "纠纷简要情况".into(),
+        label: t.text("facts"),
         text: f.facts.trim().to_string(),
     });
     doc.signatures = vec![
-        Signature::new("当事人（签名或按指印）"),
-        Signature::new("登记人（签名）"),
+        Signature::new(t.text("sign.party")),
+        Signature::new(t.text("sign.registrar")),
     ];
-    doc.seal = Some(seal_line(org));
+    doc.seal = Some(seal_line(org, t));
     doc.date = Some(chinese_date(registered));
     doc
 }
 
 /// 新华街道人民调解委员会（印）.
-pub fn seal_line(org: &OrgProfile) -> String {
-    format!("{}（印）", org.committee_name.trim())
+pub fn seal_line(org: &OrgProfile, t: &Template) -> String {
+    t.fill("seal", &[("committee", org.committee_name.trim())])
 }
 
 /// One block per party, in role order (申请人, 被申请人, 第三人, 委托代理人), keeping the
 /// order they were entered in within a role.
-pub fn party_blocks(parties: &[Party], on: NaiveDate) -> Vec<Block> {
+pub fn party_blocks(parties: &[Party], on: NaiveDate, t: &Template) -> Vec<Block> {
     let mut sorted: Vec<&Party> = parties.iter().collect();
     sorted.sort_by_key(|p| p.role);
     sorted
         .into_iter()
         .map(|p| Block::Party {
             role: p.role.label().to_string(),
-            fields: particulars(p, on),
+            fields: particulars(p, on, t),
         })
         .collect()
 }
 
 /// The particulars in the official order (DOMAIN.md §3), empty ones left out.
-fn particulars(p: &Party, on: NaiveDate) -> Vec<(String, String)> {
+fn particulars(p: &Party, on: NaiveDate, t: &Template) -> Vec<(String, String)> {
     let rows: Vec<(&str, String)> = match p.kind {
         PartyKind::Person => vec![
-            ("姓名", p.name.clone()),
+            ("party.name", p.name.clone()),
             (
-                "性别",
+                "party.sex",
                 p.sex.map(|s| s.label().to_string()).unwrap_or_default(),
             ),
-            ("民族", p.ethnicity.clone()),
+            ("party.ethnicity", p.ethnicity.clone()),
             (
-                "出生日期",
+                "party.birth_date",
                 p.birth_date.map(chinese_date).unwrap_or_default(),
             ),
             (
-                "年龄",
+                "party.age",
                 p.birth_date
                     .and_then(|b| age(b, on))
-                    .map(|a| format!("{a}岁"))
+                    .map(|a| t.fill("age", &[("years", &a.to_string())]))
                     .unwrap_or_default(),
             ),
-            ("身份证号", p.id_number.clone()),
-            ("职业或职务", p.occupation.clone()),
-            ("联系方式", p.phone.clone()),
-            ("住址", p.address.clone()),
+            ("party.id_number", p.id_number.clone()),
+            ("party.occupation", p.occupation.clone()),
+            ("party.phone", p.phone.clone()),
+            ("party.address", p.address.clone()),
         ],
         PartyKind::Organisation => vec![
-            ("名称", p.name.clone()),
-            ("统一社会信用代码", p.credit_code.clone()),
-            ("地址", p.address.clone()),
-            ("法定代表人", p.legal_rep.clone()),
-            ("联系方式", p.phone.clone()),
+            ("party.org_name", p.name.clone()),
+            ("party.credit_code", p.credit_code.clone()),
+            ("party.org_address", p.address.clone()),
+            ("party.legal_rep", p.legal_rep.clone()),
+            ("party.phone", p.phone.clone()),
         ],
     };
     rows.into_iter()
         .filter(|(_, v)| !v.trim().is_empty())
-        .map(|(l, v)| (l.to_string(), v.trim().to_string()))
+        .map(|(key, v)| (t.text(key), v.trim().to_string()))
         .collect()
 }
 

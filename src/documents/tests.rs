@@ -3,8 +3,15 @@
 use super::feedback::feedback_letter;
 use super::fixtures::{case, day, org, terminated_case};
 use super::register::register_form;
+use super::template::{Template, Templates};
 use super::{Block, DocumentError};
 use crate::domain::source::Source;
+
+/// The built-in wording of one form.
+fn tpl(name: &str) -> Template<'static> {
+    static BUILTIN: std::sync::LazyLock<Templates> = std::sync::LazyLock::new(Templates::builtin);
+    BUILTIN.form(name)
+}
 
 /// Asserts that each wanted line starts some outline line, in this order.
 fn in_order(outline: &[String], wanted: &[&str]) {
@@ -19,7 +26,7 @@ fn in_order(outline: &[String], wanted: &[&str]) {
 
 #[test]
 fn the_register_form_has_every_field_in_order() {
-    let doc = register_form(&case(), &org());
+    let doc = register_form(&case(), &org(), &tpl("register"));
     assert_eq!(doc.title, "受理登记表");
     assert_eq!(doc.number.as_deref(), Some("（2026）新人调字第12号"));
     in_order(
@@ -60,7 +67,7 @@ fn the_register_form_has_every_field_in_order() {
 fn empty_particulars_are_left_out_and_a_party_application_names_no_unit() {
     let mut c = case();
     c.fields.source = Source::Application;
-    let outline = register_form(&c, &org()).outline();
+    let outline = register_form(&c, &org(), &tpl("register")).outline();
     // 李建国 has no ID number or occupation: no empty rows for them.
     let li = outline
         .iter()
@@ -76,7 +83,7 @@ fn empty_particulars_are_left_out_and_a_party_application_names_no_unit() {
 
 #[test]
 fn the_feedback_letter_reports_success_with_its_date() {
-    let doc = feedback_letter(&case(), &org(), day(2026, 11, 28)).unwrap();
+    let doc = feedback_letter(&case(), &org(), day(2026, 11, 28), &tpl("feedback")).unwrap();
     assert_eq!(doc.addressee.as_deref(), Some("新华派出所："));
     in_order(
         &doc.outline(),
@@ -97,7 +104,13 @@ fn the_feedback_letter_reports_success_with_its_date() {
 
 #[test]
 fn the_feedback_letter_gives_the_reason_mediation_ended() {
-    let doc = feedback_letter(&terminated_case(), &org(), day(2026, 11, 28)).unwrap();
+    let doc = feedback_letter(
+        &terminated_case(),
+        &org(),
+        day(2026, 11, 28),
+        &tpl("feedback"),
+    )
+    .unwrap();
     let rows = doc.blocks.iter().find_map(|b| match b {
         Block::Fields(rows) => Some(rows.clone()),
         _ => None,
@@ -116,13 +129,13 @@ fn no_feedback_letter_without_a_referral_or_a_result() {
     let mut own = case();
     own.fields.source = Source::Application;
     assert_eq!(
-        feedback_letter(&own, &org(), day(2026, 11, 28)),
+        feedback_letter(&own, &org(), day(2026, 11, 28), &tpl("feedback")),
         Err(DocumentError::NotReferred)
     );
     let mut open = case();
     open.history.pop();
     assert_eq!(
-        feedback_letter(&open, &org(), day(2026, 11, 28)),
+        feedback_letter(&open, &org(), day(2026, 11, 28), &tpl("feedback")),
         Err(DocumentError::NoResult)
     );
 }
@@ -131,10 +144,19 @@ fn no_feedback_letter_without_a_referral_or_a_result() {
 fn the_text_of_both_forms_matches_the_golden_files_byte_for_byte() {
     use super::text::{Encoding, TEXT_WIDTH, encode, to_text};
     let forms = [
-        ("register.txt", register_form(&case(), &org())),
+        (
+            "register.txt",
+            register_form(&case(), &org(), &tpl("register")),
+        ),
         (
             "feedback.txt",
-            feedback_letter(&terminated_case(), &org(), day(2026, 11, 28)).unwrap(),
+            feedback_letter(
+                &terminated_case(),
+                &org(),
+                day(2026, 11, 28),
+                &tpl("feedback"),
+            )
+            .unwrap(),
         ),
     ];
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/documents");
