@@ -43,7 +43,8 @@ pub fn preview(state: &AppState) -> Option<Result<Document, DocumentError>> {
     Some(doc.map(|d| mask_ids(d, &id_label)))
 }
 
-fn mask_ids(mut doc: Document, id_label: &str) -> Document {
+/// The document with every ID number masked, as screens show it.
+pub fn mask_ids(mut doc: Document, id_label: &str) -> Document {
     for block in &mut doc.blocks {
         if let Block::Party { fields, .. } = block {
             for (label, value) in fields.iter_mut() {

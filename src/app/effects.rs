@@ -44,6 +44,7 @@ impl Runner {
                 | Effect::LoadCaseSessions(_)
                 | Effect::LoadStats(_)
                 | Effect::FindRepeats(_)
+                | Effect::LoadAgreement(_)
         );
         // A refused booking goes back with what was asked, so the user can override it.
         let asked = match &effect {
@@ -76,6 +77,14 @@ impl Runner {
                 Action::CasesLoaded(self.store.list_cases(self.org()?.id, &query)?)
             }
             Effect::LoadCase(id) => Action::CaseLoaded(Box::new(self.store.load_case(id)?)),
+            Effect::LoadAgreement(id) => {
+                Action::AgreementLoaded(id, self.store.agreement_of_case(id)?.map(Box::new))
+            }
+            Effect::SaveAgreement(a) => match self.store.save_agreement(&a, now) {
+                Ok(saved) => Action::AgreementSaved(Box::new(saved)),
+                Err(StorageError::Conflict { found, .. }) => Action::AgreementConflict(found),
+                Err(e) => return Err(e),
+            },
             Effect::CreateCase(fields) => {
                 let org = self.org()?.id;
                 Action::CaseSaved(Box::new(self.store.create_case(

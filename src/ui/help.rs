@@ -130,6 +130,9 @@ fn heading(context: Context) -> &'static str {
         Context::Schedule => "help.ctx.schedule",
         Context::Stats => "help.ctx.stats",
         Context::Docs => "help.ctx.docs",
+        Context::Agreement => "help.ctx.agreement",
+        Context::AgreementList => "help.ctx.agreement_list",
+        Context::Preview => "help.ctx.preview",
     }
 }
 

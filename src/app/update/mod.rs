@@ -1,6 +1,7 @@
 //! `update`: the one place where state changes. Pure — it returns effects as values and
 //! reads no clock. Each screen's keys are handled in its own file.
 
+mod agreement;
 mod case_form;
 mod detail;
 mod docs;
@@ -64,6 +65,9 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::SessionRecorded(s) => session::recorded(state, *s),
         Action::SessionClash(fields, verdict) => session::clashed(state, *fields, *verdict),
         Action::DataChanged => refresh::data_changed(state),
+        Action::AgreementLoaded(id, a) => agreement::loaded(state, id, a.map(|a| *a)),
+        Action::AgreementSaved(a) => agreement::saved(state, *a),
+        Action::AgreementConflict(found) => agreement::conflict(state, found),
     }
 }
 
@@ -115,6 +119,7 @@ fn contexts_with(state: &AppState, top: Option<&Modal>) -> (Vec<Context>, bool) 
                 (vec![X::Parties, X::CaseForm, X::Form, X::Global], false)
             }
             CasesView::Form(f) => (vec![X::CaseForm, X::Form, X::Global], f.form.typing()),
+            CasesView::Agreement(a) => agreement::contexts(a),
         },
         Tab::Settings => match &state.settings.form {
             Some(form) => (vec![X::Settings, X::Form, X::Global], form.typing()),
@@ -149,6 +154,7 @@ fn on_key(state: &mut AppState, key: Key) -> Vec<Effect> {
             CasesView::List => list::on_key(state, command, key),
             CasesView::Detail(_) => detail::on_key(state, command),
             CasesView::Form(_) => case_form::on_key(state, command, key),
+            CasesView::Agreement(_) => agreement::on_key(state, command, key),
         },
         Tab::Settings if leaves_settings(state, command) => {
             state.tab = state.tab.step(command == Some(Command::NextField));
@@ -249,6 +255,7 @@ fn paste(state: &mut AppState, text: &str) -> Vec<Effect> {
         None if state.setup.is_some() => state.setup.as_mut(),
         None => match (&mut state.cases, state.tab) {
             (CasesView::Form(f), Tab::Cases) => Some(&mut f.form),
+            (CasesView::Agreement(a), Tab::Cases) => Some(agreement::focused_form(a)),
             (_, Tab::Settings) => state.settings.form.as_mut(),
             _ => None,
         },
