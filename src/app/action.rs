@@ -63,8 +63,12 @@ pub enum Action {
     SessionClash(Box<SessionFields>, Box<Verdict>),
     /// Another process changed the database: read again what is on screen.
     DataChanged,
-    /// The agreement of a case was read (None: it has none yet).
-    AgreementLoaded(CaseId, Option<Box<crate::domain::agreement::Agreement>>),
+    /// The agreement of a case was read (None: it has none yet); `true`: open the editor.
+    AgreementLoaded(
+        CaseId,
+        Option<Box<crate::domain::agreement::Agreement>>,
+        bool,
+    ),
     /// The agreement was saved.
     AgreementSaved(Box<crate::domain::agreement::Agreement>),
     /// Someone saved the agreement since it was opened: the version now stored.
@@ -186,8 +190,8 @@ pub enum Effect {
         /// The date of a letter.
         today: chrono::NaiveDate,
     },
-    /// Read the agreement of a case.
-    LoadAgreement(CaseId),
+    /// Read the agreement of a case (`true`: to open the editor on it; else for 文书).
+    LoadAgreement(CaseId, bool),
     /// Save an agreement (its `version` is the one it was loaded at).
     SaveAgreement(Box<crate::domain::agreement::Agreement>),
 }

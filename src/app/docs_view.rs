@@ -16,6 +16,8 @@ pub struct DocsView {
     pub scroll: u16,
     /// The room's wording of the forms, read at start (built-in unless overridden).
     pub templates: std::sync::Arc<Templates>,
+    /// The agreement of the case last opened, if it has one (read with the case).
+    pub agreement: Option<crate::domain::agreement::Agreement>,
 }
 
 impl DocsView {
@@ -35,6 +37,7 @@ pub fn preview(state: &AppState) -> Option<Result<Document, DocumentError>> {
     let org = state.org.as_ref()?;
     let doc = state.docs.form().build(
         &detail.case,
+        state.docs.agreement.as_ref(),
         &org.profile,
         state.today,
         &state.docs.templates,

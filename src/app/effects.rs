@@ -44,7 +44,7 @@ impl Runner {
                 | Effect::LoadCaseSessions(_)
                 | Effect::LoadStats(_)
                 | Effect::FindRepeats(_)
-                | Effect::LoadAgreement(_)
+                | Effect::LoadAgreement(..)
         );
         // A refused booking goes back with what was asked, so the user can override it.
         let asked = match &effect {
@@ -77,8 +77,8 @@ impl Runner {
                 Action::CasesLoaded(self.store.list_cases(self.org()?.id, &query)?)
             }
             Effect::LoadCase(id) => Action::CaseLoaded(Box::new(self.store.load_case(id)?)),
-            Effect::LoadAgreement(id) => {
-                Action::AgreementLoaded(id, self.store.agreement_of_case(id)?.map(Box::new))
+            Effect::LoadAgreement(id, open) => {
+                Action::AgreementLoaded(id, self.store.agreement_of_case(id)?.map(Box::new), open)
             }
             Effect::SaveAgreement(a) => match self.store.save_agreement(&a, now) {
                 Ok(saved) => Action::AgreementSaved(Box::new(saved)),
@@ -194,8 +194,15 @@ impl Runner {
         let org = self.org()?;
         let case = self.store.load_case(case)?;
         let invalid = |e: &dyn std::fmt::Display| StorageError::Invalid(e.to_string());
+        let agreement = self.store.agreement_of_case(case.id)?;
         let doc = form
-            .build(&case, &org.profile, today, &self.templates())
+            .build(
+                &case,
+                agreement.as_ref(),
+                &org.profile,
+                today,
+                &self.templates(),
+            )
             .map_err(|e| invalid(&e))?;
         let font = std::env::var_os("TIAOJIE_FONT").map(std::path::PathBuf::from);
         let fonts = pdf::PdfFonts::find(font.as_deref()).map_err(|e| invalid(&e))?;

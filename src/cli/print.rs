@@ -24,6 +24,9 @@ pub enum Form {
     /// 调解结果反馈函 (feedback)
     #[value(name = "反馈函", alias = "feedback")]
     Feedback,
+    /// 人民调解协议书 (agreement)
+    #[value(name = "协议书", alias = "agreement")]
+    Agreement,
 }
 
 impl Form {
@@ -32,6 +35,7 @@ impl Form {
         match self {
             Form::Register => FormKind::Register,
             Form::Feedback => FormKind::Feedback,
+            Form::Agreement => FormKind::Agreement,
         }
     }
 }
@@ -85,9 +89,10 @@ pub fn document(
     for error in bad {
         eprintln!("{error}");
     }
+    let agreement = store.agreement_of_case(id)?;
     let doc = form
         .kind()
-        .build(&case, &org.profile, today, &templates)
+        .build(&case, agreement.as_ref(), &org.profile, today, &templates)
         .map_err(PrintError::from)?;
     Ok((case, doc))
 }

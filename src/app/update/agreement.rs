@@ -46,12 +46,22 @@ fn on_list(form: &Form) -> bool {
     form.focused().is_some_and(|f| f.kind == FieldKind::List)
 }
 
-/// The agreement of the case on screen arrived: open the editor on it, or on a draft.
-pub fn loaded(state: &mut AppState, id: CaseId, agreement: Option<Agreement>) -> Vec<Effect> {
+/// The agreement of the case on screen arrived: kept for the 文书 tab, and when asked
+/// for with the key, the editor opens on it (or on a draft from the case).
+pub fn loaded(
+    state: &mut AppState,
+    id: CaseId,
+    agreement: Option<Agreement>,
+    open: bool,
+) -> Vec<Effect> {
     let CasesView::Detail(detail) = &state.cases else {
         return Vec::new();
     };
     if detail.case.id != id {
+        return Vec::new();
+    }
+    state.docs.agreement = agreement.clone();
+    if !open {
         return Vec::new();
     }
     let case = detail.case.clone();
@@ -356,6 +366,7 @@ pub fn saved(state: &mut AppState, agreement: Agreement) -> Vec<Effect> {
     if editor.case.id != agreement.case_id {
         return Vec::new();
     }
+    state.docs.agreement = Some(agreement.clone());
     let focus = editor.form.focus;
     let mut fresh = AgreementEditor::new(editor.case.clone(), agreement);
     fresh.form.focus = focus.min(fresh.form.fields.len().saturating_sub(1));

@@ -34,7 +34,7 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>) -> Vec<Effect> {
         }
         Some(Command::NewSession) => return super::session::open(state),
         Some(Command::RecordSession) => return super::session::open_record(state),
-        Some(Command::Agreement) => return vec![Effect::LoadAgreement(detail.case.id)],
+        Some(Command::Agreement) => return vec![Effect::LoadAgreement(detail.case.id, true)],
         Some(Command::Back) => {
             state.cases = CasesView::List;
             return reload(state);
@@ -69,7 +69,10 @@ pub fn loaded(state: &mut AppState, case: Case) -> Vec<Effect> {
     if state.case_sessions.as_ref().is_some_and(|(c, _)| *c != id) {
         state.case_sessions = None;
     }
-    let mut effects = vec![Effect::LoadCaseSessions(id)];
+    let mut effects = vec![
+        Effect::LoadCaseSessions(id),
+        Effect::LoadAgreement(id, false),
+    ];
     effects.extend(repeats_of_detail(state));
     effects
 }

@@ -65,7 +65,7 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::SessionRecorded(s) => session::recorded(state, *s),
         Action::SessionClash(fields, verdict) => session::clashed(state, *fields, *verdict),
         Action::DataChanged => refresh::data_changed(state),
-        Action::AgreementLoaded(id, a) => agreement::loaded(state, id, a.map(|a| *a)),
+        Action::AgreementLoaded(id, a, open) => agreement::loaded(state, id, a.map(|a| *a), open),
         Action::AgreementSaved(a) => agreement::saved(state, *a),
         Action::AgreementConflict(found) => agreement::conflict(state, found),
     }

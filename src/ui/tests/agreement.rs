@@ -29,7 +29,7 @@ fn editor_state(lang: Lang) -> AppState {
     a.version = 1;
     update(
         &mut s,
-        Action::AgreementLoaded(case().id, Some(Box::new(a))),
+        Action::AgreementLoaded(case().id, Some(Box::new(a)), true),
     );
     assert!(matches!(s.cases, CasesView::Agreement(_)));
     s

@@ -16,8 +16,8 @@ fn editor(s: &AppState) -> &AgreementEditor {
 fn opened() -> AppState {
     let mut s = detail(CaseStatus::Succeeded);
     let effects = press(&mut s, KeyCode::F(6));
-    assert_eq!(effects, vec![Effect::LoadAgreement(case().id)]);
-    act(&mut s, Action::AgreementLoaded(case().id, None));
+    assert_eq!(effects, vec![Effect::LoadAgreement(case().id, true)]);
+    act(&mut s, Action::AgreementLoaded(case().id, None, true));
     s
 }
 
