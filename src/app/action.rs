@@ -82,6 +82,8 @@ pub struct TodayData {
     pub sessions: Vec<Session>,
     /// Cases near or past a deadline.
     pub alerts: Vec<CaseAlert>,
+    /// Performance items of agreements due soon or missed.
+    pub performance: Vec<crate::storage::DueItem>,
     /// The room's places.
     pub places: Vec<Place>,
 }

@@ -195,9 +195,13 @@ fn write_row(
     now: &Timestamp,
 ) -> Result<(), StorageError> {
     let sql = if new {
+        // A new agreement left without number or facts takes the case's (the default).
         "INSERT INTO agreements (case_id, kind, number, facts, agreed_on, status, confirmation,
          court, confirmation_on, mediators, recorder, version, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 1, ?12, ?12)"
+         VALUES (?1, ?2,
+          coalesce(nullif(?3, ''), (SELECT number_text FROM cases WHERE id = ?1), ''),
+          coalesce(nullif(?4, ''), (SELECT facts FROM cases WHERE id = ?1), ''),
+          ?5, ?6, ?7, ?8, ?9, ?10, ?11, 1, ?12, ?12)"
     } else {
         "UPDATE agreements SET kind = ?2, number = ?3, facts = ?4, agreed_on = ?5, status = ?6,
          confirmation = ?7, court = ?8, confirmation_on = ?9, mediators = ?10, recorder = ?11,

@@ -20,6 +20,7 @@ mod stats;
 pub mod text;
 pub mod theme;
 mod today;
+mod today_performance;
 mod wrap;
 
 use crate::app::{AppState, CasesView, Tab};

@@ -216,3 +216,48 @@ fn confirmation_windows_close_thirty_days_after_the_date() {
             .is_empty()
     );
 }
+
+#[test]
+fn the_today_alerts_use_the_agreement_date_and_drop_once_confirmation_is_applied() {
+    use crate::domain::deadlines::{DeadlineKind, Limits};
+    use crate::domain::status::CaseStatus;
+    let (_dir, mut store, org, case) = setup();
+    let mediators: Vec<_> = store
+        .mediators(org.id)
+        .unwrap()
+        .iter()
+        .map(|m| m.id)
+        .collect();
+    let mut version = case.version;
+    for to in [
+        CaseStatus::Accepted,
+        CaseStatus::Mediating,
+        CaseStatus::Succeeded,
+    ] {
+        let c = store
+            .change_status(&org, case.id, version, to, "", &mediators, "wang", &now())
+            .unwrap();
+        version = c.version;
+    }
+    let case = store.load_case(case.id).unwrap();
+    let mut a = signed(&case);
+    a.date = Some(d("2026-12-02"));
+    let saved = store.save_agreement(&a, &now()).unwrap();
+    let confirmation = |store: &Store| {
+        store
+            .case_alerts(org.id, &Limits::default(), d("2027-01-01"))
+            .unwrap()
+            .into_iter()
+            .filter(|x| x.deadline.kind == DeadlineKind::Confirmation)
+            .map(|x| x.deadline.due)
+            .collect::<Vec<_>>()
+    };
+    // 调解成功 on 11-28 would close the window on 12-28; the agreement's date wins.
+    assert_eq!(confirmation(&store), [d("2027-01-01")]);
+    let mut applied = saved;
+    applied.confirmation.state = ConfirmationState::Applied;
+    applied.confirmation.court = "临河区人民法院".into();
+    applied.confirmation.date = Some(d("2026-12-20"));
+    store.save_agreement(&applied, &now()).unwrap();
+    assert!(confirmation(&store).is_empty());
+}
