@@ -161,7 +161,7 @@ fn items(
     for item in &mut out {
         let due = item.due.unwrap_or(agreed);
         // Most obligations are met on time; a few are late or not at all.
-        if due <= today && rng.u32(..100) < 85 {
+        if due <= today && rng.u32(..100) < 92 {
             let early = rng.u64(0..=5);
             item.done_on = Some(
                 due.checked_sub_days(Days::new(early))
