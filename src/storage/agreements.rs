@@ -3,6 +3,7 @@
 //! one transaction. What falls due is in `due`.
 
 use super::codec::{date_text, decode, parse_date, time_text};
+use super::search::index_case;
 use super::{StorageError, Store};
 use crate::domain::agreement::{
     Agreement, AgreementKind, AgreementStatus, Confirmation, ConfirmationState, PerformanceItem,
@@ -144,7 +145,7 @@ impl Store {
             }
             write_row(tx, agreement, stored.is_none(), now)?;
             write_children(tx, agreement)?;
-            Ok(())
+            index_case(tx, case.0)
         })?;
         self.agreement_of_case(case)?
             .ok_or_else(|| StorageError::NotFound {
@@ -162,6 +163,7 @@ impl Store {
             for a in list {
                 write_row(tx, a, true, now)?;
                 write_children(tx, a)?;
+                index_case(tx, a.case_id.0)?;
             }
             Ok(list.len() as u64)
         })

@@ -261,3 +261,29 @@ fn the_today_alerts_use_the_agreement_date_and_drop_once_confirmation_is_applied
     store.save_agreement(&applied, &now()).unwrap();
     assert!(confirmation(&store).is_empty());
 }
+
+#[test]
+fn the_case_is_found_by_the_words_of_its_agreement() {
+    use crate::domain::case::{CaseQuery, CaseSort};
+    let (_dir, mut store, org, case) = setup();
+    let find = |store: &Store, text: &str| {
+        let q = CaseQuery {
+            text: text.into(),
+            sort: CaseSort::Received,
+            descending: true,
+            limit: 10,
+            ..Default::default()
+        };
+        store.list_cases(org.id, &q).unwrap().rows.len()
+    };
+    assert_eq!(find(&store, "吊顶修复"), 0);
+    let mut a = signed(&case);
+    a.clauses.push("李四负责吊顶修复。".into());
+    a.items[1].place = "幸福里小区".into();
+    store.save_agreement(&a, &now()).unwrap();
+    assert_eq!(find(&store, "吊顶修复"), 1);
+    assert_eq!(find(&store, "幸福里小区"), 1);
+    // Rebuilding the index (as after an upgrade) keeps the agreement's words.
+    store.rebuild_search_index().unwrap();
+    assert_eq!(find(&store, "修复"), 1);
+}
