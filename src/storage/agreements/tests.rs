@@ -260,6 +260,13 @@ fn the_today_alerts_use_the_agreement_date_and_drop_once_confirmation_is_applied
     applied.confirmation.date = Some(d("2026-12-20"));
     store.save_agreement(&applied, &now()).unwrap();
     assert!(confirmation(&store).is_empty());
+    // The statistics read the agreement's kind and the sum of its items' amounts.
+    let period = crate::domain::stats::period::Period::month_of(d("2026-11-01"));
+    let rows = store.stats_cases(org.id, &period).unwrap();
+    assert_eq!(
+        rows[0].agreement,
+        Some((AgreementKind::Written, Some(300_000)))
+    );
 }
 
 #[test]
