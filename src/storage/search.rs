@@ -127,7 +127,8 @@ fn agreement_texts(conn: &Connection, id: i64, into: &mut String) -> Result<(), 
          UNION ALL SELECT a.facts FROM agreements a JOIN cases c ON c.id = a.case_id
          WHERE a.case_id = ?1 AND a.facts <> c.facts
          UNION ALL SELECT text FROM agreement_clauses WHERE case_id = ?1
-         UNION ALL SELECT what || ' ' || place FROM agreement_items WHERE case_id = ?1",
+         UNION ALL SELECT what FROM agreement_items WHERE case_id = ?1
+         UNION ALL SELECT place FROM agreement_items WHERE case_id = ?1",
     )?;
     let mut rows = stmt.query([id])?;
     while let Some(r) = rows.next()? {
