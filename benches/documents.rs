@@ -1,5 +1,6 @@
 //! Documents: building the 受理登记表 value, its text, reading the font, and making each
-//! PDF (sizes printed under the table). The font is the first of the known places.
+//! PDF, the 人民调解协议书 among them (sizes printed under the table). The font is the
+//! first of the known places.
 //!
 //! `cargo bench --bench documents`; `TIAOJIE_BENCH_QUICK=1 cargo test --benches` (quick).
 
@@ -29,8 +30,10 @@ fn main() {
         .expect("a referred case that succeeded");
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 28).expect("date");
     let templates = tiaojie::documents::template::Templates::builtin();
+    // Demo cases that succeeded carry their agreement (人民调解协议书).
+    let agreement = store.agreement_of_case(case.id).expect("agreement");
     let build = |form: FormKind| {
-        form.build(&case, &org.profile, today, &templates)
+        form.build(&case, agreement.as_ref(), &org.profile, today, &templates)
             .expect("form")
     };
     let mut samples: Vec<Sample> = vec![

@@ -5,7 +5,7 @@
 #    private use), ASCII, Latin-1, general and CJK punctuation and full-width forms, without
 #    hinting or vertical-layout tables (a PDF is set horizontally) — about 7 MB;
 #  - the title face: Noto Serif CJK SC Bold with only the characters of the templates'
-#    titles (assets/templates/*.json "title") — a room's own title falls back to the body.
+#    titles (assets/templates/*.json "title", "title_*") — a room's own falls back to the body.
 # Needs: apt install fonts-noto-cjk; pip install fonttools. Run from the repository root.
 set -euo pipefail
 SRC=/usr/share/fonts/opentype/noto
@@ -32,7 +32,10 @@ python3 - "$tmp/titles.txt" assets/templates/*.json <<'PY'
 import json, sys
 chars = set("0123456789（）")
 for path in sys.argv[2:]:
-    chars |= set(json.load(open(path, encoding="utf-8")).get("title", ""))
+    # "title" and its variants ("title_oral": the 口头协议登记表 of an oral agreement).
+    for key, text in json.load(open(path, encoding="utf-8")).items():
+        if key == "title" or key.startswith("title_"):
+            chars |= set(text)
 open(sys.argv[1], "w", encoding="utf-8").write("".join(sorted(chars)))
 PY
 

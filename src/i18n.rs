@@ -79,6 +79,16 @@ pub fn t(key: &str) -> Cow<'static, str> {
         .unwrap_or_else(|| Cow::Owned(key.to_string()))
 }
 
+/// The short form of `key` for the key bar (`key.….short`, where a description is too
+/// long to leave room for the other keys at 80 columns), else the text itself.
+pub fn t_short(key: &str) -> Cow<'static, str> {
+    let short = format!("{key}.short");
+    match catalogue(lang()).get(&short) {
+        Some(s) => Cow::Borrowed(s.as_str()),
+        None => t(key),
+    }
+}
+
 /// The display name of a domain enumeration value, e.g. `label("status", "accepted")`.
 pub fn label(kind: &str, code: &str) -> Cow<'static, str> {
     t(&format!("{kind}.{code}"))

@@ -204,7 +204,10 @@ fn check_says_plainly_what_it_found_and_fails_on_problems() {
     // A party pointing to a case that is not there (written around the app, so the
     // audit triggers' functions are given here).
     let conn = rusqlite::Connection::open(&db).expect("open");
-    for (name, value) in [("tiaojie_now", "2026-11-28T09:00:00+08:00"), ("tiaojie_user", "test")] {
+    for (name, value) in [
+        ("tiaojie_now", "2026-11-28T09:00:00+08:00"),
+        ("tiaojie_user", "test"),
+    ] {
         conn.create_scalar_function(
             name,
             0,

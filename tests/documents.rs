@@ -64,7 +64,7 @@ fn each_form_is_a_pdf_with_its_words_kept_in_the_case_folder() {
         return;
     }
     let (dir, db, ok, stop) = demo();
-    let checks: [(&Case, &str, &str, Vec<String>); 3] = [
+    let checks: [(&Case, &str, &str, Vec<String>); 4] = [
         (
             &ok,
             "受理登记表",
@@ -90,6 +90,22 @@ fn each_form_is_a_pdf_with_its_words_kept_in_the_case_folder() {
                 "调解结果：调解成功".into(),
                 "达成协议日期".into(),
                 "特此函告。".into(),
+            ],
+        ),
+        (
+            &ok,
+            "协议书",
+            "人民调解协议书",
+            vec![
+                "协议".into(),
+                "纠纷主要事实、争议事项".into(),
+                "经调解，自愿达成如下协议：".into(),
+                "履行方式、时限：".into(),
+                "（大写：人民币".into(),
+                "当事人各执一份，人民调解委员会留存一份。".into(),
+                "人民调解员".into(),
+                "记录人".into(),
+                "人民调解委员会（印）".into(),
             ],
         ),
         (

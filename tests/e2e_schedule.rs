@@ -67,7 +67,7 @@ fn schedule_a_session_be_refused_a_double_booking_and_find_it_after_a_restart() 
     app.key(Key::Tab);
     app.see("王秀兰、张三");
     app.key(Key::Enter);
-    app.see("F7 安排日程");
+    app.see("F7 日程");
 
     // Tomorrow 09:00–10:00 in 调解室, with the case's mediator and parties.
     app.key(Key::F(7));
@@ -89,7 +89,7 @@ fn schedule_a_session_be_refused_a_double_booking_and_find_it_after_a_restart() 
     )
     .unwrap_or_else(|e| panic!("{e}"));
     app.key(Key::Esc);
-    app.see("F7 安排日程");
+    app.see("F7 日程");
     // Only the first one was stored: the case's sessions, further down its detail.
     app.key(Key::PageDown);
     app.key(Key::PageDown);

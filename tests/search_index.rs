@@ -48,12 +48,27 @@ fn texts(c: &Case) -> Vec<String> {
     out.into_iter().map(|t| t.to_lowercase()).collect()
 }
 
-fn brute_force(cases: &[Case], query: &str) -> BTreeSet<i64> {
+/// The words of a case's agreement, which the index covers too (lower case).
+fn agreement_texts(store: &Store, c: &Case) -> Vec<String> {
+    let Some(a) = store.agreement_of_case(c.id).unwrap() else {
+        return Vec::new();
+    };
+    let mut out = vec![a.number, a.facts];
+    out.extend(a.clauses);
+    for i in a.items {
+        out.extend([i.what, i.place]);
+    }
+    out.into_iter().map(|t| t.to_lowercase()).collect()
+}
+
+fn brute_force(cases: &[Case], agreements: &[Vec<String>], query: &str) -> BTreeSet<i64> {
     let words = terms(query);
     cases
         .iter()
-        .filter(|c| {
-            let texts = texts(c);
+        .zip(agreements)
+        .filter(|(c, agreed)| {
+            let mut texts = texts(c);
+            texts.extend(agreed.iter().cloned());
             words.iter().all(|w| {
                 texts.iter().any(|t| t.contains(&w.text))
                     || (w.maybe_pinyin
@@ -64,7 +79,7 @@ fn brute_force(cases: &[Case], query: &str) -> BTreeSet<i64> {
                         }))
             })
         })
-        .map(|c| c.id.0)
+        .map(|(c, _)| c.id.0)
         .collect()
 }
 
@@ -109,11 +124,12 @@ fn queries(cases: &[Case]) -> Vec<String> {
 
 fn check(store: &Store, what: &str) -> usize {
     let cases = all_cases(store);
+    let agreements: Vec<Vec<String>> = cases.iter().map(|c| agreement_texts(store, c)).collect();
     let qs = queries(&cases);
     for q in &qs {
         assert_eq!(
             indexed(store, q),
-            brute_force(&cases, q),
+            brute_force(&cases, &agreements, q),
             "{what}: query 「{q}」"
         );
     }

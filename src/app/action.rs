@@ -81,6 +81,16 @@ pub enum Action {
     UsersLoaded(Vec<crate::domain::user::User>),
     /// A case's history from the audit trail arrived.
     HistoryLoaded(CaseId, Vec<crate::domain::audit::AuditEntry>),
+    /// The agreement of a case was read (None: it has none yet); `true`: open the editor.
+    AgreementLoaded(
+        CaseId,
+        Option<Box<crate::domain::agreement::Agreement>>,
+        bool,
+    ),
+    /// The agreement was saved.
+    AgreementSaved(Box<crate::domain::agreement::Agreement>),
+    /// Someone saved the agreement since it was opened: the version now stored.
+    AgreementConflict(i64),
 }
 
 /// What the today screen shows, read in one go.
@@ -90,6 +100,8 @@ pub struct TodayData {
     pub sessions: Vec<Session>,
     /// Cases near or past a deadline.
     pub alerts: Vec<CaseAlert>,
+    /// Performance items of agreements due soon or missed.
+    pub performance: Vec<crate::storage::DueItem>,
     /// The room's places.
     pub places: Vec<Place>,
 }
@@ -215,4 +227,8 @@ pub enum Effect {
         /// The date of a letter.
         today: chrono::NaiveDate,
     },
+    /// Read the agreement of a case (`true`: to open the editor on it; else for 文书).
+    LoadAgreement(CaseId, bool),
+    /// Save an agreement (its `version` is the one it was loaded at).
+    SaveAgreement(Box<crate::domain::agreement::Agreement>),
 }

@@ -77,4 +77,12 @@ pub enum Command {
     NextPane,
     /// Export what is shown to a file.
     Export,
+    /// Open the agreement of the case.
+    Agreement,
+    /// Move the selected row up.
+    MoveUp,
+    /// Move the selected row down.
+    MoveDown,
+    /// Show the document as it will print.
+    Preview,
 }

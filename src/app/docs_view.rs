@@ -16,6 +16,8 @@ pub struct DocsView {
     pub scroll: u16,
     /// The room's wording of the forms, read at start (built-in unless overridden).
     pub templates: std::sync::Arc<Templates>,
+    /// The agreement of the case last opened, if it has one (read with the case).
+    pub agreement: Option<crate::domain::agreement::Agreement>,
 }
 
 impl DocsView {
@@ -35,6 +37,7 @@ pub fn preview(state: &AppState) -> Option<Result<Document, DocumentError>> {
     let org = state.org.as_ref()?;
     let doc = state.docs.form().build(
         &detail.case,
+        state.docs.agreement.as_ref(),
         &org.profile,
         state.today,
         &state.docs.templates,
@@ -43,7 +46,8 @@ pub fn preview(state: &AppState) -> Option<Result<Document, DocumentError>> {
     Some(doc.map(|d| mask_ids(d, &id_label)))
 }
 
-fn mask_ids(mut doc: Document, id_label: &str) -> Document {
+/// The document with every ID number masked, as screens show it.
+pub fn mask_ids(mut doc: Document, id_label: &str) -> Document {
     for block in &mut doc.blocks {
         if let Block::Party { fields, .. } = block {
             for (label, value) in fields.iter_mut() {

@@ -6,7 +6,9 @@ use crate::domain::case::{Case, CaseId, Timestamp};
 use crate::domain::org::Organisation;
 use crate::domain::stats::compute;
 use crate::domain::stats::period::Period;
-use crate::domain::user::{User, case_for, case_scope, may_see_case, may_see_full_ids};
+use crate::domain::user::{
+    User, case_for, case_scope, may_see_agreements, may_see_case, may_see_full_ids,
+};
 use crate::i18n::{Lang, t, tf};
 use crate::storage::{StorageError, Store};
 
@@ -69,6 +71,7 @@ impl Runner {
                 | Effect::DeleteDraft(_)
                 | Effect::LoadUsers
                 | Effect::LoadHistory(_)
+                | Effect::LoadAgreement(..)
         );
         // A refused booking goes back with what was asked, so the user can override it.
         let asked = match &effect {
@@ -129,6 +132,20 @@ impl Runner {
                 }
                 Action::UsersLoaded(self.store.users()?)
             }
+            // The front desk has no part in agreements: none is read for it (the key that
+            // opens the editor is refused with a reason before it gets here).
+            Effect::LoadAgreement(id, _) if !may_see_agreements(&self.user) => {
+                Action::AgreementLoaded(id, None, false)
+            }
+            Effect::LoadAgreement(id, open) => {
+                self.visible_case(id)?;
+                Action::AgreementLoaded(id, self.store.agreement_of_case(id)?.map(Box::new), open)
+            }
+            Effect::SaveAgreement(a) => match self.store.save_agreement(&a, now) {
+                Ok(saved) => Action::AgreementSaved(Box::new(saved)),
+                Err(StorageError::Conflict { found, .. }) => Action::AgreementConflict(found),
+                Err(e) => return Err(e),
+            },
             Effect::CreateCase(fields) => {
                 let org = self.org()?.id;
                 Action::CaseSaved(Box::new(self.store.create_case(
@@ -251,8 +268,15 @@ impl Runner {
         let case = self.visible_case(case)?;
         let org = self.org()?;
         let invalid = |e: &dyn std::fmt::Display| StorageError::Invalid(e.to_string());
+        let agreement = self.store.agreement_of_case(case.id)?;
         let doc = form
-            .build(&case, &org.profile, today, &self.templates())
+            .build(
+                &case,
+                agreement.as_ref(),
+                &org.profile,
+                today,
+                &self.templates(),
+            )
             .map_err(|e| invalid(&e))?;
         let font = std::env::var_os("TIAOJIE_FONT").map(std::path::PathBuf::from);
         let fonts = pdf::PdfFonts::find(font.as_deref()).map_err(|e| invalid(&e))?;

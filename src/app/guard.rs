@@ -4,8 +4,10 @@
 //! if its keys were not gated.
 
 use super::action::Effect;
-use crate::domain::user::{User, may_edit_settings, may_manage_users, may_write};
-use crate::i18n::t;
+use crate::domain::user::{
+    User, may_edit_agreements, may_edit_settings, may_manage_users, may_write,
+};
+use crate::i18n::{label, tf};
 
 /// The refusal for `effect`, worded for the user, or `None` if `user` may run it.
 pub fn refusal(effect: &Effect, user: &User) -> Option<String> {
@@ -27,12 +29,14 @@ pub fn refusal(effect: &Effect, user: &User) -> Option<String> {
         {
             "role.refused.settings"
         }
+        Effect::SaveAgreement(_) if !may_edit_agreements(user) => "role.refused.agreement",
         Effect::LoadUsers | Effect::SaveUser { .. } if !may_manage_users(user) => {
             "user.refused.manage"
         }
         _ => return None,
     };
-    Some(t(key).into_owned())
+    // The role is named in the words, as the screens' refusals do.
+    Some(tf(key, &[("role", &label("role", user.role.code()))]))
 }
 
 #[cfg(test)]

@@ -44,6 +44,12 @@ pub enum Context {
     Drafts,
     /// Two versions of a case: which to keep.
     Conflict,
+    /// The agreement editor's main form.
+    Agreement,
+    /// The agreement editor with the focus on its clause or item list.
+    AgreementList,
+    /// The agreement's preview.
+    Preview,
 }
 
 /// One default binding.
@@ -163,6 +169,14 @@ pub const BINDINGS: &[Binding] = &[
         Key::char('j'),
         C::RecordSession,
         "key.record_session",
+        false,
+    ),
+    bind(X::Detail, k(K::F(6)), C::Agreement, "key.agreement", true),
+    bind(
+        X::Detail,
+        Key::char('x'),
+        C::Agreement,
+        "key.agreement",
         false,
     ),
     bind(X::Detail, k(K::Up), C::Up, "key.scroll_up", false),
@@ -391,6 +405,44 @@ pub const BINDINGS: &[Binding] = &[
         false,
     ),
     bind(X::Schedule, k(K::Esc), C::Back, "key.clear_filter", false),
+    bind(X::AgreementList, k(K::Enter), C::Open, "key.edit_row", true),
+    bind(X::AgreementList, k(K::F(7)), C::Add, "key.add_row", true),
+    bind(X::AgreementList, k(K::Insert), C::Add, "key.add_row", false),
+    bind(
+        X::AgreementList,
+        k(K::F(8)),
+        C::Remove,
+        "key.remove_row",
+        true,
+    ),
+    bind(
+        X::AgreementList,
+        k(K::Delete),
+        C::Remove,
+        "key.remove_row",
+        false,
+    ),
+    bind(X::AgreementList, k(K::F(5)), C::MoveUp, "key.move_up", true),
+    bind(
+        X::AgreementList,
+        k(K::F(6)),
+        C::MoveDown,
+        "key.move_down",
+        true,
+    ),
+    bind(X::Agreement, k(K::F(3)), C::Preview, "key.preview", true),
+    bind(X::Preview, k(K::Esc), C::Back, "key.back", true),
+    bind(X::Preview, k(K::F(3)), C::Back, "key.back", false),
+    bind(X::Preview, k(K::Up), C::Up, "key.scroll_up", false),
+    bind(X::Preview, k(K::Down), C::Down, "key.scroll_down", false),
+    bind(X::Preview, k(K::PageUp), C::PageUp, "key.page_up", false),
+    bind(
+        X::Preview,
+        k(K::PageDown),
+        C::PageDown,
+        "key.page_down",
+        false,
+    ),
     bind(X::Global, k(K::Tab), C::NextTab, "key.next_tab", true),
     bind(X::Global, k(K::BackTab), C::PrevTab, "key.prev_tab", false),
     bind(X::Global, k(K::F(1)), C::Help, "key.help", true),

@@ -4,6 +4,7 @@
 //! Must not import ratatui, crossterm or rusqlite.
 
 pub mod action;
+pub mod agreement_form;
 pub mod case_form;
 pub mod command;
 pub mod conflict;

@@ -14,6 +14,8 @@ pub struct TodayState {
     pub sessions: Vec<Session>,
     /// Cases near or past a deadline, most urgent first.
     pub alerts: Vec<CaseAlert>,
+    /// Agreements' performance items due soon or missed, earliest first.
+    pub performance: Vec<crate::storage::DueItem>,
     /// The selected line among sessions then alerts.
     pub selected: usize,
     /// True until the first answer.
@@ -27,6 +29,8 @@ pub enum TodayLine {
     Session(usize),
     /// An alert (index into `alerts`).
     Alert(usize),
+    /// A performance item (index into `performance`).
+    Performance(usize),
 }
 
 impl TodayState {
@@ -34,6 +38,7 @@ impl TodayState {
     pub fn lines(&self) -> Vec<TodayLine> {
         (0..self.sessions.len())
             .map(TodayLine::Session)
+            .chain((0..self.performance.len()).map(TodayLine::Performance))
             .chain((0..self.alerts.len()).map(TodayLine::Alert))
             .collect()
     }
@@ -43,6 +48,7 @@ impl TodayState {
         match self.lines().get(self.selected)? {
             TodayLine::Session(i) => self.sessions.get(*i).map(|s| s.fields.case_id),
             TodayLine::Alert(i) => self.alerts.get(*i).map(|a| a.case_id),
+            TodayLine::Performance(i) => self.performance.get(*i).map(|p| p.case_id),
         }
     }
 }

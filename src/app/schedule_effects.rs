@@ -26,6 +26,12 @@ pub fn run(
                     &SessionFilter::default(),
                 )?,
                 alerts: store.case_alerts(org, &limits, today)?,
+                performance: store.performance_due(
+                    org,
+                    today
+                        .checked_add_days(Days::new(u64::from(limits.near_days)))
+                        .unwrap_or(today),
+                )?,
                 places: store.places(org)?,
             }))
         }

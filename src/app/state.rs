@@ -76,6 +76,8 @@ pub enum CasesView {
     Detail(Box<CaseDetail>),
     /// The new/edit form.
     Form(Box<CaseForm>),
+    /// The case's agreement being edited.
+    Agreement(Box<super::agreement_form::AgreementEditor>),
 }
 
 /// The case list: the query, the page read for it, and the selected row.
@@ -240,7 +242,8 @@ impl AppState {
 
     /// True if some form holds unsaved text.
     pub fn unsaved(&self) -> bool {
-        let case_form = matches!(&self.cases, CasesView::Form(f) if f.changed());
+        let case_form = matches!(&self.cases, CasesView::Form(f) if f.changed())
+            || matches!(&self.cases, CasesView::Agreement(a) if a.changed());
         let modal = self.modals.iter().any(Modal::unsaved);
         let setup = self.setup.as_ref().is_some_and(Form::changed);
         case_form || modal || setup || self.settings.changed()

@@ -3,6 +3,7 @@
 //! when the database has none. Cases are drawn one by one and streamed into one
 //! transaction, so 100 000 cases never sit in memory together.
 
+mod agreements;
 mod case;
 mod orgs;
 mod people;
@@ -36,6 +37,8 @@ pub struct DemoReport {
     pub sessions: u64,
     /// Follow-up visits added for the new cases.
     pub follow_ups: u64,
+    /// Agreements (人民调解协议书) added for the new cases that succeeded.
+    pub agreements: u64,
 }
 
 /// The sample room's first mediator, who also heads the room's name.
@@ -116,12 +119,14 @@ pub fn fill_demo(
         store.save_places(org.id, &sessions::places())?;
     }
     let schedule = sessions::fill(store, org.id, before, seed, &now)?;
+    let agreements = agreements::fill(store, org.id, before, seed, &now)?;
     Ok(DemoReport {
         cases: added,
         organisation_created: created,
         room_name: org.profile.room_name,
         sessions: schedule.sessions,
         follow_ups: schedule.visits,
+        agreements,
     })
 }
 

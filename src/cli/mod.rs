@@ -96,7 +96,7 @@ pub enum Command {
         #[command(subcommand)]
         what: ReportKind,
     },
-    /// 打印文书：受理登记表、调解结果反馈函（PDF 或文本）/ a case's document as PDF or text
+    /// 打印文书：受理登记表、调解结果反馈函、人民调解协议书（PDF 或文本）/ a case's document as PDF or text
     Print {
         /// 案件编号（如 （2026）新人调字第12号）或案件序号 / case number or id
         case: String,

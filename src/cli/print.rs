@@ -25,6 +25,9 @@ pub enum Form {
     /// 调解结果反馈函 (feedback)
     #[value(name = "反馈函", alias = "feedback")]
     Feedback,
+    /// 人民调解协议书 (agreement)
+    #[value(name = "协议书", alias = "agreement")]
+    Agreement,
 }
 
 impl Form {
@@ -33,6 +36,7 @@ impl Form {
         match self {
             Form::Register => FormKind::Register,
             Form::Feedback => FormKind::Feedback,
+            Form::Agreement => FormKind::Agreement,
         }
     }
 }
@@ -103,9 +107,10 @@ pub fn document_as(
         Some(me) if may_see_case(&case, me) => case_for(&case, me),
         Some(_) => return Err(no_case().into()),
     };
+    let agreement = store.agreement_of_case(id)?;
     let doc = form
         .kind()
-        .build(&case, &org.profile, today, &templates)
+        .build(&case, agreement.as_ref(), &org.profile, today, &templates)
         .map_err(PrintError::from)?;
     Ok((case, doc))
 }

@@ -3,6 +3,7 @@
 //! seen is what is printed. The printed wording is Chinese whatever the interface
 //! language: these are official forms.
 
+pub mod agreement;
 pub mod amount;
 pub mod date;
 pub mod feedback;

@@ -107,4 +107,7 @@ pub enum DocumentError {
     /// The feedback letter reports a result; the case has none yet.
     #[error("{}", crate::i18n::t("docs.err.no_result"))]
     NoResult,
+    /// The agreement form prints the case's agreement; none has been written yet.
+    #[error("{}", crate::i18n::t("docs.err.no_agreement"))]
+    NoAgreement,
 }

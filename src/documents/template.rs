@@ -14,6 +14,10 @@ use std::path::{Path, PathBuf};
 /// The built-in templates: `common` holds what several forms share (party particulars,
 /// the seal line); each other file belongs to one form.
 const BUILTIN: &[(&str, &str)] = &[
+    (
+        "agreement",
+        include_str!("../../assets/templates/agreement.json"),
+    ),
     ("common", include_str!("../../assets/templates/common.json")),
     (
         "feedback",

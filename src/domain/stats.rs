@@ -61,6 +61,9 @@ pub struct StatsCase {
     pub accepted_on: Option<NaiveDate>,
     /// Its outcome and the day of it.
     pub outcome: Option<(Outcome, NaiveDate)>,
+    /// Its agreement, if one is stored: written or oral, and the sum of its items'
+    /// amounts in fen (None when no item names an amount).
+    pub agreement: Option<(super::agreement::AgreementKind, Option<i64>)>,
 }
 
 impl StatsCase {
@@ -105,8 +108,13 @@ pub struct Counts {
     pub succeeded: Tally,
     /// 调解终止.
     pub terminated: Tally,
-    /// 涉及金额 of the succeeded cases, in fen.
+    /// 协议涉及金额 of the succeeded cases, in fen: the amounts of the stored agreement's
+    /// items, or the case's 涉及金额 where the agreement names none (or is not stored).
     pub amount_fen: i64,
+    /// 书面协议 among the succeeded cases (stored agreements).
+    pub written_agreements: u64,
+    /// 口头协议 among the succeeded cases.
+    pub oral_agreements: u64,
     /// 防止民转刑.
     pub escalation_prevented: Tally,
     /// 防止群体性上访.
@@ -128,7 +136,14 @@ impl Counts {
             Outcome::Terminated => self.terminated.add(persons),
             Outcome::Succeeded => {
                 self.succeeded.add(persons);
-                self.amount_fen = self.amount_fen.saturating_add(case.amount_fen.unwrap_or(0));
+                let agreed = case.agreement.and_then(|(_, fen)| fen);
+                let amount = agreed.or(case.amount_fen).unwrap_or(0);
+                self.amount_fen = self.amount_fen.saturating_add(amount);
+                match case.agreement.map(|(kind, _)| kind) {
+                    Some(super::agreement::AgreementKind::Written) => self.written_agreements += 1,
+                    Some(super::agreement::AgreementKind::Oral) => self.oral_agreements += 1,
+                    None => {}
+                }
                 if case.risk_escalation {
                     self.escalation_prevented.add(persons);
                 }
@@ -146,6 +161,8 @@ impl Counts {
         self.succeeded.merge(other.succeeded);
         self.terminated.merge(other.terminated);
         self.amount_fen = self.amount_fen.saturating_add(other.amount_fen);
+        self.written_agreements += other.written_agreements;
+        self.oral_agreements += other.oral_agreements;
         self.escalation_prevented.merge(other.escalation_prevented);
         self.group_prevented.merge(other.group_prevented);
     }

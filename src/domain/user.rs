@@ -90,6 +90,12 @@ pub fn may_edit_agreements(user: &User) -> bool {
     user.active && matches!(user.role, Role::Admin | Role::Mediator)
 }
 
+/// Whether `user` may see agreements at all: the front desk registers and refers cases
+/// and has no part in agreements; 只读 may look at them.
+pub fn may_see_agreements(user: &User) -> bool {
+    user.active && user.role != Role::Clerk
+}
+
 /// Full ID numbers and phones in a file meant for others (`--unmasked`) — administrators only.
 pub fn may_export_unmasked(user: &User) -> bool {
     user.active && user.role == Role::Admin

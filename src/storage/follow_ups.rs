@@ -4,7 +4,7 @@
 use super::codec::{date_text, decode, parse_date, time_text};
 use super::{StorageError, Store};
 use crate::domain::case::{CaseId, Timestamp};
-use crate::domain::deadlines::{CaseClock, Deadline, Limits, attention};
+use crate::domain::deadlines::{CaseClock, Deadline, DeadlineKind, Limits, attention};
 use crate::domain::follow_up::{FollowUp, Performance, Place, Satisfaction, VisitWay};
 use crate::domain::org::OrgId;
 use crate::domain::source::Source;
@@ -182,7 +182,7 @@ impl Store {
         let mut out = Vec::new();
         let mut open = self.conn.prepare_cached(
             "SELECT id, coalesce(nullif(number_text, ''), party_names), party_names, received_on,
-             source, NULL, 0 FROM cases
+             source, NULL, 0, 0 FROM cases
              WHERE org_id = ?1 AND status IN ('registered', 'accepted', 'mediating')",
         )?;
         collect(
@@ -196,11 +196,15 @@ impl Store {
         let cutoff = today
             .checked_sub_days(Days::new(window + OVERDUE_WATCH_DAYS))
             .unwrap_or(today);
+        // The agreement's own date, where one is stored, starts the confirmation window
+        // (it is the effective date); once confirmation is applied for, its alert goes.
         let mut agreed = self.conn.prepare_cached(
             "SELECT c.id, coalesce(nullif(c.number_text, ''), c.party_names), c.party_names,
-             c.received_on, c.source, substr(min(h.at), 1, 10),
-             EXISTS (SELECT 1 FROM follow_ups f WHERE f.case_id = c.id)
+             c.received_on, c.source, coalesce(a.agreed_on, substr(min(h.at), 1, 10)),
+             EXISTS (SELECT 1 FROM follow_ups f WHERE f.case_id = c.id),
+             coalesce(a.confirmation <> 'none', 0)
              FROM status_history h JOIN cases c ON c.id = h.case_id
+             LEFT JOIN agreements a ON a.case_id = c.id
              WHERE h.to_status = 'succeeded' AND h.at >= ?2 AND c.org_id = ?1
              GROUP BY c.id",
         )?;
@@ -244,7 +248,11 @@ fn collect(
         let case_id = CaseId(r.get(0)?);
         let label: String = r.get::<_, Option<String>>(1)?.unwrap_or_default();
         let parties: String = r.get(2)?;
-        for deadline in attention(&clock, limits, today) {
+        let applied: bool = r.get(7)?;
+        for deadline in attention(&clock, limits, today)
+            .into_iter()
+            .filter(|d| !(applied && d.kind == DeadlineKind::Confirmation))
+        {
             out.push(CaseAlert {
                 case_id,
                 label: label.clone(),

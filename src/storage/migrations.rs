@@ -19,6 +19,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("sql/004_sort_indexes.sql"),
     include_str!("sql/005_drafts.sql"),
     include_str!("sql/006_users_audit.sql"),
+    include_str!("sql/007_agreements.sql"),
 ];
 
 /// The schema version this binary writes.

@@ -1,8 +1,9 @@
 //! The only place with SQL: opens the room's SQLite file, migrates it, and turns rows into
 //! domain types. Must not import ratatui or crossterm.
 
-pub mod backup;
+mod agreements;
 mod audit;
+pub mod backup;
 mod briefs;
 mod cases;
 mod codec;
@@ -19,6 +20,7 @@ mod stats;
 mod users;
 mod write;
 
+pub use agreements::{AgreementWindow, DueItem};
 pub use audit::AUDITED;
 pub use briefs::CaseBrief;
 pub use cases::NewCaseRecord;

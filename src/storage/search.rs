@@ -114,7 +114,31 @@ fn read_texts(conn: &Connection, id: i64) -> Result<Option<Texts>, StorageError>
             t.person_names.push(rep);
         }
     }
+    agreement_texts(conn, id, &mut t.claims)?;
     Ok(Some(t))
+}
+
+/// The agreement's words (its number and facts where they differ from the case's, its
+/// clauses and performance items) are found like the claims they settle.
+fn agreement_texts(conn: &Connection, id: i64, into: &mut String) -> Result<(), StorageError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT a.number FROM agreements a JOIN cases c ON c.id = a.case_id
+         WHERE a.case_id = ?1 AND a.number <> coalesce(c.number_text, '')
+         UNION ALL SELECT a.facts FROM agreements a JOIN cases c ON c.id = a.case_id
+         WHERE a.case_id = ?1 AND a.facts <> c.facts
+         UNION ALL SELECT text FROM agreement_clauses WHERE case_id = ?1
+         UNION ALL SELECT what FROM agreement_items WHERE case_id = ?1
+         UNION ALL SELECT place FROM agreement_items WHERE case_id = ?1",
+    )?;
+    let mut rows = stmt.query([id])?;
+    while let Some(r) = rows.next()? {
+        let text: String = r.get(0)?;
+        if !text.trim().is_empty() {
+            into.push(' ');
+            into.push_str(text.trim());
+        }
+    }
+    Ok(())
 }
 
 /// Rebuilds every case's entries (after an upgrade, or to repair).

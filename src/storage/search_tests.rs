@@ -243,6 +243,7 @@ fn a_database_from_before_search_is_indexed_when_upgraded() {
              DROP INDEX cases_by_category_rank; DROP INDEX cases_by_status_rank;
              DROP TABLE IF EXISTS drafts;
              DROP TABLE users; DROP TABLE audit; DROP INDEX status_history_registrations;
+             DROP TABLE agreement_clauses; DROP TABLE agreement_items; DROP TABLE agreements;
              PRAGMA user_version = 2;",
         )
         .unwrap();

@@ -3,6 +3,7 @@
 
 use super::codec::{date_text, decode, parse_time};
 use super::{StorageError, Store};
+use crate::domain::agreement::AgreementKind;
 use crate::domain::case::CaseId;
 use crate::domain::category::Category;
 use crate::domain::org::OrgId;
@@ -25,8 +26,10 @@ impl Store {
                     c.mediator_names, c.persons_involved,
                     CASE WHEN c.persons_involved > 0 THEN 0
                          ELSE (SELECT count(*) FROM parties p WHERE p.case_id = c.id) END,
-                    c.amount_fen, c.risk_escalation, c.risk_group
+                    c.amount_fen, c.risk_escalation, c.risk_group,
+                    a.kind, (SELECT sum(i.amount_fen) FROM agreement_items i WHERE i.case_id = c.id)
              FROM status_history h JOIN cases c ON c.id = h.case_id
+             LEFT JOIN agreements a ON a.case_id = c.id
              WHERE h.to_status IN ('accepted', 'succeeded', 'terminated')
                AND h.at >= ?2 AND h.at < ?3 AND c.org_id = ?1",
         )?;
@@ -82,6 +85,13 @@ fn read_case(r: &rusqlite::Row<'_>) -> Result<StatsCase, StorageError> {
         risk_group: r.get(11)?,
         accepted_on: None,
         outcome: None,
+        agreement: match r.get::<_, Option<String>>(12)? {
+            Some(kind) => Some((
+                decode("agreements.kind", &kind, AgreementKind::from_code)?,
+                r.get(13)?,
+            )),
+            None => None,
+        },
     })
 }
 

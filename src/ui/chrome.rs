@@ -5,7 +5,7 @@ use super::text::{clean, fit, width};
 use super::theme::Theme;
 use crate::app::keymap::bar;
 use crate::app::{AppState, Tab, key_contexts};
-use crate::i18n::t;
+use crate::i18n::{t, t_short};
 use chrono::Datelike;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -80,23 +80,42 @@ pub fn status(frame: &mut Frame, area: Rect, state: &AppState, theme: Theme) {
     frame.render_widget(Paragraph::new(format!(" {text}")).style(style), area);
 }
 
-/// The keys of the current screen, from the same table that handles them. Help and quit
-/// come first so they are never cut off on a narrow window.
+/// The keys of the current screen, from the same table that handles them. Help, quit and
+/// back are never cut off on a narrow window: help and quit come first, back last, and
+/// the screen's own keys fill what is left in table order (F1 help lists the rest).
 pub fn key_bar(frame: &mut Frame, area: Rect, state: &AppState, theme: Theme) {
     let (contexts, typing) = key_contexts(state);
-    let mut items = bar(&contexts, typing);
-    items.sort_by_key(|(_, desc)| !matches!(*desc, "key.help" | "key.quit"));
+    let items: Vec<(String, String, &str)> = bar(&contexts, typing)
+        .into_iter()
+        .map(|(keys, desc)| (keys, t_short(desc).into_owned(), desc))
+        .collect();
+    let w = |(keys, desc, _): &(String, String, &str)| width(keys) + width(desc) + 2;
+    let kept = |desc: &str| matches!(desc, "key.help" | "key.quit" | "key.back");
+    let mut room = (area.width as usize)
+        .saturating_sub(items.iter().filter(|i| kept(i.2)).map(w).sum::<usize>());
+    let mut chosen: Vec<&(String, String, &str)> = Vec::new();
+    for item in items.iter().filter(|i| !kept(i.2)) {
+        if w(item) <= room {
+            room -= w(item);
+            chosen.push(item);
+        } else {
+            room = 0;
+        }
+    }
+    let first = items
+        .iter()
+        .filter(|i| matches!(i.2, "key.help" | "key.quit"));
+    let back = items.iter().filter(|i| i.2 == "key.back");
     let mut spans = Vec::new();
     let mut used = 0;
-    for (keys, desc) in items {
-        let desc = t(desc);
-        let w = width(&keys) + width(&desc) + 2;
-        if used + w > area.width as usize {
+    for (keys, desc, _) in first.chain(chosen).chain(back) {
+        let item_w = width(keys) + width(desc) + 2;
+        if used + item_w > area.width as usize {
             break;
         }
-        spans.push(Span::styled(keys, theme.key()));
+        spans.push(Span::styled(keys.clone(), theme.key()));
         spans.push(Span::raw(format!(" {desc} ")));
-        used += w;
+        used += item_w;
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }

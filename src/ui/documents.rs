@@ -80,5 +80,6 @@ fn form_key(form: FormKind) -> &'static str {
     match form {
         FormKind::Register => "docs.form.register",
         FormKind::Feedback => "docs.form.feedback",
+        FormKind::Agreement => "docs.form.agreement",
     }
 }

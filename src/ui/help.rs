@@ -132,6 +132,9 @@ fn heading(context: Context) -> &'static str {
         Context::Docs => "help.ctx.docs",
         Context::Drafts => "help.ctx.drafts",
         Context::Conflict => "help.ctx.conflict",
+        Context::Agreement => "help.ctx.agreement",
+        Context::AgreementList => "help.ctx.agreement_list",
+        Context::Preview => "help.ctx.preview",
     }
 }
 

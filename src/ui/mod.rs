@@ -1,6 +1,7 @@
 //! Drawing: one file per screen and per dialog, all reading `&AppState` and nothing
 //! else. Must not import rusqlite or touch storage; never changes state.
 
+mod agreement;
 mod ascii;
 mod case_detail;
 mod case_form;
@@ -19,6 +20,7 @@ mod stats;
 pub mod text;
 pub mod theme;
 mod today;
+mod today_performance;
 mod wrap;
 
 use crate::app::{AppState, CasesView, Tab};
@@ -64,6 +66,7 @@ fn draw(frame: &mut Frame, state: &AppState, theme: Theme) {
                 CasesView::List => case_list::render(frame, body, state, theme),
                 CasesView::Detail(d) => case_detail::render(frame, body, state, d, theme),
                 CasesView::Form(f) => case_form::render(frame, body, state, f, theme),
+                CasesView::Agreement(a) => agreement::render(frame, body, state, a, theme),
             },
             Tab::Settings => settings::render(frame, body, state, theme),
             Tab::Today => today::render(frame, body, state, theme),

@@ -111,7 +111,7 @@ fn period_line(period: &Period, theme: Theme) -> Line<'static> {
     Line::from(spans)
 }
 
-/// The totals: two lines of the form's main figures.
+/// The totals: three lines of the form's main figures.
 fn summary(c: &Counts, theme: Theme) -> Vec<Line<'static>> {
     let rate = rate_text(c);
     let first = tf(
@@ -134,9 +134,17 @@ fn summary(c: &Counts, theme: Theme) -> Vec<Line<'static>> {
             ("group_p", &c.group_prevented.persons.to_string()),
         ],
     );
+    let agreements = tf(
+        "stats.summary.agreements",
+        &[
+            ("written", &c.written_agreements.to_string()),
+            ("oral", &c.oral_agreements.to_string()),
+        ],
+    );
     vec![
         Line::styled(first, theme.text()),
         Line::styled(second, theme.risk()),
+        Line::styled(agreements, theme.text()),
     ]
 }
 

@@ -78,6 +78,23 @@ fn lines(state: &AppState, w: usize, theme: Theme) -> (Vec<Line<'static>>, Optio
             out.push(line);
         }
     }
+    if !view.performance.is_empty() {
+        out.push(heading(
+            &tf(
+                "today.performance",
+                &[("n", &view.performance.len().to_string())],
+            ),
+            theme,
+        ));
+    }
+    for (i, due) in view.performance.iter().enumerate() {
+        let mut line = super::today_performance::line(due, state.today, w, theme);
+        if selected == Some(TodayLine::Performance(i)) {
+            selected_row = Some(out.len());
+            line = line.style(theme.selected());
+        }
+        out.push(line);
+    }
     out.push(heading(
         &tf("today.alerts", &[("n", &view.alerts.len().to_string())]),
         theme,
@@ -111,7 +128,7 @@ fn heading(text: &str, theme: Theme) -> Line<'static> {
 }
 
 /// How close a deadline is, in words and in its colour.
-fn urgency(u: Urgency, theme: Theme) -> (String, ratatui::style::Style) {
+pub(super) fn urgency(u: Urgency, theme: Theme) -> (String, ratatui::style::Style) {
     match u {
         Urgency::Overdue(n) => (
             tf("urgency.overdue", &[("n", &n.to_string())]),

@@ -52,11 +52,35 @@ pub fn demo_db(dir: &Path, cases: u32) -> PathBuf {
 /// The administrator wang (who ran demo) adds `user` to the room with `role`.
 pub fn add_user(db: &Path, user: &str, role: &str) {
     let status = std::process::Command::new(bin())
-        .args(["--db", db.to_str().expect("temp path is UTF-8"), "--as", "wang"])
+        .args([
+            "--db",
+            db.to_str().expect("temp path is UTF-8"),
+            "--as",
+            "wang",
+        ])
         .args(["user", "add", user, "--role", role])
         .status()
         .expect("user add runs");
     assert!(status.success(), "user add {user} failed: {status:?}");
+}
+
+/// A plain SQLite connection to `db` for a test that changes data around the app, with
+/// the two functions the audit triggers call (who, and when) given as the app would.
+pub fn raw_connection(db: &Path) -> rusqlite::Connection {
+    let conn = rusqlite::Connection::open(db).expect("open");
+    for (name, value) in [
+        ("tiaojie_now", "2026-11-28T09:00:00+08:00"),
+        ("tiaojie_user", "test"),
+    ] {
+        conn.create_scalar_function(
+            name,
+            0,
+            rusqlite::functions::FunctionFlags::SQLITE_UTF8,
+            move |_| Ok(value.to_string()),
+        )
+        .expect("function");
+    }
+    conn
 }
 
 /// From the first screen (今日) to the case list, whose key bar has the sort key F6.

@@ -34,6 +34,7 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>) -> Vec<Effect> {
         }
         Some(Command::NewSession) => return super::session::open(state),
         Some(Command::RecordSession) => return super::session::open_record(state),
+        Some(Command::Agreement) => return vec![Effect::LoadAgreement(detail.case.id, true)],
         Some(Command::Back) => {
             state.cases = CasesView::List;
             return reload(state);
@@ -46,6 +47,10 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>) -> Vec<Effect> {
 /// A case arrived: show it (or its form, if it was opened for editing).
 pub fn loaded(state: &mut AppState, case: Case) -> Vec<Effect> {
     let id = case.id;
+    // A case read before the agreement editor opened must not close it.
+    if matches!(state.cases, CasesView::Agreement(_)) {
+        return Vec::new();
+    }
     // The same case read again (another process changed it) keeps its place on screen.
     let scroll = match &state.cases {
         CasesView::Detail(d) if d.case.id == id => d.scroll,
@@ -67,7 +72,11 @@ pub fn loaded(state: &mut AppState, case: Case) -> Vec<Effect> {
     if state.case_history.as_ref().is_some_and(|(c, _)| *c != id) {
         state.case_history = None;
     }
-    let mut effects = vec![Effect::LoadCaseSessions(id), Effect::LoadHistory(id)];
+    let mut effects = vec![
+        Effect::LoadCaseSessions(id),
+        Effect::LoadHistory(id),
+        Effect::LoadAgreement(id, false),
+    ];
     effects.extend(repeats_of_detail(state));
     effects
 }

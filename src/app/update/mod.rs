@@ -1,6 +1,7 @@
 //! `update`: the one place where state changes. Pure — it returns effects as values and
 //! reads no clock. Each screen's keys are handled in its own file.
 
+mod agreement;
 mod case_form;
 mod conflict;
 mod detail;
@@ -96,6 +97,9 @@ fn handle(state: &mut AppState, action: Action) -> Vec<Effect> {
             state.case_history = Some((id, entries));
             Vec::new()
         }
+        Action::AgreementLoaded(id, a, open) => agreement::loaded(state, id, a.map(|a| *a), open),
+        Action::AgreementSaved(a) => agreement::saved(state, *a),
+        Action::AgreementConflict(found) => agreement::conflict(state, found),
     }
 }
 
@@ -149,6 +153,7 @@ fn contexts_with(state: &AppState, top: Option<&Modal>) -> (Vec<Context>, bool) 
                 (vec![X::Parties, X::CaseForm, X::Form, X::Global], false)
             }
             CasesView::Form(f) => (vec![X::CaseForm, X::Form, X::Global], f.form.typing()),
+            CasesView::Agreement(a) => agreement::contexts(a),
         },
         Tab::Settings => match &state.settings.form {
             Some(form) => (vec![X::Settings, X::Form, X::Global], form.typing()),
@@ -187,6 +192,7 @@ fn on_key(state: &mut AppState, key: Key) -> Vec<Effect> {
             CasesView::List => list::on_key(state, command, key),
             CasesView::Detail(_) => detail::on_key(state, command),
             CasesView::Form(_) => case_form::on_key(state, command, key),
+            CasesView::Agreement(_) => agreement::on_key(state, command, key),
         },
         Tab::Settings if leaves_settings(state, command) => {
             state.tab = state.tab.step(command == Some(Command::NextField));
@@ -290,6 +296,7 @@ fn paste(state: &mut AppState, text: &str) -> Vec<Effect> {
         None if state.setup.is_some() => state.setup.as_mut(),
         None => match (&mut state.cases, state.tab) {
             (CasesView::Form(f), Tab::Cases) => Some(&mut f.form),
+            (CasesView::Agreement(a), Tab::Cases) => Some(agreement::focused_form(a)),
             (_, Tab::Settings) => state.settings.form.as_mut(),
             _ => None,
         },

@@ -15,7 +15,7 @@ pub fn data_changed(state: &mut AppState) -> Vec<Effect> {
         Tab::Cases => match &state.cases {
             CasesView::List => reload(state),
             CasesView::Detail(detail) => vec![Effect::LoadCase(detail.case.id)],
-            CasesView::Form(_) => Vec::new(),
+            CasesView::Form(_) | CasesView::Agreement(_) => Vec::new(),
         },
         _ => super::entered(state),
     }

@@ -3,12 +3,30 @@
 
 use crate::app::command::Command;
 use crate::app::state::{AppState, CasesView, StatusLine, Tab};
-use crate::domain::user::{may_edit_settings, may_write};
+use crate::domain::user::{may_edit_agreements, may_edit_settings, may_see_agreements, may_write};
 use crate::i18n::{label, tf};
 
 /// The refusal for `command` on the current screen, or `None` if it may go ahead.
 pub fn refusal(state: &AppState, command: Option<Command>) -> Option<StatusLine> {
     let user = &state.user;
+    let agreement_refused = match (&state.tab, &state.cases) {
+        (Tab::Cases, CasesView::Detail(_)) => {
+            command == Some(Command::Agreement) && !may_see_agreements(user)
+        }
+        (Tab::Cases, CasesView::Agreement(_)) => {
+            command == Some(Command::Save) && !may_edit_agreements(user)
+        }
+        _ => false,
+    };
+    if agreement_refused {
+        return Some(StatusLine {
+            text: tf(
+                "role.refused.agreement",
+                &[("role", &label("role", user.role.code()))],
+            ),
+            error: true,
+        });
+    }
     let writes = match state.tab {
         Tab::Cases => match &state.cases {
             CasesView::List => matches!(command, Some(Command::New | Command::Edit)),
@@ -22,6 +40,7 @@ pub fn refusal(state: &AppState, command: Option<Command>) -> Option<StatusLine>
                 )
             ),
             CasesView::Form(_) => matches!(command, Some(Command::Save)),
+            CasesView::Agreement(_) => false,
         },
         _ => false,
     };

@@ -117,6 +117,7 @@ fn top(s: &AppState) -> Option<&Modal> {
     s.modals.last()
 }
 
+mod agreement;
 mod case_form;
 mod conflict;
 mod docs;

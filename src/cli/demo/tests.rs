@@ -204,3 +204,29 @@ fn credit_codes_pass_the_domain_check() {
         }
     }
 }
+
+#[test]
+fn successful_cases_have_valid_agreements_consistent_with_their_status() {
+    use crate::domain::agreement::{AgreementStatus, validate};
+    let (_dir, store, all) = filled(300, 11, now());
+    let today = now().date_naive();
+    let mut seen = HashSet::new();
+    for case in &all {
+        let succeeded = case.history.iter().any(|h| h.to == CaseStatus::Succeeded);
+        let agreement = store.agreement_of_case(case.id).unwrap();
+        assert_eq!(agreement.is_some(), succeeded, "{:?}", case.number);
+        let Some(a) = agreement else { continue };
+        assert_eq!(validate(&a), vec![], "{a:?}");
+        assert_eq!(
+            Some(a.number.as_str()),
+            case.number.as_ref().map(|n| n.text.as_str())
+        );
+        assert!(!a.facts.is_empty() && !a.clauses.is_empty() && !a.items.is_empty());
+        assert!(a.date.is_some_and(|d| d <= today));
+        let open = a.items.iter().filter(|i| i.done_on.is_none()).count();
+        assert_eq!(a.status == AgreementStatus::Performed, open == 0, "{a:?}");
+        assert!(a.items.iter().all(|i| i.done_on.is_none_or(|d| d <= today)));
+        seen.insert(a.status);
+    }
+    assert!(seen.len() >= 3, "several statuses appear: {seen:?}");
+}

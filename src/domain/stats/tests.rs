@@ -21,6 +21,7 @@ fn row(id: i64) -> StatsCase {
         risk_group: false,
         accepted_on: Some(d("2026-10-05")),
         outcome: None,
+        agreement: None,
     }
 }
 
@@ -112,4 +113,26 @@ fn rates_round_to_tenths_of_a_percent_and_rooms_add_up() {
     total.merge(&c);
     assert_eq!(total.mediated.cases, 6);
     assert_eq!(total.success_permille(), Some(667));
+}
+
+#[test]
+fn agreements_count_by_kind_and_their_items_give_the_amount() {
+    use crate::domain::agreement::AgreementKind;
+    let succeeded = |id, agreement| {
+        let mut r = row(id);
+        r.outcome = Some((Outcome::Succeeded, d("2026-11-02")));
+        r.amount_fen = Some(100_000);
+        r.agreement = agreement;
+        r
+    };
+    let rows = [
+        succeeded(1, Some((AgreementKind::Written, Some(300_000)))),
+        succeeded(2, Some((AgreementKind::Oral, None))),
+        succeeded(3, None),
+    ];
+    let november = compute(Period::month_of(d("2026-11-01")), &rows);
+    assert_eq!(november.total.written_agreements, 1);
+    assert_eq!(november.total.oral_agreements, 1);
+    // The written agreement's items, then the case amounts where no item names one.
+    assert_eq!(november.total.amount_fen, 300_000 + 100_000 + 100_000);
 }

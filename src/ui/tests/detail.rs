@@ -123,7 +123,7 @@ fn help_lists_every_binding_of_the_key_table() {
     let mut s = state(Lang::Zh, 120, 60);
     press(&mut s, &[Key::plain(KeyCode::F(1))]);
     let mut all = String::new();
-    for _ in 0..10 {
+    for _ in 0..30 {
         all.push_str(&screen(&s));
         press(&mut s, &[Key::plain(KeyCode::PageDown)]);
     }

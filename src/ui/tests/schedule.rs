@@ -121,7 +121,27 @@ fn today_data() -> TodayData {
                 Urgency::Near(6),
             ),
         ],
+        performance: vec![
+            due_item(8, "支付赔偿款", Some(300_000), "2026-11-25"),
+            due_item(9, "修复卫生间防水", None, "2026-11-30"),
+        ],
         places: Place::defaults(),
+    }
+}
+
+fn due_item(case: i64, what: &str, amount: Option<i64>, due: &str) -> crate::storage::DueItem {
+    crate::storage::DueItem {
+        case_id: CaseId(case),
+        label: format!("（2026）临新人调字第{case}号"),
+        parties: "张三、李四".into(),
+        item: crate::domain::agreement::PerformanceItem {
+            what: what.into(),
+            obligor: "李四".into(),
+            obligee: "张三".into(),
+            amount_fen: amount,
+            due: Some(day(due)),
+            ..Default::default()
+        },
     }
 }
 
@@ -164,6 +184,7 @@ fn today_with_nothing_to_do_zh() {
     let empty = TodayData {
         sessions: vec![],
         alerts: vec![],
+        performance: vec![],
         places: vec![],
     };
     update(&mut s, Action::TodayLoaded(Box::new(empty)));
@@ -182,12 +203,13 @@ fn the_app_opens_on_today_and_asks_for_it() {
 #[test]
 fn enter_on_a_today_line_opens_its_case() {
     let mut s = today_state(Lang::Zh);
-    // Three sessions, then the alerts: the fourth line is the overdue follow-up of case 4.
+    // Three sessions, then the agreements' performance: the fourth line is the missed
+    // payment of case 8.
     for _ in 0..3 {
         update(&mut s, Action::Key(Key::plain(KeyCode::Down)));
     }
     let effects = update(&mut s, Action::Key(Key::plain(KeyCode::Enter)));
-    assert_eq!(effects, vec![Effect::LoadCase(CaseId(4))]);
+    assert_eq!(effects, vec![Effect::LoadCase(CaseId(8))]);
     assert_eq!(s.tab, Tab::Cases);
     let effects = update(&mut s, Action::CaseLoaded(Box::new(case())));
     assert!(matches!(s.cases, CasesView::Detail(_)));
@@ -199,7 +221,7 @@ fn enter_on_a_today_line_opens_its_case() {
     for _ in 0..20 {
         update(&mut s2, Action::Key(Key::plain(KeyCode::Down)));
     }
-    assert_eq!(s2.today_view.selected, 5, "stops at the last line");
+    assert_eq!(s2.today_view.selected, 7, "stops at the last line");
 }
 
 #[test]

@@ -38,6 +38,7 @@ fn rows() -> Vec<StatsCase> {
             },
             d("2026-11-20"),
         )),
+        agreement: succeeded.then_some((crate::domain::agreement::AgreementKind::Written, None)),
     };
     let mut out = vec![
         base(1, Category::Neighbour, Source::Application, true),

@@ -33,7 +33,6 @@ fn a_letter_without_a_result_or_no_open_case_says_why_and_writes_nothing() {
     let mut s = detail(CaseStatus::Accepted);
     to_docs(&mut s);
     press(&mut s, KeyCode::Down);
-    press(&mut s, KeyCode::Down); // stays on the last form
     assert_eq!(s.docs.form(), FormKind::Feedback);
     assert!(press(&mut s, KeyCode::Enter).is_empty());
     assert!(

@@ -22,14 +22,16 @@ fn an_open_case_is_read_again_and_stays_where_it_was_scrolled() {
     let id = case().id;
     let effects = act(&mut s, Action::DataChanged);
     assert_eq!(
-        effects[..2],
-        [Effect::LoadCase(id), Effect::LoadCaseSessions(id)]
+        effects[..4],
+        [
+            Effect::LoadCase(id),
+            Effect::LoadCaseSessions(id),
+            Effect::LoadHistory(id),
+            Effect::LoadAgreement(id, false)
+        ]
     );
     assert!(
-        matches!(
-            effects[2..],
-            [Effect::LoadHistory(_), Effect::FindRepeats(_)]
-        ),
+        matches!(effects[4..], [Effect::FindRepeats(_)]),
         "the earlier cases of its parties are asked again: {effects:?}"
     );
     match &s.cases {

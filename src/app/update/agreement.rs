@@ -1,0 +1,391 @@
+//! The agreement editor: opening it from the case (drafted from the case when none is
+//! stored), the main form with its clause and item lists (add, edit, delete, move), the
+//! pages for one clause and one item, the preview, saving, and a conflict that keeps
+//! everything typed.
+
+use super::form_keys::{Outcome, clamp_list, form_key};
+use crate::app::action::Effect;
+use crate::app::agreement_form::{AgreementEditor, EditorPage, clause_form, item_form, to_item};
+use crate::app::command::Command;
+use crate::app::form::{FieldKind, Form};
+use crate::app::key::Key;
+use crate::app::keymap::Context;
+use crate::app::modal::Modal;
+use crate::app::state::{AppState, CaseDetail, CasesView, StatusLine};
+use crate::domain::agreement::{
+    Agreement, PerformanceItem, delete_at, insert_at, move_down, move_up,
+};
+use crate::domain::case::CaseId;
+use crate::i18n::t;
+
+/// The key contexts of the editor's page, and whether letters are text.
+pub fn contexts(editor: &AgreementEditor) -> (Vec<Context>, bool) {
+    use Context as X;
+    match &editor.page {
+        EditorPage::Main if on_list(&editor.form) => (
+            vec![X::AgreementList, X::Agreement, X::Form, X::Global],
+            false,
+        ),
+        EditorPage::Main => (vec![X::Agreement, X::Form, X::Global], editor.form.typing()),
+        EditorPage::Clause { form, .. } | EditorPage::Item { form, .. } => {
+            (vec![X::Form, X::Global], form.typing())
+        }
+        EditorPage::Preview { .. } => (vec![X::Preview, X::Global], false),
+    }
+}
+
+/// The form that typed or pasted text goes to.
+pub fn focused_form(editor: &mut AgreementEditor) -> &mut Form {
+    match &mut editor.page {
+        EditorPage::Clause { form, .. } | EditorPage::Item { form, .. } => form,
+        _ => &mut editor.form,
+    }
+}
+
+fn on_list(form: &Form) -> bool {
+    form.focused().is_some_and(|f| f.kind == FieldKind::List)
+}
+
+/// The agreement of the case on screen arrived: kept for the 文书 tab, and when asked
+/// for with the key, the editor opens on it (or on a draft from the case).
+pub fn loaded(
+    state: &mut AppState,
+    id: CaseId,
+    agreement: Option<Agreement>,
+    open: bool,
+) -> Vec<Effect> {
+    let CasesView::Detail(detail) = &state.cases else {
+        return Vec::new();
+    };
+    if detail.case.id != id {
+        return Vec::new();
+    }
+    state.docs.agreement = agreement.clone();
+    if !open {
+        return Vec::new();
+    }
+    let case = detail.case.clone();
+    let agreement = agreement.unwrap_or_else(|| {
+        let names: Vec<String> = case
+            .mediators
+            .iter()
+            .map(|m| state.mediator_name(*m).to_string())
+            .collect();
+        Agreement::draft(&case, &names)
+    });
+    state.cases = CasesView::Agreement(Box::new(AgreementEditor::new(case, agreement)));
+    Vec::new()
+}
+
+/// Keys in the editor.
+pub fn on_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effect> {
+    let today = state.today;
+    let CasesView::Agreement(editor) = &mut state.cases else {
+        return Vec::new();
+    };
+    let mut status = None;
+    let effects = match &editor.page {
+        EditorPage::Main => main_key(editor, cmd, key, today, &mut status),
+        EditorPage::Clause { .. } | EditorPage::Item { .. } => {
+            sub_key(editor, cmd, key, today, &mut status);
+            Vec::new()
+        }
+        EditorPage::Preview { .. } => {
+            preview_key(editor, cmd);
+            Vec::new()
+        }
+    };
+    let close = effects.iter().any(|e| matches!(e, Effect::LoadCase(_)));
+    if close {
+        let case = editor.case.clone();
+        state.cases = CasesView::Detail(Box::new(CaseDetail {
+            case,
+            scroll: 0,
+            repeats: Vec::new(),
+        }));
+    }
+    if let Some((key, error)) = status {
+        state.status = Some(StatusLine {
+            text: t(key).into_owned(),
+            error,
+        });
+    }
+    effects
+}
+
+type Status = Option<(&'static str, bool)>;
+
+fn main_key(
+    editor: &mut AgreementEditor,
+    cmd: Option<Command>,
+    key: Key,
+    today: chrono::NaiveDate,
+    status: &mut Status,
+) -> Vec<Effect> {
+    let list = editor
+        .form
+        .focused()
+        .map(|f| f.id)
+        .filter(|_| on_list(&editor.form));
+    match (cmd, list) {
+        (Some(Command::Preview), _) => {
+            editor.page = EditorPage::Preview { scroll: 0 };
+            return Vec::new();
+        }
+        (Some(Command::MoveUp | Command::MoveDown), Some(id)) => {
+            move_row(editor, id, cmd == Some(Command::MoveUp));
+            return Vec::new();
+        }
+        _ => {}
+    }
+    let outcome = form_key(&mut editor.form, cmd, key);
+    clamp_list(&mut editor.form, "clauses", editor.clauses.len());
+    clamp_list(&mut editor.form, "items", editor.items.len());
+    if outcome != Outcome::Cancel {
+        editor.warned = false;
+    }
+    match (outcome, list) {
+        (Outcome::Save, _) => match editor.to_agreement(today) {
+            Some(a) => return vec![Effect::SaveAgreement(Box::new(a))],
+            None => *status = Some(("msg.fix_marked", true)),
+        },
+        (Outcome::Cancel, _) if editor.changed() && !editor.warned => {
+            editor.warned = true;
+            *status = Some(("msg.agreement_esc_again", true));
+        }
+        (Outcome::Cancel, _) => return vec![Effect::LoadCase(editor.case.id)],
+        (Outcome::Add, Some(id)) => open_row(editor, id, None),
+        (Outcome::OpenRow, Some(id)) => {
+            let row = editor.selected(id);
+            open_row(editor, id, row.or(Some(usize::MAX)));
+        }
+        (Outcome::Remove, Some(id)) => {
+            if let Some(i) = editor.selected(id) {
+                let next = if id == "clauses" {
+                    delete_at(&mut editor.clauses, i)
+                } else {
+                    delete_at(&mut editor.items, i)
+                };
+                set_row(&mut editor.form, id, next.unwrap_or(0));
+            }
+        }
+        (Outcome::Pick, _) => {
+            editor.form.cycle(true);
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// Opens the page for row `index` of list `id` (None: a new row; past the end: a new one too).
+fn open_row(editor: &mut AgreementEditor, id: &str, index: Option<usize>) {
+    let index = index.filter(|i| {
+        *i < if id == "clauses" {
+            editor.clauses.len()
+        } else {
+            editor.items.len()
+        }
+    });
+    editor.page = if id == "clauses" {
+        let text = index
+            .and_then(|i| editor.clauses.get(i))
+            .cloned()
+            .unwrap_or_default();
+        EditorPage::Clause {
+            index,
+            form: clause_form(&text),
+            warned: false,
+        }
+    } else {
+        let item = index
+            .and_then(|i| editor.items.get(i))
+            .cloned()
+            .unwrap_or_default();
+        EditorPage::Item {
+            index,
+            form: item_form(&item, &editor.party_names()),
+            warned: false,
+        }
+    };
+}
+
+fn move_row(editor: &mut AgreementEditor, id: &str, up: bool) {
+    let Some(i) = editor.selected(id) else {
+        return;
+    };
+    let to = match (id == "clauses", up) {
+        (true, true) => move_up(&mut editor.clauses, i),
+        (true, false) => move_down(&mut editor.clauses, i),
+        (false, true) => move_up(&mut editor.items, i),
+        (false, false) => move_down(&mut editor.items, i),
+    };
+    set_row(&mut editor.form, id, to);
+}
+
+fn set_row(form: &mut Form, id: &str, row: usize) {
+    if let Some(f) = form.field_mut(id) {
+        f.selected = row;
+    }
+    form.focus_on(id);
+}
+
+/// Keys on the page of one clause or one item: F2 keeps it in the list (the agreement is
+/// saved with F2 on the main form), Esc goes back (twice if something was typed).
+fn sub_key(
+    editor: &mut AgreementEditor,
+    cmd: Option<Command>,
+    key: Key,
+    today: chrono::NaiveDate,
+    status: &mut Status,
+) {
+    let (form, warned) = match &mut editor.page {
+        EditorPage::Clause { form, warned, .. } | EditorPage::Item { form, warned, .. } => {
+            (form, warned)
+        }
+        _ => return,
+    };
+    let outcome = form_key(form, cmd, key);
+    if outcome != Outcome::Cancel {
+        *warned = false;
+    }
+    match outcome {
+        Outcome::Save => keep_row(editor, today, status),
+        Outcome::Cancel if form.changed() && !*warned => {
+            *warned = true;
+            *status = Some(("msg.agreement_esc_again", true));
+        }
+        Outcome::Cancel => editor.page = EditorPage::Main,
+        Outcome::Pick => {
+            form.cycle(true);
+        }
+        _ => {}
+    }
+}
+
+/// Puts the clause or item of the page into its list and goes back to the main form.
+fn keep_row(editor: &mut AgreementEditor, today: chrono::NaiveDate, status: &mut Status) {
+    let page = std::mem::replace(&mut editor.page, EditorPage::Main);
+    let (id, row) = match page {
+        EditorPage::Clause { index, form, .. } => {
+            let text = form.value("clause").trim().to_string();
+            if text.is_empty() {
+                // An empty clause is not kept: going back is enough.
+                return;
+            }
+            (
+                "clauses",
+                place(
+                    &mut editor.clauses,
+                    index,
+                    text,
+                    editor.form.field("clauses").map(|f| f.selected),
+                ),
+            )
+        }
+        EditorPage::Item {
+            index,
+            mut form,
+            warned,
+        } => {
+            let Some(item) = to_item(&mut form, today) else {
+                editor.page = EditorPage::Item {
+                    index,
+                    form,
+                    warned,
+                };
+                *status = Some(("msg.fix_marked", true));
+                return;
+            };
+            (
+                "items",
+                place_item(
+                    &mut editor.items,
+                    index,
+                    item,
+                    editor.form.field("items").map(|f| f.selected),
+                ),
+            )
+        }
+        other => {
+            editor.page = other;
+            return;
+        }
+    };
+    set_row(&mut editor.form, id, row);
+}
+
+fn place(
+    list: &mut Vec<String>,
+    index: Option<usize>,
+    text: String,
+    selected: Option<usize>,
+) -> usize {
+    match index.filter(|i| *i < list.len()) {
+        Some(i) => {
+            list[i] = text;
+            i
+        }
+        None => insert_at(list, selected.filter(|_| !list.is_empty()), text),
+    }
+}
+
+fn place_item(
+    list: &mut Vec<PerformanceItem>,
+    index: Option<usize>,
+    item: PerformanceItem,
+    selected: Option<usize>,
+) -> usize {
+    match index.filter(|i| *i < list.len()) {
+        Some(i) => {
+            list[i] = item;
+            i
+        }
+        None => insert_at(list, selected.filter(|_| !list.is_empty()), item),
+    }
+}
+
+fn preview_key(editor: &mut AgreementEditor, cmd: Option<Command>) {
+    let EditorPage::Preview { scroll } = &mut editor.page else {
+        return;
+    };
+    match cmd {
+        Some(Command::Down) => *scroll = scroll.saturating_add(1),
+        Some(Command::Up) => *scroll = scroll.saturating_sub(1),
+        Some(Command::PageDown) => *scroll = scroll.saturating_add(10),
+        Some(Command::PageUp) => *scroll = scroll.saturating_sub(10),
+        Some(Command::Back) => editor.page = EditorPage::Main,
+        _ => {}
+    }
+}
+
+/// The agreement was saved: the editor shows it as stored (new version) and stays open.
+pub fn saved(state: &mut AppState, agreement: Agreement) -> Vec<Effect> {
+    let CasesView::Agreement(editor) = &mut state.cases else {
+        return Vec::new();
+    };
+    if editor.case.id != agreement.case_id {
+        return Vec::new();
+    }
+    state.docs.agreement = Some(agreement.clone());
+    let focus = editor.form.focus;
+    let mut fresh = AgreementEditor::new(editor.case.clone(), agreement);
+    fresh.form.focus = focus.min(fresh.form.fields.len().saturating_sub(1));
+    **editor = fresh;
+    state.status = Some(StatusLine {
+        text: t("msg.agreement_saved").into_owned(),
+        error: false,
+    });
+    Vec::new()
+}
+
+/// Someone saved the agreement meanwhile: keep every typed word, say so, and let the
+/// next F2 replace their version knowingly.
+pub fn conflict(state: &mut AppState, found: i64) -> Vec<Effect> {
+    if let CasesView::Agreement(editor) = &mut state.cases {
+        editor.overwrite = Some(found);
+        state.modals.push(Modal::Notice {
+            text: t("msg.agreement_conflict").into_owned(),
+        });
+    }
+    Vec::new()
+}

@@ -1,0 +1,167 @@
+//! The agreement editor through `update`: opened from the case as a draft, clauses and a
+//! ¥3,000 item added and moved, saved; a conflict keeps everything typed.
+
+use super::*;
+use crate::app::agreement_form::{AgreementEditor, EditorPage};
+use crate::domain::agreement::{Agreement, AgreementStatus};
+
+fn editor(s: &AppState) -> &AgreementEditor {
+    match &s.cases {
+        CasesView::Agreement(a) => a,
+        other => panic!("not in the editor: {other:?}"),
+    }
+}
+
+/// The fixture case (调解成功) opened, then F6: storage has no agreement yet.
+fn opened() -> AppState {
+    let mut s = detail(CaseStatus::Succeeded);
+    let effects = press(&mut s, KeyCode::F(6));
+    assert_eq!(effects, vec![Effect::LoadAgreement(case().id, true)]);
+    act(&mut s, Action::AgreementLoaded(case().id, None, true));
+    s
+}
+
+fn focus(s: &mut AppState, id: &str) {
+    if let CasesView::Agreement(a) = &mut s.cases {
+        a.form.focus_on(id);
+    }
+}
+
+fn add_clause(s: &mut AppState, text: &str) {
+    focus(s, "clauses");
+    press(s, KeyCode::F(7));
+    assert!(matches!(editor(s).page, EditorPage::Clause { .. }));
+    type_in(s, text);
+    press(s, KeyCode::F(2));
+}
+
+#[test]
+fn the_draft_comes_from_the_case_and_clauses_are_added_edited_and_moved() {
+    let mut s = opened();
+    let e = editor(&s);
+    assert_eq!(e.base.version, 0);
+    assert_eq!(e.form.value("number"), case().number.unwrap().text);
+    assert!(
+        e.form
+            .value("facts")
+            .starts_with(case().fields.facts.trim())
+    );
+    add_clause(&mut s, "甲赔偿乙。");
+    // Several paragraphs: Enter makes a new line in a clause.
+    focus(&mut s, "clauses");
+    press(&mut s, KeyCode::F(7));
+    type_in(&mut s, "第一段");
+    press(&mut s, KeyCode::Enter);
+    type_in(&mut s, "第二段");
+    press(&mut s, KeyCode::F(2));
+    assert_eq!(editor(&s).clauses, ["甲赔偿乙。", "第一段\n第二段"]);
+    assert_eq!(editor(&s).form.field("clauses").unwrap().selected, 1);
+    press(&mut s, KeyCode::F(5));
+    assert_eq!(editor(&s).clauses, ["第一段\n第二段", "甲赔偿乙。"]);
+    assert_eq!(editor(&s).form.field("clauses").unwrap().selected, 0);
+    press(&mut s, KeyCode::Enter);
+    press(&mut s, KeyCode::End);
+    type_in(&mut s, "！");
+    press(&mut s, KeyCode::F(2));
+    assert_eq!(editor(&s).clauses[0], "第一段\n第二段！");
+    press(&mut s, KeyCode::F(8));
+    assert_eq!(editor(&s).clauses, ["甲赔偿乙。"]);
+}
+
+#[test]
+fn a_payment_item_is_typed_as_people_write_it_and_the_agreement_saved() {
+    let mut s = opened();
+    add_clause(&mut s, "双方同意。");
+    focus(&mut s, "items");
+    press(&mut s, KeyCode::F(7));
+    type_in(&mut s, "支付赔偿款");
+    press(&mut s, KeyCode::Tab);
+    press(&mut s, KeyCode::Tab);
+    press(&mut s, KeyCode::Tab);
+    type_in(&mut s, "¥3,000");
+    press(&mut s, KeyCode::Tab);
+    type_in(&mut s, "12-31");
+    press(&mut s, KeyCode::F(2));
+    let item = &editor(&s).items[0];
+    assert_eq!(item.amount_fen, Some(300_000));
+    assert_eq!(item.due.unwrap().to_string(), "2026-12-31");
+    assert!(
+        !item.obligor.is_empty() && item.obligor != item.obligee,
+        "{item:?}"
+    );
+    let effects = press(&mut s, KeyCode::F(2));
+    let [Effect::SaveAgreement(a)] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert_eq!((a.version, a.clauses.len(), a.items.len()), (0, 1, 1));
+    let mut stored: Agreement = (**a).clone();
+    stored.version = 1;
+    act(&mut s, Action::AgreementSaved(Box::new(stored)));
+    assert_eq!(editor(&s).base.version, 1);
+    assert!(!editor(&s).changed());
+    assert_eq!(s.status.as_ref().unwrap().text, t("msg.agreement_saved"));
+}
+
+#[test]
+fn a_wrong_amount_is_said_beside_its_field_and_nothing_is_lost() {
+    let mut s = opened();
+    focus(&mut s, "items");
+    press(&mut s, KeyCode::F(7));
+    type_in(&mut s, "支付");
+    press(&mut s, KeyCode::Tab);
+    press(&mut s, KeyCode::Tab);
+    press(&mut s, KeyCode::Tab);
+    type_in(&mut s, "三千");
+    press(&mut s, KeyCode::F(2));
+    let EditorPage::Item { form, .. } = &editor(&s).page else {
+        panic!("the item page stays open")
+    };
+    assert!(form.field("amount").unwrap().error.is_some());
+    assert_eq!(form.value("what"), "支付");
+}
+
+#[test]
+fn signing_needs_a_date_and_a_conflict_keeps_the_text() {
+    let mut s = opened();
+    add_clause(&mut s, "双方同意。");
+    focus(&mut s, "status");
+    press(&mut s, KeyCode::Right);
+    assert_eq!(editor(&s).form.value("status"), "signed");
+    let effects = press(&mut s, KeyCode::F(2));
+    assert!(effects.is_empty());
+    assert!(editor(&s).form.field("date").unwrap().error.is_some());
+    focus(&mut s, "date");
+    type_in(&mut s, "今天");
+    let effects = press(&mut s, KeyCode::F(2));
+    let [Effect::SaveAgreement(a)] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(a.status, AgreementStatus::Signed);
+    act(&mut s, Action::AgreementConflict(3));
+    assert!(matches!(top(&s), Some(Modal::Notice { .. })));
+    press(&mut s, KeyCode::Esc);
+    assert_eq!(editor(&s).clauses, ["双方同意。"]);
+    let effects = press(&mut s, KeyCode::F(2));
+    let [Effect::SaveAgreement(a)] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(
+        a.version, 3,
+        "the second save knowingly replaces the version found"
+    );
+}
+
+#[test]
+fn esc_with_changes_asks_for_a_second_esc_and_preview_shows_the_document() {
+    let mut s = opened();
+    press(&mut s, KeyCode::F(3));
+    assert!(matches!(editor(&s).page, EditorPage::Preview { .. }));
+    press(&mut s, KeyCode::Esc);
+    add_clause(&mut s, "双方同意。");
+    press(&mut s, KeyCode::Esc);
+    assert!(matches!(s.cases, CasesView::Agreement(_)));
+    assert!(s.unsaved());
+    let effects = press(&mut s, KeyCode::Esc);
+    assert!(matches!(s.cases, CasesView::Detail(_)));
+    assert!(effects.contains(&Effect::LoadCase(case().id)));
+}

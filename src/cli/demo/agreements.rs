@@ -1,0 +1,192 @@
+//! Sample agreements for the demo's successful cases, consistent with their dates: one per
+//! case dated the day of 调解成功, number and facts from the case, two or three clauses,
+//! a payment (and sometimes a repair or an apology) with due dates after it. Items due
+//! before today are mostly done; an agreement whose items are all done is 已履行, one with
+//! a long-missed item 未履行, the others 已签署 or 履行中. A few went to court.
+
+use crate::domain::agreement::{
+    Agreement, AgreementKind, AgreementStatus, Confirmation, ConfirmationState, PerformanceItem,
+};
+use crate::domain::case::{CaseId, Timestamp};
+use crate::domain::org::OrgId;
+use crate::storage::{CaseBrief, StorageError, Store};
+use chrono::{Days, NaiveDate};
+use fastrand::Rng;
+use std::collections::HashMap;
+
+/// Agreements per transaction.
+const BATCH: usize = 5_000;
+/// A missed item this many days old makes the agreement 未履行.
+const GIVE_UP_DAYS: u64 = 30;
+
+/// Adds an agreement to every successful case with an id above `after`; returns how many.
+pub(super) fn fill(
+    store: &mut Store,
+    org: OrgId,
+    after: CaseId,
+    seed: u64,
+    now: &Timestamp,
+) -> Result<u64, StorageError> {
+    let names: HashMap<_, _> = store
+        .mediators(org)?
+        .into_iter()
+        .map(|m| (m.id, m.name))
+        .collect();
+    let all: Vec<String> = names.values().cloned().collect();
+    let mut rng = Rng::with_seed(seed ^ 0xa9_2e3e);
+    let today = now.date_naive();
+    let mut batch = Vec::new();
+    let mut added = 0;
+    for brief in store.case_briefs(org, after)? {
+        let Some(agreed) = brief.agreed_on else {
+            continue;
+        };
+        let mediators: Vec<String> = brief
+            .mediators
+            .iter()
+            .filter_map(|m| names.get(m).cloned())
+            .collect();
+        batch.push(agreement(&brief, agreed, today, mediators, &all, &mut rng));
+        if batch.len() == BATCH {
+            added += store.insert_agreements(&batch, now)?;
+            batch.clear();
+        }
+    }
+    added += store.insert_agreements(&batch, now)?;
+    Ok(added)
+}
+
+fn days(day: NaiveDate, n: u64) -> NaiveDate {
+    day.checked_add_days(Days::new(n)).unwrap_or(day)
+}
+
+fn agreement(
+    c: &CaseBrief,
+    agreed: NaiveDate,
+    today: NaiveDate,
+    mediators: Vec<String>,
+    all: &[String],
+    rng: &mut Rng,
+) -> Agreement {
+    let applicant = c.parties.first().cloned().unwrap_or_default();
+    // A case with one party recorded (the other side is not a party of the file): that
+    // party performs, towards no one named.
+    let (obligor, obligee) = match c.parties.get(1) {
+        Some(respondent) => (respondent.clone(), applicant.clone()),
+        None => (applicant.clone(), String::new()),
+    };
+    let items = items(&obligor, &obligee, agreed, today, rng);
+    let first = if obligee.is_empty() {
+        format!("{obligor}认可所欠款项，同意按期清偿。")
+    } else {
+        format!("{obligor}对本纠纷承担主要责任，{obligee}予以谅解。")
+    };
+    let clauses = vec![
+        first,
+        "双方就本纠纷再无其他争议，今后互谅互让、和睦相处。".to_string(),
+    ];
+    let open: Vec<&PerformanceItem> = items.iter().filter(|i| i.done_on.is_none()).collect();
+    let given_up = days(today, 0)
+        .checked_sub_days(Days::new(GIVE_UP_DAYS))
+        .unwrap_or(today);
+    let status = if open.is_empty() {
+        AgreementStatus::Performed
+    } else if open.iter().any(|i| i.due.is_some_and(|d| d < given_up)) {
+        AgreementStatus::Unperformed
+    } else if open.len() < items.len() {
+        AgreementStatus::Performing
+    } else {
+        AgreementStatus::Signed
+    };
+    let recorder = all
+        .get(rng.usize(..all.len().max(1)))
+        .filter(|n| !mediators.contains(n))
+        .cloned();
+    Agreement {
+        case_id: c.id,
+        version: 0,
+        kind: if rng.u32(..100) < 12 {
+            AgreementKind::Oral
+        } else {
+            AgreementKind::Written
+        },
+        // Number and facts are taken from the case when the agreement is stored.
+        number: String::new(),
+        facts: String::new(),
+        clauses,
+        items,
+        date: Some(agreed),
+        status,
+        confirmation: confirmation(agreed, today, rng),
+        mediators,
+        recorder: recorder.unwrap_or_default(),
+    }
+}
+
+fn items(
+    obligor: &str,
+    obligee: &str,
+    agreed: NaiveDate,
+    today: NaiveDate,
+    rng: &mut Rng,
+) -> Vec<PerformanceItem> {
+    let mut out = vec![PerformanceItem {
+        what: if obligee.is_empty() {
+            "支付所欠款项"
+        } else {
+            "支付赔偿款"
+        }
+        .into(),
+        obligor: obligor.into(),
+        obligee: obligee.into(),
+        amount_fen: Some(i64::from(rng.u32(2..=60)) * 500 * 100),
+        due: Some(days(agreed, rng.u64(7..=60))),
+        place: "调解室".into(),
+        done_on: None,
+    }];
+    if rng.u32(..100) < 30 {
+        let what = if rng.bool() {
+            "修复损坏设施"
+        } else {
+            "当面赔礼道歉"
+        };
+        out.push(PerformanceItem {
+            what: what.into(),
+            obligor: obligor.into(),
+            obligee: obligee.into(),
+            due: Some(days(agreed, rng.u64(3..=20))),
+            ..Default::default()
+        });
+    }
+    for item in &mut out {
+        let due = item.due.unwrap_or(agreed);
+        // Most obligations are met on time; a few are late or not at all.
+        if due <= today && rng.u32(..100) < 92 {
+            let early = rng.u64(0..=5);
+            item.done_on = Some(
+                due.checked_sub_days(Days::new(early))
+                    .unwrap_or(due)
+                    .max(agreed),
+            );
+        }
+    }
+    out
+}
+
+fn confirmation(agreed: NaiveDate, today: NaiveDate, rng: &mut Rng) -> Confirmation {
+    let applied = days(agreed, rng.u64(1..=20));
+    if rng.u32(..100) >= 8 || applied > today {
+        return Confirmation::default();
+    }
+    let ruled = days(applied, 15);
+    let (state, date) = if ruled <= today {
+        (ConfirmationState::Confirmed, ruled)
+    } else {
+        (ConfirmationState::Applied, applied)
+    };
+    Confirmation {
+        state,
+        court: "临河区人民法院".into(),
+        date: Some(date),
+    }
+}
