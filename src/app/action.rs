@@ -40,6 +40,10 @@ pub enum Action {
     StatsExported(String),
     /// A document's PDF was written to this path.
     DocumentWritten(String),
+    /// A document's PDF was written to this path and sent to the printer.
+    DocumentPrinted(String),
+    /// The follow-up visits of a case arrived.
+    CaseFollowUpsLoaded(CaseId, Vec<crate::domain::follow_up::FollowUp>),
     /// Earlier cases of the parties asked about (重复纠纷).
     RepeatsFound(
         crate::domain::repeat::RepeatQuery,
@@ -171,7 +175,8 @@ pub enum Effect {
     ExportStats(crate::domain::stats::period::Period),
     /// Find earlier cases of these parties.
     FindRepeats(crate::domain::repeat::RepeatQuery),
-    /// Write a form of a case as PDF into the case's folder, letters dated `today`.
+    /// Write a form of a case as PDF into the case's folder, letters dated `today`, and
+    /// with `print` send it to the room's printer.
     WriteDocument {
         /// The case.
         case: CaseId,
@@ -179,5 +184,9 @@ pub enum Effect {
         form: crate::documents::forms::FormKind,
         /// The date of a letter.
         today: chrono::NaiveDate,
+        /// Also send it to the printer.
+        print: bool,
     },
+    /// Read the follow-up visits of a case (for its documents).
+    LoadCaseFollowUps(CaseId),
 }

@@ -77,4 +77,6 @@ pub enum Command {
     NextPane,
     /// Export what is shown to a file.
     Export,
+    /// Send what is shown to the printer.
+    Print,
 }

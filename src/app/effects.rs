@@ -42,6 +42,7 @@ impl Runner {
                 | Effect::LoadAgenda { .. }
                 | Effect::LoadMonth { .. }
                 | Effect::LoadCaseSessions(_)
+                | Effect::LoadCaseFollowUps(_)
                 | Effect::LoadStats(_)
                 | Effect::FindRepeats(_)
         );
@@ -157,8 +158,27 @@ impl Runner {
                 Action::StatsLoaded(Box::new(compute(period, &rows)))
             }
             Effect::ExportStats(period) => Action::StatsExported(self.export_stats(&period)?),
-            Effect::WriteDocument { case, form, today } => {
-                Action::DocumentWritten(self.write_document(case, form, today)?)
+            Effect::WriteDocument {
+                case,
+                form,
+                today,
+                print,
+            } => {
+                let path = self.write_document(case, form, today)?;
+                if print {
+                    let org = self.org()?.id;
+                    let settings = crate::documents::printer::PrinterSettings::from_lookup(|k| {
+                        self.store.setting(org, k).ok().flatten()
+                    });
+                    crate::documents::printer::send(&settings, std::path::Path::new(&path))
+                        .map_err(|e| StorageError::Invalid(e.to_string()))?;
+                    Action::DocumentPrinted(path)
+                } else {
+                    Action::DocumentWritten(path)
+                }
+            }
+            Effect::LoadCaseFollowUps(case) => {
+                Action::CaseFollowUpsLoaded(case, self.store.follow_ups_of_case(case)?)
             }
             Effect::FindRepeats(query) => {
                 let cases = self.store.repeat_cases(self.org()?.id, &query)?;
@@ -174,38 +194,48 @@ impl Runner {
         crate::documents::template::Templates::load(dir.as_deref()).0
     }
 
-    /// Writes a form of a case as PDF into its folder beside the database; returns the path.
+    /// Writes a form of a case as PDF into its folder beside the database; returns the
+    /// path. The case's latest session and visit are used (as on the command line).
     fn write_document(
         &self,
         case: crate::domain::case::CaseId,
         form: crate::documents::forms::FormKind,
         today: chrono::NaiveDate,
     ) -> Result<String, StorageError> {
+        use crate::documents::forms::{CaseData, Choice};
         use crate::documents::{files, pdf};
         let org = self.org()?;
-        let case = self.store.load_case(case)?;
+        let data = CaseData {
+            case: self.store.load_case(case)?,
+            org: org.profile.clone(),
+            mediators: self.store.mediators(org.id)?,
+            sessions: self.store.sessions_of_case(case)?,
+            follow_ups: self.store.follow_ups_of_case(case)?,
+        };
         let invalid = |e: &dyn std::fmt::Display| StorageError::Invalid(e.to_string());
-        let doc = form
-            .build(&case, &org.profile, today, &self.templates())
-            .map_err(|e| invalid(&e))?;
         let font = std::env::var_os("TIAOJIE_FONT").map(std::path::PathBuf::from);
         let fonts = pdf::PdfFonts::find(font.as_deref()).map_err(|e| invalid(&e))?;
-        let bytes = pdf::to_pdf(&doc, &fonts).map_err(|e| invalid(&e))?;
-        let path =
-            files::keep(self.store.path(), &case, form.title(), &bytes).map_err(|cause| {
-                StorageError::Invalid(tf(
-                    "cli.err.write",
-                    &[
-                        (
-                            "path",
-                            &files::case_folder(self.store.path(), &case)
-                                .display()
-                                .to_string(),
-                        ),
-                        ("cause", &cause.to_string()),
-                    ],
-                ))
-            })?;
+        let pages = |d: &crate::documents::Document| pdf::page_count(d, &fonts).unwrap_or(1);
+        let templates = self.templates();
+        let file = data.file(today, Choice::default(), &pages);
+        let docs = form.build(&file, &templates).map_err(|e| invalid(&e))?;
+        let bytes = pdf::to_pdf_all(&docs, &fonts).map_err(|e| invalid(&e))?;
+        let folder = || files::case_folder(self.store.path(), &data.case);
+        let path = files::keep(
+            self.store.path(),
+            &data.case,
+            &form.title(&templates),
+            &bytes,
+        )
+        .map_err(|cause| {
+            StorageError::Invalid(tf(
+                "cli.err.write",
+                &[
+                    ("path", &folder().display().to_string()),
+                    ("cause", &cause.to_string()),
+                ],
+            ))
+        })?;
         Ok(path.display().to_string())
     }
 

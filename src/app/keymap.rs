@@ -254,6 +254,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(X::Docs, k(K::Up), C::Up, "key.docs_form", true),
     bind(X::Docs, k(K::Down), C::Down, "key.docs_form", false),
     bind(X::Docs, k(K::Enter), C::Open, "key.docs_pdf", true),
+    bind(X::Docs, k(K::F(5)), C::Print, "key.docs_print", true),
+    bind(X::Docs, Key::char('p'), C::Print, "key.docs_print", false),
     bind(X::Docs, k(K::PageDown), C::PageDown, "key.page_down", false),
     bind(X::Docs, k(K::PageUp), C::PageUp, "key.page_up", false),
     bind(X::Tab, k(K::Up), C::Up, "key.up", false),

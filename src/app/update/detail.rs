@@ -64,7 +64,7 @@ pub fn loaded(state: &mut AppState, case: Case) -> Vec<Effect> {
     if state.case_sessions.as_ref().is_some_and(|(c, _)| *c != id) {
         state.case_sessions = None;
     }
-    let mut effects = vec![Effect::LoadCaseSessions(id)];
+    let mut effects = vec![Effect::LoadCaseSessions(id), Effect::LoadCaseFollowUps(id)];
     effects.extend(repeats_of_detail(state));
     effects
 }

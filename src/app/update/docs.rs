@@ -1,5 +1,6 @@
 //! Keys of the 文书 tab: ↑/↓ choose the form, PgUp/PgDn scroll the preview, Enter
-//! writes the PDF into the case's folder (the effect does the writing).
+//! writes the PDF into the case's folder, F5/P also sends it to the printer (the effect
+//! does the writing and printing).
 
 use super::super::action::Effect;
 use super::super::command::Command;
@@ -23,26 +24,33 @@ pub fn on_key(state: &mut AppState, command: Option<Command>) -> Vec<Effect> {
         }
         Some(Command::PageDown) => docs.scroll = docs.scroll.saturating_add(10).min(200),
         Some(Command::PageUp) => docs.scroll = docs.scroll.saturating_sub(10),
-        Some(Command::Open) => return write(state),
+        Some(Command::Open) => return write(state, false),
+        Some(Command::Print) => return write(state, true),
         _ => {}
     }
     Vec::new()
 }
 
-fn write(state: &mut AppState) -> Vec<Effect> {
+fn write(state: &mut AppState, print: bool) -> Vec<Effect> {
     let message = match preview(state) {
         None => t("docs.no_case").into_owned(),
         Some(Err(why)) => why.to_string(),
         Some(Ok(_)) => {
             if let CasesView::Detail(detail) = &state.cases {
                 state.status = Some(StatusLine {
-                    text: t("docs.writing").into_owned(),
+                    text: t(if print {
+                        "docs.printing"
+                    } else {
+                        "docs.writing"
+                    })
+                    .into_owned(),
                     error: false,
                 });
                 return vec![Effect::WriteDocument {
                     case: detail.case.id,
                     form: state.docs.form(),
                     today: state.today,
+                    print,
                 }];
             }
             return Vec::new();
@@ -55,10 +63,15 @@ fn write(state: &mut AppState) -> Vec<Effect> {
     Vec::new()
 }
 
-/// The PDF was written to `path`.
-pub fn written(state: &mut AppState, path: String) -> Vec<Effect> {
+/// The PDF was written to `path` (and sent to the printer when `printed`).
+pub fn written(state: &mut AppState, path: String, printed: bool) -> Vec<Effect> {
+    let key = if printed {
+        "docs.printed"
+    } else {
+        "docs.written"
+    };
     state.status = Some(StatusLine {
-        text: tf("docs.written", &[("path", &path)]),
+        text: tf(key, &[("path", &path)]),
         error: false,
     });
     Vec::new()

@@ -33,7 +33,8 @@ fn documents_register_preview_en() {
 #[test]
 fn documents_feedback_before_a_result_zh() {
     let mut s = documents_of_the_open_case(Lang::Zh);
-    press(&mut s, &[Key::plain(KeyCode::Down)]);
+    // The result letter is the sixth form.
+    press(&mut s, &[Key::plain(KeyCode::Down); 5]);
     insta::assert_snapshot!(screen(&s));
 }
 
