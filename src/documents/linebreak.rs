@@ -149,6 +149,11 @@ fn pieces(text: &str) -> Vec<String> {
             }
         } else if c.is_ascii_digit() || (is_currency(c) && next_is_digit(&chars, i)) {
             i = number_end(&chars, i);
+        } else if c == '＿' {
+            // A line to write on (＿＿＿＿年) is one piece: never half on each line.
+            while i < chars.len() && chars[i] == '＿' {
+                i += 1;
+            }
         } else if c.is_ascii_alphabetic() {
             // Words with an apostrophe or a hyphen (case-number) are one piece.
             while i < chars.len()

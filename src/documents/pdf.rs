@@ -211,7 +211,10 @@ fn placed(line: &Line, adv: &dyn Fn(char) -> u32) -> Vec<(f32, String)> {
         Align::Center => LEFT + ((PAGE_W - LEFT - RIGHT) - w).max(0.0) / 2.0,
         Align::Right => PAGE_W - RIGHT - w,
     };
-    let gaps = line.text.chars().count().saturating_sub(1);
+    // The first-line indent (　　) keeps its width: the slack goes between the
+    // characters after it.
+    let indent = line.text.chars().take_while(|c| *c == '\u{3000}').count();
+    let gaps = line.text.chars().count().saturating_sub(indent + 1);
     let slack = TEXT_W.saturating_sub(line.indent).saturating_sub(used) as f32;
     let spread = if gaps > 0 { slack / gaps as f32 } else { 0.0 };
     if !line.justify || gaps == 0 || slack <= 0.0 || spread > MAX_SPREAD {
@@ -220,9 +223,11 @@ fn placed(line: &Line, adv: &dyn Fn(char) -> u32) -> Vec<(f32, String)> {
     let mut at = x;
     line.text
         .chars()
-        .map(|c| {
+        .enumerate()
+        .map(|(i, c)| {
             let here = at;
-            at += units(adv(c) as f32 + spread);
+            let extra = if i >= indent { spread } else { 0.0 };
+            at += units(adv(c) as f32 + extra);
             (here, c.to_string())
         })
         .collect()
@@ -330,6 +335,16 @@ mod tests {
         // Not justified: one run from the margin.
         l.justify = false;
         assert_eq!(placed(&l, &adv), vec![(LEFT, l.text.clone())]);
+        // An indented first line: the indent keeps its width, the end reaches the margin.
+        let mut first = line(
+            "　　一二三四五六七八九十甲乙丙丁戊己庚辛壬癸子丑寅卯",
+            false,
+        );
+        first.justify = true;
+        let runs = placed(&first, &adv);
+        assert!((runs[2].0 - (LEFT + 2.0 * BODY_PT)).abs() < 0.01);
+        let end = runs.last().map_or(0.0, |r| r.0) + BODY_PT;
+        assert!((end - (PAGE_W - RIGHT)).abs() < 0.5, "{end}");
         // A short line with huge slack stays ragged.
         let mut short = line("一二", false);
         short.justify = true;

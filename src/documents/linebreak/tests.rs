@@ -147,3 +147,9 @@ fn a_paragraphs_last_line_never_holds_a_single_character() {
         .collect();
     assert_eq!(flags, [false, true, true]);
 }
+
+#[test]
+fn a_line_to_write_on_is_never_split() {
+    let got = lines("于＿＿＿＿年＿＿月", 8);
+    assert_eq!(got, ["于", "＿＿＿＿", "年＿＿月"]);
+}
