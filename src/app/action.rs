@@ -91,6 +91,8 @@ pub struct Room {
     pub locals: Vec<LocalCategory>,
     /// Its language setting.
     pub lang: Option<Lang>,
+    /// Its printer settings.
+    pub printer: crate::documents::printer::PrinterSettings,
 }
 
 /// A failure as the user will read it.
@@ -135,7 +137,11 @@ pub enum Effect {
         first_mediator: String,
     },
     /// Save the room's profile and language.
-    SaveRoom { profile: OrgProfile, lang: Lang },
+    SaveRoom {
+        profile: OrgProfile,
+        lang: Lang,
+        printer: crate::documents::printer::PrinterSettings,
+    },
     /// Add a mediator.
     AddMediator { name: String, phone: String },
     /// Mark a mediator as active or departed.

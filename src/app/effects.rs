@@ -124,10 +124,17 @@ impl Runner {
                 }
                 Action::RoomLoaded(Box::new(self.load_room()?))
             }
-            Effect::SaveRoom { profile, lang } => {
+            Effect::SaveRoom {
+                profile,
+                lang,
+                printer,
+            } => {
                 let org = self.org()?.id;
                 self.store.update_profile(org, &profile)?;
                 self.store.set_setting(org, "lang", lang.code())?;
+                for (key, value) in printer.entries() {
+                    self.store.set_setting(org, key, &value)?;
+                }
                 Action::RoomLoaded(Box::new(self.load_room()?))
             }
             Effect::AddMediator { name, phone } => {
@@ -279,6 +286,7 @@ impl Runner {
                 mediators: Vec::new(),
                 locals: Vec::new(),
                 lang: None,
+                printer: Default::default(),
             });
         };
         Ok(Room {
@@ -289,6 +297,9 @@ impl Runner {
                 .setting(org.id, "lang")?
                 .as_deref()
                 .and_then(Lang::from_code),
+            printer: crate::documents::printer::PrinterSettings::from_lookup(|k| {
+                self.store.setting(org.id, k).ok().flatten()
+            }),
             org: Some(org),
         })
     }
