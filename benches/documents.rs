@@ -56,6 +56,18 @@ fn main() {
     samples.push(time_ms("font: the shipped face", runs, || {
         PdfFonts::find(None).expect("font");
     }));
+    // The index builds every other form to count its PDF pages: the dearest value.
+    samples.push(time_ms(
+        "卷内目录: value with PDF page counts",
+        runs,
+        || {
+            let pages = |d: &tiaojie::documents::Document| {
+                tiaojie::documents::pdf::page_count(d, &fonts).unwrap_or(1)
+            };
+            let file = data.file(today, Default::default(), &pages);
+            FormKind::Index.build(&file, &templates).expect("index");
+        },
+    ));
     let mut sizes = Vec::new();
     for form in FormKind::ALL {
         let docs = build(form);
