@@ -67,21 +67,26 @@ fn entries(file: &CaseFile, templates: &Templates) -> Vec<Entry> {
         .registered()
         .map_or(case.fields.received_on, |c| c.at.date_naive());
     out.extend(made(FormKind::Register, Choice::default(), registered));
-    let live = file.sessions.iter().filter(|s| {
-        !matches!(
-            s.status,
-            SessionStatus::Cancelled | SessionStatus::Postponed
-        )
-    });
-    for s in live {
-        let choice = Choice {
-            session: Some(s.id),
-            ..Choice::default()
-        };
-        out.extend(made(FormKind::Notice, choice.clone(), s.fields.date()));
-        if s.status == SessionStatus::Held {
-            out.extend(made(FormKind::Record, choice, s.fields.date()));
-        }
+    // Binding order: every notice, then every record, each group in time order.
+    let live: Vec<_> = file
+        .sessions
+        .iter()
+        .filter(|s| {
+            !matches!(
+                s.status,
+                SessionStatus::Cancelled | SessionStatus::Postponed
+            )
+        })
+        .collect();
+    let of = |s: &crate::domain::session::Session| Choice {
+        session: Some(s.id),
+        ..Choice::default()
+    };
+    for s in &live {
+        out.extend(made(FormKind::Notice, of(s), s.fields.date()));
+    }
+    for s in live.iter().filter(|s| s.status == SessionStatus::Held) {
+        out.extend(made(FormKind::Record, of(s), s.fields.date()));
     }
     let result = outcome(case);
     if let Some(done) = result.filter(|c| c.to == CaseStatus::Succeeded) {
