@@ -217,6 +217,7 @@ fn the_documents_tab_effect_writes_the_pdf_into_the_case_folder() {
         case: ok.id,
         form: FormKind::Feedback,
         today: now.date_naive(),
+        choice: Default::default(),
         print: false,
     };
     let Action::DocumentWritten(path) = runner.run(write, &now) else {

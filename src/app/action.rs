@@ -190,6 +190,8 @@ pub enum Effect {
         form: crate::documents::forms::FormKind,
         /// The date of a letter.
         today: chrono::NaiveDate,
+        /// The session and visit chosen.
+        choice: Box<crate::documents::forms::Choice>,
         /// Also send it to the printer.
         print: bool,
     },

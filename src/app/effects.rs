@@ -169,9 +169,10 @@ impl Runner {
                 case,
                 form,
                 today,
+                choice,
                 print,
             } => {
-                let path = self.write_document(case, form, today)?;
+                let path = self.write_document(case, form, today, *choice)?;
                 if print {
                     let org = self.org()?.id;
                     let settings = crate::documents::printer::PrinterSettings::from_lookup(|k| {
@@ -202,14 +203,16 @@ impl Runner {
     }
 
     /// Writes a form of a case as PDF into its folder beside the database; returns the
-    /// path. The case's latest session and visit are used (as on the command line).
+    /// path. `choice` names the session and visit (none: the case's latest, as on the
+    /// command line).
     fn write_document(
         &self,
         case: crate::domain::case::CaseId,
         form: crate::documents::forms::FormKind,
         today: chrono::NaiveDate,
+        choice: crate::documents::forms::Choice,
     ) -> Result<String, StorageError> {
-        use crate::documents::forms::{CaseData, Choice};
+        use crate::documents::forms::CaseData;
         use crate::documents::{files, pdf};
         let org = self.org()?;
         let data = CaseData {
@@ -224,7 +227,7 @@ impl Runner {
         let fonts = pdf::PdfFonts::find(font.as_deref()).map_err(|e| invalid(&e))?;
         let pages = |d: &crate::documents::Document| pdf::page_count(d, &fonts).unwrap_or(1);
         let templates = self.templates();
-        let file = data.file(today, Choice::default(), &pages);
+        let file = data.file(today, choice, &pages);
         let docs = form.build(&file, &templates).map_err(|e| invalid(&e))?;
         let bytes = pdf::to_pdf_all(&docs, &fonts).map_err(|e| invalid(&e))?;
         let folder = || files::case_folder(self.store.path(), &data.case);

@@ -255,6 +255,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(X::Docs, k(K::Down), C::Down, "key.docs_form", false),
     bind(X::Docs, k(K::Enter), C::Open, "key.docs_pdf", true),
     bind(X::Docs, k(K::F(5)), C::Print, "key.docs_print", true),
+    bind(X::Docs, k(K::Left), C::Left, "key.docs_which", false),
+    bind(X::Docs, k(K::Right), C::Right, "key.docs_which", false),
     bind(X::Docs, Key::char('p'), C::Print, "key.docs_print", false),
     bind(X::Docs, k(K::PageDown), C::PageDown, "key.page_down", false),
     bind(X::Docs, k(K::PageUp), C::PageUp, "key.page_up", false),

@@ -95,6 +95,9 @@ pub enum PrintError {
     /// The PDF could not be made (font, writer).
     #[error(transparent)]
     Pdf(#[from] crate::documents::pdf::PdfError),
+    /// Only a PDF goes to the printer.
+    #[error("{}", t("cli.print.txt_to_printer"))]
+    TextToPrinter,
     /// The file was saved but not printed.
     #[error(transparent)]
     Printer(#[from] printer::PrintFailure),
@@ -176,6 +179,9 @@ pub struct Printed {
 pub fn run(job: &PrintJob) -> Result<Printed, CliError> {
     if job.form == Form::Agreement {
         return Err(PrintError::AgreementNotYet.into());
+    }
+    if job.to_printer && job.format == PrintFormat::Txt {
+        return Err(PrintError::TextToPrinter.into());
     }
     let store = Store::open(job.db)?;
     let (data, printer_settings) = case_data(&store, job.key)?;

@@ -18,6 +18,7 @@ fn enter_writes_the_chosen_form_of_the_open_case() {
             case: CaseId(7),
             form: FormKind::Register,
             today: today(),
+            choice: Default::default(),
             print: false,
         }]
     );
@@ -63,6 +64,7 @@ fn f5_writes_and_prints_and_the_status_says_where_the_file_is() {
             case: CaseId(7),
             form: FormKind::Register,
             today: today(),
+            choice: Default::default(),
             print: true,
         }]
     );
@@ -90,4 +92,31 @@ fn a_notice_or_record_without_a_session_says_so_and_the_last_form_stays_chosen()
         press(&mut s, KeyCode::Down);
     }
     assert_eq!(s.docs.form(), FormKind::ALL[FormKind::ALL.len() - 1]);
+}
+
+#[test]
+fn left_and_right_choose_the_session_of_a_notice_and_enter_writes_that_one() {
+    use crate::documents::fixtures::sessions;
+    use crate::domain::session::SessionId;
+    let mut s = detail(CaseStatus::Accepted);
+    s.case_sessions = Some((CaseId(7), sessions()));
+    to_docs(&mut s);
+    press(&mut s, KeyCode::Down);
+    assert_eq!(s.docs.form(), FormKind::Notice);
+    // The latest is the default; → stays there, ← skips the cancelled one.
+    press(&mut s, KeyCode::Right);
+    assert_eq!(s.docs.session, Some(SessionId(5)));
+    press(&mut s, KeyCode::Left);
+    assert_eq!(s.docs.session, Some(SessionId(3)));
+    press(&mut s, KeyCode::Left);
+    assert_eq!(s.docs.session, Some(SessionId(3)));
+    let effects = press(&mut s, KeyCode::Enter);
+    let chosen = match &effects[..] {
+        [Effect::WriteDocument { choice, form, .. }] if *form == FormKind::Notice => choice.session,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(chosen, Some(SessionId(3)));
+    // Another case's sessions: the choice no longer applies.
+    s.case_sessions = Some((CaseId(8), sessions()));
+    assert_eq!(crate::app::docs_view::choice(&s).session, None);
 }
