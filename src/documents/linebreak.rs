@@ -25,7 +25,8 @@ pub fn break_lines(text: &str, max: u32, measure: &dyn Fn(char) -> u32) -> Vec<S
 /// Like [`break_lines`], for printed paragraphs: each line comes with whether it ends
 /// its paragraph (the writers justify every other line), and a paragraph's last line
 /// never holds a single character — the last piece of the line before is pulled down to
-/// keep it company (禁则 still hold: pieces are moved whole).
+/// keep it company (禁则 still hold: pieces are moved whole). A character with only
+/// closing marks after it (七。) counts as single.
 pub fn break_paragraphs(
     text: &str,
     max: u32,
@@ -49,7 +50,8 @@ fn no_orphan(lines: &mut [String], max: u32, measure: &dyn Fn(char) -> u32) {
     let [.., before, last] = lines else {
         return;
     };
-    if last.chars().count() != 1 {
+    // One character, with or without the closing marks glued to it (七。 is alone too).
+    if last.chars().filter(|c| !NO_LINE_START.contains(*c)).count() != 1 {
         return;
     }
     let pieces = atoms(before);

@@ -139,6 +139,9 @@ fn a_paragraphs_last_line_never_holds_a_single_character() {
     for (l, _) in &got {
         assert!(width(l) <= 10, "{got:?}");
     }
+    // A character with its full stop is alone too.
+    let got = para("一二三四五六七。", 6);
+    assert_eq!(got.last().map(|(l, _)| l.as_str()), Some("六七。"));
     // One line, and each paragraph of several, end with `true`.
     assert_eq!(para("一", 6), [("一".to_string(), true)]);
     let flags: Vec<bool> = para("一二三四\n五", 4)
