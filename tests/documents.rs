@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use tiaojie::domain::case::Case;
+use tiaojie::domain::session::{Session, SessionStatus};
 use tiaojie::domain::status::CaseStatus;
 use tiaojie::storage::Store;
 
@@ -37,6 +38,23 @@ fn demo() -> (tempfile::TempDir, PathBuf, Case, Case) {
     (dir, db, ok, stop)
 }
 
+/// A numbered case of the demo with a held session and a follow-up visit.
+fn case_with_sessions_and_visits(db: &Path) -> (Case, Vec<Session>) {
+    let store = Store::open(db).unwrap();
+    let org = store.organisation().unwrap().unwrap();
+    for id in store.case_ids(org.id).unwrap() {
+        let sessions = store.sessions_of_case(id).unwrap();
+        let held = sessions
+            .iter()
+            .any(|s| s.status == SessionStatus::Held && !s.fields.parties.is_empty());
+        let case = store.load_case(id).unwrap();
+        if held && case.number.is_some() && !store.follow_ups_of_case(id).unwrap().is_empty() {
+            return (case, sessions);
+        }
+    }
+    panic!("the demo has no case with a held session and a visit");
+}
+
 fn print(db: &Path, args: &[&str]) -> std::process::Output {
     Command::new(bin())
         .arg("--db")
@@ -67,7 +85,7 @@ fn each_form_is_a_pdf_with_its_words_kept_in_the_case_folder() {
     let checks: [(&Case, &str, &str, Vec<String>); 4] = [
         (
             &ok,
-            "受理登记表",
+            "register",
             "受理登记表",
             vec![
                 "受理登记表".into(),
@@ -82,7 +100,7 @@ fn each_form_is_a_pdf_with_its_words_kept_in_the_case_folder() {
         ),
         (
             &ok,
-            "反馈函",
+            "feedback",
             "调解结果反馈函",
             vec![
                 "调解结果反馈函".into(),
@@ -110,7 +128,7 @@ fn each_form_is_a_pdf_with_its_words_kept_in_the_case_folder() {
         ),
         (
             &stop,
-            "反馈函",
+            "feedback",
             "调解结果反馈函",
             vec![
                 "调解结果：调解终止".into(),
@@ -130,10 +148,7 @@ fn each_form_is_a_pdf_with_its_words_kept_in_the_case_folder() {
     for (case, form, stem, words) in checks {
         let number = case.number.as_ref().unwrap().text.clone();
         let out_file = dir.path().join(format!("{stem}-{}.pdf", case.id.0));
-        let out = print(
-            &db,
-            &[&number, "--form", form, "-o", out_file.to_str().unwrap()],
-        );
+        let out = print(&db, &[form, &number, "-o", out_file.to_str().unwrap()]);
         assert!(
             out.status.success(),
             "{}",
@@ -172,16 +187,15 @@ fn each_form_is_a_pdf_with_its_words_kept_in_the_case_folder() {
 fn text_comes_out_in_utf8_or_gb18030_and_bad_requests_say_what_to_do() {
     let (_dir, db, ok, _) = demo();
     let number = ok.number.as_ref().unwrap().text.clone();
-    let utf8 = print(&db, &[&number, "--form", "受理登记表", "--format", "txt"]);
+    let utf8 = print(&db, &["register", &number, "--format", "txt"]);
     assert!(utf8.status.success());
     let text = String::from_utf8(utf8.stdout).unwrap();
     assert!(text.contains("受理登记表") && text.contains(&number));
     let gb = print(
         &db,
         &[
+            "受理登记表",
             &number,
-            "--form",
-            "register",
             "--format",
             "txt",
             "--encoding",
@@ -191,18 +205,12 @@ fn text_comes_out_in_utf8_or_gb18030_and_bad_requests_say_what_to_do() {
     assert!(gb.status.success());
     assert_eq!(encoding_rs::GB18030.decode(&gb.stdout).0, text);
     // A case that is not there, and a font that is not there.
-    let missing = print(&db, &["（1999）无此号", "--form", "反馈函"]);
+    let missing = print(&db, &["feedback", "（1999）无此号"]);
     assert!(!missing.status.success());
     assert!(String::from_utf8_lossy(&missing.stderr).contains("找不到案件"));
     let no_font = print(
         &db,
-        &[
-            &number,
-            "--form",
-            "受理登记表",
-            "--font",
-            "/nonexistent/font.ttc",
-        ],
+        &["register", &number, "--font", "/nonexistent/font.ttc"],
     );
     assert!(!no_font.status.success());
     let msg = String::from_utf8_lossy(&no_font.stderr);
@@ -225,6 +233,8 @@ fn the_documents_tab_effect_writes_the_pdf_into_the_case_folder() {
         case: ok.id,
         form: FormKind::Feedback,
         today: now.date_naive(),
+        choice: Default::default(),
+        print: false,
     };
     let Action::DocumentWritten(path) = runner.run(write, &now) else {
         panic!("not written");
@@ -237,4 +247,156 @@ fn the_documents_tab_effect_writes_the_pdf_into_the_case_folder() {
         .join("调解结果反馈函.pdf");
     assert_eq!(Path::new(&path), want);
     assert!(std::fs::read(&want).unwrap().starts_with(b"%PDF"));
+}
+
+#[test]
+fn the_new_forms_are_pdfs_with_their_words_from_the_real_binary() {
+    if Command::new("pdftotext").arg("-v").output().is_err() {
+        eprintln!("SKIPPED: pdftotext (poppler-utils) missing; .ci/run installs it");
+        return;
+    }
+    let (dir, db, _, _) = demo();
+    let (case, sessions) = case_with_sessions_and_visits(&db);
+    let number = case.number.as_ref().unwrap().text.clone();
+    let held = sessions
+        .iter()
+        .rev()
+        .find(|s| s.status == SessionStatus::Held && !s.fields.parties.is_empty())
+        .unwrap();
+    let session = held.id.0.to_string();
+    let invited = held.fields.parties.len();
+    let checks: [(&[&str], &str, Vec<&str>); 6] = [
+        (
+            &["notice", &number, "--session", &session],
+            "调解通知书",
+            vec![
+                "调解通知书",
+                "调解时间",
+                "调解地点",
+                "请携带",
+                "人民调解委员会（印）",
+            ],
+        ),
+        (
+            &["record", &number, "--session", &session],
+            "调解记录",
+            vec![
+                "调解记录",
+                "时间",
+                "地点",
+                "调解员",
+                "记录人",
+                "参加人",
+                "调解情况",
+                "调解结果",
+                "（签名或按指印）",
+            ],
+        ),
+        (
+            &["followup", &number],
+            "回访记录",
+            vec![
+                "回访记录",
+                "当事人",
+                "协议编号",
+                "回访事由",
+                "回访时间",
+                "履行情况",
+                "当事人满意程度",
+                "是否另行起诉",
+                "有无激化迹象",
+                "回访人（签名）",
+            ],
+        ),
+        (
+            &["cover", &number],
+            "人民调解卷宗",
+            vec![
+                "人民调解卷宗",
+                "卷名",
+                "卷号",
+                "受理日期",
+                "保管期限",
+                "立卷人",
+                "卷内目录",
+                "1．受理登记表",
+                "调解记录",
+                "回访记录",
+            ],
+        ),
+        (
+            &["confirmation", &number],
+            "司法确认申请书",
+            vec![
+                "司法确认申请书",
+                "人民法院：",
+                "请求事项",
+                "事实与理由",
+                "（签名盖章或按指印）",
+            ],
+        ),
+        (
+            &["register", &number],
+            "受理登记表",
+            vec!["受理登记表", "登记日期"],
+        ),
+    ];
+    for (args, stem, words) in checks {
+        let out = print(&db, args);
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let kept = dir
+            .path()
+            .join("文书")
+            .join(&number)
+            .join(format!("{stem}.pdf"));
+        let text = squeeze(&pdftotext(&kept).unwrap());
+        // The application to the court carries no committee case number.
+        let with_number = stem != "司法确认申请书";
+        for w in words.iter().chain(with_number.then_some(&number.as_str())) {
+            assert!(text.contains(&squeeze(w)), "{args:?}: {w:?} not in {text}");
+        }
+        assert!(text.contains("第1页共"), "page numbers: {text}");
+    }
+    // The session's notices: one per invited party, each numbering its own pages.
+    let kept = dir.path().join("文书").join(&number).join("调解通知书.pdf");
+    let text = squeeze(&pdftotext(&kept).unwrap());
+    assert_eq!(text.matches("请携带").count(), invited, "{text}");
+    // One party's notice is its own file, named after the party.
+    let one = print(
+        &db,
+        &["notice", &number, "--session", &session, "--party", "1"],
+    );
+    assert!(one.status.success());
+    let named = held.fields.parties[0].name.trim().to_string();
+    let file = dir
+        .path()
+        .join("文书")
+        .join(&number)
+        .join(format!("调解通知书-{named}.pdf"));
+    let text = squeeze(&pdftotext(&file).unwrap());
+    assert!(text.contains(&format!("{named}：")), "{text}");
+    // A party the session does not invite, a session that is not there.
+    let bad = print(
+        &db,
+        &["notice", &number, "--session", &session, "--party", "99"],
+    );
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("第 99 位"));
+    let gone = print(&db, &["record", &number, "--session", "999999"]);
+    assert!(!gone.status.success());
+    assert!(String::from_utf8_lossy(&gone.stderr).contains("日程"));
+    // The case's agreement (a visited case succeeded, and the demo drafted its agreement).
+    let out = dir.path().join("agreement.pdf");
+    let agreement = print(
+        &db,
+        &["agreement", &number, "-o", out.to_str().expect("utf-8")],
+    );
+    let said = String::from_utf8_lossy(&agreement.stderr).into_owned();
+    assert!(agreement.status.success(), "{said}");
+    let text = squeeze(&pdftotext(&out).unwrap());
+    assert!(text.contains("本协议一式"), "{text}");
 }

@@ -307,9 +307,8 @@ fn a_clerk_gets_no_full_id_or_phone_of_another_case_from_any_command() {
         &room.db,
         &[
             "print",
-            &room.other_number,
-            "--form",
             "register",
+            &room.other_number,
             "--format",
             "txt",
             "-o",
@@ -324,9 +323,8 @@ fn a_clerk_gets_no_full_id_or_phone_of_another_case_from_any_command() {
         &room.db,
         &[
             "print",
-            &room.own_number,
-            "--form",
             "register",
+            &room.own_number,
             "--format",
             "txt",
             "-o",
@@ -337,6 +335,11 @@ fn a_clerk_gets_no_full_id_or_phone_of_another_case_from_any_command() {
     let own = std::fs::read_to_string(&own_doc).unwrap();
     assert!(own.contains(OWN_ID), "their own case prints in full");
     outputs.push(("print own".into(), own));
+    // No agreement for the front desk, not even of their own case.
+    let out = tiaojie(&room.db, &["print", "agreement", &room.own_number]);
+    assert!(!out.status.success(), "the front desk prints no agreement");
+    assert!(text(&out).contains("协议"), "{}", text(&out));
+    outputs.push(("print agreement".into(), text(&out)));
 
     let out = tiaojie(
         &room.db,

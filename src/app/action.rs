@@ -40,6 +40,10 @@ pub enum Action {
     StatsExported(String),
     /// A document's PDF was written to this path.
     DocumentWritten(String),
+    /// A document's PDF was written to this path and sent to the printer.
+    DocumentPrinted(String),
+    /// The follow-up visits of a case arrived.
+    CaseFollowUpsLoaded(CaseId, Vec<crate::domain::follow_up::FollowUp>),
     /// Earlier cases of the parties asked about (重复纠纷).
     RepeatsFound(
         crate::domain::repeat::RepeatQuery,
@@ -117,6 +121,8 @@ pub struct Room {
     pub locals: Vec<LocalCategory>,
     /// Its language setting.
     pub lang: Option<Lang>,
+    /// Its printer settings.
+    pub printer: crate::documents::printer::PrinterSettings,
 }
 
 /// A failure as the user will read it.
@@ -161,7 +167,11 @@ pub enum Effect {
         first_mediator: String,
     },
     /// Save the room's profile and language.
-    SaveRoom { profile: OrgProfile, lang: Lang },
+    SaveRoom {
+        profile: OrgProfile,
+        lang: Lang,
+        printer: crate::documents::printer::PrinterSettings,
+    },
     /// Add a mediator.
     AddMediator { name: String, phone: String },
     /// Mark a mediator as active or departed.
@@ -218,7 +228,8 @@ pub enum Effect {
     },
     /// Read a case's history from the audit trail.
     LoadHistory(CaseId),
-    /// Write a form of a case as PDF into the case's folder, letters dated `today`.
+    /// Write a form of a case as PDF into the case's folder, letters dated `today`, and
+    /// with `print` send it to the room's printer.
     WriteDocument {
         /// The case.
         case: CaseId,
@@ -226,9 +237,15 @@ pub enum Effect {
         form: crate::documents::forms::FormKind,
         /// The date of a letter.
         today: chrono::NaiveDate,
+        /// The session and visit chosen.
+        choice: Box<crate::documents::forms::Choice>,
+        /// Also send it to the printer.
+        print: bool,
     },
     /// Read the agreement of a case (`true`: to open the editor on it; else for 文书).
     LoadAgreement(CaseId, bool),
     /// Save an agreement (its `version` is the one it was loaded at).
     SaveAgreement(Box<crate::domain::agreement::Agreement>),
+    /// Read the follow-up visits of a case (for its documents).
+    LoadCaseFollowUps(CaseId),
 }

@@ -85,4 +85,6 @@ pub enum Command {
     MoveDown,
     /// Show the document as it will print.
     Preview,
+    /// Send what is shown to the printer.
+    Print,
 }

@@ -62,6 +62,7 @@ impl Runner {
                 | Effect::LoadAgenda { .. }
                 | Effect::LoadMonth { .. }
                 | Effect::LoadCaseSessions(_)
+                | Effect::LoadCaseFollowUps(_)
                 | Effect::LoadStats(_)
                 | Effect::FindRepeats(_)
                 // Drafts are written in the background: a failure is said on the status
@@ -193,10 +194,17 @@ impl Runner {
                 }
                 Action::RoomLoaded(Box::new(self.load_room()?))
             }
-            Effect::SaveRoom { profile, lang } => {
+            Effect::SaveRoom {
+                profile,
+                lang,
+                printer,
+            } => {
                 let org = self.org()?.id;
                 self.store.update_profile(org, &profile)?;
                 self.store.set_setting(org, "lang", lang.code())?;
+                for (key, value) in printer.entries() {
+                    self.store.set_setting(org, key, &value)?;
+                }
                 Action::RoomLoaded(Box::new(self.load_room()?))
             }
             Effect::AddMediator { name, phone } => {
@@ -227,8 +235,28 @@ impl Runner {
                 Action::StatsLoaded(Box::new(compute(period, &rows)))
             }
             Effect::ExportStats(period) => Action::StatsExported(self.export_stats(&period)?),
-            Effect::WriteDocument { case, form, today } => {
-                Action::DocumentWritten(self.write_document(case, form, today)?)
+            Effect::WriteDocument {
+                case,
+                form,
+                today,
+                choice,
+                print,
+            } => {
+                let path = self.write_document(case, form, today, *choice)?;
+                if print {
+                    let org = self.org()?.id;
+                    let settings = crate::documents::printer::PrinterSettings::from_lookup(|k| {
+                        self.store.setting(org, k).ok().flatten()
+                    });
+                    crate::documents::printer::send(&settings, std::path::Path::new(&path))
+                        .map_err(|e| StorageError::Invalid(e.to_string()))?;
+                    Action::DocumentPrinted(path)
+                } else {
+                    Action::DocumentWritten(path)
+                }
+            }
+            Effect::LoadCaseFollowUps(case) => {
+                Action::CaseFollowUpsLoaded(case, self.store.follow_ups_of_case(case)?)
             }
             Effect::LoadDrafts => Action::DraftsLoaded(self.store.drafts(&self.operator)?),
             Effect::SaveDraft { key, content } => {
@@ -257,45 +285,63 @@ impl Runner {
         crate::documents::template::Templates::load(dir.as_deref()).0
     }
 
-    /// Writes a form of a case as PDF into its folder beside the database; returns the path.
+    /// Writes a form of a case as PDF into its folder beside the database; returns the
+    /// path. `choice` names the session and visit (none: the case's latest, as on the
+    /// command line).
     fn write_document(
         &mut self,
         case: crate::domain::case::CaseId,
         form: crate::documents::forms::FormKind,
         today: chrono::NaiveDate,
+        choice: crate::documents::forms::Choice,
     ) -> Result<String, StorageError> {
+        use crate::documents::forms::CaseData;
         use crate::documents::{files, pdf};
         let case = self.visible_case(case)?;
         let org = self.org()?;
+        let id = case.id;
+        let may_see = may_see_agreements(&self.user);
+        if form == crate::documents::forms::FormKind::Agreement && !may_see {
+            return Err(StorageError::Invalid(tf(
+                "role.refused.agreement",
+                &[("role", &crate::i18n::label("role", self.user.role.code()))],
+            )));
+        }
+        let data = CaseData {
+            case,
+            org: org.profile.clone(),
+            mediators: self.store.mediators(org.id)?,
+            sessions: self.store.sessions_of_case(id)?,
+            follow_ups: self.store.follow_ups_of_case(id)?,
+            agreement: match may_see {
+                true => self.store.agreement_of_case(id)?,
+                false => None,
+            },
+        };
         let invalid = |e: &dyn std::fmt::Display| StorageError::Invalid(e.to_string());
-        let agreement = self.store.agreement_of_case(case.id)?;
-        let doc = form
-            .build(
-                &case,
-                agreement.as_ref(),
-                &org.profile,
-                today,
-                &self.templates(),
-            )
-            .map_err(|e| invalid(&e))?;
         let font = std::env::var_os("TIAOJIE_FONT").map(std::path::PathBuf::from);
         let fonts = pdf::PdfFonts::find(font.as_deref()).map_err(|e| invalid(&e))?;
-        let bytes = pdf::to_pdf(&doc, &fonts).map_err(|e| invalid(&e))?;
-        let path =
-            files::keep(self.store.path(), &case, form.title(), &bytes).map_err(|cause| {
-                StorageError::Invalid(tf(
-                    "cli.err.write",
-                    &[
-                        (
-                            "path",
-                            &files::case_folder(self.store.path(), &case)
-                                .display()
-                                .to_string(),
-                        ),
-                        ("cause", &cause.to_string()),
-                    ],
-                ))
-            })?;
+        let pages = |d: &crate::documents::Document| pdf::page_count(d, &fonts).unwrap_or(1);
+        let templates = self.templates();
+        let file = data.file(today, choice, &pages);
+        let docs = form.build(&file, &templates).map_err(|e| invalid(&e))?;
+        let bytes = pdf::to_pdf_all(&docs, &fonts).map_err(|e| invalid(&e))?;
+        let folder = || files::case_folder(self.store.path(), &data.case);
+        let path = files::keep(
+            self.store.path(),
+            &data.case,
+            &form.title(&templates),
+            &bytes,
+        )
+        .map_err(|cause| {
+            StorageError::Invalid(tf(
+                "cli.err.write",
+                &[
+                    ("path", &folder().display().to_string()),
+                    ("cause", &cause.to_string()),
+                ],
+            ))
+        })?;
         Ok(path.display().to_string())
     }
 
@@ -364,6 +410,7 @@ impl Runner {
                 mediators: Vec::new(),
                 locals: Vec::new(),
                 lang: None,
+                printer: Default::default(),
             });
         };
         Ok(Room {
@@ -374,6 +421,9 @@ impl Runner {
                 .setting(org.id, "lang")?
                 .as_deref()
                 .and_then(Lang::from_code),
+            printer: crate::documents::printer::PrinterSettings::from_lookup(|k| {
+                self.store.setting(org.id, k).ok().flatten()
+            }),
             org: Some(org),
         })
     }

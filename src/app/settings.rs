@@ -1,13 +1,14 @@
-//! The settings tab: the room's profile and language in a form, with the mediators and
-//! the local categories as lists inside it.
+//! The settings tab: the room's profile, language and printer in a form, with the
+//! mediators and the local categories as lists inside it.
 
 use super::case_form::category_choices;
 use super::form::{Choice, Field, Form};
 use super::modal::{SettingsItem, SettingsItemKind};
+use crate::documents::printer::PrinterSettings;
 use crate::domain::category::{Category, LocalCategory};
 use crate::domain::org::Organisation;
 use crate::domain::user::{Role, User, may_manage_users};
-use crate::i18n::{Lang, label, t};
+use crate::i18n::{Lang, label, t, tf};
 
 /// The settings tab's state: its form, once the room is known.
 #[derive(Debug, Clone, Default)]
@@ -24,20 +25,25 @@ impl SettingsState {
 }
 
 /// The settings form filled from the room.
-pub fn settings_form(org: &Organisation, lang: Lang) -> Form {
-    Form::new(settings_fields(org, lang))
+pub fn settings_form(org: &Organisation, lang: Lang, printer: &PrinterSettings) -> Form {
+    Form::new(settings_fields(org, lang, printer))
 }
 
 /// The settings form as `user` gets it: administrators also manage the users in it.
-pub fn settings_form_for(org: &Organisation, lang: Lang, user: &User) -> Form {
-    let mut fields = settings_fields(org, lang);
+pub fn settings_form_for(
+    org: &Organisation,
+    lang: Lang,
+    user: &User,
+    printer: &PrinterSettings,
+) -> Form {
+    let mut fields = settings_fields(org, lang, printer);
     if may_manage_users(user) {
         fields.push(Field::list("users", "field.users"));
     }
     Form::new(fields)
 }
 
-fn settings_fields(org: &Organisation, lang: Lang) -> Vec<Field> {
+fn settings_fields(org: &Organisation, lang: Lang, printer: &PrinterSettings) -> Vec<Field> {
     let p = &org.profile;
     let langs = vec![
         Choice {
@@ -55,9 +61,39 @@ fn settings_fields(org: &Organisation, lang: Lang) -> Vec<Field> {
         Field::text("number_prefix", "field.number_prefix", &p.number_prefix),
         Field::text("number_pattern", "field.number_pattern", &p.number_pattern),
         Field::choice("lang", "field.lang", langs, lang.code()),
+        Field::text("print_printer", "field.print_printer", &printer.printer),
+        Field::text(
+            "print_copies",
+            "field.print_copies",
+            &printer.copies.to_string(),
+        ),
+        Field::text("print_command", "field.print_command", &printer.command),
         Field::list("mediators", "field.mediators"),
         Field::list("locals", "field.locals"),
     ]
+}
+
+/// The printer settings typed in the form: copies 1–99, the command one program name
+/// (run without a shell, so it can hold no arguments).
+pub fn printer_of(form: &Form) -> Result<PrinterSettings, String> {
+    let copies = form.value("print_copies");
+    let copies = match copies.trim().parse::<u32>() {
+        Ok(n @ 1..=99) => n,
+        _ => return Err(tf("err.print.copies", &[("value", copies.trim())])),
+    };
+    let command = form.value("print_command").trim().to_string();
+    if command.chars().any(char::is_whitespace) {
+        return Err(tf("err.print.command", &[("value", &command)]));
+    }
+    Ok(PrinterSettings {
+        command: if command.is_empty() {
+            PrinterSettings::default().command
+        } else {
+            command
+        },
+        printer: form.value("print_printer").trim().to_string(),
+        copies,
+    })
 }
 
 /// The dialog for a new mediator.

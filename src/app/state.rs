@@ -150,6 +150,8 @@ pub struct AppState {
     pub mediators: Vec<Mediator>,
     /// The room's local categories.
     pub locals: Vec<LocalCategory>,
+    /// The room's printer settings (shown and changed on the settings screen).
+    pub printer: crate::documents::printer::PrinterSettings,
     /// The first-start form, while the room is not set up.
     pub setup: Option<Form>,
     /// The tab in front.
@@ -200,6 +202,7 @@ impl AppState {
             org: None,
             mediators: Vec::new(),
             locals: Vec::new(),
+            printer: Default::default(),
             setup: None,
             tab: Tab::Today,
             cases: CasesView::List,

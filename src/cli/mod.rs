@@ -96,13 +96,22 @@ pub enum Command {
         #[command(subcommand)]
         what: ReportKind,
     },
-    /// 打印文书：受理登记表、调解结果反馈函、人民调解协议书（PDF 或文本）/ a case's document as PDF or text
+    /// 打印文书（PDF 或文本，可送打印机）/ a case's document as PDF or text, optionally to the printer
     Print {
+        /// 文书 / which form
+        #[arg(value_enum)]
+        form: print::Form,
         /// 案件编号（如 （2026）新人调字第12号）或案件序号 / case number or id
         case: String,
-        /// 文书 / which form
-        #[arg(long, value_enum)]
-        form: print::Form,
+        /// 哪一次调解（日程编号；默认最近一次）/ the session (default: the case's latest)
+        #[arg(long, value_name = "ID")]
+        session: Option<i64>,
+        /// 通知书只给第 N 位受邀当事人（默认每人一份）/ notice for the N-th invited party only
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=999))]
+        party: Option<u64>,
+        /// 第 N 次回访（默认最近一次）/ the N-th follow-up visit (default: the latest)
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=999))]
+        visit: Option<u64>,
         /// 格式 / format
         #[arg(long, value_enum, default_value_t = print::PrintFormat::Pdf)]
         format: print::PrintFormat,
@@ -115,6 +124,9 @@ pub enum Command {
         /// 字体文件（默认 Noto Serif CJK SC 或 SimSun）/ font file for the PDF
         #[arg(long, env = "TIAOJIE_FONT", value_name = "PATH")]
         font: Option<PathBuf>,
+        /// 把 PDF 送到设置里的打印机（lp）/ send the PDF to the configured printer (lp)
+        #[arg(long)]
+        to_printer: bool,
     },
     /// 备份数据文件（别人可以继续使用）/ write a consistent copy while others keep working
     Backup {
@@ -331,30 +343,43 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<(), CliError> {
         }
         Command::Report { what } => run_report(&db, what, &open_as)?,
         Command::Print {
-            case,
             form,
+            case,
+            session,
+            party,
+            visit,
             format,
             encoding,
             output,
             font,
+            to_printer,
         } => {
             if !db.exists() {
                 return Err(CliError::NothingToRead { path });
             }
+            let n = |v: &Option<u64>| v.and_then(|v| usize::try_from(v).ok());
             let job = print::PrintJob {
                 db: &db,
                 key: case,
                 form: *form,
+                session: *session,
+                party: n(party),
+                visit: n(visit),
                 format: *format,
                 encoding: *encoding,
                 output: output.as_deref(),
                 font: font.as_deref(),
+                to_printer: *to_printer,
                 today: now.date_naive(),
                 as_user: &name,
             };
-            for file in print::run(&job)? {
+            let done = print::run(&job)?;
+            for file in done.files {
                 let file = file.display().to_string();
                 eprintln!("{}", tf("cli.print.done", &[("path", &file)]));
+            }
+            if let Some(said) = done.printer {
+                eprintln!("{}", tf("cli.print.sent", &[("job", &said)]));
             }
         }
         Command::Search { text, limit } => {

@@ -1,17 +1,25 @@
-//! `tiaojie print CASE --form 受理登记表|反馈函`: a document of one case as text (UTF-8
-//! or GB18030) or PDF. A PDF is always kept in the case's folder beside the database
-//! (`<db folder>/文书/<case number>/<form>.pdf`, owner-only: it holds ID numbers).
+//! `tiaojie print <agreement|notice|register|record|followup|cover|confirmation|feedback>
+//! CASE [--session ID] [--party N] [--visit N] [--format pdf|txt] [-o FILE]
+//! [--to-printer]`: a document of one case as text (UTF-8 or GB18030) or PDF. A PDF is
+//! always kept in the case's folder beside the database (`<db folder>/文书/<case
+//! number>/<form>.pdf`, owner-only: it holds ID numbers), and `--to-printer` sends that
+//! kept file to the room's printer (`documents::printer`). A session's notices (one per
+//! invited party) are pages of one file; `cover` is the cover followed by the index.
+//! Who prints sees what their role may (`domain::user`): a 登记员 prints only cases they
+//! registered, with other cases' fields masked, and no agreement.
 
 use super::CliError;
 use crate::documents::files;
-use crate::documents::forms::FormKind;
-use crate::documents::pdf::{PdfFonts, to_pdf};
+use crate::documents::forms::{CaseData, Choice, FormKind, text_pages};
+use crate::documents::pdf::{PdfFonts, page_count, to_pdf_all};
+use crate::documents::printer::{self, PrinterSettings};
 use crate::documents::template::Templates;
 use crate::documents::text::{Encoding, TEXT_WIDTH, encode, to_text};
 use crate::documents::{Document, DocumentError};
 use crate::domain::case::Case;
-use crate::domain::user::{User, case_for, may_see_case, may_see_full_ids};
-use crate::i18n::tf;
+use crate::domain::session::SessionId;
+use crate::domain::user::{User, case_for, may_see_agreements, may_see_case, may_see_full_ids};
+use crate::i18n::{label, t, tf};
 use crate::storage::Store;
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
@@ -19,24 +27,40 @@ use std::path::{Path, PathBuf};
 /// The forms `print` makes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Form {
-    /// 受理登记表 (register)
-    #[value(name = "受理登记表", alias = "register")]
-    Register,
-    /// 调解结果反馈函 (feedback)
-    #[value(name = "反馈函", alias = "feedback")]
-    Feedback,
-    /// 人民调解协议书 (agreement)
-    #[value(name = "协议书", alias = "agreement")]
+    /// 人民调解协议书 (or 口头协议登记表)
+    #[value(alias = "协议书")]
     Agreement,
+    /// 调解通知书: one per invited party of the session (--party N for one)
+    Notice,
+    /// 受理登记表
+    #[value(alias = "受理登记表")]
+    Register,
+    /// 调解记录 of the session
+    Record,
+    /// 回访记录 (the latest visit, or --visit N)
+    #[value(name = "followup")]
+    FollowUp,
+    /// 卷宗封面 followed by the 卷内目录
+    Cover,
+    /// 司法确认申请书
+    Confirmation,
+    /// 调解结果反馈函
+    #[value(alias = "反馈函")]
+    Feedback,
 }
 
 impl Form {
-    /// The form this names.
-    pub fn kind(self) -> FormKind {
+    /// The documents this names, in print order.
+    pub fn kinds(self) -> &'static [FormKind] {
         match self {
-            Form::Register => FormKind::Register,
-            Form::Feedback => FormKind::Feedback,
-            Form::Agreement => FormKind::Agreement,
+            Form::Agreement => &[FormKind::Agreement],
+            Form::Notice => &[FormKind::Notice],
+            Form::Register => &[FormKind::Register],
+            Form::Record => &[FormKind::Record],
+            Form::FollowUp => &[FormKind::FollowUp],
+            Form::Cover => &[FormKind::Cover, FormKind::Index],
+            Form::Confirmation => &[FormKind::Confirmation],
+            Form::Feedback => &[FormKind::Feedback],
         }
     }
 }
@@ -73,46 +97,66 @@ pub enum PrintError {
     /// The PDF could not be made (font, writer).
     #[error(transparent)]
     Pdf(#[from] crate::documents::pdf::PdfError),
+    /// Only a PDF goes to the printer.
+    #[error("{}", t("cli.print.txt_to_printer"))]
+    TextToPrinter,
+    /// The file was saved but not printed.
+    #[error(transparent)]
+    Printer(#[from] printer::PrintFailure),
 }
 
-/// The case `key` in `store` and the document value of `form` for it.
-pub fn document(
+/// The case `key` in `store` with its sessions, visits and agreement, and the room's
+/// printer, as `viewer` may see it: a case they may not see is "not found" (its existence
+/// is no business of theirs), masked fields stay masked on paper, and the front desk gets
+/// no agreement.
+pub fn case_data(
     store: &Store,
     key: &str,
-    form: Form,
-    today: NaiveDate,
-) -> Result<(Case, Document), CliError> {
-    document_as(store, key, form, today, None)
-}
-
-/// [`document`] as `viewer` may see it: a case they may not see is "not found" (its
-/// existence is no business of theirs), and masked fields stay masked on paper.
-pub fn document_as(
-    store: &Store,
-    key: &str,
-    form: Form,
-    today: NaiveDate,
     viewer: Option<&User>,
-) -> Result<(Case, Document), CliError> {
+) -> Result<(CaseData, PrinterSettings), CliError> {
     let no_case = || PrintError::NoCase { key: key.into() };
     let org = store.organisation()?.ok_or_else(no_case)?;
     let id = store.find_case(org.id, key)?.ok_or_else(no_case)?;
     let case = store.load_case(id)?;
-    let (templates, bad) = Templates::load(crate::paths::templates_dir().as_deref());
-    for error in bad {
-        eprintln!("{error}");
-    }
     let case = match viewer {
         None => case,
         Some(me) if may_see_case(&case, me) => case_for(&case, me),
         Some(_) => return Err(no_case().into()),
     };
-    let agreement = store.agreement_of_case(id)?;
-    let doc = form
-        .kind()
-        .build(&case, agreement.as_ref(), &org.profile, today, &templates)
-        .map_err(PrintError::from)?;
-    Ok((case, doc))
+    let agreement = match viewer {
+        Some(me) if !may_see_agreements(me) => None,
+        _ => store.agreement_of_case(id)?,
+    };
+    let data = CaseData {
+        case,
+        mediators: store.mediators(org.id)?,
+        sessions: store.sessions_of_case(id)?,
+        follow_ups: store.follow_ups_of_case(id)?,
+        agreement,
+        org: org.profile,
+    };
+    let printer = PrinterSettings::from_lookup(|k| store.setting(org.id, k).ok().flatten());
+    Ok((data, printer))
+}
+
+/// The documents of `kinds` for the case, pages counted by `pages`.
+pub fn documents(
+    data: &CaseData,
+    kinds: &[FormKind],
+    today: NaiveDate,
+    choice: &Choice,
+    pages: &dyn Fn(&Document) -> usize,
+) -> Result<Vec<Document>, PrintError> {
+    let (templates, bad) = Templates::load(crate::paths::templates_dir().as_deref());
+    for error in bad {
+        eprintln!("{error}");
+    }
+    let file = data.file(today, choice.clone(), pages);
+    let mut docs = Vec::new();
+    for kind in kinds {
+        docs.extend(kind.build(&file, &templates)?);
+    }
+    Ok(docs)
 }
 
 /// The options of one `print` run.
@@ -123,6 +167,12 @@ pub struct PrintJob<'a> {
     pub key: &'a str,
     /// Which form.
     pub form: Form,
+    /// The session (notice, record); default the latest.
+    pub session: Option<i64>,
+    /// The invited party of a notice (1-based); default one notice each.
+    pub party: Option<usize>,
+    /// The follow-up visit (1-based, oldest first); default the latest.
+    pub visit: Option<usize>,
     /// PDF or text.
     pub format: PrintFormat,
     /// Text encoding.
@@ -131,51 +181,104 @@ pub struct PrintJob<'a> {
     pub output: Option<&'a Path>,
     /// A font file instead of the known places.
     pub font: Option<&'a Path>,
+    /// Send the kept PDF to the printer.
+    pub to_printer: bool,
     /// The date of letters.
     pub today: NaiveDate,
-    /// Who prints: a 登记员 prints only cases they registered (see cli/identity.rs).
+    /// Who prints (see cli/identity.rs).
     pub as_user: &'a str,
 }
 
-/// Makes the document and writes it; returns the files written.
-pub fn run(job: &PrintJob) -> Result<Vec<PathBuf>, CliError> {
+/// What a run did: the files written, and what the printer said.
+pub struct Printed {
+    /// Files written.
+    pub files: Vec<PathBuf>,
+    /// The print command's answer (lp: the job id), when sent.
+    pub printer: Option<String>,
+}
+
+/// Makes the documents and writes them; returns what was done.
+pub fn run(job: &PrintJob) -> Result<Printed, CliError> {
+    if job.to_printer && job.format == PrintFormat::Txt {
+        return Err(PrintError::TextToPrinter.into());
+    }
     let mut store = Store::open(job.db)?;
     let now = chrono::Local::now().fixed_offset();
     let me = super::identity::identify(&mut store, job.as_user, &now)?;
-    let (case, doc) = document_as(&store, job.key, job.form, job.today, Some(&me))?;
-    if may_see_full_ids(&case, &me) && has_full_ids(&case) {
-        store.record_view(case.id, job.form.kind().title())?;
+    if job.form == Form::Agreement && !may_see_agreements(&me) {
+        let role = label("role", me.role.code());
+        return Err(CliError::Refused(tf(
+            "role.refused.agreement",
+            &[("role", &role)],
+        )));
+    }
+    let (data, printer_settings) = case_data(&store, job.key, Some(&me))?;
+    if may_see_full_ids(&data.case, &me) && has_full_ids(&data.case) {
+        let builtin = Templates::builtin();
+        let what = job.form.kinds().first().map(|k| k.title(&builtin));
+        store.record_view(data.case.id, what.as_deref().unwrap_or_default())?;
     }
     drop(store);
-    let mut written = Vec::new();
+    let choice = Choice {
+        session: job.session.map(SessionId),
+        party: job.party,
+        visit: job.visit,
+        agreement: None,
+    };
+    let kinds = job.form.kinds();
+    let mut done = Printed {
+        files: Vec::new(),
+        printer: None,
+    };
     match job.format {
         PrintFormat::Txt => {
-            let text = to_text(&doc, TEXT_WIDTH);
+            let docs = documents(&data, kinds, job.today, &choice, &text_pages)?;
+            let text: Vec<String> = docs.iter().map(|d| to_text(d, TEXT_WIDTH)).collect();
+            // Documents after the first start on a new sheet (form feed).
+            let text = text.join("\u{c}");
             let bytes = match job.encoding {
                 PrintEncoding::Utf8 => encode(&text, Encoding::Utf8),
                 PrintEncoding::Gb18030 => encode(&text, Encoding::Gb18030),
             };
             super::write_bytes(job.output, &bytes)?;
-            written.extend(job.output.map(Path::to_path_buf));
+            done.files.extend(job.output.map(Path::to_path_buf));
         }
         PrintFormat::Pdf => {
             let fonts = PdfFonts::find(job.font).map_err(|e| PrintError::Pdf(e.into()))?;
-            let bytes = to_pdf(&doc, &fonts).map_err(PrintError::from)?;
-            let kept =
-                files::keep(job.db, &case, job.form.kind().title(), &bytes).map_err(|cause| {
-                    CliError::Write {
-                        path: files::case_folder(job.db, &case).display().to_string(),
-                        cause,
-                    }
-                })?;
-            written.push(kept);
+            let pages = |d: &Document| page_count(d, &fonts).unwrap_or(1);
+            let docs = documents(&data, kinds, job.today, &choice, &pages)?;
+            let bytes = to_pdf_all(&docs, &fonts).map_err(PrintError::from)?;
+            let stem = stem(&docs, job.party.is_some());
+            let kept = files::keep(job.db, &data.case, &stem, &bytes).map_err(|cause| {
+                CliError::Write {
+                    path: files::case_folder(job.db, &data.case).display().to_string(),
+                    cause,
+                }
+            })?;
+            done.files.push(kept.clone());
             if let Some(out) = job.output {
                 super::write_bytes(Some(out), &bytes)?;
-                written.push(out.to_path_buf());
+                done.files.push(out.to_path_buf());
+            }
+            if job.to_printer {
+                let said = printer::send(&printer_settings, &kept).map_err(PrintError::from)?;
+                done.printer = Some(said);
             }
         }
     }
-    Ok(written)
+    Ok(done)
+}
+
+/// The kept file's name: the first document's title, with the party's name for a
+/// notice to one party (so each party's notice is its own file).
+pub fn stem(docs: &[Document], one_party: bool) -> String {
+    let Some(first) = docs.first() else {
+        return String::new();
+    };
+    match (&first.addressee, one_party) {
+        (Some(to), true) => format!("{}-{}", first.title, to.trim_end_matches('：')),
+        _ => first.title.clone(),
+    }
 }
 
 /// True if any party of the case has an ID number or phone (what a view records).

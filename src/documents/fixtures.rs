@@ -123,3 +123,122 @@ pub fn terminated_case() -> Case {
     }
     case
 }
+
+/// The room's mediators: 王芳 is assigned to the case.
+pub fn mediators() -> Vec<crate::domain::org::Mediator> {
+    use crate::domain::org::{Mediator, MediatorId};
+    vec![
+        Mediator {
+            id: MediatorId(1),
+            name: "王芳".into(),
+            phone: String::new(),
+            active: true,
+        },
+        Mediator {
+            id: MediatorId(2),
+            name: "赵刚".into(),
+            phone: String::new(),
+            active: true,
+        },
+    ]
+}
+
+/// The case with its mediator assigned.
+pub fn case_with_mediator() -> Case {
+    let mut c = case();
+    c.mediators = vec![crate::domain::org::MediatorId(1)];
+    c
+}
+
+/// A held session on 2026-11-10 with its record, a cancelled one, and one planned for
+/// 2026-11-30 inviting the applicant and the respondent.
+pub fn sessions() -> Vec<crate::domain::session::Session> {
+    use crate::domain::org::MediatorId;
+    use crate::domain::session::*;
+    let at = |s: &str| DateTime::parse_from_rfc3339(s).unwrap_or_default();
+    let session = |id, start: &str, end: &str, status, invited: &[(u32, &str)]| Session {
+        id: SessionId(id),
+        version: 1,
+        fields: SessionFields {
+            case_id: CaseId(7),
+            kind: SessionKind::Mediation,
+            start: at(start),
+            end: at(end),
+            place: "第一调解室".into(),
+            place_is_room: true,
+            mediators: vec![MediatorId(1), MediatorId(2)],
+            parties: invited
+                .iter()
+                .map(|(seq, name)| InvitedParty {
+                    seq: *seq,
+                    name: (*name).into(),
+                })
+                .collect(),
+        },
+        status,
+        postponed_to: None,
+        record: SessionRecord::default(),
+        override_reason: String::new(),
+        mediator_names: "王芳、赵刚".into(),
+        case_label: String::new(),
+    };
+    let mut held = session(
+        3,
+        "2026-11-10T14:00:00+08:00",
+        "2026-11-10T16:30:00+08:00",
+        SessionStatus::Held,
+        &[(2, "王秀兰"), (0, "李建国")],
+    );
+    held.record = SessionRecord {
+        attendees: vec!["王秀兰".into(), "李建国".into()],
+        notes: "申请人称漏水已持续两个月，天花板多处脱落。\n被申请人承认卫生间防水层老化，同意维修。\n\n双方就赔偿数额经多次协商。".into(),
+        outcome: "双方达成一致意见，同意签订调解协议。".into(),
+    };
+    vec![
+        held,
+        session(
+            4,
+            "2026-11-20T09:00:00+08:00",
+            "2026-11-20T10:00:00+08:00",
+            SessionStatus::Cancelled,
+            &[],
+        ),
+        session(
+            5,
+            "2026-11-30T09:30:00+08:00",
+            "2026-11-30T11:00:00+08:00",
+            SessionStatus::Planned,
+            &[(2, "王秀兰"), (0, "李建国")],
+        ),
+    ]
+}
+
+/// Two follow-up visits: by phone on 2026-12-05 (partly performed) and at home on
+/// 2026-12-20 (performed, a lawsuit threatened, measures taken).
+pub fn visits() -> Vec<crate::domain::follow_up::FollowUp> {
+    use crate::domain::follow_up::*;
+    vec![
+        FollowUp {
+            case_id: CaseId(7),
+            visited_on: day(2026, 12, 5),
+            way: VisitWay::Phone,
+            performance: Performance::Partial,
+            satisfaction: Satisfaction::Fair,
+            lawsuit: false,
+            escalation: false,
+            measures: String::new(),
+            by_whom: "王芳".into(),
+        },
+        FollowUp {
+            case_id: CaseId(7),
+            visited_on: day(2026, 12, 20),
+            way: VisitWay::Visit,
+            performance: Performance::Full,
+            satisfaction: Satisfaction::Satisfied,
+            lawsuit: false,
+            escalation: true,
+            measures: "向双方再次说明协议内容，约定一周后电话回访。".into(),
+            by_whom: "王芳、赵刚".into(),
+        },
+    ]
+}

@@ -1,9 +1,11 @@
 //! From a [`Document`] to positioned lines, for both writers: the blocks broken into
 //! lines of a given width by a given measure (cells for text, font advances for PDF),
 //! with alignment, hanging indents, and which lines must stay on one page together
-//! (signature areas with their labels, the seal and the date).
+//! (signature areas with their labels, the seal and the date). Every line of running
+//! text but a paragraph's last is marked to be justified, and no paragraph ends with a
+//! single character on its last line (`linebreak::break_paragraphs`).
 
-use super::linebreak::break_lines;
+use super::linebreak::{break_lines, break_paragraphs};
 use super::model::{Block, Document};
 
 /// How a line sits across the width.
@@ -32,6 +34,9 @@ pub struct Line {
     pub gap_before: bool,
     /// This line and the next must be on the same page.
     pub keep_with_next: bool,
+    /// Spread to the full width (from its indent to the right margin): every line of a
+    /// left-aligned paragraph but its last.
+    pub justify: bool,
 }
 
 impl Line {
@@ -43,6 +48,7 @@ impl Line {
             title: false,
             gap_before: false,
             keep_with_next: false,
+            justify: false,
         }
     }
 }
@@ -83,7 +89,7 @@ pub fn lay_out(doc: &Document, m: &Measure) -> Vec<Line> {
     let foot = out.len();
     for sig in &doc.signatures {
         let at = out.len();
-        let text = format!("{}：{}", sig.label, "＿".repeat(8));
+        let text = signature_text(&sig.label, m);
         push_wrapped(&mut out, &text, Align::Left, 0, m);
         mark_gap(&mut out, at);
     }
@@ -101,6 +107,23 @@ pub fn lay_out(doc: &Document, m: &Measure) -> Vec<Line> {
         line.keep_with_next = true;
     }
     out
+}
+
+/// "label：＿＿＿＿＿＿＿＿" with the line to sign on never broken: when a long label
+/// leaves less room than 8 ＿ on its last line, the line fills what is left (at least
+/// 4), else it starts a line of its own.
+fn signature_text(label: &str, m: &Measure) -> String {
+    let head = format!("{label}：");
+    let rule = (m.body)('＿').max(1);
+    let last = break_lines(&head, m.width, m.body)
+        .last()
+        .map_or(0, |l| l.chars().map(m.body).sum::<u32>());
+    let room = m.width.saturating_sub(last) / rule;
+    match room {
+        8.. => format!("{head}{}", "＿".repeat(8)),
+        4..=7 => format!("{head}{}", "＿".repeat(room as usize)),
+        _ => format!("{head}\n{}", "＿".repeat(8)),
+    }
 }
 
 fn mark_gap(out: &mut [Line], at: usize) {
@@ -145,9 +168,10 @@ fn labelled(out: &mut Vec<Line>, label: &str, text: &str, m: &Measure) {
         push_wrapped(out, &format!("{head}{text}"), Align::Left, 0, m);
         return;
     }
-    let lines = break_lines(text, m.width - head_width, m.body);
-    for (i, text) in lines.into_iter().enumerate() {
+    let lines = break_paragraphs(text, m.width - head_width, m.body);
+    for (i, (text, last)) in lines.into_iter().enumerate() {
         let mut line = Line::new(text, Align::Left);
+        line.justify = !last;
         if i == 0 {
             line.text.insert_str(0, &head);
         } else {
@@ -158,9 +182,71 @@ fn labelled(out: &mut Vec<Line>, label: &str, text: &str, m: &Measure) {
 }
 
 fn push_wrapped(out: &mut Vec<Line>, text: &str, align: Align, indent: u32, m: &Measure) {
-    for text in break_lines(text, m.width.saturating_sub(indent), m.body) {
+    for (text, last) in break_paragraphs(text, m.width.saturating_sub(indent), m.body) {
         let mut line = Line::new(text, align);
         line.indent = indent;
+        line.justify = align == Align::Left && !last;
         out.push(line);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::documents::linebreak::cells;
+
+    fn lines(doc: &Document, width: u32) -> Vec<Line> {
+        lay_out(
+            doc,
+            &Measure {
+                width,
+                body: &cells,
+                title: &cells,
+            },
+        )
+    }
+
+    #[test]
+    fn running_text_is_justified_but_for_each_paragraphs_last_line() {
+        let mut doc = Document::titled("标题");
+        doc.blocks
+            .push(Block::Paragraph("一二三四五六七八九十甲乙丙丁".into()));
+        doc.blocks.push(Block::Labelled {
+            label: "事实".into(),
+            text: "甲乙丙丁戊己庚辛壬癸子丑寅卯".into(),
+        });
+        doc.seal = Some("委员会（印）".into());
+        let out = lines(&doc, 12);
+        let flags: Vec<(&str, bool)> = out.iter().map(|l| (l.text.as_str(), l.justify)).collect();
+        assert_eq!(
+            flags,
+            [
+                ("标题", false),
+                ("　　一二三四", true),
+                ("五六七八九十", true),
+                ("甲乙丙丁", false),
+                ("事实：甲乙丙", true),
+                ("丁戊己", true),
+                ("庚辛壬", true),
+                ("癸子丑", true),
+                ("寅卯", false),
+                ("委员会（印）", false),
+            ]
+        );
+    }
+
+    #[test]
+    fn no_paragraph_ends_on_a_lone_character() {
+        let mut doc = Document::titled("标题");
+        // The indent and 11 characters in lines of 6 would be 6 + 6 + 1: the breaker
+        // makes it 6 + 5 + 2.
+        doc.blocks
+            .push(Block::Paragraph("一二三四五六七八九十甲".into()));
+        let out = lines(&doc, 12);
+        let body: Vec<&str> = out.iter().skip(1).map(|l| l.text.as_str()).collect();
+        assert_eq!(body, ["　　一二三四", "五六七八九", "十甲"]);
+        for l in &out {
+            assert!(l.text.chars().map(cells).sum::<u32>() <= 12);
+        }
     }
 }

@@ -22,6 +22,51 @@ pub fn break_lines(text: &str, max: u32, measure: &dyn Fn(char) -> u32) -> Vec<S
     lines
 }
 
+/// Like [`break_lines`], for printed paragraphs: each line comes with whether it ends
+/// its paragraph (the writers justify every other line), and a paragraph's last line
+/// never holds a single character — the last piece of the line before is pulled down to
+/// keep it company (禁则 still hold: pieces are moved whole). A character with only
+/// closing marks after it (七。) counts as single.
+pub fn break_paragraphs(
+    text: &str,
+    max: u32,
+    measure: &dyn Fn(char) -> u32,
+) -> Vec<(String, bool)> {
+    let max = max.max(1);
+    let mut out = Vec::new();
+    for paragraph in text.split('\n') {
+        let mut lines = Vec::new();
+        fill(&atoms(paragraph), max, measure, &mut lines);
+        no_orphan(&mut lines, max, measure);
+        let last = lines.len().saturating_sub(1);
+        out.extend(lines.into_iter().enumerate().map(|(i, l)| (l, i == last)));
+    }
+    out
+}
+
+/// Moves the last piece of the second-to-last line down when the last line is a single
+/// character, if the moved piece leaves something behind and fits.
+fn no_orphan(lines: &mut [String], max: u32, measure: &dyn Fn(char) -> u32) {
+    let [.., before, last] = lines else {
+        return;
+    };
+    // One character, with or without the closing marks glued to it (七。 is alone too).
+    if last.chars().filter(|c| !NO_LINE_START.contains(*c)).count() != 1 {
+        return;
+    }
+    let pieces = atoms(before);
+    let [head @ .., moved] = pieces.as_slice() else {
+        return;
+    };
+    let width = |s: &str| s.chars().map(measure).sum::<u32>();
+    let kept: String = head.concat();
+    if kept.trim().is_empty() || moved.trim().is_empty() || width(moved) + width(last) > max {
+        return;
+    }
+    *last = format!("{}{last}", moved.trim_start());
+    *before = kept.trim_end().to_string();
+}
+
 /// Width in terminal cells (a Chinese character is 2), for the text writer and screens.
 pub fn cells(c: char) -> u32 {
     unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) as u32
@@ -106,6 +151,11 @@ fn pieces(text: &str) -> Vec<String> {
             }
         } else if c.is_ascii_digit() || (is_currency(c) && next_is_digit(&chars, i)) {
             i = number_end(&chars, i);
+        } else if c == '＿' {
+            // A line to write on (＿＿＿＿年) is one piece: never half on each line.
+            while i < chars.len() && chars[i] == '＿' {
+                i += 1;
+            }
         } else if c.is_ascii_alphabetic() {
             // Words with an apostrophe or a hyphen (case-number) are one piece.
             while i < chars.len()

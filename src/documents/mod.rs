@@ -5,22 +5,32 @@
 
 pub mod agreement;
 pub mod amount;
+pub mod confirmation;
+pub mod cover;
 pub mod date;
 pub mod feedback;
+pub mod file_index;
 pub mod files;
 pub mod font;
 pub mod forms;
 pub mod layout;
 pub mod linebreak;
 pub mod model;
+pub mod names;
+pub mod notice;
 pub mod pdf;
+pub mod printer;
+pub mod record;
 pub mod register;
 pub mod template;
 pub mod text;
+pub mod visit;
 
 pub use model::{Block, Document, DocumentError, Signature};
 
 #[cfg(test)]
 pub(crate) mod fixtures;
+#[cfg(test)]
+mod forms_tests;
 #[cfg(test)]
 mod tests;

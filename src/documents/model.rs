@@ -110,4 +110,13 @@ pub enum DocumentError {
     /// The agreement form prints the case's agreement; none has been written yet.
     #[error("{}", crate::i18n::t("docs.err.no_agreement"))]
     NoAgreement,
+    /// A notice or record needs a session; the case has none (or not the one named).
+    #[error("{}", crate::i18n::t("docs.err.no_session"))]
+    NoSession,
+    /// The notice of a party the session does not invite.
+    #[error("{}", crate::i18n::tf("docs.err.no_such_party", &[("n", &.0.to_string())]))]
+    NoSuchParty(usize),
+    /// A follow-up record needs a visit; the case has none (or not the one named).
+    #[error("{}", crate::i18n::t("docs.err.no_follow_up"))]
+    NoFollowUp,
 }

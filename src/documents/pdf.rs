@@ -10,6 +10,7 @@ use super::model::Document;
 use krilla::geom::Point;
 use krilla::page::PageSettings;
 use krilla::text::{Font, TextDirection};
+use std::collections::HashMap;
 
 const MM: f32 = 72.0 / 25.4;
 const PAGE_W: f32 = 210.0 * MM;
@@ -57,85 +58,179 @@ impl PdfFonts {
     }
 }
 
+/// Character advances of the faces a set of documents is written in, in body-size
+/// thousandths of an em.
+struct Faces<'a> {
+    body_adv: HashMap<char, u32>,
+    title_adv: HashMap<char, u32>,
+    title_face: &'a FontFile,
+}
+
+impl<'a> Faces<'a> {
+    /// Reads the advances of every character of `docs`; fails naming the characters the
+    /// body face lacks.
+    fn read(docs: &[Document], fonts: &'a PdfFonts) -> Result<Faces<'a>, PdfError> {
+        let mut chars: Vec<char> = docs
+            .iter()
+            .flat_map(|d| d.outline())
+            .flat_map(|l| l.chars().collect::<Vec<_>>())
+            .collect();
+        chars.extend("　＿：；第页共 0123456789".chars());
+        chars.sort_unstable();
+        chars.dedup();
+        let body_adv = fonts.body.advances(&chars)?;
+        // A title the bold face cannot set (a room's own template) is set in the body face.
+        let title_face = if docs.iter().all(|d| fonts.title.covers(&d.title)) {
+            &fonts.title
+        } else {
+            &fonts.body
+        };
+        let mut title_chars: Vec<char> = docs.iter().flat_map(|d| d.title.chars()).collect();
+        title_chars.sort_unstable();
+        title_chars.dedup();
+        let title_adv = title_face.advances(&title_chars)?;
+        Ok(Faces {
+            body_adv,
+            title_adv,
+            title_face,
+        })
+    }
+
+    fn body(&self, c: char) -> u32 {
+        self.body_adv.get(&c).copied().unwrap_or(1000)
+    }
+
+    /// Title advances in body-size thousandths, so one width serves both.
+    fn title(&self, c: char) -> u32 {
+        let a = self.title_adv.get(&c).copied().unwrap_or(1000) as f32;
+        (a * TITLE_PT / BODY_PT).round() as u32
+    }
+
+    fn lay_out(&self, doc: &Document) -> Vec<Line> {
+        let body = |c| self.body(c);
+        let title = |c| self.title(c);
+        lay_out(
+            doc,
+            &Measure {
+                width: TEXT_W,
+                body: &body,
+                title: &title,
+            },
+        )
+    }
+}
+
+/// The width of a line, in body-size thousandths of an em.
+const TEXT_W: u32 = ((PAGE_W - LEFT - RIGHT) / BODY_PT * 1000.0) as u32;
+
 /// The document as PDF bytes.
 pub fn to_pdf(doc: &Document, fonts: &PdfFonts) -> Result<Vec<u8>, PdfError> {
-    let mut chars: Vec<char> = doc.outline().concat().chars().collect();
-    chars.extend("　＿：；第页共 0123456789".chars());
-    chars.sort_unstable();
-    chars.dedup();
-    let body_adv = fonts.body.advances(&chars)?;
-    // A title the bold face cannot set (a room's own template) is set in the body face.
-    let title_face = if fonts.title.covers(&doc.title) {
-        &fonts.title
-    } else {
-        &fonts.body
-    };
-    let title_chars: Vec<char> = doc.title.chars().collect();
-    let title_adv = title_face.advances(&title_chars)?;
-    let body = |c: char| body_adv.get(&c).copied().unwrap_or(1000);
-    // Title advances in body-size thousandths, so one width serves both.
-    let title = |c: char| {
-        let a = title_adv.get(&c).copied().unwrap_or(1000) as f32;
-        (a * TITLE_PT / BODY_PT).round() as u32
-    };
-    let width = ((PAGE_W - LEFT - RIGHT) / BODY_PT * 1000.0) as u32;
-    let lines = lay_out(
-        doc,
-        &Measure {
-            width,
-            body: &body,
-            title: &title,
-        },
-    );
-    let pages = paginate(&lines);
+    to_pdf_all(std::slice::from_ref(doc), fonts)
+}
+
+/// How many pages the document takes in the PDF.
+pub fn page_count(doc: &Document, fonts: &PdfFonts) -> Result<usize, PdfError> {
+    let faces = Faces::read(std::slice::from_ref(doc), fonts)?;
+    Ok(paginate(&faces.lay_out(doc)).len())
+}
+
+/// Several documents as one PDF (the notices of a session, the cover and its index):
+/// each starts on a new page and numbers its own pages.
+pub fn to_pdf_all(docs: &[Document], fonts: &PdfFonts) -> Result<Vec<u8>, PdfError> {
+    let faces = Faces::read(docs, fonts)?;
     let body_font = krilla_font(&fonts.body)?;
-    let title_font = krilla_font(title_face)?;
+    let title_font = krilla_font(faces.title_face)?;
     let mut pdf = krilla::Document::new();
-    let total = pages.len();
-    for (n, page_lines) in pages.iter().enumerate() {
-        let settings =
-            PageSettings::from_wh(PAGE_W, PAGE_H).ok_or_else(|| PdfError::Write("A4".into()))?;
-        let mut page = pdf.start_page_with(settings);
-        let mut surface = page.surface();
-        for (y, line) in page_lines {
-            let (font, size, adv): (&Font, f32, &dyn Fn(char) -> u32) = if line.title {
-                (&title_font, TITLE_PT, &title)
-            } else {
-                (&body_font, BODY_PT, &body)
-            };
-            let w = line.text.chars().map(adv).sum::<u32>() as f32 * BODY_PT / 1000.0;
-            let x = match line.align {
-                Align::Left => LEFT + line.indent as f32 * BODY_PT / 1000.0,
-                Align::Center => LEFT + ((PAGE_W - LEFT - RIGHT) - w).max(0.0) / 2.0,
-                Align::Right => PAGE_W - RIGHT - w,
-            };
-            let h = if line.title { TITLE_H } else { LINE_H };
-            let baseline = y + h / 2.0 + size * 0.35;
-            let start = Point::from_xy(x, baseline);
+    for doc in docs {
+        let lines = faces.lay_out(doc);
+        let pages = paginate(&lines);
+        let total = pages.len();
+        for (n, page_lines) in pages.iter().enumerate() {
+            let settings = PageSettings::from_wh(PAGE_W, PAGE_H)
+                .ok_or_else(|| PdfError::Write("A4".into()))?;
+            let mut page = pdf.start_page_with(settings);
+            let mut surface = page.surface();
+            for (y, line) in page_lines {
+                let (font, size) = if line.title {
+                    (&title_font, TITLE_PT)
+                } else {
+                    (&body_font, BODY_PT)
+                };
+                let h = if line.title { TITLE_H } else { LINE_H };
+                let baseline = y + h / 2.0 + size * 0.35;
+                let adv = |c| {
+                    if line.title {
+                        faces.title(c)
+                    } else {
+                        faces.body(c)
+                    }
+                };
+                for (x, text) in placed(line, &adv) {
+                    surface.draw_text(
+                        Point::from_xy(x, baseline),
+                        font.clone(),
+                        size,
+                        &text,
+                        false,
+                        TextDirection::Auto,
+                    );
+                }
+            }
+            let folio = format!("第 {} 页 共 {} 页", n + 1, total);
+            let w = folio.chars().map(|c| faces.body(c)).sum::<u32>() as f32 * FOLIO_PT / 1000.0;
+            let at = Point::from_xy((PAGE_W - w) / 2.0, PAGE_H - BOTTOM + 2.0 * LINE_H);
             surface.draw_text(
-                start,
-                font.clone(),
-                size,
-                &line.text,
+                at,
+                body_font.clone(),
+                FOLIO_PT,
+                &folio,
                 false,
                 TextDirection::Auto,
             );
+            surface.finish();
+            page.finish();
         }
-        let folio = format!("第 {} 页 共 {} 页", n + 1, total);
-        let w = folio.chars().map(&body).sum::<u32>() as f32 * FOLIO_PT / 1000.0;
-        let at = Point::from_xy((PAGE_W - w) / 2.0, PAGE_H - BOTTOM + 2.0 * LINE_H);
-        surface.draw_text(
-            at,
-            body_font.clone(),
-            FOLIO_PT,
-            &folio,
-            false,
-            TextDirection::Auto,
-        );
-        surface.finish();
-        page.finish();
     }
     pdf.finish().map_err(|e| PdfError::Write(format!("{e:?}")))
+}
+
+/// The most slack a justified line spreads between two characters (half an em, in
+/// thousandths): a line shortened more than that by an unbreakable number is left ragged
+/// rather than gappy.
+const MAX_SPREAD: f32 = 500.0;
+
+/// Where a line's text goes across the page: one run at its aligned position, or for a
+/// justified line each character at its own x, the slack to the right margin shared
+/// equally between the gaps.
+fn placed(line: &Line, adv: &dyn Fn(char) -> u32) -> Vec<(f32, String)> {
+    let units = |n: f32| n * BODY_PT / 1000.0;
+    let used: u32 = line.text.chars().map(adv).sum();
+    let w = units(used as f32);
+    let x = match line.align {
+        Align::Left => LEFT + units(line.indent as f32),
+        Align::Center => LEFT + ((PAGE_W - LEFT - RIGHT) - w).max(0.0) / 2.0,
+        Align::Right => PAGE_W - RIGHT - w,
+    };
+    // The first-line indent (　　) keeps its width: the slack goes between the
+    // characters after it.
+    let indent = line.text.chars().take_while(|c| *c == '\u{3000}').count();
+    let gaps = line.text.chars().count().saturating_sub(indent + 1);
+    let slack = TEXT_W.saturating_sub(line.indent).saturating_sub(used) as f32;
+    let spread = if gaps > 0 { slack / gaps as f32 } else { 0.0 };
+    if !line.justify || gaps == 0 || slack <= 0.0 || spread > MAX_SPREAD {
+        return vec![(x, line.text.clone())];
+    }
+    let mut at = x;
+    line.text
+        .chars()
+        .enumerate()
+        .map(|(i, c)| {
+            let here = at;
+            let extra = if i >= indent { spread } else { 0.0 };
+            at += units(adv(c) as f32 + extra);
+            (here, c.to_string())
+        })
+        .collect()
 }
 
 fn krilla_font(file: &FontFile) -> Result<Font, PdfError> {
@@ -201,110 +296,4 @@ fn line_height(line: &Line, at_top: bool) -> f32 {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::documents::layout::Align;
-
-    fn line(text: &str, keep: bool) -> Line {
-        Line {
-            text: text.into(),
-            align: Align::Left,
-            indent: 0,
-            title: false,
-            gap_before: false,
-            keep_with_next: keep,
-        }
-    }
-
-    #[test]
-    fn a_kept_group_moves_to_the_next_page_whole() {
-        // 22 lines fit a page; 20 body lines then a 4-line foot that must stay together.
-        for body in 15..30 {
-            let mut lines: Vec<Line> = (0..body)
-                .map(|i| line(&format!("正文{i}"), false))
-                .collect();
-            lines.push(line("当事人（签名）：＿＿", true));
-            lines.push(line("登记人（签名）：＿＿", true));
-            lines.push(line("委员会（印）", true));
-            lines.push(line("2026年11月28日", false));
-            let pages = paginate(&lines);
-            let page_of = |t: &str| {
-                pages
-                    .iter()
-                    .position(|p| p.iter().any(|(_, l)| l.text.starts_with(t)))
-            };
-            let foot = page_of("当事人");
-            assert!(foot.is_some());
-            for t in ["登记人", "委员会", "2026年"] {
-                assert_eq!(page_of(t), foot, "{body} body lines");
-            }
-            for page in &pages {
-                for (y, _) in page {
-                    assert!(*y + LINE_H <= PAGE_H - BOTTOM + 0.01, "{body}: line at {y}");
-                }
-            }
-            assert_eq!(pages.iter().map(Vec::len).sum::<usize>(), lines.len());
-        }
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn a_collection_named_on_the_command_line_opens_at_its_simplified_chinese_face() {
-        let noto = std::path::Path::new(crate::documents::font::KNOWN_FONTS[0].0);
-        if !noto.is_file() {
-            eprintln!("SKIPPED: fonts-noto-cjk missing");
-            return;
-        }
-        // The same file through another path (a symlink), so it is not a known one.
-        let dir = tempfile::tempdir().unwrap();
-        let link = dir.path().join("serif.ttc");
-        std::os::unix::fs::symlink(noto, &link).unwrap();
-        assert_eq!(FontFile::find(Some(&link)).unwrap().index, 2);
-    }
-
-    #[test]
-    fn the_shipped_face_sets_every_hanzi_of_gbk_and_the_rare_name_characters() {
-        let body = FontFile::embedded_body();
-        let mut gbk = String::new();
-        for lead in 0x81u8..=0xFE {
-            for trail in (0x40u8..=0xFE).filter(|t| *t != 0x7F) {
-                let bytes = [lead, trail];
-                let (text, had_errors) = encoding_rs::GBK.decode_without_bom_handling(&bytes);
-                let c = text.chars().next().unwrap_or('\u{FFFD}');
-                let hanzi = ('\u{4E00}'..='\u{9FFF}').contains(&c)
-                    || ('\u{3400}'..='\u{4DBF}').contains(&c);
-                if !had_errors && hanzi {
-                    gbk.push(c);
-                }
-            }
-        }
-        assert!(gbk.chars().count() > 20_000, "{}", gbk.chars().count());
-        let missing: String = gbk
-            .chars()
-            .filter(|c| !body.covers(&c.to_string()))
-            .collect();
-        assert!(missing.is_empty(), "the body face lacks {missing}");
-        assert!(body.covers("堃喆玥珺赟彧，。、；：？！（）《》¥0123456789"));
-        // The title face holds only the built-in titles (a room's own falls back to the
-        // body face): a new form's title needs `scripts/subset-fonts.sh` run again.
-        let title = FontFile::embedded_title();
-        let templates = crate::documents::template::Templates::builtin();
-        for form in crate::documents::forms::FormKind::ALL {
-            let text = templates.form(form.template()).title();
-            assert!(title.covers(&text), "{text}: run scripts/subset-fonts.sh");
-        }
-        assert!(!title.covers("王秀兰"));
-    }
-
-    #[test]
-    fn characters_the_font_lacks_are_named() {
-        let font = FontFile::embedded_body();
-        match font.advances(&['王', '\u{E000}', '堃']) {
-            Err(FontError::Missing { chars, .. }) => assert_eq!(chars, "\u{E000}"),
-            other => panic!("{:?}", other.map(|m| m.len())),
-        }
-        let adv = font.advances(&['王', '3']).unwrap_or_default();
-        assert_eq!(adv.get(&'王'), Some(&1000));
-        assert!(adv.get(&'3').is_some_and(|w| *w < 1000));
-    }
-}
+mod tests;

@@ -20,9 +20,21 @@ const BUILTIN: &[(&str, &str)] = &[
     ),
     ("common", include_str!("../../assets/templates/common.json")),
     (
+        "confirmation",
+        include_str!("../../assets/templates/confirmation.json"),
+    ),
+    ("cover", include_str!("../../assets/templates/cover.json")),
+    (
         "feedback",
         include_str!("../../assets/templates/feedback.json"),
     ),
+    (
+        "follow_up",
+        include_str!("../../assets/templates/follow_up.json"),
+    ),
+    ("index", include_str!("../../assets/templates/index.json")),
+    ("notice", include_str!("../../assets/templates/notice.json")),
+    ("record", include_str!("../../assets/templates/record.json")),
     (
         "register",
         include_str!("../../assets/templates/register.json"),

@@ -64,9 +64,13 @@ fn render_preview(frame: &mut Frame, area: Rect, state: &AppState, theme: Theme)
             .into_iter()
             .map(|l| Line::from(Span::styled(l, theme.error())))
             .collect(),
-        Some(Ok(doc)) => {
+        Some(Ok(docs)) => {
             let w = TEXT_WIDTH.min(u32::from(inner.width.saturating_sub(1)).max(8));
-            to_text(&doc, w)
+            let rule = "-".repeat(w as usize);
+            docs.iter()
+                .map(|d| to_text(d, w))
+                .collect::<Vec<_>>()
+                .join(&format!("{rule}\n"))
                 .lines()
                 .skip(usize::from(state.docs.scroll))
                 .map(|l| Line::from(Span::styled(clean(l).into_owned(), theme.text())))
@@ -79,6 +83,12 @@ fn render_preview(frame: &mut Frame, area: Rect, state: &AppState, theme: Theme)
 fn form_key(form: FormKind) -> &'static str {
     match form {
         FormKind::Register => "docs.form.register",
+        FormKind::Notice => "docs.form.notice",
+        FormKind::Record => "docs.form.record",
+        FormKind::FollowUp => "docs.form.follow_up",
+        FormKind::Cover => "docs.form.cover",
+        FormKind::Index => "docs.form.index",
+        FormKind::Confirmation => "docs.form.confirmation",
         FormKind::Feedback => "docs.form.feedback",
         FormKind::Agreement => "docs.form.agreement",
     }

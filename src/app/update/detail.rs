@@ -76,6 +76,7 @@ pub fn loaded(state: &mut AppState, case: Case) -> Vec<Effect> {
         Effect::LoadCaseSessions(id),
         Effect::LoadHistory(id),
         Effect::LoadAgreement(id, false),
+        Effect::LoadCaseFollowUps(id),
     ];
     effects.extend(repeats_of_detail(state));
     effects

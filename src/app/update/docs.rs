@@ -1,9 +1,11 @@
 //! Keys of the 文书 tab: ↑/↓ choose the form, PgUp/PgDn scroll the preview, Enter
-//! writes the PDF into the case's folder (the effect does the writing).
+//! writes the PDF into the case's folder, F5/P also sends it to the printer (the effect
+//! does the writing and printing), ←/→ choose the session of a notice or record and the
+//! visit of a follow-up record.
 
 use super::super::action::Effect;
 use super::super::command::Command;
-use super::super::docs_view::preview;
+use super::super::docs_view::{choice, live_sessions, preview, visits};
 use super::super::state::{AppState, CasesView, StatusLine};
 use crate::documents::forms::FormKind;
 use crate::i18n::{t, tf};
@@ -23,26 +25,65 @@ pub fn on_key(state: &mut AppState, command: Option<Command>) -> Vec<Effect> {
         }
         Some(Command::PageDown) => docs.scroll = docs.scroll.saturating_add(10).min(200),
         Some(Command::PageUp) => docs.scroll = docs.scroll.saturating_sub(10),
-        Some(Command::Open) => return write(state),
+        Some(Command::Left) => pick(state, false),
+        Some(Command::Right) => pick(state, true),
+        Some(Command::Open) => return write(state, false),
+        Some(Command::Print) => return write(state, true),
         _ => {}
     }
     Vec::new()
 }
 
-fn write(state: &mut AppState) -> Vec<Effect> {
+/// ←/→: the previous or next session of a notice or record, the previous or next visit
+/// of a follow-up record (starting from the latest, which is the default).
+fn pick(state: &mut AppState, forward: bool) {
+    let step = |at: usize, len: usize| {
+        if forward {
+            (at + 1).min(len.saturating_sub(1))
+        } else {
+            at.saturating_sub(1)
+        }
+    };
+    match state.docs.form() {
+        FormKind::Notice | FormKind::Record => {
+            let ids: Vec<_> = live_sessions(state).iter().map(|s| s.id).collect();
+            let current = choice(state).session;
+            let at = current
+                .and_then(|id| ids.iter().position(|s| *s == id))
+                .unwrap_or(ids.len().saturating_sub(1));
+            state.docs.session = ids.get(step(at, ids.len())).copied();
+        }
+        FormKind::FollowUp => {
+            let len = visits(state).len();
+            let at = choice(state).visit.map_or(len.saturating_sub(1), |n| n - 1);
+            state.docs.visit = (len > 0).then(|| step(at, len) + 1);
+        }
+        _ => return,
+    }
+    state.docs.scroll = 0;
+}
+
+fn write(state: &mut AppState, print: bool) -> Vec<Effect> {
     let message = match preview(state) {
         None => t("docs.no_case").into_owned(),
         Some(Err(why)) => why.to_string(),
         Some(Ok(_)) => {
             if let CasesView::Detail(detail) = &state.cases {
                 state.status = Some(StatusLine {
-                    text: t("docs.writing").into_owned(),
+                    text: t(if print {
+                        "docs.printing"
+                    } else {
+                        "docs.writing"
+                    })
+                    .into_owned(),
                     error: false,
                 });
                 return vec![Effect::WriteDocument {
                     case: detail.case.id,
                     form: state.docs.form(),
                     today: state.today,
+                    choice: Box::new(choice(state)),
+                    print,
                 }];
             }
             return Vec::new();
@@ -55,10 +96,15 @@ fn write(state: &mut AppState) -> Vec<Effect> {
     Vec::new()
 }
 
-/// The PDF was written to `path`.
-pub fn written(state: &mut AppState, path: String) -> Vec<Effect> {
+/// The PDF was written to `path` (and sent to the printer when `printed`).
+pub fn written(state: &mut AppState, path: String, printed: bool) -> Vec<Effect> {
+    let key = if printed {
+        "docs.printed"
+    } else {
+        "docs.written"
+    };
     state.status = Some(StatusLine {
-        text: tf("docs.written", &[("path", &path)]),
+        text: tf(key, &[("path", &path)]),
         error: false,
     });
     Vec::new()

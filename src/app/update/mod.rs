@@ -67,7 +67,12 @@ fn handle(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::SettingsSaved => Vec::new(),
         Action::StatsLoaded(stats) => stats::loaded(state, *stats),
         Action::StatsExported(path) => stats::exported(state, path),
-        Action::DocumentWritten(path) => docs::written(state, path),
+        Action::DocumentWritten(path) => docs::written(state, path, false),
+        Action::DocumentPrinted(path) => docs::written(state, path, true),
+        Action::CaseFollowUpsLoaded(id, visits) => {
+            state.docs.follow_ups = Some((id, visits));
+            Vec::new()
+        }
         Action::RepeatsFound(query, cases) => detail::repeats_found(state, query, cases),
         Action::Failed(failure) => results::failed(state, failure),
         Action::TodayLoaded(data) => today::loaded(state, *data),

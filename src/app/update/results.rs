@@ -18,6 +18,7 @@ pub fn room_loaded(state: &mut AppState, room: Room) -> Vec<Effect> {
     }
     state.mediators = room.mediators;
     state.locals = room.locals;
+    state.printer = room.printer;
     state.org = room.org;
     let Some(org) = &state.org else {
         if state.setup.is_none() {
@@ -29,7 +30,7 @@ pub fn room_loaded(state: &mut AppState, room: Room) -> Vec<Effect> {
     // A reload after adding a mediator must not throw away unsaved profile edits.
     if !state.settings.changed() {
         let focus = state.settings.form.as_ref().map(|f| f.focus);
-        let mut form = settings_form_for(org, state.lang, &state.user);
+        let mut form = settings_form_for(org, state.lang, &state.user, &state.printer);
         if let Some(focus) = focus {
             form.focus = focus;
         }

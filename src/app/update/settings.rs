@@ -7,7 +7,9 @@ use crate::app::action::Effect;
 use crate::app::command::Command;
 use crate::app::key::Key;
 use crate::app::modal::{Confirm, Modal, Pending, PickerTarget, SettingsItemKind};
-use crate::app::settings::{local_item, mediator_item, settings_form_for, user_item, user_of};
+use crate::app::settings::{
+    local_item, mediator_item, printer_of, settings_form_for, user_item, user_of,
+};
 use crate::app::setup::profile_of;
 use crate::app::state::{AppState, StatusLine, Tab};
 use crate::domain::category::{Category, LocalCategory};
@@ -34,6 +36,13 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effec
                 });
                 return Vec::new();
             }
+            let printer = match printer_of(form) {
+                Ok(p) => p,
+                Err(text) => {
+                    state.status = Some(StatusLine { text, error: true });
+                    return Vec::new();
+                }
+            };
             let lang = Lang::from_code(&form.value("lang")).unwrap_or_default();
             state.lang = lang;
             state.lang_locked = false;
@@ -43,7 +52,12 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effec
                 text: t("msg.saved").into_owned(),
                 error: false,
             });
-            return vec![Effect::SaveRoom { profile, lang }];
+            state.printer = printer.clone();
+            return vec![Effect::SaveRoom {
+                profile,
+                lang,
+                printer,
+            }];
         }
         // Esc leaves the tab (Tab moves between fields here), asking first if the
         // profile was changed.
@@ -93,7 +107,12 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effec
 /// Leaves the settings tab for the case list, the form back as saved.
 pub fn leave(state: &mut AppState) {
     if let Some(org) = &state.org {
-        state.settings.form = Some(settings_form_for(org, state.lang, &state.user));
+        state.settings.form = Some(settings_form_for(
+            org,
+            state.lang,
+            &state.user,
+            &state.printer,
+        ));
     }
     state.tab = Tab::Cases;
 }
@@ -181,6 +200,7 @@ mod tests {
             mediators: Vec::new(),
             locals: Vec::new(),
             lang: None,
+            printer: Default::default(),
         };
         update(&mut s, Action::RoomLoaded(Box::new(room)));
         for _ in 0..5 {
@@ -227,5 +247,40 @@ mod tests {
         assert!(keys.contains(&("F7".to_string(), "key.add")), "{keys:?}");
         assert!(keys.contains(&("Esc".to_string(), "key.back")), "{keys:?}");
         assert!(!keys.iter().any(|(_, d)| *d == "key.add_party"), "{keys:?}");
+    }
+
+    #[test]
+    fn f2_saves_the_printer_settings_and_refuses_bad_copies_or_a_command_with_arguments() {
+        let mut s = on_settings();
+        let form = s.settings.form.as_mut().unwrap();
+        form.set_text("print_printer", " Office_HP ");
+        form.set_text("print_copies", "3");
+        let saved = update(&mut s, Action::Key(Key::plain(KeyCode::F(2))));
+        let printer = crate::documents::printer::PrinterSettings {
+            command: "lp".into(),
+            printer: "Office_HP".into(),
+            copies: 3,
+        };
+        assert!(
+            matches!(&saved[..], [crate::app::action::Effect::SaveRoom { printer: p, .. }] if *p == printer),
+            "{saved:?}"
+        );
+        assert_eq!(s.printer, printer);
+        for (field, bad, says) in [
+            ("print_copies", "0", "1 到 99"),
+            ("print_command", "lp -d x", "一个程序名"),
+        ] {
+            let mut s = on_settings();
+            let form = s.settings.form.as_mut().unwrap();
+            form.set_text(field, bad);
+            let effects = update(&mut s, Action::Key(Key::plain(KeyCode::F(2))));
+            assert!(effects.is_empty(), "{field}");
+            let status = s.status.clone().unwrap();
+            assert!(
+                status.error && status.text.contains(says),
+                "{}",
+                status.text
+            );
+        }
     }
 }

@@ -116,3 +116,43 @@ fn every_character_survives_and_no_line_is_too_wide() {
         }
     }
 }
+
+#[test]
+fn a_paragraphs_last_line_never_holds_a_single_character() {
+    let para = |t: &str, max| break_paragraphs(t, max, &cells);
+    // Plain breaking leaves 七 alone; the paragraph breaker pulls 六 down to it.
+    assert_eq!(lines("一二三四五六七", 6), ["一二三", "四五六", "七"]);
+    assert_eq!(
+        para("一二三四五六七", 6),
+        [
+            ("一二三".to_string(), false),
+            ("四五".to_string(), false),
+            ("六七".to_string(), true)
+        ]
+    );
+    // A closing mark travels with its character: the pulled piece is whole.
+    let got = para("一二三四五，六", 6);
+    assert_eq!(got.last().map(|(l, _)| l.as_str()), Some("五，六"));
+    // A number is never split to cure an orphan.
+    let got = para("共计2026元整", 10);
+    assert!(got.iter().all(|(l, _)| !l.contains("202 ")), "{got:?}");
+    for (l, _) in &got {
+        assert!(width(l) <= 10, "{got:?}");
+    }
+    // A character with its full stop is alone too.
+    let got = para("一二三四五六七。", 6);
+    assert_eq!(got.last().map(|(l, _)| l.as_str()), Some("六七。"));
+    // One line, and each paragraph of several, end with `true`.
+    assert_eq!(para("一", 6), [("一".to_string(), true)]);
+    let flags: Vec<bool> = para("一二三四\n五", 4)
+        .into_iter()
+        .map(|(_, e)| e)
+        .collect();
+    assert_eq!(flags, [false, true, true]);
+}
+
+#[test]
+fn a_line_to_write_on_is_never_split() {
+    let got = lines("于＿＿＿＿年＿＿月", 8);
+    assert_eq!(got, ["于", "＿＿＿＿", "年＿＿月"]);
+}

@@ -4,6 +4,7 @@
 use super::support::{case, list_state, press, screen};
 use crate::app::key::{Key, KeyCode};
 use crate::app::{Action, Tab, update};
+use crate::documents::forms::FormKind;
 use crate::i18n::Lang;
 
 fn documents_of_the_open_case(lang: Lang) -> crate::app::AppState {
@@ -33,7 +34,11 @@ fn documents_register_preview_en() {
 #[test]
 fn documents_feedback_before_a_result_zh() {
     let mut s = documents_of_the_open_case(Lang::Zh);
-    press(&mut s, &[Key::plain(KeyCode::Down)]);
+    let feedback = FormKind::ALL.iter().position(|f| *f == FormKind::Feedback);
+    press(
+        &mut s,
+        &vec![Key::plain(KeyCode::Down); feedback.unwrap_or(0)],
+    );
     insta::assert_snapshot!(screen(&s));
 }
 

@@ -62,6 +62,7 @@ pub fn room() -> Room {
         ],
         locals: default_local_categories(),
         lang: None,
+        printer: Default::default(),
     }
 }
 
@@ -312,6 +313,7 @@ pub fn first_start_state(lang: Lang) -> AppState {
         mediators: Vec::new(),
         locals: Vec::new(),
         lang: None,
+        printer: Default::default(),
     };
     update(&mut s, Action::RoomLoaded(Box::new(room)));
     s

@@ -22,16 +22,17 @@ fn an_open_case_is_read_again_and_stays_where_it_was_scrolled() {
     let id = case().id;
     let effects = act(&mut s, Action::DataChanged);
     assert_eq!(
-        effects[..4],
+        effects[..5],
         [
             Effect::LoadCase(id),
             Effect::LoadCaseSessions(id),
             Effect::LoadHistory(id),
-            Effect::LoadAgreement(id, false)
+            Effect::LoadAgreement(id, false),
+            Effect::LoadCaseFollowUps(id)
         ]
     );
     assert!(
-        matches!(effects[4..], [Effect::FindRepeats(_)]),
+        matches!(effects[5..], [Effect::FindRepeats(_)]),
         "the earlier cases of its parties are asked again: {effects:?}"
     );
     match &s.cases {

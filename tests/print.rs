@@ -1,0 +1,153 @@
+//! `tiaojie print … --to-printer` runs the configured print command (CUPS' `lp` by
+//! default) with an argument list — here a fake `lp` on PATH that records its arguments —
+//! always keeps the PDF under the data folder, and where no printer or `lp` is set up
+//! says so plainly with where the file was saved.
+
+#![cfg(unix)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use tiaojie::storage::Store;
+
+fn bin() -> &'static Path {
+    Path::new(env!("CARGO_BIN_EXE_tiaojie"))
+}
+
+/// A demo database, one numbered case of it, and a folder for the fake programs.
+fn setup() -> (tempfile::TempDir, PathBuf, String, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("room.db");
+    let mut store = Store::open(&db).unwrap();
+    let now = chrono::DateTime::parse_from_rfc3339("2026-11-28T10:00:00+08:00").unwrap();
+    tiaojie::cli::demo::fill_demo(&mut store, 20, 2026, now).unwrap();
+    let org = store.organisation().unwrap().unwrap();
+    let number = store
+        .case_ids(org.id)
+        .unwrap()
+        .into_iter()
+        .find_map(|id| store.load_case(id).unwrap().number)
+        .unwrap()
+        .text;
+    let bin_dir = dir.path().join("bin");
+    std::fs::create_dir(&bin_dir).unwrap();
+    (dir, db, number, bin_dir)
+}
+
+/// A fake program that writes each argument on its own line to `log` and exits `code`.
+fn fake(bin_dir: &Path, name: &str, log: &Path, code: i32, stderr: &str) {
+    use std::os::unix::fs::PermissionsExt;
+    let script = format!(
+        "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\" >> '{}'; done\necho '{stderr}' >&2\n[ {code} -eq 0 ] && echo 'request id is HP-42 (1 file(s))'\nexit {code}\n",
+        log.display()
+    );
+    let path = bin_dir.join(name);
+    std::fs::write(&path, script).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+}
+
+fn print(db: &Path, path_env: &str, args: &[&str]) -> std::process::Output {
+    Command::new(bin())
+        .env("PATH", path_env)
+        .arg("--db")
+        .arg(db)
+        .arg("print")
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn set(db: &Path, key: &str, value: &str) {
+    let mut store = Store::open(db).unwrap();
+    let org = store.organisation().unwrap().unwrap();
+    store.set_setting(org.id, key, value).unwrap();
+}
+
+#[test]
+fn to_printer_runs_lp_with_the_printer_copies_and_the_kept_file_as_arguments() {
+    let (dir, db, number, bin_dir) = setup();
+    let log = dir.path().join("lp.args");
+    fake(&bin_dir, "lp", &log, 0, "");
+    set(&db, "print.printer", "Office_HP");
+    set(&db, "print.copies", "3");
+    let path_env = format!("{}:/usr/bin:/bin", bin_dir.display());
+    let out = print(&db, &path_env, &["register", &number, "--to-printer"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    let kept = dir.path().join("文书").join(&number).join("受理登记表.pdf");
+    assert!(std::fs::read(&kept).unwrap().starts_with(b"%PDF"));
+    let args = std::fs::read_to_string(&log).unwrap();
+    let want = format!("-d\nOffice_HP\n-n\n3\n{}\n", kept.display());
+    assert_eq!(args, want);
+    assert!(stderr.contains("HP-42"), "{stderr}");
+}
+
+#[test]
+fn the_command_is_a_setting_and_with_no_printer_named_lp_picks_the_default() {
+    let (dir, db, number, bin_dir) = setup();
+    let log = dir.path().join("print.args");
+    fake(&bin_dir, "roomprint", &log, 0, "");
+    set(&db, "print.command", "roomprint");
+    let path_env = format!("{}:/usr/bin:/bin", bin_dir.display());
+    let out = print(&db, &path_env, &["cover", &number, "--to-printer"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let kept = dir
+        .path()
+        .join("文书")
+        .join(&number)
+        .join("人民调解卷宗.pdf");
+    assert_eq!(
+        std::fs::read_to_string(&log).unwrap(),
+        format!("-n\n1\n{}\n", kept.display())
+    );
+}
+
+#[test]
+fn without_lp_or_a_printer_it_says_so_and_where_the_file_was_saved() {
+    let (dir, db, number, bin_dir) = setup();
+    let kept = dir.path().join("文书").join(&number).join("受理登记表.pdf");
+    // No lp at all (an empty PATH but for the fake folder).
+    let out = print(
+        &db,
+        &bin_dir.display().to_string(),
+        &["register", &number, "--to-printer"],
+    );
+    assert!(!out.status.success());
+    let msg = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        msg.contains("没有找到打印命令") && msg.contains(&kept.display().to_string()),
+        "{msg}"
+    );
+    assert!(
+        kept.is_file(),
+        "the file is kept even when it cannot be printed"
+    );
+    // lp is there but no printer is set up: its own words are passed on.
+    let log = dir.path().join("lp.args");
+    fake(
+        &bin_dir,
+        "lp",
+        &log,
+        1,
+        "lp: Error - No default destination.",
+    );
+    std::fs::remove_file(&kept).unwrap();
+    let out = print(
+        &db,
+        &bin_dir.display().to_string(),
+        &["register", &number, "--to-printer"],
+    );
+    assert!(!out.status.success());
+    let msg = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        msg.contains("No default destination") && msg.contains("打印机名称"),
+        "{msg}"
+    );
+    assert!(
+        msg.contains(&kept.display().to_string()) && kept.is_file(),
+        "{msg}"
+    );
+}
