@@ -59,6 +59,8 @@ pub enum Action {
     SessionSaved(Box<Booked>),
     /// A session's record was saved.
     SessionRecorded(Box<Session>),
+    /// A session was called off.
+    SessionCancelled(Box<Session>),
     /// A booking was refused: a mediator or room is taken.
     SessionClash(Box<SessionFields>, Box<Verdict>),
     /// Another process changed the database: read again what is on screen.
@@ -164,6 +166,20 @@ pub enum Effect {
     CreateSession {
         fields: Box<SessionFields>,
         override_reason: String,
+    },
+    /// Move a planned session (if still at `version`) to the time in `fields`: a new
+    /// session linked from the old (refused on a clash unless `override_reason` is given).
+    PostponeSession {
+        id: SessionId,
+        version: i64,
+        fields: Box<SessionFields>,
+        override_reason: String,
+    },
+    /// Call a planned session off, if still at `version`.
+    CancelSession {
+        id: SessionId,
+        version: i64,
+        reason: String,
     },
     /// Count the statistics of a period.
     LoadStats(crate::domain::stats::period::Period),

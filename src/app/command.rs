@@ -71,6 +71,10 @@ pub enum Command {
     NewSession,
     /// Write the record of one of the case's sessions.
     RecordSession,
+    /// Move a planned session to another time (改期).
+    PostponeSession,
+    /// Call a planned session off (取消).
+    CancelSession,
     /// Switch the statistics period between month, quarter and year.
     CyclePeriod,
     /// Show the next statistics table.

@@ -47,7 +47,9 @@ impl Runner {
         );
         // A refused booking goes back with what was asked, so the user can override it.
         let asked = match &effect {
-            Effect::CreateSession { fields, .. } => Some(fields.clone()),
+            Effect::CreateSession { fields, .. } | Effect::PostponeSession { fields, .. } => {
+                Some(fields.clone())
+            }
             _ => None,
         };
         match (self.try_run(effect, now), asked) {
@@ -143,6 +145,8 @@ impl Runner {
             | Effect::LoadMonth { .. }
             | Effect::LoadCaseSessions(_)
             | Effect::CreateSession { .. }
+            | Effect::PostponeSession { .. }
+            | Effect::CancelSession { .. }
             | Effect::RecordSession { .. } => {
                 let org = self.org()?.id;
                 super::schedule_effects::run(&mut self.store, org, effect, now)?

@@ -14,6 +14,7 @@ pub mod keymap;
 pub mod modal;
 pub mod party_form;
 pub mod record_form;
+pub mod reschedule_form;
 pub mod schedule;
 mod schedule_effects;
 pub mod session_form;

@@ -4,6 +4,7 @@
 use super::form::{Choice, Field, Form};
 use super::party_form::PartyForm;
 use super::record_form::RecordForm;
+use super::reschedule_form::RescheduleForm;
 use super::session_form::{OverrideForm, SessionForm};
 use crate::domain::case::CaseId;
 use crate::domain::org::MediatorId;
@@ -36,6 +37,8 @@ pub enum Modal {
     Override(Box<OverrideForm>),
     /// The record of a session (调解记录).
     Record(Box<RecordForm>),
+    /// Postponing or calling off a planned session.
+    Reschedule(Box<RescheduleForm>),
 }
 
 impl Modal {
@@ -48,6 +51,7 @@ impl Modal {
             Modal::Session(s) => s.form.changed(),
             Modal::Override(o) => o.form.changed(),
             Modal::Record(r) => r.form.changed(),
+            Modal::Reschedule(r) => r.form.changed(),
             _ => false,
         }
     }
@@ -159,7 +163,7 @@ pub enum PickerTarget {
     Settings,
     /// The settings item dialog.
     SettingsItem,
-    /// The session form (a dialog).
+    /// The session form, the record form or the postpone/cancel dialog (the top dialog).
     SessionForm,
 }
 

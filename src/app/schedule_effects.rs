@@ -47,6 +47,24 @@ pub fn run(
             &override_reason,
             now,
         )?)),
+        Effect::PostponeSession {
+            id,
+            version,
+            fields,
+            override_reason,
+        } => Action::SessionSaved(Box::new(store.postpone_session(
+            org,
+            id,
+            version,
+            &fields,
+            &override_reason,
+            now,
+        )?)),
+        Effect::CancelSession {
+            id,
+            version,
+            reason,
+        } => Action::SessionCancelled(Box::new(store.cancel_session(id, version, &reason, now)?)),
         Effect::RecordSession {
             id,
             version,

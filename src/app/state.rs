@@ -138,6 +138,8 @@ pub struct StatusLine {
 pub struct AppState {
     /// Today's date, from the event loop.
     pub today: NaiveDate,
+    /// The zone typed times are in (the machine's; tests fix it).
+    pub zone: crate::domain::dates::Zone,
     /// Interface language.
     pub lang: Lang,
     /// The language was given on the command line, so the room's setting does not apply.
@@ -185,6 +187,7 @@ impl AppState {
     pub fn new(today: NaiveDate, lang: Lang, size: (u16, u16)) -> AppState {
         AppState {
             today,
+            zone: Default::default(),
             lang,
             lang_locked: false,
             org: None,

@@ -17,6 +17,8 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("sql/002_schedule.sql"),
     include_str!("sql/003_search.sql"),
     include_str!("sql/004_sort_indexes.sql"),
+    // 005–007 belong to other branches; the lead renumbers at merge.
+    include_str!("sql/008_schedule_more.sql"),
 ];
 
 /// The schema version this binary writes.

@@ -226,6 +226,7 @@ fn a_database_from_before_search_is_indexed_when_upgraded() {
              DROP INDEX status_history_by_time; DROP INDEX parties_by_id_number;
              DROP INDEX parties_by_name_phone; DROP INDEX cases_by_number;
              DROP INDEX cases_by_category_rank; DROP INDEX cases_by_status_rank;
+             DROP INDEX cases_open_by_received; ALTER TABLE sessions DROP COLUMN cancel_reason;
              PRAGMA user_version = 2;",
         )
         .unwrap();

@@ -41,6 +41,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState, modal: &Modal, th
         Modal::Session(s) => session::form(frame, area, s, top, theme),
         Modal::Override(o) => session::override_reason(frame, area, o, top, theme),
         Modal::Record(r) => session::record(frame, area, r, top, theme),
+        Modal::Reschedule(r) => session::reschedule(frame, area, r, top, theme),
     }
 }
 

@@ -34,6 +34,8 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>) -> Vec<Effect> {
         }
         Some(Command::NewSession) => return super::session::open(state),
         Some(Command::RecordSession) => return super::session::open_record(state),
+        Some(Command::PostponeSession) => return super::reschedule::open_on_detail(state, true),
+        Some(Command::CancelSession) => return super::reschedule::open_on_detail(state, false),
         Some(Command::Back) => {
             state.cases = CasesView::List;
             return reload(state);

@@ -8,6 +8,7 @@ mod form_keys;
 mod list;
 mod modal;
 mod refresh;
+mod reschedule;
 mod results;
 mod schedule;
 mod session;
@@ -62,6 +63,7 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         }
         Action::SessionSaved(booked) => session::saved(state, *booked),
         Action::SessionRecorded(s) => session::recorded(state, *s),
+        Action::SessionCancelled(s) => reschedule::cancelled(state, *s),
         Action::SessionClash(fields, verdict) => session::clashed(state, *fields, *verdict),
         Action::DataChanged => refresh::data_changed(state),
     }
@@ -101,6 +103,7 @@ fn contexts_with(state: &AppState, top: Option<&Modal>) -> (Vec<Context>, bool) 
             Modal::Session(s) => (vec![X::Form], s.form.typing()),
             Modal::Override(o) => (vec![X::Form], o.form.typing()),
             Modal::Record(r) => (vec![X::Form], r.form.typing()),
+            Modal::Reschedule(r) => (vec![X::Form], r.form.typing()),
         };
     }
     if let Some(form) = &state.setup {
@@ -245,6 +248,7 @@ fn paste(state: &mut AppState, text: &str) -> Vec<Effect> {
         Some(Modal::Session(s)) => Some(&mut s.form),
         Some(Modal::Override(o)) => Some(&mut o.form),
         Some(Modal::Record(r)) => Some(&mut r.form),
+        Some(Modal::Reschedule(r)) => Some(&mut r.form),
         Some(_) => None,
         None if state.setup.is_some() => state.setup.as_mut(),
         None => match (&mut state.cases, state.tab) {

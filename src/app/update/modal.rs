@@ -57,6 +57,7 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effec
         Modal::Session(_) => super::session::form_keys(state, cmd, key),
         Modal::Override(_) => super::session::override_keys(state, cmd, key),
         Modal::Record(_) => super::session::record_keys(state, cmd, key),
+        Modal::Reschedule(_) => super::reschedule::form_keys(state, cmd, key),
     }
 }
 
@@ -288,6 +289,7 @@ fn picker_key(state: &mut AppState, cmd: Option<Command>) -> Vec<Effect> {
                 PickerTarget::SessionForm => match state.modals.last_mut() {
                     Some(Modal::Session(s)) => Some(&mut s.form),
                     Some(Modal::Record(r)) => Some(&mut r.form),
+                    Some(Modal::Reschedule(r)) => Some(&mut r.form),
                     _ => None,
                 },
             };
@@ -301,6 +303,9 @@ fn picker_key(state: &mut AppState, cmd: Option<Command>) -> Vec<Effect> {
                 pf.refresh();
             }
             if let Some(Modal::Record(rf)) = state.modals.last_mut() {
+                rf.refresh();
+            }
+            if let Some(Modal::Reschedule(rf)) = state.modals.last_mut() {
                 rf.refresh();
             }
         }

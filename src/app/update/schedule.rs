@@ -53,6 +53,12 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>) -> Vec<Effect> {
                 return vec![Effect::LoadCase(id)];
             }
         }
+        Some(Command::PostponeSession) if !month => {
+            return super::reschedule::open_on_agenda(state, true);
+        }
+        Some(Command::CancelSession) if !month => {
+            return super::reschedule::open_on_agenda(state, false);
+        }
         Some(Command::ToggleView) => {
             sched.mode = match sched.mode {
                 ScheduleMode::Agenda => ScheduleMode::Month,

@@ -241,14 +241,18 @@ fn postponed_and_cancelled_sessions_free_their_time_and_keep_the_link() {
     assert_eq!(old.postponed_to, Some(new.id));
     // The old slot is free again.
     r.store.create_session(r.org.id, &f, "", &now()).unwrap();
-    let cancelled = r.store.cancel_session(new.id, new.version, &now()).unwrap();
+    let cancelled = r
+        .store
+        .cancel_session(new.id, new.version, " 申请人住院 ", &now())
+        .unwrap();
     assert_eq!(cancelled.status, SessionStatus::Cancelled);
+    assert_eq!(cancelled.cancel_reason, "申请人住院");
     r.store
         .create_session(r.org.id, &later, "", &now())
         .unwrap();
     assert!(
         r.store
-            .cancel_session(new.id, cancelled.version, &now())
+            .cancel_session(new.id, cancelled.version, "", &now())
             .is_err()
     );
     assert_eq!(r.store.sessions_of_case(a.id).unwrap().len(), 4);

@@ -4,6 +4,7 @@ mod detail;
 mod documents;
 mod forms;
 mod repeats;
+mod reschedule;
 mod schedule;
 mod screens;
 mod stats;

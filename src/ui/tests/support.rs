@@ -69,6 +69,7 @@ pub fn room() -> Room {
 pub fn state(lang: Lang, cols: u16, rows: u16) -> AppState {
     set_lang(lang);
     let mut s = AppState::new(today(), lang, (cols, rows));
+    s.zone = crate::domain::dates::Zone::beijing();
     s.lang_locked = true;
     update(&mut s, Action::RoomLoaded(Box::new(room())));
     update(&mut s, Action::CasesLoaded(page()));
@@ -306,6 +307,7 @@ pub fn find(buffer: &Buffer, text: &str) -> Option<(u16, u16)> {
 pub fn first_start_state(lang: Lang) -> AppState {
     set_lang(lang);
     let mut s = AppState::new(today(), lang, (80, 24));
+    s.zone = crate::domain::dates::Zone::beijing();
     s.lang_locked = true;
     let room = Room {
         org: None,
