@@ -61,6 +61,10 @@ pub enum Action {
     SessionRecorded(Box<Session>),
     /// A session was called off.
     SessionCancelled(Box<Session>),
+    /// The follow-up visits of a case arrived.
+    FollowUpsLoaded(CaseId, Vec<crate::domain::follow_up::FollowUp>),
+    /// A follow-up visit of this case was recorded.
+    FollowUpSaved(CaseId),
     /// A booking was refused: a mediator or room is taken.
     SessionClash(Box<SessionFields>, Box<Verdict>),
     /// Another process changed the database: read again what is on screen.
@@ -181,6 +185,10 @@ pub enum Effect {
         version: i64,
         reason: String,
     },
+    /// Read the follow-up visits of a case.
+    LoadFollowUps(CaseId),
+    /// Record a follow-up visit.
+    AddFollowUp(Box<crate::domain::follow_up::FollowUp>),
     /// Count the statistics of a period.
     LoadStats(crate::domain::stats::period::Period),
     /// Write a period's statistics as an .xlsx beside the database.

@@ -75,6 +75,8 @@ pub enum Command {
     PostponeSession,
     /// Call a planned session off (取消).
     CancelSession,
+    /// Record a follow-up visit of the case (回访).
+    NewFollowUp,
     /// Switch the statistics period between month, quarter and year.
     CyclePeriod,
     /// Show the next statistics table.

@@ -42,6 +42,7 @@ impl Runner {
                 | Effect::LoadAgenda { .. }
                 | Effect::LoadMonth { .. }
                 | Effect::LoadCaseSessions(_)
+                | Effect::LoadFollowUps(_)
                 | Effect::LoadStats(_)
                 | Effect::FindRepeats(_)
         );
@@ -150,6 +151,13 @@ impl Runner {
             | Effect::RecordSession { .. } => {
                 let org = self.org()?.id;
                 super::schedule_effects::run(&mut self.store, org, effect, now)?
+            }
+            Effect::LoadFollowUps(case) => {
+                Action::FollowUpsLoaded(case, self.store.follow_ups_of_case(case)?)
+            }
+            Effect::AddFollowUp(visit) => {
+                self.store.add_follow_up(&visit, now)?;
+                Action::FollowUpSaved(visit.case_id)
             }
             Effect::SaveLocalCategory(local) => {
                 let org = self.org()?.id;

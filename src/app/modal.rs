@@ -1,6 +1,7 @@
 //! Dialogs over the screen. A confirmation holds the pending action and only runs it
 //! when the user says yes.
 
+use super::follow_up_form::FollowUpForm;
 use super::form::{Choice, Field, Form};
 use super::party_form::PartyForm;
 use super::record_form::RecordForm;
@@ -39,6 +40,8 @@ pub enum Modal {
     Record(Box<RecordForm>),
     /// Postponing or calling off a planned session.
     Reschedule(Box<RescheduleForm>),
+    /// Recording a follow-up visit (回访).
+    FollowUp(Box<FollowUpForm>),
 }
 
 impl Modal {
@@ -52,6 +55,7 @@ impl Modal {
             Modal::Override(o) => o.form.changed(),
             Modal::Record(r) => r.form.changed(),
             Modal::Reschedule(r) => r.form.changed(),
+            Modal::FollowUp(f) => f.form.changed(),
             _ => false,
         }
     }

@@ -166,6 +166,8 @@ pub struct AppState {
     pub schedule: ScheduleState,
     /// The sessions of the case on screen (its id, its sessions).
     pub case_sessions: Option<(CaseId, Vec<Session>)>,
+    /// The follow-up visits of the case on screen (its id, its visits).
+    pub case_follow_ups: Option<(CaseId, Vec<crate::domain::follow_up::FollowUp>)>,
     /// The statistics tab.
     pub stats: StatsView,
     /// The documents tab.
@@ -204,6 +206,7 @@ impl AppState {
             },
             schedule: ScheduleState::default(),
             case_sessions: None,
+            case_follow_ups: None,
             stats: StatsView::default(),
             docs: Default::default(),
             modals: Vec::new(),

@@ -3,6 +3,7 @@
 //! the facts and claims in the parties' words; each party; the status history.
 //! Reads `&AppState` only; every string from the case goes through `clean`.
 
+mod follow_ups;
 mod parties;
 pub(super) mod repeats;
 mod sessions;
@@ -82,6 +83,7 @@ fn body(state: &AppState, detail: &CaseDetail, w: usize, theme: Theme) -> Vec<Li
     paragraph(&mut out, &t("field.claims"), &f.claims, w, theme);
     parties::section(&mut out, &f.parties, w, theme);
     sessions::section(&mut out, state, case, w, theme);
+    follow_ups::section(&mut out, state, case, w, theme);
     repeats::section(&mut out, &detail.repeats, w, theme);
     history(&mut out, &case.history, w, theme);
     out

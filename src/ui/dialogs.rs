@@ -42,6 +42,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState, modal: &Modal, th
         Modal::Override(o) => session::override_reason(frame, area, o, top, theme),
         Modal::Record(r) => session::record(frame, area, r, top, theme),
         Modal::Reschedule(r) => session::reschedule(frame, area, r, top, theme),
+        Modal::FollowUp(f) => session::follow_up(frame, area, f, top, theme),
     }
 }
 

@@ -34,6 +34,7 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>) -> Vec<Effect> {
         }
         Some(Command::NewSession) => return super::session::open(state),
         Some(Command::RecordSession) => return super::session::open_record(state),
+        Some(Command::NewFollowUp) => return super::follow_up::open(state),
         Some(Command::PostponeSession) => return super::reschedule::open_on_detail(state, true),
         Some(Command::CancelSession) => return super::reschedule::open_on_detail(state, false),
         Some(Command::Back) => {
@@ -62,11 +63,18 @@ pub fn loaded(state: &mut AppState, case: Case) -> Vec<Effect> {
             repeats: Vec::new(),
         }))
     };
-    // The sessions come with the detail; an older case's sessions are not shown meanwhile.
+    // The sessions and visits come with the detail; an older case's are not shown meanwhile.
     if state.case_sessions.as_ref().is_some_and(|(c, _)| *c != id) {
         state.case_sessions = None;
     }
-    let mut effects = vec![Effect::LoadCaseSessions(id)];
+    if state
+        .case_follow_ups
+        .as_ref()
+        .is_some_and(|(c, _)| *c != id)
+    {
+        state.case_follow_ups = None;
+    }
+    let mut effects = vec![Effect::LoadCaseSessions(id), Effect::LoadFollowUps(id)];
     effects.extend(repeats_of_detail(state));
     effects
 }

@@ -4,6 +4,7 @@
 mod case_form;
 mod detail;
 mod docs;
+mod follow_up;
 mod form_keys;
 mod list;
 mod modal;
@@ -64,6 +65,11 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::SessionSaved(booked) => session::saved(state, *booked),
         Action::SessionRecorded(s) => session::recorded(state, *s),
         Action::SessionCancelled(s) => reschedule::cancelled(state, *s),
+        Action::FollowUpsLoaded(id, visits) => {
+            state.case_follow_ups = Some((id, visits));
+            Vec::new()
+        }
+        Action::FollowUpSaved(id) => follow_up::saved(state, id),
         Action::SessionClash(fields, verdict) => session::clashed(state, *fields, *verdict),
         Action::DataChanged => refresh::data_changed(state),
     }
@@ -104,6 +110,7 @@ fn contexts_with(state: &AppState, top: Option<&Modal>) -> (Vec<Context>, bool) 
             Modal::Override(o) => (vec![X::Form], o.form.typing()),
             Modal::Record(r) => (vec![X::Form], r.form.typing()),
             Modal::Reschedule(r) => (vec![X::Form], r.form.typing()),
+            Modal::FollowUp(f) => (vec![X::Form], f.form.typing()),
         };
     }
     if let Some(form) = &state.setup {
@@ -249,6 +256,7 @@ fn paste(state: &mut AppState, text: &str) -> Vec<Effect> {
         Some(Modal::Override(o)) => Some(&mut o.form),
         Some(Modal::Record(r)) => Some(&mut r.form),
         Some(Modal::Reschedule(r)) => Some(&mut r.form),
+        Some(Modal::FollowUp(f)) => Some(&mut f.form),
         Some(_) => None,
         None if state.setup.is_some() => state.setup.as_mut(),
         None => match (&mut state.cases, state.tab) {

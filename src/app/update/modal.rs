@@ -58,6 +58,7 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effec
         Modal::Override(_) => super::session::override_keys(state, cmd, key),
         Modal::Record(_) => super::session::record_keys(state, cmd, key),
         Modal::Reschedule(_) => super::reschedule::form_keys(state, cmd, key),
+        Modal::FollowUp(_) => super::follow_up::form_keys(state, cmd, key),
     }
 }
 
@@ -290,6 +291,7 @@ fn picker_key(state: &mut AppState, cmd: Option<Command>) -> Vec<Effect> {
                     Some(Modal::Session(s)) => Some(&mut s.form),
                     Some(Modal::Record(r)) => Some(&mut r.form),
                     Some(Modal::Reschedule(r)) => Some(&mut r.form),
+                    Some(Modal::FollowUp(f)) => Some(&mut f.form),
                     _ => None,
                 },
             };

@@ -2,6 +2,7 @@
 //! postponing or calling off a session, as dialogs.
 
 use super::{Theme, small_form};
+use crate::app::follow_up_form::FollowUpForm;
 use crate::app::record_form::RecordForm;
 use crate::app::reschedule_form::{RescheduleForm, RescheduleKind};
 use crate::app::session_form::{OverrideForm, SessionForm};
@@ -44,6 +45,20 @@ pub fn reschedule(frame: &mut Frame, area: Rect, r: &RescheduleForm, top: bool, 
         RescheduleKind::Cancel => (t("dialog.cancel_title"), t("dialog.cancel_hint")),
     };
     small_form(frame, area, &title, &r.form, &hint, top, theme);
+}
+
+/// Recording a follow-up visit.
+pub fn follow_up(frame: &mut Frame, area: Rect, f: &FollowUpForm, top: bool, theme: Theme) {
+    let hint = t("dialog.follow_up_hint");
+    small_form(
+        frame,
+        area,
+        &t("dialog.follow_up_title"),
+        &f.form,
+        &hint,
+        top,
+        theme,
+    );
 }
 
 /// A refused booking: what it clashes with, and the reason to book anyway.

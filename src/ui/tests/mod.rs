@@ -2,6 +2,7 @@
 
 mod detail;
 mod documents;
+mod follow_ups;
 mod forms;
 mod repeats;
 mod reschedule;

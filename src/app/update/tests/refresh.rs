@@ -22,11 +22,15 @@ fn an_open_case_is_read_again_and_stays_where_it_was_scrolled() {
     let id = case().id;
     let effects = act(&mut s, Action::DataChanged);
     assert_eq!(
-        effects[..2],
-        [Effect::LoadCase(id), Effect::LoadCaseSessions(id)]
+        effects[..3],
+        [
+            Effect::LoadCase(id),
+            Effect::LoadCaseSessions(id),
+            Effect::LoadFollowUps(id)
+        ]
     );
     assert!(
-        matches!(effects[2..], [Effect::FindRepeats(_)]),
+        matches!(effects[3..], [Effect::FindRepeats(_)]),
         "the earlier cases of its parties are asked again: {effects:?}"
     );
     match &s.cases {
