@@ -340,4 +340,38 @@ mod tests {
             NaiveDate::from_ymd_opt(2026, 11, 30).unwrap()
         );
     }
+
+    #[test]
+    fn an_end_on_the_next_day_is_typed_as_such_and_times_take_the_zone() {
+        let (mut f, mediators) = form();
+        f.form.set_text("start", "22:00");
+        f.form.set_text("end", "01:00");
+        assert!(f.read(&mediators, today(), Zone::beijing()).is_none());
+        let said = f.form.field("end").and_then(|x| x.error.clone());
+        assert!(
+            said.is_some_and(|e| e.contains("第二天")),
+            "the message says how"
+        );
+        f.form.set_text("end", "次日01:00");
+        let fields = f.read(&mediators, today(), Zone::beijing()).expect("valid");
+        assert_eq!(fields.start.to_rfc3339(), "2026-11-29T22:00:00+08:00");
+        assert_eq!(fields.end.to_rfc3339(), "2026-11-30T01:00:00+08:00");
+        assert_eq!(
+            fields.date(),
+            NaiveDate::from_ymd_opt(2026, 11, 29).unwrap()
+        );
+        f.form.set_text("end", "次日23:00");
+        assert!(
+            f.read(&mediators, today(), Zone::beijing()).is_none(),
+            "25 hours is refused as too long"
+        );
+        let utc = Zone::Fixed(chrono::FixedOffset::east_opt(0).unwrap());
+        f.form.set_text("end", "23:00");
+        let fields = f.read(&mediators, today(), utc).expect("valid");
+        assert_eq!(fields.start.to_rfc3339(), "2026-11-29T22:00:00+00:00");
+        f.form.set_text("end", "明天");
+        assert!(f.read(&mediators, today(), utc).is_none());
+        let said = f.form.field("end").and_then(|x| x.error.clone());
+        assert!(said.is_some_and(|e| e.contains("次日01:00")));
+    }
 }
