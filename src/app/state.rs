@@ -158,6 +158,9 @@ pub struct AppState {
     pub cases: CasesView,
     /// The case list (kept while a case is open).
     pub list: CaseList,
+    /// The tab the open case was opened from (今日 or 日程), where Esc goes back to;
+    /// `None` when it was opened from the case list.
+    pub back_to: Option<Tab>,
     /// The settings tab.
     pub settings: SettingsState,
     /// The today screen.
@@ -199,6 +202,7 @@ impl AppState {
             tab: Tab::Today,
             cases: CasesView::List,
             list: CaseList::default(),
+            back_to: None,
             settings: SettingsState::default(),
             today_view: TodayState {
                 loading: true,

@@ -39,6 +39,12 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>) -> Vec<Effect> {
         Some(Command::CancelSession) => return super::reschedule::open_on_detail(state, false),
         Some(Command::Back) => {
             state.cases = CasesView::List;
+            // Opened from 今日 or the agenda: back there, read afresh (the case may have
+            // changed what they show); else back to the list.
+            if let Some(tab) = state.back_to.take() {
+                state.tab = tab;
+                return super::entered(state);
+            }
             return reload(state);
         }
         _ => {}

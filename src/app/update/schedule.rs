@@ -50,6 +50,7 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>) -> Vec<Effect> {
                 state.tab = Tab::Cases;
                 state.cases = CasesView::List;
                 state.list.edit_on_load = false;
+                state.back_to = Some(Tab::Schedule);
                 return vec![Effect::LoadCase(id)];
             }
         }

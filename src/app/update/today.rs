@@ -20,6 +20,7 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>) -> Vec<Effect> {
                 state.tab = Tab::Cases;
                 state.cases = CasesView::List;
                 state.list.edit_on_load = false;
+                state.back_to = Some(Tab::Today);
                 return vec![Effect::LoadCase(id)];
             }
         }

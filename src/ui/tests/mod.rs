@@ -1,5 +1,6 @@
 //! Screen snapshots at 80×24 with fixed cases and a fixed today, in Chinese and English.
 
+mod back_to;
 mod detail;
 mod documents;
 mod follow_ups;
