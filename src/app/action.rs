@@ -78,6 +78,8 @@ pub struct TodayData {
     pub sessions: Vec<Session>,
     /// Cases near or past a deadline.
     pub alerts: Vec<CaseAlert>,
+    /// Open cases near or past their limit beyond those in `alerts` (not listed).
+    pub more_alerts: u64,
     /// The room's places.
     pub places: Vec<Place>,
 }

@@ -14,6 +14,8 @@ pub struct TodayState {
     pub sessions: Vec<Session>,
     /// Cases near or past a deadline, most urgent first.
     pub alerts: Vec<CaseAlert>,
+    /// Open cases near or past their limit that are not listed (only counted).
+    pub more_alerts: u64,
     /// The selected line among sessions then alerts.
     pub selected: usize,
     /// True until the first answer.

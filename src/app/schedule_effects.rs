@@ -7,6 +7,10 @@ use crate::domain::org::OrgId;
 use crate::storage::{SessionFilter, StorageError, Store};
 use chrono::Days;
 
+/// Open cases near or past their limit listed on the today screen; the rest are counted.
+/// A screen of several hundred lines is already more than anyone reads in a morning.
+const TODAY_OPEN_ALERTS: usize = 200;
+
 /// Runs one schedule effect (other effects are answered with a plain failure).
 pub fn run(
     store: &mut Store,
@@ -18,6 +22,8 @@ pub fn run(
         Effect::LoadToday(today) => {
             let tomorrow = today.checked_add_days(Days::new(1)).unwrap_or(today);
             let limits = store.limits(org)?;
+            let (alerts, more_alerts) =
+                store.case_alerts_first(org, &limits, today, TODAY_OPEN_ALERTS)?;
             Action::TodayLoaded(Box::new(TodayData {
                 sessions: store.sessions_in_range(
                     org,
@@ -25,7 +31,8 @@ pub fn run(
                     tomorrow,
                     &SessionFilter::default(),
                 )?,
-                alerts: store.case_alerts(org, &limits, today)?,
+                alerts,
+                more_alerts,
                 places: store.places(org)?,
             }))
         }

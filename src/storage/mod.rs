@@ -1,6 +1,7 @@
 //! The only place with SQL: opens the room's SQLite file, migrates it, and turns rows into
 //! domain types. Must not import ratatui or crossterm.
 
+mod alerts;
 mod briefs;
 mod cases;
 mod codec;
@@ -15,9 +16,9 @@ mod sessions;
 mod stats;
 mod write;
 
+pub use alerts::CaseAlert;
 pub use briefs::CaseBrief;
 pub use cases::NewCaseRecord;
-pub use follow_ups::CaseAlert;
 pub use sessions::{Booked, NewSessionRecord, SessionFilter};
 
 use rusqlite::Connection;

@@ -365,4 +365,6 @@ fn claim_version(
 }
 
 #[cfg(test)]
+mod alert_tests;
+#[cfg(test)]
 mod tests;

@@ -43,6 +43,7 @@ pub fn loaded(state: &mut AppState, data: TodayData) -> Vec<Effect> {
     let view = &mut state.today_view;
     view.sessions = data.sessions;
     view.alerts = data.alerts;
+    view.more_alerts = data.more_alerts;
     view.loading = false;
     view.selected = view.selected.min(view.lines().len().saturating_sub(1));
     state.schedule.places = data.places;

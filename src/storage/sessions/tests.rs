@@ -14,27 +14,27 @@ use crate::domain::status::CaseStatus;
 use crate::storage::{SessionFilter, StorageError, Store};
 use chrono::{DateTime, NaiveDate};
 
-fn at(s: &str) -> Timestamp {
+pub(super) fn at(s: &str) -> Timestamp {
     DateTime::parse_from_rfc3339(s).unwrap()
 }
 
-fn now() -> Timestamp {
+pub(super) fn now() -> Timestamp {
     at("2026-11-28T09:30:00+08:00")
 }
 
-fn day(s: &str) -> NaiveDate {
+pub(super) fn day(s: &str) -> NaiveDate {
     s.parse().unwrap()
 }
 
-struct Room {
-    dir: tempfile::TempDir,
-    store: Store,
-    org: Organisation,
-    wang: MediatorId,
-    li: MediatorId,
+pub(super) struct Room {
+    pub(super) dir: tempfile::TempDir,
+    pub(super) store: Store,
+    pub(super) org: Organisation,
+    pub(super) wang: MediatorId,
+    pub(super) li: MediatorId,
 }
 
-fn room() -> Room {
+pub(super) fn room() -> Room {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("room.db")).unwrap();
     let profile = OrgProfile {
@@ -57,7 +57,7 @@ fn room() -> Room {
     }
 }
 
-fn case(room: &mut Room, name: &str, received: &str, source: Source) -> Case {
+pub(super) fn case(room: &mut Room, name: &str, received: &str, source: Source) -> Case {
     let mut f = CaseFields::blank(day(received));
     f.source = source;
     f.referrer_unit = "新华派出所".into();

@@ -129,6 +129,7 @@ fn today_data() -> TodayData {
                 Urgency::Near(6),
             ),
         ],
+        more_alerts: 0,
         places: Place::defaults(),
     }
 }
@@ -172,6 +173,7 @@ fn today_with_nothing_to_do_zh() {
     let empty = TodayData {
         sessions: vec![],
         alerts: vec![],
+        more_alerts: 0,
         places: vec![],
     };
     update(&mut s, Action::TodayLoaded(Box::new(empty)));
