@@ -37,8 +37,11 @@ fn open_app(cli: &Cli) -> ExitCode {
         }
     };
     log::init(paths::log_file(&db));
-    let theme = tiaojie::ui::theme::Theme::new(cli.color, cli.ascii);
-    match tui::run(store, paths::operator(), cli.lang, theme) {
+    let display = tiaojie::ui::theme::DisplayAsked {
+        color: cli.color,
+        ascii: cli.ascii,
+    };
+    match tui::run(store, paths::operator(), cli.lang, display) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             log::error(&format!("terminal: {e}"));

@@ -11,7 +11,7 @@ use crate::app::key::{Key, KeyCode};
 use crate::app::{Action, AppState, Effect, start, update};
 use crate::i18n::{Lang, set_lang};
 use crate::storage::Store;
-use crate::ui::{render, theme::Theme};
+use crate::ui::{render, theme::DisplayAsked};
 use crossterm::event::{
     self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEventKind, KeyModifiers,
 };
@@ -29,7 +29,7 @@ pub fn run(
     store: Store,
     operator: String,
     lang: Option<Lang>,
-    theme: Theme,
+    display: DisplayAsked,
 ) -> std::io::Result<()> {
     install_panic_log();
     // Before the screen is taken over, so that no moment is left where a signal would
@@ -37,7 +37,7 @@ pub fn run(
     signals::install(restore_terminal)?;
     let mut terminal = ratatui::try_init()?;
     let _ = crossterm::execute!(std::io::stdout(), EnableBracketedPaste);
-    let result = event_loop(&mut terminal, store, operator, lang, theme);
+    let result = event_loop(&mut terminal, store, operator, lang, display);
     restore_terminal();
     result
 }
@@ -55,7 +55,7 @@ fn event_loop(
     store: Store,
     operator: String,
     lang: Option<Lang>,
-    theme: Theme,
+    display: DisplayAsked,
 ) -> std::io::Result<()> {
     let size = terminal.size()?;
     let mut state = AppState::new(
@@ -72,6 +72,9 @@ fn event_loop(
     loop {
         if changed {
             set_lang(state.lang);
+            // The room's display setting applies as soon as it is read or saved.
+            let rs = &state.room_settings;
+            let theme = display.theme(rs.color.as_deref(), rs.ascii);
             terminal.draw(|frame| render(frame, &state, theme))?;
         }
         if state.quit {

@@ -95,6 +95,8 @@ pub struct Room {
     pub locals: Vec<LocalCategory>,
     /// Its language setting.
     pub lang: Option<Lang>,
+    /// Its limits, places and display.
+    pub settings: super::room_settings::RoomSettings,
 }
 
 /// A failure as the user will read it.
@@ -146,6 +148,10 @@ pub enum Effect {
     SetMediatorActive { id: MediatorId, active: bool },
     /// Add or re-parent a local category.
     SaveLocalCategory(LocalCategory),
+    /// Store room settings (`key`, `value`) in one transaction.
+    SaveSettings(Vec<(String, String)>),
+    /// Replace the room's list of places.
+    SavePlaces(Vec<Place>),
     /// Read today's and tomorrow's sessions and the alerts for `today`.
     LoadToday(NaiveDate),
     /// Read the agenda's sessions.

@@ -159,6 +159,16 @@ impl Runner {
                 self.store.add_follow_up(&visit, now)?;
                 Action::FollowUpSaved(visit.case_id)
             }
+            Effect::SaveSettings(pairs) => {
+                let org = self.org()?.id;
+                self.store.set_settings(org, &pairs)?;
+                Action::RoomLoaded(Box::new(self.load_room()?))
+            }
+            Effect::SavePlaces(places) => {
+                let org = self.org()?.id;
+                self.store.save_places(org, &places)?;
+                Action::RoomLoaded(Box::new(self.load_room()?))
+            }
             Effect::SaveLocalCategory(local) => {
                 let org = self.org()?.id;
                 self.store.save_local_category(org, &local)?;
@@ -254,6 +264,7 @@ impl Runner {
                 mediators: Vec::new(),
                 locals: Vec::new(),
                 lang: None,
+                settings: Default::default(),
             });
         };
         Ok(Room {
@@ -264,6 +275,17 @@ impl Runner {
                 .setting(org.id, "lang")?
                 .as_deref()
                 .and_then(Lang::from_code),
+            settings: super::room_settings::RoomSettings {
+                limits: self.store.limits(org.id)?,
+                places: self.store.places(org.id)?,
+                ascii: self
+                    .store
+                    .setting(org.id, super::room_settings::ASCII_KEY)?
+                    .map(|v| v == "on"),
+                color: self
+                    .store
+                    .setting(org.id, super::room_settings::COLOR_KEY)?,
+            },
             org: Some(org),
         })
     }

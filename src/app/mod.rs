@@ -16,6 +16,7 @@ pub mod modal;
 pub mod party_form;
 pub mod record_form;
 pub mod reschedule_form;
+pub mod room_settings;
 pub mod schedule;
 mod schedule_effects;
 pub mod session_form;

@@ -193,6 +193,8 @@ pub enum SettingsItemKind {
     Mediator,
     /// A local category (new, or a new parent for one).
     LocalCategory,
+    /// A new place (a room of its own or an outside place).
+    Place,
 }
 
 /// A small settings form in a dialog.

@@ -4,7 +4,9 @@
 use super::case_form::category_choices;
 use super::form::{Choice, Field, Form};
 use super::modal::{SettingsItem, SettingsItemKind};
+use super::room_settings::RoomSettings;
 use crate::domain::category::{Category, LocalCategory};
+use crate::domain::follow_up::Place;
 use crate::domain::org::Organisation;
 use crate::i18n::{Lang, label, t};
 
@@ -23,7 +25,7 @@ impl SettingsState {
 }
 
 /// The settings form filled from the room.
-pub fn settings_form(org: &Organisation, lang: Lang) -> Form {
+pub fn settings_form(org: &Organisation, lang: Lang, settings: &RoomSettings) -> Form {
     let p = &org.profile;
     let langs = vec![
         Choice {
@@ -35,7 +37,7 @@ pub fn settings_form(org: &Organisation, lang: Lang) -> Form {
             label: "English".into(),
         },
     ];
-    Form::new(vec![
+    let mut fields = vec![
         Field::text("room_name", "field.room_name", &p.room_name).required(),
         Field::text("committee_name", "field.committee_name", &p.committee_name).required(),
         Field::text("number_prefix", "field.number_prefix", &p.number_prefix),
@@ -43,7 +45,9 @@ pub fn settings_form(org: &Organisation, lang: Lang) -> Form {
         Field::choice("lang", "field.lang", langs, lang.code()),
         Field::list("mediators", "field.mediators"),
         Field::list("locals", "field.locals"),
-    ])
+    ];
+    fields.extend(settings.fields());
+    Form::new(fields)
 }
 
 /// The dialog for a new mediator.
@@ -83,6 +87,27 @@ pub fn local_item(existing: Option<&LocalCategory>) -> SettingsItem {
         kind: SettingsItemKind::LocalCategory,
         form,
     }
+}
+
+/// The dialog for a new place.
+pub fn place_item() -> SettingsItem {
+    SettingsItem {
+        kind: SettingsItemKind::Place,
+        form: Form::new(vec![
+            Field::text("name", "field.place_name", "").required(),
+            Field::check("is_room", "field.place_is_room", false),
+        ]),
+    }
+}
+
+/// A place's line in the list: its name and whether it is one of the room's own rooms.
+pub fn place_cells(p: &Place) -> Vec<String> {
+    let kind = if p.is_room {
+        t("place.room")
+    } else {
+        t("place.outside")
+    };
+    vec![p.name.clone(), kind.into_owned()]
 }
 
 /// A local category's line in the list: 供热 → 物业.

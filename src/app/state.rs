@@ -163,6 +163,8 @@ pub struct AppState {
     pub back_to: Option<Tab>,
     /// The settings tab.
     pub settings: SettingsState,
+    /// The room's limits, places and display, as last read.
+    pub room_settings: super::room_settings::RoomSettings,
     /// The today screen.
     pub today_view: TodayState,
     /// The schedule tab.
@@ -204,6 +206,7 @@ impl AppState {
             list: CaseList::default(),
             back_to: None,
             settings: SettingsState::default(),
+            room_settings: Default::default(),
             today_view: TodayState {
                 loading: true,
                 ..Default::default()

@@ -237,6 +237,7 @@ fn settings_item(frame: &mut Frame, area: Rect, s: &SettingsItem, top: bool, the
     let title = match s.kind {
         SettingsItemKind::Mediator => t("dialog.mediator_new"),
         SettingsItemKind::LocalCategory => t("dialog.local_category"),
+        SettingsItemKind::Place => t("dialog.place_new"),
     };
     small_form(
         frame,

@@ -1,12 +1,13 @@
 //! The settings tab: the room's profile and language, the mediators (name, phone, still
-//! working here or not) and the local categories, with a line on how the lists work.
+//! working here or not), the local categories, the time limits, the places and the
+//! display, with a line on how the lists work.
 
 use super::form_view::{ListRow, ListRows, render_form};
 use super::text::wrap;
 use super::theme::Theme;
 use crate::app::AppState;
 use crate::app::form::Field;
-use crate::app::settings::{active_word, local_line};
+use crate::app::settings::{active_word, local_line, place_cells};
 use crate::i18n::t;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -35,7 +36,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState, theme: Theme) {
         return;
     };
     let hint = wrap(
-        &t("settings.lists_hint"),
+        &format!("{} {}", t("settings.lists_hint"), t("settings.places_hint")),
         usize::from(inner.width).saturating_sub(2),
     );
     let hint_h = u16::try_from(hint.len())
@@ -82,6 +83,19 @@ fn rows(state: &AppState, field: &Field) -> ListRows {
                 })
                 .collect(),
             empty: t("settings.mediators_empty").into_owned(),
+            flex: 0,
+        },
+        "places" => ListRows {
+            rows: state
+                .room_settings
+                .places
+                .iter()
+                .map(|p| ListRow {
+                    cells: place_cells(p),
+                    dim: !p.is_room,
+                })
+                .collect(),
+            empty: String::new(),
             flex: 0,
         },
         _ => ListRows {

@@ -18,6 +18,11 @@ pub fn room_loaded(state: &mut AppState, room: Room) -> Vec<Effect> {
     }
     state.mediators = room.mediators;
     state.locals = room.locals;
+    // The places and limits apply at once: the session form offers these places, and
+    // 今日 is read again with these limits (below).
+    state.schedule.places = room.settings.places.clone();
+    let settings_changed = state.room_settings != room.settings;
+    state.room_settings = room.settings;
     state.org = room.org;
     let Some(org) = &state.org else {
         if state.setup.is_none() {
@@ -29,7 +34,7 @@ pub fn room_loaded(state: &mut AppState, room: Room) -> Vec<Effect> {
     // A reload after adding a mediator must not throw away unsaved profile edits.
     if !state.settings.changed() {
         let focus = state.settings.form.as_ref().map(|f| f.focus);
-        let mut form = settings_form(org, state.lang);
+        let mut form = settings_form(org, state.lang, &state.room_settings);
         if let Some(focus) = focus {
             form.focus = focus;
         }
@@ -43,6 +48,8 @@ pub fn room_loaded(state: &mut AppState, room: Room) -> Vec<Effect> {
         let mut effects = reload(state);
         effects.push(Effect::LoadToday(state.today));
         effects
+    } else if settings_changed {
+        vec![Effect::LoadToday(state.today)]
     } else {
         Vec::new()
     }

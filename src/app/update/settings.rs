@@ -7,7 +7,8 @@ use crate::app::action::Effect;
 use crate::app::command::Command;
 use crate::app::key::Key;
 use crate::app::modal::{Confirm, Modal, Pending, PickerTarget, SettingsItemKind};
-use crate::app::settings::{local_item, mediator_item, settings_form};
+use crate::app::room_settings::read_settings;
+use crate::app::settings::{local_item, mediator_item, place_item, settings_form};
 use crate::app::setup::profile_of;
 use crate::app::state::{AppState, StatusLine, Tab};
 use crate::domain::category::{Category, LocalCategory};
@@ -21,6 +22,7 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effec
     let outcome = form_key(form, cmd, key);
     clamp_list(form, "mediators", state.mediators.len());
     clamp_list(form, "locals", state.locals.len());
+    clamp_list(form, "places", state.room_settings.places.len());
     let focused = form.focused().map(|f| (f.id, f.selected));
     match (outcome, focused) {
         (Outcome::Save, _) => {
@@ -33,6 +35,14 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effec
                 });
                 return Vec::new();
             }
+            let pairs = match read_settings(form) {
+                Ok(pairs) => pairs,
+                Err((id, said)) => {
+                    form.set_error(id, Some(said));
+                    form.focus_first_error();
+                    return Vec::new();
+                }
+            };
             let lang = Lang::from_code(&form.value("lang")).unwrap_or_default();
             state.lang = lang;
             state.lang_locked = false;
@@ -42,7 +52,10 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effec
                 text: t("msg.saved").into_owned(),
                 error: false,
             });
-            return vec![Effect::SaveRoom { profile, lang }];
+            return vec![
+                Effect::SaveSettings(pairs),
+                Effect::SaveRoom { profile, lang },
+            ];
         }
         // Esc leaves the tab (Tab moves between fields here), asking first if the
         // profile was changed.
@@ -70,6 +83,26 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effec
         (Outcome::Add, Some(("locals", _))) => {
             state.modals.push(Modal::SettingsItem(local_item(None)))
         }
+        (Outcome::Add, Some(("places", _))) => state.modals.push(Modal::SettingsItem(place_item())),
+        // Enter makes a place a room of the room's own or an outside place; F8 removes it.
+        (Outcome::OpenRow, Some(("places", row))) => {
+            let mut places = state.room_settings.places.clone();
+            if let Some(p) = places.get_mut(row) {
+                p.is_room = !p.is_room;
+                return vec![Effect::SavePlaces(places)];
+            }
+        }
+        (Outcome::Remove, Some(("places", row))) => {
+            let mut places = state.room_settings.places.clone();
+            if row < places.len() && places.len() > 1 {
+                places.remove(row);
+                return vec![Effect::SavePlaces(places)];
+            }
+            state.status = Some(StatusLine {
+                text: t("err.settings.last_place").into_owned(),
+                error: true,
+            });
+        }
         (Outcome::Add, _) => state.modals.push(Modal::SettingsItem(mediator_item())),
         (Outcome::Pick, _) => {
             if let Some(picker) = picker_for(form, PickerTarget::Settings) {
@@ -84,7 +117,7 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effec
 /// Leaves the settings tab for the case list, the form back as saved.
 pub fn leave(state: &mut AppState) {
     if let Some(org) = &state.org {
-        state.settings.form = Some(settings_form(org, state.lang));
+        state.settings.form = Some(settings_form(org, state.lang, &state.room_settings));
     }
     state.tab = Tab::Cases;
 }
@@ -101,11 +134,26 @@ pub fn item_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Eff
                 let key = match item.kind {
                     SettingsItemKind::Mediator => "err.mediator.name_missing",
                     SettingsItemKind::LocalCategory => "err.category.name_missing",
+                    SettingsItemKind::Place => "err.settings.place_name",
                 };
                 item.form.set_error("name", Some(t(key).into_owned()));
                 return Vec::new();
             }
+            let places = &state.room_settings.places;
             let effect = match item.kind {
+                SettingsItemKind::Place if places.iter().any(|p| p.name == name) => {
+                    let said = crate::i18n::tf("err.settings.place_exists", &[("name", &name)]);
+                    item.form.set_error("name", Some(said));
+                    return Vec::new();
+                }
+                SettingsItemKind::Place => {
+                    let mut places = places.clone();
+                    places.push(crate::domain::follow_up::Place {
+                        name,
+                        is_room: item.form.field("is_room").is_some_and(|f| f.checked),
+                    });
+                    Effect::SavePlaces(places)
+                }
                 SettingsItemKind::Mediator => Effect::AddMediator {
                     name,
                     phone: item.form.value("phone"),
@@ -162,6 +210,7 @@ mod tests {
             mediators: Vec::new(),
             locals: Vec::new(),
             lang: None,
+            settings: Default::default(),
         };
         update(&mut s, Action::RoomLoaded(Box::new(room)));
         for _ in 0..5 {

@@ -455,4 +455,18 @@ fn places_and_limits_come_from_settings_with_defaults() {
     let limits = r.store.limits(r.org.id).unwrap();
     assert_eq!(limits.court_days, 15);
     assert_eq!(limits.near_days, Limits::default().near_days);
+    let pairs = [
+        ("limit.first_follow_up_days", "20"),
+        ("display.ascii", "on"),
+    ]
+    .map(|(k, v)| (k.to_string(), v.to_string()));
+    r.store.set_settings(r.org.id, &pairs).unwrap();
+    assert_eq!(r.store.limits(r.org.id).unwrap().first_follow_up_days, 20);
+    assert_eq!(
+        r.store
+            .setting(r.org.id, "display.ascii")
+            .unwrap()
+            .as_deref(),
+        Some("on")
+    );
 }

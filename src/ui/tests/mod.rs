@@ -9,5 +9,6 @@ mod repeats;
 mod reschedule;
 mod schedule;
 mod screens;
+mod settings_more;
 mod stats;
 pub mod support;

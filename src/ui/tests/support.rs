@@ -62,6 +62,7 @@ pub fn room() -> Room {
         ],
         locals: default_local_categories(),
         lang: None,
+        settings: Default::default(),
     }
 }
 
@@ -314,6 +315,7 @@ pub fn first_start_state(lang: Lang) -> AppState {
         mediators: Vec::new(),
         locals: Vec::new(),
         lang: None,
+        settings: Default::default(),
     };
     update(&mut s, Action::RoomLoaded(Box::new(room)));
     s

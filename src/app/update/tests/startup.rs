@@ -22,6 +22,7 @@ fn the_first_start_shows_the_setup_form_and_blank_fields_emit_nothing() {
         mediators: Vec::new(),
         locals: Vec::new(),
         lang: None,
+        settings: Default::default(),
     };
     assert!(act(&mut s, Action::RoomLoaded(Box::new(no_room))).is_empty());
     assert!(s.setup.is_some());
@@ -44,6 +45,7 @@ fn the_setup_form_filled_in_creates_the_room_and_then_shows_the_list() {
         mediators: Vec::new(),
         locals: Vec::new(),
         lang: None,
+        settings: Default::default(),
     };
     act(&mut s, Action::RoomLoaded(Box::new(no_room)));
     type_in(&mut s, "老王调解工作室");
