@@ -98,3 +98,16 @@ fn a_follow_up_is_recorded_and_the_visits_read_again() {
     assert_eq!(effects, vec![Effect::LoadFollowUps(CaseId(7))]);
     assert!(s.status.is_some());
 }
+
+#[test]
+fn the_new_dialogs_draw_at_any_size_without_panic() {
+    for (cols, rows) in [(60, 16), (80, 24), (200, 60), (20, 5), (1, 1)] {
+        for key in [KeyCode::F(3), KeyCode::F(5), KeyCode::F(6)] {
+            let mut s = detail_state(Lang::Zh);
+            update(&mut s, Action::Resize(cols, rows));
+            update(&mut s, Action::Key(Key::plain(key)));
+            assert!(!s.modals.is_empty());
+            let _ = screen(&s);
+        }
+    }
+}
