@@ -12,3 +12,4 @@ mod screens;
 mod settings_more;
 mod stats;
 pub mod support;
+mod today_more;

@@ -103,7 +103,7 @@ fn alert(case: i64, label: &str, kind: DeadlineKind, due: &str, urgency: Urgency
     }
 }
 
-fn today_data() -> TodayData {
+pub(super) fn today_data() -> TodayData {
     TodayData {
         sessions: sessions(),
         alerts: vec![
