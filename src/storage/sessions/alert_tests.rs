@@ -61,3 +61,41 @@ fn alerts_are_read_by_source_newest_first_and_the_rest_counted() {
         .unwrap();
     assert_eq!(none, 0);
 }
+
+#[test]
+fn the_alert_queries_read_a_range_of_the_open_cases_index() {
+    let r = room();
+    let plan = |sql: &str| -> Vec<String> {
+        let mut stmt = r
+            .store
+            .conn
+            .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+            .unwrap();
+        stmt.query_map([], |row| row.get::<_, String>(3))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    let due = "org_id = 1 AND status IN ('registered', 'accepted', 'mediating')
+        AND received_on <= '2026-11-01' AND received_on <= CASE source
+        WHEN 'court' THEN '2026-11-01' WHEN 'petition' THEN '2026-10-01' ELSE '2026-11-01' END";
+    let rows = plan(&format!(
+        "SELECT id, party_names FROM cases INDEXED BY cases_open_by_received WHERE {due}
+         ORDER BY received_on DESC"
+    ));
+    assert!(
+        rows.iter()
+            .any(|p| p.contains("cases_open_by_received") && p.contains("received_on<")),
+        "{rows:?}"
+    );
+    assert!(!rows.iter().any(|p| p.contains("TEMP B-TREE")), "{rows:?}");
+    let count = plan(&format!(
+        "SELECT count(*) FROM cases INDEXED BY cases_open_by_received WHERE {due}"
+    ));
+    assert!(
+        count
+            .iter()
+            .any(|p| p.contains("COVERING INDEX cases_open_by_received")),
+        "{count:?}"
+    );
+}
