@@ -141,6 +141,8 @@ impl SessionForm {
             .collect();
         let parties: Vec<String> = case.fields.parties.iter().map(|p| p.name.clone()).collect();
         let tomorrow = today.succ_opt().unwrap_or(today);
+        let mut end = Field::text("end", "field.session_end", "10:00").required();
+        end.hint = Some(t("hint.session_end_next_day").into_owned());
         let form = Form::new(vec![
             Field::choice("kind", "field.session_kind", kinds, "mediation"),
             Field::text(
@@ -150,7 +152,7 @@ impl SessionForm {
             )
             .required(),
             Field::text("start", "field.session_start", "09:00").required(),
-            Field::text("end", "field.session_end", "10:00").required(),
+            end,
             Field::choice("place", "field.session_place", place_choices, "0"),
             Field::text("mediators", "field.session_mediators", &names.join("、")).required(),
             Field::text("parties", "field.session_parties", &parties.join("、")),
