@@ -55,8 +55,11 @@ fn open_app(cli: &Cli) -> ExitCode {
     if let Err(e) = daily {
         log::error(&format!("daily backup: {e}"));
     }
-    let theme = tiaojie::ui::theme::Theme::new(cli.color, cli.ascii);
-    match tui::run(store, user, cli.lang, theme) {
+    let display = tiaojie::ui::theme::DisplayAsked {
+        color: cli.color,
+        ascii: cli.ascii,
+    };
+    match tui::run(store, user, cli.lang, display) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             log::error(&format!("terminal: {e}"));

@@ -15,7 +15,7 @@ use crate::app::{Action, AppState, Effect, start, update};
 use crate::documents::template::Templates;
 use crate::i18n::{Lang, set_lang};
 use crate::storage::Store;
-use crate::ui::{render, theme::Theme};
+use crate::ui::{render, theme::DisplayAsked};
 use crossterm::event::{
     self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEventKind, KeyModifiers,
 };
@@ -72,7 +72,7 @@ pub fn run(
     store: Store,
     user: crate::domain::user::User,
     lang: Option<Lang>,
-    theme: Theme,
+    display: DisplayAsked,
 ) -> std::io::Result<()> {
     install_panic_log();
     // Before the screen is taken over, so that no moment is left where a signal would
@@ -80,7 +80,7 @@ pub fn run(
     signals::install(restore_terminal)?;
     let mut terminal = ratatui::try_init()?;
     let _ = crossterm::execute!(std::io::stdout(), EnableBracketedPaste);
-    let result = event_loop(&mut terminal, store, user, lang, theme);
+    let result = event_loop(&mut terminal, store, user, lang, display);
     restore_terminal();
     result
 }
@@ -98,7 +98,7 @@ fn event_loop(
     store: Store,
     user: crate::domain::user::User,
     lang: Option<Lang>,
-    theme: Theme,
+    display: DisplayAsked,
 ) -> std::io::Result<()> {
     let size = terminal.size()?;
     let mut state = AppState::new(
@@ -126,6 +126,9 @@ fn event_loop(
     loop {
         if changed {
             set_lang(state.lang);
+            // The room's display setting applies as soon as it is read or saved.
+            let rs = &state.room_settings;
+            let theme = display.theme(rs.color.as_deref(), rs.ascii);
             terminal.draw(|frame| render(frame, &state, theme))?;
         }
         if state.quit {

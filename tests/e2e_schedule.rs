@@ -1,7 +1,8 @@
 //! End to end: the real binary in a pseudo-terminal at 80×24. A mediator opens an accepted
 //! case, schedules a session for tomorrow, is refused the same hour a second time (the
 //! clash names the booked session), quits, starts again and finds the session on the
-//! today screen, in the agenda and through `tiaojie agenda`.
+//! today screen and in the agenda, postpones it there to the afternoon, and finds only the
+//! new time through `tiaojie agenda`.
 
 #[path = "support/app.rs"]
 mod app;
@@ -104,6 +105,23 @@ fn schedule_a_session_be_refused_a_double_booking_and_find_it_after_a_restart() 
     app.see("议程");
     app.key(Key::Right);
     app.see("09:00–10:00  调解  调解室  王秀兰、张三");
+
+    // Postponed from the agenda to the afternoon: the old one leaves the agenda.
+    app.key(Key::F(7));
+    app.see("日程改期");
+    for text in ["14:00", "15:00"] {
+        app.key(Key::Tab);
+        for _ in 0..5 {
+            app.key(Key::Backspace);
+        }
+        app.send_str(text);
+    }
+    app.see("15:00");
+    app.key(Key::F(2));
+    app.see("已改期至");
+    app.see("14:00–15:00  调解  调解室  王秀兰、张三");
+    app.wait_until(|s| !s.contains("09:00–10:00"), WAIT)
+        .unwrap_or_else(|e| panic!("{e}"));
     quit(app);
 
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_tiaojie"))
@@ -123,6 +141,10 @@ fn schedule_a_session_be_refused_a_double_booking_and_find_it_after_a_restart() 
         .expect("agenda runs");
     assert!(out.status.success(), "{out:?}");
     let text = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(text.matches("09:00–10:00").count(), 1, "{text}");
+    assert_eq!(text.matches("14:00–15:00").count(), 1, "{text}");
+    assert!(
+        !text.contains("09:00–10:00"),
+        "the postponed one is gone: {text}"
+    );
     assert!(text.contains("王秀兰、张三"), "{text}");
 }

@@ -42,8 +42,6 @@ pub enum Action {
     DocumentWritten(String),
     /// A document's PDF was written to this path and sent to the printer.
     DocumentPrinted(String),
-    /// The follow-up visits of a case arrived.
-    CaseFollowUpsLoaded(CaseId, Vec<crate::domain::follow_up::FollowUp>),
     /// Earlier cases of the parties asked about (重复纠纷).
     RepeatsFound(
         crate::domain::repeat::RepeatQuery,
@@ -63,6 +61,12 @@ pub enum Action {
     SessionSaved(Box<Booked>),
     /// A session's record was saved.
     SessionRecorded(Box<Session>),
+    /// A session was called off.
+    SessionCancelled(Box<Session>),
+    /// The follow-up visits of a case arrived.
+    FollowUpsLoaded(CaseId, Vec<crate::domain::follow_up::FollowUp>),
+    /// A follow-up visit of this case was recorded.
+    FollowUpSaved(CaseId),
     /// A booking was refused: a mediator or room is taken.
     SessionClash(Box<SessionFields>, Box<Verdict>),
     /// Another process changed the database: read again what is on screen.
@@ -106,6 +110,8 @@ pub struct TodayData {
     pub alerts: Vec<CaseAlert>,
     /// Performance items of agreements due soon or missed.
     pub performance: Vec<crate::storage::DueItem>,
+    /// Open cases near or past their limit beyond those in `alerts` (not listed).
+    pub more_alerts: u64,
     /// The room's places.
     pub places: Vec<Place>,
 }
@@ -123,6 +129,8 @@ pub struct Room {
     pub lang: Option<Lang>,
     /// Its printer settings.
     pub printer: crate::documents::printer::PrinterSettings,
+    /// Its limits, places and display.
+    pub settings: super::room_settings::RoomSettings,
 }
 
 /// A failure as the user will read it.
@@ -178,6 +186,10 @@ pub enum Effect {
     SetMediatorActive { id: MediatorId, active: bool },
     /// Add or re-parent a local category.
     SaveLocalCategory(LocalCategory),
+    /// Store room settings (`key`, `value`) in one transaction.
+    SaveSettings(Vec<(String, String)>),
+    /// Replace the room's list of places.
+    SavePlaces(Vec<Place>),
     /// Read today's and tomorrow's sessions and the alerts for `today`.
     LoadToday(NaiveDate),
     /// Read the agenda's sessions.
@@ -205,6 +217,24 @@ pub enum Effect {
         fields: Box<SessionFields>,
         override_reason: String,
     },
+    /// Move a planned session (if still at `version`) to the time in `fields`: a new
+    /// session linked from the old (refused on a clash unless `override_reason` is given).
+    PostponeSession {
+        id: SessionId,
+        version: i64,
+        fields: Box<SessionFields>,
+        override_reason: String,
+    },
+    /// Call a planned session off, if still at `version`.
+    CancelSession {
+        id: SessionId,
+        version: i64,
+        reason: String,
+    },
+    /// Read the follow-up visits of a case.
+    LoadFollowUps(CaseId),
+    /// Record a follow-up visit.
+    AddFollowUp(Box<crate::domain::follow_up::FollowUp>),
     /// Count the statistics of a period.
     LoadStats(crate::domain::stats::period::Period),
     /// Write a period's statistics as an .xlsx beside the database.
@@ -246,6 +276,4 @@ pub enum Effect {
     LoadAgreement(CaseId, bool),
     /// Save an agreement (its `version` is the one it was loaded at).
     SaveAgreement(Box<crate::domain::agreement::Agreement>),
-    /// Read the follow-up visits of a case (for its documents).
-    LoadCaseFollowUps(CaseId),
 }

@@ -71,6 +71,12 @@ pub enum Command {
     NewSession,
     /// Write the record of one of the case's sessions.
     RecordSession,
+    /// Move a planned session to another time (改期).
+    PostponeSession,
+    /// Call a planned session off (取消).
+    CancelSession,
+    /// Record a follow-up visit of the case (回访).
+    NewFollowUp,
     /// Switch the statistics period between month, quarter and year.
     CyclePeriod,
     /// Show the next statistics table.

@@ -5,7 +5,6 @@ use super::state::{AppState, CasesView};
 use crate::documents::forms::{CaseFile, Choice, FormKind, text_pages};
 use crate::documents::template::Templates;
 use crate::documents::{Block, Document, DocumentError};
-use crate::domain::case::CaseId;
 use crate::domain::follow_up::FollowUp;
 use crate::domain::id_card::mask_id;
 use crate::domain::session::{Session, SessionId, SessionStatus};
@@ -21,8 +20,6 @@ pub struct DocsView {
     pub templates: std::sync::Arc<Templates>,
     /// The agreement of the case last opened, if it has one (read with the case).
     pub agreement: Option<crate::domain::agreement::Agreement>,
-    /// The follow-up visits of the case on screen (its id, its visits).
-    pub follow_ups: Option<(CaseId, Vec<FollowUp>)>,
     /// The session ←/→ chose for a notice or record (none: the case's latest).
     pub session: Option<SessionId>,
     /// The visit ←/→ chose for a follow-up record, 1-based (none: the latest).
@@ -61,7 +58,7 @@ pub fn visits(state: &AppState) -> &[FollowUp] {
     let CasesView::Detail(detail) = &state.cases else {
         return &[];
     };
-    match &state.docs.follow_ups {
+    match &state.case_follow_ups {
         Some((c, list)) if *c == detail.case.id => list.as_slice(),
         _ => &[],
     }

@@ -38,9 +38,9 @@ impl DraftKey {
             DraftKey::SettingsItem(SettingsItemKind::Mediator) => "settings:mediator".into(),
             DraftKey::SettingsItem(SettingsItemKind::LocalCategory) => "settings:category".into(),
             // The user dialogs keep no draft (see `open_forms`); a key still has a name.
-            DraftKey::SettingsItem(SettingsItemKind::NewUser | SettingsItemKind::EditUser) => {
-                "settings:user".into()
-            }
+            DraftKey::SettingsItem(
+                SettingsItemKind::NewUser | SettingsItemKind::EditUser | SettingsItemKind::Place,
+            ) => "settings:other".into(),
         }
     }
 
@@ -77,9 +77,9 @@ impl DraftKey {
             DraftKey::Settings => "draft.form.settings",
             DraftKey::SettingsItem(SettingsItemKind::Mediator) => "draft.form.mediator",
             DraftKey::SettingsItem(SettingsItemKind::LocalCategory) => "draft.form.category",
-            DraftKey::SettingsItem(SettingsItemKind::NewUser | SettingsItemKind::EditUser) => {
-                "draft.form.settings"
-            }
+            DraftKey::SettingsItem(
+                SettingsItemKind::NewUser | SettingsItemKind::EditUser | SettingsItemKind::Place,
+            ) => "draft.form.settings",
         }
     }
 
@@ -218,8 +218,8 @@ pub fn open_forms(state: &AppState) -> Vec<OpenForm> {
     for modal in &state.modals {
         let (key, form) = match (modal, detail_case) {
             (Modal::Session(s), _) => (DraftKey::Session(s.case_id), &s.form),
-            // A user dialog is a name and a role: nothing worth a draft, and restoring an
-            // edit would need the user it was about.
+            // A user or place dialog is a name and a choice: nothing worth a draft, and
+            // restoring a user's edit would need the user it was about.
             (Modal::SettingsItem(s), _)
                 if matches!(
                     s.kind,

@@ -62,7 +62,7 @@ impl Runner {
                 | Effect::LoadAgenda { .. }
                 | Effect::LoadMonth { .. }
                 | Effect::LoadCaseSessions(_)
-                | Effect::LoadCaseFollowUps(_)
+                | Effect::LoadFollowUps(_)
                 | Effect::LoadStats(_)
                 | Effect::FindRepeats(_)
                 // Drafts are written in the background: a failure is said on the status
@@ -76,7 +76,9 @@ impl Runner {
         );
         // A refused booking goes back with what was asked, so the user can override it.
         let asked = match &effect {
-            Effect::CreateSession { fields, .. } => Some(fields.clone()),
+            Effect::CreateSession { fields, .. } | Effect::PostponeSession { fields, .. } => {
+                Some(fields.clone())
+            }
             _ => None,
         };
         // A case saved by someone else meanwhile goes back with both versions.
@@ -221,9 +223,28 @@ impl Runner {
             | Effect::LoadMonth { .. }
             | Effect::LoadCaseSessions(_)
             | Effect::CreateSession { .. }
+            | Effect::PostponeSession { .. }
+            | Effect::CancelSession { .. }
             | Effect::RecordSession { .. } => {
                 let org = self.org()?.id;
                 super::schedule_effects::run(&mut self.store, org, effect, now)?
+            }
+            Effect::LoadFollowUps(case) => {
+                Action::FollowUpsLoaded(case, self.store.follow_ups_of_case(case)?)
+            }
+            Effect::AddFollowUp(visit) => {
+                self.store.add_follow_up(&visit, now)?;
+                Action::FollowUpSaved(visit.case_id)
+            }
+            Effect::SaveSettings(pairs) => {
+                let org = self.org()?.id;
+                self.store.set_settings(org, &pairs)?;
+                Action::RoomLoaded(Box::new(self.load_room()?))
+            }
+            Effect::SavePlaces(places) => {
+                let org = self.org()?.id;
+                self.store.save_places(org, &places)?;
+                Action::RoomLoaded(Box::new(self.load_room()?))
             }
             Effect::SaveLocalCategory(local) => {
                 let org = self.org()?.id;
@@ -254,9 +275,6 @@ impl Runner {
                 } else {
                     Action::DocumentWritten(path)
                 }
-            }
-            Effect::LoadCaseFollowUps(case) => {
-                Action::CaseFollowUpsLoaded(case, self.store.follow_ups_of_case(case)?)
             }
             Effect::LoadDrafts => Action::DraftsLoaded(self.store.drafts(&self.operator)?),
             Effect::SaveDraft { key, content } => {
@@ -411,6 +429,7 @@ impl Runner {
                 locals: Vec::new(),
                 lang: None,
                 printer: Default::default(),
+                settings: Default::default(),
             });
         };
         Ok(Room {
@@ -424,6 +443,17 @@ impl Runner {
             printer: crate::documents::printer::PrinterSettings::from_lookup(|k| {
                 self.store.setting(org.id, k).ok().flatten()
             }),
+            settings: super::room_settings::RoomSettings {
+                limits: self.store.limits(org.id)?,
+                places: self.store.places(org.id)?,
+                ascii: self
+                    .store
+                    .setting(org.id, super::room_settings::ASCII_KEY)?
+                    .map(|v| v == "on"),
+                color: self
+                    .store
+                    .setting(org.id, super::room_settings::COLOR_KEY)?,
+            },
             org: Some(org),
         })
     }

@@ -1,9 +1,11 @@
 //! Dialogs over the screen. A confirmation holds the pending action and only runs it
 //! when the user says yes.
 
+use super::follow_up_form::FollowUpForm;
 use super::form::{Choice, Field, Form};
 use super::party_form::PartyForm;
 use super::record_form::RecordForm;
+use super::reschedule_form::RescheduleForm;
 use super::session_form::{OverrideForm, SessionForm};
 use crate::domain::case::CaseId;
 use crate::domain::org::MediatorId;
@@ -40,6 +42,10 @@ pub enum Modal {
     Drafts(super::drafts::DraftOffer),
     /// A case saved by someone else meanwhile: both versions, and a choice.
     Conflict(Box<super::conflict::ConflictView>),
+    /// Postponing or calling off a planned session.
+    Reschedule(Box<RescheduleForm>),
+    /// Recording a follow-up visit (回访).
+    FollowUp(Box<FollowUpForm>),
 }
 
 impl Modal {
@@ -52,6 +58,8 @@ impl Modal {
             Modal::Session(s) => s.form.changed(),
             Modal::Override(o) => o.form.changed(),
             Modal::Record(r) => r.form.changed(),
+            Modal::Reschedule(r) => r.form.changed(),
+            Modal::FollowUp(f) => f.form.changed(),
             _ => false,
         }
     }
@@ -163,7 +171,7 @@ pub enum PickerTarget {
     Settings,
     /// The settings item dialog.
     SettingsItem,
-    /// The session form (a dialog).
+    /// The session form, the record form or the postpone/cancel dialog (the top dialog).
     SessionForm,
 }
 
@@ -193,6 +201,8 @@ pub enum SettingsItemKind {
     NewUser,
     /// A user's display name, role and state (the user is the item's `subject`).
     EditUser,
+    /// A new place (a room of its own or an outside place).
+    Place,
 }
 
 /// A small settings form in a dialog.

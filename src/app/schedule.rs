@@ -16,6 +16,8 @@ pub struct TodayState {
     pub alerts: Vec<CaseAlert>,
     /// Agreements' performance items due soon or missed, earliest first.
     pub performance: Vec<crate::storage::DueItem>,
+    /// Open cases near or past their limit that are not listed (only counted).
+    pub more_alerts: u64,
     /// The selected line among sessions then alerts.
     pub selected: usize,
     /// True until the first answer.

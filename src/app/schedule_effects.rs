@@ -7,6 +7,10 @@ use crate::domain::org::OrgId;
 use crate::storage::{SessionFilter, StorageError, Store};
 use chrono::Days;
 
+/// Open cases near or past their limit listed on the today screen; the rest are counted.
+/// A screen of several hundred lines is already more than anyone reads in a morning.
+const TODAY_OPEN_ALERTS: usize = 200;
+
 /// Runs one schedule effect (other effects are answered with a plain failure).
 pub fn run(
     store: &mut Store,
@@ -18,6 +22,8 @@ pub fn run(
         Effect::LoadToday(today) => {
             let tomorrow = today.checked_add_days(Days::new(1)).unwrap_or(today);
             let limits = store.limits(org)?;
+            let (alerts, more_alerts) =
+                store.case_alerts_first(org, &limits, today, TODAY_OPEN_ALERTS)?;
             Action::TodayLoaded(Box::new(TodayData {
                 sessions: store.sessions_in_range(
                     org,
@@ -25,13 +31,14 @@ pub fn run(
                     tomorrow,
                     &SessionFilter::default(),
                 )?,
-                alerts: store.case_alerts(org, &limits, today)?,
                 performance: store.performance_due(
                     org,
                     today
                         .checked_add_days(Days::new(u64::from(limits.near_days)))
                         .unwrap_or(today),
                 )?,
+                alerts,
+                more_alerts,
                 places: store.places(org)?,
             }))
         }
@@ -53,6 +60,24 @@ pub fn run(
             &override_reason,
             now,
         )?)),
+        Effect::PostponeSession {
+            id,
+            version,
+            fields,
+            override_reason,
+        } => Action::SessionSaved(Box::new(store.postpone_session(
+            org,
+            id,
+            version,
+            &fields,
+            &override_reason,
+            now,
+        )?)),
+        Effect::CancelSession {
+            id,
+            version,
+            reason,
+        } => Action::SessionCancelled(Box::new(store.cancel_session(id, version, &reason, now)?)),
         Effect::RecordSession {
             id,
             version,

@@ -3,17 +3,76 @@
 //! into `SessionFields` with a message beside each field that is wrong.
 
 use super::form::{Choice, Field, Form};
-use crate::domain::case::{Case, CaseId};
-use crate::domain::dates::{parse_date_input, parse_time_input};
+use crate::domain::case::{Case, CaseId, Timestamp};
+use crate::domain::dates::{Zone, parse_date_input, parse_end_time_input, parse_time_input};
 use crate::domain::follow_up::Place;
 use crate::domain::org::Mediator;
-use crate::domain::session::{InvitedParty, SessionFields, SessionKind};
+use crate::domain::session::{InvitedParty, SessionFields, SessionKind, SessionProblem};
 use crate::i18n::{label, t, tf};
-use chrono::{FixedOffset, NaiveDate, TimeZone};
+use chrono::{Days, NaiveDate};
 
-/// The zone sessions are typed in: all of China keeps UTC+8 without summer time, and the
-/// server may run in UTC, so the machine's zone is not used.
-pub const ROOM_OFFSET_SECONDS: i32 = 8 * 3600;
+/// Reads the `date`, `start` and `end` fields of `form` as two instants in `zone` (an end
+/// typed 次日01:00 is on the next day); on a problem, says it beside its field, puts the
+/// cursor on the first one and returns `None`. The caller clears old errors first.
+pub fn read_when(form: &mut Form, today: NaiveDate, zone: Zone) -> Option<(Timestamp, Timestamp)> {
+    let error = |form: &mut Form, id: &str, text: String| {
+        form.set_error(id, Some(text));
+        form.focus_first_error();
+    };
+    let (date_text, start_text, end_text) =
+        (form.value("date"), form.value("start"), form.value("end"));
+    let date = parse_date_input(&date_text, today);
+    if date.is_none() {
+        error(
+            form,
+            "date",
+            tf("err.session.date", &[("value", &date_text)]),
+        );
+    }
+    let start = parse_time_input(&start_text);
+    if start.is_none() {
+        error(
+            form,
+            "start",
+            tf("err.session.time", &[("value", &start_text)]),
+        );
+    }
+    let end = parse_end_time_input(&end_text);
+    if end.is_none() {
+        error(
+            form,
+            "end",
+            tf("err.session.end_time", &[("value", &end_text)]),
+        );
+    }
+    let (date, start, (end, later)) = (date?, start?, end?);
+    let end_day = date.checked_add_days(Days::new(later))?;
+    let Some(from) = zone.at(date.and_time(start)) else {
+        error(
+            form,
+            "start",
+            tf("err.session.no_such_time", &[("value", &start_text)]),
+        );
+        return None;
+    };
+    let Some(to) = zone.at(end_day.and_time(end)) else {
+        error(
+            form,
+            "end",
+            tf("err.session.no_such_time", &[("value", &end_text)]),
+        );
+        return None;
+    };
+    Some((from, to))
+}
+
+/// The field a problem of the session's fields is said beside.
+pub fn problem_field(problem: &SessionProblem) -> &'static str {
+    match problem {
+        SessionProblem::NoMediator => "mediators",
+        _ => "end",
+    }
+}
 
 /// Scheduling a session for one case.
 #[derive(Debug, Clone)]
@@ -35,6 +94,8 @@ pub struct OverrideForm {
     pub fields: Box<SessionFields>,
     /// Each clash as the user reads it.
     pub clashes: Vec<String>,
+    /// The session being postponed (its id and version), when this is a postponement.
+    pub postpone: Option<(crate::domain::session::SessionId, i64)>,
     /// One field: the reason.
     pub form: Form,
 }
@@ -45,6 +106,7 @@ impl OverrideForm {
         OverrideForm {
             fields: Box::new(fields),
             clashes,
+            postpone: None,
             form: Form::new(vec![
                 Field::multiline("reason", "field.override_reason", "").required(),
             ]),
@@ -79,6 +141,8 @@ impl SessionForm {
             .collect();
         let parties: Vec<String> = case.fields.parties.iter().map(|p| p.name.clone()).collect();
         let tomorrow = today.succ_opt().unwrap_or(today);
+        let mut end = Field::text("end", "field.session_end", "10:00").required();
+        end.hint = Some(t("hint.session_end_next_day").into_owned());
         let form = Form::new(vec![
             Field::choice("kind", "field.session_kind", kinds, "mediation"),
             Field::text(
@@ -88,7 +152,7 @@ impl SessionForm {
             )
             .required(),
             Field::text("start", "field.session_start", "09:00").required(),
-            Field::text("end", "field.session_end", "10:00").required(),
+            end,
             Field::choice("place", "field.session_place", place_choices, "0"),
             Field::text("mediators", "field.session_mediators", &names.join("、")).required(),
             Field::text("parties", "field.session_parties", &parties.join("、")),
@@ -101,26 +165,16 @@ impl SessionForm {
         }
     }
 
-    /// Reads the form; on a problem, says it beside its field and returns `None`.
-    pub fn read(&mut self, mediators: &[Mediator], today: NaiveDate) -> Option<SessionFields> {
+    /// Reads the form (times in `zone`); on a problem, says it beside its field and
+    /// returns `None`.
+    pub fn read(
+        &mut self,
+        mediators: &[Mediator],
+        today: NaiveDate,
+        zone: Zone,
+    ) -> Option<SessionFields> {
         self.form.clear_errors();
-        let offset = FixedOffset::east_opt(ROOM_OFFSET_SECONDS)?;
-        let date = parse_date_input(&self.form.value("date"), today);
-        if date.is_none() {
-            self.error(
-                "date",
-                tf("err.session.date", &[("value", &self.form.value("date"))]),
-            );
-        }
-        let mut time = |id: &'static str| {
-            let value = self.form.value(id);
-            let parsed = parse_time_input(&value);
-            if parsed.is_none() {
-                self.error(id, tf("err.session.time", &[("value", &value)]));
-            }
-            parsed
-        };
-        let (start, end) = (time("start"), time("end"));
+        let when = read_when(&mut self.form, today, zone);
         let chosen = self.chosen_mediators(mediators);
         let invited = self.invited_parties();
         let place = self
@@ -134,24 +188,19 @@ impl SessionForm {
             });
         let kind =
             SessionKind::from_code(&self.form.value("kind")).unwrap_or(SessionKind::Mediation);
-        let (date, start, end, chosen, invited) = (date?, start?, end?, chosen?, invited?);
-        let at = |time| offset.from_local_datetime(&date.and_time(time)).single();
+        let ((start, end), chosen, invited) = (when?, chosen?, invited?);
         let fields = SessionFields {
             case_id: self.case_id,
             kind,
-            start: at(start)?,
-            end: at(end)?,
+            start,
+            end,
             place: place.name,
             place_is_room: place.is_room,
             mediators: chosen,
             parties: invited,
         };
         if let Some(problem) = fields.problems().first() {
-            let field = match problem {
-                crate::domain::session::SessionProblem::NoMediator => "mediators",
-                _ => "end",
-            };
-            self.error(field, problem.to_string());
+            self.error(problem_field(problem), problem.to_string());
             return None;
         }
         Some(fields)
@@ -244,7 +293,7 @@ mod tests {
     fn the_form_starts_tomorrow_with_the_case_people_and_reads_back() {
         let (mut f, mediators) = form();
         assert_eq!(f.form.value("date"), "2026-11-29");
-        let fields = f.read(&mediators, today()).expect("valid");
+        let fields = f.read(&mediators, today(), Zone::beijing()).expect("valid");
         assert_eq!(fields.start.to_rfc3339(), "2026-11-29T09:00:00+08:00");
         assert!(!fields.mediators.is_empty());
         assert_eq!(fields.parties.len(), f.parties.len());
@@ -258,7 +307,7 @@ mod tests {
         f.form.set_text("start", "10:00");
         f.form.set_text("end", "9点半");
         f.form.set_text("mediators", "王建国、钱多多");
-        assert!(f.read(&mediators, today()).is_none());
+        assert!(f.read(&mediators, today(), Zone::beijing()).is_none());
         assert!(
             f.form
                 .field("date")
@@ -279,16 +328,52 @@ mod tests {
         );
         f.form.set_text("date", "下周一");
         f.form.set_text("mediators", "王建国");
-        assert!(f.read(&mediators, today()).is_none());
+        assert!(f.read(&mediators, today(), Zone::beijing()).is_none());
         assert!(
             f.form.field("end").unwrap().error.is_some(),
             "end before start"
         );
         f.form.set_text("end", "11:00");
-        let fields = f.read(&mediators, today()).expect("valid now");
+        let fields = f
+            .read(&mediators, today(), Zone::beijing())
+            .expect("valid now");
         assert_eq!(
             fields.date(),
             NaiveDate::from_ymd_opt(2026, 11, 30).unwrap()
         );
+    }
+
+    #[test]
+    fn an_end_on_the_next_day_is_typed_as_such_and_times_take_the_zone() {
+        let (mut f, mediators) = form();
+        f.form.set_text("start", "22:00");
+        f.form.set_text("end", "01:00");
+        assert!(f.read(&mediators, today(), Zone::beijing()).is_none());
+        let said = f.form.field("end").and_then(|x| x.error.clone());
+        assert!(
+            said.is_some_and(|e| e.contains("第二天")),
+            "the message says how"
+        );
+        f.form.set_text("end", "次日01:00");
+        let fields = f.read(&mediators, today(), Zone::beijing()).expect("valid");
+        assert_eq!(fields.start.to_rfc3339(), "2026-11-29T22:00:00+08:00");
+        assert_eq!(fields.end.to_rfc3339(), "2026-11-30T01:00:00+08:00");
+        assert_eq!(
+            fields.date(),
+            NaiveDate::from_ymd_opt(2026, 11, 29).unwrap()
+        );
+        f.form.set_text("end", "次日23:00");
+        assert!(
+            f.read(&mediators, today(), Zone::beijing()).is_none(),
+            "25 hours is refused as too long"
+        );
+        let utc = Zone::Fixed(chrono::FixedOffset::east_opt(0).unwrap());
+        f.form.set_text("end", "23:00");
+        let fields = f.read(&mediators, today(), utc).expect("valid");
+        assert_eq!(fields.start.to_rfc3339(), "2026-11-29T22:00:00+00:00");
+        f.form.set_text("end", "明天");
+        assert!(f.read(&mediators, today(), utc).is_none());
+        let said = f.form.field("end").and_then(|x| x.error.clone());
+        assert!(said.is_some_and(|e| e.contains("次日01:00")));
     }
 }

@@ -4,8 +4,10 @@
 use super::case_form::category_choices;
 use super::form::{Choice, Field, Form};
 use super::modal::{SettingsItem, SettingsItemKind};
+use super::room_settings::RoomSettings;
 use crate::documents::printer::PrinterSettings;
 use crate::domain::category::{Category, LocalCategory};
+use crate::domain::follow_up::Place;
 use crate::domain::org::Organisation;
 use crate::domain::user::{Role, User, may_manage_users};
 use crate::i18n::{Lang, label, t, tf};
@@ -25,8 +27,13 @@ impl SettingsState {
 }
 
 /// The settings form filled from the room.
-pub fn settings_form(org: &Organisation, lang: Lang, printer: &PrinterSettings) -> Form {
-    Form::new(settings_fields(org, lang, printer))
+pub fn settings_form(
+    org: &Organisation,
+    lang: Lang,
+    printer: &PrinterSettings,
+    settings: &RoomSettings,
+) -> Form {
+    Form::new(settings_fields(org, lang, printer, settings))
 }
 
 /// The settings form as `user` gets it: administrators also manage the users in it.
@@ -35,15 +42,21 @@ pub fn settings_form_for(
     lang: Lang,
     user: &User,
     printer: &PrinterSettings,
+    settings: &RoomSettings,
 ) -> Form {
-    let mut fields = settings_fields(org, lang, printer);
+    let mut fields = settings_fields(org, lang, printer, settings);
     if may_manage_users(user) {
         fields.push(Field::list("users", "field.users"));
     }
     Form::new(fields)
 }
 
-fn settings_fields(org: &Organisation, lang: Lang, printer: &PrinterSettings) -> Vec<Field> {
+fn settings_fields(
+    org: &Organisation,
+    lang: Lang,
+    printer: &PrinterSettings,
+    settings: &RoomSettings,
+) -> Vec<Field> {
     let p = &org.profile;
     let langs = vec![
         Choice {
@@ -55,7 +68,7 @@ fn settings_fields(org: &Organisation, lang: Lang, printer: &PrinterSettings) ->
             label: "English".into(),
         },
     ];
-    vec![
+    let mut fields = vec![
         Field::text("room_name", "field.room_name", &p.room_name).required(),
         Field::text("committee_name", "field.committee_name", &p.committee_name).required(),
         Field::text("number_prefix", "field.number_prefix", &p.number_prefix),
@@ -70,7 +83,9 @@ fn settings_fields(org: &Organisation, lang: Lang, printer: &PrinterSettings) ->
         Field::text("print_command", "field.print_command", &printer.command),
         Field::list("mediators", "field.mediators"),
         Field::list("locals", "field.locals"),
-    ]
+    ];
+    fields.extend(settings.fields());
+    fields
 }
 
 /// The printer settings typed in the form: copies 1–99, the command one program name
@@ -135,6 +150,28 @@ pub fn local_item(existing: Option<&LocalCategory>) -> SettingsItem {
         subject: String::new(),
         form,
     }
+}
+
+/// The dialog for a new place.
+pub fn place_item() -> SettingsItem {
+    SettingsItem {
+        kind: SettingsItemKind::Place,
+        subject: String::new(),
+        form: Form::new(vec![
+            Field::text("name", "field.place_name", "").required(),
+            Field::check("is_room", "field.place_is_room", false),
+        ]),
+    }
+}
+
+/// A place's line in the list: its name and whether it is one of the room's own rooms.
+pub fn place_cells(p: &Place) -> Vec<String> {
+    let kind = if p.is_room {
+        t("place.room")
+    } else {
+        t("place.outside")
+    };
+    vec![p.name.clone(), kind.into_owned()]
 }
 
 /// A local category's line in the list: 供热 → 物业.

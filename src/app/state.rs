@@ -140,6 +140,8 @@ pub struct StatusLine {
 pub struct AppState {
     /// Today's date, from the event loop.
     pub today: NaiveDate,
+    /// The zone typed times are in (the machine's; tests fix it).
+    pub zone: crate::domain::dates::Zone,
     /// Interface language.
     pub lang: Lang,
     /// The language was given on the command line, so the room's setting does not apply.
@@ -160,14 +162,21 @@ pub struct AppState {
     pub cases: CasesView,
     /// The case list (kept while a case is open).
     pub list: CaseList,
+    /// The tab the open case was opened from (今日 or 日程), where Esc goes back to;
+    /// `None` when it was opened from the case list.
+    pub back_to: Option<Tab>,
     /// The settings tab.
     pub settings: SettingsState,
+    /// The room's limits, places and display, as last read.
+    pub room_settings: super::room_settings::RoomSettings,
     /// The today screen.
     pub today_view: TodayState,
     /// The schedule tab.
     pub schedule: ScheduleState,
     /// The sessions of the case on screen (its id, its sessions).
     pub case_sessions: Option<(CaseId, Vec<Session>)>,
+    /// The follow-up visits of the case on screen (its id, its visits).
+    pub case_follow_ups: Option<(CaseId, Vec<crate::domain::follow_up::FollowUp>)>,
     /// The statistics tab.
     pub stats: StatsView,
     /// The documents tab.
@@ -197,6 +206,7 @@ impl AppState {
     pub fn new(today: NaiveDate, lang: Lang, size: (u16, u16)) -> AppState {
         AppState {
             today,
+            zone: Default::default(),
             lang,
             lang_locked: false,
             org: None,
@@ -207,13 +217,16 @@ impl AppState {
             tab: Tab::Today,
             cases: CasesView::List,
             list: CaseList::default(),
+            back_to: None,
             settings: SettingsState::default(),
+            room_settings: Default::default(),
             today_view: TodayState {
                 loading: true,
                 ..Default::default()
             },
             schedule: ScheduleState::default(),
             case_sessions: None,
+            case_follow_ups: None,
             stats: StatsView::default(),
             docs: Default::default(),
             modals: Vec::new(),

@@ -38,12 +38,12 @@ pub struct Cli {
     /// 用 ASCII 字符画线（PuTTY/Xshell 把“模糊宽度”字符显示为双宽时）/ draw lines in ASCII
     #[arg(long, global = true, env = "TIAOJIE_ASCII")]
     pub ascii: bool,
-    /// 颜色 auto|16|none / colours
-    #[arg(long, global = true, value_name = "auto|16|none", env = "TIAOJIE_COLOR", value_parser = parse_color, default_value = "auto")]
-    pub color: crate::ui::theme::ColorChoice,
     /// 以此用户身份使用（管理员在 SSH 强制命令里固定）/ act as this user (fixed by an SSH forced command)
     #[arg(long = "as", global = true, value_name = "NAME")]
     pub as_user: Option<String>,
+    /// 颜色 auto|16|none（不写时用“设置”里的选择）/ colours (else as set in 设置)
+    #[arg(long, global = true, value_name = "auto|16|none", env = "TIAOJIE_COLOR", value_parser = parse_color)]
+    pub color: Option<crate::ui::theme::ColorChoice>,
     /// What to do; without a command the app opens.
     #[command(subcommand)]
     pub command: Option<Command>,

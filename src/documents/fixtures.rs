@@ -177,6 +177,7 @@ pub fn sessions() -> Vec<crate::domain::session::Session> {
         },
         status,
         postponed_to: None,
+        cancel_reason: String::new(),
         record: SessionRecord::default(),
         override_reason: String::new(),
         mediator_names: "王芳、赵刚".into(),

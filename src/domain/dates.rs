@@ -1,8 +1,11 @@
 //! Dates and times as people type them: 2026-11-28, 2026/11/28, 2026.11.28, 20261128,
 //! 2026年11月28日, 11-28 and 12月3日 (this year), 今天 / 昨天 / 明天 / 后天, 下周一…下周日;
-//! times 09:30, 9:30, 9点, 9点半, 9点30分. Pure: "today" is given.
+//! times 09:30, 9:30, 9点, 9点半, 9点30分, and an end on the next day (次日01:00); the zone
+//! typed times are in. Pure: "today" and the zone are given.
 
-use chrono::{Datelike, Days, NaiveDate, NaiveTime};
+use chrono::{
+    DateTime, Datelike, Days, FixedOffset, Local, NaiveDate, NaiveDateTime, NaiveTime, TimeZone,
+};
 
 /// 一…日 as the day of a week after 周 (Monday = 0).
 const WEEKDAY_NAMES: [&str; 7] = ["一", "二", "三", "四", "五", "六", "日"];
@@ -79,6 +82,53 @@ pub fn parse_time_input(text: &str) -> Option<NaiveTime> {
         return None;
     }
     NaiveTime::from_hms_opt(hour.parse().ok()?, minute.parse().ok()?, 0)
+}
+
+/// Words before an end time that put it on the day after the start.
+const NEXT_DAY: [&str; 6] = ["次日", "翌日", "第二天", "next day", "next", "+1"];
+
+/// Reads an end time: a time as `parse_time_input` reads it, or one on the next day
+/// (次日01:00, 次日 1点, 翌日01:00, +1 01:00). The number is the days after the start (0 or 1).
+pub fn parse_end_time_input(text: &str) -> Option<(NaiveTime, u64)> {
+    let t = text.trim();
+    for word in NEXT_DAY {
+        let head = t.get(..word.len());
+        if head.is_some_and(|h| h.eq_ignore_ascii_case(word)) {
+            let rest = t.get(word.len()..)?;
+            return parse_time_input(rest).map(|time| (time, 1));
+        }
+    }
+    parse_time_input(t).map(|time| (time, 0))
+}
+
+/// The zone typed times are in: the machine's own (as the user's clock shows), or a fixed
+/// offset (tests, and machines whose zone is known to be wrong).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Zone {
+    /// The machine's local zone (`chrono::Local`), which may keep summer time.
+    #[default]
+    Local,
+    /// A fixed offset from UTC.
+    Fixed(FixedOffset),
+}
+
+impl Zone {
+    /// UTC+8, the zone all of China keeps.
+    pub fn beijing() -> Zone {
+        FixedOffset::east_opt(8 * 3600).map_or(Zone::Local, Zone::Fixed)
+    }
+
+    /// A local date and time as an instant with its offset; `None` for a time the clocks
+    /// skip (summer time starts). A time that happens twice takes the earlier one.
+    pub fn at(self, local: NaiveDateTime) -> Option<DateTime<FixedOffset>> {
+        match self {
+            Zone::Local => Local
+                .from_local_datetime(&local)
+                .earliest()
+                .map(|t| t.fixed_offset()),
+            Zone::Fixed(offset) => offset.from_local_datetime(&local).earliest(),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -165,5 +215,41 @@ mod tests {
         for text in ["24:00", "9:60", "", "9", "半点", "9:3a", "930", "-1:00"] {
             assert_eq!(parse_time_input(text), None, "{text}");
         }
+    }
+
+    #[test]
+    fn an_end_may_be_typed_on_the_next_day() {
+        let hm = |h, m| NaiveTime::from_hms_opt(h, m, 0).unwrap();
+        assert_eq!(parse_end_time_input("11:00"), Some((hm(11, 0), 0)));
+        for text in [
+            "次日01:00",
+            "次日 1点",
+            "翌日0100",
+            "第二天1:00",
+            "+1 01:00",
+            "Next day 1:00",
+        ] {
+            assert_eq!(parse_end_time_input(text), Some((hm(1, 0), 1)), "{text}");
+        }
+        for text in ["次日", "次日25:00", "后日01:00", "+2 01:00"] {
+            assert_eq!(parse_end_time_input(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn typed_times_take_the_zone_and_old_beijing_rows_compare_right() {
+        let local = d(2026, 11, 28).unwrap().and_hms_opt(9, 0, 0).unwrap();
+        let beijing = Zone::beijing().at(local).unwrap();
+        assert_eq!(beijing.to_rfc3339(), "2026-11-28T09:00:00+08:00");
+        let utc = Zone::Fixed(FixedOffset::east_opt(0).unwrap())
+            .at(local)
+            .unwrap();
+        assert_eq!(utc.to_rfc3339(), "2026-11-28T09:00:00+00:00");
+        // A row stored at +08:00 and one typed in UTC are the same instant when they should be.
+        let old = DateTime::parse_from_rfc3339("2026-11-28T17:00:00+08:00").unwrap();
+        assert_eq!(old, utc);
+        assert_eq!(old.timestamp(), utc.timestamp());
+        // The machine's zone gives some offset for an ordinary time.
+        assert!(Zone::Local.at(local).is_some());
     }
 }

@@ -7,6 +7,10 @@
 use super::source::Source;
 use chrono::{Days, NaiveDate};
 
+/// Police feedback is watched for cases received this many days ago or later; after that
+/// the case limit speaks for it.
+pub const FEEDBACK_WATCH_DAYS: u64 = 3;
+
 /// The limits a room works to (all in settings).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
@@ -191,7 +195,9 @@ pub fn attention(clock: &CaseClock, limits: &Limits, today: NaiveDate) -> Vec<De
             limits.case_due(clock.received_on, clock.source),
         );
         // Feedback is owed only in the first days; later the case limit speaks for it.
-        if clock.source == Source::Police && clock.received_on >= days_before(today, 3) {
+        if clock.source == Source::Police
+            && clock.received_on >= days_before(today, FEEDBACK_WATCH_DAYS)
+        {
             add(
                 DeadlineKind::PoliceFeedback,
                 limits.police_feedback_due(clock.received_on),

@@ -155,6 +155,8 @@ pub struct Session {
     pub record: SessionRecord,
     /// Why a clash was overridden (empty if there was none).
     pub override_reason: String,
+    /// Why it was called off (empty unless cancelled).
+    pub cancel_reason: String,
     /// Mediator names, joined by 、 (kept by storage for lists).
     pub mediator_names: String,
     /// The case's number or, before acceptance, its parties (for the agenda line).

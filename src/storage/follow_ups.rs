@@ -1,31 +1,13 @@
-//! Follow-up visits, the room's places, its time limits (settings) and the cases whose
-//! deadlines need attention on a given day (the today screen).
+//! Follow-up visits, the room's places and its time limits (settings). The cases whose
+//! deadlines need attention are in `alerts`.
 
 use super::codec::{date_text, decode, parse_date, time_text};
 use super::{StorageError, Store};
 use crate::domain::case::{CaseId, Timestamp};
-use crate::domain::deadlines::{CaseClock, Deadline, DeadlineKind, Limits, attention};
+use crate::domain::deadlines::Limits;
 use crate::domain::follow_up::{FollowUp, Performance, Place, Satisfaction, VisitWay};
 use crate::domain::org::OrgId;
-use crate::domain::source::Source;
-use chrono::{Days, NaiveDate};
 use rusqlite::params;
-
-/// A case with a deadline that needs attention.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CaseAlert {
-    /// The case.
-    pub case_id: CaseId,
-    /// Its number, or its parties before acceptance.
-    pub label: String,
-    /// Its parties.
-    pub parties: String,
-    /// The deadline.
-    pub deadline: Deadline,
-}
-
-/// Agreements older than their windows plus this many days drop off the today screen.
-const OVERDUE_WATCH_DAYS: u64 = 30;
 
 impl Store {
     /// Records a follow-up visit.
@@ -169,97 +151,4 @@ impl Store {
         }
         Ok(limits)
     }
-
-    /// Every case whose deadline is near or past on `today`, most urgent first: open cases
-    /// by their limit (and police feedback), recent agreements by the confirmation window
-    /// and the first follow-up visit.
-    pub fn case_alerts(
-        &self,
-        org: OrgId,
-        limits: &Limits,
-        today: NaiveDate,
-    ) -> Result<Vec<CaseAlert>, StorageError> {
-        let mut out = Vec::new();
-        let mut open = self.conn.prepare_cached(
-            "SELECT id, coalesce(nullif(number_text, ''), party_names), party_names, received_on,
-             source, NULL, 0, 0 FROM cases
-             WHERE org_id = ?1 AND status IN ('registered', 'accepted', 'mediating')",
-        )?;
-        collect(
-            &mut open.query(params![org.0])?,
-            true,
-            limits,
-            today,
-            &mut out,
-        )?;
-        let window = u64::from(limits.confirmation_days.max(limits.first_follow_up_days));
-        let cutoff = today
-            .checked_sub_days(Days::new(window + OVERDUE_WATCH_DAYS))
-            .unwrap_or(today);
-        // The agreement's own date, where one is stored, starts the confirmation window
-        // (it is the effective date); once confirmation is applied for, its alert goes.
-        let mut agreed = self.conn.prepare_cached(
-            "SELECT c.id, coalesce(nullif(c.number_text, ''), c.party_names), c.party_names,
-             c.received_on, c.source, coalesce(a.agreed_on, substr(min(h.at), 1, 10)),
-             EXISTS (SELECT 1 FROM follow_ups f WHERE f.case_id = c.id),
-             coalesce(a.confirmation <> 'none', 0)
-             FROM status_history h JOIN cases c ON c.id = h.case_id
-             LEFT JOIN agreements a ON a.case_id = c.id
-             WHERE h.to_status = 'succeeded' AND h.at >= ?2 AND c.org_id = ?1
-             GROUP BY c.id",
-        )?;
-        collect(
-            &mut agreed.query(params![org.0, date_text(cutoff)])?,
-            false,
-            limits,
-            today,
-            &mut out,
-        )?;
-        out.sort_by(|a, b| {
-            (a.deadline.urgency, a.deadline.due, a.case_id).cmp(&(
-                b.deadline.urgency,
-                b.deadline.due,
-                b.case_id,
-            ))
-        });
-        Ok(out)
-    }
-}
-
-fn collect(
-    rows: &mut rusqlite::Rows<'_>,
-    open: bool,
-    limits: &Limits,
-    today: NaiveDate,
-    out: &mut Vec<CaseAlert>,
-) -> Result<(), StorageError> {
-    while let Some(r) = rows.next()? {
-        let agreed: Option<String> = r.get(5)?;
-        let clock = CaseClock {
-            received_on: parse_date("cases.received_on", &r.get::<_, String>(3)?)?,
-            source: decode("cases.source", &r.get::<_, String>(4)?, Source::from_code)?,
-            open,
-            agreed_on: match agreed {
-                Some(day) => Some(parse_date("status_history.at", &day)?),
-                None => None,
-            },
-            followed_up: r.get(6)?,
-        };
-        let case_id = CaseId(r.get(0)?);
-        let label: String = r.get::<_, Option<String>>(1)?.unwrap_or_default();
-        let parties: String = r.get(2)?;
-        let applied: bool = r.get(7)?;
-        for deadline in attention(&clock, limits, today)
-            .into_iter()
-            .filter(|d| !(applied && d.kind == DeadlineKind::Confirmation))
-        {
-            out.push(CaseAlert {
-                case_id,
-                label: label.clone(),
-                parties: parties.clone(),
-                deadline,
-            });
-        }
-    }
-    Ok(())
 }

@@ -2,6 +2,7 @@
 //! domain types. Must not import ratatui or crossterm.
 
 mod agreements;
+mod alerts;
 mod audit;
 pub mod backup;
 mod briefs;
@@ -21,11 +22,11 @@ mod users;
 mod write;
 
 pub use agreements::{AgreementWindow, DueItem};
+pub use alerts::CaseAlert;
 pub use audit::AUDITED;
 pub use briefs::CaseBrief;
 pub use cases::NewCaseRecord;
 pub use drafts::Draft;
-pub use follow_ups::CaseAlert;
 pub use sessions::{Booked, NewSessionRecord, SessionFilter};
 pub use users::Identity;
 

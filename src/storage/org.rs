@@ -215,6 +215,24 @@ impl Store {
             .optional()?)
     }
 
+    /// Stores several room settings in one transaction (all or none).
+    pub fn set_settings(
+        &mut self,
+        org: OrgId,
+        pairs: &[(String, String)],
+    ) -> Result<(), StorageError> {
+        self.write(|tx| {
+            let mut stmt = tx.prepare_cached(
+                "INSERT INTO settings (org_id, key, value) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (org_id, key) DO UPDATE SET value = excluded.value",
+            )?;
+            for (key, value) in pairs {
+                stmt.execute(params![org.0, key, value])?;
+            }
+            Ok(())
+        })
+    }
+
     /// Stores a room setting.
     pub fn set_setting(&mut self, org: OrgId, key: &str, value: &str) -> Result<(), StorageError> {
         self.write(|tx| {

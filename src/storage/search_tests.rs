@@ -244,6 +244,7 @@ fn a_database_from_before_search_is_indexed_when_upgraded() {
              DROP TABLE IF EXISTS drafts;
              DROP TABLE users; DROP TABLE audit; DROP INDEX status_history_registrations;
              DROP TABLE agreement_clauses; DROP TABLE agreement_items; DROP TABLE agreements;
+             DROP INDEX cases_open_by_received; ALTER TABLE sessions DROP COLUMN cancel_reason;
              PRAGMA user_version = 2;",
         )
         .unwrap();

@@ -145,11 +145,12 @@ impl Store {
         })
     }
 
-    /// Calls a planned session off.
+    /// Calls a planned session off, keeping why (`reason`, trimmed; may be empty).
     pub fn cancel_session(
         &mut self,
         id: SessionId,
         expected_version: i64,
+        reason: &str,
         now: &Timestamp,
     ) -> Result<Session, StorageError> {
         self.write(|tx| {
@@ -157,8 +158,8 @@ impl Store {
             check_session_status(status, SessionStatus::Cancelled, None)
                 .map_err(|e| StorageError::Invalid(e.to_string()))?;
             tx.execute(
-                "UPDATE sessions SET status = ?2 WHERE id = ?1",
-                params![id.0, SessionStatus::Cancelled.code()],
+                "UPDATE sessions SET status = ?2, cancel_reason = ?3 WHERE id = ?1",
+                params![id.0, SessionStatus::Cancelled.code(), reason.trim()],
             )?;
             Ok(())
         })?;
@@ -363,5 +364,7 @@ fn claim_version(
     decode("sessions.status", &status, SessionStatus::from_code)
 }
 
+#[cfg(test)]
+mod alert_tests;
 #[cfg(test)]
 mod tests;

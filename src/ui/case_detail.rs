@@ -4,6 +4,7 @@
 //! Reads `&AppState` only; every string from the case goes through `clean`.
 
 mod audit;
+mod follow_ups;
 mod parties;
 pub(super) mod repeats;
 mod sessions;
@@ -83,6 +84,7 @@ fn body(state: &AppState, detail: &CaseDetail, w: usize, theme: Theme) -> Vec<Li
     paragraph(&mut out, &t("field.claims"), &f.claims, w, theme);
     parties::section(&mut out, &f.parties, w, theme);
     sessions::section(&mut out, state, case, w, theme);
+    follow_ups::section(&mut out, state, case, w, theme);
     repeats::section(&mut out, &detail.repeats, w, theme);
     history(&mut out, &case.history, w, theme);
     audit::section(&mut out, state, case, w, theme);

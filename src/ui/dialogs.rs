@@ -44,6 +44,8 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState, modal: &Modal, th
         Modal::Record(r) => session::record(frame, area, r, top, theme),
         Modal::Drafts(d) => menus::drafts(frame, area, d, theme),
         Modal::Conflict(c) => conflict::render(frame, area, c, theme),
+        Modal::Reschedule(r) => session::reschedule(frame, area, r, top, theme),
+        Modal::FollowUp(f) => session::follow_up(frame, area, f, top, theme),
     }
 }
 
@@ -242,6 +244,7 @@ fn settings_item(frame: &mut Frame, area: Rect, s: &SettingsItem, top: bool, the
         SettingsItemKind::EditUser => {
             std::borrow::Cow::Owned(crate::i18n::tf("dialog.user_edit", &[("name", &s.subject)]))
         }
+        SettingsItemKind::Place => t("dialog.place_new"),
     };
     small_form(
         frame,

@@ -1,12 +1,13 @@
 //! The settings tab: the room's profile and language, the mediators (name, phone, still
-//! working here or not) and the local categories, with a line on how the lists work.
+//! working here or not), the local categories, the time limits, the places and the
+//! display, with a line on how the lists work.
 
 use super::form_view::{ListRow, ListRows, render_form};
 use super::text::wrap;
 use super::theme::Theme;
 use crate::app::AppState;
 use crate::app::form::Field;
-use crate::app::settings::{active_word, local_line, user_state};
+use crate::app::settings::{active_word, local_line, place_cells, user_state};
 use crate::i18n::{label, t};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -36,12 +37,12 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState, theme: Theme) {
     };
     // On the users list its own keys are explained instead of the other lists'.
     let on_users = form.focused().is_some_and(|f| f.id == "users");
-    let hint_key = if on_users {
-        "settings.users_hint"
+    let hint_text = if on_users {
+        t("settings.users_hint").into_owned()
     } else {
-        "settings.lists_hint"
+        format!("{} {}", t("settings.lists_hint"), t("settings.places_hint"))
     };
-    let hint = wrap(&t(hint_key), usize::from(inner.width).saturating_sub(2));
+    let hint = wrap(&hint_text, usize::from(inner.width).saturating_sub(2));
     let hint_h = u16::try_from(hint.len())
         .unwrap_or(u16::MAX)
         .min(inner.height / 3);
@@ -103,6 +104,19 @@ fn rows(state: &AppState, field: &Field) -> ListRows {
                 })
                 .collect(),
             empty: t("settings.users_empty").into_owned(),
+            flex: 0,
+        },
+        "places" => ListRows {
+            rows: state
+                .room_settings
+                .places
+                .iter()
+                .map(|p| ListRow {
+                    cells: place_cells(p),
+                    dim: !p.is_room,
+                })
+                .collect(),
+            empty: String::new(),
             flex: 0,
         },
         _ => ListRows {

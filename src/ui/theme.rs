@@ -39,6 +39,28 @@ impl ColorChoice {
     }
 }
 
+/// The display asked on the command line (`--color`, `--ascii` or their variables); what
+/// it leaves open, the room's setting decides.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DisplayAsked {
+    /// Colours, if asked.
+    pub color: Option<ColorChoice>,
+    /// ASCII lines asked for.
+    pub ascii: bool,
+}
+
+impl DisplayAsked {
+    /// The theme: the command line first, then the room's setting (`auto`/`16`/`none`,
+    /// ASCII on or off), then automatic colours and box-drawing lines.
+    pub fn theme(self, room_color: Option<&str>, room_ascii: Option<bool>) -> Theme {
+        let color = self
+            .color
+            .or_else(|| room_color.and_then(ColorChoice::from_code))
+            .unwrap_or_default();
+        Theme::new(color, self.ascii || room_ascii.unwrap_or(false))
+    }
+}
+
 impl Theme {
     /// No colours, box-drawing lines: what snapshot tests draw.
     pub const PLAIN: Theme = Theme {

@@ -120,6 +120,13 @@ fn lines(state: &AppState, w: usize, theme: Theme) -> (Vec<Line<'static>>, Optio
         }
         out.push(line);
     }
+    if view.more_alerts > 0 {
+        let text = tf("today.more_alerts", &[("n", &view.more_alerts.to_string())]);
+        out.push(Line::styled(
+            fit(&format!("  {text}"), w).into_owned(),
+            theme.dim(),
+        ));
+    }
     (out, selected_row)
 }
 

@@ -35,8 +35,17 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>) -> Vec<Effect> {
         Some(Command::NewSession) => return super::session::open(state),
         Some(Command::RecordSession) => return super::session::open_record(state),
         Some(Command::Agreement) => return vec![Effect::LoadAgreement(detail.case.id, true)],
+        Some(Command::NewFollowUp) => return super::follow_up::open(state),
+        Some(Command::PostponeSession) => return super::reschedule::open_on_detail(state, true),
+        Some(Command::CancelSession) => return super::reschedule::open_on_detail(state, false),
         Some(Command::Back) => {
             state.cases = CasesView::List;
+            // Opened from 今日 or the agenda: back there, read afresh (the case may have
+            // changed what they show); else back to the list.
+            if let Some(tab) = state.back_to.take() {
+                state.tab = tab;
+                return super::entered(state);
+            }
             return reload(state);
         }
         _ => {}
@@ -65,18 +74,26 @@ pub fn loaded(state: &mut AppState, case: Case) -> Vec<Effect> {
             repeats: Vec::new(),
         }))
     };
-    // The sessions come with the detail; an older case's sessions are not shown meanwhile.
+    // The sessions and visits come with the detail; an older case's are not shown meanwhile.
     if state.case_sessions.as_ref().is_some_and(|(c, _)| *c != id) {
         state.case_sessions = None;
     }
     if state.case_history.as_ref().is_some_and(|(c, _)| *c != id) {
         state.case_history = None;
     }
+    if state
+        .case_follow_ups
+        .as_ref()
+        .is_some_and(|(c, _)| *c != id)
+    {
+        state.case_follow_ups = None;
+    }
+    // One read of the visits serves the detail and the 文书 tab.
     let mut effects = vec![
         Effect::LoadCaseSessions(id),
         Effect::LoadHistory(id),
         Effect::LoadAgreement(id, false),
-        Effect::LoadCaseFollowUps(id),
+        Effect::LoadFollowUps(id),
     ];
     effects.extend(repeats_of_detail(state));
     effects

@@ -146,7 +146,11 @@ fn restore(state: &mut AppState, key: DraftKey, data: DraftData) -> Vec<Effect> 
             let mut item = match kind {
                 SettingsItemKind::Mediator => mediator_item(),
                 SettingsItemKind::LocalCategory => local_item(None),
-                SettingsItemKind::NewUser | SettingsItemKind::EditUser => return Vec::new(),
+                SettingsItemKind::NewUser
+                | SettingsItemKind::EditUser
+                | SettingsItemKind::Place => {
+                    return Vec::new();
+                }
             };
             fill(&mut item.form, &data.fields, &data.focus);
             state.modals.push(Modal::SettingsItem(item));

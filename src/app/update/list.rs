@@ -53,7 +53,9 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effec
         Some(Command::Open | Command::Edit) => {
             if let Some(row) = list.page.rows.get(list.selected) {
                 list.edit_on_load = cmd == Some(Command::Edit);
-                return vec![Effect::LoadCase(row.id)];
+                let id = row.id;
+                state.back_to = None;
+                return vec![Effect::LoadCase(id)];
             }
         }
         Some(Command::New) => {

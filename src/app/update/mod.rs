@@ -7,10 +7,12 @@ mod conflict;
 mod detail;
 mod docs;
 mod drafts;
+mod follow_up;
 mod form_keys;
 mod list;
 mod modal;
 mod refresh;
+mod reschedule;
 mod results;
 mod roles;
 mod schedule;
@@ -69,10 +71,6 @@ fn handle(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::StatsExported(path) => stats::exported(state, path),
         Action::DocumentWritten(path) => docs::written(state, path, false),
         Action::DocumentPrinted(path) => docs::written(state, path, true),
-        Action::CaseFollowUpsLoaded(id, visits) => {
-            state.docs.follow_ups = Some((id, visits));
-            Vec::new()
-        }
         Action::RepeatsFound(query, cases) => detail::repeats_found(state, query, cases),
         Action::Failed(failure) => results::failed(state, failure),
         Action::TodayLoaded(data) => today::loaded(state, *data),
@@ -91,6 +89,12 @@ fn handle(state: &mut AppState, action: Action) -> Vec<Effect> {
         }
         Action::SessionSaved(booked) => session::saved(state, *booked),
         Action::SessionRecorded(s) => session::recorded(state, *s),
+        Action::SessionCancelled(s) => reschedule::cancelled(state, *s),
+        Action::FollowUpsLoaded(id, visits) => {
+            state.case_follow_ups = Some((id, visits));
+            Vec::new()
+        }
+        Action::FollowUpSaved(id) => follow_up::saved(state, id),
         Action::SessionClash(fields, verdict) => session::clashed(state, *fields, *verdict),
         Action::DataChanged => refresh::data_changed(state),
         Action::SaveDrafts => drafts::save(state),
@@ -144,6 +148,8 @@ fn contexts_with(state: &AppState, top: Option<&Modal>) -> (Vec<Context>, bool) 
             Modal::Record(r) => (vec![X::Form], r.form.typing()),
             Modal::Drafts(_) => (vec![X::Drafts], false),
             Modal::Conflict(_) => (vec![X::Conflict], false),
+            Modal::Reschedule(r) => (vec![X::Form], r.form.typing()),
+            Modal::FollowUp(f) => (vec![X::Form], f.form.typing()),
         };
     }
     if let Some(form) = &state.setup {
@@ -297,6 +303,8 @@ fn paste(state: &mut AppState, text: &str) -> Vec<Effect> {
         Some(Modal::Session(s)) => Some(&mut s.form),
         Some(Modal::Override(o)) => Some(&mut o.form),
         Some(Modal::Record(r)) => Some(&mut r.form),
+        Some(Modal::Reschedule(r)) => Some(&mut r.form),
+        Some(Modal::FollowUp(f)) => Some(&mut f.form),
         Some(_) => None,
         None if state.setup.is_some() => state.setup.as_mut(),
         None => match (&mut state.cases, state.tab) {

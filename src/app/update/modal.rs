@@ -59,6 +59,8 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effec
         Modal::Record(_) => super::session::record_keys(state, cmd, key),
         Modal::Drafts(_) => super::drafts::offer_key(state, cmd),
         Modal::Conflict(_) => super::conflict::on_key(state, cmd),
+        Modal::Reschedule(_) => super::reschedule::form_keys(state, cmd, key),
+        Modal::FollowUp(_) => super::follow_up::form_keys(state, cmd, key),
     }
 }
 
@@ -290,6 +292,8 @@ fn picker_key(state: &mut AppState, cmd: Option<Command>) -> Vec<Effect> {
                 PickerTarget::SessionForm => match state.modals.last_mut() {
                     Some(Modal::Session(s)) => Some(&mut s.form),
                     Some(Modal::Record(r)) => Some(&mut r.form),
+                    Some(Modal::Reschedule(r)) => Some(&mut r.form),
+                    Some(Modal::FollowUp(f)) => Some(&mut f.form),
                     _ => None,
                 },
             };
@@ -303,6 +307,9 @@ fn picker_key(state: &mut AppState, cmd: Option<Command>) -> Vec<Effect> {
                 pf.refresh();
             }
             if let Some(Modal::Record(rf)) = state.modals.last_mut() {
+                rf.refresh();
+            }
+            if let Some(Modal::Reschedule(rf)) = state.modals.last_mut() {
                 rf.refresh();
             }
         }

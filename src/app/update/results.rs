@@ -19,6 +19,11 @@ pub fn room_loaded(state: &mut AppState, room: Room) -> Vec<Effect> {
     state.mediators = room.mediators;
     state.locals = room.locals;
     state.printer = room.printer;
+    // The places and limits apply at once: the session form offers these places, and
+    // 今日 is read again with these limits (below).
+    state.schedule.places = room.settings.places.clone();
+    let settings_changed = state.room_settings != room.settings;
+    state.room_settings = room.settings;
     state.org = room.org;
     let Some(org) = &state.org else {
         if state.setup.is_none() {
@@ -30,7 +35,13 @@ pub fn room_loaded(state: &mut AppState, room: Room) -> Vec<Effect> {
     // A reload after adding a mediator must not throw away unsaved profile edits.
     if !state.settings.changed() {
         let focus = state.settings.form.as_ref().map(|f| f.focus);
-        let mut form = settings_form_for(org, state.lang, &state.user, &state.printer);
+        let mut form = settings_form_for(
+            org,
+            state.lang,
+            &state.user,
+            &state.printer,
+            &state.room_settings,
+        );
         if let Some(focus) = focus {
             form.focus = focus;
         }
@@ -44,6 +55,8 @@ pub fn room_loaded(state: &mut AppState, room: Room) -> Vec<Effect> {
         let mut effects = reload(state);
         effects.push(Effect::LoadToday(state.today));
         effects
+    } else if settings_changed {
+        vec![Effect::LoadToday(state.today)]
     } else {
         Vec::new()
     }

@@ -50,8 +50,15 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>) -> Vec<Effect> {
                 state.tab = Tab::Cases;
                 state.cases = CasesView::List;
                 state.list.edit_on_load = false;
+                state.back_to = Some(Tab::Schedule);
                 return vec![Effect::LoadCase(id)];
             }
+        }
+        Some(Command::PostponeSession) if !month => {
+            return super::reschedule::open_on_agenda(state, true);
+        }
+        Some(Command::CancelSession) if !month => {
+            return super::reschedule::open_on_agenda(state, false);
         }
         Some(Command::ToggleView) => {
             sched.mode = match sched.mode {

@@ -7,6 +7,7 @@ use crate::app::command::Command;
 use crate::app::key::Key;
 use crate::app::modal::{Modal, PickerTarget};
 use crate::app::record_form::RecordForm;
+use crate::app::reschedule_form::RescheduleKind;
 use crate::app::session_form::{OverrideForm, SessionForm};
 use crate::app::state::{AppState, CasesView, StatusLine};
 use crate::domain::conflicts::Verdict;
@@ -31,13 +32,13 @@ pub fn open(state: &mut AppState) -> Vec<Effect> {
 
 /// Keys in the session form.
 pub fn form_keys(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effect> {
-    let today = state.today;
+    let (today, zone) = (state.today, state.zone);
     let mediators = state.mediators.clone();
     let Some(Modal::Session(sf)) = state.modals.last_mut() else {
         return Vec::new();
     };
     match form_key(&mut sf.form, cmd, key) {
-        Outcome::Save => match sf.read(&mediators, today) {
+        Outcome::Save => match sf.read(&mediators, today, zone) {
             Some(fields) => vec![Effect::CreateSession {
                 fields: Box::new(fields),
                 override_reason: String::new(),
@@ -73,11 +74,20 @@ pub fn override_keys(state: &mut AppState, cmd: Option<Command>, key: Key) -> Ve
                 return Vec::new();
             }
             let fields = o.fields.clone();
+            let postpone = o.postpone;
             state.modals.pop();
-            vec![Effect::CreateSession {
-                fields,
-                override_reason: reason,
-            }]
+            match postpone {
+                Some((id, version)) => vec![Effect::PostponeSession {
+                    id,
+                    version,
+                    fields,
+                    override_reason: reason,
+                }],
+                None => vec![Effect::CreateSession {
+                    fields,
+                    override_reason: reason,
+                }],
+            }
         }
         Outcome::Cancel => {
             state.modals.pop();
@@ -159,22 +169,38 @@ pub fn clashed(state: &mut AppState, fields: SessionFields, verdict: Verdict) ->
         .chain(&verdict.warnings)
         .map(|c| c.to_string())
         .collect();
-    state
-        .modals
-        .push(Modal::Override(Box::new(OverrideForm::new(
-            fields, clashes,
-        ))));
+    let mut form = OverrideForm::new(fields, clashes);
+    // A postponement that clashes stays a postponement when overridden.
+    if let Some(Modal::Reschedule(r)) = state.modals.last()
+        && r.kind == RescheduleKind::Postpone
+    {
+        form.postpone = r.session().map(|s| (s.id, s.version));
+    }
+    state.modals.push(Modal::Override(Box::new(form)));
     Vec::new()
 }
 
-/// A session was stored: close the form, say so (with any warning), reread the case's sessions.
+/// A session was stored (scheduled, or the new time of a postponed one): close the form,
+/// say so (with any warning), reread what shows the session.
 pub fn saved(state: &mut AppState, booked: Booked) -> Vec<Effect> {
-    state
+    let postponed = state
         .modals
-        .retain(|m| !matches!(m, Modal::Session(_) | Modal::Override(_)));
+        .iter()
+        .any(|m| matches!(m, Modal::Reschedule(_)));
+    state.modals.retain(|m| {
+        !matches!(
+            m,
+            Modal::Session(_) | Modal::Override(_) | Modal::Reschedule(_)
+        )
+    });
     let s = &booked.session;
+    let key = if postponed {
+        "msg.session_postponed"
+    } else {
+        "msg.session_saved"
+    };
     let mut text = tf(
-        "msg.session_saved",
+        key,
         &[
             ("when", &s.fields.start.format("%m-%d %H:%M").to_string()),
             ("place", &s.fields.place),
@@ -188,5 +214,5 @@ pub fn saved(state: &mut AppState, booked: Booked) -> Vec<Effect> {
         text,
         error: !booked.warnings.is_empty(),
     });
-    vec![Effect::LoadCaseSessions(s.fields.case_id)]
+    super::reschedule::reload(state, s.fields.case_id)
 }

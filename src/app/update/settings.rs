@@ -7,8 +7,9 @@ use crate::app::action::Effect;
 use crate::app::command::Command;
 use crate::app::key::Key;
 use crate::app::modal::{Confirm, Modal, Pending, PickerTarget, SettingsItemKind};
+use crate::app::room_settings::read_settings;
 use crate::app::settings::{
-    local_item, mediator_item, printer_of, settings_form_for, user_item, user_of,
+    local_item, mediator_item, place_item, printer_of, settings_form_for, user_item, user_of,
 };
 use crate::app::setup::profile_of;
 use crate::app::state::{AppState, StatusLine, Tab};
@@ -24,6 +25,7 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effec
     clamp_list(form, "mediators", state.mediators.len());
     clamp_list(form, "locals", state.locals.len());
     clamp_list(form, "users", state.users.len());
+    clamp_list(form, "places", state.room_settings.places.len());
     let focused = form.focused().map(|f| (f.id, f.selected));
     match (outcome, focused) {
         (Outcome::Save, _) => {
@@ -43,6 +45,14 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effec
                     return Vec::new();
                 }
             };
+            let pairs = match read_settings(form) {
+                Ok(pairs) => pairs,
+                Err((id, said)) => {
+                    form.set_error(id, Some(said));
+                    form.focus_first_error();
+                    return Vec::new();
+                }
+            };
             let lang = Lang::from_code(&form.value("lang")).unwrap_or_default();
             state.lang = lang;
             state.lang_locked = false;
@@ -53,11 +63,14 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effec
                 error: false,
             });
             state.printer = printer.clone();
-            return vec![Effect::SaveRoom {
-                profile,
-                lang,
-                printer,
-            }];
+            return vec![
+                Effect::SaveSettings(pairs),
+                Effect::SaveRoom {
+                    profile,
+                    lang,
+                    printer,
+                },
+            ];
         }
         // Esc leaves the tab (Tab moves between fields here), asking first if the
         // profile was changed.
@@ -93,6 +106,26 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effec
         (Outcome::Add, Some(("locals", _))) => {
             state.modals.push(Modal::SettingsItem(local_item(None)))
         }
+        (Outcome::Add, Some(("places", _))) => state.modals.push(Modal::SettingsItem(place_item())),
+        // Enter makes a place a room of the room's own or an outside place; F8 removes it.
+        (Outcome::OpenRow, Some(("places", row))) => {
+            let mut places = state.room_settings.places.clone();
+            if let Some(p) = places.get_mut(row) {
+                p.is_room = !p.is_room;
+                return vec![Effect::SavePlaces(places)];
+            }
+        }
+        (Outcome::Remove, Some(("places", row))) => {
+            let mut places = state.room_settings.places.clone();
+            if row < places.len() && places.len() > 1 {
+                places.remove(row);
+                return vec![Effect::SavePlaces(places)];
+            }
+            state.status = Some(StatusLine {
+                text: t("err.settings.last_place").into_owned(),
+                error: true,
+            });
+        }
         (Outcome::Add, _) => state.modals.push(Modal::SettingsItem(mediator_item())),
         (Outcome::Pick, _) => {
             if let Some(picker) = picker_for(form, PickerTarget::Settings) {
@@ -112,6 +145,7 @@ pub fn leave(state: &mut AppState) {
             state.lang,
             &state.user,
             &state.printer,
+            &state.room_settings,
         ));
     }
     state.tab = Tab::Cases;
@@ -135,11 +169,26 @@ pub fn item_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Eff
                     SettingsItemKind::Mediator => "err.mediator.name_missing",
                     SettingsItemKind::LocalCategory => "err.category.name_missing",
                     SettingsItemKind::NewUser | SettingsItemKind::EditUser => "err.user.name",
+                    SettingsItemKind::Place => "err.settings.place_name",
                 };
                 item.form.set_error("name", Some(t(key).into_owned()));
                 return Vec::new();
             }
+            let places = &state.room_settings.places;
             let effect = match item.kind {
+                SettingsItemKind::Place if places.iter().any(|p| p.name == name) => {
+                    let said = crate::i18n::tf("err.settings.place_exists", &[("name", &name)]);
+                    item.form.set_error("name", Some(said));
+                    return Vec::new();
+                }
+                SettingsItemKind::Place => {
+                    let mut places = places.clone();
+                    places.push(crate::domain::follow_up::Place {
+                        name,
+                        is_room: item.form.field("is_room").is_some_and(|f| f.checked),
+                    });
+                    Effect::SavePlaces(places)
+                }
                 SettingsItemKind::Mediator => Effect::AddMediator {
                     name,
                     phone: item.form.value("phone"),
@@ -201,6 +250,7 @@ mod tests {
             locals: Vec::new(),
             lang: None,
             printer: Default::default(),
+            settings: Default::default(),
         };
         update(&mut s, Action::RoomLoaded(Box::new(room)));
         for _ in 0..5 {
@@ -262,7 +312,7 @@ mod tests {
             copies: 3,
         };
         assert!(
-            matches!(&saved[..], [crate::app::action::Effect::SaveRoom { printer: p, .. }] if *p == printer),
+            matches!(&saved[..], [crate::app::action::Effect::SaveSettings(_), crate::app::action::Effect::SaveRoom { printer: p, .. }] if *p == printer),
             "{saved:?}"
         );
         assert_eq!(s.printer, printer);

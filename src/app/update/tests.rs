@@ -72,6 +72,7 @@ fn type_in(s: &mut AppState, text: &str) -> Vec<Effect> {
 fn started() -> AppState {
     set_lang(Lang::Zh);
     let mut s = AppState::new(today(), Lang::Zh, (80, 24));
+    s.zone = crate::domain::dates::Zone::beijing();
     s.lang_locked = true;
     act(&mut s, Action::RoomLoaded(Box::new(room())));
     // The app opens on 今日; these tests are about the case log.

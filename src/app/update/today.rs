@@ -20,6 +20,7 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>) -> Vec<Effect> {
                 state.tab = Tab::Cases;
                 state.cases = CasesView::List;
                 state.list.edit_on_load = false;
+                state.back_to = Some(Tab::Today);
                 return vec![Effect::LoadCase(id)];
             }
         }
@@ -43,6 +44,7 @@ pub fn loaded(state: &mut AppState, data: TodayData) -> Vec<Effect> {
     view.sessions = data.sessions;
     view.alerts = data.alerts;
     view.performance = data.performance;
+    view.more_alerts = data.more_alerts;
     view.loading = false;
     view.selected = view.selected.min(view.lines().len().saturating_sub(1));
     state.schedule.places = data.places;

@@ -14,27 +14,27 @@ use crate::domain::status::CaseStatus;
 use crate::storage::{SessionFilter, StorageError, Store};
 use chrono::{DateTime, NaiveDate};
 
-fn at(s: &str) -> Timestamp {
+pub(super) fn at(s: &str) -> Timestamp {
     DateTime::parse_from_rfc3339(s).unwrap()
 }
 
-fn now() -> Timestamp {
+pub(super) fn now() -> Timestamp {
     at("2026-11-28T09:30:00+08:00")
 }
 
-fn day(s: &str) -> NaiveDate {
+pub(super) fn day(s: &str) -> NaiveDate {
     s.parse().unwrap()
 }
 
-struct Room {
-    dir: tempfile::TempDir,
-    store: Store,
-    org: Organisation,
-    wang: MediatorId,
-    li: MediatorId,
+pub(super) struct Room {
+    pub(super) dir: tempfile::TempDir,
+    pub(super) store: Store,
+    pub(super) org: Organisation,
+    pub(super) wang: MediatorId,
+    pub(super) li: MediatorId,
 }
 
-fn room() -> Room {
+pub(super) fn room() -> Room {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("room.db")).unwrap();
     let profile = OrgProfile {
@@ -57,7 +57,7 @@ fn room() -> Room {
     }
 }
 
-fn case(room: &mut Room, name: &str, received: &str, source: Source) -> Case {
+pub(super) fn case(room: &mut Room, name: &str, received: &str, source: Source) -> Case {
     let mut f = CaseFields::blank(day(received));
     f.source = source;
     f.referrer_unit = "新华派出所".into();
@@ -241,14 +241,18 @@ fn postponed_and_cancelled_sessions_free_their_time_and_keep_the_link() {
     assert_eq!(old.postponed_to, Some(new.id));
     // The old slot is free again.
     r.store.create_session(r.org.id, &f, "", &now()).unwrap();
-    let cancelled = r.store.cancel_session(new.id, new.version, &now()).unwrap();
+    let cancelled = r
+        .store
+        .cancel_session(new.id, new.version, " 申请人住院 ", &now())
+        .unwrap();
     assert_eq!(cancelled.status, SessionStatus::Cancelled);
+    assert_eq!(cancelled.cancel_reason, "申请人住院");
     r.store
         .create_session(r.org.id, &later, "", &now())
         .unwrap();
     assert!(
         r.store
-            .cancel_session(new.id, cancelled.version, &now())
+            .cancel_session(new.id, cancelled.version, "", &now())
             .is_err()
     );
     assert_eq!(r.store.sessions_of_case(a.id).unwrap().len(), 4);
@@ -451,4 +455,18 @@ fn places_and_limits_come_from_settings_with_defaults() {
     let limits = r.store.limits(r.org.id).unwrap();
     assert_eq!(limits.court_days, 15);
     assert_eq!(limits.near_days, Limits::default().near_days);
+    let pairs = [
+        ("limit.first_follow_up_days", "20"),
+        ("display.ascii", "on"),
+    ]
+    .map(|(k, v)| (k.to_string(), v.to_string()));
+    r.store.set_settings(r.org.id, &pairs).unwrap();
+    assert_eq!(r.store.limits(r.org.id).unwrap().first_follow_up_days, 20);
+    assert_eq!(
+        r.store
+            .setting(r.org.id, "display.ascii")
+            .unwrap()
+            .as_deref(),
+        Some("on")
+    );
 }

@@ -1,5 +1,6 @@
 //! The sessions of the case on its detail: date and time, kind, place, mediators, status;
-//! a session's override reason and record outcome below it when there is one.
+//! a session's override reason, record outcome, new time (postponed) or reason (called off)
+//! below it when there is one.
 
 use crate::app::AppState;
 use crate::domain::case::Case;
@@ -38,9 +39,17 @@ pub(super) fn section(
         let mut spans = vec![Span::styled(day, theme.frame())];
         spans.extend(rest.spans);
         out.push(Line::from(spans));
+        // A postponed session names its new time (the new session is listed too).
+        let moved_to = s
+            .postponed_to
+            .and_then(|id| sessions.iter().find(|n| n.id == id))
+            .map(|n| n.fields.start.format("%Y-%m-%d %H:%M").to_string())
+            .unwrap_or_default();
         for (key, text) in [
             ("detail.session_override", &s.override_reason),
             ("detail.session_outcome", &s.record.outcome),
+            ("detail.session_moved_to", &moved_to),
+            ("detail.session_cancel_reason", &s.cancel_reason),
         ] {
             if !text.trim().is_empty() {
                 let line = tf(key, &[("text", &clean(text))]);

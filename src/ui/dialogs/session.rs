@@ -1,7 +1,10 @@
-//! The session form and the override step (the clashes, then the reason) as dialogs.
+//! The session form, the override step (the clashes, then the reason), the record, and
+//! postponing or calling off a session, as dialogs.
 
 use super::{Theme, small_form};
+use crate::app::follow_up_form::FollowUpForm;
 use crate::app::record_form::RecordForm;
+use crate::app::reschedule_form::{RescheduleForm, RescheduleKind};
 use crate::app::session_form::{OverrideForm, SessionForm};
 use crate::i18n::t;
 use ratatui::Frame;
@@ -29,6 +32,29 @@ pub fn record(frame: &mut Frame, area: Rect, r: &RecordForm, top: bool, theme: T
         area,
         &t("dialog.record_title"),
         &r.form,
+        &hint,
+        top,
+        theme,
+    );
+}
+
+/// Postponing or calling off a session.
+pub fn reschedule(frame: &mut Frame, area: Rect, r: &RescheduleForm, top: bool, theme: Theme) {
+    let (title, hint) = match r.kind {
+        RescheduleKind::Postpone => (t("dialog.postpone_title"), t("dialog.postpone_hint")),
+        RescheduleKind::Cancel => (t("dialog.cancel_title"), t("dialog.cancel_hint")),
+    };
+    small_form(frame, area, &title, &r.form, &hint, top, theme);
+}
+
+/// Recording a follow-up visit.
+pub fn follow_up(frame: &mut Frame, area: Rect, f: &FollowUpForm, top: bool, theme: Theme) {
+    let hint = t("dialog.follow_up_hint");
+    small_form(
+        frame,
+        area,
+        &t("dialog.follow_up_title"),
+        &f.form,
         &hint,
         top,
         theme,

@@ -87,12 +87,14 @@ fn detail_and_help_render_at_every_size_and_scroll_without_panic() {
 #[test]
 fn the_full_id_number_is_never_on_screen() {
     let mut s = detail_state(Lang::Zh, 80, 24);
+    let mut masked = false;
     for _ in 0..6 {
         let text = screen(&s);
         assert!(!text.contains("11010519491231002X"), "{text}");
+        masked |= text.contains("110105********002X");
         press(&mut s, &[Key::plain(KeyCode::PageDown)]);
     }
-    assert!(screen(&s).contains("110105********002X"));
+    assert!(masked, "the masked number is shown");
 }
 
 #[test]

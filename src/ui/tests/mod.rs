@@ -1,13 +1,18 @@
 //! Screen snapshots at 80×24 with fixed cases and a fixed today, in Chinese and English.
 
 mod agreement;
+mod back_to;
 mod conflict;
 mod detail;
 mod documents;
+mod follow_ups;
 mod forms;
 mod repeats;
+mod reschedule;
 mod schedule;
 mod screens;
+mod settings_more;
 mod stats;
 pub mod support;
+mod today_more;
 mod users;

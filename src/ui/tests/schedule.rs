@@ -22,7 +22,14 @@ fn day(s: &str) -> NaiveDate {
     s.parse().expect("valid date")
 }
 
-fn session(id: i64, case: i64, start: &str, end: &str, place: &str, label: &str) -> Session {
+pub(super) fn session(
+    id: i64,
+    case: i64,
+    start: &str,
+    end: &str,
+    place: &str,
+    label: &str,
+) -> Session {
     let at = |s: &str| DateTime::parse_from_rfc3339(s).expect("valid time");
     Session {
         id: SessionId(id),
@@ -48,12 +55,13 @@ fn session(id: i64, case: i64, start: &str, end: &str, place: &str, label: &str)
         postponed_to: None,
         record: SessionRecord::default(),
         override_reason: String::new(),
+        cancel_reason: String::new(),
         mediator_names: "王建国".into(),
         case_label: label.into(),
     }
 }
 
-fn sessions() -> Vec<Session> {
+pub(super) fn sessions() -> Vec<Session> {
     vec![
         session(
             1,
@@ -95,7 +103,7 @@ fn alert(case: i64, label: &str, kind: DeadlineKind, due: &str, urgency: Urgency
     }
 }
 
-fn today_data() -> TodayData {
+pub(super) fn today_data() -> TodayData {
     TodayData {
         sessions: sessions(),
         alerts: vec![
@@ -125,6 +133,7 @@ fn today_data() -> TodayData {
             due_item(8, "支付赔偿款", Some(300_000), "2026-11-25"),
             due_item(9, "修复卫生间防水", None, "2026-11-30"),
         ],
+        more_alerts: 0,
         places: Place::defaults(),
     }
 }
@@ -146,14 +155,14 @@ fn due_item(case: i64, what: &str, amount: Option<i64>, due: &str) -> crate::sto
 }
 
 /// The app as started: on 今日, with today's data read.
-fn today_state(lang: Lang) -> AppState {
+pub(super) fn today_state(lang: Lang) -> AppState {
     let mut s = state(lang, 80, 24);
     s.tab = Tab::Today;
     update(&mut s, Action::TodayLoaded(Box::new(today_data())));
     s
 }
 
-fn schedule_state(lang: Lang) -> AppState {
+pub(super) fn schedule_state(lang: Lang) -> AppState {
     let mut s = today_state(lang);
     let effects = update(&mut s, Action::Key(Key::plain(KeyCode::Tab)));
     assert!(effects.is_empty(), "Tab from 今日 goes to the cases");
@@ -185,6 +194,7 @@ fn today_with_nothing_to_do_zh() {
         sessions: vec![],
         alerts: vec![],
         performance: vec![],
+        more_alerts: 0,
         places: vec![],
     };
     update(&mut s, Action::TodayLoaded(Box::new(empty)));
@@ -194,6 +204,7 @@ fn today_with_nothing_to_do_zh() {
 #[test]
 fn the_app_opens_on_today_and_asks_for_it() {
     let mut s = AppState::new(today(), Lang::Zh, (80, 24));
+    s.zone = crate::domain::dates::Zone::beijing();
     assert_eq!(s.tab, Tab::Today);
     let effects = update(&mut s, Action::RoomLoaded(Box::new(room())));
     assert!(effects.contains(&Effect::LoadToday(today())), "{effects:?}");
@@ -315,7 +326,7 @@ fn filters_cycle_and_esc_clears_them() {
     assert_eq!(s.schedule.filter, Default::default());
 }
 
-fn detail_state(lang: Lang) -> AppState {
+pub(super) fn detail_state(lang: Lang) -> AppState {
     let mut s = state(lang, 80, 24);
     update(&mut s, Action::CaseLoaded(Box::new(case())));
     update(

@@ -63,6 +63,7 @@ pub fn room() -> Room {
         locals: default_local_categories(),
         lang: None,
         printer: Default::default(),
+        settings: Default::default(),
     }
 }
 
@@ -70,6 +71,7 @@ pub fn room() -> Room {
 pub fn state(lang: Lang, cols: u16, rows: u16) -> AppState {
     set_lang(lang);
     let mut s = AppState::new(today(), lang, (cols, rows));
+    s.zone = crate::domain::dates::Zone::beijing();
     s.lang_locked = true;
     update(&mut s, Action::RoomLoaded(Box::new(room())));
     update(&mut s, Action::CasesLoaded(page()));
@@ -307,6 +309,7 @@ pub fn find(buffer: &Buffer, text: &str) -> Option<(u16, u16)> {
 pub fn first_start_state(lang: Lang) -> AppState {
     set_lang(lang);
     let mut s = AppState::new(today(), lang, (80, 24));
+    s.zone = crate::domain::dates::Zone::beijing();
     s.lang_locked = true;
     let room = Room {
         org: None,
@@ -314,6 +317,7 @@ pub fn first_start_state(lang: Lang) -> AppState {
         locals: Vec::new(),
         lang: None,
         printer: Default::default(),
+        settings: Default::default(),
     };
     update(&mut s, Action::RoomLoaded(Box::new(room)));
     s

@@ -265,6 +265,7 @@ fn a_record_draft_waits_for_the_sessions_then_reopens_with_its_session_and_text(
         },
         status: SessionStatus::Planned,
         postponed_to: None,
+        cancel_reason: String::new(),
         record: SessionRecord::default(),
         override_reason: String::new(),
         mediator_names: "王建国".into(),

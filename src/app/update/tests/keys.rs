@@ -122,7 +122,8 @@ fn tab_walks_the_settings_fields_and_past_the_last_one_to_the_next_tab() {
     );
     press(&mut s, KeyCode::Tab);
     let mut presses = 0;
-    while s.tab == Tab::Settings && presses < 20 {
+    // The profile, printer, lists, limits, display and users: a few dozen fields.
+    while s.tab == Tab::Settings && presses < 60 {
         press(&mut s, KeyCode::Tab);
         presses += 1;
     }

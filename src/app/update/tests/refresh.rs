@@ -28,7 +28,7 @@ fn an_open_case_is_read_again_and_stays_where_it_was_scrolled() {
             Effect::LoadCaseSessions(id),
             Effect::LoadHistory(id),
             Effect::LoadAgreement(id, false),
-            Effect::LoadCaseFollowUps(id)
+            Effect::LoadFollowUps(id)
         ]
     );
     assert!(

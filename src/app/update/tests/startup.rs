@@ -23,6 +23,7 @@ fn the_first_start_shows_the_setup_form_and_blank_fields_emit_nothing() {
         locals: Vec::new(),
         lang: None,
         printer: Default::default(),
+        settings: Default::default(),
     };
     assert!(act(&mut s, Action::RoomLoaded(Box::new(no_room))).is_empty());
     assert!(s.setup.is_some());
@@ -46,6 +47,7 @@ fn the_setup_form_filled_in_creates_the_room_and_then_shows_the_list() {
         locals: Vec::new(),
         lang: None,
         printer: Default::default(),
+        settings: Default::default(),
     };
     act(&mut s, Action::RoomLoaded(Box::new(no_room)));
     type_in(&mut s, "老王调解工作室");

@@ -1,0 +1,153 @@
+//! The room's settings beyond its profile, read with the room and edited on 设置: the time
+//! limits, the places sessions are held in, and how the screen is drawn (ASCII lines,
+//! colours; the command line still wins). Stored as `key = value` room settings.
+
+use super::form::{Choice, Field, Form};
+use crate::domain::deadlines::Limits;
+use crate::domain::follow_up::Place;
+use crate::i18n::t;
+
+/// Setting keys of the display.
+pub const ASCII_KEY: &str = "display.ascii";
+/// Setting key of the colours (`auto`, `16`, `none`).
+pub const COLOR_KEY: &str = "display.color";
+
+/// Each limit's setting key (also its field id) and its label, in the order 设置 shows them.
+pub const LIMIT_FIELDS: [(&str, &str); 7] = [
+    ("limit.ordinary_days", "field.limit_ordinary_days"),
+    ("limit.court_days", "field.limit_court_days"),
+    (
+        "limit.police_feedback_hours",
+        "field.limit_police_feedback_hours",
+    ),
+    ("limit.petition_days", "field.limit_petition_days"),
+    ("limit.confirmation_days", "field.limit_confirmation_days"),
+    (
+        "limit.first_follow_up_days",
+        "field.limit_first_follow_up_days",
+    ),
+    ("limit.near_days", "field.limit_near_days"),
+];
+
+/// What the room has set (defaults where it has not).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoomSettings {
+    /// Time limits.
+    pub limits: Limits,
+    /// Rooms and outside places, in the order the session form offers them.
+    pub places: Vec<Place>,
+    /// ASCII lines, if the room has said.
+    pub ascii: Option<bool>,
+    /// Colours (`auto`, `16`, `none`), if the room has said.
+    pub color: Option<String>,
+}
+
+impl Default for RoomSettings {
+    fn default() -> Self {
+        RoomSettings {
+            limits: Limits::default(),
+            places: Place::defaults(),
+            ascii: None,
+            color: None,
+        }
+    }
+}
+
+impl RoomSettings {
+    /// The fields 设置 shows for these settings (after the profile and language).
+    pub fn fields(&self) -> Vec<Field> {
+        let mut out: Vec<Field> = LIMIT_FIELDS
+            .iter()
+            .zip(self.limits.entries())
+            .map(|((id, label), (_, value))| Field::text(id, label, &value.to_string()).required())
+            .collect();
+        out.push(Field::list("places", "field.places"));
+        let choice = |code: &str, key: &str| Choice {
+            code: code.to_string(),
+            label: t(key).into_owned(),
+        };
+        out.push(Field::choice(
+            "display_ascii",
+            "field.display_ascii",
+            vec![
+                choice("off", "display.ascii_off"),
+                choice("on", "display.ascii_on"),
+            ],
+            if self.ascii == Some(true) {
+                "on"
+            } else {
+                "off"
+            },
+        ));
+        out.push(Field::choice(
+            "display_color",
+            "field.display_color",
+            vec![
+                choice("auto", "display.color_auto"),
+                choice("16", "display.color_16"),
+                choice("none", "display.color_none"),
+            ],
+            self.color.as_deref().unwrap_or("auto"),
+        ));
+        out
+    }
+}
+
+/// The settings as typed on 设置: the pairs to store, or the first wrong field (its id and
+/// what to say) with the others left as they are.
+pub fn read_settings(form: &Form) -> Result<Vec<(String, String)>, (&'static str, String)> {
+    let mut pairs = Vec::new();
+    for (id, _) in LIMIT_FIELDS {
+        let text = form.value(id);
+        let (low, high) = match id {
+            "limit.near_days" => (0, 60),
+            "limit.police_feedback_hours" => (1, 720),
+            _ => (1, 3650),
+        };
+        match text.trim().parse::<u32>() {
+            Ok(n) if (low..=high).contains(&n) => pairs.push((id.to_string(), n.to_string())),
+            _ => {
+                let said = crate::i18n::tf(
+                    "err.settings.limit",
+                    &[
+                        ("value", &text),
+                        ("low", &low.to_string()),
+                        ("high", &high.to_string()),
+                    ],
+                );
+                return Err((id, said));
+            }
+        }
+    }
+    pairs.push((ASCII_KEY.to_string(), form.value("display_ascii")));
+    pairs.push((COLOR_KEY.to_string(), form.value("display_color")));
+    Ok(pairs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn limits_are_whole_numbers_in_range_and_the_display_is_kept() {
+        let settings = RoomSettings::default();
+        let mut form = Form::new(settings.fields());
+        let pairs = read_settings(&form).expect("defaults are valid");
+        assert!(pairs.contains(&("limit.ordinary_days".into(), "30".into())));
+        assert!(pairs.contains(&("limit.first_follow_up_days".into(), "15".into())));
+        assert!(pairs.contains(&(ASCII_KEY.into(), "off".into())));
+        assert!(pairs.contains(&(COLOR_KEY.into(), "auto".into())));
+        form.set_text("limit.court_days", "十五");
+        let (id, said) = read_settings(&form).expect_err("not a number");
+        assert_eq!(id, "limit.court_days");
+        assert!(said.contains("十五"), "{said}");
+        form.set_text("limit.court_days", "15");
+        form.set_text("limit.near_days", "0");
+        form.set_choice("display_color", "none");
+        let pairs = read_settings(&form).expect("valid");
+        assert!(pairs.contains(&("limit.court_days".into(), "15".into())));
+        assert!(pairs.contains(&(COLOR_KEY.into(), "none".into())));
+        form.set_text("limit.ordinary_days", "0");
+        assert!(read_settings(&form).is_err(), "a limit of no days");
+    }
+}

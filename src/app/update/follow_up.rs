@@ -1,0 +1,59 @@
+//! Recording a follow-up visit (回访) from the case detail: the form, its keys, and what
+//! happens when storage has kept it.
+
+use super::form_keys::{Outcome, form_key};
+use crate::app::action::Effect;
+use crate::app::command::Command;
+use crate::app::follow_up_form::FollowUpForm;
+use crate::app::key::Key;
+use crate::app::modal::{Modal, PickerTarget};
+use crate::app::state::{AppState, CasesView, StatusLine};
+use crate::domain::case::CaseId;
+use crate::i18n::t;
+
+/// Opens the form for the case on screen.
+pub fn open(state: &mut AppState) -> Vec<Effect> {
+    let CasesView::Detail(detail) = &state.cases else {
+        return Vec::new();
+    };
+    let form = FollowUpForm::new(&detail.case, &state.mediators, state.today);
+    state.modals.push(Modal::FollowUp(Box::new(form)));
+    Vec::new()
+}
+
+/// Keys in the form: F2 records the visit, Esc closes the form.
+pub fn form_keys(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effect> {
+    let today = state.today;
+    let Some(Modal::FollowUp(ff)) = state.modals.last_mut() else {
+        return Vec::new();
+    };
+    match form_key(&mut ff.form, cmd, key) {
+        Outcome::Save => ff
+            .read(today)
+            .map(|visit| Effect::AddFollowUp(Box::new(visit)))
+            .into_iter()
+            .collect(),
+        Outcome::Pick => {
+            let picker = super::case_form::picker_for(&ff.form, PickerTarget::SessionForm);
+            if let Some(picker) = picker {
+                state.modals.push(Modal::Picker(picker));
+            }
+            Vec::new()
+        }
+        Outcome::Cancel => {
+            state.modals.pop();
+            Vec::new()
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// A visit was recorded: close the form, say so, read the case's visits again.
+pub fn saved(state: &mut AppState, case: CaseId) -> Vec<Effect> {
+    state.modals.retain(|m| !matches!(m, Modal::FollowUp(_)));
+    state.status = Some(StatusLine {
+        text: t("msg.follow_up_saved").into_owned(),
+        error: false,
+    });
+    vec![Effect::LoadFollowUps(case)]
+}

@@ -1,0 +1,132 @@
+//! Postponing (改期) and calling off (取消) a planned session, from the case detail (any
+//! of the case's planned sessions) or from the agenda (the selected one): the dialog, its
+//! keys, and what happens when storage answers. A postponement that clashes goes through
+//! the same override step as a new booking (see `session::clashed`).
+
+use super::form_keys::{Outcome, form_key};
+use crate::app::action::Effect;
+use crate::app::command::Command;
+use crate::app::key::Key;
+use crate::app::modal::{Modal, PickerTarget};
+use crate::app::reschedule_form::{RescheduleForm, RescheduleKind};
+use crate::app::state::{AppState, CasesView, StatusLine, Tab};
+use crate::domain::case::CaseId;
+use crate::domain::session::Session;
+use crate::i18n::{t, tf};
+
+fn kind_of(postpone: bool) -> RescheduleKind {
+    if postpone {
+        RescheduleKind::Postpone
+    } else {
+        RescheduleKind::Cancel
+    }
+}
+
+/// Opens the dialog for the planned sessions of the case on screen.
+pub fn open_on_detail(state: &mut AppState, postpone: bool) -> Vec<Effect> {
+    let CasesView::Detail(detail) = &state.cases else {
+        return Vec::new();
+    };
+    let sessions = match &state.case_sessions {
+        Some((id, list)) if *id == detail.case.id => list.clone(),
+        _ => Vec::new(),
+    };
+    open(state, postpone, &sessions);
+    Vec::new()
+}
+
+/// Opens the dialog for the session selected in the agenda.
+pub fn open_on_agenda(state: &mut AppState, postpone: bool) -> Vec<Effect> {
+    let sched = &state.schedule;
+    let chosen: Vec<Session> = sched
+        .sessions
+        .get(sched.selected)
+        .cloned()
+        .into_iter()
+        .collect();
+    open(state, postpone, &chosen);
+    Vec::new()
+}
+
+fn open(state: &mut AppState, postpone: bool, sessions: &[Session]) {
+    match RescheduleForm::new(kind_of(postpone), sessions, state.today) {
+        Some(form) => state.modals.push(Modal::Reschedule(Box::new(form))),
+        None => state.modals.push(Modal::Notice {
+            text: t("err.session.none_planned").into_owned(),
+        }),
+    }
+}
+
+/// Keys in the dialog: F2 postpones (or calls off), Esc closes it.
+pub fn form_keys(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effect> {
+    let (today, zone) = (state.today, state.zone);
+    let Some(Modal::Reschedule(rf)) = state.modals.last_mut() else {
+        return Vec::new();
+    };
+    let outcome = form_key(&mut rf.form, cmd, key);
+    rf.refresh();
+    match outcome {
+        Outcome::Save => {
+            let Some(s) = rf.session() else {
+                return Vec::new();
+            };
+            let (id, version) = (s.id, s.version);
+            match rf.kind {
+                RescheduleKind::Postpone => rf
+                    .read_postponed(today, zone)
+                    .map(|fields| Effect::PostponeSession {
+                        id,
+                        version,
+                        fields: Box::new(fields),
+                        override_reason: String::new(),
+                    })
+                    .into_iter()
+                    .collect(),
+                RescheduleKind::Cancel => rf
+                    .read_reason()
+                    .map(|reason| Effect::CancelSession {
+                        id,
+                        version,
+                        reason,
+                    })
+                    .into_iter()
+                    .collect(),
+            }
+        }
+        Outcome::Pick => {
+            let picker = super::case_form::picker_for(&rf.form, PickerTarget::SessionForm);
+            if let Some(picker) = picker {
+                state.modals.push(Modal::Picker(picker));
+            }
+            Vec::new()
+        }
+        Outcome::Cancel => {
+            state.modals.pop();
+            Vec::new()
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// A session was called off: close the dialog, say so, reread what shows it.
+pub fn cancelled(state: &mut AppState, s: Session) -> Vec<Effect> {
+    state.modals.retain(|m| !matches!(m, Modal::Reschedule(_)));
+    state.status = Some(StatusLine {
+        text: tf(
+            "msg.session_cancelled",
+            &[("when", &s.fields.start.format("%m-%d %H:%M").to_string())],
+        ),
+        error: false,
+    });
+    reload(state, s.fields.case_id)
+}
+
+/// What to read again after a session of `case` changed: the case's sessions, and the
+/// agenda or month when the schedule tab is in front.
+pub fn reload(state: &mut AppState, case: CaseId) -> Vec<Effect> {
+    let mut effects = vec![Effect::LoadCaseSessions(case)];
+    if state.tab == Tab::Schedule {
+        effects.extend(super::schedule::load(state));
+    }
+    effects
+}

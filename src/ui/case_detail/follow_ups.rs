@@ -1,0 +1,71 @@
+//! The follow-up visits (回访) of the case on its detail: one line per visit (date, way,
+//! performance, satisfaction, who), then any lawsuit or escalation and the measures taken.
+
+use crate::app::AppState;
+use crate::domain::case::Case;
+use crate::i18n::{label, t, tf};
+use crate::ui::text::{clean, fit};
+use crate::ui::theme::Theme;
+use ratatui::text::Line;
+
+/// The heading with the number of visits, then each visit.
+pub(super) fn section(
+    out: &mut Vec<Line<'static>>,
+    state: &AppState,
+    case: &Case,
+    w: usize,
+    theme: Theme,
+) {
+    let visits = match &state.case_follow_ups {
+        Some((id, list)) if *id == case.id => list.as_slice(),
+        _ => &[],
+    };
+    out.push(Line::default());
+    out.push(Line::styled(
+        tf("detail.follow_ups", &[("n", &visits.len().to_string())]),
+        theme.header(),
+    ));
+    if visits.is_empty() {
+        out.push(Line::styled(
+            fit(&format!("  {}", t("detail.no_follow_ups")), w).into_owned(),
+            theme.dim(),
+        ));
+    }
+    for v in visits {
+        let line = tf(
+            "detail.follow_up_line",
+            &[
+                ("date", &v.visited_on.format("%Y-%m-%d").to_string()),
+                ("way", &label("visit_way", v.way.code())),
+                ("performance", &label("performance", v.performance.code())),
+                (
+                    "satisfaction",
+                    &label("satisfaction", v.satisfaction.code()),
+                ),
+                ("by", &clean(&v.by_whom)),
+            ],
+        );
+        out.push(Line::raw(fit(&format!("  {line}"), w).into_owned()));
+        let mut flags = Vec::new();
+        if v.lawsuit {
+            flags.push(t("detail.follow_up_lawsuit"));
+        }
+        if v.escalation {
+            flags.push(t("detail.follow_up_escalation"));
+        }
+        if !flags.is_empty() {
+            let text = format!("    ! {}", flags.join(t("list.sep").as_ref()));
+            out.push(Line::styled(fit(&text, w).into_owned(), theme.error()));
+        }
+        if !v.measures.trim().is_empty() {
+            let text = tf(
+                "detail.follow_up_measures",
+                &[("text", &clean(&v.measures))],
+            );
+            out.push(Line::styled(
+                fit(&format!("    {text}"), w).into_owned(),
+                theme.dim(),
+            ));
+        }
+    }
+}
