@@ -9,6 +9,8 @@ pub enum Command {
     Quit,
     /// Next tab.
     NextTab,
+    /// Go to the tab with this number (1 今日 … 6 设置), as the tab bar shows them.
+    GoTab(u8),
     /// Previous tab.
     PrevTab,
     /// Move up one row / field.

@@ -535,6 +535,13 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(X::Global, k(K::Tab), C::NextTab, "key.next_tab", true),
     bind(X::Global, k(K::BackTab), C::PrevTab, "key.prev_tab", false),
+    // The numbers the tab bar shows; letters and digits are text while typing in a field.
+    bind(X::Global, Key::char('1'), C::GoTab(1), "key.go_tab", false),
+    bind(X::Global, Key::char('2'), C::GoTab(2), "key.go_tab", false),
+    bind(X::Global, Key::char('3'), C::GoTab(3), "key.go_tab", false),
+    bind(X::Global, Key::char('4'), C::GoTab(4), "key.go_tab", false),
+    bind(X::Global, Key::char('5'), C::GoTab(5), "key.go_tab", false),
+    bind(X::Global, Key::char('6'), C::GoTab(6), "key.go_tab", false),
     bind(X::Global, k(K::F(1)), C::Help, "key.help", true),
     bind(X::Global, Key::char('?'), C::Help, "key.help", false),
     bind(X::Global, k(K::F(10)), C::Quit, "key.quit", true),
@@ -633,6 +640,8 @@ mod tests {
         let letters = BINDINGS
             .iter()
             .filter(|b| !matches!(b.context, Context::Confirm | Context::Menu));
+        // The tab numbers' twin is Tab / Shift-Tab, which reach every tab.
+        let letters = letters.filter(|b| !matches!(b.command, Command::GoTab(_)));
         for b in letters.filter(|b| b.key.text_char().is_some()) {
             let twin = BINDINGS.iter().any(|o| {
                 o.context == b.context && o.command == b.command && o.key.text_char().is_none()

@@ -242,6 +242,16 @@ fn global(state: &mut AppState, cmd: Command) -> Option<Vec<Effect>> {
             state.tab = state.tab.step(cmd == Command::NextTab);
             return Some(entered(state));
         }
+        Command::GoTab(n) if state.setup.is_none() => {
+            let tab = usize::from(n)
+                .checked_sub(1)
+                .and_then(|i| Tab::ALL.get(i).copied())?;
+            if tab == state.tab {
+                return Some(Vec::new());
+            }
+            state.tab = tab;
+            return Some(entered(state));
+        }
         _ => return None,
     }
     Some(Vec::new())

@@ -168,3 +168,24 @@ fn paste_where_there_is_no_text_field_changes_nothing() {
     assert!(act(&mut s, Action::Paste("张三".into())).is_empty());
     assert_eq!(format!("{:?}", s.cases), before);
 }
+
+#[test]
+fn the_numbers_of_the_tab_bar_go_to_their_tabs_but_are_text_in_a_field() {
+    let mut s = started();
+    key(&mut s, Key::char('4'));
+    assert_eq!(s.tab, Tab::Documents);
+    key(&mut s, Key::char('9'));
+    assert_eq!(s.tab, Tab::Documents, "no tab 9: nothing happens");
+    key(&mut s, Key::char('2'));
+    assert_eq!(s.tab, Tab::Cases);
+    key(&mut s, Key::char('n'));
+    type_in(&mut s, "3号楼");
+    assert_eq!(s.tab, Tab::Cases, "typed, not a tab");
+    assert!(s.unsaved());
+    let mut s = started();
+    key(&mut s, Key::char('6'));
+    assert_eq!(s.tab, Tab::Settings);
+    // The settings form takes typing: a number there is text.
+    key(&mut s, Key::char('1'));
+    assert_eq!(s.tab, Tab::Settings);
+}
