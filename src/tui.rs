@@ -23,6 +23,11 @@ use std::time::Duration;
 /// enough that an idle app costs nothing measurable on an old PC.
 const REFRESH_EVERY: Duration = Duration::from_secs(2);
 
+/// While a search runs on the worker, how long to wait for a key before looking for its
+/// answer. crossterm's wait cannot be woken by another thread, so the loop looks this
+/// often, only until the answer is in (a search takes 1–40 ms); keys are read at once.
+const SEARCH_POLL: Duration = Duration::from_millis(4);
+
 /// Runs the interactive app until the user quits; the terminal is restored on every exit,
 /// including SIGHUP and SIGTERM.
 pub fn run(
@@ -79,7 +84,12 @@ fn event_loop(
         }
         // Only while waiting may a signal end the app (see `signals`).
         drop(busy);
-        let ready = event::poll(REFRESH_EVERY)?;
+        let searching = runner.searching();
+        let ready = event::poll(if searching {
+            SEARCH_POLL
+        } else {
+            REFRESH_EVERY
+        })?;
         busy = signals::busy();
         changed = if ready {
             // A window shrunk and grown back may end at its old size, so ratatui would send
@@ -88,9 +98,16 @@ fn event_loop(
                 terminal.clear()?;
             }
             true
+        } else if searching {
+            false
         } else {
             refresh(&mut state, &mut runner, &mut seen)
         };
+        for answer in runner.search_answers() {
+            let effects = update(&mut state, answer);
+            run_effects(&mut state, &mut runner, effects);
+            changed = true;
+        }
         let today = chrono::Local::now().date_naive();
         if today != state.today {
             let effects = update(&mut state, Action::Today(today));
@@ -138,7 +155,9 @@ fn dispatch(state: &mut AppState, runner: &mut Runner, event: Event) {
 fn run_effects(state: &mut AppState, runner: &mut Runner, effects: Vec<Effect>) {
     let mut queue = std::collections::VecDeque::from(effects);
     while let Some(effect) = queue.pop_front() {
-        let result = runner.run(effect, &chrono::Local::now().fixed_offset());
+        let Some(result) = runner.perform(effect, &chrono::Local::now().fixed_offset()) else {
+            continue;
+        };
         if let Action::Failed(failure) = &result {
             crate::log::error(&format!("storage: {}", failure.message));
         }

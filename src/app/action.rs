@@ -28,6 +28,14 @@ pub enum Action {
     RoomLoaded(Box<Room>),
     /// A page of the list arrived.
     CasesLoaded(CasePage),
+    /// A search's page arrived from the search worker, tagged with the generation of the
+    /// query it answers (an older one than the list's is dropped).
+    CasesFound {
+        /// `CaseList::generation` when the search was asked for.
+        generation: u64,
+        /// The page, or why it could not be read.
+        result: Result<CasePage, Failure>,
+    },
     /// A case arrived.
     CaseLoaded(Box<Case>),
     /// A case was saved (created, edited or moved to another status).
@@ -107,6 +115,14 @@ pub enum Effect {
     LoadRoom,
     /// Read a page of cases.
     LoadCases(CaseQuery),
+    /// Search for a page of cases off the UI thread; the answer comes back later as
+    /// `Action::CasesFound` with the same generation.
+    SearchCases {
+        /// Which query of the list this is (newer ones make older answers stale).
+        generation: u64,
+        /// The query (its text is not empty).
+        query: CaseQuery,
+    },
     /// Read one case.
     LoadCase(CaseId),
     /// Register a new case.

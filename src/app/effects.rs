@@ -14,16 +14,52 @@ pub struct Runner {
     store: Store,
     operator: String,
     org: Option<Organisation>,
+    searcher: super::search_worker::Searcher,
 }
 
 impl Runner {
     /// A runner acting as `operator`.
     pub fn new(store: Store, operator: String) -> Runner {
+        let searcher = super::search_worker::Searcher::new(store.path().to_path_buf());
         Runner {
             store,
             operator,
             org: None,
+            searcher,
         }
+    }
+
+    /// Carries out `effect` like `run`, except that a search goes to the search worker:
+    /// its answer comes later from `search_answers` (so `None` here).
+    pub fn perform(&mut self, effect: Effect, now: &Timestamp) -> Option<Action> {
+        match effect {
+            Effect::SearchCases { generation, query } => match self.org() {
+                Ok(org) => {
+                    let org = org.id;
+                    self.searcher.send(generation, org, query);
+                    None
+                }
+                Err(e) => Some(Action::CasesFound {
+                    generation,
+                    result: Err(Failure {
+                        message: e.to_string(),
+                        conflict: false,
+                        while_saving: false,
+                    }),
+                }),
+            },
+            other => Some(self.run(other, now)),
+        }
+    }
+
+    /// True while a search sent to the worker has not been answered.
+    pub fn searching(&self) -> bool {
+        self.searcher.waiting()
+    }
+
+    /// The search answers that arrived (never blocks).
+    pub fn search_answers(&mut self) -> Vec<Action> {
+        self.searcher.answers()
     }
 
     /// The database.
@@ -37,6 +73,7 @@ impl Runner {
             effect,
             Effect::LoadRoom
                 | Effect::LoadCases(_)
+                | Effect::SearchCases { .. }
                 | Effect::LoadCase(_)
                 | Effect::LoadToday(_)
                 | Effect::LoadAgenda { .. }
@@ -75,6 +112,11 @@ impl Runner {
             Effect::LoadCases(query) => {
                 Action::CasesLoaded(self.store.list_cases(self.org()?.id, &query)?)
             }
+            // Run here (tests, benchmarks); the event loop sends it to the worker instead.
+            Effect::SearchCases { generation, query } => Action::CasesFound {
+                generation,
+                result: Ok(self.store.list_cases(self.org()?.id, &query)?),
+            },
             Effect::LoadCase(id) => Action::CaseLoaded(Box::new(self.store.load_case(id)?)),
             Effect::CreateCase(fields) => {
                 let org = self.org()?.id;

@@ -16,6 +16,7 @@ pub mod party_form;
 pub mod record_form;
 pub mod schedule;
 mod schedule_effects;
+pub mod search_worker;
 pub mod session_form;
 pub mod settings;
 pub mod setup;

@@ -93,6 +93,9 @@ pub struct CaseList {
     pub loading: bool,
     /// The case being loaded opens in the form rather than the detail.
     pub edit_on_load: bool,
+    /// Counts the pages asked for; a search's answer carries the count it was asked
+    /// with, so an answer overtaken by later typing is dropped.
+    pub generation: u64,
 }
 
 impl Default for CaseList {
@@ -109,6 +112,7 @@ impl Default for CaseList {
             search: None,
             loading: true,
             edit_on_load: false,
+            generation: 0,
         }
     }
 }

@@ -170,8 +170,34 @@ pub fn reload(state: &mut AppState) -> Vec<Effect> {
     if state.org.is_none() {
         return Vec::new();
     }
-    state.list.query.limit = state.list_rows();
-    vec![Effect::LoadCases(state.list.query.clone())]
+    let rows = state.list_rows();
+    let list = &mut state.list;
+    list.query.limit = rows;
+    // Every page asked for makes any search still running stale, searched-for or not.
+    list.generation += 1;
+    if list.query.text.trim().is_empty() {
+        vec![Effect::LoadCases(list.query.clone())]
+    } else {
+        vec![Effect::SearchCases {
+            generation: list.generation,
+            query: list.query.clone(),
+        }]
+    }
+}
+
+/// A search's page arrived: shown if it answers the latest query, else dropped.
+pub fn found(
+    state: &mut AppState,
+    generation: u64,
+    result: Result<CasePage, crate::app::action::Failure>,
+) -> Vec<Effect> {
+    if generation != state.list.generation {
+        return Vec::new();
+    }
+    match result {
+        Ok(page) => loaded(state, page),
+        Err(failure) => super::results::failed(state, failure),
+    }
 }
 
 /// A page arrived: keep the selection on a real row.

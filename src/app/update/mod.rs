@@ -39,6 +39,7 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         }
         Action::RoomLoaded(room) => results::room_loaded(state, *room),
         Action::CasesLoaded(page) => list::loaded(state, page),
+        Action::CasesFound { generation, result } => list::found(state, generation, result),
         Action::CaseLoaded(case) => detail::loaded(state, *case),
         Action::CaseSaved(case) => results::case_saved(state, *case),
         Action::SettingsSaved => Vec::new(),
