@@ -17,6 +17,8 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("sql/002_schedule.sql"),
     include_str!("sql/003_search.sql"),
     include_str!("sql/004_sort_indexes.sql"),
+    // Numbered 009 for the merge (agreements 005 … schedule 008 come first on main).
+    include_str!("sql/009_search_records.sql"),
 ];
 
 /// The schema version this binary writes.

@@ -84,7 +84,7 @@ impl Store {
             conn,
             path: path.to_path_buf(),
         };
-        if found > 0 && found < search::SEARCH_SINCE {
+        if found > 0 && found < search::index_version() {
             store.rebuild_search_index()?;
         }
         Ok(store)

@@ -270,3 +270,33 @@ fn earlier_cases_of_a_party_are_found_by_id_or_by_name_and_phone() {
             .is_empty()
     );
 }
+
+/// A database from before session records were searched (version 4, the old index) is
+/// indexed again when upgraded, so records written back then are found.
+#[test]
+fn session_records_written_before_the_upgrade_are_found_after_it() {
+    let (dir, store, org) = three_cases();
+    let path = dir.path().join("room.db");
+    store
+        .conn
+        .execute_batch(
+            "INSERT INTO sessions (org_id, case_id, kind, status, day, start_at, end_at,
+               start_utc, end_utc, attendees, notes, outcome, created_at, updated_at)
+             SELECT org_id, id, 'mediation', 'held', '2026-11-21', '2026-11-21T09:00:00+08:00',
+               '2026-11-21T10:00:00+08:00', 0, 3600, '欧阳娜娜', '双方就漏水赔偿达成一致', '达成协议',
+               '2026-11-21T10:00:00+08:00', '2026-11-21T10:00:00+08:00'
+             FROM cases WHERE facts LIKE '楼上%';
+             DROP TABLE case_text;
+             CREATE VIRTUAL TABLE case_text USING fts5(number, names, ids, phones, addresses,
+               facts, claims, referrer, tokenize = 'trigram', detail = full);
+             DELETE FROM case_grams;
+             PRAGMA user_version = 4;",
+        )
+        .unwrap();
+    drop(store);
+    let store = Store::open(&path).unwrap();
+    assert_eq!(find(&store, &org, "欧阳娜娜").len(), 1);
+    assert_eq!(find(&store, &org, "赔偿").len(), 1);
+    assert_eq!(find(&store, &org, "wxl").len(), 2);
+    assert!(find(&store, &org, "司马").is_empty());
+}
