@@ -4,6 +4,7 @@
 //! changed the data (one cheap pragma); it draws again only when something changed.
 //! Only this file and `ui` talk to the terminal.
 
+mod backend;
 mod signals;
 
 use crate::app::effects::Runner;
@@ -15,7 +16,7 @@ use crate::ui::{render, theme::Theme};
 use crossterm::event::{
     self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEventKind, KeyModifiers,
 };
-use ratatui::DefaultTerminal;
+use ratatui::Terminal;
 use std::time::Duration;
 
 /// How often an idle app asks whether another process changed the data: often enough
@@ -40,7 +41,10 @@ pub fn run(
     // Before the screen is taken over, so that no moment is left where a signal would
     // end the program with the terminal still in raw mode.
     signals::install(restore_terminal)?;
-    let mut terminal = ratatui::try_init()?;
+    // ratatui's init takes the screen (raw mode, alternate screen, panic hook); the app
+    // then draws through the backend that writes fewer bytes for Chinese text.
+    drop(ratatui::try_init()?);
+    let mut terminal = Terminal::new(backend::WideAware::new(std::io::stdout()))?;
     let _ = crossterm::execute!(std::io::stdout(), EnableBracketedPaste);
     let result = event_loop(&mut terminal, store, operator, lang, theme);
     restore_terminal();
@@ -55,8 +59,11 @@ fn restore_terminal() {
     let _ = crossterm::execute!(std::io::stdout(), crossterm::cursor::Show);
 }
 
+/// The terminal the app draws on.
+type AppTerminal = Terminal<backend::WideAware<std::io::Stdout>>;
+
 fn event_loop(
-    terminal: &mut DefaultTerminal,
+    terminal: &mut AppTerminal,
     store: Store,
     operator: String,
     lang: Option<Lang>,
