@@ -7,6 +7,7 @@ pub mod agenda;
 pub mod demo;
 mod error;
 pub mod export;
+pub mod generate;
 pub mod import;
 pub mod jsonl;
 pub mod print;
@@ -117,6 +118,13 @@ pub enum Command {
         /// 最多列出几件 / at most this many lines
         #[arg(long, default_value_t = 50)]
         limit: u64,
+    },
+    /// Man page and shell completions, for packaging (hidden).
+    #[command(hide = true)]
+    Generate {
+        /// What to generate.
+        #[command(subcommand)]
+        what: generate::Generate,
     },
 }
 
@@ -288,6 +296,10 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<(), CliError> {
             );
         }
         Command::Report { what } => run_report(&db, what)?,
+        Command::Generate { what } => {
+            let file = generate::run(what)?.display().to_string();
+            eprintln!("{file}");
+        }
         Command::Print {
             case,
             form,
