@@ -77,10 +77,15 @@ mod tests {
         let page = std::fs::read_to_string(path).unwrap();
         assert!(page.starts_with(".ie"), "{}", &page[..80.min(page.len())]);
         assert!(page.contains(".TH tiaojie 1"));
-        for command in ["demo", "export", "import", "report", "print", "search", "agenda"] {
+        for command in [
+            "demo", "export", "import", "report", "print", "search", "agenda",
+        ] {
             assert!(page.contains(command), "{command} missing");
         }
-        assert!(!page.contains("generate"), "the hidden command stays hidden");
+        assert!(
+            !page.contains("generate"),
+            "the hidden command stays hidden"
+        );
     }
 
     #[test]

@@ -300,3 +300,48 @@ fn session_records_written_before_the_upgrade_are_found_after_it() {
     assert_eq!(find(&store, &org, "wxl").len(), 2);
     assert!(find(&store, &org, "司马").is_empty());
 }
+
+/// The count beside a short page: from the index alone for one word, from the cases for
+/// several words or with a filter, the same number either way.
+#[test]
+fn the_total_is_right_when_the_page_is_shorter_than_the_matches() {
+    let (_dir, store, org) = three_cases();
+    let count = |text: &str, status: Option<CaseStatus>| {
+        let q = CaseQuery {
+            text: text.into(),
+            status,
+            limit: 1,
+            ..Default::default()
+        };
+        let page = store.list_cases(org.id, &q).unwrap();
+        assert!(page.rows.len() <= 1);
+        let all = CaseQuery {
+            limit: 100,
+            ..q.clone()
+        };
+        assert_eq!(
+            page.total,
+            store.list_cases(org.id, &all).unwrap().rows.len() as u64
+        );
+        page.total
+    };
+    assert_eq!(count("王", None), 2);
+    assert_eq!(count("临河区", None), 3);
+    assert_eq!(count("wxl", None), 2);
+    assert_eq!(count("x", None), 2);
+    assert_eq!(count("临河 王", None), 2);
+    assert_eq!(count("王", Some(CaseStatus::Registered)), 2);
+    assert_eq!(count("王", Some(CaseStatus::Mediating)), 0);
+    // A case of another room in the same file is not counted.
+    store
+        .conn
+        .execute_batch(
+            "INSERT INTO organisations (id, room_name, committee_name, number_prefix,
+               number_pattern, created_at)
+             SELECT 99, '别的室', committee_name, number_prefix, number_pattern, created_at
+             FROM organisations WHERE id = 1;
+             UPDATE cases SET org_id = 99 WHERE facts LIKE '宅基地%';",
+        )
+        .unwrap();
+    assert_eq!(count("临河区", None), 2);
+}
