@@ -135,8 +135,8 @@ pub enum ReportKind {
     Stats {
         #[command(flatten)]
         range: ReportRange,
-        /// 汇总多个调解室的数据文件（每室一行，另有合计）/ a district table: one row per room file
-        #[arg(long, value_name = "DB", num_args = 1..)]
+        /// 汇总多个调解室的数据文件或导出文件（.db 或 tiaojie export 的 .jsonl；每室一行，另有合计）/ a district table: one row per room's .db file or JSON Lines export
+        #[arg(long, value_name = "DB|JSONL", num_args = 1..)]
         merge: Vec<PathBuf>,
     },
     /// 案件台账（每案一行）/ the case ledger, one row per case
