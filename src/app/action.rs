@@ -46,6 +46,8 @@ pub enum Action {
     StatsLoaded(Box<crate::domain::stats::Stats>),
     /// The statistics workbook was written to this path.
     StatsExported(String),
+    /// The case ledger workbook was written to this path.
+    LedgerExported(String),
     /// A document's PDF was written to this path.
     DocumentWritten(String),
     /// Earlier cases of the parties asked about (重复纠纷).
@@ -185,6 +187,9 @@ pub enum Effect {
     LoadStats(crate::domain::stats::period::Period),
     /// Write a period's statistics as an .xlsx beside the database.
     ExportStats(crate::domain::stats::period::Period),
+    /// Write the ledger (台账) of the cases received in a period as an .xlsx beside the
+    /// database.
+    ExportLedger(crate::domain::stats::period::Period),
     /// Find earlier cases of these parties.
     FindRepeats(crate::domain::repeat::RepeatQuery),
     /// Write a form of a case as PDF into the case's folder, letters dated `today`.

@@ -77,4 +77,8 @@ pub enum Command {
     NextPane,
     /// Export what is shown to a file.
     Export,
+    /// Export the case ledger (台账) of the period shown.
+    ExportLedger,
+    /// Type the first and last day of a statistics period.
+    PickRange,
 }

@@ -199,6 +199,21 @@ impl Runner {
                 Action::StatsLoaded(Box::new(compute(period, &rows)))
             }
             Effect::ExportStats(period) => Action::StatsExported(self.export_stats(&period)?),
+            Effect::ExportLedger(period) => {
+                let org = self.org()?;
+                let bytes = super::export_effects::ledger_workbook(&self.store, org, &period)?;
+                let name = format!(
+                    "{}_{}_{}.xlsx",
+                    crate::i18n::t("report.file.ledger"),
+                    period.from,
+                    period.to
+                );
+                Action::LedgerExported(super::export_effects::keep_beside(
+                    self.store.path(),
+                    &name,
+                    &bytes,
+                )?)
+            }
             Effect::WriteDocument { case, form, today } => {
                 Action::DocumentWritten(self.write_document(case, form, today)?)
             }
@@ -258,22 +273,7 @@ impl Runner {
             period.from,
             period.to
         );
-        let dir = self
-            .store
-            .path()
-            .parent()
-            .unwrap_or(std::path::Path::new("."));
-        let path = dir.join(name);
-        std::fs::write(&path, bytes).map_err(|cause| {
-            StorageError::Invalid(tf(
-                "cli.err.write",
-                &[
-                    ("path", &path.display().to_string()),
-                    ("cause", &cause.to_string()),
-                ],
-            ))
-        })?;
-        Ok(path.display().to_string())
+        super::export_effects::keep_beside(self.store.path(), &name, &bytes)
     }
 
     fn load_room(&mut self) -> Result<Room, StorageError> {

@@ -8,6 +8,7 @@ pub mod case_form;
 pub mod command;
 pub mod docs_view;
 pub mod effects;
+mod export_effects;
 pub mod form;
 pub mod key;
 pub mod keymap;

@@ -45,6 +45,7 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::SettingsSaved => Vec::new(),
         Action::StatsLoaded(stats) => stats::loaded(state, *stats),
         Action::StatsExported(path) => stats::exported(state, path),
+        Action::LedgerExported(path) => stats::ledger_exported(state, path),
         Action::DocumentWritten(path) => docs::written(state, path),
         Action::RepeatsFound(query, cases) => detail::repeats_found(state, query, cases),
         Action::Failed(failure) => results::failed(state, failure),
@@ -123,7 +124,10 @@ fn contexts_with(state: &AppState, top: Option<&Modal>) -> (Vec<Context>, bool) 
         },
         Tab::Today => (vec![X::Today, X::Global], false),
         Tab::Schedule => (vec![X::Schedule, X::Global], false),
-        Tab::Statistics => (vec![X::Stats, X::Global], false),
+        Tab::Statistics => match &state.stats.range {
+            Some(form) => (vec![X::Form, X::Global], form.typing()),
+            None => (vec![X::Stats, X::Global], false),
+        },
         Tab::Documents => (vec![X::Docs, X::Global], false),
     }
 }
@@ -158,7 +162,7 @@ fn on_key(state: &mut AppState, key: Key) -> Vec<Effect> {
         Tab::Settings => settings::on_key(state, command, key),
         Tab::Today => today::on_key(state, command),
         Tab::Schedule => schedule::on_key(state, command),
-        Tab::Statistics => stats::on_key(state, command),
+        Tab::Statistics => stats::on_key(state, command, key),
         Tab::Documents => docs::on_key(state, command),
     }
 }
