@@ -345,3 +345,19 @@ fn the_total_is_right_when_the_page_is_shorter_than_the_matches() {
         .unwrap();
     assert_eq!(count("临河区", None), 2);
 }
+
+/// A word in every case lists the same page, in the list's order, as no word at all.
+#[test]
+fn a_word_in_every_case_lists_them_all_in_the_lists_order() {
+    let (_dir, store, org) = three_cases();
+    let q = |text: &str| CaseQuery {
+        text: text.into(),
+        sort: CaseSort::Received,
+        descending: true,
+        limit: 2,
+        ..Default::default()
+    };
+    let all = store.list_cases(org.id, &q("")).unwrap();
+    let word = store.list_cases(org.id, &q("临")).unwrap();
+    assert_eq!((word.total, &word.rows), (3, &all.rows));
+}
