@@ -262,19 +262,6 @@ fn pad_left(text: &str, w: usize) -> String {
     format!("{}{text}", " ".repeat(w.saturating_sub(width(text))))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn bars_scale_to_the_largest_row_in_eighths() {
-        assert_eq!(bar(10, 10, 4), "████");
-        assert_eq!(bar(5, 10, 3), "█▌");
-        assert_eq!(bar(0, 10, 3), "");
-        assert_eq!(bar(3, 0, 3), "");
-    }
-}
-
 /// The range being typed: a title line, then the two days as a form.
 fn range_form(
     frame: &mut Frame,
@@ -298,4 +285,17 @@ fn range_form(
     };
     let no_list = |_: &crate::app::form::Field| super::form_view::ListRows::default();
     super::form_view::render_form(frame, rest, form, theme, active, &no_list);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bars_scale_to_the_largest_row_in_eighths() {
+        assert_eq!(bar(10, 10, 4), "████");
+        assert_eq!(bar(5, 10, 3), "█▌");
+        assert_eq!(bar(0, 10, 3), "");
+        assert_eq!(bar(3, 0, 3), "");
+    }
 }
