@@ -346,3 +346,33 @@ fn a_failed_search_is_reported() {
             .is_some_and(|l| l.error && l.text.contains("磁盘坏了"))
     );
 }
+
+/// Enter pressed before the answer to the last typed key has come opens a case of that
+/// answer, not of the older page still on screen.
+#[test]
+fn enter_while_a_search_runs_opens_a_case_of_its_answer() {
+    let mut s = started();
+    key(&mut s, Key::char('/'));
+    let effects = update(&mut s, Action::Key(Key::char('王')));
+    let Some(Effect::SearchCases { generation, .. }) = effects.first().cloned() else {
+        panic!("{effects:?}")
+    };
+    assert!(update(&mut s, Action::Key(Key::plain(KeyCode::Enter))).is_empty());
+    assert!(s.list.search.is_none());
+    // The list still shows the page from before the search: Enter waits for the answer.
+    assert!(update(&mut s, Action::Key(Key::plain(KeyCode::Enter))).is_empty());
+    let found = Action::CasesFound {
+        generation,
+        result: Ok(CasePage {
+            rows: vec![row(31), row(32)],
+            total: 2,
+        }),
+    };
+    assert_eq!(update(&mut s, found), vec![Effect::LoadCase(CaseId(31))]);
+    assert!(s.list.open_when_found.is_none());
+    // With the answer on screen, Enter opens at once.
+    assert_eq!(
+        update(&mut s, Action::Key(Key::plain(KeyCode::Enter))),
+        vec![Effect::LoadCase(CaseId(31))]
+    );
+}
