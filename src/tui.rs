@@ -6,6 +6,7 @@
 //! drafts (see `Drafts`).
 //! Only this file and `ui` talk to the terminal.
 
+mod backend;
 mod signals;
 
 use crate::app::effects::Runner;
@@ -19,7 +20,7 @@ use crate::ui::{render, theme::DisplayAsked};
 use crossterm::event::{
     self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEventKind, KeyModifiers,
 };
-use ratatui::DefaultTerminal;
+use ratatui::Terminal;
 use std::time::{Duration, Instant};
 
 /// How often an idle app asks whether another process changed the data: often enough
@@ -66,6 +67,11 @@ impl Drafts {
     }
 }
 
+/// While a search runs on the worker, how long to wait for a key before looking for its
+/// answer. crossterm's wait cannot be woken by another thread, so the loop looks this
+/// often, only until the answer is in (a search takes 1–40 ms); keys are read at once.
+const SEARCH_POLL: Duration = Duration::from_millis(4);
+
 /// Runs the interactive app until the user quits; the terminal is restored on every exit,
 /// including SIGHUP and SIGTERM.
 pub fn run(
@@ -78,7 +84,10 @@ pub fn run(
     // Before the screen is taken over, so that no moment is left where a signal would
     // end the program with the terminal still in raw mode.
     signals::install(restore_terminal)?;
-    let mut terminal = ratatui::try_init()?;
+    // ratatui's init takes the screen (raw mode, alternate screen, panic hook); the app
+    // then draws through the backend that writes fewer bytes for Chinese text.
+    drop(ratatui::try_init()?);
+    let mut terminal = Terminal::new(backend::WideAware::new(std::io::stdout()))?;
     let _ = crossterm::execute!(std::io::stdout(), EnableBracketedPaste);
     let result = event_loop(&mut terminal, store, user, lang, display);
     restore_terminal();
@@ -93,8 +102,11 @@ fn restore_terminal() {
     let _ = crossterm::execute!(std::io::stdout(), crossterm::cursor::Show);
 }
 
+/// The terminal the app draws on.
+type AppTerminal = Terminal<backend::WideAware<std::io::Stdout>>;
+
 fn event_loop(
-    terminal: &mut DefaultTerminal,
+    terminal: &mut AppTerminal,
     store: Store,
     user: crate::domain::user::User,
     lang: Option<Lang>,
@@ -136,7 +148,14 @@ fn event_loop(
         }
         // Only while waiting may a signal end the app (see `signals`).
         drop(busy);
-        let ready = event::poll(drafts.wait(Instant::now()))?;
+        // A search on the worker is looked for often, only until its answer is in.
+        let wait = drafts.wait(Instant::now());
+        let searching = runner.searching();
+        let ready = event::poll(if searching {
+            wait.min(SEARCH_POLL)
+        } else {
+            wait
+        })?;
         busy = signals::busy();
         changed = if ready {
             // A window shrunk and grown back may end at its old size, so ratatui would send
@@ -146,9 +165,16 @@ fn event_loop(
             }
             drafts.typed(Instant::now());
             true
+        } else if searching {
+            false
         } else {
             refresh(&mut state, &mut runner, &mut seen)
         };
+        for answer in runner.search_answers() {
+            let effects = update(&mut state, answer);
+            run_effects(&mut state, &mut runner, effects);
+            changed = true;
+        }
         if drafts.take_due(Instant::now()) {
             // The effects write the drafts; nothing on screen changes.
             let effects = update(&mut state, Action::SaveDrafts);
@@ -201,7 +227,9 @@ fn dispatch(state: &mut AppState, runner: &mut Runner, event: Event) {
 fn run_effects(state: &mut AppState, runner: &mut Runner, effects: Vec<Effect>) {
     let mut queue = std::collections::VecDeque::from(effects);
     while let Some(effect) = queue.pop_front() {
-        let result = runner.run(effect, &chrono::Local::now().fixed_offset());
+        let Some(result) = runner.perform(effect, &chrono::Local::now().fixed_offset()) else {
+            continue;
+        };
         if let Action::Failed(failure) = &result {
             crate::log::error(&format!("storage: {}", failure.message));
         }

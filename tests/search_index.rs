@@ -1,13 +1,15 @@
 //! The search indexes against a brute-force scan of every case, on demo data, after edits
 //! and after an import: whatever the index finds, and only that, contains every word.
+//! The texts scanned include the records of the cases' sessions (调解记录).
 
 use chrono::{DateTime, FixedOffset};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use tiaojie::cli::demo::fill_demo;
 use tiaojie::cli::export::export_cases;
 use tiaojie::cli::import::import_bytes;
 use tiaojie::domain::case::{Case, CaseQuery};
 use tiaojie::domain::search::{pinyin_keys, terms};
+use tiaojie::domain::session::SessionRecord;
 use tiaojie::storage::Store;
 
 fn now() -> DateTime<FixedOffset> {
@@ -22,8 +24,31 @@ fn all_cases(store: &Store) -> Vec<Case> {
         .collect()
 }
 
+/// The session records of every case (attendees, notes and outcome) and the words of its
+/// agreement, one entry each: what the index covers beyond the case itself.
+fn all_records(store: &Store, cases: &[Case]) -> HashMap<i64, Vec<String>> {
+    cases
+        .iter()
+        .map(|c| {
+            let mut texts: Vec<String> = store
+                .sessions_of_case(c.id)
+                .unwrap()
+                .into_iter()
+                .flat_map(|s| {
+                    let mut out = s.record.attendees.clone();
+                    out.extend([s.record.notes.clone(), s.record.outcome.clone()]);
+                    out
+                })
+                .filter(|t| !t.is_empty())
+                .collect();
+            texts.extend(agreement_texts(store, c));
+            (c.id.0, texts)
+        })
+        .collect()
+}
+
 /// Every text the index covers, lower case, one entry per field value.
-fn texts(c: &Case) -> Vec<String> {
+fn texts(c: &Case, records: &HashMap<i64, Vec<String>>) -> Vec<String> {
     let f = &c.fields;
     let mut out = vec![
         c.number
@@ -45,6 +70,7 @@ fn texts(c: &Case) -> Vec<String> {
             p.address.clone(),
         ]);
     }
+    out.extend(records.get(&c.id.0).into_iter().flatten().cloned());
     out.into_iter().map(|t| t.to_lowercase()).collect()
 }
 
@@ -61,14 +87,12 @@ fn agreement_texts(store: &Store, c: &Case) -> Vec<String> {
     out.into_iter().map(|t| t.to_lowercase()).collect()
 }
 
-fn brute_force(cases: &[Case], agreements: &[Vec<String>], query: &str) -> BTreeSet<i64> {
+fn brute_force(cases: &[Case], records: &HashMap<i64, Vec<String>>, query: &str) -> BTreeSet<i64> {
     let words = terms(query);
     cases
         .iter()
-        .zip(agreements)
-        .filter(|(c, agreed)| {
-            let mut texts = texts(c);
-            texts.extend(agreed.iter().cloned());
+        .filter(|c| {
+            let texts = texts(c, records);
             words.iter().all(|w| {
                 texts.iter().any(|t| t.contains(&w.text))
                     || (w.maybe_pinyin
@@ -79,7 +103,7 @@ fn brute_force(cases: &[Case], agreements: &[Vec<String>], query: &str) -> BTree
                         }))
             })
         })
-        .map(|(c, _)| c.id.0)
+        .map(|c| c.id.0)
         .collect()
 }
 
@@ -96,8 +120,16 @@ fn indexed(store: &Store, query: &str) -> BTreeSet<i64> {
 
 /// Queries cut from the data itself: pieces of 1, 2, 3 and 6 characters of facts, names,
 /// addresses and phones, pinyin initials, and two-word mixes.
-fn queries(cases: &[Case]) -> Vec<String> {
+fn queries(cases: &[Case], records: &HashMap<i64, Vec<String>>) -> Vec<String> {
     let mut out = vec!["漏水".to_string(), "wxl".into(), "zs".into(), "x".into()];
+    // Pieces of session records: an attendee, words of the notes, the outcome.
+    for c in cases.iter().step_by(23).take(8) {
+        for text in records.get(&c.id.0).into_iter().flatten().take(6) {
+            let chars: Vec<char> = text.chars().collect();
+            out.push(chars.iter().take(3).collect());
+            out.push(chars.iter().skip(4).take(5).collect());
+        }
+    }
     for c in cases.iter().step_by(17).take(12) {
         let facts: Vec<char> = c.fields.facts.chars().collect();
         for len in [1, 2, 3, 6] {
@@ -124,12 +156,12 @@ fn queries(cases: &[Case]) -> Vec<String> {
 
 fn check(store: &Store, what: &str) -> usize {
     let cases = all_cases(store);
-    let agreements: Vec<Vec<String>> = cases.iter().map(|c| agreement_texts(store, c)).collect();
-    let qs = queries(&cases);
+    let records = all_records(store, &cases);
+    let qs = queries(&cases, &records);
     for q in &qs {
         assert_eq!(
             indexed(store, q),
-            brute_force(&cases, &agreements, q),
+            brute_force(&cases, &records, q),
             "{what}: query 「{q}」"
         );
     }
@@ -159,6 +191,50 @@ fn the_index_finds_exactly_what_a_scan_finds_after_edits_and_imports() {
     check(&store, "edited");
     assert!(!indexed(&store, "zxl").is_empty());
     assert!(!indexed(&store, "楼顶漏水").is_empty());
+
+    // Record (and record again) sessions: the index follows the records.
+    let org = store.organisation().unwrap().unwrap();
+    let cases = all_cases(&store);
+    let mut changed = 0;
+    for c in cases.iter().step_by(7) {
+        for s in store.sessions_of_case(c.id).unwrap().into_iter().take(1) {
+            let record = SessionRecord {
+                attendees: vec!["欧阳娜娜".into(), format!("见证人{}", c.id.0)],
+                notes: format!("双方就楼道堆放杂物第{}次协商", c.id.0),
+                outcome: "继续调解".into(),
+            };
+            if store
+                .record_session(s.id, s.version, &record, &now())
+                .is_ok()
+            {
+                changed += 1;
+            }
+        }
+    }
+    assert!(changed > 5, "{changed} sessions recorded");
+    check(&store, "records written");
+    assert_eq!(indexed(&store, "欧阳娜娜").len(), changed);
+    assert_eq!(indexed(&store, "楼道堆放杂物").len(), changed);
+    let first = cases
+        .iter()
+        .step_by(7)
+        .find_map(|c| {
+            let s = store.sessions_of_case(c.id).unwrap().into_iter().next()?;
+            (s.record.notes.contains("楼道堆放杂物")).then_some(s)
+        })
+        .unwrap();
+    let again = SessionRecord {
+        attendees: vec!["司马光明".into()],
+        notes: "当事人撤回申请".into(),
+        outcome: String::new(),
+    };
+    store
+        .record_session(first.id, first.version, &again, &now())
+        .unwrap();
+    assert_eq!(indexed(&store, "欧阳娜娜").len(), changed - 1);
+    assert_eq!(indexed(&store, "司马光明").len(), 1);
+    check(&store, "a record rewritten");
+    let _ = org;
 
     // Export, import into a fresh database, and into one that already holds cases.
     let mut jsonl = Vec::new();

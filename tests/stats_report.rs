@@ -230,3 +230,36 @@ fn a_district_table_has_a_row_per_room_and_their_total() {
     let missing = tiaojie::cli::report::district_stats(&[dir.path().join("none.db")], &october);
     assert!(missing.unwrap_err().to_string().contains("none.db"));
 }
+
+/// The rooms' JSON Lines exports count like their database files, side by side.
+#[test]
+fn a_district_table_reads_the_rooms_exports_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("a.db");
+    build(&mut Store::open(&db).unwrap());
+    let export = dir.path().join("b.jsonl");
+    let mut bytes = Vec::new();
+    tiaojie::cli::export::export_cases(&Store::open(&db).unwrap(), &mut bytes).unwrap();
+    std::fs::write(&export, &bytes).unwrap();
+    // No extension: known by its first bytes.
+    let bare = dir.path().join("c");
+    std::fs::write(&bare, &bytes).unwrap();
+    let october = Period::month_of(day("2026-10-01"));
+    let from_dbs = tiaojie::cli::report::district_stats(&[db.clone(), db.clone()], &october);
+    let mixed = tiaojie::cli::report::district_stats(&[db, export, bare], &october).unwrap();
+    let rows = &mixed[0].rows;
+    assert_eq!(rows.len(), 4);
+    assert_eq!(
+        rows[0][1..],
+        rows[1][1..],
+        "export and database count the same"
+    );
+    assert_eq!(rows[1][1..], rows[2][1..]);
+    assert_eq!(from_dbs.unwrap()[0].rows[0], rows[1]);
+    assert_eq!(rows[3][1], tiaojie::report::Cell::Count(12));
+    // A damaged export is refused with the line named, not counted as fewer cases.
+    let broken = dir.path().join("broken.jsonl");
+    std::fs::write(&broken, b"{\"not\": \"a case\"}\n").unwrap();
+    let err = tiaojie::cli::report::district_stats(&[broken], &october).unwrap_err();
+    assert!(!err.to_string().is_empty());
+}

@@ -28,6 +28,14 @@ pub enum Action {
     RoomLoaded(Box<Room>),
     /// A page of the list arrived.
     CasesLoaded(CasePage),
+    /// A search's page arrived from the search worker, tagged with the generation of the
+    /// query it answers (an older one than the list's is dropped).
+    CasesFound {
+        /// `CaseList::generation` when the search was asked for.
+        generation: u64,
+        /// The page, or why it could not be read.
+        result: Result<CasePage, Failure>,
+    },
     /// A case arrived.
     CaseLoaded(Box<Case>),
     /// A case was saved (created, edited or moved to another status).
@@ -38,6 +46,8 @@ pub enum Action {
     StatsLoaded(Box<crate::domain::stats::Stats>),
     /// The statistics workbook was written to this path.
     StatsExported(String),
+    /// The case ledger workbook was written to this path.
+    LedgerExported(String),
     /// A document's PDF was written to this path.
     DocumentWritten(String),
     /// A document's PDF was written to this path and sent to the printer.
@@ -151,6 +161,14 @@ pub enum Effect {
     LoadRoom,
     /// Read a page of cases.
     LoadCases(CaseQuery),
+    /// Search for a page of cases off the UI thread; the answer comes back later as
+    /// `Action::CasesFound` with the same generation.
+    SearchCases {
+        /// Which query of the list this is (newer ones make older answers stale).
+        generation: u64,
+        /// The query (its text is not empty).
+        query: CaseQuery,
+    },
     /// Read one case.
     LoadCase(CaseId),
     /// Register a new case.
@@ -239,6 +257,9 @@ pub enum Effect {
     LoadStats(crate::domain::stats::period::Period),
     /// Write a period's statistics as an .xlsx beside the database.
     ExportStats(crate::domain::stats::period::Period),
+    /// Write the ledger (台账) of the cases received in a period as an .xlsx beside the
+    /// database.
+    ExportLedger(crate::domain::stats::period::Period),
     /// Find earlier cases of these parties.
     FindRepeats(crate::domain::repeat::RepeatQuery),
     /// Read the user's drafts.

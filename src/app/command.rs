@@ -95,4 +95,8 @@ pub enum Command {
     Preview,
     /// Send what is shown to the printer.
     Print,
+    /// Export the case ledger (台账) of the period shown.
+    ExportLedger,
+    /// Type the first and last day of a statistics period.
+    PickRange,
 }

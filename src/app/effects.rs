@@ -22,6 +22,8 @@ pub struct Runner {
     /// Cases whose full ID numbers this session has shown (each view is recorded once,
     /// not on every re-read after another process's change).
     viewed: std::collections::HashSet<CaseId>,
+    /// The thread that runs list searches off the keyboard's thread.
+    searcher: super::search_worker::Searcher,
 }
 
 impl Runner {
@@ -30,12 +32,14 @@ impl Runner {
         let user = User::new(&operator, crate::domain::user::Role::Admin);
         let mut store = store;
         store.set_user(&operator);
+        let searcher = super::search_worker::Searcher::new(store.path().to_path_buf());
         Runner {
             store,
             operator,
             org: None,
             user,
             viewed: Default::default(),
+            searcher,
         }
     }
 
@@ -44,6 +48,44 @@ impl Runner {
         self.operator = user.name.clone();
         self.store.set_user(&user.name);
         self.user = user;
+    }
+
+    /// Carries out `effect` like `run`, except that a search goes to the search worker:
+    /// its answer comes later from `search_answers` (so `None` here).
+    pub fn perform(&mut self, effect: Effect, now: &Timestamp) -> Option<Action> {
+        match effect {
+            Effect::SearchCases {
+                generation,
+                mut query,
+            } => match self.org() {
+                Ok(org) => {
+                    // The worker searches what this user may see, as `run` does.
+                    query.registered_by = case_scope(&self.user);
+                    let org = org.id;
+                    self.searcher.send(generation, org, query);
+                    None
+                }
+                Err(e) => Some(Action::CasesFound {
+                    generation,
+                    result: Err(Failure {
+                        message: e.to_string(),
+                        conflict: false,
+                        while_saving: false,
+                    }),
+                }),
+            },
+            other => Some(self.run(other, now)),
+        }
+    }
+
+    /// True while a search sent to the worker has not been answered.
+    pub fn searching(&self) -> bool {
+        self.searcher.waiting()
+    }
+
+    /// The search answers that arrived (never blocks).
+    pub fn search_answers(&mut self) -> Vec<Action> {
+        self.searcher.answers()
     }
 
     /// The database.
@@ -57,6 +99,7 @@ impl Runner {
             effect,
             Effect::LoadRoom
                 | Effect::LoadCases(_)
+                | Effect::SearchCases { .. }
                 | Effect::LoadCase(_)
                 | Effect::LoadToday(_)
                 | Effect::LoadAgenda { .. }
@@ -120,6 +163,17 @@ impl Runner {
             Effect::LoadCases(mut query) => {
                 query.registered_by = case_scope(&self.user);
                 Action::CasesLoaded(self.store.list_cases(self.org()?.id, &query)?)
+            }
+            // Run here (tests, benchmarks); the event loop sends it to the worker instead.
+            Effect::SearchCases {
+                generation,
+                mut query,
+            } => {
+                query.registered_by = case_scope(&self.user);
+                Action::CasesFound {
+                    generation,
+                    result: Ok(self.store.list_cases(self.org()?.id, &query)?),
+                }
             }
             Effect::LoadCase(id) => Action::CaseLoaded(Box::new(self.visible_case(id)?)),
             Effect::LoadHistory(id) => {
@@ -256,6 +310,21 @@ impl Runner {
                 Action::StatsLoaded(Box::new(compute(period, &rows)))
             }
             Effect::ExportStats(period) => Action::StatsExported(self.export_stats(&period)?),
+            Effect::ExportLedger(period) => {
+                let org = self.org()?;
+                let bytes = super::export_effects::ledger_workbook(&self.store, org, &period)?;
+                let name = format!(
+                    "{}_{}_{}.xlsx",
+                    crate::i18n::t("report.file.ledger"),
+                    period.from,
+                    period.to
+                );
+                Action::LedgerExported(super::export_effects::keep_beside(
+                    self.store.path(),
+                    &name,
+                    &bytes,
+                )?)
+            }
             Effect::WriteDocument {
                 case,
                 form,
@@ -377,22 +446,7 @@ impl Runner {
             period.from,
             period.to
         );
-        let dir = self
-            .store
-            .path()
-            .parent()
-            .unwrap_or(std::path::Path::new("."));
-        let path = dir.join(name);
-        crate::paths::write_private(&path, &bytes).map_err(|cause| {
-            StorageError::Invalid(tf(
-                "cli.err.write",
-                &[
-                    ("path", &path.display().to_string()),
-                    ("cause", &cause.to_string()),
-                ],
-            ))
-        })?;
-        Ok(path.display().to_string())
+        super::export_effects::keep_beside(self.store.path(), &name, &bytes)
     }
 
     /// The case as the user may see it: refused if they may not see it at all, ID numbers

@@ -95,6 +95,14 @@ pub struct CaseList {
     pub loading: bool,
     /// The case being loaded opens in the form rather than the detail.
     pub edit_on_load: bool,
+    /// Counts the pages asked for; a search's answer carries the count it was asked
+    /// with, so an answer overtaken by later typing is dropped.
+    pub generation: u64,
+    /// The generation of the page on screen (behind `generation` while a search runs).
+    pub shown_generation: u64,
+    /// Enter (or `e`, then true) was pressed while a search ran: the case is opened from
+    /// its answer, so it is a row of what was typed, not of an older answer.
+    pub open_when_found: Option<bool>,
 }
 
 impl Default for CaseList {
@@ -111,6 +119,9 @@ impl Default for CaseList {
             search: None,
             loading: true,
             edit_on_load: false,
+            generation: 0,
+            shown_generation: 0,
+            open_when_found: None,
         }
     }
 }

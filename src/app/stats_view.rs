@@ -1,5 +1,6 @@
-//! The 统计 tab's state: the period shown (month, quarter or year, moved with ←/→), which
-//! table is in front, how far it is scrolled, and the figures last read for the period.
+//! The 统计 tab's state: the period shown (month, quarter, year or any range typed with
+//! F7, moved with ←/→), which table is in front, how far it is scrolled, and the figures
+//! last read for the period.
 
 use crate::domain::stats::Stats;
 use crate::domain::stats::period::{Period, PeriodKind};
@@ -45,7 +46,7 @@ impl StatsPane {
 }
 
 /// What the statistics tab shows.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct StatsView {
     /// The period; none until the tab is first opened (it starts at this month).
     pub period: Option<Period>,
@@ -55,6 +56,18 @@ pub struct StatsView {
     pub pane: StatsPane,
     /// Rows scrolled in the table.
     pub scroll: u16,
+    /// The first and last day being typed (F7), while open.
+    pub range: Option<crate::app::form::Form>,
+}
+
+/// The form for any range: first and last day, typed like the schedule's dates.
+pub fn range_form(period: Option<Period>) -> crate::app::form::Form {
+    use crate::app::form::{Field, Form};
+    let day = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+    Form::new(vec![
+        Field::text("from", "stats.range.from", &day(period.map(|p| p.from))).required(),
+        Field::text("to", "stats.range.to", &day(period.map(|p| p.to))).required(),
+    ])
 }
 
 /// The kinds F5 cycles through (a free range is given on the command line).

@@ -8,6 +8,7 @@ pub mod backup;
 pub mod demo;
 mod error;
 pub mod export;
+pub mod generate;
 pub mod identity;
 pub mod import;
 pub mod jsonl;
@@ -158,6 +159,13 @@ pub enum Command {
         #[command(subcommand)]
         what: user::UserCommand,
     },
+    /// Man page and shell completions, for packaging (hidden).
+    #[command(hide = true)]
+    Generate {
+        /// What to generate.
+        #[command(subcommand)]
+        what: generate::Generate,
+    },
 }
 
 /// The reports of `tiaojie report`.
@@ -167,8 +175,8 @@ pub enum ReportKind {
     Stats {
         #[command(flatten)]
         range: ReportRange,
-        /// 汇总多个调解室的数据文件（每室一行，另有合计）/ a district table: one row per room file
-        #[arg(long, value_name = "DB", num_args = 1..)]
+        /// 汇总多个调解室的数据文件或导出文件（.db 或 tiaojie export 的 .jsonl；每室一行，另有合计）/ a district table: one row per room's .db file or JSON Lines export
+        #[arg(long, value_name = "DB|JSONL", num_args = 1..)]
         merge: Vec<PathBuf>,
     },
     /// 案件台账（每案一行）/ the case ledger, one row per case
@@ -342,6 +350,10 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<(), CliError> {
             );
         }
         Command::Report { what } => run_report(&db, what, &open_as)?,
+        Command::Generate { what } => {
+            let file = generate::run(what)?.display().to_string();
+            eprintln!("{file}");
+        }
         Command::Print {
             form,
             case,

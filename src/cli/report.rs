@@ -39,12 +39,12 @@ pub fn district_stats(paths: &[PathBuf], period: &Period) -> Result<Vec<Sheet>, 
                 path: path.display().to_string(),
             });
         }
-        let store = Store::open(path)?;
-        let Some(org) = store.organisation()? else {
-            continue;
+        let room = if is_jsonl(path) {
+            jsonl_room(path, period)?
+        } else {
+            db_room(path, period)?
         };
-        let stats = compute(*period, &store.stats_cases(org.id, period)?);
-        rooms.push((org.profile.room_name, stats.total));
+        rooms.extend(room);
     }
     let title = tf(
         "stats.title.district",
@@ -55,6 +55,70 @@ pub fn district_stats(paths: &[PathBuf], period: &Period) -> Result<Vec<Sheet>, 
         ],
     );
     Ok(vec![stats_sheet::district_sheet(&title, &rooms)])
+}
+
+/// A room's name and figures from its database file (`None` if no room is set up in it).
+fn db_room(path: &Path, period: &Period) -> Result<Option<(String, Counts)>, CliError> {
+    let store = Store::open(path)?;
+    let Some(org) = store.organisation()? else {
+        return Ok(None);
+    };
+    let stats = compute(*period, &store.stats_cases(org.id, period)?);
+    Ok(Some((org.profile.room_name, stats.total)))
+}
+
+/// A room's export (`tiaojie export`, JSON Lines) rather than its database: by its name,
+/// or, whatever the name, by a first byte that no SQLite file starts with.
+fn is_jsonl(path: &Path) -> bool {
+    let named = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "jsonl" | "ndjson" | "json"));
+    let mut head = [0u8; 16];
+    let read = std::fs::File::open(path)
+        .and_then(|mut f| std::io::Read::read(&mut f, &mut head))
+        .unwrap_or(0);
+    named || (read > 0 && !head[..read].starts_with(b"SQLite format 3"))
+}
+
+/// A room's figures from its JSON Lines export: read into a private temporary database
+/// with the same checks as `tiaojie import` (so a damaged line is named, not miscounted),
+/// counted like a database file, then removed.
+fn jsonl_room(path: &Path, period: &Period) -> Result<Option<(String, Counts)>, CliError> {
+    let bytes = std::fs::read(path).map_err(|cause| super::import::ImportError::Read {
+        path: path.display().to_string(),
+        cause,
+    })?;
+    let dir = private_temp_dir()?;
+    let result = (|| {
+        let db = dir.join("merge.db");
+        let mut store = Store::open(&db)?;
+        super::import::import_bytes(&mut store, &bytes, chrono::Local::now().fixed_offset())?;
+        drop(store);
+        db_room(&db, period)
+    })();
+    let _ = std::fs::remove_dir_all(&dir);
+    result
+}
+
+/// A new owner-only folder in the system's temporary folder (the export names parties).
+fn private_temp_dir() -> Result<PathBuf, CliError> {
+    static COUNTER: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let n = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.subsec_nanos())
+        .unwrap_or(0);
+    let dir =
+        std::env::temp_dir().join(format!("tiaojie-merge-{}-{n}-{nanos}", std::process::id()));
+    let mut builder = std::fs::DirBuilder::new();
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(&dir).map_err(|cause| CliError::Write {
+        path: dir.display().to_string(),
+        cause,
+    })?;
+    Ok(dir)
 }
 
 /// The ledger sheet of the cases received in `period`.

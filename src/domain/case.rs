@@ -230,7 +230,8 @@ impl CaseSort {
 pub struct CaseQuery {
     /// Only this status, if set.
     pub status: Option<CaseStatus>,
-    /// Words that must appear in the number, a party's name or phone, the facts or the referrer.
+    /// Words that must appear in the number, a party's name, ID, phone or address, the
+    /// facts, claims, referrer or a session record (调解记录).
     pub text: String,
     /// Only this national category (local sub-types count as their parent), if set.
     pub category: Option<super::category::Category>,

@@ -21,6 +21,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("sql/006_users_audit.sql"),
     include_str!("sql/007_agreements.sql"),
     include_str!("sql/008_schedule_more.sql"),
+    include_str!("sql/009_search_records.sql"),
 ];
 
 /// The schema version this binary writes.

@@ -121,10 +121,26 @@ impl Store {
             path: path.to_path_buf(),
             who,
         };
-        if found > 0 && found < search::SEARCH_SINCE {
+        if found > 0 && found < search::index_version() {
             store.rebuild_search_index()?;
         }
         Ok(store)
+    }
+
+    /// A second connection to an existing, already migrated database, for reading only
+    /// (the case list's searches run on it in a worker thread while the app's own
+    /// connection stays free). It never migrates, never writes, and sees every commit.
+    pub fn open_reader(path: &Path) -> Result<Store, StorageError> {
+        use rusqlite::OpenFlags;
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| open_error(path, e))?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        conn.pragma_update(None, "query_only", true)?;
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+            who: audit::Who::default(),
+        })
     }
 
     /// The file this store reads.

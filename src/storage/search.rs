@@ -1,14 +1,25 @@
-//! The search indexes (see sql/002_search.sql): writing a case's entries in the same
-//! transaction as the case, rebuilding them all, and turning a typed query into a filter
-//! on case ids that the list and the `search` command share.
+//! The search indexes (see sql/003_search.sql and sql/009_search_records.sql): writing a
+//! case's entries in the same transaction as the case or one of its session records,
+//! rebuilding them all, and turning a typed query into a filter on case ids that the list
+//! and the `search` command share.
 
 use super::{StorageError, Store};
 use crate::domain::search::{Term, gram_of, pinyin_keys, short_grams, terms};
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, params};
 
-/// The schema version that brought the indexes: a database upgraded across it is indexed.
-pub(super) const SEARCH_SINCE: i64 = 3;
+/// The migration that last changed what the indexes hold (session records).
+const LAST_INDEX_CHANGE: &str = include_str!("sql/009_search_records.sql");
+
+/// The schema version whose indexes this binary writes: a database upgraded from before
+/// it is indexed again. Found by the migration's text, so renumbering it at a merge
+/// cannot leave this behind.
+pub(super) fn index_version() -> i64 {
+    super::migrations::MIGRATIONS
+        .iter()
+        .position(|m| *m == LAST_INDEX_CHANGE)
+        .map_or_else(super::migrations::latest_version, |i| i as i64 + 1)
+}
 
 /// The searchable texts of one case, in the columns of `case_text`.
 struct Texts {
@@ -20,6 +31,8 @@ struct Texts {
     facts: String,
     claims: String,
     referrer: String,
+    records: String,
+    agreements: String,
     person_names: Vec<String>,
 }
 
@@ -33,8 +46,8 @@ pub(super) fn index_case(conn: &Connection, id: i64) -> Result<(), StorageError>
         return Ok(());
     };
     conn.prepare_cached(
-        "INSERT INTO case_text (rowid, number, names, ids, phones, addresses, facts, claims, referrer)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        "INSERT INTO case_text (rowid, number, names, ids, phones, addresses, facts, claims,
+         referrer, records, agreements) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     )?
     .execute(params![
         id,
@@ -45,7 +58,9 @@ pub(super) fn index_case(conn: &Connection, id: i64) -> Result<(), StorageError>
         t.addresses,
         t.facts,
         t.claims,
-        t.referrer
+        t.referrer,
+        t.records,
+        t.agreements
     ])?;
     let grams = short_grams(&[
         &t.number,
@@ -56,6 +71,8 @@ pub(super) fn index_case(conn: &Connection, id: i64) -> Result<(), StorageError>
         &t.facts,
         &t.claims,
         &t.referrer,
+        &t.records,
+        &t.agreements,
     ]);
     conn.prepare_cached("INSERT INTO case_grams (rowid, grams) VALUES (?1, ?2)")?
         .execute(params![id, grams])?;
@@ -88,6 +105,8 @@ fn read_texts(conn: &Connection, id: i64) -> Result<Option<Texts>, StorageError>
         facts,
         claims,
         referrer: format!("{unit} {reference}"),
+        records: record_text(conn, id)?,
+        agreements: agreement_text(conn, id)?,
         person_names: Vec::new(),
     };
     let mut stmt = conn.prepare_cached(
@@ -114,7 +133,6 @@ fn read_texts(conn: &Connection, id: i64) -> Result<Option<Texts>, StorageError>
             t.person_names.push(rep);
         }
     }
-    agreement_texts(conn, id, &mut t.claims)?;
     Ok(Some(t))
 }
 
@@ -139,6 +157,46 @@ fn agreement_texts(conn: &Connection, id: i64, into: &mut String) -> Result<(), 
         }
     }
     Ok(())
+}
+
+/// The records of the case's sessions (调解记录): who came, what was said, the outcome,
+/// one line each, oldest session first.
+fn record_text(conn: &Connection, id: i64) -> Result<String, StorageError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT attendees, notes, outcome FROM sessions WHERE case_id = ?1
+         AND (attendees <> '' OR notes <> '' OR outcome <> '') ORDER BY start_utc, id",
+    )?;
+    let mut rows = stmt.query([id])?;
+    let mut out = String::new();
+    while let Some(r) = rows.next()? {
+        for i in 0..3 {
+            let text: String = r.get(i)?;
+            if !text.is_empty() {
+                out.push_str(&text);
+                out.push('\n');
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The text of the case's agreement, in its own column of the index.
+fn agreement_text(conn: &Connection, id: i64) -> Result<String, StorageError> {
+    let mut out = String::new();
+    agreement_texts(conn, id, &mut out)?;
+    Ok(out)
+}
+
+/// Rewrites the entries of the case a session belongs to (its record changed).
+pub(super) fn index_case_of_session(conn: &Connection, session: i64) -> Result<(), StorageError> {
+    let case: Option<i64> = conn
+        .prepare_cached("SELECT case_id FROM sessions WHERE id = ?1")?
+        .query_row([session], |r| r.get(0))
+        .optional()?;
+    match case {
+        Some(case) => index_case(conn, case),
+        None => Ok(()),
+    }
 }
 
 /// Rebuilds every case's entries (after an upgrade, or to repair).
@@ -173,6 +231,11 @@ pub(super) fn text_condition(query: &str, params: &mut Vec<Value>) -> Option<Str
 }
 
 fn term_condition(term: &Term, params: &mut Vec<Value>) -> String {
+    format!("id IN ({})", term_sources(term, params).join(" UNION "))
+}
+
+/// The index lookups that find the cases of one word (their rowids are case ids).
+fn term_sources(term: &Term, params: &mut Vec<Value>) -> Vec<String> {
     let mut next = |value: String| {
         params.push(Value::Text(value));
         params.len()
@@ -195,7 +258,24 @@ fn term_condition(term: &Term, params: &mut Vec<Value>) -> String {
             "SELECT rowid FROM case_pinyin WHERE case_pinyin MATCH ?{n}"
         ));
     }
-    format!("id IN ({})", sources.join(" UNION "))
+    sources
+}
+
+/// For a query of one word: counts its cases in the indexes alone, without visiting the
+/// cases (a word in most cases made the count read all 100,000 of them). Right only when
+/// every case in the file is the room's, which the caller checks; `None` for other queries.
+pub(super) fn count_one_word(query: &str) -> Option<(String, Vec<Value>)> {
+    let words = terms(query);
+    let [word] = words.as_slice() else {
+        return None;
+    };
+    let mut params = Vec::new();
+    let sources = term_sources(word, &mut params);
+    let sql = match sources.as_slice() {
+        [one] => one.replacen("SELECT rowid", "SELECT count(*)", 1),
+        _ => format!("SELECT count(*) FROM ({})", sources.join(" UNION ")),
+    };
+    Some((sql, params))
 }
 
 /// An FTS5 string literal: the text in double quotes, inner quotes doubled, so nothing

@@ -289,3 +289,96 @@ fn earlier_cases_of_a_party_are_found_by_id_or_by_name_and_phone() {
             .is_empty()
     );
 }
+
+/// A database from before session records were searched (the version before the index
+/// change, with the old index) is indexed again when upgraded, so records written back
+/// then are found.
+#[test]
+fn session_records_written_before_the_upgrade_are_found_after_it() {
+    let (dir, store, org) = three_cases();
+    let path = dir.path().join("room.db");
+    let before = super::search::index_version() - 1;
+    store
+        .conn
+        .execute_batch(&format!(
+            "INSERT INTO sessions (org_id, case_id, kind, status, day, start_at, end_at,
+               start_utc, end_utc, attendees, notes, outcome, created_at, updated_at)
+             SELECT org_id, id, 'mediation', 'held', '2026-11-21', '2026-11-21T09:00:00+08:00',
+               '2026-11-21T10:00:00+08:00', 0, 3600, '欧阳娜娜', '双方就漏水赔偿达成一致', '达成协议',
+               '2026-11-21T10:00:00+08:00', '2026-11-21T10:00:00+08:00'
+             FROM cases WHERE facts LIKE '楼上%';
+             DROP TABLE case_text;
+             CREATE VIRTUAL TABLE case_text USING fts5(number, names, ids, phones, addresses,
+               facts, claims, referrer, tokenize = 'trigram', detail = full);
+             DELETE FROM case_grams;
+             PRAGMA user_version = {before};"
+        ))
+        .unwrap();
+    drop(store);
+    let store = Store::open(&path).unwrap();
+    assert_eq!(find(&store, &org, "欧阳娜娜").len(), 1);
+    assert_eq!(find(&store, &org, "赔偿").len(), 1);
+    assert_eq!(find(&store, &org, "wxl").len(), 2);
+    assert!(find(&store, &org, "司马").is_empty());
+}
+
+/// The count beside a short page: from the index alone for one word, from the cases for
+/// several words or with a filter, the same number either way.
+#[test]
+fn the_total_is_right_when_the_page_is_shorter_than_the_matches() {
+    let (_dir, store, org) = three_cases();
+    let count = |text: &str, status: Option<CaseStatus>| {
+        let q = CaseQuery {
+            text: text.into(),
+            status,
+            limit: 1,
+            ..Default::default()
+        };
+        let page = store.list_cases(org.id, &q).unwrap();
+        assert!(page.rows.len() <= 1);
+        let all = CaseQuery {
+            limit: 100,
+            ..q.clone()
+        };
+        assert_eq!(
+            page.total,
+            store.list_cases(org.id, &all).unwrap().rows.len() as u64
+        );
+        page.total
+    };
+    assert_eq!(count("王", None), 2);
+    assert_eq!(count("临河区", None), 3);
+    assert_eq!(count("wxl", None), 2);
+    assert_eq!(count("x", None), 2);
+    assert_eq!(count("临河 王", None), 2);
+    assert_eq!(count("王", Some(CaseStatus::Registered)), 2);
+    assert_eq!(count("王", Some(CaseStatus::Mediating)), 0);
+    // A case of another room in the same file is not counted.
+    store
+        .conn
+        .execute_batch(
+            "INSERT INTO organisations (id, room_name, committee_name, number_prefix,
+               number_pattern, created_at)
+             SELECT 99, '别的室', committee_name, number_prefix, number_pattern, created_at
+             FROM organisations WHERE id = 1;
+             UPDATE cases SET org_id = 99 WHERE facts LIKE '宅基地%';",
+        )
+        .unwrap();
+    assert_eq!(count("临河区", None), 2);
+}
+
+/// A word in every case lists the same page, in the list's order, as no word at all.
+#[test]
+fn a_word_in_every_case_lists_them_all_in_the_lists_order() {
+    let (_dir, store, org) = three_cases();
+    let q = |text: &str| CaseQuery {
+        text: text.into(),
+        sort: CaseSort::Received,
+        descending: true,
+        limit: 2,
+        ..Default::default()
+    };
+    let all = store.list_cases(org.id, &q("")).unwrap();
+    let word = store.list_cases(org.id, &q("临")).unwrap();
+    assert_eq!((word.total, &word.rows), (3, &all.rows));
+}

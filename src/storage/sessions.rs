@@ -191,7 +191,8 @@ impl Store {
                     record.outcome.trim()
                 ],
             )?;
-            Ok(())
+            // The record is searched: its case's entries change in the same transaction.
+            super::search::index_case_of_session(tx, id.0)
         })?;
         self.load_session(id)
     }
@@ -205,6 +206,7 @@ impl Store {
     ) -> Result<u64, StorageError> {
         self.write(|tx| {
             let mut count = 0;
+            let mut recorded = std::collections::BTreeSet::new();
             for r in records {
                 let id = insert_session(tx, org, &r.fields, r.status, now)?;
                 if r.record != SessionRecord::default() {
@@ -212,8 +214,13 @@ impl Store {
                         "UPDATE sessions SET attendees = ?2, notes = ?3, outcome = ?4 WHERE id = ?1",
                         params![id.0, r.record.attendees.join("\n"), r.record.notes, r.record.outcome],
                     )?;
+                    recorded.insert(r.fields.case_id.0);
                 }
                 count += 1;
+            }
+            // Each case with a record is indexed again once, after all its sessions.
+            for case in recorded {
+                super::search::index_case(tx, case)?;
             }
             Ok(count)
         })

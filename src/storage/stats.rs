@@ -16,42 +16,55 @@ use rusqlite::params;
 impl Store {
     /// The cases with an acceptance or an outcome in `period` (days in the zone each
     /// change was recorded in, as the mediator saw them). Only the changes inside the
-    /// period are read: one range scan of `status_history_by_time`, each case once. No
-    /// ORDER BY (sorting a year's changes cost a third of the time): a case is accepted
-    /// once and has at most one outcome, 调解成功 or 调解终止, so the order does not matter.
+    /// period are read: range scans of `status_history_by_time`, and each case named by
+    /// them once. No ORDER BY (sorting a year's changes cost a third of the time): a case
+    /// is accepted once and has at most one outcome, 调解成功 or 调解终止, so the order does
+    /// not matter.
     pub fn stats_cases(&self, org: OrgId, period: &Period) -> Result<Vec<StatsCase>, StorageError> {
         let after_end = period.to.succ_opt().unwrap_or(period.to);
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT h.to_status, h.at, c.id, c.category, c.local_category, c.source,
-                    c.mediator_names, c.persons_involved,
+        let (from, to) = (date_text(period.from), date_text(after_end));
+        // Both reads see the same moment.
+        let tx = self.conn.unchecked_transaction()?;
+        // Each case once (a year's changes name a case twice as often as there are cases:
+        // joining them to the cases read most of them twice); `+` keeps the planner on the
+        // id lookups rather than walking the room's cases.
+        let mut stmt = tx.prepare_cached(
+            "SELECT c.id, c.category, c.local_category, c.source, c.mediator_names,
+                    c.persons_involved,
                     CASE WHEN c.persons_involved > 0 THEN 0
                          ELSE (SELECT count(*) FROM parties p WHERE p.case_id = c.id) END,
                     c.amount_fen, c.risk_escalation, c.risk_group,
                     a.kind, (SELECT sum(i.amount_fen) FROM agreement_items i WHERE i.case_id = c.id)
-             FROM status_history h JOIN cases c ON c.id = h.case_id
-             LEFT JOIN agreements a ON a.case_id = c.id
-             WHERE h.to_status IN ('accepted', 'succeeded', 'terminated')
-               AND h.at >= ?2 AND h.at < ?3 AND c.org_id = ?1",
+             FROM cases c LEFT JOIN agreements a ON a.case_id = c.id
+             WHERE c.id IN (SELECT h.case_id FROM status_history h
+                            WHERE h.to_status IN ('accepted', 'succeeded', 'terminated')
+                              AND h.at >= ?2 AND h.at < ?3)
+               AND +c.org_id = ?1",
         )?;
-        let mut rows = stmt.query(params![org.0, date_text(period.from), date_text(after_end)])?;
+        let mut rows = stmt.query(params![org.0, from, to])?;
         let mut out: Vec<StatsCase> = Vec::new();
         let mut index: std::collections::HashMap<i64, usize> = Default::default();
         while let Some(r) = rows.next()? {
-            let to: String = r.get(0)?;
-            let day = day_of(&r.get::<_, String>(1)?)?;
-            let id: i64 = r.get(2)?;
-            let at = match index.get(&id) {
-                Some(&i) => i,
-                None => {
-                    index.insert(id, out.len());
-                    out.push(read_case(r)?);
-                    out.len() - 1
-                }
-            };
-            let Some(case) = out.get_mut(at) else {
+            let case = read_case(r)?;
+            index.insert(case.id.0, out.len());
+            out.push(case);
+        }
+        drop(rows);
+        // The changes themselves, from the index alone.
+        let mut stmt = tx.prepare_cached(
+            "SELECT h.case_id, h.to_status, h.at FROM status_history h
+             WHERE h.to_status IN ('accepted', 'succeeded', 'terminated')
+               AND h.at >= ?1 AND h.at < ?2",
+        )?;
+        let mut rows = stmt.query(params![from, to])?;
+        while let Some(r) = rows.next()? {
+            let id: i64 = r.get(0)?;
+            // Another room's case.
+            let Some(case) = index.get(&id).and_then(|&i| out.get_mut(i)) else {
                 continue;
             };
-            match to.as_str() {
+            let day = day_of(text(r, 2)?)?;
+            match text(r, 1)? {
                 "accepted" => case.accepted_on = case.accepted_on.or(Some(day)),
                 "succeeded" => case.outcome = Some((Outcome::Succeeded, day)),
                 _ => case.outcome = Some((Outcome::Terminated, day)),
@@ -61,37 +74,43 @@ impl Store {
     }
 }
 
-/// The case columns of a row (from column 2 on), without its dates yet.
+/// A case's columns, without its dates yet.
 fn read_case(r: &rusqlite::Row<'_>) -> Result<StatsCase, StorageError> {
-    let names: String = r.get(6)?;
     Ok(StatsCase {
-        id: CaseId(r.get(2)?),
-        category: decode(
-            "cases.category",
-            &r.get::<_, String>(3)?,
-            Category::from_code,
-        )?,
-        local: r.get(4)?,
-        source: decode("cases.source", &r.get::<_, String>(5)?, Source::from_code)?,
-        mediators: names
+        id: CaseId(r.get(0)?),
+        category: decode("cases.category", text(r, 1)?, Category::from_code)?,
+        local: r.get(2)?,
+        source: decode("cases.source", text(r, 3)?, Source::from_code)?,
+        mediators: text(r, 4)?
             .split('、')
             .filter(|n| !n.is_empty())
             .map(String::from)
             .collect(),
-        persons_involved: r.get(7)?,
-        party_count: r.get(8)?,
-        amount_fen: r.get(9)?,
-        risk_escalation: r.get(10)?,
-        risk_group: r.get(11)?,
+        persons_involved: r.get(5)?,
+        party_count: r.get(6)?,
+        amount_fen: r.get(7)?,
+        risk_escalation: r.get(8)?,
+        risk_group: r.get(9)?,
         accepted_on: None,
         outcome: None,
-        agreement: match r.get::<_, Option<String>>(12)? {
+        agreement: match r.get::<_, Option<String>>(10)? {
             Some(kind) => Some((
                 decode("agreements.kind", &kind, AgreementKind::from_code)?,
-                r.get(13)?,
+                r.get(11)?,
             )),
             None => None,
         },
+    })
+}
+
+/// A text column borrowed from the row (no copy: tens of thousands of rows are read).
+fn text<'r>(r: &'r rusqlite::Row<'_>, i: usize) -> Result<&'r str, StorageError> {
+    r.get_ref(i)?.as_str().map_err(|e| {
+        StorageError::Sql(rusqlite::Error::FromSqlConversionFailure(
+            i,
+            rusqlite::types::Type::Text,
+            Box::new(e),
+        ))
     })
 }
 

@@ -50,6 +50,9 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effec
             list.selected = usize::MAX;
             return reload(state);
         }
+        Some(Command::Open | Command::Edit) if list.shown_generation != list.generation => {
+            list.open_when_found = Some(cmd == Some(Command::Edit));
+        }
         Some(Command::Open | Command::Edit) => {
             if let Some(row) = list.page.rows.get(list.selected) {
                 list.edit_on_load = cmd == Some(Command::Edit);
@@ -172,8 +175,48 @@ pub fn reload(state: &mut AppState) -> Vec<Effect> {
     if state.org.is_none() {
         return Vec::new();
     }
-    state.list.query.limit = state.list_rows();
-    vec![Effect::LoadCases(state.list.query.clone())]
+    let rows = state.list_rows();
+    let list = &mut state.list;
+    list.query.limit = rows;
+    // Every page asked for makes any search still running stale, searched-for or not.
+    list.generation += 1;
+    if list.query.text.trim().is_empty() {
+        vec![Effect::LoadCases(list.query.clone())]
+    } else {
+        vec![Effect::SearchCases {
+            generation: list.generation,
+            query: list.query.clone(),
+        }]
+    }
+}
+
+/// A search's page arrived: shown if it answers the latest query, else dropped.
+pub fn found(
+    state: &mut AppState,
+    generation: u64,
+    result: Result<CasePage, crate::app::action::Failure>,
+) -> Vec<Effect> {
+    if generation != state.list.generation {
+        return Vec::new();
+    }
+    let open = state.list.open_when_found.take();
+    match result {
+        Ok(page) => {
+            let mut effects = loaded(state, page);
+            let list = &mut state.list;
+            if let (Some(edit), true) = (open, effects.is_empty()) {
+                if let Some(row) = list.page.rows.get(list.selected) {
+                    list.edit_on_load = edit;
+                    effects.push(Effect::LoadCase(row.id));
+                }
+            } else if !effects.is_empty() {
+                // Another page is being read: open from that one.
+                list.open_when_found = open;
+            }
+            effects
+        }
+        Err(failure) => super::results::failed(state, failure),
+    }
 }
 
 /// A page arrived: keep the selection on a real row.
@@ -181,6 +224,7 @@ pub fn loaded(state: &mut AppState, page: CasePage) -> Vec<Effect> {
     let list = &mut state.list;
     list.loading = false;
     list.page = page;
+    list.shown_generation = list.generation;
     list.selected = list.selected.min(list.page.rows.len().saturating_sub(1));
     // A page past the end (cases were removed or filtered away): go back to the last one.
     if list.page.rows.is_empty() && list.query.offset > 0 {

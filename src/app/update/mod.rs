@@ -60,6 +60,7 @@ fn handle(state: &mut AppState, action: Action) -> Vec<Effect> {
             effects
         }
         Action::CasesLoaded(page) => list::loaded(state, page),
+        Action::CasesFound { generation, result } => list::found(state, generation, result),
         Action::CaseLoaded(case) => {
             let effects = detail::loaded(state, (*case).clone());
             drafts::case_arrived(state, &case);
@@ -71,6 +72,7 @@ fn handle(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::StatsExported(path) => stats::exported(state, path),
         Action::DocumentWritten(path) => docs::written(state, path, false),
         Action::DocumentPrinted(path) => docs::written(state, path, true),
+        Action::LedgerExported(path) => stats::ledger_exported(state, path),
         Action::RepeatsFound(query, cases) => detail::repeats_found(state, query, cases),
         Action::Failed(failure) => results::failed(state, failure),
         Action::TodayLoaded(data) => today::loaded(state, *data),
@@ -172,7 +174,10 @@ fn contexts_with(state: &AppState, top: Option<&Modal>) -> (Vec<Context>, bool) 
         },
         Tab::Today => (vec![X::Today, X::Global], false),
         Tab::Schedule => (vec![X::Schedule, X::Global], false),
-        Tab::Statistics => (vec![X::Stats, X::Global], false),
+        Tab::Statistics => match &state.stats.range {
+            Some(form) => (vec![X::Form, X::Global], form.typing()),
+            None => (vec![X::Stats, X::Global], false),
+        },
         Tab::Documents => (vec![X::Docs, X::Global], false),
     }
 }
@@ -212,7 +217,7 @@ fn on_key(state: &mut AppState, key: Key) -> Vec<Effect> {
         Tab::Settings => settings::on_key(state, command, key),
         Tab::Today => today::on_key(state, command),
         Tab::Schedule => schedule::on_key(state, command),
-        Tab::Statistics => stats::on_key(state, command),
+        Tab::Statistics => stats::on_key(state, command, key),
         Tab::Documents => docs::on_key(state, command),
     }
 }

@@ -1,10 +1,15 @@
-//! Keys of the 统计 tab: ←/→ move the period, F5 switches month/quarter/year, F6 the
-//! table, ↑/↓ scroll, F8 exports the period's figures to an .xlsx file.
+//! Keys of the 统计 tab: ←/→ move the period, F5 switches month/quarter/year, F7 types
+//! any range, F6 the table, ↑/↓ scroll, F8 exports the period's figures and F9 its
+//! ledger (台账) to .xlsx files.
 
 use super::super::action::Effect;
 use super::super::command::Command;
 use super::super::state::AppState;
 use super::super::stats_view::next_kind;
+use super::form_keys::{Outcome, form_key};
+use crate::app::key::Key;
+use crate::app::stats_view::range_form;
+use crate::domain::dates::parse_date_input;
 use crate::domain::stats::Stats;
 use crate::domain::stats::period::Period;
 
@@ -27,7 +32,10 @@ fn show(state: &mut AppState, period: Period) -> Vec<Effect> {
 }
 
 /// A key on the tab.
-pub fn on_key(state: &mut AppState, command: Option<Command>) -> Vec<Effect> {
+pub fn on_key(state: &mut AppState, command: Option<Command>, key: Key) -> Vec<Effect> {
+    if state.stats.range.is_some() {
+        return range_key(state, command, key);
+    }
     let Some(period) = state.stats.period else {
         return entered(state);
     };
@@ -49,8 +57,61 @@ pub fn on_key(state: &mut AppState, command: Option<Command>) -> Vec<Effect> {
             Vec::new()
         }
         Some(Command::Export) => vec![Effect::ExportStats(period)],
+        Some(Command::ExportLedger) => vec![Effect::ExportLedger(period)],
+        Some(Command::PickRange) => {
+            state.stats.range = Some(range_form(Some(period)));
+            Vec::new()
+        }
         _ => Vec::new(),
     }
+}
+
+/// Keys in the range form: F2/Enter on the last field shows the range, Esc closes it.
+fn range_key(state: &mut AppState, command: Option<Command>, key: Key) -> Vec<Effect> {
+    let Some(form) = state.stats.range.as_mut() else {
+        return Vec::new();
+    };
+    let on_last = form.focused().is_some_and(|f| f.id == "to");
+    match form_key(form, command, key) {
+        Outcome::Cancel => {
+            state.stats.range = None;
+            Vec::new()
+        }
+        Outcome::Save => range_done(state),
+        Outcome::Handled if command == Some(Command::Open) && on_last => range_done(state),
+        _ => Vec::new(),
+    }
+}
+
+/// Reads both days (2026-10-01, 10-01, 昨天 … as in the schedule); shows the range, or
+/// marks the field that is not a day.
+fn range_done(state: &mut AppState) -> Vec<Effect> {
+    let today = state.today;
+    let Some(form) = state.stats.range.as_mut() else {
+        return Vec::new();
+    };
+    form.clear_errors();
+    let mut days = Vec::new();
+    for id in ["from", "to"] {
+        let text = form.value(id);
+        match parse_date_input(&text, today) {
+            Some(day) => days.push(day),
+            None => form.set_error(
+                id,
+                Some(crate::i18n::tf(
+                    "stats.range.bad",
+                    &[("value", text.trim())],
+                )),
+            ),
+        }
+    }
+    let [from, to] = days.as_slice() else {
+        form.focus_first_error();
+        return Vec::new();
+    };
+    let period = Period::range(*from, *to);
+    state.stats.range = None;
+    show(state, period)
 }
 
 /// Figures arrived; those of a period no longer shown are dropped.
@@ -58,6 +119,15 @@ pub fn loaded(state: &mut AppState, stats: Stats) -> Vec<Effect> {
     if state.stats.period == Some(stats.period) {
         state.stats.stats = Some(stats);
     }
+    Vec::new()
+}
+
+/// The ledger workbook was written to `path`.
+pub fn ledger_exported(state: &mut AppState, path: String) -> Vec<Effect> {
+    state.status = Some(super::super::state::StatusLine {
+        text: crate::i18n::tf("stats.ledger_exported", &[("path", &path)]),
+        error: false,
+    });
     Vec::new()
 }
 

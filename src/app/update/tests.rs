@@ -33,14 +33,20 @@ fn row(id: i64) -> CaseSummary {
 /// What storage would answer to a read; writes are left for the test to check.
 fn storage(effect: &Effect) -> Option<Action> {
     match effect {
-        Effect::LoadCases(q) => {
-            let end = (q.offset + q.limit).min(TOTAL);
-            let rows = (q.offset..end).map(|i| row(i as i64 + 1)).collect();
-            Some(Action::CasesLoaded(CasePage { rows, total: TOTAL }))
-        }
+        Effect::LoadCases(q) => Some(Action::CasesLoaded(fake_page(q))),
+        Effect::SearchCases { generation, query } => Some(Action::CasesFound {
+            generation: *generation,
+            result: Ok(fake_page(query)),
+        }),
         Effect::LoadCase(id) => Some(Action::CaseLoaded(Box::new(Case { id: *id, ..case() }))),
         _ => None,
     }
+}
+
+fn fake_page(q: &CaseQuery) -> CasePage {
+    let end = (q.offset + q.limit).min(TOTAL);
+    let rows = (q.offset..end).map(|i| row(i as i64 + 1)).collect();
+    CasePage { rows, total: TOTAL }
 }
 
 /// Runs `action`, answers every read, and returns every effect asked for on the way.
@@ -93,7 +99,7 @@ fn loads(effects: &[Effect]) -> Vec<&CaseQuery> {
     effects
         .iter()
         .filter_map(|e| match e {
-            Effect::LoadCases(q) => Some(q),
+            Effect::LoadCases(q) | Effect::SearchCases { query: q, .. } => Some(q),
             _ => None,
         })
         .collect()

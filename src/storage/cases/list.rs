@@ -2,7 +2,7 @@
 //! and the exact number and names first when searching.
 
 use super::super::codec::{date_text, decode, parse_date};
-use super::super::search::text_condition;
+use super::super::search::{count_one_word, text_condition};
 use super::super::{StorageError, Store};
 use crate::domain::case::{CaseId, CasePage, CaseQuery, CaseSort, CaseSummary};
 use crate::domain::category::{CaseCategory, Category};
@@ -14,14 +14,101 @@ impl Store {
     /// One page of the room's cases, as the list asks for it. Words in `query.text` are
     /// looked up in the search indexes; the exact number and exact party names come first.
     pub fn list_cases(&self, org: OrgId, query: &CaseQuery) -> Result<CasePage, StorageError> {
-        let (filter, params) = list_filter(org, query);
-        let total: i64 = self
+        let known = self.count_in_index(org, query)?;
+        // A word found in most cases: walking the list's own order and stopping at the page
+        // is cheap, while reading every hit and sorting them is not (a common word over
+        // 100,000 cases: tens of ms). Then the exact number and names are not put first,
+        // which cannot matter much: a name or number is not in thousands of cases.
+        let walk = is_one_character(&query.text) || known.is_some_and(|n| n >= WALK_FROM);
+        // A word in every case (a common character) filters nothing: list the page as
+        // without it, rather than first gathering 100,000 hits to check against.
+        let everywhere = match known {
+            Some(n) if walk => n == self.case_count()?,
+            _ => false,
+        };
+        let plain;
+        let query = if everywhere {
+            plain = CaseQuery {
+                text: String::new(),
+                ..query.clone()
+            };
+            &plain
+        } else {
+            query
+        };
+        let (filter, params) = list_filter(org, query, walk);
+        let rows = self.page_rows(query, &filter, params.clone(), walk)?;
+        let total = match known {
+            Some(n) => n,
+            // The first page not full: it holds every match, so there is nothing to count.
+            None if query.offset == 0 && (rows.len() as u64) < query.limit => rows.len() as u64,
+            None => {
+                let n: i64 = self
+                    .conn
+                    .prepare_cached(&format!("SELECT count(*) FROM cases WHERE {filter}"))?
+                    .query_row(rusqlite::params_from_iter(params.iter()), |r| r.get(0))?;
+                n as u64
+            }
+        };
+        Ok(CasePage { rows, total })
+    }
+
+    /// For a search of one word and no other filter (a front desk's own-cases filter is
+    /// one), in a file holding only this room's
+    /// cases: its number of cases, counted in the index alone (without visiting the
+    /// cases, which for a word in most of them meant reading all 100,000). Else `None`.
+    fn count_in_index(&self, org: OrgId, query: &CaseQuery) -> Result<Option<u64>, StorageError> {
+        let only_text = query.status.is_none()
+            && query.category.is_none()
+            && query.source.is_none()
+            && query.mediator.is_none()
+            && query.received_from.is_none()
+            && query.received_to.is_none()
+            && query.registered_by.is_none();
+        let Some((sql, params)) = count_one_word(&query.text).filter(|_| only_text) else {
+            return Ok(None);
+        };
+        if !self.only_room(org)? {
+            return Ok(None);
+        }
+        let n: i64 = self
             .conn
-            .prepare_cached(&format!("SELECT count(*) FROM cases WHERE {filter}"))?
+            .prepare_cached(&sql)?
             .query_row(rusqlite::params_from_iter(params.iter()), |r| r.get(0))?;
+        Ok(Some(n as u64))
+    }
+
+    /// How many cases the file holds (only asked when they are all the room's).
+    fn case_count(&self) -> Result<u64, StorageError> {
+        let n: i64 = self
+            .conn
+            .prepare_cached("SELECT count(*) FROM cases")?
+            .query_row([], |r| r.get(0))?;
+        Ok(n as u64)
+    }
+
+    /// True if every case in the file is this room's (two index seeks).
+    fn only_room(&self, org: OrgId) -> Result<bool, StorageError> {
+        let (low, high): (Option<i64>, Option<i64>) = self
+            .conn
+            // Two subqueries: min and max together in one SELECT would scan every case.
+            .prepare_cached(
+                "SELECT (SELECT min(org_id) FROM cases), (SELECT max(org_id) FROM cases)",
+            )?
+            .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(low.is_none_or(|l| l == org.0) && high.is_none_or(|h| h == org.0))
+    }
+
+    /// The rows of the page asked for.
+    fn page_rows(
+        &self,
+        query: &CaseQuery,
+        filter: &str,
+        mut params: Vec<Value>,
+        walk: bool,
+    ) -> Result<Vec<CaseSummary>, StorageError> {
         let text = query.text.trim();
-        let mut params = params;
-        let rank = if text.is_empty() || is_one_character(text) {
+        let rank = if text.is_empty() || walk {
             String::new()
         } else {
             params.push(Value::Text(text.to_string()));
@@ -61,15 +148,12 @@ impl Store {
                 at_risk: r.get(8)?,
             });
         }
-        Ok(CasePage {
-            rows: out,
-            total: total as u64,
-        })
+        Ok(out)
     }
 }
 
 /// The WHERE clause of a list query and its parameters, in placeholder order.
-fn list_filter(org: OrgId, query: &CaseQuery) -> (String, Vec<Value>) {
+fn list_filter(org: OrgId, query: &CaseQuery, walk: bool) -> (String, Vec<Value>) {
     let mut params = vec![Value::Integer(org.0)];
     let mut filter = String::from("org_id = ?1");
     let mut add = |sql: &str, value: Value, params: &mut Vec<Value>| {
@@ -116,10 +200,10 @@ fn list_filter(org: OrgId, query: &CaseQuery) -> (String, Vec<Value>) {
         filter.push_str(&cond);
         // Without ANALYZE the planner walks every case of the room by its org index and
         // probes the search hits; `+` turns the column indexes off, so it reads the hits
-        // and looks each case up by id (10 ms → under 1 ms on 100,000 cases). A single
-        // character can match most cases: then walking the list's own order and stopping
-        // at the page is the faster plan (and no name or number equals one character).
-        if !is_one_character(&query.text) {
+        // and looks each case up by id (10 ms → under 1 ms on 100,000 cases). A word in
+        // most cases (`walk`) is the other way round: walking the list's own order and
+        // stopping at the page is the faster plan.
+        if !walk {
             for column in ["org_id", "status", "category", "source", "received_on"] {
                 filter = filter.replace(&format!("{column} "), &format!("+{column} "));
             }
@@ -180,6 +264,9 @@ pub(crate) fn rank_expression(column: &str, codes: &[&str]) -> String {
         .collect();
     format!("CASE {column}{arms} END")
 }
+
+/// Hits from which a search walks the list's order instead of sorting its hits.
+const WALK_FROM: u64 = 2_000;
 
 /// A query of one letter, digit or Chinese character (punctuation aside).
 fn is_one_character(text: &str) -> bool {

@@ -135,3 +135,67 @@ fn the_tab_draws_at_every_size_without_panicking() {
         let _ = screen(&s);
     }
 }
+
+fn range_state(lang: Lang) -> AppState {
+    let mut s = stats_state(lang);
+    press(&mut s, &[Key::plain(KeyCode::F(7))]);
+    assert!(s.stats.range.is_some());
+    s
+}
+
+#[test]
+fn statistics_range_form_zh() {
+    insta::assert_snapshot!(screen(&range_state(Lang::Zh)));
+}
+
+#[test]
+fn statistics_range_form_en() {
+    insta::assert_snapshot!(screen(&range_state(Lang::En)));
+}
+
+/// F7 opens the two days filled with the period shown; dates are typed as in the
+/// schedule; a day that is not one is marked and nothing is read; Esc closes.
+#[test]
+fn any_range_is_typed_like_the_schedules_dates() {
+    let mut s = range_state(Lang::Zh);
+    let form = s.stats.range.as_ref().unwrap();
+    assert_eq!(form.value("from"), "2026-11-01");
+    assert_eq!(form.value("to"), "2026-11-30");
+    // Letters are text here, not the tab's keys.
+    let clear = |s: &mut AppState| {
+        for _ in 0..12 {
+            press(s, &[Key::plain(KeyCode::Backspace)]);
+        }
+    };
+    clear(&mut s);
+    let typed: Vec<Key> = "10-15".chars().map(Key::char).collect();
+    press(&mut s, &typed);
+    press(&mut s, &[Key::plain(KeyCode::Tab)]);
+    clear(&mut s);
+    let typed: Vec<Key> = "xyz".chars().map(Key::char).collect();
+    press(&mut s, &typed);
+    let effects = update(&mut s, Action::Key(Key::plain(KeyCode::F(2))));
+    assert!(effects.is_empty());
+    assert!(screen(&s).contains("xyz"));
+    assert!(s.stats.range.is_some());
+    clear(&mut s);
+    let typed: Vec<Key> = "昨天".chars().map(Key::char).collect();
+    press(&mut s, &typed);
+    let effects = update(&mut s, Action::Key(Key::plain(KeyCode::Enter)));
+    let range = Period::range(d("2026-10-15"), today().pred_opt().unwrap());
+    assert_eq!(effects, vec![Effect::LoadStats(range)]);
+    assert!(s.stats.range.is_none());
+    assert!(screen(&s).contains("2026-10-15"));
+    // F9 exports that range's ledger; the path is said.
+    let effects = update(&mut s, Action::Key(Key::plain(KeyCode::F(9))));
+    assert_eq!(effects, vec![Effect::ExportLedger(range)]);
+    update(&mut s, Action::LedgerExported("/tmp/台账.xlsx".into()));
+    assert!(screen(&s).contains("/tmp/台账.xlsx"));
+    // Esc closes the form and keeps the period.
+    press(
+        &mut s,
+        &[Key::plain(KeyCode::F(7)), Key::plain(KeyCode::Esc)],
+    );
+    assert!(s.stats.range.is_none());
+    assert_eq!(s.stats.period, Some(range));
+}

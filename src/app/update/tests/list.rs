@@ -256,3 +256,123 @@ fn the_detail_scrolls_and_never_below_zero() {
     };
     assert_eq!(d.scroll, 0);
 }
+
+/// Searches run off the UI thread: typing goes on while they run, each asks with a newer
+/// generation, and an answer overtaken by later typing is dropped, not shown.
+#[test]
+fn a_search_answer_overtaken_by_typing_is_dropped() {
+    let mut s = started();
+    key(&mut s, Key::char('/'));
+    // Keys only, nothing answered: the searches are still running.
+    let asked: Vec<u64> = "王秀"
+        .chars()
+        .flat_map(|c| update(&mut s, Action::Key(Key::char(c))))
+        .map(|e| match e {
+            Effect::SearchCases { generation, query } => {
+                assert!(!query.text.is_empty());
+                generation
+            }
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(asked.len(), 2);
+    assert!(asked[0] < asked[1]);
+    assert_eq!(s.list.query.text, "王秀");
+    let page = |id| CasePage {
+        rows: vec![row(id)],
+        total: 1,
+    };
+    // The answer for 「王」 arrives late: dropped.
+    let stale = Action::CasesFound {
+        generation: asked[0],
+        result: Ok(page(7)),
+    };
+    assert!(update(&mut s, stale).is_empty());
+    assert_ne!(s.list.page.rows.first().map(|r| r.id.0), Some(7));
+    let fresh = Action::CasesFound {
+        generation: asked[1],
+        result: Ok(page(9)),
+    };
+    update(&mut s, fresh);
+    assert_eq!(s.list.page.rows[0].id.0, 9);
+    assert!(!s.list.loading);
+}
+
+/// Esc clears the search and reads the plain list at once; a search still running then
+/// answers for text that is gone and must not replace the list.
+#[test]
+fn a_search_answer_after_esc_does_not_replace_the_plain_list() {
+    let mut s = started();
+    key(&mut s, Key::char('/'));
+    let effects = update(&mut s, Action::Key(Key::char('王')));
+    let Some(Effect::SearchCases { generation, .. }) = effects.first().cloned() else {
+        panic!("{effects:?}")
+    };
+    let effects = press(&mut s, KeyCode::Esc);
+    assert!(matches!(effects.as_slice(), [Effect::LoadCases(q)] if q.text.is_empty()));
+    let before = s.list.page.clone();
+    let late = Action::CasesFound {
+        generation,
+        result: Ok(CasePage::default()),
+    };
+    update(&mut s, late);
+    assert_eq!(s.list.page, before);
+}
+
+/// A search that fails says so on the status line, like any read.
+#[test]
+fn a_failed_search_is_reported() {
+    let mut s = started();
+    key(&mut s, Key::char('/'));
+    let effects = update(&mut s, Action::Key(Key::char('王')));
+    let Some(Effect::SearchCases { generation, .. }) = effects.first().cloned() else {
+        panic!("{effects:?}")
+    };
+    let failure = Failure {
+        message: "磁盘坏了".into(),
+        conflict: false,
+        while_saving: false,
+    };
+    update(
+        &mut s,
+        Action::CasesFound {
+            generation,
+            result: Err(failure),
+        },
+    );
+    assert!(
+        s.status
+            .as_ref()
+            .is_some_and(|l| l.error && l.text.contains("磁盘坏了"))
+    );
+}
+
+/// Enter pressed before the answer to the last typed key has come opens a case of that
+/// answer, not of the older page still on screen.
+#[test]
+fn enter_while_a_search_runs_opens_a_case_of_its_answer() {
+    let mut s = started();
+    key(&mut s, Key::char('/'));
+    let effects = update(&mut s, Action::Key(Key::char('王')));
+    let Some(Effect::SearchCases { generation, .. }) = effects.first().cloned() else {
+        panic!("{effects:?}")
+    };
+    assert!(update(&mut s, Action::Key(Key::plain(KeyCode::Enter))).is_empty());
+    assert!(s.list.search.is_none());
+    // The list still shows the page from before the search: Enter waits for the answer.
+    assert!(update(&mut s, Action::Key(Key::plain(KeyCode::Enter))).is_empty());
+    let found = Action::CasesFound {
+        generation,
+        result: Ok(CasePage {
+            rows: vec![row(31), row(32)],
+            total: 2,
+        }),
+    };
+    assert_eq!(update(&mut s, found), vec![Effect::LoadCase(CaseId(31))]);
+    assert!(s.list.open_when_found.is_none());
+    // With the answer on screen, Enter opens at once.
+    assert_eq!(
+        update(&mut s, Action::Key(Key::plain(KeyCode::Enter))),
+        vec![Effect::LoadCase(CaseId(31))]
+    );
+}
