@@ -5,7 +5,7 @@
 
 use super::action::Effect;
 use crate::domain::user::{
-    User, may_edit_agreements, may_edit_settings, may_manage_users, may_write,
+    User, case_scope, may_edit_agreements, may_edit_settings, may_manage_users, may_write,
 };
 use crate::i18n::{label, tf};
 
@@ -30,6 +30,9 @@ pub fn refusal(effect: &Effect, user: &User) -> Option<String> {
             "role.refused.settings"
         }
         Effect::SaveAgreement(_) if !may_edit_agreements(user) => "role.refused.agreement",
+        // The ledger lists every case of the period with its parties: not the front
+        // desk's (it prints its own cases' forms instead).
+        Effect::ExportLedger(_) if case_scope(user).is_some() => "role.refused.ledger",
         Effect::LoadUsers | Effect::SaveUser { .. } if !may_manage_users(user) => {
             "user.refused.manage"
         }
@@ -65,5 +68,22 @@ mod tests {
         assert!(refusal(&Effect::LoadUsers, &member).is_some());
         assert!(refusal(&Effect::LoadUsers, &admin).is_none());
         assert!(refusal(&Effect::LoadRoom, &reader).is_none());
+    }
+
+    #[test]
+    fn agreements_and_the_ledger_are_not_the_front_desks() {
+        use crate::domain::stats::period::Period;
+        let clerk = User::new("c", Role::Clerk);
+        let reader = User::new("r", Role::ReadOnly);
+        let member = User::new("m", Role::Mediator);
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+        let ledger = Effect::ExportLedger(Period::month_of(day));
+        let refused = refusal(&ledger, &clerk).unwrap_or_default();
+        assert!(
+            refused.contains("登记员") || refused.contains("Front desk"),
+            "{refused}"
+        );
+        assert!(refusal(&ledger, &member).is_none());
+        assert!(refusal(&ledger, &reader).is_none());
     }
 }
