@@ -160,11 +160,13 @@ fn block_lines(out: &mut Vec<Line>, block: &Block, m: &Measure) {
 }
 
 /// "label：text" with the text's continuation lines under the text, not the label —
-/// unless the label takes more than half the line, then the whole is one paragraph.
+/// unless the label takes more than a quarter of the line (纠纷主要事实、争议事项), then
+/// the whole is one paragraph: a long text in a narrow column under a long label reads
+/// badly and wastes the page.
 fn labelled(out: &mut Vec<Line>, label: &str, text: &str, m: &Measure) {
     let head = format!("{label}：");
     let head_width: u32 = head.chars().map(m.body).sum();
-    if head_width * 2 > m.width {
+    if head_width * 4 > m.width {
         push_wrapped(out, &format!("{head}{text}"), Align::Left, 0, m);
         return;
     }
@@ -225,12 +227,36 @@ mod tests {
                 ("　　一二三四", true),
                 ("五六七八九十", true),
                 ("甲乙丙丁", false),
+                // A label over a quarter of the line: one paragraph, no hanging column.
                 ("事实：甲乙丙", true),
-                ("丁戊己", true),
-                ("庚辛壬", true),
-                ("癸子丑", true),
-                ("寅卯", false),
+                ("丁戊己庚辛壬", true),
+                ("癸子丑寅卯", false),
                 ("委员会（印）", false),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_short_label_hangs_its_text_and_a_long_one_runs_as_a_paragraph() {
+        let mut doc = Document::titled("标题");
+        doc.blocks.push(Block::Labelled {
+            label: "事实".into(),
+            text: "甲乙丙丁戊己庚辛壬癸子丑寅卯".into(),
+        });
+        doc.blocks.push(Block::Labelled {
+            label: "纠纷主要事实".into(),
+            text: "甲乙丙丁戊己庚辛壬癸".into(),
+        });
+        let out = lines(&doc, 24);
+        let texts: Vec<(&str, u32)> = out.iter().map(|l| (l.text.as_str(), l.indent)).collect();
+        assert_eq!(
+            texts,
+            [
+                ("标题", 0),
+                ("事实：甲乙丙丁戊己庚辛壬", 0),
+                ("癸子丑寅卯", 6),
+                ("纠纷主要事实：甲乙丙丁戊", 0),
+                ("己庚辛壬癸", 0),
             ]
         );
     }
