@@ -406,7 +406,7 @@ pub fn conflict(state: &mut AppState, found: i64) -> Vec<Effect> {
     if let CasesView::Agreement(editor) = &mut state.cases {
         editor.overwrite = Some(found);
         state.modals.push(Modal::Notice {
-            text: t("msg.agreement_conflict").into_owned(),
+            text: t("msg.agreement_conflict_discard").into_owned(),
         });
     }
     Vec::new()

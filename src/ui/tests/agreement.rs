@@ -102,7 +102,10 @@ fn esc_with_changes(lang: Lang) -> AppState {
     for c in "不再追究".chars() {
         press(&mut s, &[Key::plain(KeyCode::Char(c))]);
     }
-    press(&mut s, &[Key::plain(KeyCode::F(2)), Key::plain(KeyCode::Esc)]);
+    press(
+        &mut s,
+        &[Key::plain(KeyCode::F(2)), Key::plain(KeyCode::Esc)],
+    );
     assert!(matches!(
         s.modals.last(),
         Some(crate::app::modal::Modal::Confirm(_))
