@@ -357,3 +357,28 @@ fn a_postponement_to_nowhere_is_refused_with_its_place() {
     assert!(message.contains(&want), "{message}");
     assert_eq!(fresh.organisation().unwrap(), None);
 }
+
+#[test]
+fn an_invited_party_outside_the_case_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_store, text) = demo(dir.path(), 60);
+    let line = text
+        .lines()
+        .find(|l| l.contains("\"parties\":[{\"party\":"))
+        .unwrap();
+    let mut v: serde_json::Value = serde_json::from_str(line).unwrap();
+    let count = v["parties"].as_array().unwrap().len();
+    let (i, s) = v["sessions"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .enumerate()
+        .find(|(_, s)| s.get("parties").is_some())
+        .unwrap();
+    s["parties"][0]["party"] = count.into();
+    let file = write(dir.path(), "bad.jsonl", &(v.to_string() + "\n"));
+    let mut fresh = open(dir.path(), "fresh.db");
+    let (_, message) = bad_lines(import_file(&mut fresh, &file, now()));
+    let want = format!("sessions[{i}].parties[0].party：应为本案 parties 中的位置");
+    assert!(message.contains(&want), "{message}");
+}
