@@ -138,7 +138,7 @@ fn each_line_is_one_case_and_json_on_its_own() {
     assert_eq!(lines.len(), cases(&store).len());
     for line in lines {
         let value: serde_json::Value = serde_json::from_str(line).unwrap();
-        assert_eq!(value["format_version"], 1);
+        assert_eq!(value["format_version"], 2);
         assert!(value["history"].is_array() && value["organisation"]["room_name"].is_string());
     }
 }
@@ -214,4 +214,171 @@ fn a_repeated_number_within_the_file_is_refused_with_both_lines() {
     assert_eq!(numbers, [2]);
     assert!(message.contains("与第 1 行重复"), "{message}");
     assert!(cases(&fresh).is_empty());
+}
+
+/// Postpones one planned session of the demo (a month later, past any clash) and calls
+/// another off with a reason: the demo draws neither.
+fn postpone_and_cancel(store: &mut Store) {
+    use tiaojie::domain::session::SessionStatus;
+    let org = store.organisation().unwrap().unwrap();
+    let planned: Vec<_> = store
+        .case_ids(org.id)
+        .unwrap()
+        .into_iter()
+        .flat_map(|id| store.sessions_of_case(id).unwrap())
+        .filter(|s| s.status == SessionStatus::Planned)
+        .collect();
+    let (first, second) = (&planned[0], &planned[1]);
+    let mut later = first.fields.clone();
+    later.start += chrono::Duration::days(33);
+    later.end += chrono::Duration::days(33);
+    store
+        .postpone_session(
+            org.id,
+            first.id,
+            first.version,
+            &later,
+            "当事人出差",
+            &now(),
+        )
+        .unwrap();
+    store
+        .cancel_session(second.id, second.version, "当事人已自行和解", &now())
+        .unwrap();
+}
+
+/// Sessions (with postponements and records), visits, agreements, clauses and items of
+/// a database, counted; and each postponement as (from's start, to's start), which says
+/// the link was remapped to the right new session without naming ids.
+fn schedule_counts(store: &Store) -> ([usize; 6], Vec<(String, String)>) {
+    let org = store.organisation().unwrap().unwrap();
+    let (mut counts, mut links) = ([0; 6], Vec::new());
+    for id in store.case_ids(org.id).unwrap() {
+        let sessions = store.sessions_of_case(id).unwrap();
+        counts[0] += sessions.len();
+        for s in &sessions {
+            if let Some(to) = s.postponed_to {
+                let to = sessions.iter().find(|t| t.id == to).unwrap();
+                assert_eq!(to.fields.case_id, id);
+                links.push((s.fields.start.to_rfc3339(), to.fields.start.to_rfc3339()));
+            }
+            counts[5] += usize::from(!s.record.notes.is_empty() || !s.cancel_reason.is_empty());
+        }
+        counts[1] += store.follow_ups_of_case(id).unwrap().len();
+        if let Some(a) = store.agreement_of_case(id).unwrap() {
+            counts[2] += 1;
+            counts[3] += a.clauses.len();
+            counts[4] += a.items.len();
+        }
+    }
+    (counts, links)
+}
+
+#[test]
+fn sessions_visits_and_agreements_survive_export_and_import() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = demo(dir.path(), 300);
+    postpone_and_cancel(&mut store);
+    let first = export(&store);
+    let (counts, links) = schedule_counts(&store);
+    // The demo must hold every kind of thing, or the test proves nothing.
+    assert!(counts.iter().all(|n| *n > 0), "{counts:?}");
+    assert!(!links.is_empty(), "the demo has no postponed session");
+    let file = write(dir.path(), "cases.jsonl", &first);
+    let mut fresh = open(dir.path(), "fresh.db");
+    assert_eq!(import_file(&mut fresh, &file, now()).unwrap().cases, 300);
+    let again = export(&fresh);
+    // No ids in the format: equal modulo ids is equal bytes.
+    assert_eq!(again, first);
+    assert_eq!(schedule_counts(&fresh), (counts, links));
+    assert!(first.contains("\"sessions\":[") && first.contains("\"agreement\":{"));
+    assert!(first.contains("\"postponed_to\":") && first.contains("\"follow_ups\":["));
+}
+
+#[test]
+fn a_version_1_file_still_imports_and_may_not_carry_sessions() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_store, text) = demo(dir.path(), 20);
+    // The file as version 1 wrote it: the case alone.
+    let v1: Vec<String> = text
+        .lines()
+        .map(|l| {
+            let mut v: serde_json::Value = serde_json::from_str(l).unwrap();
+            let o = v.as_object_mut().unwrap();
+            for key in ["sessions", "follow_ups", "agreement"] {
+                o.remove(key);
+            }
+            o.insert("format_version".into(), 1.into());
+            v.to_string()
+        })
+        .collect();
+    let file = write(dir.path(), "v1.jsonl", &(v1.join("\n") + "\n"));
+    let mut fresh = open(dir.path(), "fresh.db");
+    assert_eq!(import_file(&mut fresh, &file, now()).unwrap().cases, 20);
+    assert_eq!(schedule_counts(&fresh).0, [0; 6]);
+    // A version-1 line with the new fields is refused (it would have been before).
+    let line = text
+        .lines()
+        .find(|l| l.contains("\"sessions\":["))
+        .unwrap()
+        .replacen("\"format_version\":2", "\"format_version\":1", 1);
+    let file = write(dir.path(), "mixed.jsonl", &(line + "\n"));
+    let mut empty = open(dir.path(), "empty.db");
+    let (numbers, message) = bad_lines(import_file(&mut empty, &file, now()));
+    assert_eq!(numbers, [1]);
+    assert!(
+        message.contains("format_version：格式第 1 版的行不能有"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_postponement_to_nowhere_is_refused_with_its_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = demo(dir.path(), 60);
+    postpone_and_cancel(&mut store);
+    let text = export(&store);
+    let line = text
+        .lines()
+        .find(|l| l.contains("\"postponed_to\":"))
+        .unwrap();
+    let mut v: serde_json::Value = serde_json::from_str(line).unwrap();
+    let sessions = v["sessions"].as_array_mut().unwrap();
+    let (i, s) = sessions
+        .iter_mut()
+        .enumerate()
+        .find(|(_, s)| s.get("postponed_to").is_some())
+        .unwrap();
+    s["postponed_to"] = 99.into();
+    let file = write(dir.path(), "bad.jsonl", &(v.to_string() + "\n"));
+    let mut fresh = open(dir.path(), "fresh.db");
+    let (_, message) = bad_lines(import_file(&mut fresh, &file, now()));
+    let want = format!("sessions[{i}].postponed_to：应为本案 sessions 中另一场的序号");
+    assert!(message.contains(&want), "{message}");
+    assert_eq!(fresh.organisation().unwrap(), None);
+}
+
+#[test]
+fn an_invited_party_outside_the_case_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_store, text) = demo(dir.path(), 60);
+    let line = text
+        .lines()
+        .find(|l| l.contains("\"parties\":[{\"party\":"))
+        .unwrap();
+    let mut v: serde_json::Value = serde_json::from_str(line).unwrap();
+    let count = v["parties"].as_array().unwrap().len();
+    let (i, s) = v["sessions"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .enumerate()
+        .find(|(_, s)| s.get("parties").is_some())
+        .unwrap();
+    s["parties"][0]["party"] = count.into();
+    let file = write(dir.path(), "bad.jsonl", &(v.to_string() + "\n"));
+    let mut fresh = open(dir.path(), "fresh.db");
+    let (_, message) = bad_lines(import_file(&mut fresh, &file, now()));
+    let want = format!("sessions[{i}].parties[0].party：应为本案 parties 中的位置");
+    assert!(message.contains(&want), "{message}");
 }

@@ -400,3 +400,59 @@ fn the_new_forms_are_pdfs_with_their_words_from_the_real_binary() {
     let text = squeeze(&pdftotext(&out).unwrap());
     assert!(text.contains("本协议一式"), "{text}");
 }
+
+#[test]
+fn an_oral_agreement_is_kept_under_its_printed_title() {
+    use tiaojie::app::effects::Runner;
+    use tiaojie::app::{Action, Effect};
+    use tiaojie::documents::forms::FormKind;
+    use tiaojie::domain::agreement::AgreementKind;
+    let (dir, db, _, _) = demo();
+    let now = chrono::DateTime::parse_from_rfc3339("2026-11-28T10:00:00+08:00").unwrap();
+    // A numbered case with an agreement, made oral (the demo draws oral ones at random).
+    let case = {
+        let mut store = Store::open(&db).unwrap();
+        let org = store.organisation().unwrap().unwrap();
+        let (case, mut agreement) = store
+            .case_ids(org.id)
+            .unwrap()
+            .into_iter()
+            .find_map(|id| {
+                let case = store.load_case(id).unwrap();
+                let a = store.agreement_of_case(id).unwrap()?;
+                case.number.is_some().then_some((case, a))
+            })
+            .unwrap();
+        agreement.kind = AgreementKind::Oral;
+        store.save_agreement(&agreement, &now).unwrap();
+        case
+    };
+    let number = case.number.as_ref().unwrap().text.clone();
+    let folder = dir.path().join("文书").join(&number);
+    let want = folder.join("口头协议登记表.pdf");
+    // The 文书 tab.
+    let mut runner = Runner::new(Store::open(&db).unwrap(), "test".into());
+    runner.run(Effect::LoadRoom, &now);
+    let write = Effect::WriteDocument {
+        case: case.id,
+        form: FormKind::Agreement,
+        today: now.date_naive(),
+        choice: Default::default(),
+        print: false,
+    };
+    let Action::DocumentWritten(path) = runner.run(write, &now) else {
+        panic!("not written");
+    };
+    assert_eq!(Path::new(&path), want);
+    assert!(!folder.join("人民调解协议书.pdf").exists());
+    std::fs::remove_file(&want).unwrap();
+    // `tiaojie print`.
+    let out = print(&db, &["agreement", &number]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(std::fs::read(&want).unwrap().starts_with(b"%PDF"));
+    assert!(!folder.join("人民调解协议书.pdf").exists());
+}

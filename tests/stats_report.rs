@@ -108,6 +108,39 @@ mod exports {
         }
     }
 
+    /// Stores a written agreement for C1 whose item names ¥4,500.00 (instead of the
+    /// case's ¥5,000.00) and an oral one without an amount for C6 (its case names none).
+    fn add_agreements(store: &mut Store, ids: &[tiaojie::domain::case::CaseId]) {
+        use tiaojie::domain::agreement::{
+            Agreement, AgreementKind, AgreementStatus, Confirmation, PerformanceItem,
+        };
+        let agreement = |case_id, kind, amount_fen| Agreement {
+            case_id,
+            version: 0,
+            kind,
+            number: String::new(),
+            facts: String::new(),
+            clauses: vec!["双方和解。".into()],
+            items: vec![PerformanceItem {
+                what: "赔偿".into(),
+                obligor: "甲".into(),
+                amount_fen,
+                ..Default::default()
+            }],
+            date: Some(day("2026-10-20")),
+            status: AgreementStatus::Signed,
+            confirmation: Confirmation::default(),
+            mediators: vec!["王调解".into()],
+            recorder: String::new(),
+        };
+        let now = super::stats_fixture::at("2026-11-01");
+        let list = [
+            agreement(ids[0], AgreementKind::Written, Some(450_000)),
+            agreement(ids[5], AgreementKind::Oral, None),
+        ];
+        store.insert_agreements(&list, &now).unwrap();
+    }
+
     fn cell(sheet: &calamine::Range<Data>, row: u32, col: u32) -> Data {
         sheet.get_value((row, col)).cloned().unwrap_or(Data::Empty)
     }
@@ -116,9 +149,11 @@ mod exports {
     fn the_statistics_workbook_reads_back_with_numbers_and_chinese_headers() {
         let dir = tempfile::tempdir().unwrap();
         let mut store = Store::open(&dir.path().join("room.db")).unwrap();
-        build(&mut store);
+        let (_, ids) = build(&mut store);
+        add_agreements(&mut store, &ids);
         let october = Period::month_of(day("2026-10-01"));
-        let bytes = render(&room_stats(&store, &october).unwrap(), Format::Xlsx).unwrap();
+        let sheets = room_stats(&store, &october).unwrap();
+        let bytes = render(&sheets, Format::Xlsx).unwrap();
         let path = dir.path().join("统计.xlsx");
         std::fs::write(&path, bytes).unwrap();
         let mut book: Xlsx<_> = open_workbook(&path).unwrap();
@@ -140,8 +175,29 @@ mod exports {
         let total: Vec<f64> = (1..=6).map(|c| cell(&s, 17, c).as_f64().unwrap()).collect();
         assert_eq!(total, [4.0, 11.0, 4.0, 9.0, 3.0, 5.0]);
         assert_eq!(cell(&s, 17, 7), Data::Float(0.75));
-        assert_eq!(cell(&s, 17, 8), Data::Float(17_000.5));
-        assert_eq!(cell(&s, 17, 13), Data::String("—".into()));
+        // The amount agreed: C1's item (4,500.00) + C3's case amount (12,000.50) + C6's
+        // nothing; one written agreement (C1) and one oral (C6), as the 统计 screen says.
+        assert_eq!(cell(&s, 1, 8), Data::String("协议金额（元）".into()));
+        assert_eq!(cell(&s, 17, 8), Data::Float(16_500.5));
+        assert_eq!(cell(&s, 1, 13), Data::String("书面协议（件）".into()));
+        assert_eq!(cell(&s, 1, 14), Data::String("口头协议（件）".into()));
+        assert_eq!(cell(&s, 17, 13), Data::Float(1.0));
+        assert_eq!(cell(&s, 17, 14), Data::Float(1.0));
+        // 邻里 (row 3) holds both.
+        assert_eq!(
+            (cell(&s, 3, 13), cell(&s, 3, 14)),
+            (Data::Float(1.0), Data::Float(1.0))
+        );
+        // The same figures in CSV and text.
+        let csv = String::from_utf8(render(&sheets, Format::Csv).unwrap()).unwrap();
+        let total = csv.lines().find(|l| l.starts_with("合计")).unwrap();
+        assert!(total.ends_with(",1,1"), "{total}");
+        assert!(total.contains("16500.50"), "{total}");
+        let txt = String::from_utf8(render(&sheets, Format::Txt).unwrap()).unwrap();
+        let total = txt.lines().find(|l| l.starts_with("合计")).unwrap();
+        let words: Vec<&str> = total.split_whitespace().collect();
+        assert_eq!(words[words.len() - 2..], ["1", "1"], "{txt}");
+        assert!(words.contains(&"16500.50"), "{txt}");
         let local = book.worksheet_range("本地类型明细").unwrap();
         assert_eq!(cell(&local, 2, 0), Data::String("物业 › 供热".into()));
     }

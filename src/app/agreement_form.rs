@@ -28,8 +28,6 @@ pub enum EditorPage {
         index: Option<usize>,
         /// Its one multi-line field.
         form: Form,
-        /// Esc was pressed once with changes: a second Esc throws them away.
-        warned: bool,
     },
     /// One performance item being filled.
     Item {
@@ -37,8 +35,6 @@ pub enum EditorPage {
         index: Option<usize>,
         /// Its fields.
         form: Form,
-        /// As for a clause.
-        warned: bool,
     },
     /// The document as it will print.
     Preview {
@@ -64,8 +60,6 @@ pub struct AgreementEditor {
     pub page: EditorPage,
     /// After a conflict: the version someone else saved; the next save replaces it.
     pub overwrite: Option<i64>,
-    /// Esc was pressed once with unsaved changes.
-    pub warned: bool,
 }
 
 impl AgreementEditor {
@@ -79,7 +73,6 @@ impl AgreementEditor {
             base: agreement,
             page: EditorPage::Main,
             overwrite: None,
-            warned: false,
         }
     }
 

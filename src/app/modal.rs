@@ -78,6 +78,10 @@ pub enum Pending {
     RemoveParty(usize),
     /// Leave the program although something is unsaved.
     Quit,
+    /// Close the agreement editor without saving (back to its case).
+    DiscardAgreement,
+    /// Leave the page of one clause or item without keeping it in the list.
+    DiscardAgreementRow,
 }
 
 /// A yes/no question; "no" is selected first, so Enter alone never destroys anything.

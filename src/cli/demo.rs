@@ -271,6 +271,7 @@ impl<'a> CaseStream<'a> {
             fields,
             mediator_names: line.mediators,
             history: line.history,
+            extras: Default::default(),
         };
         self.waiting.push(Reverse(Pending {
             key: (key_time, self.drawn),

@@ -4,9 +4,9 @@
 //! owner only: it holds full ID numbers and phones.
 
 use super::CliError;
-use super::jsonl::CaseLine;
+use super::jsonl::{AgreementLine, CaseLine, FollowUpLine, SessionLine};
 use crate::domain::org::MediatorId;
-use crate::domain::user::{User, case_for, may_see_case};
+use crate::domain::user::{User, case_for, may_see_agreements, may_see_case};
 use crate::i18n::tf;
 use crate::storage::{StorageError, Store};
 use std::collections::HashMap;
@@ -61,7 +61,26 @@ pub fn export_cases_as(
             };
             mediators.push(names.get(m).cloned().ok_or_else(corrupt)?);
         }
-        let line = CaseLine::from_case(&org.profile, case, mediators);
+        let id = case.id;
+        let mut line = CaseLine::from_case(&org.profile, case, mediators);
+        let session_names = |s: &crate::domain::session::Session| {
+            let names = s
+                .fields
+                .mediators
+                .iter()
+                .filter_map(|m| names.get(m).cloned());
+            names.collect()
+        };
+        line.sessions = SessionLine::from_sessions(store.sessions_of_case(id)?, &session_names);
+        line.follow_ups = store
+            .follow_ups_of_case(id)?
+            .into_iter()
+            .map(FollowUpLine::from)
+            .collect();
+        // The agreement only for those who may read it (a 登记员 may not).
+        if viewer.is_none_or(may_see_agreements) {
+            line.agreement = store.agreement_of_case(id)?.map(AgreementLine::from);
+        }
         serde_json::to_writer(&mut *out, &line).map_err(std::io::Error::from)?;
         out.write_all(b"\n")?;
         count += 1;

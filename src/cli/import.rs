@@ -10,7 +10,7 @@ use crate::domain::category::{Category, default_local_categories};
 use crate::domain::org::{OrgProfile, Organisation};
 use crate::domain::party::validate_party;
 use crate::i18n::{label, tf};
-use crate::storage::{NewCaseRecord, StorageError, Store};
+use crate::storage::{CaseExtras, NewCaseRecord, StorageError, Store};
 use chrono::{DateTime, FixedOffset};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -219,6 +219,11 @@ fn into_record(line: CaseLine) -> NewCaseRecord {
             .map(|m| m.trim().to_string())
             .collect(),
         history: line.status_changes(),
+        extras: CaseExtras {
+            sessions: line.sessions.iter().map(|s| s.to_imported()).collect(),
+            follow_ups: line.follow_ups.iter().map(|v| v.to_follow_up()).collect(),
+            agreement: line.agreement.as_ref().map(|a| a.to_agreement()),
+        },
     }
 }
 

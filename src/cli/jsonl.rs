@@ -5,9 +5,11 @@
 //! Knows no SQL and no files.
 
 mod de;
+mod extras;
 mod read;
 
 pub use de::FieldError;
+pub use extras::{AgreementLine, FollowUpLine, InvitedLine, ItemLine, SessionLine};
 
 use crate::domain::case::{Case, CaseFields, CaseNumber};
 use crate::domain::category::{CaseCategory, Category};
@@ -18,8 +20,12 @@ use crate::domain::status::{CaseStatus, StatusChange};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-/// The format this build writes and reads; a reader refuses any other.
-pub const FORMAT_VERSION: u32 = 1;
+/// The format this build writes. Version 2 added `sessions`, `follow_ups` and
+/// `agreement`; a reader also takes version 1 (lines without them) and refuses others.
+pub const FORMAT_VERSION: u32 = 2;
+
+/// The first version, still read exactly as before: only the case itself.
+pub const FORMAT_VERSION_1: u32 = 1;
 
 /// One line: a whole case with the room it belongs to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -69,6 +75,15 @@ pub struct CaseLine {
     pub mediators: Vec<String>,
     /// Every status change, oldest first; the first is the registration.
     pub history: Vec<HistoryLine>,
+    /// The case's sessions, by start (format 2).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sessions: Vec<SessionLine>,
+    /// The case's follow-up visits, oldest first (format 2).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub follow_ups: Vec<FollowUpLine>,
+    /// The case's agreement (format 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agreement: Option<AgreementLine>,
 }
 
 /// The room, as its profile names it.
@@ -226,7 +241,15 @@ impl CaseLine {
             parties: parties.into_iter().map(PartyLine::from).collect(),
             mediators,
             history: case.history.into_iter().map(HistoryLine::from).collect(),
+            sessions: Vec::new(),
+            follow_ups: Vec::new(),
+            agreement: None,
         }
+    }
+
+    /// True if the line carries anything format 1 did not have.
+    pub fn has_extras(&self) -> bool {
+        !self.sessions.is_empty() || !self.follow_ups.is_empty() || self.agreement.is_some()
     }
 
     /// The case's fields as the domain holds them.

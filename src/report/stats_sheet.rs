@@ -5,7 +5,7 @@ use super::{Cell, Sheet};
 use crate::domain::stats::{Counts, Stats};
 use crate::i18n::{label, t, tf};
 
-/// The column keys, in the form's order (agreement columns last, not yet available).
+/// The column keys, in the form's order (the agreement columns last).
 const COLUMNS: &[&str] = &[
     "stats.col.accepted_cases",
     "stats.col.accepted_persons",
@@ -14,7 +14,7 @@ const COLUMNS: &[&str] = &[
     "stats.col.succeeded_cases",
     "stats.col.succeeded_persons",
     "stats.col.rate",
-    "stats.col.amount",
+    "stats.col.agreement_amount",
     "stats.col.escalation_cases",
     "stats.col.escalation_persons",
     "stats.col.group_cases",
@@ -38,8 +38,8 @@ pub fn figures(c: &Counts) -> Vec<Cell> {
         Cell::Count(c.escalation_prevented.persons),
         Cell::Count(c.group_prevented.cases),
         Cell::Count(c.group_prevented.persons),
-        Cell::NotAvailable,
-        Cell::NotAvailable,
+        Cell::Count(c.written_agreements),
+        Cell::Count(c.oral_agreements),
     ]
 }
 
@@ -67,10 +67,7 @@ fn sheet(name: &str, title: &str, first: &str, rows: Vec<(String, &Counts)>) -> 
                 row
             })
             .collect(),
-        notes: vec![
-            t("stats.note.rules").into_owned(),
-            t("stats.note.agreements").into_owned(),
-        ],
+        notes: vec![t("stats.note.rules_agreements").into_owned()],
     }
 }
 

@@ -190,7 +190,7 @@ fn claim(tx: &Transaction<'_>, a: &Agreement) -> Result<Option<AgreementStatus>,
         .transpose()
 }
 
-fn write_row(
+pub(super) fn write_row(
     tx: &Transaction<'_>,
     a: &Agreement,
     new: bool,
@@ -234,7 +234,7 @@ fn write_row(
 
 /// Replaces the clauses and items (blank clauses are dropped: an empty line added and
 /// never filled is not a clause).
-fn write_children(tx: &Transaction<'_>, a: &Agreement) -> Result<(), StorageError> {
+pub(super) fn write_children(tx: &Transaction<'_>, a: &Agreement) -> Result<(), StorageError> {
     let id = a.case_id.0;
     tx.prepare_cached("DELETE FROM agreement_clauses WHERE case_id = ?1")?
         .execute([id])?;

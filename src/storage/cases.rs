@@ -30,6 +30,8 @@ pub struct NewCaseRecord {
     pub mediator_names: Vec<String>,
     /// Its status history, oldest first (at least the registration).
     pub history: Vec<StatusChange>,
+    /// Its sessions, visits and agreement (import of format 2; empty for demo).
+    pub extras: super::import::CaseExtras,
 }
 
 impl Store {
@@ -377,10 +379,10 @@ fn insert_record(
     for h in &rec.history {
         record_status(tx, id, h.from, h.to, &h.operator, &h.reason, &h.at)?;
     }
-    Ok(())
+    super::import::insert_extras(tx, org, id, &rec.extras, &at)
 }
 
-fn mediator_by_name(
+pub(super) fn mediator_by_name(
     tx: &Transaction<'_>,
     org: OrgId,
     name: &str,

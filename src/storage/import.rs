@@ -1,10 +1,50 @@
 //! What bulk writers (import, demo) must know before they write: the case numbers a room
 //! has already used, so a duplicate is refused with a plain message before the one big
-//! transaction starts, instead of failing inside it on the UNIQUE constraint.
+//! transaction starts, instead of failing inside it on the UNIQUE constraint. And what an
+//! import of format 2 brings along with a case — its sessions (with their postponement
+//! links), follow-up visits and agreement — written inside the same transaction.
 
+use super::codec::{date_text, time_text};
+use super::search::index_case;
 use super::{StorageError, Store};
+use crate::domain::agreement::Agreement;
+use crate::domain::case::{CaseId, Timestamp};
+use crate::domain::follow_up::FollowUp;
 use crate::domain::org::OrgId;
+use crate::domain::session::{SessionFields, SessionId, SessionRecord, SessionStatus};
+use rusqlite::{Transaction, params};
 use std::collections::HashSet;
+
+/// A case's sessions, visits and agreement as an import brings them. Their `case_id`s
+/// (and the sessions' mediator ids) are ignored: the case gets its id only when inserted.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CaseExtras {
+    /// The sessions, in the order the file lists them.
+    pub sessions: Vec<ImportedSession>,
+    /// The follow-up visits.
+    pub follow_ups: Vec<FollowUp>,
+    /// The agreement, if the case has one.
+    pub agreement: Option<Agreement>,
+}
+
+/// One session as a file holds it: mediators by name, the postponement as a position.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportedSession {
+    /// Its fields (`case_id` and `mediators` are set on insert).
+    pub fields: SessionFields,
+    /// Who holds it, by name (created in the room if missing).
+    pub mediator_names: Vec<String>,
+    /// Where it stands.
+    pub status: SessionStatus,
+    /// The session that replaced it: its position in the same case's list.
+    pub postponed_to: Option<usize>,
+    /// Its record.
+    pub record: SessionRecord,
+    /// Why a clash was overridden.
+    pub override_reason: String,
+    /// Why it was called off.
+    pub cancel_reason: String,
+}
 
 impl Store {
     /// Every (year, sequence) the room has numbered a case with.
@@ -16,6 +56,80 @@ impl Store {
         let rows = stmt.query_map([org.0], |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
+}
+
+/// Writes what came with a newly inserted case. Sessions go in first, then their
+/// postponement links, remapped from positions to the ids just given; no conflict or
+/// flow checks: the file records what already happened.
+pub(super) fn insert_extras(
+    tx: &Transaction<'_>,
+    org: OrgId,
+    case: CaseId,
+    extras: &CaseExtras,
+    at: &Timestamp,
+) -> Result<(), StorageError> {
+    if *extras == CaseExtras::default() {
+        return Ok(());
+    }
+    let mut ids: Vec<SessionId> = Vec::with_capacity(extras.sessions.len());
+    for s in &extras.sessions {
+        let mut fields = s.fields.clone();
+        fields.case_id = case;
+        fields.mediators = Vec::with_capacity(s.mediator_names.len());
+        for name in &s.mediator_names {
+            fields
+                .mediators
+                .push(super::cases::mediator_by_name(tx, org, name.trim())?);
+        }
+        let id = super::sessions::insert_session(tx, org, &fields, s.status, at)?;
+        tx.prepare_cached(
+            "UPDATE sessions SET attendees = ?2, notes = ?3, outcome = ?4, override_reason = ?5,
+             cancel_reason = ?6 WHERE id = ?1",
+        )?
+        .execute(params![
+            id.0,
+            s.record.attendees.join("\n"),
+            s.record.notes,
+            s.record.outcome.trim(),
+            s.override_reason.trim(),
+            s.cancel_reason.trim()
+        ])?;
+        ids.push(id);
+    }
+    for (s, id) in extras.sessions.iter().zip(&ids) {
+        let Some(to) = s.postponed_to else { continue };
+        let Some(to) = ids.get(to) else {
+            return Err(StorageError::Invalid(format!("postponed_to {to}")));
+        };
+        tx.prepare_cached("UPDATE sessions SET postponed_to = ?2 WHERE id = ?1")?
+            .execute(params![id.0, to.0])?;
+    }
+    let mut visit = tx.prepare_cached(
+        "INSERT INTO follow_ups (case_id, visited_on, way, performance, satisfaction,
+         lawsuit, escalation, measures, by_whom, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    )?;
+    for v in &extras.follow_ups {
+        visit.execute(params![
+            case.0,
+            date_text(v.visited_on),
+            v.way.code(),
+            v.performance.code(),
+            v.satisfaction.code(),
+            v.lawsuit,
+            v.escalation,
+            v.measures,
+            v.by_whom,
+            time_text(at)
+        ])?;
+    }
+    if let Some(a) = &extras.agreement {
+        let mut a = a.clone();
+        a.case_id = case;
+        super::agreements::write_row(tx, &a, true, at)?;
+        super::agreements::write_children(tx, &a)?;
+    }
+    index_case(tx, case.0)
 }
 
 #[cfg(test)]

@@ -27,6 +27,7 @@ pub use audit::AUDITED;
 pub use briefs::CaseBrief;
 pub use cases::NewCaseRecord;
 pub use drafts::Draft;
+pub use import::{CaseExtras, ImportedSession};
 pub use sessions::{Booked, NewSessionRecord, SessionFilter};
 pub use users::Identity;
 

@@ -281,7 +281,7 @@ fn set_override(
     Ok(())
 }
 
-fn insert_session(
+pub(super) fn insert_session(
     tx: &Transaction<'_>,
     org: OrgId,
     f: &SessionFields,

@@ -10,7 +10,7 @@ use crate::app::command::Command;
 use crate::app::form::{FieldKind, Form};
 use crate::app::key::Key;
 use crate::app::keymap::Context;
-use crate::app::modal::Modal;
+use crate::app::modal::{Confirm, Modal, Pending};
 use crate::app::state::{AppState, CaseDetail, CasesView, StatusLine};
 use crate::domain::agreement::{
     Agreement, PerformanceItem, delete_at, insert_at, move_down, move_up,
@@ -84,10 +84,11 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effec
         return Vec::new();
     };
     let mut status = None;
+    let mut ask = None;
     let effects = match &editor.page {
-        EditorPage::Main => main_key(editor, cmd, key, today, &mut status),
+        EditorPage::Main => main_key(editor, cmd, key, today, &mut status, &mut ask),
         EditorPage::Clause { .. } | EditorPage::Item { .. } => {
-            sub_key(editor, cmd, key, today, &mut status);
+            sub_key(editor, cmd, key, today, &mut status, &mut ask);
             Vec::new()
         }
         EditorPage::Preview { .. } => {
@@ -110,8 +111,51 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effec
             error,
         });
     }
+    if let Some(on_yes) = ask {
+        state.modals.push(Modal::Confirm(discard_question(on_yes)));
+    }
     effects
 }
+
+/// The case form's question before typed text is thrown away; "keep editing" is the
+/// default, so Enter alone loses nothing.
+fn discard_question(on_yes: Pending) -> Confirm {
+    let question = match on_yes {
+        Pending::DiscardAgreementRow => "confirm.discard_agreement_row",
+        _ => "confirm.discard_agreement",
+    };
+    Confirm {
+        question: t(question).into_owned(),
+        yes: "button.discard",
+        no: "button.keep_editing",
+        on_yes,
+        yes_selected: false,
+    }
+}
+
+/// The user chose to throw the editor's changes away: back to the case, read again.
+pub fn discard(state: &mut AppState) -> Vec<Effect> {
+    let CasesView::Agreement(editor) = &state.cases else {
+        return Vec::new();
+    };
+    let case = editor.case.clone();
+    let id = case.id;
+    state.cases = CasesView::Detail(Box::new(CaseDetail {
+        case,
+        scroll: 0,
+        repeats: Vec::new(),
+    }));
+    vec![Effect::LoadCase(id)]
+}
+
+/// The user chose to drop the clause or item being typed: back to the main form.
+pub fn discard_row(state: &mut AppState) {
+    if let CasesView::Agreement(editor) = &mut state.cases {
+        editor.page = EditorPage::Main;
+    }
+}
+
+type Ask = Option<Pending>;
 
 type Status = Option<(&'static str, bool)>;
 
@@ -121,6 +165,7 @@ fn main_key(
     key: Key,
     today: chrono::NaiveDate,
     status: &mut Status,
+    ask: &mut Ask,
 ) -> Vec<Effect> {
     let list = editor
         .form
@@ -141,18 +186,12 @@ fn main_key(
     let outcome = form_key(&mut editor.form, cmd, key);
     clamp_list(&mut editor.form, "clauses", editor.clauses.len());
     clamp_list(&mut editor.form, "items", editor.items.len());
-    if outcome != Outcome::Cancel {
-        editor.warned = false;
-    }
     match (outcome, list) {
         (Outcome::Save, _) => match editor.to_agreement(today) {
             Some(a) => return vec![Effect::SaveAgreement(Box::new(a))],
             None => *status = Some(("msg.fix_marked", true)),
         },
-        (Outcome::Cancel, _) if editor.changed() && !editor.warned => {
-            editor.warned = true;
-            *status = Some(("msg.agreement_esc_again", true));
-        }
+        (Outcome::Cancel, _) if editor.changed() => *ask = Some(Pending::DiscardAgreement),
         (Outcome::Cancel, _) => return vec![Effect::LoadCase(editor.case.id)],
         (Outcome::Add, Some(id)) => open_row(editor, id, None),
         (Outcome::OpenRow, Some(id)) => {
@@ -194,7 +233,6 @@ fn open_row(editor: &mut AgreementEditor, id: &str, index: Option<usize>) {
         EditorPage::Clause {
             index,
             form: clause_form(&text),
-            warned: false,
         }
     } else {
         let item = index
@@ -204,7 +242,6 @@ fn open_row(editor: &mut AgreementEditor, id: &str, index: Option<usize>) {
         EditorPage::Item {
             index,
             form: item_form(&item, &editor.party_names()),
-            warned: false,
         }
     };
 }
@@ -230,30 +267,23 @@ fn set_row(form: &mut Form, id: &str, row: usize) {
 }
 
 /// Keys on the page of one clause or one item: F2 keeps it in the list (the agreement is
-/// saved with F2 on the main form), Esc goes back (twice if something was typed).
+/// saved with F2 on the main form), Esc goes back (asking first if something was typed).
 fn sub_key(
     editor: &mut AgreementEditor,
     cmd: Option<Command>,
     key: Key,
     today: chrono::NaiveDate,
     status: &mut Status,
+    ask: &mut Ask,
 ) {
-    let (form, warned) = match &mut editor.page {
-        EditorPage::Clause { form, warned, .. } | EditorPage::Item { form, warned, .. } => {
-            (form, warned)
-        }
+    let form = match &mut editor.page {
+        EditorPage::Clause { form, .. } | EditorPage::Item { form, .. } => form,
         _ => return,
     };
     let outcome = form_key(form, cmd, key);
-    if outcome != Outcome::Cancel {
-        *warned = false;
-    }
     match outcome {
         Outcome::Save => keep_row(editor, today, status),
-        Outcome::Cancel if form.changed() && !*warned => {
-            *warned = true;
-            *status = Some(("msg.agreement_esc_again", true));
-        }
+        Outcome::Cancel if form.changed() => *ask = Some(Pending::DiscardAgreementRow),
         Outcome::Cancel => editor.page = EditorPage::Main,
         Outcome::Pick => {
             form.cycle(true);
@@ -282,17 +312,9 @@ fn keep_row(editor: &mut AgreementEditor, today: chrono::NaiveDate, status: &mut
                 ),
             )
         }
-        EditorPage::Item {
-            index,
-            mut form,
-            warned,
-        } => {
+        EditorPage::Item { index, mut form } => {
             let Some(item) = to_item(&mut form, today) else {
-                editor.page = EditorPage::Item {
-                    index,
-                    form,
-                    warned,
-                };
+                editor.page = EditorPage::Item { index, form };
                 *status = Some(("msg.fix_marked", true));
                 return;
             };
@@ -384,7 +406,7 @@ pub fn conflict(state: &mut AppState, found: i64) -> Vec<Effect> {
     if let CasesView::Agreement(editor) = &mut state.cases {
         editor.overwrite = Some(found);
         state.modals.push(Modal::Notice {
-            text: t("msg.agreement_conflict").into_owned(),
+            text: t("msg.agreement_conflict_discard").into_owned(),
         });
     }
     Vec::new()

@@ -75,6 +75,8 @@ fn confirmed(state: &mut AppState) -> Vec<Effect> {
         }
         Pending::DiscardCaseForm => return close(state),
         Pending::DiscardSettings => super::settings::leave(state),
+        Pending::DiscardAgreement => return super::agreement::discard(state),
+        Pending::DiscardAgreementRow => super::agreement::discard_row(state),
         Pending::RemoveParty(i) => {
             if let CasesView::Form(cf) = &mut state.cases
                 && i < cf.parties.len()

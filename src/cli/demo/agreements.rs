@@ -27,12 +27,10 @@ pub(super) fn fill(
     seed: u64,
     now: &Timestamp,
 ) -> Result<u64, StorageError> {
-    let names: HashMap<_, _> = store
-        .mediators(org)?
-        .into_iter()
-        .map(|m| (m.id, m.name))
-        .collect();
-    let all: Vec<String> = names.values().cloned().collect();
+    let mediators = store.mediators(org)?;
+    // In the room's order, not a HashMap's: the same seed must draw the same recorder.
+    let all: Vec<String> = mediators.iter().map(|m| m.name.clone()).collect();
+    let names: HashMap<_, _> = mediators.into_iter().map(|m| (m.id, m.name)).collect();
     let mut rng = Rng::with_seed(seed ^ 0xa9_2e3e);
     let today = now.date_naive();
     let mut batch = Vec::new();

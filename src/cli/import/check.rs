@@ -2,7 +2,7 @@
 //! party, the mediators, and a history that the status rules could have produced, with
 //! a number exactly when the case was accepted. Pure: no storage, "now" comes in.
 
-use crate::cli::jsonl::{CaseLine, FORMAT_VERSION, FieldError};
+use crate::cli::jsonl::{CaseLine, FORMAT_VERSION, FORMAT_VERSION_1, FieldError};
 use crate::domain::case::CaseProblem;
 use crate::domain::party::validate_party;
 use crate::domain::status::{CaseStatus, TransitionInput, check_transition};
@@ -13,8 +13,12 @@ use std::collections::HashSet;
 /// Every problem of the line that needs nothing but the line and the time.
 pub(super) fn check_line(line: &CaseLine, now: &DateTime<FixedOffset>) -> Vec<FieldError> {
     let mut out = Vec::new();
-    if line.format_version != FORMAT_VERSION {
-        let (found, supported) = (line.format_version.to_string(), FORMAT_VERSION.to_string());
+    if line.format_version != FORMAT_VERSION && line.format_version != FORMAT_VERSION_1 {
+        let found = line.format_version.to_string();
+        let supported = format!(
+            "{FORMAT_VERSION_1}{}{FORMAT_VERSION}",
+            crate::i18n::t("list.sep")
+        );
         let args = [("found", found.as_str()), ("supported", supported.as_str())];
         let message = if line.format_version > FORMAT_VERSION {
             tf("import.err.newer_format", &args)
@@ -42,7 +46,62 @@ pub(super) fn check_line(line: &CaseLine, now: &DateTime<FixedOffset>) -> Vec<Fi
     check_mediators(line, &mut out);
     check_history(line, now, &mut out);
     check_number(line, &mut out);
+    check_extras(line, &mut out);
     out
+}
+
+/// A line of format 1 is read exactly as before (it had no such fields); in format 2
+/// every postponement must point at another session of the same case, and the
+/// agreement must pass the editor's checks.
+fn check_extras(line: &CaseLine, out: &mut Vec<FieldError>) {
+    if line.format_version == FORMAT_VERSION_1 {
+        if line.has_extras() {
+            out.push(FieldError::new(
+                "format_version",
+                tf("import.err.v1_extras", &[]),
+            ));
+        }
+        return;
+    }
+    let count = line.sessions.len();
+    for (i, s) in line.sessions.iter().enumerate() {
+        if let Some(to) = s.postponed_to
+            && (to == 0 || to > count || to == i + 1)
+        {
+            out.push(FieldError::new(
+                format!("sessions[{i}].postponed_to"),
+                tf("import.err.postponed_to", &[("count", &count.to_string())]),
+            ));
+        }
+        let parties = line.parties.len();
+        for (j, p) in s.parties.iter().enumerate() {
+            if p.party as usize >= parties {
+                out.push(FieldError::new(
+                    format!("sessions[{i}].parties[{j}].party"),
+                    tf(
+                        "import.err.invited_party",
+                        &[("count", &parties.to_string())],
+                    ),
+                ));
+            }
+        }
+        let problems = s.to_imported();
+        let mut fields = problems.fields;
+        // The mediators are named, not numbered, here: stand one in for the check.
+        fields.mediators = s
+            .mediators
+            .iter()
+            .map(|_| crate::domain::org::MediatorId(0))
+            .collect();
+        for p in fields.problems() {
+            out.push(FieldError::new(format!("sessions[{i}]"), p.to_string()));
+        }
+    }
+    if let Some(a) = &line.agreement {
+        for p in crate::domain::agreement::validate(&a.to_agreement()) {
+            out.push(FieldError::new(format!("agreement.{}", p.field), p.message));
+        }
+    }
 }
 
 /// The line's name for the form field a case problem belongs to.

@@ -2,8 +2,11 @@
 //! was found and what is allowed, from the catalogue, in the user's words ("有效的状态，
 //! 可用：登记、受理…") rather than the domain type's Rust name.
 
+use crate::domain::agreement::{AgreementKind, AgreementStatus, ConfirmationState};
 use crate::domain::category::Category;
+use crate::domain::follow_up::{Performance, Satisfaction, VisitWay};
 use crate::domain::party::{PartyKind, PartyRole, Sex};
+use crate::domain::session::{SessionKind, SessionStatus};
 use crate::domain::source::Source;
 use crate::domain::status::CaseStatus;
 use crate::i18n::{t, tf};
@@ -43,6 +46,14 @@ labelled! {
     PartyRole => "import.kind.role",
     PartyKind => "import.kind.party_kind",
     Sex => "import.kind.sex",
+    SessionKind => "import.kind.session_kind",
+    SessionStatus => "import.kind.session_status",
+    VisitWay => "import.kind.visit_way",
+    Performance => "import.kind.performance",
+    Satisfaction => "import.kind.satisfaction",
+    AgreementKind => "import.kind.agreement_kind",
+    AgreementStatus => "import.kind.agreement_status",
+    ConfirmationState => "import.kind.confirmation",
 }
 
 /// What was expected, already in the user's words.
@@ -126,11 +137,19 @@ pub(super) fn write_time<S: Serializer>(
 
 /// The catalogue keys the kinds use (for the test that they exist).
 #[cfg(test)]
-pub(super) const KINDS: [&str; 6] = [
+pub(super) const KINDS: [&str; 14] = [
     CaseStatus::KIND,
     Source::KIND,
     Category::KIND,
     PartyRole::KIND,
     PartyKind::KIND,
     Sex::KIND,
+    SessionKind::KIND,
+    SessionStatus::KIND,
+    VisitWay::KIND,
+    Performance::KIND,
+    Satisfaction::KIND,
+    AgreementKind::KIND,
+    AgreementStatus::KIND,
+    ConfirmationState::KIND,
 ];

@@ -79,6 +79,9 @@ pub(crate) fn sample() -> CaseLine {
                 reason: String::new(),
             },
         ],
+        sessions: Vec::new(),
+        follow_ups: Vec::new(),
+        agreement: None,
     }
 }
 

@@ -93,3 +93,32 @@ fn agreement_editor_survives_every_size() {
         screen(&s);
     }
 }
+
+/// The editor with a clause typed and Esc pressed: the case form's question over it.
+fn esc_with_changes(lang: Lang) -> AppState {
+    let mut s = editor_state(lang);
+    focus_clauses(&mut s);
+    press(&mut s, &[Key::plain(KeyCode::F(7))]);
+    for c in "不再追究".chars() {
+        press(&mut s, &[Key::plain(KeyCode::Char(c))]);
+    }
+    press(
+        &mut s,
+        &[Key::plain(KeyCode::F(2)), Key::plain(KeyCode::Esc)],
+    );
+    assert!(matches!(
+        s.modals.last(),
+        Some(crate::app::modal::Modal::Confirm(_))
+    ));
+    s
+}
+
+#[test]
+fn agreement_esc_asks_zh() {
+    insta::assert_snapshot!(screen(&esc_with_changes(Lang::Zh)));
+}
+
+#[test]
+fn agreement_esc_asks_en() {
+    insta::assert_snapshot!(screen(&esc_with_changes(Lang::En)));
+}

@@ -152,16 +152,76 @@ fn signing_needs_a_date_and_a_conflict_keeps_the_text() {
 }
 
 #[test]
-fn esc_with_changes_asks_for_a_second_esc_and_preview_shows_the_document() {
+fn esc_with_changes_asks_as_the_case_form_does_and_preview_shows_the_document() {
+    use crate::app::modal::{Confirm, Pending};
     let mut s = opened();
     press(&mut s, KeyCode::F(3));
     assert!(matches!(editor(&s).page, EditorPage::Preview { .. }));
     press(&mut s, KeyCode::Esc);
     add_clause(&mut s, "双方同意。");
+    // Esc asks; "keep editing" is selected, so Enter keeps everything.
+    let effects = press(&mut s, KeyCode::Esc);
+    assert!(effects.is_empty());
+    let Some(Modal::Confirm(Confirm {
+        on_yes: Pending::DiscardAgreement,
+        yes_selected: false,
+        yes: "button.discard",
+        no: "button.keep_editing",
+        ..
+    })) = top(&s)
+    else {
+        panic!("{:?}", top(&s))
+    };
+    press(&mut s, KeyCode::Enter);
+    assert!(top(&s).is_none());
+    assert!(matches!(s.cases, CasesView::Agreement(_)));
+    assert_eq!(editor(&s).clauses, ["双方同意。"]);
+    // A second Esc alone does not throw anything away either: it asks again.
     press(&mut s, KeyCode::Esc);
+    assert!(matches!(top(&s), Some(Modal::Confirm(_))));
+    press(&mut s, KeyCode::Esc);
+    assert!(top(&s).is_none());
     assert!(matches!(s.cases, CasesView::Agreement(_)));
     assert!(s.unsaved());
-    let effects = press(&mut s, KeyCode::Esc);
+    // Choosing 放弃 closes the editor and reads the case again.
+    press(&mut s, KeyCode::Esc);
+    press(&mut s, KeyCode::Right);
+    let effects = press(&mut s, KeyCode::Enter);
     assert!(matches!(s.cases, CasesView::Detail(_)));
     assert!(effects.contains(&Effect::LoadCase(case().id)));
+}
+
+#[test]
+fn esc_without_changes_closes_at_once() {
+    let mut s = opened();
+    let effects = press(&mut s, KeyCode::Esc);
+    assert!(top(&s).is_none());
+    assert!(matches!(s.cases, CasesView::Detail(_)));
+    assert!(effects.contains(&Effect::LoadCase(case().id)));
+}
+
+#[test]
+fn esc_on_a_typed_clause_asks_and_discarding_goes_back_to_the_main_form() {
+    use crate::app::modal::{Confirm, Pending};
+    let mut s = opened();
+    let before = editor(&s).clauses.clone();
+    focus(&mut s, "clauses");
+    press(&mut s, KeyCode::F(7));
+    assert!(matches!(editor(&s).page, EditorPage::Clause { .. }));
+    type_in(&mut s, "赔偿");
+    press(&mut s, KeyCode::Esc);
+    let Some(Modal::Confirm(Confirm {
+        on_yes: Pending::DiscardAgreementRow,
+        ..
+    })) = top(&s)
+    else {
+        panic!("{:?}", top(&s))
+    };
+    press(&mut s, KeyCode::Enter);
+    assert!(matches!(editor(&s).page, EditorPage::Clause { .. }));
+    press(&mut s, KeyCode::Esc);
+    key(&mut s, Key::char('y'));
+    assert!(top(&s).is_none());
+    assert!(matches!(editor(&s).page, EditorPage::Main));
+    assert_eq!(editor(&s).clauses, before);
 }
