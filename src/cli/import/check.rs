@@ -73,18 +73,8 @@ fn check_extras(line: &CaseLine, out: &mut Vec<FieldError>) {
                 tf("import.err.postponed_to", &[("count", &count.to_string())]),
             ));
         }
-        let parties = line.parties.len();
-        for (j, p) in s.parties.iter().enumerate() {
-            if p.party as usize >= parties {
-                out.push(FieldError::new(
-                    format!("sessions[{i}].parties[{j}].party"),
-                    tf(
-                        "import.err.invited_party",
-                        &[("count", &parties.to_string())],
-                    ),
-                ));
-            }
-        }
+        // An invited party is kept by name even where its position is past the case's
+        // parties now: a party taken off the case after the invitation stays invited.
         let problems = s.to_imported();
         let mut fields = problems.fields;
         // The mediators are named, not numbered, here: stand one in for the check.
