@@ -143,7 +143,9 @@ impl Store {
             .pragma_query_value(None, "cache_size", |r| r.get(0))?;
         self.conn
             .pragma_update(None, "cache_size", BULK_CACHE_KIB)?;
-        let result = self.write(|tx| {
+        // The records are a stream (demo makes them as it goes), so they cannot be
+        // written twice: only waiting to begin and to commit is retried.
+        let result = self.write_once(|tx| {
             let mut count = 0;
             for record in records {
                 insert_record(tx, org, &record)?;

@@ -203,7 +203,7 @@ impl Store {
         records: &mut dyn Iterator<Item = NewSessionRecord>,
         now: &Timestamp,
     ) -> Result<u64, StorageError> {
-        self.write(|tx| {
+        self.write_once(|tx| {
             let mut count = 0;
             for r in records {
                 let id = insert_session(tx, org, &r.fields, r.status, now)?;
