@@ -11,6 +11,7 @@ use crate::i18n::tf;
 use chrono::Datelike;
 use rusqlite::{OptionalExtension, Transaction, params};
 
+mod insert;
 mod list;
 mod read;
 
@@ -45,21 +46,10 @@ impl Store {
     ) -> Result<Case, StorageError> {
         check_fields(fields, now)?;
         let id = self.write(|tx| {
-            tx.execute(
-                "INSERT INTO cases (org_id, status, received_on, source, category, facts, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
-                params![
-                    org.0,
-                    CaseStatus::Registered.code(),
-                    date_text(fields.received_on),
-                    fields.source.code(),
-                    fields.category.national.code(),
-                    fields.facts,
-                    time_text(now)
-                ],
-            )?;
-            let id = CaseId(tx.last_insert_rowid());
-            write_fields(tx, id, fields, now)?;
+            let at = time_text(now);
+            let id =
+                insert::insert_case_row(tx, org, CaseStatus::Registered, None, fields, &at, &at)?;
+            write_parties(tx, id, fields)?;
             record_status(tx, id, None, CaseStatus::Registered, operator, "", now)?;
             Ok(id)
         })?;
@@ -145,7 +135,9 @@ impl Store {
             .pragma_query_value(None, "cache_size", |r| r.get(0))?;
         self.conn
             .pragma_update(None, "cache_size", BULK_CACHE_KIB)?;
-        let result = self.write(|tx| {
+        // The records are a stream (demo makes them as it goes), so they cannot be
+        // written twice: only waiting to begin and to commit is retried.
+        let result = self.write_once(|tx| {
             let mut count = 0;
             for record in records {
                 insert_record(tx, org, &record)?;
@@ -232,6 +224,11 @@ fn write_fields(
             time_text(now)
         ],
     )?;
+    write_parties(tx, id, f)
+}
+
+/// The case's parties (replacing any it had), and its search entry.
+fn write_parties(tx: &Transaction<'_>, id: CaseId, f: &CaseFields) -> Result<(), StorageError> {
     tx.execute("DELETE FROM parties WHERE case_id = ?1", [id.0])?;
     let mut stmt = tx.prepare_cached(
         "INSERT INTO parties (case_id, seq, role, kind, name, sex, ethnicity, birth_date, id_number,
@@ -342,35 +339,21 @@ fn insert_record(
         .first()
         .map(|h| time_text(&h.at))
         .unwrap_or_default();
-    let updated = rec
-        .history
-        .last()
-        .map(|h| time_text(&h.at))
-        .unwrap_or_default();
-    tx.prepare_cached(
-        "INSERT INTO cases (org_id, number_year, number_seq, number_text, status, received_on, source,
-         category, facts, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-    )?
-    .execute(params![
-        org.0,
-        rec.number.as_ref().map(|n| n.year),
-        rec.number.as_ref().map(|n| n.seq),
-        rec.number.as_ref().map(|n| n.text.as_str()),
-        rec.status.code(),
-        date_text(rec.fields.received_on),
-        rec.fields.source.code(),
-        rec.fields.category.national.code(),
-        rec.fields.facts,
-        created,
-        updated
-    ])?;
-    let id = CaseId(tx.last_insert_rowid());
     let at = rec
         .history
         .last()
         .map(|h| h.at)
         .unwrap_or_else(|| chrono::Local::now().fixed_offset());
-    write_fields(tx, id, &rec.fields, &at)?;
+    let id = insert::insert_case_row(
+        tx,
+        org,
+        rec.status,
+        rec.number.as_ref(),
+        &rec.fields,
+        &created,
+        &time_text(&at),
+    )?;
+    write_parties(tx, id, &rec.fields)?;
     let mut ids = Vec::new();
     for name in &rec.mediator_names {
         ids.push(mediator_by_name(tx, org, name)?);

@@ -30,12 +30,13 @@ pub use drafts::Draft;
 pub use import::{CaseExtras, ImportedSession};
 pub use sessions::{Booked, NewSessionRecord, SessionFilter};
 pub use users::Identity;
+pub use write::Patience;
 
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-/// How long a writer waits for another process's transaction before giving up.
+/// How long one attempt waits for another process's transaction (see `write::Patience`).
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// An open room database.
@@ -44,6 +45,8 @@ pub struct Store {
     path: PathBuf,
     /// Who the audit trail records as making the changes (see `set_user`).
     who: audit::Who,
+    /// How long writes wait for other writers (see `set_patience`).
+    patience: Patience,
 }
 
 /// What can go wrong with the database, each said so that the user knows what to do.
@@ -83,6 +86,9 @@ pub enum StorageError {
     /// Input that the rules refuse (already worded for the user).
     #[error("{0}")]
     Invalid(String),
+    /// Other writers kept the file busy for longer than a write waits (`Patience`).
+    #[error("{}", crate::i18n::tf("err.db.busy", &[("seconds", &seconds.to_string())]))]
+    Busy { seconds: u64 },
     /// Anything else from SQLite (a full disk, a damaged or read-only file said plainly).
     #[error("{}", sql_message(.0))]
     Sql(#[from] rusqlite::Error),
@@ -98,6 +104,7 @@ fn sql_message(e: &rusqlite::Error) -> String {
         Some(C::DatabaseCorrupt | C::NotADatabase) => "err.db.damaged",
         Some(C::ReadOnly) => "err.db.read_only",
         Some(C::CannotOpen | C::PermissionDenied) => "err.db.cannot_open",
+        Some(C::DatabaseBusy | C::DatabaseLocked) => "err.db.locked",
         _ => "err.db.sql",
     };
     tf(key, &[("cause", &cause)])
@@ -121,6 +128,7 @@ impl Store {
             conn,
             path: path.to_path_buf(),
             who,
+            patience: Patience::default(),
         };
         if found > 0 && found < search::index_version() {
             store.rebuild_search_index()?;

@@ -204,7 +204,7 @@ impl Store {
         records: &mut dyn Iterator<Item = NewSessionRecord>,
         now: &Timestamp,
     ) -> Result<u64, StorageError> {
-        self.write(|tx| {
+        self.write_once(|tx| {
             let mut count = 0;
             let mut recorded = std::collections::BTreeSet::new();
             for r in records {
@@ -288,10 +288,13 @@ pub(super) fn insert_session(
     status: SessionStatus,
     now: &Timestamp,
 ) -> Result<SessionId, StorageError> {
+    // The packed people go into the INSERT itself: an UPDATE right after would cost
+    // every new session a second audit row saying nothing new.
+    let (mediators, parties) = packed_people(tx, f)?;
     tx.prepare_cached(
         "INSERT INTO sessions (org_id, case_id, kind, status, day, start_at, end_at, start_utc,
-         end_utc, place, place_is_room, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
+         end_utc, place, place_is_room, created_at, updated_at, mediator_list, party_list)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?13, ?14)",
     )?
     .execute(params![
         org.0,
@@ -305,14 +308,29 @@ pub(super) fn insert_session(
         f.end.timestamp(),
         f.place.trim(),
         f.place_is_room,
-        time_text(now)
+        time_text(now),
+        mediators,
+        parties
     ])?;
     let id = SessionId(tx.last_insert_rowid());
-    write_people(tx, id, f)?;
+    write_people_rows(tx, id, f)?;
     Ok(id)
 }
 
+/// A changed session's people: their rows, and the packed copy in the session's row.
 fn write_people(
+    tx: &Transaction<'_>,
+    id: SessionId,
+    f: &SessionFields,
+) -> Result<(), StorageError> {
+    write_people_rows(tx, id, f)?;
+    let (mediators, parties) = packed_people(tx, f)?;
+    tx.prepare_cached("UPDATE sessions SET mediator_list = ?2, party_list = ?3 WHERE id = ?1")?
+        .execute(params![id.0, mediators, parties])?;
+    Ok(())
+}
+
+fn write_people_rows(
     tx: &Transaction<'_>,
     id: SessionId,
     f: &SessionFields,
@@ -329,7 +347,14 @@ fn write_people(
     for (seq, party) in f.parties.iter().enumerate() {
         p.execute(params![id.0, seq as i64, party.seq, party.name.trim()])?;
     }
-    // The same people packed into the session's row, so the agenda reads one row per line.
+    Ok(())
+}
+
+/// The same people packed into the session's row, so the agenda reads one row per line.
+fn packed_people(
+    tx: &Transaction<'_>,
+    f: &SessionFields,
+) -> Result<(String, String), StorageError> {
     let names = read::mediator_names(tx, &f.mediators)?;
     let mediators = read::pack(f.mediators.iter().map(|m| m.0.to_string()).zip(names));
     let parties = read::pack(
@@ -337,9 +362,7 @@ fn write_people(
             .iter()
             .map(|p| (p.seq.to_string(), p.name.trim().to_string())),
     );
-    tx.prepare_cached("UPDATE sessions SET mediator_list = ?2, party_list = ?3 WHERE id = ?1")?
-        .execute(params![id.0, mediators, parties])?;
-    Ok(())
+    Ok((mediators, parties))
 }
 
 /// Checks the version the user started from and bumps it; returns the current status.

@@ -1,21 +1,151 @@
 //! Write transactions: every change is one `BEGIN IMMEDIATE` transaction, so two
 //! processes never interleave half-changes and a writer waits (busy timeout) instead of
 //! failing halfway.
+//!
+//! The busy timeout alone is not enough: under load (eight imports at once, audit
+//! triggers making each write dearer) a writer can wait out the whole timeout and
+//! "database is locked" would reach the user. So a transaction that still finds the file
+//! busy is rolled back and run again with a growing pause, for a bounded total time
+//! ([`Patience::give_up_after`]); only then the user gets a plain message (`err.db.busy`).
 
 use super::{StorageError, Store};
-use rusqlite::{Transaction, TransactionBehavior};
+use rusqlite::{Connection, ErrorCode, Transaction, TransactionBehavior};
+use std::time::{Duration, Instant};
+
+/// How long a store waits for other writers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Patience {
+    /// What SQLite's busy handler waits before one attempt reports "busy".
+    pub busy_timeout: Duration,
+    /// When to stop starting new attempts and tell the user.
+    pub give_up_after: Duration,
+}
+
+impl Default for Patience {
+    fn default() -> Self {
+        Patience {
+            busy_timeout: Duration::from_secs(10),
+            give_up_after: Duration::from_secs(120),
+        }
+    }
+}
+
+/// Whether an error means "another connection holds the lock": worth waiting for.
+pub(super) fn is_busy(e: &StorageError) -> bool {
+    matches!(e, StorageError::Sql(e) if matches!(
+        e.sqlite_error_code(),
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked)
+    ))
+}
+
+/// Counts attempts against the deadline and sleeps between them.
+struct Retry {
+    started: Instant,
+    patience: Patience,
+    attempt: u32,
+}
+
+impl Retry {
+    fn new(patience: Patience) -> Retry {
+        Retry {
+            started: Instant::now(),
+            patience,
+            attempt: 0,
+        }
+    }
+
+    /// After a busy failure: `Err` with the plain message when time is up, else waits.
+    /// (SQLite's own "database is locked" is dropped: it tells a user nothing to do.)
+    fn pause(&mut self) -> Result<(), StorageError> {
+        let waited = self.started.elapsed();
+        if waited >= self.patience.give_up_after {
+            return Err(StorageError::Busy {
+                seconds: waited.as_secs(),
+            });
+        }
+        // 10 ms doubling up to 1 s; the process id staggers writers that failed together,
+        // so they do not all knock again at the same moment.
+        let base = 10u64.saturating_mul(1 << self.attempt.min(7)).min(1000);
+        let stagger = u64::from(std::process::id() % 17) + u64::from(self.attempt % 5);
+        self.attempt = self.attempt.saturating_add(1);
+        let left = self.patience.give_up_after.saturating_sub(waited);
+        std::thread::sleep(Duration::from_millis(base + stagger).min(left));
+        Ok(())
+    }
+}
 
 impl Store {
-    /// Runs `f` in one immediate transaction; commits only if it returns `Ok`.
+    /// Runs `f` in one immediate transaction; commits only if it returns `Ok`. When the
+    /// file stays busy, the transaction is rolled back and `f` runs again, so `f` must
+    /// only write through `tx` (no changes to the world outside it).
     pub(super) fn write<T>(
+        &mut self,
+        mut f: impl FnMut(&Transaction<'_>) -> Result<T, StorageError>,
+    ) -> Result<T, StorageError> {
+        let mut retry = Retry::new(self.patience);
+        loop {
+            let tx = begin(&self.conn, &mut retry)?;
+            let outcome = f(&tx).and_then(|value| commit(&tx).map(|()| value));
+            match outcome {
+                Ok(value) => return Ok(value),
+                Err(e) if is_busy(&e) => {
+                    drop(tx); // rolls back what this attempt wrote
+                    retry.pause()?;
+                }
+                Err(e) => return Err(e),
+            }
+        }
+    }
+
+    /// Like [`Store::write`] for a closure that cannot run twice (it consumes a stream of
+    /// records): waiting to begin and to commit is retried, the work itself is not.
+    pub(super) fn write_once<T>(
         &mut self,
         f: impl FnOnce(&Transaction<'_>) -> Result<T, StorageError>,
     ) -> Result<T, StorageError> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut retry = Retry::new(self.patience);
+        let tx = begin(&self.conn, &mut retry)?;
         let value = f(&tx)?;
-        tx.commit()?;
-        Ok(value)
+        loop {
+            match commit(&tx) {
+                Ok(()) => return Ok(value),
+                Err(e) if is_busy(&e) => retry.pause()?,
+                Err(e) => return Err(e),
+            }
+        }
+    }
+
+    /// Shortens (tests) or lengthens how long this store waits for other writers.
+    pub fn set_patience(&mut self, patience: Patience) -> Result<(), StorageError> {
+        self.conn.busy_timeout(patience.busy_timeout)?;
+        self.patience = patience;
+        Ok(())
     }
 }
+
+/// `BEGIN IMMEDIATE`, retried while the file is busy. Nothing has run yet, so retrying
+/// is always safe. (A shared borrow, so the loop may try again after a failed attempt.)
+fn begin<'c>(conn: &'c Connection, retry: &mut Retry) -> Result<Transaction<'c>, StorageError> {
+    loop {
+        match Transaction::new_unchecked(conn, TransactionBehavior::Immediate) {
+            Ok(tx) => return Ok(tx),
+            Err(e) => {
+                let e = StorageError::from(e);
+                if !is_busy(&e) {
+                    return Err(e);
+                }
+                retry.pause()?;
+            }
+        }
+    }
+}
+
+/// `COMMIT`, once. After a busy COMMIT SQLite keeps the transaction open, so the caller
+/// may try again or drop `tx` to roll back; after a good one, dropping `tx` does nothing.
+fn commit(tx: &Transaction<'_>) -> Result<(), StorageError> {
+    tx.execute_batch("COMMIT")?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests;

@@ -82,40 +82,124 @@ pub fn status(frame: &mut Frame, area: Rect, state: &AppState, theme: Theme) {
 
 /// The keys of the current screen, from the same table that handles them. Help, quit and
 /// back are never cut off on a narrow window: help and quit come first, back last, and
-/// the screen's own keys fill what is left in table order (F1 help lists the rest).
+/// the screen's own keys fill what is left in table order (F1 help lists the rest). When
+/// they do not fit on one line, `key_rows` gives the bar a second one (see there).
 pub fn key_bar(frame: &mut Frame, area: Rect, state: &AppState, theme: Theme) {
-    let (contexts, typing) = key_contexts(state);
-    let items: Vec<(String, String, &str)> = bar(&contexts, typing)
+    let items = bar_items(state);
+    let rows = pack(&items, area.width as usize, area.height.max(1) as usize);
+    let lines: Vec<Line> = rows
         .into_iter()
-        .map(|(keys, desc)| (keys, t_short(desc).into_owned(), desc))
+        .map(|row| {
+            let mut spans = Vec::new();
+            for item in row {
+                spans.push(Span::styled(item.keys.clone(), theme.key()));
+                spans.push(Span::raw(format!(" {} ", item.label)));
+            }
+            Line::from(spans)
+        })
         .collect();
-    let w = |(keys, desc, _): &(String, String, &str)| width(keys) + width(desc) + 2;
-    let kept = |desc: &str| matches!(desc, "key.help" | "key.quit" | "key.back");
-    let mut room = (area.width as usize)
-        .saturating_sub(items.iter().filter(|i| kept(i.2)).map(w).sum::<usize>());
-    let mut chosen: Vec<&(String, String, &str)> = Vec::new();
-    for item in items.iter().filter(|i| !kept(i.2)) {
-        if w(item) <= room {
-            room -= w(item);
-            chosen.push(item);
-        } else {
-            room = 0;
-        }
-    }
-    let first = items
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// How many rows the key bar takes: two when the screen's keys do not fit on one line
+/// and the window is at least 24 rows high (every screen can give up one row of its list
+/// or text there, which scrolls), else one. Tab alone is not worth a row: the tab row
+/// above shows how to switch.
+pub fn key_rows(state: &AppState, area: Rect) -> u16 {
+    let items = bar_items(state);
+    let one = pack(&items, area.width as usize, 1);
+    let shown = |desc: &str| one.iter().flatten().any(|i| i.desc == desc);
+    let missing = items
         .iter()
-        .filter(|i| matches!(i.2, "key.help" | "key.quit"));
-    let back = items.iter().filter(|i| i.2 == "key.back");
-    let mut spans = Vec::new();
-    let mut used = 0;
-    for (keys, desc, _) in first.chain(chosen).chain(back) {
-        let item_w = width(keys) + width(desc) + 2;
-        if used + item_w > area.width as usize {
-            break;
-        }
-        spans.push(Span::styled(keys.clone(), theme.key()));
-        spans.push(Span::raw(format!(" {desc} ")));
-        used += item_w;
+        .any(|i| i.desc != "key.next_tab" && !shown(i.desc));
+    if area.height >= 24 && missing { 2 } else { 1 }
+}
+
+/// One entry of the bar: the keys, the label shown and the catalogue key it came from.
+struct Item {
+    keys: String,
+    label: String,
+    desc: &'static str,
+}
+
+impl Item {
+    fn width(&self) -> usize {
+        width(&self.keys) + width(&self.label) + 2
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn bar_items(state: &AppState) -> Vec<Item> {
+    let (contexts, typing) = key_contexts(state);
+    bar(&contexts, typing)
+        .into_iter()
+        .map(|(keys, desc)| Item {
+            keys: without_letter_aliases(&keys),
+            label: t_short(desc).into_owned(),
+            desc,
+        })
+        .collect()
+}
+
+/// "F5/m" → "F5": the bar shows the function key only; the letter aliases stay in F1 help.
+/// Keys that are letters only (y/n in a question) are kept as they are.
+fn without_letter_aliases(keys: &str) -> String {
+    let parts: Vec<&str> = keys.split('/').collect();
+    let letter = |p: &&str| p.chars().count() == 1 && p.chars().all(|c| c.is_ascii_alphabetic());
+    let kept: Vec<&str> = parts.iter().copied().filter(|p| !letter(p)).collect();
+    if parts.len() < 2 || kept.is_empty() || kept.iter().all(|p| p.is_empty()) {
+        keys.to_string()
+    } else {
+        kept.join("/")
+    }
+}
+
+/// Lays the items out on at most `lines` rows of `width`: help and quit first, back at
+/// the end of the last row, the others in table order; the first that fits nowhere ends
+/// the bar (so the order never jumps).
+fn pack(items: &[Item], width: usize, lines: usize) -> Vec<Vec<&Item>> {
+    let first: Vec<&Item> = items
+        .iter()
+        .filter(|i| matches!(i.desc, "key.help" | "key.quit"))
+        .collect();
+    let back: Vec<&Item> = items.iter().filter(|i| i.desc == "key.back").collect();
+    let kept = |i: &Item| matches!(i.desc, "key.help" | "key.quit" | "key.back");
+    let back_w: usize = back.iter().map(|i| i.width()).sum();
+    let lines = lines.max(1);
+    let mut rows: Vec<Vec<&Item>> = vec![first];
+    let mut used: usize = rows[0].iter().map(|i| i.width()).sum();
+    let room = |row: usize, used: usize| {
+        let reserve = if row + 1 == lines { back_w } else { 0 };
+        width.saturating_sub(used + reserve)
+    };
+    for item in items.iter().filter(|i| !kept(i)) {
+        if item.width() > room(rows.len() - 1, used) {
+            if rows.len() >= lines {
+                break;
+            }
+            rows.push(Vec::new());
+            used = 0;
+            if item.width() > room(rows.len() - 1, used) {
+                break;
+            }
+        }
+        used += item.width();
+        if let Some(row) = rows.last_mut() {
+            row.push(item);
+        }
+    }
+    if used + back_w > width && rows.len() < lines {
+        rows.push(Vec::new());
+    }
+    if let Some(row) = rows.last_mut() {
+        row.extend(back);
+    }
+    // A window too narrow even for help, quit and back: cut at the edge, never wrap.
+    for row in &mut rows {
+        let mut total = 0;
+        row.retain(|i| {
+            total += i.width();
+            total <= width
+        });
+    }
+    rows
 }
