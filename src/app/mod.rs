@@ -17,6 +17,7 @@ mod guard;
 pub mod key;
 pub mod keymap;
 pub mod modal;
+pub mod more_drafts;
 pub mod party_form;
 pub mod record_form;
 pub mod reschedule_form;

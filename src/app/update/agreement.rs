@@ -74,6 +74,7 @@ pub fn loaded(
         Agreement::draft(&case, &names)
     });
     state.cases = CasesView::Agreement(Box::new(AgreementEditor::new(case, agreement)));
+    super::more_drafts::agreement_opened(state);
     Vec::new()
 }
 
@@ -207,6 +208,19 @@ fn open_row(editor: &mut AgreementEditor, id: &str, index: Option<usize>) {
             warned: false,
         }
     };
+}
+
+/// Opens the page for row `index` of list `id` filled with `fields` (a restored draft).
+pub(super) fn open_page(
+    editor: &mut AgreementEditor,
+    id: &str,
+    index: Option<usize>,
+    fields: &std::collections::BTreeMap<String, String>,
+) {
+    open_row(editor, id, index);
+    if let EditorPage::Clause { form, .. } | EditorPage::Item { form, .. } = &mut editor.page {
+        crate::app::drafts::fill(form, fields, "");
+    }
 }
 
 fn move_row(editor: &mut AgreementEditor, id: &str, up: bool) {

@@ -11,6 +11,7 @@ mod follow_up;
 mod form_keys;
 mod list;
 mod modal;
+mod more_drafts;
 mod refresh;
 mod reschedule;
 mod results;
@@ -54,15 +55,16 @@ fn handle(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::RoomLoaded(room) => {
             let first = state.starting;
             let mut effects = results::room_loaded(state, *room);
-            if first && state.org.is_some() {
+            // Also before the first-start form: it may have a draft of its own.
+            if first {
                 effects.push(Effect::LoadDrafts);
             }
             effects
         }
         Action::CasesLoaded(page) => list::loaded(state, page),
         Action::CaseLoaded(case) => {
-            let effects = detail::loaded(state, (*case).clone());
-            drafts::case_arrived(state, &case);
+            let mut effects = detail::loaded(state, (*case).clone());
+            effects.extend(drafts::case_arrived(state, &case));
             effects
         }
         Action::CaseSaved(case) => results::case_saved(state, *case),
