@@ -241,6 +241,10 @@ pub fn sessions_arrived(state: &mut AppState) {
         super::more_drafts::sessions_arrived(state);
         return;
     }
+    // Only a record draft waits for the sessions; an agreement draft waits on.
+    if !matches!(state.drafts.pending, Some((DraftKey::Record(_), _))) {
+        return;
+    }
     let Some((DraftKey::Record(id), data)) = state.drafts.pending.take() else {
         return;
     };

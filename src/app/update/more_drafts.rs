@@ -64,12 +64,15 @@ pub fn agreement_opened(state: &mut AppState) {
 
 /// The sessions of the case arrived: reopen a postpone/cancel draft that waited for them.
 pub fn sessions_arrived(state: &mut AppState) {
+    let Some((DraftKey::Reschedule(id, _), _)) = &state.drafts.pending else {
+        return;
+    };
+    if !matches!(&state.case_sessions, Some((case, _)) if case == id) {
+        return;
+    }
     let Some((DraftKey::Reschedule(id, postpone), data)) = state.drafts.pending.take() else {
         return;
     };
-    if !matches!(&state.case_sessions, Some((case, _)) if *case == id) {
-        return;
-    }
     super::reschedule::open_on_detail(state, postpone);
     let Some(Modal::Reschedule(rf)) = state.modals.last_mut() else {
         return;

@@ -95,6 +95,8 @@ fn half_a_clause_comes_back_in_the_agreement_editor_with_the_facts_and_clauses()
         effects.contains(&Effect::LoadAgreement(case().id, true)),
         "{effects:?}"
     );
+    // The case's sessions arrive first (as the detail reads them): the draft waits on.
+    act(&mut again, Action::CaseSessionsLoaded(case().id, Vec::new()));
     act(&mut again, Action::AgreementLoaded(case().id, None, true));
     let CasesView::Agreement(editor) = &again.cases else {
         panic!("no editor: {:?}", again.cases);
@@ -176,7 +178,7 @@ fn a_status_reason_comes_back_for_the_same_status_and_version() {
 }
 
 #[test]
-fn a_cancel_draft_waits_for_the_sessions_and_an_override_reason_comes_back_on_the_clash() {
+fn a_cancel_draft_waits_for_the_sessions_then_reopens_on_its_session() {
     let sessions = vec![planned(1, "2026-12-01"), planned(2, "2026-12-03")];
     let mut s = detail(CaseStatus::Accepted);
     act(
