@@ -15,6 +15,7 @@ pub mod follow_up_form;
 pub mod form;
 mod guard;
 pub mod key;
+pub mod key_rights;
 pub mod keymap;
 pub mod modal;
 pub mod more_drafts;

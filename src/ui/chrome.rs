@@ -3,7 +3,8 @@
 
 use super::text::{clean, fit, width};
 use super::theme::Theme;
-use crate::app::keymap::bar;
+use crate::app::key_rights::may_use;
+use crate::app::keymap::bar_where;
 use crate::app::{AppState, Tab, key_contexts};
 use crate::i18n::{t, t_short};
 use chrono::Datelike;
@@ -85,7 +86,9 @@ pub fn status(frame: &mut Frame, area: Rect, state: &AppState, theme: Theme) {
 /// the screen's own keys fill what is left in table order (F1 help lists the rest).
 pub fn key_bar(frame: &mut Frame, area: Rect, state: &AppState, theme: Theme) {
     let (contexts, typing) = key_contexts(state);
-    let items: Vec<(String, String, &str)> = bar(&contexts, typing)
+    // Keys the role may not use are left out: they would only be refused.
+    let allow = |c, cmd| may_use(&contexts, c, cmd, &state.user);
+    let items: Vec<(String, String, &str)> = bar_where(&contexts, typing, &allow)
         .into_iter()
         .map(|(keys, desc)| (keys, t_short(desc).into_owned(), desc))
         .collect();

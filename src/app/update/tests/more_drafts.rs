@@ -96,7 +96,10 @@ fn half_a_clause_comes_back_in_the_agreement_editor_with_the_facts_and_clauses()
         "{effects:?}"
     );
     // The case's sessions arrive first (as the detail reads them): the draft waits on.
-    act(&mut again, Action::CaseSessionsLoaded(case().id, Vec::new()));
+    act(
+        &mut again,
+        Action::CaseSessionsLoaded(case().id, Vec::new()),
+    );
     act(&mut again, Action::AgreementLoaded(case().id, None, true));
     let CasesView::Agreement(editor) = &again.cases else {
         panic!("no editor: {:?}", again.cases);
