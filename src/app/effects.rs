@@ -453,6 +453,7 @@ impl Runner {
                 color: self
                     .store
                     .setting(org.id, super::room_settings::COLOR_KEY)?,
+                backup_keep: self.store.backups_to_keep()?,
             },
             org: Some(org),
         })

@@ -28,6 +28,7 @@ mod schedule_effects;
 pub mod session_form;
 pub mod settings;
 pub mod setup;
+pub mod startup;
 pub mod state;
 pub mod stats_view;
 mod update;
