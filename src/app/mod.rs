@@ -8,6 +8,8 @@ pub mod agreement_form;
 pub mod case_form;
 pub mod command;
 pub mod conflict;
+pub mod conflict_effects;
+pub mod conflict_rows;
 pub mod docs_view;
 pub mod drafts;
 pub mod effects;

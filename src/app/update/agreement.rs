@@ -10,7 +10,6 @@ use crate::app::command::Command;
 use crate::app::form::{FieldKind, Form};
 use crate::app::key::Key;
 use crate::app::keymap::Context;
-use crate::app::modal::Modal;
 use crate::app::state::{AppState, CaseDetail, CasesView, StatusLine};
 use crate::domain::agreement::{
     Agreement, PerformanceItem, delete_at, insert_at, move_down, move_up,
@@ -389,17 +388,5 @@ pub fn saved(state: &mut AppState, agreement: Agreement) -> Vec<Effect> {
         text: t("msg.agreement_saved").into_owned(),
         error: false,
     });
-    Vec::new()
-}
-
-/// Someone saved the agreement meanwhile: keep every typed word, say so, and let the
-/// next F2 replace their version knowingly.
-pub fn conflict(state: &mut AppState, found: i64) -> Vec<Effect> {
-    if let CasesView::Agreement(editor) = &mut state.cases {
-        editor.overwrite = Some(found);
-        state.modals.push(Modal::Notice {
-            text: t("msg.agreement_conflict").into_owned(),
-        });
-    }
     Vec::new()
 }

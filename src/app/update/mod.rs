@@ -110,7 +110,11 @@ fn handle(state: &mut AppState, action: Action) -> Vec<Effect> {
         }
         Action::AgreementLoaded(id, a, open) => agreement::loaded(state, id, a.map(|a| *a), open),
         Action::AgreementSaved(a) => agreement::saved(state, *a),
-        Action::AgreementConflict(found) => agreement::conflict(state, found),
+        Action::AgreementConflict { mine, theirs } => {
+            conflict::agreement_arrived(state, *mine, theirs.map(|a| *a))
+        }
+        Action::StatusConflict { mine, theirs } => conflict::status_arrived(state, *mine, *theirs),
+        Action::RecordConflict { mine, theirs } => conflict::record_arrived(state, *mine, *theirs),
     }
 }
 
