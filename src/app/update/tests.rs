@@ -125,6 +125,7 @@ mod docs;
 mod drafts;
 mod keys;
 mod list;
+mod more_conflicts;
 mod more_drafts;
 mod refresh;
 mod startup;

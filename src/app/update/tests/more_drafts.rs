@@ -41,7 +41,7 @@ fn restored(key: &str, data: &DraftData) -> (AppState, Vec<Effect>) {
     (s, effects)
 }
 
-fn planned(id: i64, day: &str) -> Session {
+pub(super) fn planned(id: i64, day: &str) -> Session {
     let at = |s: &str| chrono::DateTime::parse_from_rfc3339(s).unwrap();
     Session {
         id: SessionId(id),
