@@ -136,6 +136,23 @@ impl ConflictView {
         }
     }
 
+    /// Catalogue keys of the dialog's title and prompt: they name what was saved twice.
+    pub fn wording(&self) -> (&'static str, &'static str) {
+        match &self.subject {
+            Subject::Case { .. } | Subject::Status { .. } => {
+                ("dialog.conflict_title", "dialog.conflict_prompt")
+            }
+            Subject::Agreement { .. } => (
+                "dialog.conflict_title_agreement",
+                "dialog.conflict_prompt_agreement",
+            ),
+            Subject::Record { .. } => (
+                "dialog.conflict_title_record",
+                "dialog.conflict_prompt_record",
+            ),
+        }
+    }
+
     /// Moves the cursor to the next (or previous) button, wrapping.
     pub fn step(&mut self, forward: bool) {
         let all = ConflictChoice::ALL;
