@@ -179,3 +179,74 @@ fn a_status_change_over_a_change_made_meanwhile_comes_back_with_the_case_as_stor
     let stored = li.store().load_case(case.id).expect("load");
     assert_eq!(stored.status, CaseStatus::Accepted, "nothing of li's");
 }
+
+#[test]
+fn a_second_record_of_one_session_comes_back_with_the_session_as_stored() {
+    use tiaojie::domain::session::{InvitedParty, SessionFields, SessionKind, SessionRecord};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (mut wang, mut li, case, mediator) = two_at_one_case(&dir.path().join("room.db"));
+    let at = |s: &str| chrono::DateTime::parse_from_rfc3339(s).expect("time");
+    let booked = wang.run(
+        Effect::CreateSession {
+            fields: Box::new(SessionFields {
+                case_id: case.id,
+                kind: SessionKind::Mediation,
+                start: at("2026-11-27T09:00:00+08:00"),
+                end: at("2026-11-27T10:00:00+08:00"),
+                place: "调解室".into(),
+                place_is_room: true,
+                mediators: vec![mediator],
+                parties: vec![InvitedParty {
+                    seq: 0,
+                    name: "张三".into(),
+                }],
+            }),
+            override_reason: String::new(),
+        },
+        &now(),
+    );
+    let Action::SessionSaved(booked) = booked else {
+        panic!("booking: {booked:?}");
+    };
+    let session = booked.session;
+    let record = |notes: &str| {
+        Box::new(SessionRecord {
+            notes: notes.into(),
+            ..SessionRecord::default()
+        })
+    };
+    let first = wang.run(
+        Effect::RecordSession {
+            id: session.id,
+            version: session.version,
+            record: record("王记的"),
+        },
+        &now(),
+    );
+    assert!(matches!(first, Action::SessionRecorded(_)), "{first:?}");
+    let second = li.run(
+        Effect::RecordSession {
+            id: session.id,
+            version: session.version,
+            record: record("李记的"),
+        },
+        &now(),
+    );
+    let Action::RecordConflict { mine, theirs } = second else {
+        panic!("second record: {second:?}");
+    };
+    assert_eq!(mine.notes, "李记的");
+    assert_eq!(theirs.record.notes, "王记的");
+    let kept = li.run(
+        Effect::RecordSession {
+            id: session.id,
+            version: theirs.version,
+            record: mine,
+        },
+        &now(),
+    );
+    assert!(
+        matches!(&kept, Action::SessionRecorded(s) if s.record.notes == "李记的"),
+        "{kept:?}"
+    );
+}
