@@ -52,14 +52,16 @@ fn open_app(cli: &Cli) -> ExitCode {
     let daily = store
         .backups_to_keep()
         .and_then(|keep| store.daily_backup(&paths::backup_dir(&db), today, keep));
-    if let Err(e) = daily {
+    // … and said on the status line at start, so someone can see to it.
+    let backup_failure = daily.err().map(|e| {
         log::error(&format!("daily backup: {e}"));
-    }
+        e.to_string()
+    });
     let display = tiaojie::ui::theme::DisplayAsked {
         color: cli.color,
         ascii: cli.ascii,
     };
-    match tui::run(store, user, cli.lang, display) {
+    match tui::run(store, user, cli.lang, display, backup_failure) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             log::error(&format!("terminal: {e}"));

@@ -79,6 +79,7 @@ pub fn run(
     user: crate::domain::user::User,
     lang: Option<Lang>,
     display: DisplayAsked,
+    backup_failure: Option<String>,
 ) -> std::io::Result<()> {
     install_panic_log();
     // Before the screen is taken over, so that no moment is left where a signal would
@@ -89,7 +90,7 @@ pub fn run(
     drop(ratatui::try_init()?);
     let mut terminal = Terminal::new(backend::WideAware::new(std::io::stdout()))?;
     let _ = crossterm::execute!(std::io::stdout(), EnableBracketedPaste);
-    let result = event_loop(&mut terminal, store, user, lang, display);
+    let result = event_loop(&mut terminal, store, user, lang, display, backup_failure);
     restore_terminal();
     result
 }
@@ -111,6 +112,7 @@ fn event_loop(
     user: crate::domain::user::User,
     lang: Option<Lang>,
     display: DisplayAsked,
+    backup_failure: Option<String>,
 ) -> std::io::Result<()> {
     let size = terminal.size()?;
     let mut state = AppState::new(
@@ -126,6 +128,9 @@ fn event_loop(
             text: error.to_string(),
             error: true,
         });
+    }
+    if let Some(cause) = backup_failure {
+        crate::app::startup::backup_failed(&mut state, &cause);
     }
     let mut runner = Runner::new(store, user.name.clone());
     runner.set_user(user.clone());

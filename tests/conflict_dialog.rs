@@ -74,3 +74,179 @@ fn the_second_save_gets_both_versions_and_keep_mine_saves_over_the_shown_one() {
         "{kept:?}"
     );
 }
+
+/// Two runners (two people) on one fresh room with one case; the case and the room's
+/// first mediator.
+fn two_at_one_case(
+    db: &std::path::Path,
+) -> (
+    Runner,
+    Runner,
+    tiaojie::domain::case::Case,
+    tiaojie::domain::org::MediatorId,
+) {
+    let mut first = Store::open(db).expect("open");
+    let profile = OrgProfile {
+        room_name: "老王调解工作室".into(),
+        committee_name: "新华街道人民调解委员会".into(),
+        number_prefix: "临新".into(),
+        number_pattern: DEFAULT_NUMBER_PATTERN.into(),
+    };
+    let org = first
+        .create_organisation(&profile, "王建国", &now())
+        .expect("room");
+    let mediator = first.mediators(org.id).expect("mediators")[0].id;
+    let case = first
+        .create_case(org.id, &fields("楼上漏水"), "wang", &now())
+        .expect("create");
+    let mut wang = Runner::new(first, "wang".into());
+    let mut li = Runner::new(Store::open(db).expect("open"), "li".into());
+    for runner in [&mut wang, &mut li] {
+        assert!(matches!(
+            runner.run(Effect::LoadRoom, &now()),
+            Action::RoomLoaded(_)
+        ));
+    }
+    (wang, li, case, mediator)
+}
+
+#[test]
+fn a_second_agreement_save_gets_both_agreements_and_keep_mine_replaces_the_shown_one() {
+    use tiaojie::domain::agreement::Agreement;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (mut wang, mut li, case, _) = two_at_one_case(&dir.path().join("room.db"));
+    let with = |clause: &str| {
+        let mut a = Agreement::draft(&case, &["王建国".to_string()]);
+        a.clauses = vec![clause.to_string()];
+        Box::new(a)
+    };
+    let first = wang.run(Effect::SaveAgreement(with("王写的条款")), &now());
+    assert!(matches!(first, Action::AgreementSaved(_)), "{first:?}");
+    let second = li.run(Effect::SaveAgreement(with("李写的条款")), &now());
+    let Action::AgreementConflict { mine, theirs } = second else {
+        panic!("second save: {second:?}");
+    };
+    let theirs = theirs.expect("wang's is stored");
+    assert_eq!(mine.clauses, ["李写的条款"]);
+    assert_eq!(theirs.clauses, ["王写的条款"]);
+    let stored = li.store().agreement_of_case(case.id).expect("read");
+    assert_eq!(
+        stored.expect("stored").clauses,
+        ["王写的条款"],
+        "nothing of li's"
+    );
+    let mut keep = mine.clone();
+    keep.version = theirs.version;
+    let kept = li.run(Effect::SaveAgreement(keep), &now());
+    assert!(
+        matches!(&kept, Action::AgreementSaved(a) if a.clauses == ["李写的条款"]),
+        "{kept:?}"
+    );
+}
+
+#[test]
+fn a_status_change_over_a_change_made_meanwhile_comes_back_with_the_case_as_stored() {
+    use tiaojie::domain::status::CaseStatus;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (mut wang, mut li, case, mediator) = two_at_one_case(&dir.path().join("room.db"));
+    let accepted = wang.run(
+        Effect::ChangeStatus {
+            id: case.id,
+            version: case.version,
+            to: CaseStatus::Accepted,
+            reason: String::new(),
+            mediators: vec![mediator],
+        },
+        &now(),
+    );
+    assert!(matches!(accepted, Action::CaseSaved(_)), "{accepted:?}");
+    let second = li.run(
+        Effect::ChangeStatus {
+            id: case.id,
+            version: case.version,
+            to: CaseStatus::Rejected,
+            reason: "不属于调解范围".into(),
+            mediators: Vec::new(),
+        },
+        &now(),
+    );
+    let Action::StatusConflict { mine, theirs } = second else {
+        panic!("second change: {second:?}");
+    };
+    assert_eq!(mine.to, CaseStatus::Rejected);
+    assert_eq!(mine.reason, "不属于调解范围");
+    assert_eq!(theirs.status, CaseStatus::Accepted);
+    let stored = li.store().load_case(case.id).expect("load");
+    assert_eq!(stored.status, CaseStatus::Accepted, "nothing of li's");
+}
+
+#[test]
+fn a_second_record_of_one_session_comes_back_with_the_session_as_stored() {
+    use tiaojie::domain::session::{InvitedParty, SessionFields, SessionKind, SessionRecord};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (mut wang, mut li, case, mediator) = two_at_one_case(&dir.path().join("room.db"));
+    let at = |s: &str| chrono::DateTime::parse_from_rfc3339(s).expect("time");
+    let booked = wang.run(
+        Effect::CreateSession {
+            fields: Box::new(SessionFields {
+                case_id: case.id,
+                kind: SessionKind::Mediation,
+                start: at("2026-11-27T09:00:00+08:00"),
+                end: at("2026-11-27T10:00:00+08:00"),
+                place: "调解室".into(),
+                place_is_room: true,
+                mediators: vec![mediator],
+                parties: vec![InvitedParty {
+                    seq: 0,
+                    name: "张三".into(),
+                }],
+            }),
+            override_reason: String::new(),
+        },
+        &now(),
+    );
+    let Action::SessionSaved(booked) = booked else {
+        panic!("booking: {booked:?}");
+    };
+    let session = booked.session;
+    let record = |notes: &str| {
+        Box::new(SessionRecord {
+            notes: notes.into(),
+            ..SessionRecord::default()
+        })
+    };
+    let first = wang.run(
+        Effect::RecordSession {
+            id: session.id,
+            version: session.version,
+            record: record("王记的"),
+        },
+        &now(),
+    );
+    assert!(matches!(first, Action::SessionRecorded(_)), "{first:?}");
+    let second = li.run(
+        Effect::RecordSession {
+            id: session.id,
+            version: session.version,
+            record: record("李记的"),
+        },
+        &now(),
+    );
+    let Action::RecordConflict { mine, theirs } = second else {
+        panic!("second record: {second:?}");
+    };
+    assert_eq!(mine.notes, "李记的");
+    assert_eq!(theirs.record.notes, "王记的");
+    let kept = li.run(
+        Effect::RecordSession {
+            id: session.id,
+            version: theirs.version,
+            record: mine,
+        },
+        &now(),
+    );
+    assert!(
+        matches!(&kept, Action::SessionRecorded(s) if s.record.notes == "李记的"),
+        "{kept:?}"
+    );
+}

@@ -104,3 +104,81 @@ fn a_half_typed_form_survives_a_dropped_connection_and_can_be_discarded() {
     assert!(drafts(&db, "zhou").is_empty());
     app::quit(app);
 }
+
+#[test]
+fn half_an_agreement_clause_survives_a_dropped_connection_and_is_saved_after_restore() {
+    use tiaojie::domain::status::CaseStatus;
+    use tiaojie::storage::Store;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = demo_db(dir.path(), 120);
+    add_user(&db, "zhou", "mediator");
+    let store = Store::open(&db).expect("open");
+    let org = store.organisation().expect("read").expect("room");
+    let case = store
+        .case_ids(org.id)
+        .expect("ids")
+        .into_iter()
+        .map(|id| store.load_case(id).expect("load"))
+        .rfind(|c| c.status == CaseStatus::Succeeded && c.fields.parties.len() >= 2)
+        .expect("a successful case with two parties");
+    drop(store);
+    let conn = app::raw_connection(&db);
+    conn.execute_batch("PRAGMA foreign_keys = ON")
+        .expect("pragma");
+    conn.execute("DELETE FROM agreements WHERE case_id = ?1", [case.id.0])
+        .expect("delete");
+    drop(conn);
+    let number = case.number.clone().expect("number").text;
+    let party = case.fields.parties[0].name.clone();
+
+    let app = start_as(&db, "zhou");
+    open_case_list(&app);
+    app.send_str("/");
+    app.send_str(&number);
+    app.see(&party);
+    app.key(Key::Enter);
+    app.see(&number);
+    app.key(Key::Enter);
+    app.see("F6 协议");
+    app.key(Key::F(6));
+    app.see("人民调解协议书 · 草拟");
+    for _ in 0..5 {
+        app.key(Key::Tab);
+    }
+    app.see("F7 添加");
+    app.key(Key::F(7));
+    app.see("新条款");
+    app.send_str("双方同意按下列方式了结");
+    app.see("双方同意按下列方式了结");
+    wait_for_draft(&db, "zhou", "双方同意按下列方式了结");
+    hang_up(app);
+
+    let app = start_as(&db, "zhou");
+    app.see("未保存的草稿");
+    app.see("调解协议书");
+    app.key(Key::Enter);
+    // Back on the clause page, the half clause as typed.
+    app.wait_until(
+        |s| s.contains("新条款") && s.contains("双方同意按下列方式了结"),
+        WAIT,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    app.send_str("本纠纷。");
+    app.key(Key::F(2));
+    app.see("一、");
+    app.key(Key::F(2));
+    app.see("协议已保存");
+    let agreement = Store::open(&db)
+        .expect("open")
+        .agreement_of_case(case.id)
+        .expect("read")
+        .expect("saved");
+    assert_eq!(agreement.clauses, ["双方同意按下列方式了结本纠纷。"]);
+    // Saved: its draft is gone.
+    let deadline = Instant::now() + WAIT;
+    while !drafts(&db, "zhou").is_empty() {
+        assert!(Instant::now() < deadline, "{:?}", drafts(&db, "zhou"));
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    app::quit(app);
+}

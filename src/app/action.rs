@@ -107,8 +107,29 @@ pub enum Action {
     ),
     /// The agreement was saved.
     AgreementSaved(Box<crate::domain::agreement::Agreement>),
-    /// Someone saved the agreement since it was opened: the version now stored.
-    AgreementConflict(i64),
+    /// Someone saved the agreement since it was opened: mine and the one stored now.
+    AgreementConflict {
+        /// The agreement as typed.
+        mine: Box<crate::domain::agreement::Agreement>,
+        /// As stored now (`None`: there is none any more).
+        theirs: Option<Box<crate::domain::agreement::Agreement>>,
+    },
+    /// Someone changed the case since a status change was asked: the change asked and
+    /// the case as stored now.
+    StatusConflict {
+        /// The change asked for.
+        mine: Box<super::conflict::StatusAsk>,
+        /// The case as stored now.
+        theirs: Box<Case>,
+    },
+    /// Someone changed the session since its record was opened: the record typed and the
+    /// session as stored now.
+    RecordConflict {
+        /// The record typed.
+        mine: Box<crate::domain::session::SessionRecord>,
+        /// The session as stored now.
+        theirs: Box<crate::domain::session::Session>,
+    },
 }
 
 /// What the today screen shows, read in one go.

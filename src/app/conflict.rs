@@ -4,11 +4,15 @@
 
 use super::case_form::CaseForm;
 use super::form::FieldKind;
+use crate::domain::agreement::Agreement;
 use crate::domain::case::{Case, CaseFields};
 use crate::domain::category::LocalCategory;
 use crate::domain::id_card::mask_id;
+use crate::domain::org::MediatorId;
 use crate::domain::party::Party;
 use crate::domain::phone::mask_phone;
+use crate::domain::session::{Session, SessionRecord};
+use crate::domain::status::CaseStatus;
 use crate::i18n::{label, t, tf};
 
 /// What the user chooses.
@@ -51,13 +55,56 @@ pub struct DiffRow {
     pub theirs: String,
 }
 
+/// What was saved twice: mine as I tried to save it, theirs as stored now (with the
+/// version a "keep mine" saves over).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Subject {
+    /// A case's fields.
+    Case {
+        /// What I tried to save.
+        mine: Box<CaseFields>,
+        /// The case as stored now.
+        theirs: Box<Case>,
+    },
+    /// A case's agreement.
+    Agreement {
+        /// The agreement as I typed it.
+        mine: Box<Agreement>,
+        /// As stored now (`None`: deleted meanwhile — mine is then saved as new).
+        theirs: Option<Box<Agreement>>,
+    },
+    /// A case's status.
+    Status {
+        /// The change I asked for.
+        mine: Box<StatusAsk>,
+        /// The case as stored now.
+        theirs: Box<Case>,
+    },
+    /// A session's record.
+    Record {
+        /// The record I typed.
+        mine: Box<SessionRecord>,
+        /// The session as stored now.
+        theirs: Box<Session>,
+    },
+}
+
+/// A status change as asked (what `Effect::ChangeStatus` carries, the version aside).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusAsk {
+    /// The status asked for.
+    pub to: CaseStatus,
+    /// The reason typed.
+    pub reason: String,
+    /// The mediators chosen on acceptance.
+    pub mediators: Vec<MediatorId>,
+}
+
 /// The conflict dialog.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ConflictView {
-    /// What I tried to save.
-    pub mine: Box<CaseFields>,
-    /// The case as stored now (with its new version).
-    pub theirs: Box<Case>,
+    /// Whose two versions.
+    pub subject: Subject,
     /// The fields that differ.
     pub rows: Vec<DiffRow>,
     /// The button with the cursor (starts on "back": Enter alone overwrites nothing).
@@ -70,12 +117,39 @@ impl ConflictView {
     /// The dialog for my fields against the stored case.
     pub fn new(mine: CaseFields, theirs: Case, locals: &[LocalCategory]) -> ConflictView {
         let rows = diff(&mine, &theirs.fields, locals);
+        ConflictView::of(
+            Subject::Case {
+                mine: Box::new(mine),
+                theirs: Box::new(theirs),
+            },
+            rows,
+        )
+    }
+
+    /// The dialog for any subject and the rows that differ.
+    pub fn of(subject: Subject, rows: Vec<DiffRow>) -> ConflictView {
         ConflictView {
-            mine: Box::new(mine),
-            theirs: Box::new(theirs),
+            subject,
             rows,
             choice: ConflictChoice::Back,
             scroll: 0,
+        }
+    }
+
+    /// Catalogue keys of the dialog's title and prompt: they name what was saved twice.
+    pub fn wording(&self) -> (&'static str, &'static str) {
+        match &self.subject {
+            Subject::Case { .. } | Subject::Status { .. } => {
+                ("dialog.conflict_title", "dialog.conflict_prompt")
+            }
+            Subject::Agreement { .. } => (
+                "dialog.conflict_title_agreement",
+                "dialog.conflict_prompt_agreement",
+            ),
+            Subject::Record { .. } => (
+                "dialog.conflict_title_record",
+                "dialog.conflict_prompt_record",
+            ),
         }
     }
 
@@ -129,7 +203,7 @@ pub fn diff(mine: &CaseFields, theirs: &CaseFields, locals: &[LocalCategory]) ->
 }
 
 /// A field's value as the user reads it.
-fn shown(field: &crate::app::form::Field) -> String {
+pub(super) fn shown(field: &crate::app::form::Field) -> String {
     match &field.kind {
         FieldKind::Choice(_) => field.choice_label().to_string(),
         FieldKind::Check => t(if field.checked {

@@ -24,6 +24,16 @@ pub enum DraftKey {
     Settings,
     /// A settings dialog: a new mediator, or a local category.
     SettingsItem(SettingsItemKind),
+    /// The agreement editor of a case (main form, an open clause or item page).
+    Agreement(CaseId),
+    /// A follow-up visit being recorded for a case.
+    FollowUp(CaseId),
+    /// Postponing (`true`) or calling off one of a case's sessions.
+    Reschedule(CaseId, bool),
+    /// The reason for a case's status change.
+    Reason(CaseId),
+    /// The first-start form.
+    Setup,
 }
 
 impl DraftKey {
@@ -41,6 +51,12 @@ impl DraftKey {
             DraftKey::SettingsItem(
                 SettingsItemKind::NewUser | SettingsItemKind::EditUser | SettingsItemKind::Place,
             ) => "settings:other".into(),
+            DraftKey::Agreement(id) => format!("agreement:{}", id.0),
+            DraftKey::FollowUp(id) => format!("followup:{}", id.0),
+            DraftKey::Reschedule(id, true) => format!("postpone:{}", id.0),
+            DraftKey::Reschedule(id, false) => format!("cancel:{}", id.0),
+            DraftKey::Reason(id) => format!("reason:{}", id.0),
+            DraftKey::Setup => "setup".into(),
         }
     }
 
@@ -48,6 +64,7 @@ impl DraftKey {
     pub fn parse(code: &str) -> Option<DraftKey> {
         match code {
             "settings" => return Some(DraftKey::Settings),
+            "setup" => return Some(DraftKey::Setup),
             "settings:mediator" => return Some(DraftKey::SettingsItem(SettingsItemKind::Mediator)),
             "settings:category" => {
                 return Some(DraftKey::SettingsItem(SettingsItemKind::LocalCategory));
@@ -63,6 +80,11 @@ impl DraftKey {
             "case" => Some(DraftKey::Case(Some(id))),
             "session" => Some(DraftKey::Session(id)),
             "record" => Some(DraftKey::Record(id)),
+            "agreement" => Some(DraftKey::Agreement(id)),
+            "followup" => Some(DraftKey::FollowUp(id)),
+            "postpone" => Some(DraftKey::Reschedule(id, true)),
+            "cancel" => Some(DraftKey::Reschedule(id, false)),
+            "reason" => Some(DraftKey::Reason(id)),
             _ => None,
         }
     }
@@ -80,6 +102,12 @@ impl DraftKey {
             DraftKey::SettingsItem(
                 SettingsItemKind::NewUser | SettingsItemKind::EditUser | SettingsItemKind::Place,
             ) => "draft.form.settings",
+            DraftKey::Agreement(_) => "draft.form.agreement",
+            DraftKey::FollowUp(_) => "draft.form.follow_up",
+            DraftKey::Reschedule(_, true) => "draft.form.postpone",
+            DraftKey::Reschedule(_, false) => "draft.form.cancel",
+            DraftKey::Reason(_) => "draft.form.reason",
+            DraftKey::Setup => "draft.form.setup",
         }
     }
 
@@ -87,8 +115,13 @@ impl DraftKey {
     pub fn case(self) -> Option<CaseId> {
         match self {
             DraftKey::Case(id) => id,
-            DraftKey::Session(id) | DraftKey::Record(id) => Some(id),
-            DraftKey::Settings | DraftKey::SettingsItem(_) => None,
+            DraftKey::Session(id)
+            | DraftKey::Record(id)
+            | DraftKey::Agreement(id)
+            | DraftKey::FollowUp(id)
+            | DraftKey::Reschedule(id, _)
+            | DraftKey::Reason(id) => Some(id),
+            DraftKey::Settings | DraftKey::SettingsItem(_) | DraftKey::Setup => None,
         }
     }
 }
@@ -115,6 +148,10 @@ pub struct DraftData {
     /// A party dialog open over the case form.
     #[serde(default)]
     pub party: Option<PartyDraft>,
+    /// The rest of the agreement editor, the booking-override reason, the status asked
+    /// for (see `more_drafts`).
+    #[serde(default, flatten)]
+    pub more: super::more_drafts::MoreData,
 }
 
 /// A party dialog in a case form's draft.
@@ -160,7 +197,7 @@ pub fn fill(form: &mut Form, fields: &BTreeMap<String, String>, focus: &str) {
     form.focus_on(focus);
 }
 
-fn focus_id(form: &Form) -> String {
+pub(super) fn focus_id(form: &Form) -> String {
     form.focused().map(|f| f.id.to_string()).unwrap_or_default()
 }
 
@@ -211,6 +248,7 @@ pub fn open_forms(state: &AppState) -> Vec<OpenForm> {
                         index: p.index,
                         fields: values(&p.form),
                     }),
+                    ..DraftData::default()
                 },
             });
         }
@@ -243,6 +281,7 @@ pub fn open_forms(state: &AppState) -> Vec<OpenForm> {
             });
         }
     }
+    super::more_drafts::open_forms(state, &mut open);
     if let Some(form) = state.settings.form.as_ref().filter(|f| f.changed()) {
         open.push(OpenForm {
             key: DraftKey::Settings,
@@ -264,6 +303,8 @@ pub struct DraftsState {
     pub saved: BTreeMap<String, String>,
     /// A draft waiting for its case (or the case's sessions) before its form reopens.
     pub pending: Option<(DraftKey, DraftData)>,
+    /// A restored booking-override reason, typed in again when the booking clashes again.
+    pub override_reason: Option<String>,
 }
 
 /// A draft offered at start.
@@ -301,10 +342,23 @@ mod tests {
             DraftKey::Settings,
             DraftKey::SettingsItem(SettingsItemKind::Mediator),
             DraftKey::SettingsItem(SettingsItemKind::LocalCategory),
+            DraftKey::Agreement(CaseId(5)),
+            DraftKey::FollowUp(CaseId(6)),
+            DraftKey::Reschedule(CaseId(7), true),
+            DraftKey::Reschedule(CaseId(7), false),
+            DraftKey::Reason(CaseId(8)),
+            DraftKey::Setup,
         ] {
             assert_eq!(DraftKey::parse(&key.code()), Some(key));
         }
-        for bad in ["", "case", "case:x", "agreement:1", "session:new"] {
+        for bad in [
+            "",
+            "case",
+            "case:x",
+            "agreement:x",
+            "session:new",
+            "setup:1",
+        ] {
             assert_eq!(DraftKey::parse(bad), None, "{bad}");
         }
     }

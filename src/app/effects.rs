@@ -124,22 +124,16 @@ impl Runner {
             }
             _ => None,
         };
-        // A case saved by someone else meanwhile goes back with both versions.
-        let edited = match &effect {
-            Effect::UpdateCase { id, fields, .. } => Some((*id, fields.clone())),
-            _ => None,
-        };
+        // A record saved by someone else meanwhile goes back with both versions.
+        let edited = super::conflict_effects::Edited::of(&effect);
         match (self.try_run(effect, now), asked) {
             (Ok(action), _) => action,
             (Err(StorageError::Clash(verdict)), Some(fields)) => {
                 Action::SessionClash(fields, verdict)
             }
             (Err(e @ StorageError::Conflict { .. }), _) => match edited {
-                Some((id, mine)) => match self.store.load_case(id) {
-                    Ok(theirs) => Action::CaseConflict {
-                        mine,
-                        theirs: Box::new(theirs),
-                    },
+                Some(edited) => match edited.both(&self.store) {
+                    Ok(action) => action,
                     Err(e) => failure(e, saving),
                 },
                 None => failure(e, saving),
@@ -198,11 +192,9 @@ impl Runner {
                 self.visible_case(id)?;
                 Action::AgreementLoaded(id, self.store.agreement_of_case(id)?.map(Box::new), open)
             }
-            Effect::SaveAgreement(a) => match self.store.save_agreement(&a, now) {
-                Ok(saved) => Action::AgreementSaved(Box::new(saved)),
-                Err(StorageError::Conflict { found, .. }) => Action::AgreementConflict(found),
-                Err(e) => return Err(e),
-            },
+            Effect::SaveAgreement(a) => {
+                Action::AgreementSaved(Box::new(self.store.save_agreement(&a, now)?))
+            }
             Effect::CreateCase(fields) => {
                 let org = self.org()?.id;
                 Action::CaseSaved(Box::new(self.store.create_case(
@@ -507,6 +499,7 @@ impl Runner {
                 color: self
                     .store
                     .setting(org.id, super::room_settings::COLOR_KEY)?,
+                backup_keep: self.store.backups_to_keep()?,
             },
             org: Some(org),
         })

@@ -588,9 +588,20 @@ pub fn resolve(contexts: &[Context], key: Key, typing: bool) -> Option<Command> 
 /// The key bar for these contexts: one entry per description, its keys joined by `/`.
 /// A key that an earlier context binds is left out: it never reaches the later one.
 pub fn bar(contexts: &[Context], typing: bool) -> Vec<(String, &'static str)> {
+    bar_where(contexts, typing, &|_, _| true)
+}
+
+/// A permission check on a binding: its context and command (see `key_rights`).
+pub type Allow<'a> = &'a dyn Fn(Context, Command) -> bool;
+
+/// The key bar with only the bindings `allow` lets through (the role's keys).
+pub fn bar_where(contexts: &[Context], typing: bool, allow: Allow) -> Vec<(String, &'static str)> {
     let mut out: Vec<(String, &'static str)> = Vec::new();
     for (i, ctx) in contexts.iter().enumerate() {
-        for b in BINDINGS.iter().filter(|b| b.context == *ctx && b.in_bar) {
+        for b in BINDINGS
+            .iter()
+            .filter(|b| b.context == *ctx && b.in_bar && allow(b.context, b.command))
+        {
             if typing && b.key.text_char().is_some() {
                 continue;
             }
@@ -609,8 +620,16 @@ pub fn bar(contexts: &[Context], typing: bool) -> Vec<(String, &'static str)> {
 /// Every binding of one context for the help screen (bar or not), in table order: one
 /// entry per description, its keys joined as in the bar.
 pub fn entries(context: Context) -> Vec<(String, &'static str)> {
+    entries_where(context, &|_, _| true)
+}
+
+/// The help entries of one context that `allow` lets through (the role's keys).
+pub fn entries_where(context: Context, allow: Allow) -> Vec<(String, &'static str)> {
     let mut out: Vec<(String, &'static str)> = Vec::new();
-    for b in BINDINGS.iter().filter(|b| b.context == context) {
+    for b in BINDINGS
+        .iter()
+        .filter(|b| b.context == context && allow(b.context, b.command))
+    {
         join(&mut out, b);
     }
     out

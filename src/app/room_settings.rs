@@ -6,6 +6,7 @@ use super::form::{Choice, Field, Form};
 use crate::domain::deadlines::Limits;
 use crate::domain::follow_up::Place;
 use crate::i18n::t;
+use crate::storage::backup::KEEP_SETTING;
 
 /// Setting keys of the display.
 pub const ASCII_KEY: &str = "display.ascii";
@@ -40,7 +41,12 @@ pub struct RoomSettings {
     pub ascii: Option<bool>,
     /// Colours (`auto`, `16`, `none`), if the room has said.
     pub color: Option<String>,
+    /// How many daily backups to keep (`tiaojie backup --keep N` sets the same).
+    pub backup_keep: usize,
 }
+
+/// The fewest and most daily backups 设置 accepts.
+pub const BACKUP_KEEP_RANGE: (u32, u32) = (1, 365);
 
 impl Default for RoomSettings {
     fn default() -> Self {
@@ -49,6 +55,7 @@ impl Default for RoomSettings {
             places: Place::defaults(),
             ascii: None,
             color: None,
+            backup_keep: crate::storage::backup::DEFAULT_KEEP,
         }
     }
 }
@@ -89,6 +96,14 @@ impl RoomSettings {
             ],
             self.color.as_deref().unwrap_or("auto"),
         ));
+        out.push(
+            Field::text(
+                "backup_keep",
+                "field.backup_keep",
+                &self.backup_keep.to_string(),
+            )
+            .required(),
+        );
         out
     }
 }
@@ -116,6 +131,26 @@ pub fn read_settings(form: &Form) -> Result<Vec<(String, String)>, (&'static str
                     ],
                 );
                 return Err((id, said));
+            }
+        }
+    }
+    if form.field("backup_keep").is_some() {
+        let text = form.value("backup_keep");
+        let (low, high) = BACKUP_KEEP_RANGE;
+        match text.trim().parse::<u32>() {
+            Ok(n) if (low..=high).contains(&n) => {
+                pairs.push((KEEP_SETTING.to_string(), n.to_string()));
+            }
+            _ => {
+                let said = crate::i18n::tf(
+                    "err.settings.limit",
+                    &[
+                        ("value", &text),
+                        ("low", &low.to_string()),
+                        ("high", &high.to_string()),
+                    ],
+                );
+                return Err(("backup_keep", said));
             }
         }
     }
@@ -149,5 +184,22 @@ mod tests {
         assert!(pairs.contains(&(COLOR_KEY.into(), "none".into())));
         form.set_text("limit.ordinary_days", "0");
         assert!(read_settings(&form).is_err(), "a limit of no days");
+    }
+
+    #[test]
+    fn the_number_of_daily_backups_is_one_to_365() {
+        let mut form = Form::new(RoomSettings::default().fields());
+        let pairs = read_settings(&form).expect("defaults are valid");
+        assert!(pairs.contains(&(KEEP_SETTING.into(), "30".into())));
+        for bad in ["0", "366", "三十", "", "-1"] {
+            form.set_text("backup_keep", bad);
+            let (id, _) = read_settings(&form).expect_err(bad);
+            assert_eq!(id, "backup_keep", "{bad}");
+        }
+        form.set_text("backup_keep", " 365 ");
+        let pairs = read_settings(&form).expect("valid");
+        assert!(pairs.contains(&(KEEP_SETTING.into(), "365".into())));
+        form.set_text("backup_keep", "1");
+        assert!(read_settings(&form).is_ok());
     }
 }

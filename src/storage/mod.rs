@@ -149,6 +149,7 @@ impl Store {
             conn,
             path: path.to_path_buf(),
             who: audit::Who::default(),
+            patience: Patience::default(),
         })
     }
 

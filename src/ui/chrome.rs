@@ -3,7 +3,8 @@
 
 use super::text::{clean, fit, width};
 use super::theme::Theme;
-use crate::app::keymap::bar;
+use crate::app::key_rights::may_use;
+use crate::app::keymap::bar_where;
 use crate::app::{AppState, Tab, key_contexts};
 use crate::i18n::{t, t_short};
 use chrono::Datelike;
@@ -130,7 +131,9 @@ impl Item {
 
 fn bar_items(state: &AppState) -> Vec<Item> {
     let (contexts, typing) = key_contexts(state);
-    bar(&contexts, typing)
+    // Keys the role may not use are left out: they would only be refused.
+    let allow = |c, cmd| may_use(&contexts, c, cmd, &state.user);
+    bar_where(&contexts, typing, &allow)
         .into_iter()
         .map(|(keys, desc)| Item {
             keys: without_letter_aliases(&keys),

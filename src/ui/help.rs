@@ -7,7 +7,8 @@ use super::text::width;
 use super::theme::Theme;
 use super::wrap::wrap;
 use crate::app::command::Command;
-use crate::app::keymap::{BINDINGS, Context, entries};
+use crate::app::key_rights::may_use;
+use crate::app::keymap::{BINDINGS, Context, entries_where};
 use crate::app::{AppState, contexts_under_help};
 use crate::i18n::t;
 use ratatui::Frame;
@@ -67,7 +68,12 @@ fn content(state: &AppState, w: usize, theme: Theme) -> Vec<Line<'static>> {
         out.extend(wrap(&[(line, theme.text())], w, 0));
     }
     let here = current_context(state);
-    let groups: Vec<_> = contexts().into_iter().map(|c| (c, entries(c))).collect();
+    // Only the keys the role may use (see `key_rights`).
+    let allow = |c, cmd| may_use(&[c], c, cmd, &state.user);
+    let groups: Vec<_> = contexts()
+        .into_iter()
+        .map(|c| (c, entries_where(c, &allow)))
+        .collect();
     let keys_w = groups
         .iter()
         .flat_map(|(_, e)| e.iter().map(|(keys, _)| width(keys)))

@@ -74,6 +74,7 @@ pub fn loaded(
         Agreement::draft(&case, &names)
     });
     state.cases = CasesView::Agreement(Box::new(AgreementEditor::new(case, agreement)));
+    super::more_drafts::agreement_opened(state);
     Vec::new()
 }
 
@@ -246,6 +247,19 @@ fn open_row(editor: &mut AgreementEditor, id: &str, index: Option<usize>) {
     };
 }
 
+/// Opens the page for row `index` of list `id` filled with `fields` (a restored draft).
+pub(super) fn open_page(
+    editor: &mut AgreementEditor,
+    id: &str,
+    index: Option<usize>,
+    fields: &std::collections::BTreeMap<String, String>,
+) {
+    open_row(editor, id, index);
+    if let EditorPage::Clause { form, .. } | EditorPage::Item { form, .. } = &mut editor.page {
+        crate::app::drafts::fill(form, fields, "");
+    }
+}
+
 fn move_row(editor: &mut AgreementEditor, id: &str, up: bool) {
     let Some(i) = editor.selected(id) else {
         return;
@@ -397,17 +411,5 @@ pub fn saved(state: &mut AppState, agreement: Agreement) -> Vec<Effect> {
         text: t("msg.agreement_saved").into_owned(),
         error: false,
     });
-    Vec::new()
-}
-
-/// Someone saved the agreement meanwhile: keep every typed word, say so, and let the
-/// next F2 replace their version knowingly.
-pub fn conflict(state: &mut AppState, found: i64) -> Vec<Effect> {
-    if let CasesView::Agreement(editor) = &mut state.cases {
-        editor.overwrite = Some(found);
-        state.modals.push(Modal::Notice {
-            text: t("msg.agreement_conflict_discard").into_owned(),
-        });
-    }
     Vec::new()
 }

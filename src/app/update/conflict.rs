@@ -1,13 +1,18 @@
-//! The conflict dialog: a case saved by someone else since the form opened. The user
-//! keeps theirs over the other (saved against the version now stored), takes the other
-//! (the form closes, the stored case is shown), or goes back to the form, unsaved.
+//! The conflict dialog: a case, an agreement, a status change or a session record saved
+//! by someone else since it was opened. The user keeps theirs over the other (saved
+//! against the version now stored), takes the other (their form closes, the stored
+//! version is shown), or goes back to the form, unsaved. Nothing is overwritten unasked.
 
 use crate::app::action::Effect;
+use crate::app::agreement_form::AgreementEditor;
 use crate::app::command::Command;
-use crate::app::conflict::{ConflictChoice, ConflictView};
-use crate::app::modal::Modal;
+use crate::app::conflict::{ConflictChoice, ConflictView, StatusAsk, Subject};
+use crate::app::conflict_rows::{agreement_rows, record_rows, status_rows};
+use crate::app::modal::{Modal, ReasonForm};
 use crate::app::state::{AppState, CaseDetail, CasesView, StatusLine};
+use crate::domain::agreement::Agreement;
 use crate::domain::case::{Case, CaseFields};
+use crate::domain::session::{Session, SessionRecord};
 use crate::i18n::t;
 
 /// Saving was refused: show both versions, if the form that tried is still open.
@@ -18,6 +23,58 @@ pub fn arrived(state: &mut AppState, mine: CaseFields, theirs: Case) -> Vec<Effe
     }
     let view = ConflictView::new(mine, theirs, &state.locals);
     state.modals.push(Modal::Conflict(Box::new(view)));
+    Vec::new()
+}
+
+/// Saving the agreement was refused: both versions, if its editor is still open.
+pub fn agreement_arrived(
+    state: &mut AppState,
+    mine: Agreement,
+    theirs: Option<Agreement>,
+) -> Vec<Effect> {
+    let CasesView::Agreement(editor) = &state.cases else {
+        return Vec::new();
+    };
+    if editor.case.id != mine.case_id {
+        return Vec::new();
+    }
+    let rows = agreement_rows(&editor.case, &mine, theirs.as_ref());
+    let subject = Subject::Agreement {
+        mine: Box::new(mine),
+        theirs: theirs.map(Box::new),
+    };
+    state
+        .modals
+        .push(Modal::Conflict(Box::new(ConflictView::of(subject, rows))));
+    Vec::new()
+}
+
+/// A status change was refused: the change asked beside the case's status now.
+pub fn status_arrived(state: &mut AppState, mine: StatusAsk, theirs: Case) -> Vec<Effect> {
+    let rows = status_rows(&mine, &theirs);
+    let subject = Subject::Status {
+        mine: Box::new(mine),
+        theirs: Box::new(theirs),
+    };
+    state
+        .modals
+        .push(Modal::Conflict(Box::new(ConflictView::of(subject, rows))));
+    Vec::new()
+}
+
+/// Saving a record was refused: both records, if the record form is still open.
+pub fn record_arrived(state: &mut AppState, mine: SessionRecord, theirs: Session) -> Vec<Effect> {
+    if !matches!(state.modals.last(), Some(Modal::Record(_))) {
+        return Vec::new();
+    }
+    let rows = record_rows(&mine, &theirs);
+    let subject = Subject::Record {
+        mine: Box::new(mine),
+        theirs: Box::new(theirs),
+    };
+    state
+        .modals
+        .push(Modal::Conflict(Box::new(ConflictView::of(subject, rows))));
     Vec::new()
 }
 
@@ -50,11 +107,33 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>) -> Vec<Effect> {
     let Some(Modal::Conflict(view)) = state.modals.pop() else {
         return Vec::new();
     };
-    let ConflictView { mine, theirs, .. } = *view;
-    match choice {
-        ConflictChoice::Mine => {
-            // Saved against the version just shown: if a third save came in between,
-            // the user is asked again.
+    let effects = match (choice, view.subject) {
+        (ConflictChoice::Back, subject) => {
+            back(state, subject);
+            Vec::new()
+        }
+        (ConflictChoice::Mine, subject) => keep_mine(state, subject),
+        (ConflictChoice::Theirs, subject) => take_theirs(state, subject),
+    };
+    let said = match choice {
+        ConflictChoice::Mine => None,
+        ConflictChoice::Theirs => Some("msg.conflict_took_theirs"),
+        ConflictChoice::Back => Some("msg.conflict_back"),
+    };
+    if let Some(key) = said {
+        state.status = Some(StatusLine {
+            text: t(key).into_owned(),
+            error: false,
+        });
+    }
+    effects
+}
+
+/// Saves mine against the version just shown: if a third save came in between, the user
+/// is asked again.
+fn keep_mine(state: &mut AppState, subject: Subject) -> Vec<Effect> {
+    match subject {
+        Subject::Case { mine, theirs } => {
             if let CasesView::Form(cf) = &mut state.cases {
                 cf.editing = Some((theirs.id, theirs.version));
             }
@@ -64,11 +143,33 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>) -> Vec<Effect> {
                 fields: mine,
             }]
         }
-        ConflictChoice::Theirs => {
-            state.status = Some(StatusLine {
-                text: t("msg.conflict_took_theirs").into_owned(),
-                error: false,
-            });
+        Subject::Agreement { mut mine, theirs } => {
+            let found = theirs.map_or(0, |a| a.version);
+            if let CasesView::Agreement(editor) = &mut state.cases {
+                editor.overwrite = Some(found);
+            }
+            mine.version = found;
+            vec![Effect::SaveAgreement(mine)]
+        }
+        Subject::Status { mine, theirs } => vec![Effect::ChangeStatus {
+            id: theirs.id,
+            version: theirs.version,
+            to: mine.to,
+            reason: mine.reason,
+            mediators: mine.mediators,
+        }],
+        Subject::Record { mine, theirs } => vec![Effect::RecordSession {
+            id: theirs.id,
+            version: theirs.version,
+            record: mine,
+        }],
+    }
+}
+
+/// Drops mine: the form closes and the stored version is shown.
+fn take_theirs(state: &mut AppState, subject: Subject) -> Vec<Effect> {
+    match subject {
+        Subject::Case { theirs, .. } | Subject::Status { theirs, .. } => {
             state.cases = CasesView::Detail(Box::new(CaseDetail {
                 case: *theirs,
                 scroll: 0,
@@ -76,12 +177,39 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>) -> Vec<Effect> {
             }));
             super::detail::repeats_of_detail(state)
         }
-        ConflictChoice::Back => {
-            state.status = Some(StatusLine {
-                text: t("msg.conflict_back").into_owned(),
-                error: false,
-            });
+        Subject::Agreement { mine, theirs } => {
+            if let CasesView::Agreement(editor) = &mut state.cases {
+                let case = editor.case.clone();
+                let stored = match theirs {
+                    Some(a) => *a,
+                    None => Agreement::draft(&case, &mine.mediators),
+                };
+                state.docs.agreement = Some(stored.clone());
+                **editor = AgreementEditor::new(case, stored);
+            }
             Vec::new()
         }
+        Subject::Record { theirs, .. } => {
+            state.modals.retain(|m| !matches!(m, Modal::Record(_)));
+            vec![Effect::LoadCaseSessions(theirs.fields.case_id)]
+        }
     }
+}
+
+/// Back to the form, nothing saved. A status reason (its form closed on F2) reopens as
+/// typed, still at the version it was asked at, so the next F2 asks again.
+fn back(state: &mut AppState, subject: Subject) {
+    let Subject::Status { mine, theirs } = subject else {
+        return;
+    };
+    if mine.reason.trim().is_empty() {
+        return;
+    }
+    let shown = match &state.cases {
+        CasesView::Detail(d) if d.case.id == theirs.id => d.case.version,
+        _ => return,
+    };
+    let mut form = ReasonForm::new(theirs.id, shown, mine.to);
+    form.form.set_text("reason", &mine.reason);
+    state.modals.push(Modal::Reason(form));
 }

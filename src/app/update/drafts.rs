@@ -119,7 +119,7 @@ pub fn offer_key(state: &mut AppState, cmd: Option<Command>) -> Vec<Effect> {
 fn restore(state: &mut AppState, key: DraftKey, data: DraftData) -> Vec<Effect> {
     if !matches!(
         key,
-        DraftKey::Case(None) | DraftKey::Settings | DraftKey::SettingsItem(_)
+        DraftKey::Case(None) | DraftKey::Settings | DraftKey::SettingsItem(_) | DraftKey::Setup
     ) {
         state.tab = Tab::Cases;
         state.list.edit_on_load = false;
@@ -127,7 +127,14 @@ fn restore(state: &mut AppState, key: DraftKey, data: DraftData) -> Vec<Effect> 
         return key.case().map(Effect::LoadCase).into_iter().collect();
     }
     mark_open(state, key, &data);
+    state.drafts.override_reason = data.more.override_reason.clone();
     match key {
+        DraftKey::Setup => {
+            if let Some(form) = state.setup.as_mut() {
+                fill(form, &data.fields, &data.focus);
+            }
+            Vec::new()
+        }
         DraftKey::Case(None) => {
             state.tab = Tab::Cases;
             let cf = CaseForm::blank(state.today, &state.locals);
@@ -161,7 +168,7 @@ fn restore(state: &mut AppState, key: DraftKey, data: DraftData) -> Vec<Effect> 
 }
 
 /// The restored draft now belongs to an open form: closing that form deletes it.
-fn mark_open(state: &mut AppState, key: DraftKey, data: &DraftData) {
+pub(super) fn mark_open(state: &mut AppState, key: DraftKey, data: &DraftData) {
     if let Ok(content) = serde_json::to_string(data) {
         state.drafts.saved.insert(key.code(), content);
     }
@@ -190,12 +197,25 @@ fn open_case_form(state: &mut AppState, mut cf: CaseForm, data: &DraftData) {
 }
 
 /// A case arrived (and is on screen): reopen a draft that waited for it.
-pub fn case_arrived(state: &mut AppState, case: &Case) {
+pub fn case_arrived(state: &mut AppState, case: &Case) -> Vec<Effect> {
     let Some((key, data)) = state.drafts.pending.take() else {
-        return;
+        return Vec::new();
     };
-    if key.case() == Some(case.id) && !matches!(key, DraftKey::Record(_)) {
+    // The agreement and the sessions come later: their form is not open yet.
+    let later = matches!(
+        key,
+        DraftKey::Record(_) | DraftKey::Agreement(_) | DraftKey::Reschedule(..)
+    );
+    if key.case() == Some(case.id) && !later {
         mark_open(state, key, &data);
+        state.drafts.override_reason = data.more.override_reason.clone();
+    }
+    if key.case() == Some(case.id) && super::more_drafts::case_arrived(state, key, &data, case) {
+        return if matches!(key, DraftKey::Agreement(_)) {
+            vec![Effect::LoadAgreement(case.id, true)]
+        } else {
+            Vec::new()
+        };
     }
     match key {
         DraftKey::Case(Some(id)) if id == case.id => {
@@ -212,10 +232,19 @@ pub fn case_arrived(state: &mut AppState, case: &Case) {
         DraftKey::Record(id) if id == case.id => state.drafts.pending = Some((key, data)),
         _ => {}
     }
+    Vec::new()
 }
 
 /// The sessions of a case arrived: reopen a record draft that waited for them.
 pub fn sessions_arrived(state: &mut AppState) {
+    if matches!(state.drafts.pending, Some((DraftKey::Reschedule(..), _))) {
+        super::more_drafts::sessions_arrived(state);
+        return;
+    }
+    // Only a record draft waits for the sessions; an agreement draft waits on.
+    if !matches!(state.drafts.pending, Some((DraftKey::Record(_), _))) {
+        return;
+    }
     let Some((DraftKey::Record(id), data)) = state.drafts.pending.take() else {
         return;
     };

@@ -11,6 +11,7 @@ mod follow_up;
 mod form_keys;
 mod list;
 mod modal;
+mod more_drafts;
 mod refresh;
 mod reschedule;
 mod results;
@@ -54,7 +55,8 @@ fn handle(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::RoomLoaded(room) => {
             let first = state.starting;
             let mut effects = results::room_loaded(state, *room);
-            if first && state.org.is_some() {
+            // Also before the first-start form: it may have a draft of its own.
+            if first {
                 effects.push(Effect::LoadDrafts);
             }
             effects
@@ -62,8 +64,8 @@ fn handle(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::CasesLoaded(page) => list::loaded(state, page),
         Action::CasesFound { generation, result } => list::found(state, generation, result),
         Action::CaseLoaded(case) => {
-            let effects = detail::loaded(state, (*case).clone());
-            drafts::case_arrived(state, &case);
+            let mut effects = detail::loaded(state, (*case).clone());
+            effects.extend(drafts::case_arrived(state, &case));
             effects
         }
         Action::CaseSaved(case) => results::case_saved(state, *case),
@@ -110,7 +112,11 @@ fn handle(state: &mut AppState, action: Action) -> Vec<Effect> {
         }
         Action::AgreementLoaded(id, a, open) => agreement::loaded(state, id, a.map(|a| *a), open),
         Action::AgreementSaved(a) => agreement::saved(state, *a),
-        Action::AgreementConflict(found) => agreement::conflict(state, found),
+        Action::AgreementConflict { mine, theirs } => {
+            conflict::agreement_arrived(state, *mine, theirs.map(|a| *a))
+        }
+        Action::StatusConflict { mine, theirs } => conflict::status_arrived(state, *mine, *theirs),
+        Action::RecordConflict { mine, theirs } => conflict::record_arrived(state, *mine, *theirs),
     }
 }
 

@@ -131,6 +131,8 @@ mod docs;
 mod drafts;
 mod keys;
 mod list;
+mod more_conflicts;
+mod more_drafts;
 mod refresh;
 mod startup;
 mod status;

@@ -18,9 +18,10 @@ const WIDTH: u16 = 76;
 /// Draws the dialog.
 pub fn render(frame: &mut Frame, area: Rect, v: &ConflictView, theme: Theme) {
     let h = room(area).height;
-    let inner = open(frame, area, WIDTH, h, &t("dialog.conflict_title"), theme);
+    let (title, prompt) = v.wording();
+    let inner = open(frame, area, WIDTH, h, &t(title), theme);
     let cells = usize::from(inner.width);
-    let mut lines: Vec<Line> = wrap(&t("dialog.conflict_prompt"), cells)
+    let mut lines: Vec<Line> = wrap(&t(prompt), cells)
         .into_iter()
         .map(Line::from)
         .collect();

@@ -95,3 +95,37 @@ fn the_conflict_dialog_fits_small_and_big_windows() {
         checked(&s);
     }
 }
+
+/// The agreement editor on the fixture case; a save met one saved meanwhile.
+fn agreement_conflict(lang: Lang) -> AppState {
+    use crate::domain::agreement::Agreement;
+    let mut s = state(lang, 80, 24);
+    update(&mut s, Action::CaseLoaded(Box::new(case())));
+    update(&mut s, Action::AgreementLoaded(case().id, None, true));
+    let mut mine = Agreement::draft(&case(), &["王建国".to_string()]);
+    mine.clauses = vec!["乙方于2026年12月31日前赔偿甲方维修费3000元。".into()];
+    let mut theirs = mine.clone();
+    theirs.version = 2;
+    theirs.clauses = vec![
+        "乙方于2026年12月15日前赔偿甲方维修费2800元。".into(),
+        "双方今后互谅互让。".into(),
+    ];
+    update(
+        &mut s,
+        Action::AgreementConflict {
+            mine: Box::new(mine),
+            theirs: Some(Box::new(theirs)),
+        },
+    );
+    s
+}
+
+#[test]
+fn agreement_conflict_zh() {
+    insta::assert_snapshot!(checked(&agreement_conflict(Lang::Zh)));
+}
+
+#[test]
+fn agreement_conflict_en() {
+    insta::assert_snapshot!(checked(&agreement_conflict(Lang::En)));
+}

@@ -194,3 +194,22 @@ fn detail_of_a_bare_rejected_case_zh() {
     press(&mut s, &[Key::plain(KeyCode::PageDown)]);
     insta::assert_snapshot!(screen(&s));
 }
+
+/// A 只读 user's detail: the key bar offers only what the role may use.
+fn read_only_detail(lang: Lang) -> AppState {
+    let mut s = detail_state(lang, 80, 24);
+    s.user = crate::domain::user::User::new("guest", crate::domain::user::Role::ReadOnly);
+    s
+}
+
+#[test]
+fn detail_for_read_only_has_no_write_keys_zh() {
+    let text = screen(&read_only_detail(Lang::Zh));
+    assert!(!text.contains("F4") && !text.contains("F9"), "{text}");
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn detail_for_read_only_has_no_write_keys_en() {
+    insta::assert_snapshot!(screen(&read_only_detail(Lang::En)));
+}

@@ -137,18 +137,54 @@ fn signing_needs_a_date_and_a_conflict_keeps_the_text() {
         panic!("{effects:?}")
     };
     assert_eq!(a.status, AgreementStatus::Signed);
-    act(&mut s, Action::AgreementConflict(3));
-    assert!(matches!(top(&s), Some(Modal::Notice { .. })));
+    let mut theirs = (**a).clone();
+    theirs.version = 3;
+    theirs.clauses = vec!["双方同意，另加一条。".into()];
+    let conflict = |s: &mut AppState, mine: &Agreement| {
+        act(
+            s,
+            Action::AgreementConflict {
+                mine: Box::new(mine.clone()),
+                theirs: Some(Box::new(theirs.clone())),
+            },
+        );
+        let Some(Modal::Conflict(v)) = top(s) else {
+            panic!("no conflict dialog: {:?}", top(s));
+        };
+        let row = v
+            .rows
+            .iter()
+            .find(|r| r.mine == "双方同意。")
+            .expect("the clause differs");
+        assert_eq!(row.theirs, "双方同意，另加一条。");
+    };
+    conflict(&mut s, a);
+    // Back: nothing saved, every word kept, and the next F2 still does not overwrite.
     press(&mut s, KeyCode::Esc);
+    assert!(top(&s).is_none());
     assert_eq!(editor(&s).clauses, ["双方同意。"]);
     let effects = press(&mut s, KeyCode::F(2));
     let [Effect::SaveAgreement(a)] = effects.as_slice() else {
         panic!("{effects:?}")
     };
-    assert_eq!(
-        a.version, 3,
-        "the second save knowingly replaces the version found"
-    );
+    assert_eq!(a.version, 0, "not over theirs unasked");
+    conflict(&mut s, a);
+    // Keep mine: saved over the version shown.
+    press(&mut s, KeyCode::Right);
+    let effects = press(&mut s, KeyCode::Enter);
+    let [Effect::SaveAgreement(mine)] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(mine.version, 3, "knowingly replaces the version shown");
+    assert_eq!(mine.clauses, ["双方同意。"]);
+    // Or take theirs: the editor shows the stored agreement.
+    conflict(&mut s, a);
+    press(&mut s, KeyCode::Right);
+    press(&mut s, KeyCode::Right);
+    assert!(press(&mut s, KeyCode::Enter).is_empty());
+    assert_eq!(editor(&s).clauses, ["双方同意，另加一条。"]);
+    assert_eq!(editor(&s).base.version, 3);
+    assert!(!editor(&s).changed());
 }
 
 #[test]

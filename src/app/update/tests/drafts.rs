@@ -175,7 +175,7 @@ fn an_edited_case_draft_reopens_at_the_version_it_was_opened_at() {
 fn unknown_or_unreadable_drafts_are_not_offered() {
     let mut s = started();
     let bad = Draft {
-        key: "agreement:1".into(),
+        key: "contract:1".into(),
         ..stored("x", &DraftData::default())
     };
     let broken = Draft {

@@ -25,7 +25,11 @@ fn the_first_start_shows_the_setup_form_and_blank_fields_emit_nothing() {
         printer: Default::default(),
         settings: Default::default(),
     };
-    assert!(act(&mut s, Action::RoomLoaded(Box::new(no_room))).is_empty());
+    // Only the drafts are read: the first-start form may have one.
+    assert_eq!(
+        act(&mut s, Action::RoomLoaded(Box::new(no_room))),
+        vec![Effect::LoadDrafts]
+    );
     assert!(s.setup.is_some());
     assert!(press(&mut s, KeyCode::F(2)).is_empty());
     let setup = s.setup.as_ref().expect("still set up");

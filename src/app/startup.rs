@@ -1,0 +1,42 @@
+//! What the start of the app has to tell the user before the first key: a daily backup
+//! that failed (made by `main` before the screen opens) is said on the status line, in
+//! plain words and with what to do, beside any other start message.
+
+use super::state::{AppState, StatusLine};
+use crate::i18n::tf;
+
+/// The day's automatic backup failed with `cause`: say so on the status line.
+pub fn backup_failed(state: &mut AppState, cause: &str) {
+    let said = tf("msg.backup_failed", &[("cause", cause)]);
+    let text = match state.status.take() {
+        Some(before) if !before.text.is_empty() => format!("{said} {}", before.text),
+        _ => said,
+    };
+    state.status = Some(StatusLine { text, error: true });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::action::Action;
+    use crate::app::update;
+    use crate::i18n::{Lang, set_lang};
+    use crate::ui::tests::support::{room, today};
+
+    #[test]
+    fn a_failed_backup_is_on_the_status_line_after_the_room_is_read() {
+        set_lang(Lang::Zh);
+        let mut s = AppState::new(today(), Lang::Zh, (80, 24));
+        s.status = Some(StatusLine {
+            text: "模板有误".into(),
+            error: true,
+        });
+        backup_failed(&mut s, "磁盘已满");
+        update(&mut s, Action::RoomLoaded(Box::new(room())));
+        let status = s.status.as_ref().expect("still said");
+        assert!(status.error);
+        assert!(status.text.contains("磁盘已满"), "{}", status.text);
+        assert!(status.text.contains("备份"), "{}", status.text);
+        assert!(status.text.contains("模板有误"), "{}", status.text);
+    }
+}
