@@ -19,6 +19,7 @@ pub mod key;
 pub mod keymap;
 pub mod modal;
 pub mod party_form;
+pub mod range_form;
 pub mod record_form;
 pub mod reschedule_form;
 pub mod room_settings;
