@@ -1,8 +1,9 @@
 //! End to end: the real binary in a pseudo-terminal at 80×24. A mediator opens an accepted
 //! case, schedules a session for tomorrow, is refused the same hour a second time (the
 //! clash names the booked session), quits, starts again and finds the session on the
-//! today screen and in the agenda, postpones it there to the afternoon, and finds only the
-//! new time through `tiaojie agenda`.
+//! today screen and in the agenda, postpones it there to the afternoon, finds it again in
+//! a range typed with F9 (after being refused one that ends before it starts), and finds
+//! only the new time through `tiaojie agenda`.
 
 #[path = "support/app.rs"]
 mod app;
@@ -122,6 +123,29 @@ fn schedule_a_session_be_refused_a_double_booking_and_find_it_after_a_restart() 
     app.see("14:00–15:00  调解  调解室  王秀兰、张三");
     app.wait_until(|s| !s.contains("09:00–10:00"), WAIT)
         .unwrap_or_else(|e| panic!("{e}"));
+
+    // Back to today (nothing), then any range typed with F9: 到 before 从 is refused in
+    // words; 今天 to 后天 shows the afternoon session under tomorrow's date.
+    app.key(Key::Home);
+    app.wait_until(|s| !s.contains("14:00–15:00"), WAIT)
+        .unwrap_or_else(|e| panic!("{e}"));
+    app.key(Key::F(9));
+    app.see("议程显示哪几天");
+    let retype = |text: &str| {
+        for _ in 0..12 {
+            app.key(Key::Backspace);
+        }
+        app.send_str(text);
+    };
+    retype("今天");
+    app.key(Key::Tab);
+    retype("昨天");
+    app.key(Key::Enter);
+    app.see("早于“从”");
+    retype("后天");
+    app.key(Key::Enter);
+    app.see("共3天（1）");
+    app.see("14:00–15:00  调解  调解室  王秀兰、张三");
     quit(app);
 
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_tiaojie"))

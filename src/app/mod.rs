@@ -23,6 +23,7 @@ pub mod keymap;
 pub mod modal;
 pub mod more_drafts;
 pub mod party_form;
+pub mod range_form;
 pub mod record_form;
 pub mod reschedule_form;
 pub mod room_settings;

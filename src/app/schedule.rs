@@ -1,5 +1,6 @@
 //! What the today screen and the schedule tab hold: the sessions and alerts read for them,
-//! the selected line, the agenda's span or the month's cursor, and the filters.
+//! the selected line, the agenda's span (a day, a week or any range up to a quarter) or the
+//! month's cursor, the filters, and the range form while it is open.
 
 use crate::domain::follow_up::Place;
 use crate::domain::org::MediatorId;
@@ -73,10 +74,49 @@ pub enum AgendaSpan {
     Day,
     /// The cursor's week, Monday to Sunday.
     Week,
+    /// Any range typed with F9: this many days from the cursor (1 ..= `MAX_RANGE_DAYS`).
+    Range(u16),
+}
+
+/// The longest range the agenda shows at once: about a quarter. The agenda reads every
+/// session of its range in one query, so the range is kept bounded; the month view
+/// counts longer stretches.
+pub const MAX_RANGE_DAYS: u16 = 93;
+
+/// Why a typed range is not shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RangeRefusal {
+    /// The last day is before the first.
+    Backwards,
+    /// Longer than `MAX_RANGE_DAYS` (it has this many days).
+    TooLong(i64),
+}
+
+/// The span of the days `from` to `to` (both shown), or why it is refused.
+pub fn range_span(from: NaiveDate, to: NaiveDate) -> Result<AgendaSpan, RangeRefusal> {
+    let days = (to - from).num_days().saturating_add(1);
+    if days < 1 {
+        return Err(RangeRefusal::Backwards);
+    }
+    match u16::try_from(days) {
+        Ok(n) if n <= MAX_RANGE_DAYS => Ok(AgendaSpan::Range(n)),
+        _ => Err(RangeRefusal::TooLong(days)),
+    }
+}
+
+impl AgendaSpan {
+    /// How many days ←/→ move the agenda: its own length.
+    pub fn step(self) -> i64 {
+        match self {
+            AgendaSpan::Day => 1,
+            AgendaSpan::Week => 7,
+            AgendaSpan::Range(n) => i64::from(n.max(1)),
+        }
+    }
 }
 
 /// The schedule tab.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default)]
 pub struct ScheduleState {
     /// Agenda or month.
     pub mode: ScheduleMode,
@@ -94,6 +134,8 @@ pub struct ScheduleState {
     pub selected: usize,
     /// The room's places (for the room filter and the session form).
     pub places: Vec<Place>,
+    /// The first and last day being typed (F9), while open.
+    pub range_form: Option<crate::app::form::Form>,
 }
 
 impl ScheduleState {
@@ -102,6 +144,9 @@ impl ScheduleState {
         match (self.mode, self.span) {
             (ScheduleMode::Agenda, AgendaSpan::Day) => (day, day),
             (ScheduleMode::Agenda, AgendaSpan::Week) => week_of(day),
+            (ScheduleMode::Agenda, AgendaSpan::Range(n)) => {
+                (day, add_days(day, i64::from(n.max(1)) - 1))
+            }
             (ScheduleMode::Month, _) => month_grid(day),
         }
     }
@@ -207,6 +252,41 @@ mod tests {
         assert_eq!(add_months(d("2026-01-15"), false), d("2025-12-15"));
         assert_eq!(add_days(d("2026-12-31"), 1), d("2027-01-01"));
         assert_eq!(add_days(d("2026-03-01"), -1), d("2026-02-28"));
+    }
+
+    #[test]
+    fn a_range_is_in_order_and_at_most_a_quarter_long() {
+        assert_eq!(
+            range_span(d("2026-11-28"), d("2026-11-28")),
+            Ok(AgendaSpan::Range(1))
+        );
+        assert_eq!(
+            range_span(d("2026-12-01"), d("2026-11-30")),
+            Err(RangeRefusal::Backwards)
+        );
+        // 2026-12-01 .. 2027-03-03 is 93 days; one more is refused.
+        assert_eq!(
+            range_span(d("2026-12-01"), d("2027-03-03")),
+            Ok(AgendaSpan::Range(93))
+        );
+        assert_eq!(
+            range_span(d("2026-12-01"), d("2027-03-04")),
+            Err(RangeRefusal::TooLong(94))
+        );
+        assert_eq!(
+            range_span(d("2000-01-01"), d("2099-01-01")),
+            Err(RangeRefusal::TooLong(36_161))
+        );
+        let s = ScheduleState {
+            span: AgendaSpan::Range(31),
+            ..Default::default()
+        };
+        assert_eq!(
+            s.range(d("2028-02-15")),
+            (d("2028-02-15"), d("2028-03-16")),
+            "across the leap day"
+        );
+        assert_eq!(AgendaSpan::Range(31).step(), 31);
     }
 
     #[test]

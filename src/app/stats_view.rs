@@ -62,12 +62,10 @@ pub struct StatsView {
 
 /// The form for any range: first and last day, typed like the schedule's dates.
 pub fn range_form(period: Option<Period>) -> crate::app::form::Form {
-    use crate::app::form::{Field, Form};
-    let day = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
-    Form::new(vec![
-        Field::text("from", "stats.range.from", &day(period.map(|p| p.from))).required(),
-        Field::text("to", "stats.range.to", &day(period.map(|p| p.to))).required(),
-    ])
+    crate::app::range_form::form(
+        ("stats.range.from", "stats.range.to"),
+        period.map(|p| (p.from, p.to)),
+    )
 }
 
 /// The kinds F5 cycles through (a free range is given on the command line).

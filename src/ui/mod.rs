@@ -11,6 +11,7 @@ mod dialogs;
 mod documents;
 mod form_view;
 mod help;
+mod range_form;
 mod schedule;
 mod scroll;
 mod session_line;

@@ -31,7 +31,9 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState, theme: Theme) {
     frame.render_widget(block, area);
     let view = &state.stats;
     if let Some(form) = &view.range {
-        range_form(frame, inner, form, state.modals.is_empty(), theme);
+        let title = t("stats.range.title");
+        let active = state.modals.is_empty();
+        super::range_form::render(frame, inner, &title, form, active, theme);
         return;
     }
     let mut lines = Vec::new();
@@ -268,31 +270,6 @@ fn pad_right(text: &str, w: usize) -> String {
 
 fn pad_left(text: &str, w: usize) -> String {
     format!("{}{text}", " ".repeat(w.saturating_sub(width(text))))
-}
-
-/// The range being typed: a title line, then the two days as a form.
-fn range_form(
-    frame: &mut Frame,
-    area: Rect,
-    form: &crate::app::form::Form,
-    active: bool,
-    theme: Theme,
-) {
-    let title = Line::styled(t("stats.range.title").into_owned(), theme.header());
-    frame.render_widget(
-        Paragraph::new(title),
-        Rect {
-            height: area.height.min(1),
-            ..area
-        },
-    );
-    let rest = Rect {
-        y: area.y.saturating_add(2).min(area.bottom()),
-        height: area.height.saturating_sub(2),
-        ..area
-    };
-    let no_list = |_: &crate::app::form::Field| super::form_view::ListRows::default();
-    super::form_view::render_form(frame, rest, form, theme, active, &no_list);
 }
 
 #[cfg(test)]

@@ -12,11 +12,13 @@ mod form_keys;
 mod list;
 mod modal;
 mod more_drafts;
+mod range_keys;
 mod refresh;
 mod reschedule;
 mod results;
 mod roles;
 mod schedule;
+mod schedule_range;
 mod session;
 mod settings;
 mod setup;
@@ -179,7 +181,10 @@ fn contexts_with(state: &AppState, top: Option<&Modal>) -> (Vec<Context>, bool) 
             None => (vec![X::Tab, X::Global], false),
         },
         Tab::Today => (vec![X::Today, X::Global], false),
-        Tab::Schedule => (vec![X::Schedule, X::Global], false),
+        Tab::Schedule => match &state.schedule.range_form {
+            Some(form) => (vec![X::Form, X::Global], form.typing()),
+            None => (vec![X::Schedule, X::Global], false),
+        },
         Tab::Statistics => match &state.stats.range {
             Some(form) => (vec![X::Form, X::Global], form.typing()),
             None => (vec![X::Stats, X::Global], false),
@@ -222,7 +227,7 @@ fn on_key(state: &mut AppState, key: Key) -> Vec<Effect> {
         }
         Tab::Settings => settings::on_key(state, command, key),
         Tab::Today => today::on_key(state, command),
-        Tab::Schedule => schedule::on_key(state, command),
+        Tab::Schedule => schedule::on_key(state, command, key),
         Tab::Statistics => stats::on_key(state, command, key),
         Tab::Documents => docs::on_key(state, command),
     }

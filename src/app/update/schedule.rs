@@ -1,22 +1,24 @@
-//! The schedule tab: the agenda (a day or a week) and the month grid, moving by day, week
-//! and month, filtering by mediator and room, opening a day or a session's case. Only the
-//! days on screen are asked of storage.
+//! The schedule tab: the agenda (a day, a week or any range typed with F9) and the month
+//! grid, moving by day, week and month, filtering by mediator and room, opening a day or a
+//! session's case. Only the days on screen are asked of storage.
 
 use crate::app::action::Effect;
 use crate::app::command::Command;
+use crate::app::key::Key;
 use crate::app::schedule::{AgendaSpan, ScheduleMode, add_days, add_months};
 use crate::app::state::{AppState, CasesView, Tab};
 use chrono::NaiveDate;
 
 /// Keys on the schedule tab.
-pub fn on_key(state: &mut AppState, cmd: Option<Command>) -> Vec<Effect> {
+pub fn on_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effect> {
+    if state.schedule.range_form.is_some() {
+        return super::schedule_range::on_key(state, cmd, key);
+    }
     let day = cursor(state);
     let sched = &mut state.schedule;
     let month = sched.mode == ScheduleMode::Month;
-    let step = match sched.span {
-        AgendaSpan::Day => 1,
-        AgendaSpan::Week => 7,
-    };
+    // ←/→ move the agenda by its own length: a day, a week, or the typed range's days.
+    let step = sched.span.step();
     let moved = match cmd {
         Some(Command::Left) => Some(add_days(day, if month { -1 } else { -step })),
         Some(Command::Right) => Some(add_days(day, if month { 1 } else { step })),
@@ -69,12 +71,14 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>) -> Vec<Effect> {
         }
         Some(Command::ToggleSpan) => {
             sched.mode = ScheduleMode::Agenda;
+            // From a typed range the toggle goes back to the day in focus.
             sched.span = match sched.span {
                 AgendaSpan::Day => AgendaSpan::Week,
-                AgendaSpan::Week => AgendaSpan::Day,
+                AgendaSpan::Week | AgendaSpan::Range(_) => AgendaSpan::Day,
             };
             return load(state);
         }
+        Some(Command::PickRange) => return super::schedule_range::open(state),
         Some(Command::FilterMediator) => {
             let active: Vec<_> = state
                 .mediators

@@ -6,10 +6,9 @@ use super::super::action::Effect;
 use super::super::command::Command;
 use super::super::state::AppState;
 use super::super::stats_view::next_kind;
-use super::form_keys::{Outcome, form_key};
+use super::range_keys::{self, RangeKey};
 use crate::app::key::Key;
 use crate::app::stats_view::range_form;
-use crate::domain::dates::parse_date_input;
 use crate::domain::stats::Stats;
 use crate::domain::stats::period::Period;
 
@@ -71,15 +70,13 @@ fn range_key(state: &mut AppState, command: Option<Command>, key: Key) -> Vec<Ef
     let Some(form) = state.stats.range.as_mut() else {
         return Vec::new();
     };
-    let on_last = form.focused().is_some_and(|f| f.id == "to");
-    match form_key(form, command, key) {
-        Outcome::Cancel => {
+    match range_keys::on_key(form, command, key) {
+        RangeKey::Close => {
             state.stats.range = None;
             Vec::new()
         }
-        Outcome::Save => range_done(state),
-        Outcome::Handled if command == Some(Command::Open) && on_last => range_done(state),
-        _ => Vec::new(),
+        RangeKey::Submit => range_done(state),
+        RangeKey::Stay => Vec::new(),
     }
 }
 
@@ -90,26 +87,10 @@ fn range_done(state: &mut AppState) -> Vec<Effect> {
     let Some(form) = state.stats.range.as_mut() else {
         return Vec::new();
     };
-    form.clear_errors();
-    let mut days = Vec::new();
-    for id in ["from", "to"] {
-        let text = form.value(id);
-        match parse_date_input(&text, today) {
-            Some(day) => days.push(day),
-            None => form.set_error(
-                id,
-                Some(crate::i18n::tf(
-                    "stats.range.bad",
-                    &[("value", text.trim())],
-                )),
-            ),
-        }
-    }
-    let [from, to] = days.as_slice() else {
-        form.focus_first_error();
+    let Some((from, to)) = crate::app::range_form::read(form, today, "stats.range.bad") else {
         return Vec::new();
     };
-    let period = Period::range(*from, *to);
+    let period = Period::range(from, to);
     state.stats.range = None;
     show(state, period)
 }

@@ -124,6 +124,7 @@ fn top(s: &AppState) -> Option<&Modal> {
     s.modals.last()
 }
 
+mod agenda_range;
 mod agreement;
 mod case_form;
 mod conflict;

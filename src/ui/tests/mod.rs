@@ -1,5 +1,6 @@
 //! Screen snapshots at 80×24 with fixed cases and a fixed today, in Chinese and English.
 
+mod agenda_range;
 mod agreement;
 mod back_to;
 mod conflict;
