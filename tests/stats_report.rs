@@ -206,7 +206,8 @@ mod exports {
     fn the_ledger_workbook_has_dates_money_and_masked_numbers() {
         let dir = tempfile::tempdir().unwrap();
         let mut store = Store::open(&dir.path().join("room.db")).unwrap();
-        build(&mut store);
+        let (_, ids) = build(&mut store);
+        add_agreements(&mut store, &ids);
         let october = Period::month_of(day("2026-10-01"));
         let sheets = room_ledger(&store, &october, false).unwrap();
         let path = dir.path().join("台账.xlsx");
@@ -248,6 +249,9 @@ mod exports {
         assert_eq!(cell(&s, 2, 10), Data::String("调解成功".into()));
         assert_eq!(date_serial(cell(&s, 2, 11)), Some(serial("2026-10-20")));
         assert_eq!(cell(&s, 2, 12), Data::Float(5000.0));
+        // C1's written agreement; C3 has none (C6's oral one was received in September).
+        assert_eq!(cell(&s, 2, 14), Data::String("书面协议".into()));
+        assert_eq!(cell(&s, 3, 14), Data::Empty);
         assert_eq!(cell(&s, 5, 10), Data::String("不予受理".into()));
         let unmasked = room_ledger(&store, &october, true).unwrap();
         let text = String::from_utf8(render(&unmasked, Format::Csv).unwrap()).unwrap();

@@ -17,8 +17,13 @@ pub fn ledger_workbook(
     let cases = store
         .cases_received(org.id, period)?
         .into_iter()
-        .map(|id| store.load_case(id))
-        .collect::<Result<Vec<_>, _>>()?;
+        .map(|id| {
+            Ok((
+                store.load_case(id)?,
+                store.agreement_of_case(id)?.map(|a| a.kind),
+            ))
+        })
+        .collect::<Result<Vec<_>, StorageError>>()?;
     let mediators = store.mediators(org.id)?;
     let title = tf(
         "ledger.title",

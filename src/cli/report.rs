@@ -134,16 +134,21 @@ pub fn room_ledger_as(
     unmasked: bool,
     viewer: Option<&crate::domain::user::User>,
 ) -> Result<Vec<Sheet>, CliError> {
-    use crate::domain::user::{case_for, may_see_case};
+    use crate::domain::user::{case_for, may_see_agreements, may_see_case};
     let Some(org) = store.organisation()? else {
         return Ok(Vec::new());
     };
     let mut cases = Vec::new();
     for id in store.cases_received(org.id, period)? {
         let case = store.load_case(id)?;
+        // The front desk sees no agreements (and only its own cases).
+        let agreement = match viewer {
+            Some(me) if !may_see_agreements(me) => None,
+            _ => store.agreement_of_case(id)?.map(|a| a.kind),
+        };
         match viewer {
-            None => cases.push(case),
-            Some(me) if may_see_case(&case, me) => cases.push(case_for(&case, me)),
+            None => cases.push((case, agreement)),
+            Some(me) if may_see_case(&case, me) => cases.push((case_for(&case, me), agreement)),
             Some(_) => {}
         }
     }

@@ -2,6 +2,7 @@
 //! ID numbers and phones are masked unless the caller asks for them in full.
 
 use super::{Cell, Sheet};
+use crate::domain::agreement::AgreementKind;
 use crate::domain::case::Case;
 use crate::domain::id_card::mask_id;
 use crate::domain::org::Mediator;
@@ -28,14 +29,20 @@ const COLUMNS: &[(&str, u16)] = &[
     ("ledger.col.agreement", 10),
 ];
 
-/// The ledger of `cases` (already in the order wanted).
-pub fn ledger_sheet(title: &str, cases: &[Case], mediators: &[Mediator], unmasked: bool) -> Sheet {
+/// The ledger of `cases` (already in the order wanted), each with the form of its
+/// agreement if it has one.
+pub fn ledger_sheet(
+    title: &str,
+    cases: &[(Case, Option<AgreementKind>)],
+    mediators: &[Mediator],
+    unmasked: bool,
+) -> Sheet {
     let rows = cases
         .iter()
         .enumerate()
-        .map(|(i, c)| row(i + 1, c, mediators, unmasked))
+        .map(|(i, (c, agreement))| row(i + 1, c, *agreement, mediators, unmasked))
         .collect();
-    let mut notes = vec![t("stats.note.agreements").into_owned()];
+    let mut notes = Vec::new();
     if !unmasked {
         notes.push(t("ledger.note.masked").into_owned());
     }
@@ -49,7 +56,13 @@ pub fn ledger_sheet(title: &str, cases: &[Case], mediators: &[Mediator], unmaske
     }
 }
 
-fn row(seq: usize, c: &Case, mediators: &[Mediator], unmasked: bool) -> Vec<Cell> {
+fn row(
+    seq: usize,
+    c: &Case,
+    agreement: Option<AgreementKind>,
+    mediators: &[Mediator],
+    unmasked: bool,
+) -> Vec<Cell> {
     let f = &c.fields;
     let sep = t("list.sep");
     let join = |items: Vec<String>| {
@@ -121,6 +134,8 @@ fn row(seq: usize, c: &Case, mediators: &[Mediator], unmasked: bool) -> Vec<Cell
         outcome.map_or(Cell::Empty, |o| Cell::Date(o.at.date_naive())),
         f.amount_fen.map_or(Cell::Empty, Cell::Money),
         Cell::Count(u64::from(f.persons_involved)),
-        Cell::NotAvailable,
+        agreement.map_or(Cell::Empty, |kind| {
+            Cell::Text(label("agreement_kind", kind.code()).into_owned())
+        }),
     ]
 }
