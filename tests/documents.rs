@@ -218,6 +218,24 @@ fn text_comes_out_in_utf8_or_gb18030_and_bad_requests_say_what_to_do() {
         msg.contains("/nonexistent/font.ttc") && msg.contains("--format txt"),
         "{msg}"
     );
+    // The room's font setting is used the same way, and --font wins over it.
+    {
+        let mut store = Store::open(&db).unwrap();
+        let org = store.organisation().unwrap().unwrap();
+        store
+            .set_setting(org.id, "print.font", "/nonexistent/room.ttf")
+            .unwrap();
+    }
+    let room_font = print(&db, &["register", &number]);
+    assert!(!room_font.status.success());
+    let msg = String::from_utf8_lossy(&room_font.stderr);
+    assert!(msg.contains("/nonexistent/room.ttf"), "{msg}");
+    let given = print(
+        &db,
+        &["register", &number, "--font", "/nonexistent/font.ttc"],
+    );
+    let msg = String::from_utf8_lossy(&given.stderr);
+    assert!(msg.contains("/nonexistent/font.ttc"), "{msg}");
 }
 
 #[test]

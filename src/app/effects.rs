@@ -398,7 +398,12 @@ impl Runner {
             },
         };
         let invalid = |e: &dyn std::fmt::Display| StorageError::Invalid(e.to_string());
-        let font = std::env::var_os("TIAOJIE_FONT").map(std::path::PathBuf::from);
+        let given = std::env::var_os("TIAOJIE_FONT").map(std::path::PathBuf::from);
+        let org_id = org.id;
+        let printer = crate::documents::printer::PrinterSettings::from_lookup(|k| {
+            self.store.setting(org_id, k).ok().flatten()
+        });
+        let font = printer.font_file(given.as_deref());
         let fonts = pdf::PdfFonts::find(font.as_deref()).map_err(|e| invalid(&e))?;
         let pages = |d: &crate::documents::Document| pdf::page_count(d, &fonts).unwrap_or(1);
         let templates = self.templates();

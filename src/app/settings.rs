@@ -81,6 +81,7 @@ fn settings_fields(
             &printer.copies.to_string(),
         ),
         Field::text("print_command", "field.print_command", &printer.command),
+        Field::text("print_font", "field.print_font", &printer.font),
         Field::list("mediators", "field.mediators"),
         Field::list("locals", "field.locals"),
     ];
@@ -108,6 +109,7 @@ pub fn printer_of(form: &Form) -> Result<PrinterSettings, String> {
         },
         printer: form.value("print_printer").trim().to_string(),
         copies,
+        font: form.value("print_font").trim().to_string(),
     })
 }
 

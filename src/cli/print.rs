@@ -244,7 +244,8 @@ pub fn run(job: &PrintJob) -> Result<Printed, CliError> {
             done.files.extend(job.output.map(Path::to_path_buf));
         }
         PrintFormat::Pdf => {
-            let fonts = PdfFonts::find(job.font).map_err(|e| PrintError::Pdf(e.into()))?;
+            let font = printer_settings.font_file(job.font);
+            let fonts = PdfFonts::find(font.as_deref()).map_err(|e| PrintError::Pdf(e.into()))?;
             let pages = |d: &Document| page_count(d, &fonts).unwrap_or(1);
             let docs = documents(&data, kinds, job.today, &choice, &pages)?;
             let bytes = to_pdf_all(&docs, &fonts).map_err(PrintError::from)?;

@@ -8,8 +8,8 @@ use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// The room's printing settings (`print.command`, `print.printer`, `print.copies` in the
-/// settings table; changed only on the settings screen).
+/// The room's printing settings (`print.command`, `print.printer`, `print.copies`,
+/// `print.font` in the settings table; changed only on the settings screen).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PrinterSettings {
     /// The program (default `lp`).
@@ -18,6 +18,8 @@ pub struct PrinterSettings {
     pub printer: String,
     /// Copies of each page (1–99).
     pub copies: u32,
+    /// A font file for PDFs (SimSun, FangSong, a system face); empty = the shipped face.
+    pub font: String,
 }
 
 impl Default for PrinterSettings {
@@ -26,12 +28,18 @@ impl Default for PrinterSettings {
             command: "lp".into(),
             printer: String::new(),
             copies: 1,
+            font: String::new(),
         }
     }
 }
 
 /// The settings keys.
-pub const KEYS: [&str; 3] = ["print.command", "print.printer", "print.copies"];
+pub const KEYS: [&str; 4] = [
+    "print.command",
+    "print.printer",
+    "print.copies",
+    "print.font",
+];
 
 impl PrinterSettings {
     /// Read through `get` (a settings lookup); missing or bad values keep the default.
@@ -46,16 +54,28 @@ impl PrinterSettings {
         if let Some(n) = get(KEYS[2]).and_then(|n| n.trim().parse::<u32>().ok()) {
             s.copies = n.clamp(1, 99);
         }
+        if let Some(f) = get(KEYS[3]) {
+            s.font = f.trim().to_string();
+        }
         s
     }
 
     /// The settings as (key, value) pairs to store.
-    pub fn entries(&self) -> [(&'static str, String); 3] {
+    pub fn entries(&self) -> [(&'static str, String); 4] {
         [
             (KEYS[0], self.command.clone()),
             (KEYS[1], self.printer.clone()),
             (KEYS[2], self.copies.to_string()),
+            (KEYS[3], self.font.clone()),
         ]
+    }
+
+    /// The font file PDFs are set in: `given` (the command line or `TIAOJIE_FONT`) wins
+    /// over the room's setting; none means the shipped face.
+    pub fn font_file(&self, given: Option<&Path>) -> Option<PathBuf> {
+        given
+            .map(Path::to_path_buf)
+            .or_else(|| (!self.font.is_empty()).then(|| PathBuf::from(&self.font)))
     }
 
     /// The arguments after the program: `-d PRINTER` when one is named, `-n COPIES`, and
@@ -135,6 +155,7 @@ mod tests {
             command: "lp".into(),
             printer: "Office_HP".into(),
             copies: 3,
+            font: String::new(),
         };
         let args = s.args(Path::new("/data/文书/（2026）新人调字第12号/调解记录.pdf"));
         assert_eq!(
@@ -152,6 +173,21 @@ mod tests {
         assert_eq!(default[..2], ["-n", "1"].map(OsString::from));
         // A relative name is made absolute, so it cannot pass for an option.
         assert!(Path::new(&default[2]).is_absolute());
+    }
+
+    #[test]
+    fn the_font_given_on_the_command_line_wins_over_the_rooms_then_the_shipped_face() {
+        let mut s = PrinterSettings::default();
+        assert_eq!(s.font_file(None), None, "the shipped face");
+        s.font = "C:\\Windows\\Fonts\\simsun.ttc".into();
+        assert_eq!(
+            s.font_file(None),
+            Some(PathBuf::from("C:\\Windows\\Fonts\\simsun.ttc"))
+        );
+        let given = Path::new("/usr/share/fonts/x.ttc");
+        assert_eq!(s.font_file(Some(given)), Some(given.to_path_buf()));
+        let read = PrinterSettings::from_lookup(|k| (k == "print.font").then(|| " /f.ttf ".into()));
+        assert_eq!(read.font, "/f.ttf");
     }
 
     #[test]

@@ -310,6 +310,7 @@ mod tests {
             command: "lp".into(),
             printer: "Office_HP".into(),
             copies: 3,
+            font: String::new(),
         };
         assert!(
             matches!(&saved[..], [crate::app::action::Effect::SaveSettings(_), crate::app::action::Effect::SaveRoom { printer: p, .. }] if *p == printer),
