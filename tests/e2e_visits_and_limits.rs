@@ -141,8 +141,8 @@ fn a_shorter_case_limit_saved_in_settings_shows_on_the_today_screen() {
     app.key(Key::BackTab);
     app.see("调解室名称");
     // Room name, committee, prefix, number pattern, language, printer, copies, print
-    // command, the mediators, the local categories: the limit is the eleventh stop.
-    for _ in 0..10 {
+    // command, PDF font, the mediators, the local categories: the limit is the twelfth stop.
+    for _ in 0..11 {
         app.key(Key::Tab);
     }
     app.see("▶ 一般案件期限");

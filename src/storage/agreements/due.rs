@@ -39,24 +39,29 @@ pub struct AgreementWindow {
     pub closes_on: NaiveDate,
 }
 
+/// The items of live agreements owed by ?2, the room ?1: agreements first (the few
+/// still being performed, through their partial index), then each one's items by key.
+pub(crate) const DUE_ITEMS: &str =
+    "SELECT c.id, coalesce(nullif(c.number_text, ''), c.party_names), c.party_names,
+             i.what, i.obligor, i.obligee, i.amount_fen, i.due_on, i.place
+             FROM agreements a INDEXED BY agreements_live
+             CROSS JOIN agreement_items i ON i.case_id = a.case_id
+             CROSS JOIN cases c ON c.id = a.case_id
+             WHERE a.status IN ('signed', 'performing') AND i.done_on IS NULL
+               AND i.due_on IS NOT NULL AND i.due_on <= ?2 AND c.org_id = ?1
+             ORDER BY i.due_on, c.id, i.seq";
+
 impl Store {
     /// Items of signed agreements still owed and due on or before `until` (those due
-    /// before today are missed), earliest first.
+    /// before today are missed), earliest first. Read from the agreements still being
+    /// performed (the partial index `agreements_live`, migration 10), each one's items by
+    /// its key: undone items of finished agreements, the great majority, are never read.
     pub fn performance_due(
         &self,
         org: OrgId,
         until: NaiveDate,
     ) -> Result<Vec<DueItem>, StorageError> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT c.id, coalesce(nullif(c.number_text, ''), c.party_names), c.party_names,
-             i.what, i.obligor, i.obligee, i.amount_fen, i.due_on, i.place
-             FROM agreement_items i INDEXED BY agreement_items_open_by_due
-             JOIN agreements a ON a.case_id = i.case_id
-             JOIN cases c ON c.id = i.case_id
-             WHERE i.done_on IS NULL AND i.due_on IS NOT NULL AND i.due_on <= ?2
-               AND a.status IN ('signed', 'performing') AND c.org_id = ?1
-             ORDER BY i.due_on, c.id, i.seq",
-        )?;
+        let mut stmt = self.conn.prepare_cached(DUE_ITEMS)?;
         let mut rows = stmt.query(params![org.0, date_text(until)])?;
         let mut out = Vec::new();
         while let Some(r) = rows.next()? {

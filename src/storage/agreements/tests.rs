@@ -294,3 +294,25 @@ fn the_case_is_found_by_the_words_of_its_agreement() {
     store.rebuild_search_index().unwrap();
     assert_eq!(find(&store, "修复"), 1);
 }
+
+#[test]
+fn the_items_due_are_read_from_the_live_agreements_not_every_undone_item() {
+    let (_dir, store, _org, _case) = setup();
+    let mut stmt = store
+        .conn
+        .prepare(&format!("EXPLAIN QUERY PLAN {}", super::due::DUE_ITEMS))
+        .unwrap();
+    let plan: Vec<String> = stmt
+        .query_map(rusqlite::params![1, "2026-12-01"], |row| {
+            row.get::<_, String>(3)
+        })
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert!(plan[0].contains("agreements_live"), "{plan:?}");
+    assert!(
+        plan.iter()
+            .all(|p| !p.starts_with("SCAN c") && !p.contains("cases_by")),
+        "the room's cases are looked up by key, never walked: {plan:?}"
+    );
+}
