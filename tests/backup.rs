@@ -216,6 +216,13 @@ fn check_says_plainly_what_it_found_and_fails_on_problems() {
         )
         .expect("function");
     }
+    conn.create_scalar_function(
+        "tiaojie_row_audit",
+        0,
+        rusqlite::functions::FunctionFlags::SQLITE_UTF8,
+        |_| Ok(true),
+    )
+    .expect("function");
     conn.execute_batch(
         "PRAGMA foreign_keys = OFF; UPDATE parties SET case_id = 999999 WHERE rowid = (SELECT min(rowid) FROM parties);",
     )

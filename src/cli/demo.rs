@@ -13,9 +13,11 @@ mod stories;
 mod timeline;
 mod words;
 
-use crate::domain::case::Timestamp;
+use crate::domain::case::{CaseId, Timestamp};
 use crate::domain::category::LocalCategory;
-use crate::domain::org::{DEFAULT_NUMBER_PATTERN, OrgProfile, Organisation, format_case_number};
+use crate::domain::org::{
+    DEFAULT_NUMBER_PATTERN, OrgId, OrgProfile, Organisation, format_case_number,
+};
 use crate::domain::status::CaseStatus;
 use crate::storage::{NewCaseRecord, StorageError, Store};
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta};
@@ -104,22 +106,16 @@ pub fn fill_demo(
         *last = (*last).max(seq);
     }
     let before = store.last_case_id(org.id)?;
-    let mut stream = CaseStream::new(&room, &org, Rng::with_seed(seed), cases, today, last_seq);
-    // Batches, not one transaction: sample data need not be all or nothing, and a
-    // commit now and then keeps memory and the WAL small on a PC with little of either.
-    let mut added = 0;
-    loop {
-        let batch = store.insert_records(org.id, &mut stream.by_ref().take(DEMO_BATCH))?;
-        added += batch;
-        if batch < DEMO_BATCH as u64 {
-            break;
-        }
-    }
     if created {
         store.save_places(org.id, &sessions::places())?;
     }
-    let schedule = sessions::fill(store, org.id, before, seed, &now)?;
-    let agreements = agreements::fill(store, org.id, before, seed, &now)?;
+    // Each case is indexed for search once, after its sessions and agreement are in.
+    store.defer_search_index(true);
+    let stream = CaseStream::new(&room, &org, Rng::with_seed(seed), cases, today, last_seq);
+    let written = fill_rows(store, org.id, stream, before, seed, &room.now);
+    store.defer_search_index(false);
+    let (added, schedule, agreements) = written?;
+    store.index_new_cases_after(org.id, before)?;
     Ok(DemoReport {
         cases: added,
         organisation_created: created,
@@ -128,6 +124,30 @@ pub fn fill_demo(
         follow_ups: schedule.visits,
         agreements,
     })
+}
+
+/// Writes the sample cases, then their sessions, visits and agreements.
+fn fill_rows(
+    store: &mut Store,
+    org: OrgId,
+    mut stream: CaseStream<'_>,
+    before: CaseId,
+    seed: u64,
+    now: &Timestamp,
+) -> Result<(u64, sessions::Added, u64), StorageError> {
+    // Batches, not one transaction: sample data need not be all or nothing, and a
+    // commit now and then keeps memory and the WAL small on a PC with little of either.
+    let mut added = 0;
+    loop {
+        let batch = store.insert_records(org, &mut stream.by_ref().take(DEMO_BATCH))?;
+        added += batch;
+        if batch < DEMO_BATCH as u64 {
+            break;
+        }
+    }
+    let schedule = sessions::fill(store, org, before, seed, now)?;
+    let agreements = agreements::fill(store, org, before, seed, now)?;
+    Ok((added, schedule, agreements))
 }
 
 fn sample_organisation(store: &mut Store, now: &Timestamp) -> Result<Organisation, StorageError> {

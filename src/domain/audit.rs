@@ -12,6 +12,8 @@ labelled_enum! {
         Delete => ("delete", "删除"),
         /// Full ID numbers or phones were shown to someone.
         View => ("view", "查看"),
+        /// Brought in by a bulk write (import, sample data): one row per case.
+        Import => ("import", "导入"),
     }
 }
 

@@ -159,12 +159,19 @@ impl Store {
         list: &[Agreement],
         now: &Timestamp,
     ) -> Result<u64, StorageError> {
+        let _quiet = self.quiet_row_audit();
+        let index = !self.search_deferred;
         self.write(|tx| {
             for a in list {
                 write_row(tx, a, true, now)?;
                 write_children(tx, a)?;
+            }
+            // After all the rows, not between them (see `index_new_cases`).
+            for a in list.iter().filter(|_| index) {
                 index_case(tx, a.case_id.0)?;
             }
+            let summary = serde_json::json!({ "count": list.len() });
+            super::audit::audit_bulk(tx, "agreements", None, &summary)?;
             Ok(list.len() as u64)
         })
     }

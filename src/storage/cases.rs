@@ -50,6 +50,7 @@ impl Store {
             let id =
                 insert::insert_case_row(tx, org, CaseStatus::Registered, None, fields, &at, &at)?;
             write_parties(tx, id, fields)?;
+            index_case(tx, id.0)?;
             record_status(tx, id, None, CaseStatus::Registered, operator, "", now)?;
             Ok(id)
         })?;
@@ -135,16 +136,22 @@ impl Store {
             .pragma_query_value(None, "cache_size", |r| r.get(0))?;
         self.conn
             .pragma_update(None, "cache_size", BULK_CACHE_KIB)?;
+        // One audit row per case (written by `insert_record`) instead of one per row.
+        let quiet = self.quiet_row_audit();
+        let index = !self.search_deferred;
         // The records are a stream (demo makes them as it goes), so they cannot be
         // written twice: only waiting to begin and to commit is retried.
         let result = self.write_once(|tx| {
-            let mut count = 0;
+            let mut ids = Vec::new();
             for record in records {
-                insert_record(tx, org, &record)?;
-                count += 1;
+                ids.push(insert_record(tx, org, &record)?.0);
             }
-            Ok(count)
+            if index {
+                super::search::index_new_cases(tx, &ids)?;
+            }
+            Ok(ids.len() as u64)
         });
+        drop(quiet);
         self.conn.pragma_update(None, "cache_size", cache)?;
         result
     }
@@ -224,12 +231,14 @@ fn write_fields(
             time_text(now)
         ],
     )?;
-    write_parties(tx, id, f)
+    write_parties(tx, id, f)?;
+    index_case(tx, id.0)
 }
 
-/// The case's parties (replacing any it had), and its search entry.
+/// The case's parties (replacing any it had); the caller writes its search entry.
 fn write_parties(tx: &Transaction<'_>, id: CaseId, f: &CaseFields) -> Result<(), StorageError> {
-    tx.execute("DELETE FROM parties WHERE case_id = ?1", [id.0])?;
+    tx.prepare_cached("DELETE FROM parties WHERE case_id = ?1")?
+        .execute([id.0])?;
     let mut stmt = tx.prepare_cached(
         "INSERT INTO parties (case_id, seq, role, kind, name, sex, ethnicity, birth_date, id_number,
          occupation, credit_code, legal_rep, phone, address)
@@ -253,7 +262,7 @@ fn write_parties(tx: &Transaction<'_>, id: CaseId, f: &CaseFields) -> Result<(),
             p.address
         ])?;
     }
-    index_case(tx, id.0)
+    Ok(())
 }
 
 fn record_status(
@@ -285,19 +294,21 @@ fn assign_mediators(
     id: CaseId,
     mediators: &[MediatorId],
 ) -> Result<(), StorageError> {
-    tx.execute("DELETE FROM case_mediators WHERE case_id = ?1", [id.0])?;
+    tx.prepare_cached("DELETE FROM case_mediators WHERE case_id = ?1")?
+        .execute([id.0])?;
     let mut stmt = tx.prepare_cached(
         "INSERT OR IGNORE INTO case_mediators (case_id, mediator_id, seq) VALUES (?1, ?2, ?3)",
     )?;
     for (seq, m) in mediators.iter().enumerate() {
         stmt.execute(params![id.0, m.0, seq as i64])?;
     }
-    tx.execute(
+    // Cached: preparing it compiles the cases' audit trigger, dear when done per case.
+    tx.prepare_cached(
         "UPDATE cases SET mediator_names = (SELECT coalesce(group_concat(name, '、'), '') FROM
            (SELECT m.name FROM case_mediators cm JOIN mediators m ON m.id = cm.mediator_id
             WHERE cm.case_id = ?1 ORDER BY cm.seq)) WHERE id = ?1",
-        [id.0],
-    )?;
+    )?
+    .execute([id.0])?;
     Ok(())
 }
 
@@ -329,11 +340,12 @@ fn assign_number(
     index_case(tx, id.0)
 }
 
+/// Writes one case with all it brings, except its search entries (see `index_new_cases`).
 fn insert_record(
     tx: &Transaction<'_>,
     org: OrgId,
     rec: &NewCaseRecord,
-) -> Result<(), StorageError> {
+) -> Result<CaseId, StorageError> {
     let created = rec
         .history
         .first()
@@ -362,7 +374,20 @@ fn insert_record(
     for h in &rec.history {
         record_status(tx, id, h.from, h.to, &h.operator, &h.reason, &h.at)?;
     }
-    super::import::insert_extras(tx, org, id, &rec.extras, &at)
+    super::import::insert_extras(tx, org, id, &rec.extras, &at)?;
+    let summary = serde_json::json!({
+        // The history names the case by its number, or by its parties before it has one.
+        "name": rec.number.as_ref().map_or_else(
+            || rec.fields.parties.iter().map(|p| p.name.as_str()).collect::<Vec<_>>().join("、"),
+            |n| n.text.clone(),
+        ),
+        "parties": rec.fields.parties.len(),
+        "sessions": rec.extras.sessions.len(),
+        "follow_ups": rec.extras.follow_ups.len(),
+        "agreement": rec.extras.agreement.is_some(),
+    });
+    super::audit::audit_bulk(tx, "cases", Some(id.0), &summary)?;
+    Ok(id)
 }
 
 pub(super) fn mediator_by_name(

@@ -43,6 +43,7 @@ impl Store {
         visits: &[FollowUp],
         now: &Timestamp,
     ) -> Result<u64, StorageError> {
+        let _quiet = self.quiet_row_audit();
         self.write(|tx| {
             let mut stmt = tx.prepare_cached(
                 "INSERT INTO follow_ups (case_id, visited_on, way, performance, satisfaction,
@@ -63,6 +64,8 @@ impl Store {
                     time_text(now)
                 ])?;
             }
+            let summary = serde_json::json!({ "count": visits.len() });
+            super::audit::audit_bulk(tx, "follow_ups", None, &summary)?;
             Ok(visits.len() as u64)
         })
     }

@@ -5,7 +5,6 @@
 //! links), follow-up visits and agreement — written inside the same transaction.
 
 use super::codec::{date_text, time_text};
-use super::search::index_case;
 use super::{StorageError, Store};
 use crate::domain::agreement::Agreement;
 use crate::domain::case::{CaseId, Timestamp};
@@ -129,7 +128,7 @@ pub(super) fn insert_extras(
         super::agreements::write_row(tx, &a, true, at)?;
         super::agreements::write_children(tx, &a)?;
     }
-    index_case(tx, case.0)
+    Ok(())
 }
 
 #[cfg(test)]

@@ -23,6 +23,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("sql/008_schedule_more.sql"),
     include_str!("sql/009_search_records.sql"),
     include_str!("sql/010_live_agreements.sql"),
+    include_str!("sql/011_audit_imports.sql"),
 ];
 
 /// The schema version this binary writes.

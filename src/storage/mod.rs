@@ -45,6 +45,10 @@ pub struct Store {
     path: PathBuf,
     /// Who the audit trail records as making the changes (see `set_user`).
     who: audit::Who,
+    /// Whether the audit triggers record each row (off during a bulk write).
+    row_audit: audit::RowAudit,
+    /// Bulk writes leave the search index to `index_new_cases_after` (sample data).
+    search_deferred: bool,
     /// How long writes wait for other writers (see `set_patience`).
     patience: Patience,
 }
@@ -121,13 +125,16 @@ impl Store {
         migrations::refuse_foreign(&mut conn, Some(path))?;
         configure(&conn)?;
         let who = audit::Who::default();
-        audit::register_functions(&conn, &who)?;
+        let row_audit = audit::RowAudit::default();
+        audit::register_functions(&conn, &who, &row_audit)?;
         let found = migrations::migrate(&mut conn, Some(path))?;
         audit::install_triggers(&mut conn)?;
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
             who,
+            row_audit,
+            search_deferred: false,
             patience: Patience::default(),
         };
         if found > 0 && found < search::index_version() {
@@ -145,10 +152,14 @@ impl Store {
         let conn = Connection::open_with_flags(path, flags).map_err(|e| open_error(path, e))?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
         conn.pragma_update(None, "query_only", true)?;
+        conn.set_prepared_statement_cache_capacity(64);
+        stable_plans(&conn)?;
         Ok(Store {
             conn,
             path: path.to_path_buf(),
             who: audit::Who::default(),
+            row_audit: audit::RowAudit::default(),
+            search_deferred: false,
             patience: Patience::default(),
         })
     }
@@ -173,6 +184,26 @@ fn configure(conn: &Connection) -> Result<(), StorageError> {
     // except for the last commit on power loss, and much faster on old disks.
     wal(conn)?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
+    // rusqlite keeps 16 prepared statements by default; writing one imported case (its
+    // row, parties, mediators, history, search entries, audit) uses more, so a bulk write
+    // prepared most statements again for every case — and preparing a statement on an
+    // audited table compiles its triggers too.
+    conn.set_prepared_statement_cache_capacity(64);
+    stable_plans(conn)
+}
+
+/// Turns on SQLite's query planner stability guarantee: a statement's plan does not
+/// depend on the values bound to it. Without it, SQLite (3.50 on) marks a statement
+/// with a `column = ?` term for re-preparing whenever its bindings are cleared — which
+/// rusqlite does each time a cached statement goes back to the cache — so nearly every
+/// cached statement was compiled again on every use (with its audit triggers: a fifth
+/// of a bulk import's time). Our queries write the values that choose an index (the
+/// statuses of a partial index) as literals, so no plan needs the bound values.
+fn stable_plans(conn: &Connection) -> Result<(), StorageError> {
+    conn.set_db_config(
+        rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG,
+        true,
+    )?;
     Ok(())
 }
 

@@ -4,6 +4,8 @@
 //! and the `search` command share.
 
 use super::{StorageError, Store};
+use crate::domain::case::CaseId;
+use crate::domain::org::OrgId;
 use crate::domain::search::{Term, gram_of, pinyin_keys, short_grams, terms};
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, params};
@@ -42,6 +44,24 @@ pub(super) fn index_case(conn: &Connection, id: i64) -> Result<(), StorageError>
         conn.prepare_cached(&format!("DELETE FROM {table} WHERE rowid = ?1"))?
             .execute([id])?;
     }
+    index_new_case(conn, id)
+}
+
+/// Writes the index entries of cases inserted in this transaction, which have none yet.
+///
+/// Bulk writers call this once for all their cases after the rows are in, not case by
+/// case between the rows: FTS5 writes its pending entries to disk whenever a statement
+/// opens a savepoint (any insert into a table with triggers or constraints does), so
+/// interleaving made thousands of tiny index segments to merge — most of a 100,000-case
+/// demo's time.
+pub(super) fn index_new_cases(conn: &Connection, ids: &[i64]) -> Result<(), StorageError> {
+    for id in ids {
+        index_new_case(conn, *id)?;
+    }
+    Ok(())
+}
+
+fn index_new_case(conn: &Connection, id: i64) -> Result<(), StorageError> {
     let Some(t) = read_texts(conn, id)? else {
         return Ok(());
     };
@@ -216,7 +236,38 @@ impl Store {
     pub fn rebuild_search_index(&mut self) -> Result<u64, StorageError> {
         self.write(|tx| rebuild_all(tx))
     }
+
+    /// While on, the bulk writers (`insert_records`, `insert_sessions`,
+    /// `insert_agreements`) leave the search index alone, and `index_new_cases_after`
+    /// indexes the new cases once at the end. For sample data, which writes each case's
+    /// sessions and agreement after the case itself: indexing each case at every step
+    /// tripled the index work of a 100,000-case demo. Cases written in between are not
+    /// found by search until then (an interrupted demo: `tiaojie check --repair`).
+    pub fn defer_search_index(&mut self, deferred: bool) {
+        self.search_deferred = deferred;
+    }
+
+    /// Indexes the room's cases numbered after `after` — cases that have no entries yet
+    /// (see `defer_search_index`) — in transactions of a few thousand.
+    pub fn index_new_cases_after(
+        &mut self,
+        org: OrgId,
+        after: CaseId,
+    ) -> Result<u64, StorageError> {
+        let ids: Vec<i64> = self
+            .conn
+            .prepare("SELECT id FROM cases WHERE org_id = ?1 AND id > ?2 ORDER BY id")?
+            .query_map(params![org.0, after.0], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        for chunk in ids.chunks(INDEX_BATCH) {
+            self.write(|tx| index_new_cases(tx, chunk))?;
+        }
+        Ok(ids.len() as u64)
+    }
 }
+
+/// Cases indexed per transaction by `index_new_cases_after`.
+const INDEX_BATCH: usize = 5_000;
 
 /// A condition on `cases.id` that every word of `query` must meet, with its parameters
 /// appended to `params` (numbered after those already there); `None` for an empty query.

@@ -204,24 +204,28 @@ impl Store {
         records: &mut dyn Iterator<Item = NewSessionRecord>,
         now: &Timestamp,
     ) -> Result<u64, StorageError> {
+        let _quiet = self.quiet_row_audit();
+        let index = !self.search_deferred;
         self.write_once(|tx| {
             let mut count = 0;
             let mut recorded = std::collections::BTreeSet::new();
             for r in records {
                 let id = insert_session(tx, org, &r.fields, r.status, now)?;
                 if r.record != SessionRecord::default() {
-                    tx.execute(
+                    tx.prepare_cached(
                         "UPDATE sessions SET attendees = ?2, notes = ?3, outcome = ?4 WHERE id = ?1",
-                        params![id.0, r.record.attendees.join("\n"), r.record.notes, r.record.outcome],
-                    )?;
+                    )?
+                    .execute(params![id.0, r.record.attendees.join("\n"), r.record.notes, r.record.outcome])?;
                     recorded.insert(r.fields.case_id.0);
                 }
                 count += 1;
             }
             // Each case with a record is indexed again once, after all its sessions.
-            for case in recorded {
+            for case in recorded.into_iter().filter(|_| index) {
                 super::search::index_case(tx, case)?;
             }
+            let summary = serde_json::json!({ "count": count });
+            super::audit::audit_bulk(tx, "sessions", None, &summary)?;
             Ok(count)
         })
     }

@@ -80,6 +80,13 @@ pub fn raw_connection(db: &Path) -> rusqlite::Connection {
         )
         .expect("function");
     }
+    conn.create_scalar_function(
+        "tiaojie_row_audit",
+        0,
+        rusqlite::functions::FunctionFlags::SQLITE_UTF8,
+        |_| Ok(true),
+    )
+    .expect("function");
     conn
 }
 

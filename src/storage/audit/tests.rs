@@ -8,11 +8,11 @@ use crate::domain::party::{Party, PartyKind, PartyRole};
 use crate::domain::user::{Role, User};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
-fn now() -> DateTime<FixedOffset> {
+pub(super) fn now() -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339("2026-11-28T09:30:00+08:00").unwrap()
 }
 
-fn fields(name: &str) -> CaseFields {
+pub(super) fn fields(name: &str) -> CaseFields {
     let mut f = CaseFields::blank(NaiveDate::from_ymd_opt(2026, 11, 27).unwrap());
     f.facts = "楼上漏水，损坏楼下吊顶".into();
     let mut p = Party::new(PartyRole::Applicant, PartyKind::Person);
@@ -23,7 +23,7 @@ fn fields(name: &str) -> CaseFields {
     f
 }
 
-fn setup() -> (tempfile::TempDir, Store, crate::domain::org::Organisation) {
+pub(super) fn setup() -> (tempfile::TempDir, Store, crate::domain::org::Organisation) {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("room.db")).unwrap();
     store.set_user("wang");
@@ -39,7 +39,11 @@ fn setup() -> (tempfile::TempDir, Store, crate::domain::org::Organisation) {
     (dir, store, org)
 }
 
-fn rows(store: &Store, table: &str, action: &str) -> Vec<(String, Option<String>, Option<String>)> {
+pub(super) fn rows(
+    store: &Store,
+    table: &str,
+    action: &str,
+) -> Vec<(String, Option<String>, Option<String>)> {
     let mut stmt = store
         .conn
         .prepare("SELECT user_name, before_json, after_json FROM audit WHERE table_name = ?1 AND action = ?2 ORDER BY id")
