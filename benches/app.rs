@@ -104,13 +104,34 @@ fn storage_samples(db: &Path, cases: u64, runs: usize) -> Vec<Sample> {
     ];
     let ids = store.case_ids(org).expect("ids");
     let mut i = 0;
-    out.push(time_ms("open a case (parties, history)", runs, || {
+    out.push(time_ms("open a case (all the detail reads)", runs, || {
         i = (i + 7919) % ids.len().max(1);
-        store
-            .load_case(ids.get(i).copied().unwrap_or(CaseId(1)))
-            .expect("load");
+        open_case(&store, ids.get(i).copied().unwrap_or(CaseId(1)));
+    }));
+    // Cases that went as far as an agreement have the most to read.
+    let settled: Vec<CaseId> = ids
+        .iter()
+        .copied()
+        .filter(|id| matches!(store.agreement_of_case(*id), Ok(Some(_))))
+        .take(200)
+        .collect();
+    let mut j = 0;
+    out.push(time_ms("open a case with an agreement", runs, || {
+        j = (j + 7) % settled.len().max(1);
+        open_case(&store, settled.get(j).copied().unwrap_or(CaseId(1)));
     }));
     out
+}
+
+/// What opening a case on the detail screen reads (the effects of `Command::Open`):
+/// the case with its parties and status history, its sessions, its change history, its
+/// agreement with clauses and items, and its follow-up visits.
+fn open_case(store: &Store, id: CaseId) {
+    store.load_case(id).expect("case");
+    store.sessions_of_case(id).expect("sessions");
+    store.case_history(id).expect("history");
+    store.agreement_of_case(id).expect("agreement");
+    store.follow_ups_of_case(id).expect("visits");
 }
 
 fn start(db: &Path) -> PtyApp {

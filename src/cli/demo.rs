@@ -114,8 +114,9 @@ pub fn fill_demo(
     let stream = CaseStream::new(&room, &org, Rng::with_seed(seed), cases, today, last_seq);
     let written = fill_rows(store, org.id, stream, before, seed, &room.now);
     store.defer_search_index(false);
-    let (added, schedule, agreements) = written?;
+    // Also after a failure: what was written is found by search.
     store.index_new_cases_after(org.id, before)?;
+    let (added, schedule, agreements) = written?;
     Ok(DemoReport {
         cases: added,
         organisation_created: created,

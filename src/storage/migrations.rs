@@ -24,6 +24,8 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("sql/009_search_records.sql"),
     include_str!("sql/010_live_agreements.sql"),
     include_str!("sql/011_audit_imports.sql"),
+    include_str!("sql/012_contentless_search.sql"),
+    include_str!("sql/013_stats_amounts.sql"),
 ];
 
 /// The schema version this binary writes.
@@ -117,13 +119,28 @@ fn backup_before_migration(
 ) -> Result<(), StorageError> {
     let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
     let backup = path.with_extension(format!("v{version}-{stamp}.bak"));
-    // Another process opening the same file in the same second makes the same backup:
-    // one copy is enough, and losing that race is no reason to refuse to start.
-    if backup.exists() {
-        return Ok(());
+    // The copy holds every party's ID number and phone: the file is made empty and
+    // owner-only first, and VACUUM INTO (which writes into an empty file) keeps its mode.
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    match options.open(&backup) {
+        Ok(_) => {}
+        // Another process opening the same file in the same second makes the same
+        // backup: one copy is enough, and losing that race is no reason to refuse to start.
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => return Ok(()),
+        Err(cause) => {
+            return Err(StorageError::Open {
+                path: backup.display().to_string(),
+                cause,
+            });
+        }
     }
-    match conn.execute("VACUUM INTO ?1", [backup.to_string_lossy()]) {
-        Err(_) if backup.exists() => Ok(()),
-        other => other.map(|_| ()).map_err(StorageError::from),
+    let copied = conn.execute("VACUUM INTO ?1", [backup.to_string_lossy()]);
+    if copied.is_err() {
+        // No half-written or empty file that looks like a backup.
+        let _ = std::fs::remove_file(&backup);
     }
+    copied.map(|_| ()).map_err(StorageError::from)
 }

@@ -1,7 +1,7 @@
-//! The search indexes (see sql/003_search.sql and sql/009_search_records.sql): writing a
-//! case's entries in the same transaction as the case or one of its session records,
-//! rebuilding them all, and turning a typed query into a filter on case ids that the list
-//! and the `search` command share.
+//! The search indexes (see sql/003_search.sql, 009_search_records.sql and
+//! 012_contentless_search.sql): writing a case's entries in the same transaction as the
+//! case or one of its session records, rebuilding them all, and turning a typed query
+//! into a filter on case ids that the list and the `search` command share.
 
 use super::{StorageError, Store};
 use crate::domain::case::CaseId;
@@ -10,8 +10,8 @@ use crate::domain::search::{Term, gram_of, pinyin_keys, short_grams, terms};
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, params};
 
-/// The migration that last changed what the indexes hold (session records).
-const LAST_INDEX_CHANGE: &str = include_str!("sql/009_search_records.sql");
+/// The migration that last changed the indexes (made them contentless, and empty).
+const LAST_INDEX_CHANGE: &str = include_str!("sql/012_contentless_search.sql");
 
 /// The schema version whose indexes this binary writes: a database upgraded from before
 /// it is indexed again. Found by the migration's text, so renumbering it at a merge
@@ -242,7 +242,8 @@ impl Store {
     /// indexes the new cases once at the end. For sample data, which writes each case's
     /// sessions and agreement after the case itself: indexing each case at every step
     /// tripled the index work of a 100,000-case demo. Cases written in between are not
-    /// found by search until then (an interrupted demo: `tiaojie check --repair`).
+    /// found by search until then: a demo killed half-way leaves sample cases that
+    /// search misses (sample data: make the sample database again).
     pub fn defer_search_index(&mut self, deferred: bool) {
         self.search_deferred = deferred;
     }

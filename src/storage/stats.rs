@@ -13,6 +13,22 @@ use crate::domain::stats::{Outcome, StatsCase};
 use chrono::NaiveDate;
 use rusqlite::params;
 
+/// Each case once (a year's changes name a case twice as often as there are cases:
+/// joining them to the cases read most of them twice); `+` keeps the planner on the id
+/// lookups rather than walking the room's cases. The amounts in agreements come from
+/// the index `agreement_items_amounts` alone (migration 13).
+const STATS_CASES: &str = "SELECT c.id, c.category, c.local_category, c.source, c.mediator_names,
+        c.persons_involved,
+        CASE WHEN c.persons_involved > 0 THEN 0
+             ELSE (SELECT count(*) FROM parties p WHERE p.case_id = c.id) END,
+        c.amount_fen, c.risk_escalation, c.risk_group,
+        a.kind, (SELECT sum(i.amount_fen) FROM agreement_items i WHERE i.case_id = c.id)
+    FROM cases c LEFT JOIN agreements a ON a.case_id = c.id
+    WHERE c.id IN (SELECT h.case_id FROM status_history h
+                   WHERE h.to_status IN ('accepted', 'succeeded', 'terminated')
+                     AND h.at >= ?2 AND h.at < ?3)
+      AND +c.org_id = ?1";
+
 impl Store {
     /// The cases with an acceptance or an outcome in `period` (days in the zone each
     /// change was recorded in, as the mediator saw them). Only the changes inside the
@@ -25,22 +41,7 @@ impl Store {
         let (from, to) = (date_text(period.from), date_text(after_end));
         // Both reads see the same moment.
         let tx = self.conn.unchecked_transaction()?;
-        // Each case once (a year's changes name a case twice as often as there are cases:
-        // joining them to the cases read most of them twice); `+` keeps the planner on the
-        // id lookups rather than walking the room's cases.
-        let mut stmt = tx.prepare_cached(
-            "SELECT c.id, c.category, c.local_category, c.source, c.mediator_names,
-                    c.persons_involved,
-                    CASE WHEN c.persons_involved > 0 THEN 0
-                         ELSE (SELECT count(*) FROM parties p WHERE p.case_id = c.id) END,
-                    c.amount_fen, c.risk_escalation, c.risk_group,
-                    a.kind, (SELECT sum(i.amount_fen) FROM agreement_items i WHERE i.case_id = c.id)
-             FROM cases c LEFT JOIN agreements a ON a.case_id = c.id
-             WHERE c.id IN (SELECT h.case_id FROM status_history h
-                            WHERE h.to_status IN ('accepted', 'succeeded', 'terminated')
-                              AND h.at >= ?2 AND h.at < ?3)
-               AND +c.org_id = ?1",
-        )?;
+        let mut stmt = tx.prepare_cached(STATS_CASES)?;
         let mut rows = stmt.query(params![org.0, from, to])?;
         let mut out: Vec<StatsCase> = Vec::new();
         let mut index: std::collections::HashMap<i64, usize> = Default::default();
@@ -155,7 +156,7 @@ impl Store {
 
 #[cfg(test)]
 mod tests {
-    use super::day_of;
+    use super::*;
 
     #[test]
     fn the_day_of_a_time_is_its_own_local_day() {
@@ -163,5 +164,37 @@ mod tests {
         assert_eq!(day("2026-10-31T23:30:00+08:00"), "2026-10-31");
         assert_eq!(day("2026-02-30T10:00:00+08:00"), "");
         assert!(day_of("yesterday").is_err());
+    }
+
+    /// The cases are looked up by id from the period's changes, and every sum and count
+    /// beside them is read from an index alone.
+    #[test]
+    fn a_period_is_read_by_keys_and_covering_indexes() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("room.db")).unwrap();
+        let plan: Vec<String> = store
+            .conn
+            .prepare(&format!("EXPLAIN QUERY PLAN {STATS_CASES}"))
+            .unwrap()
+            .query_map(params![1, "2026-01-01", "2027-01-01"], |r| r.get(3))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        let line = |table: &str| {
+            plan.iter()
+                .find(|p| p.starts_with(&format!("SEARCH {table} ")))
+                .cloned()
+                .unwrap_or_default()
+        };
+        assert!(line("c").contains("INTEGER PRIMARY KEY"), "{plan:?}");
+        assert!(
+            line("h").contains("COVERING INDEX status_history_by_time"),
+            "{plan:?}"
+        );
+        assert!(
+            line("i").contains("COVERING INDEX agreement_items_amounts"),
+            "{plan:?}"
+        );
+        assert!(line("p").contains("COVERING INDEX"), "{plan:?}");
     }
 }

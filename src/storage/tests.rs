@@ -374,6 +374,9 @@ fn migrating_from_every_earlier_version_reaches_the_latest_schema() {
             .unwrap();
         assert_eq!(version, migrations::latest_version());
         drop(conn);
+        if start > 0 {
+            assert_backup_of_version(dir.path(), start);
+        }
         let mut store = Store::open(&path).unwrap();
         let org = store
             .create_organisation(&profile(), "王调解", &now())
@@ -381,6 +384,28 @@ fn migrating_from_every_earlier_version_reaches_the_latest_schema() {
         store
             .create_case(org.id, &fields("张三"), "wang", &now())
             .unwrap();
+    }
+}
+
+/// An existing file is copied before it is migrated: the copy is of the old version and,
+/// holding the parties' personal data, readable by the owner only.
+fn assert_backup_of_version(dir: &std::path::Path, version: i64) {
+    let backups: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "bak"))
+        .collect();
+    assert_eq!(backups.len(), 1, "{backups:?}");
+    let copy = rusqlite::Connection::open(&backups[0]).unwrap();
+    let found: i64 = copy
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
+    assert_eq!(found, version);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&backups[0]).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "{:?}", backups[0]);
     }
 }
 
