@@ -355,7 +355,7 @@ pub const BINDINGS: &[Binding] = &[
         k(K::F(9)),
         C::ExportLedger,
         "key.stats_ledger",
-        false,
+        true,
     ),
     bind(
         X::Stats,
@@ -364,7 +364,7 @@ pub const BINDINGS: &[Binding] = &[
         "key.stats_ledger",
         false,
     ),
-    bind(X::Stats, k(K::F(7)), C::PickRange, "key.stats_range", false),
+    bind(X::Stats, k(K::F(7)), C::PickRange, "key.stats_range", true),
     bind(
         X::Stats,
         Key::char('r'),
