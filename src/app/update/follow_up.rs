@@ -1,12 +1,12 @@
 //! Recording a follow-up visit (回访) from the case detail: the form, its keys, and what
 //! happens when storage has kept it.
 
-use super::form_keys::{Outcome, form_key};
+use super::dialog::dialog_keys;
 use crate::app::action::Effect;
 use crate::app::command::Command;
 use crate::app::follow_up_form::FollowUpForm;
 use crate::app::key::Key;
-use crate::app::modal::{Modal, PickerTarget};
+use crate::app::modal::Modal;
 use crate::app::state::{AppState, CasesView, StatusLine};
 use crate::domain::case::CaseId;
 use crate::i18n::t;
@@ -24,28 +24,21 @@ pub fn open(state: &mut AppState) -> Vec<Effect> {
 /// Keys in the form: F2 records the visit, Esc closes the form.
 pub fn form_keys(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effect> {
     let today = state.today;
-    let Some(Modal::FollowUp(ff)) = state.modals.last_mut() else {
-        return Vec::new();
-    };
-    match form_key(&mut ff.form, cmd, key) {
-        Outcome::Save => ff
-            .read(today)
-            .map(|visit| Effect::AddFollowUp(Box::new(visit)))
-            .into_iter()
-            .collect(),
-        Outcome::Pick => {
-            let picker = super::case_form::picker_for(&ff.form, PickerTarget::SessionForm);
-            if let Some(picker) = picker {
-                state.modals.push(Modal::Picker(picker));
-            }
-            Vec::new()
-        }
-        Outcome::Cancel => {
-            state.modals.pop();
-            Vec::new()
-        }
-        _ => Vec::new(),
-    }
+    dialog_keys(
+        state,
+        cmd,
+        key,
+        |m| match m {
+            Modal::FollowUp(ff) => Some(&mut **ff),
+            _ => None,
+        },
+        |ff: &mut FollowUpForm| {
+            ff.read(today)
+                .map(|visit| Effect::AddFollowUp(Box::new(visit)))
+                .into_iter()
+                .collect()
+        },
+    )
 }
 
 /// A visit was recorded: close the form, say so, read the case's visits again.

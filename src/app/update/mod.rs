@@ -5,6 +5,7 @@ mod agreement;
 mod case_form;
 mod conflict;
 mod detail;
+mod dialog;
 mod docs;
 mod drafts;
 mod follow_up;

@@ -3,11 +3,11 @@
 //! keys, and what happens when storage answers. A postponement that clashes goes through
 //! the same override step as a new booking (see `session::clashed`).
 
-use super::form_keys::{Outcome, form_key};
+use super::dialog::dialog_keys;
 use crate::app::action::Effect;
 use crate::app::command::Command;
 use crate::app::key::Key;
-use crate::app::modal::{Modal, PickerTarget};
+use crate::app::modal::Modal;
 use crate::app::reschedule_form::{RescheduleForm, RescheduleKind};
 use crate::app::state::{AppState, CasesView, StatusLine, Tab};
 use crate::domain::case::CaseId;
@@ -60,13 +60,15 @@ fn open(state: &mut AppState, postpone: bool, sessions: &[Session]) {
 /// Keys in the dialog: F2 postpones (or calls off), Esc closes it.
 pub fn form_keys(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effect> {
     let (today, zone) = (state.today, state.zone);
-    let Some(Modal::Reschedule(rf)) = state.modals.last_mut() else {
-        return Vec::new();
-    };
-    let outcome = form_key(&mut rf.form, cmd, key);
-    rf.refresh();
-    match outcome {
-        Outcome::Save => {
+    dialog_keys(
+        state,
+        cmd,
+        key,
+        |m| match m {
+            Modal::Reschedule(rf) => Some(&mut **rf),
+            _ => None,
+        },
+        |rf: &mut RescheduleForm| {
             let Some(s) = rf.session() else {
                 return Vec::new();
             };
@@ -92,20 +94,8 @@ pub fn form_keys(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Ef
                     .into_iter()
                     .collect(),
             }
-        }
-        Outcome::Pick => {
-            let picker = super::case_form::picker_for(&rf.form, PickerTarget::SessionForm);
-            if let Some(picker) = picker {
-                state.modals.push(Modal::Picker(picker));
-            }
-            Vec::new()
-        }
-        Outcome::Cancel => {
-            state.modals.pop();
-            Vec::new()
-        }
-        _ => Vec::new(),
-    }
+        },
+    )
 }
 
 /// A session was called off: close the dialog, say so, reread what shows it.

@@ -1,11 +1,12 @@
 //! Scheduling a session from the case detail: the form, the override step when a mediator
 //! or room is taken, and what happens when storage answers.
 
+use super::dialog::dialog_keys;
 use super::form_keys::{Outcome, form_key};
 use crate::app::action::Effect;
 use crate::app::command::Command;
 use crate::app::key::Key;
-use crate::app::modal::{Modal, PickerTarget};
+use crate::app::modal::Modal;
 use crate::app::record_form::RecordForm;
 use crate::app::reschedule_form::RescheduleKind;
 use crate::app::session_form::{OverrideForm, SessionForm};
@@ -34,30 +35,24 @@ pub fn open(state: &mut AppState) -> Vec<Effect> {
 pub fn form_keys(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effect> {
     let (today, zone) = (state.today, state.zone);
     let mediators = state.mediators.clone();
-    let Some(Modal::Session(sf)) = state.modals.last_mut() else {
-        return Vec::new();
-    };
-    match form_key(&mut sf.form, cmd, key) {
-        Outcome::Save => match sf.read(&mediators, today, zone) {
-            Some(fields) => vec![Effect::CreateSession {
-                fields: Box::new(fields),
-                override_reason: String::new(),
-            }],
-            None => Vec::new(),
+    dialog_keys(
+        state,
+        cmd,
+        key,
+        |m| match m {
+            Modal::Session(sf) => Some(&mut **sf),
+            _ => None,
         },
-        Outcome::Pick => {
-            let picker = super::case_form::picker_for(&sf.form, PickerTarget::SessionForm);
-            if let Some(picker) = picker {
-                state.modals.push(Modal::Picker(picker));
-            }
-            Vec::new()
-        }
-        Outcome::Cancel => {
-            state.modals.pop();
-            Vec::new()
-        }
-        _ => Vec::new(),
-    }
+        |sf: &mut SessionForm| {
+            sf.read(&mediators, today, zone)
+                .map(|fields| Effect::CreateSession {
+                    fields: Box::new(fields),
+                    override_reason: String::new(),
+                })
+                .into_iter()
+                .collect()
+        },
+    )
 }
 
 /// Keys in the override step: F2 (or Enter) with a reason books anyway; Esc goes back.
@@ -117,17 +112,16 @@ pub fn open_record(state: &mut AppState) -> Vec<Effect> {
 
 /// Keys in the record form.
 pub fn record_keys(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effect> {
-    let Some(Modal::Record(rf)) = state.modals.last_mut() else {
-        return Vec::new();
-    };
-    let outcome = form_key(&mut rf.form, cmd, key);
-    rf.refresh();
-    match outcome {
-        Outcome::Save => {
-            let Some(record) = rf.read() else {
-                return Vec::new();
-            };
-            let Some(s) = rf.session() else {
+    dialog_keys(
+        state,
+        cmd,
+        key,
+        |m| match m {
+            Modal::Record(rf) => Some(&mut **rf),
+            _ => None,
+        },
+        |rf: &mut RecordForm| {
+            let (Some(record), Some(s)) = (rf.read(), rf.session()) else {
                 return Vec::new();
             };
             vec![Effect::RecordSession {
@@ -135,20 +129,8 @@ pub fn record_keys(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<
                 version: s.version,
                 record: Box::new(record),
             }]
-        }
-        Outcome::Pick => {
-            let picker = super::case_form::picker_for(&rf.form, PickerTarget::SessionForm);
-            if let Some(picker) = picker {
-                state.modals.push(Modal::Picker(picker));
-            }
-            Vec::new()
-        }
-        Outcome::Cancel => {
-            state.modals.pop();
-            Vec::new()
-        }
-        _ => Vec::new(),
-    }
+        },
+    )
 }
 
 /// A record was saved: close the form, say so, reread the case's sessions.
