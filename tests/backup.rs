@@ -3,6 +3,11 @@
 //! replaced; a good copy is restored with the replaced data kept beside it; check says
 //! what it found; the daily copy is made once a day and only the last N are kept.
 
+#[path = "support/app.rs"]
+mod app;
+#[path = "support/pty.rs"]
+mod pty;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use tiaojie::storage::Store;
@@ -201,28 +206,9 @@ fn check_says_plainly_what_it_found_and_fails_on_problems() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(String::from_utf8_lossy(&out.stdout).contains("没有发现问题"));
 
-    // A party pointing to a case that is not there (written around the app, so the
-    // audit triggers' functions are given here).
-    let conn = rusqlite::Connection::open(&db).expect("open");
-    for (name, value) in [
-        ("tiaojie_now", "2026-11-28T09:00:00+08:00"),
-        ("tiaojie_user", "test"),
-    ] {
-        conn.create_scalar_function(
-            name,
-            0,
-            rusqlite::functions::FunctionFlags::SQLITE_UTF8,
-            move |_| Ok(value.to_string()),
-        )
-        .expect("function");
-    }
-    conn.create_scalar_function(
-        "tiaojie_row_audit",
-        0,
-        rusqlite::functions::FunctionFlags::SQLITE_UTF8,
-        |_| Ok(true),
-    )
-    .expect("function");
+    // A party pointing to a case that is not there, written around the app (with the
+    // functions the audit triggers call).
+    let conn = app::raw_connection(&db);
     conn.execute_batch(
         "PRAGMA foreign_keys = OFF; UPDATE parties SET case_id = 999999 WHERE rowid = (SELECT min(rowid) FROM parties);",
     )

@@ -36,34 +36,11 @@ pub fn latest_version() -> i64 {
 /// Refuses a file that is not ours or is from a newer tiaojie, reading only: called
 /// before anything is written to a file (even the switch to WAL changes its header).
 pub fn refuse_foreign(conn: &mut Connection, path: Option<&Path>) -> Result<(), StorageError> {
-    let (found, app_id, tables) = {
-        let tx = conn.transaction()?;
-        let found: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
-        let app_id: i32 = tx.pragma_query_value(None, "application_id", |r| r.get(0))?;
-        let tables: i64 = tx.query_row(
-            "SELECT count(*) FROM sqlite_schema WHERE type = 'table'",
-            [],
-            |r| r.get(0),
-        )?;
-        tx.commit()?;
-        (found, app_id, tables)
-    };
-    let display = || path.map(|p| p.display().to_string()).unwrap_or_default();
-    if (app_id != 0 && app_id != APPLICATION_ID) || (app_id == 0 && tables > 0) {
-        return Err(StorageError::NotOurs { path: display() });
-    }
-    if found > latest_version() {
-        return Err(StorageError::TooNew {
-            path: display(),
-            found,
-            supported: latest_version(),
-        });
-    }
-    Ok(())
+    checked_version(conn, path).map(|_| ())
 }
 
-/// Brings the database to the latest version; returns the version it had.
-pub fn migrate(conn: &mut Connection, path: Option<&Path>) -> Result<i64, StorageError> {
+/// The file's schema version, or why it is refused: not a tiaojie file, or a newer one.
+fn checked_version(conn: &mut Connection, path: Option<&Path>) -> Result<i64, StorageError> {
     // One read transaction, so the three answers come from the same moment: read one by
     // one, another process's first migration could commit in between (tables, but no
     // application id yet) and a new file would look foreign.
@@ -90,6 +67,12 @@ pub fn migrate(conn: &mut Connection, path: Option<&Path>) -> Result<i64, Storag
             supported: latest_version(),
         });
     }
+    Ok(found)
+}
+
+/// Brings the database to the latest version; returns the version it had.
+pub fn migrate(conn: &mut Connection, path: Option<&Path>) -> Result<i64, StorageError> {
+    let found = checked_version(conn, path)?;
     if found > 0
         && found < latest_version()
         && let Some(path) = path

@@ -10,7 +10,7 @@ pub(super) mod repeats;
 mod sessions;
 
 use super::scroll::window;
-use super::text::{clean, clean_lines, width};
+use super::text::{clean, clean_lines, fit, width};
 use super::theme::Theme;
 use super::wrap::wrap;
 use crate::app::{AppState, CaseDetail};
@@ -168,6 +168,25 @@ fn grid(
         ];
         pieces.extend(value.iter().cloned());
         out.extend(wrap(&pieces, w, indent + label_w));
+    }
+}
+
+/// A section's heading after a blank line, and `empty` under it when it has nothing to
+/// list (the parties, sessions and visits sections).
+fn section_heading(
+    out: &mut Vec<Line<'static>>,
+    heading: String,
+    empty: Option<&str>,
+    w: usize,
+    theme: Theme,
+) {
+    out.push(Line::default());
+    out.push(Line::styled(heading, theme.header()));
+    if let Some(none) = empty {
+        out.push(Line::styled(
+            fit(&format!("  {none}"), w).into_owned(),
+            theme.dim(),
+        ));
     }
 }
 

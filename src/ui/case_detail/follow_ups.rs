@@ -20,17 +20,14 @@ pub(super) fn section(
         Some((id, list)) if *id == case.id => list.as_slice(),
         _ => &[],
     };
-    out.push(Line::default());
-    out.push(Line::styled(
+    let none = visits.is_empty().then(|| t("detail.no_follow_ups"));
+    super::section_heading(
+        out,
         tf("detail.follow_ups", &[("n", &visits.len().to_string())]),
-        theme.header(),
-    ));
-    if visits.is_empty() {
-        out.push(Line::styled(
-            fit(&format!("  {}", t("detail.no_follow_ups")), w).into_owned(),
-            theme.dim(),
-        ));
-    }
+        none.as_deref(),
+        w,
+        theme,
+    );
     for v in visits {
         let line = tf(
             "detail.follow_up_line",

@@ -15,18 +15,15 @@ use std::borrow::Cow;
 
 /// The heading with the number of parties, then each party's block.
 pub(super) fn section(out: &mut Vec<Line<'static>>, parties: &[Party], w: usize, theme: Theme) {
-    out.push(Line::default());
     let n = parties.len().to_string();
-    out.push(Line::styled(
+    let none = parties.is_empty().then(|| t("field.unknown"));
+    super::section_heading(
+        out,
         tf("detail.parties", &[("n", &n)]),
-        theme.header(),
-    ));
-    if parties.is_empty() {
-        out.push(Line::styled(
-            format!("  {}", t("field.unknown")),
-            theme.dim(),
-        ));
-    }
+        none.as_deref(),
+        w,
+        theme,
+    );
     for (i, party) in parties.iter().enumerate() {
         if i > 0 {
             out.push(Line::default());

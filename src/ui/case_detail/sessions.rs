@@ -22,17 +22,14 @@ pub(super) fn section(
         Some((id, list)) if *id == case.id => list.as_slice(),
         _ => &[],
     };
-    out.push(Line::default());
-    out.push(Line::styled(
+    let none = sessions.is_empty().then(|| t("detail.no_sessions"));
+    super::section_heading(
+        out,
         tf("detail.sessions", &[("n", &sessions.len().to_string())]),
-        theme.header(),
-    ));
-    if sessions.is_empty() {
-        out.push(Line::styled(
-            format!("  {}", t("detail.no_sessions")),
-            theme.dim(),
-        ));
-    }
+        none.as_deref(),
+        w,
+        theme,
+    );
     for s in sessions {
         let day = format!("  {} ", s.fields.start.format("%Y-%m-%d"));
         let rest = session_line::line(s, w.saturating_sub(day.len()), 0, false, theme);
