@@ -42,6 +42,15 @@ fn to_user(
     })
 }
 
+/// A person found in the users table: known, or disabled.
+fn known(user: User) -> Identity {
+    if user.active {
+        Identity::Known(user)
+    } else {
+        Identity::Disabled(user)
+    }
+}
+
 fn find(tx: &rusqlite::Connection, name: &str) -> Result<Option<User>, StorageError> {
     tx.prepare_cached(&format!("SELECT {COLUMNS} FROM users WHERE name = ?1"))?
         .query_row([name], user_row)
@@ -93,29 +102,25 @@ impl Store {
         let name = name.trim().to_string();
         self.set_user(&name);
         // A known person is only read (a read-only file still opens); the write
-        // transaction below is for the first person on a new database.
-        if let Some(user) = find(&self.conn, &name)? {
-            return Ok(if user.active {
-                Identity::Known(user)
-            } else {
-                Identity::Disabled(user)
-            });
-        }
-        let users: i64 = self
-            .conn
-            .query_row("SELECT count(*) FROM users", [], |r| r.get(0))?;
-        if users > 0 {
-            return Ok(Identity::Unknown {
-                admins: admin_names(&self.conn)?,
-            });
+        // transaction below is for the first person on a new database. The name and the
+        // count are read in one snapshot: read one after the other, another process
+        // making this same person the first administrator in between made them look
+        // unknown (seen with eight imports starting on a new file at once).
+        {
+            let tx = self.conn.unchecked_transaction()?;
+            if let Some(user) = find(&tx, &name)? {
+                return Ok(known(user));
+            }
+            let users: i64 = tx.query_row("SELECT count(*) FROM users", [], |r| r.get(0))?;
+            if users > 0 {
+                return Ok(Identity::Unknown {
+                    admins: admin_names(&tx)?,
+                });
+            }
         }
         self.write(|tx| {
             if let Some(user) = find(tx, &name)? {
-                return Ok(if user.active {
-                    Identity::Known(user)
-                } else {
-                    Identity::Disabled(user)
-                });
+                return Ok(known(user));
             }
             let count: i64 = tx.query_row("SELECT count(*) FROM users", [], |r| r.get(0))?;
             if count == 0 && !name.is_empty() {
