@@ -8,52 +8,8 @@ mod app;
 #[path = "support/pty.rs"]
 mod pty;
 
-use app::{quit, start};
+use app::{quit, room_with_a_case, start};
 use pty::{Key, PtyApp, WAIT};
-use std::path::Path;
-use tiaojie::domain::case::CaseFields;
-use tiaojie::domain::org::{DEFAULT_NUMBER_PATTERN, OrgProfile};
-use tiaojie::domain::party::{Party, PartyKind, PartyRole};
-use tiaojie::domain::status::CaseStatus;
-use tiaojie::storage::Store;
-
-/// A room with one case of 王秀兰 and 张三 accepted today, mediated by 王建国.
-fn room_with_a_case(db: &Path) {
-    let now = chrono::Local::now().fixed_offset();
-    let mut store = Store::open(db).expect("create");
-    let profile = OrgProfile {
-        room_name: "新华街道老王调解工作室".into(),
-        committee_name: "临河区新华街道人民调解委员会".into(),
-        number_prefix: "临新".into(),
-        number_pattern: DEFAULT_NUMBER_PATTERN.into(),
-    };
-    let org = store
-        .create_organisation(&profile, "王建国", &now)
-        .expect("room");
-    let mediator = store.mediators(org.id).expect("mediators")[0].id;
-    let mut fields = CaseFields::blank(now.date_naive());
-    fields.facts = "楼上漏水，损坏楼下吊顶".into();
-    for name in ["王秀兰", "张三"] {
-        let mut p = Party::new(PartyRole::Applicant, PartyKind::Person);
-        p.name = name.into();
-        fields.parties.push(p);
-    }
-    let case = store
-        .create_case(org.id, &fields, "wang", &now)
-        .expect("case");
-    store
-        .change_status(
-            &org,
-            case.id,
-            case.version,
-            CaseStatus::Accepted,
-            "",
-            &[mediator],
-            "wang",
-            &now,
-        )
-        .expect("accepted");
-}
 
 /// From 今日 to the case's detail.
 fn open_the_case(app: &PtyApp) {

@@ -96,3 +96,43 @@ pub fn open_case_list(app: &PtyApp) {
     app.key(Key::Tab);
     app.see("F6");
 }
+
+/// A room with one case of 王秀兰 and 张三 accepted today, mediated by 王建国 (the schedule
+/// and visit tests start from it).
+pub fn room_with_a_case(db: &Path) {
+    let now = chrono::Local::now().fixed_offset();
+    let mut store = tiaojie::storage::Store::open(db).expect("create");
+    let profile = tiaojie::domain::org::OrgProfile {
+        room_name: "新华街道老王调解工作室".into(),
+        committee_name: "临河区新华街道人民调解委员会".into(),
+        number_prefix: "临新".into(),
+        number_pattern: tiaojie::domain::org::DEFAULT_NUMBER_PATTERN.into(),
+    };
+    let org = store
+        .create_organisation(&profile, "王建国", &now)
+        .expect("room");
+    let mediator = store.mediators(org.id).expect("mediators")[0].id;
+    let mut fields = tiaojie::domain::case::CaseFields::blank(now.date_naive());
+    fields.facts = "楼上漏水，损坏楼下吊顶".into();
+    use tiaojie::domain::party::{Party, PartyKind, PartyRole};
+    for name in ["王秀兰", "张三"] {
+        let mut p = Party::new(PartyRole::Applicant, PartyKind::Person);
+        p.name = name.into();
+        fields.parties.push(p);
+    }
+    let case = store
+        .create_case(org.id, &fields, "wang", &now)
+        .expect("case");
+    store
+        .change_status(
+            &org,
+            case.id,
+            case.version,
+            tiaojie::domain::status::CaseStatus::Accepted,
+            "",
+            &[mediator],
+            "wang",
+            &now,
+        )
+        .expect("accepted");
+}
