@@ -77,12 +77,14 @@ fn open_a_case_preview_its_registration_form_and_write_the_pdf() {
     app.see("PDF 已保存");
     let kept = dir.path().join("文书").join(&number).join("受理登记表.pdf");
     assert!(kept.is_file(), "{kept:?} not written");
-    // F5 prints: the status says so, and lp was given -n 1 and the kept file.
+    // F5 prints: the status says so, and lp was given -n 1, the job's title (case
+    // number and form, no party's name) and the kept file after `--`.
     app.see("F5 打印");
     app.key(Key::F(5));
     app.see("已送打印机");
     let args = std::fs::read_to_string(&log).expect("lp ran");
-    assert_eq!(args, format!("-n\n1\n{}\n", kept.display()));
+    let want = format!("-n\n1\n-t\n{number} 受理登记表\n--\n{}\n", kept.display());
+    assert_eq!(args, want);
     app.key(Key::F(10));
     let status = app.wait_exit(WAIT).unwrap_or_else(|e| panic!("{e}"));
     assert!(status.success(), "exit status {status:?}");

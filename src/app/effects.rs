@@ -250,9 +250,14 @@ impl Runner {
                 let org = self.org()?.id;
                 self.store.update_profile(org, &profile)?;
                 self.store.set_setting(org, "lang", lang.code())?;
-                for (key, value) in printer.entries() {
-                    self.store.set_setting(org, key, &value)?;
-                }
+                // The print program is no longer a setting: an old stored one goes.
+                let printer: Vec<(String, String)> = printer
+                    .entries()
+                    .into_iter()
+                    .map(|(k, v)| (k.to_string(), v))
+                    .collect();
+                let retired = crate::documents::printer::RETIRED_KEYS;
+                self.store.replace_settings(org, &printer, &retired)?;
                 Action::RoomLoaded(Box::new(self.load_room()?))
             }
             Effect::AddMediator { name, phone } => {
@@ -324,13 +329,15 @@ impl Runner {
                 choice,
                 print,
             } => {
-                let path = self.write_document(case, form, today, *choice)?;
+                let (path, title) = self.write_document(case, form, today, *choice)?;
                 if print {
+                    use crate::documents::printer;
                     let org = self.org()?.id;
-                    let settings = crate::documents::printer::PrinterSettings::from_lookup(|k| {
+                    let settings = printer::PrinterSettings::from_lookup(|k| {
                         self.store.setting(org, k).ok().flatten()
                     });
-                    crate::documents::printer::send(&settings, std::path::Path::new(&path))
+                    let env = printer::PrintEnv::of_process();
+                    printer::send(&settings, std::path::Path::new(&path), &title, &env)
                         .map_err(|e| StorageError::Invalid(e.to_string()))?;
                     Action::DocumentPrinted(path)
                 } else {
@@ -365,15 +372,16 @@ impl Runner {
     }
 
     /// Writes a form of a case as PDF into its folder beside the database; returns the
-    /// path. `choice` names the session and visit (none: the case's latest, as on the
-    /// command line).
+    /// path and the print job's title (case number and form, never a party's name).
+    /// `choice` names the session and visit (none: the case's latest, as on the command
+    /// line).
     fn write_document(
         &mut self,
         case: crate::domain::case::CaseId,
         form: crate::documents::forms::FormKind,
         today: chrono::NaiveDate,
         choice: crate::documents::forms::Choice,
-    ) -> Result<String, StorageError> {
+    ) -> Result<(String, String), StorageError> {
         use crate::documents::forms::CaseData;
         use crate::documents::{files, pdf};
         let case = self.visible_case(case)?;
@@ -426,7 +434,9 @@ impl Runner {
                 ],
             ))
         })?;
-        Ok(path.display().to_string())
+        let number = data.case.number.as_ref().map(|n| n.text.as_str());
+        let job = crate::documents::printer::name::job_title(number, &title);
+        Ok((path.display().to_string(), job))
     }
 
     /// Writes the period's statistics as an .xlsx in the database's folder; returns its path.

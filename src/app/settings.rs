@@ -80,7 +80,6 @@ fn settings_fields(
             "field.print_copies",
             &printer.copies.to_string(),
         ),
-        Field::text("print_command", "field.print_command", &printer.command),
         Field::text("print_font", "field.print_font", &printer.font),
         Field::list("mediators", "field.mediators"),
         Field::list("locals", "field.locals"),
@@ -89,27 +88,31 @@ fn settings_fields(
     fields
 }
 
-/// The printer settings typed in the form: copies 1–99, the command one program name
-/// (run without a shell, so it can hold no arguments).
-pub fn printer_of(form: &Form) -> Result<PrinterSettings, String> {
+/// The printer settings typed in the form: copies 1–99, a printer name that can be a
+/// CUPS destination (`printer::name::check`), a font file given by its full path. The
+/// error names the field to mark and says what is allowed (never echoing the value).
+pub fn printer_of(form: &Form) -> Result<PrinterSettings, (&'static str, String)> {
     let copies = form.value("print_copies");
     let copies = match copies.trim().parse::<u32>() {
         Ok(n @ 1..=99) => n,
-        _ => return Err(tf("err.print.copies", &[("value", copies.trim())])),
+        _ => {
+            let said = tf("err.print.copies", &[("value", copies.trim())]);
+            return Err(("print_copies", said));
+        }
     };
-    let command = form.value("print_command").trim().to_string();
-    if command.chars().any(char::is_whitespace) {
-        return Err(tf("err.print.command", &[("value", &command)]));
+    let printer = form.value("print_printer").trim().to_string();
+    if crate::documents::printer::name::check(&printer).is_err() {
+        return Err(("print_printer", t("err.print.printer").into_owned()));
+    }
+    let font = form.value("print_font").trim().to_string();
+    let whole = std::path::Path::new(&font).is_absolute();
+    if !font.is_empty() && (!whole || font.chars().any(char::is_control)) {
+        return Err(("print_font", t("err.print.font").into_owned()));
     }
     Ok(PrinterSettings {
-        command: if command.is_empty() {
-            PrinterSettings::default().command
-        } else {
-            command
-        },
-        printer: form.value("print_printer").trim().to_string(),
+        printer,
         copies,
-        font: form.value("print_font").trim().to_string(),
+        font,
     })
 }
 

@@ -3,7 +3,8 @@
 //! [--to-printer]`: a document of one case as text (UTF-8 or GB18030) or PDF. A PDF is
 //! always kept in the case's folder beside the database (`<db folder>/文书/<case
 //! number>/<form>.pdf`, owner-only: it holds ID numbers), and `--to-printer` sends that
-//! kept file to the room's printer (`documents::printer`). A session's notices (one per
+//! kept file to the room's printer (`documents::printer`: CUPS' lp or lpr, never a
+//! program named in the room's settings). A session's notices (one per
 //! invited party) are pages of one file; `cover` is the cover followed by the index.
 //! Who prints sees what their role may (`domain::user`): a 登记员 prints only cases they
 //! registered, with other cases' fields masked, and no agreement.
@@ -262,7 +263,12 @@ pub fn run(job: &PrintJob) -> Result<Printed, CliError> {
                 done.files.push(out.to_path_buf());
             }
             if job.to_printer {
-                let said = printer::send(&printer_settings, &kept).map_err(PrintError::from)?;
+                let number = data.case.number.as_ref().map(|n| n.text.as_str());
+                let form = docs.first().map(|d| d.title.as_str()).unwrap_or_default();
+                let title = printer::name::job_title(number, form);
+                let env = printer::PrintEnv::of_process();
+                let said = printer::send(&printer_settings, &kept, &title, &env)
+                    .map_err(PrintError::from)?;
                 done.printer = Some(said);
             }
         }

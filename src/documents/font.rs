@@ -29,6 +29,54 @@ pub const KNOWN_FONTS: &[(&str, u32)] = &[
     ("C:\\Windows\\Fonts\\simfang.ttf", 0),
 ];
 
+/// The largest font file read: CJK collections are 20–40 MB; a bigger file, a device
+/// (`/dev/zero`) or a pipe is refused before it is read.
+pub const MAX_FONT_BYTES: u64 = 96 * 1024 * 1024;
+
+/// The bytes of `path` if it is a regular file of at most `MAX_FONT_BYTES`; otherwise
+/// the i18n key of the reason.
+fn read_regular(path: &Path) -> Result<Vec<u8>, &'static str> {
+    use std::io::Read;
+    let io_key = |e: std::io::Error| match e.kind() {
+        std::io::ErrorKind::NotFound => "docs.err.font_missing",
+        _ => "docs.err.font_no_access",
+    };
+    // Looked at before opening: opening a pipe would wait for a writer.
+    let meta = std::fs::metadata(path).map_err(io_key)?;
+    if !meta.is_file() {
+        return Err("docs.err.font_not_a_file");
+    }
+    let file = std::fs::File::open(path).map_err(io_key)?;
+    let meta = file.metadata().map_err(io_key)?;
+    if !meta.is_file() {
+        return Err("docs.err.font_not_a_file");
+    }
+    if meta.len() > MAX_FONT_BYTES {
+        return Err("docs.err.font_too_big");
+    }
+    let mut data = Vec::new();
+    file.take(MAX_FONT_BYTES + 1)
+        .read_to_end(&mut data)
+        .map_err(io_key)?;
+    if data.len() as u64 > MAX_FONT_BYTES {
+        return Err("docs.err.font_too_big");
+    }
+    Ok(data)
+}
+
+/// Whether face `index` of `data` parses as a font with the tables text needs: a file
+/// that merely begins like one ("OTTO" and no tables) is refused.
+fn parses_as_font(data: &[u8], index: u32) -> bool {
+    use skrifa::raw::TableProvider;
+    FontRef::from_index(data, index).is_ok_and(|f| {
+        f.head().is_ok()
+            && f.maxp().is_ok()
+            && f.hhea().is_ok()
+            && f.hmtx().is_ok()
+            && f.cmap().is_ok()
+    })
+}
+
 /// Why no usable font was found.
 #[derive(Debug, thiserror::Error)]
 pub enum FontError {
@@ -116,14 +164,19 @@ pub struct FontFile {
 }
 
 impl FontFile {
-    /// Reads a face; `index` is the face within a collection.
+    /// Reads a face; `index` is the face within a collection. Only a regular file of
+    /// at most `MAX_FONT_BYTES` that parses as a font is accepted, and the reason for a
+    /// refusal is said in our own words: a parser's message can quote the file's first
+    /// bytes (skrifa's "Invalid sfnt version 0x…"), and the file may be anything.
     pub fn read(path: &Path, index: u32) -> Result<FontFile, FontError> {
-        let unusable = |why: String| FontError::Unusable {
+        let unusable = |key: &str| FontError::Unusable {
             path: path.display().to_string(),
-            why,
+            why: crate::i18n::t(key).into_owned(),
         };
-        let data = std::fs::read(path).map_err(|e| unusable(e.to_string()))?;
-        FontRef::from_index(&data, index).map_err(|e| unusable(e.to_string()))?;
+        let data = read_regular(path).map_err(unusable)?;
+        if !parses_as_font(&data, index) {
+            return Err(unusable("docs.err.font_unreadable"));
+        }
         Ok(FontFile {
             path: path.to_path_buf(),
             data: FontBytes::Read(Arc::new(data)),
@@ -186,10 +239,10 @@ impl FontFile {
     /// Each character's advance in thousandths of an em; the characters the face lacks
     /// (spaces and controls aside) come back in the error.
     pub fn advances(&self, chars: &[char]) -> Result<HashMap<char, u32>, FontError> {
-        let font = FontRef::from_index(self.data.as_slice(), self.index).map_err(|e| {
+        let font = FontRef::from_index(self.data.as_slice(), self.index).map_err(|_| {
             FontError::Unusable {
                 path: self.path.display().to_string(),
-                why: e.to_string(),
+                why: crate::i18n::t("docs.err.font_unreadable").into_owned(),
             }
         })?;
         let upem = f32::from(
@@ -222,5 +275,77 @@ impl FontFile {
                 chars: missing.join("、"),
             })
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Files that are no fonts, each holding a secret that must never be shown.
+    fn not_fonts(dir: &Path) -> Vec<PathBuf> {
+        let files: [(&str, &[u8]); 5] = [
+            ("passwd", b"root:x:0:0:SECRET-root:/root:/bin/bash\n"),
+            (
+                "form.pdf",
+                b"%PDF-1.7\n1 0 obj << /Title (SECRET-pdf) >> endobj\n",
+            ),
+            // Begins like an OpenType file, then is not one.
+            ("otto.otf", b"OTTO\x00\x0aSECRET-otto-table-directory"),
+            ("ttc.ttc", b"ttcf\x00\x02\x00\x00SECRET-ttc"),
+            ("empty.ttf", b""),
+        ];
+        files
+            .iter()
+            .map(|(name, bytes)| {
+                let path = dir.join(name);
+                std::fs::write(&path, bytes).unwrap();
+                path
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_file_that_is_not_a_font_is_refused_by_name_without_its_contents() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut refused = not_fonts(dir.path());
+        refused.push(dir.path().to_path_buf());
+        refused.push(dir.path().join("missing.ttf"));
+        #[cfg(unix)]
+        refused.push(PathBuf::from("/dev/zero"));
+        for path in &refused {
+            let err = FontFile::find(Some(path)).err().expect("refused");
+            let said = err.to_string().to_lowercase();
+            assert!(matches!(err, FontError::Unusable { .. }), "{said}");
+            assert!(said.contains(&path.display().to_string().to_lowercase()));
+            for leak in [
+                "secret", "root:x", "726f6f74", "4f54544f", "74746366", "%pdf",
+            ] {
+                assert!(!said.contains(leak), "{path:?}: {said}");
+            }
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_pipe_is_refused_without_waiting_for_a_writer() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("font.ttf");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap();
+        assert!(made.success());
+        let err = FontFile::read(&fifo, 0).err().expect("refused");
+        assert!(err.to_string().contains("普通文件") || err.to_string().contains("regular"));
+    }
+
+    #[test]
+    fn a_real_font_file_is_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("body.otf");
+        std::fs::write(&path, EMBEDDED_BODY).unwrap();
+        let font = FontFile::find(Some(&path)).unwrap();
+        assert!(font.covers("人民调解协议书"));
     }
 }

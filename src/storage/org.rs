@@ -221,6 +221,17 @@ impl Store {
         org: OrgId,
         pairs: &[(String, String)],
     ) -> Result<(), StorageError> {
+        self.replace_settings(org, pairs, &[])
+    }
+
+    /// Stores `pairs` and deletes the settings `removed` (keys this version no longer
+    /// reads, such as `print.command`) in one transaction.
+    pub fn replace_settings(
+        &mut self,
+        org: OrgId,
+        pairs: &[(String, String)],
+        removed: &[&str],
+    ) -> Result<(), StorageError> {
         self.write(|tx| {
             let mut stmt = tx.prepare_cached(
                 "INSERT INTO settings (org_id, key, value) VALUES (?1, ?2, ?3)
@@ -228,6 +239,11 @@ impl Store {
             )?;
             for (key, value) in pairs {
                 stmt.execute(params![org.0, key, value])?;
+            }
+            let mut delete =
+                tx.prepare_cached("DELETE FROM settings WHERE org_id = ?1 AND key = ?2")?;
+            for key in removed {
+                delete.execute(params![org.0, key])?;
             }
             Ok(())
         })

@@ -40,8 +40,13 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effec
             }
             let printer = match printer_of(form) {
                 Ok(p) => p,
-                Err(text) => {
-                    state.status = Some(StatusLine { text, error: true });
+                Err((id, said)) => {
+                    form.set_error(id, Some(said.clone()));
+                    form.focus_first_error();
+                    state.status = Some(StatusLine {
+                        text: said,
+                        error: true,
+                    });
                     return Vec::new();
                 }
             };
@@ -300,38 +305,57 @@ mod tests {
     }
 
     #[test]
-    fn f2_saves_the_printer_settings_and_refuses_bad_copies_or_a_command_with_arguments() {
+    fn f2_saves_the_printer_settings_and_the_form_has_no_print_command() {
         let mut s = on_settings();
         let form = s.settings.form.as_mut().unwrap();
+        assert!(form.field("print_command").is_none(), "no program is typed");
         form.set_text("print_printer", " Office_HP ");
         form.set_text("print_copies", "3");
+        form.set_text("print_font", "/usr/share/fonts/x.ttc");
         let saved = update(&mut s, Action::Key(Key::plain(KeyCode::F(2))));
         let printer = crate::documents::printer::PrinterSettings {
-            command: "lp".into(),
             printer: "Office_HP".into(),
             copies: 3,
-            font: String::new(),
+            font: "/usr/share/fonts/x.ttc".into(),
         };
         assert!(
             matches!(&saved[..], [crate::app::action::Effect::SaveSettings(_), crate::app::action::Effect::SaveRoom { printer: p, .. }] if *p == printer),
             "{saved:?}"
         );
         assert_eq!(s.printer, printer);
+    }
+
+    #[test]
+    fn f2_refuses_bad_copies_printer_names_and_font_paths_at_the_field_without_echoing_them() {
+        let long = "P".repeat(128);
         for (field, bad, says) in [
             ("print_copies", "0", "1 到 99"),
-            ("print_command", "lp -d x", "一个程序名"),
+            ("print_printer", "-oHack", "不能以 - 开头"),
+            ("print_printer", "Office HP", "字母、数字"),
+            ("print_printer", "HP\"x", "字母、数字"),
+            ("print_printer", "HP'x", "字母、数字"),
+            ("print_printer", "HP\nx", "字母、数字"),
+            ("print_printer", "HP;reboot", "字母、数字"),
+            ("print_printer", "$(id)", "字母、数字"),
+            ("print_printer", "HP/dup", "字母、数字"),
+            ("print_printer", long.as_str(), "127"),
+            ("print_font", "simsun.ttc", "完整路径"),
+            ("print_font", "/fonts/a\nb.ttc", "控制字符"),
         ] {
             let mut s = on_settings();
             let form = s.settings.form.as_mut().unwrap();
             form.set_text(field, bad);
             let effects = update(&mut s, Action::Key(Key::plain(KeyCode::F(2))));
-            assert!(effects.is_empty(), "{field}");
+            assert!(effects.is_empty(), "{field} {bad:?} was saved");
+            let form = s.settings.form.as_ref().unwrap();
+            let marked = form.field(field).and_then(|f| f.error.clone()).unwrap();
+            assert!(marked.contains(says), "{bad:?}: {marked}");
+            assert_eq!(form.focused().map(|f| f.id), Some(field));
             let status = s.status.clone().unwrap();
-            assert!(
-                status.error && status.text.contains(says),
-                "{}",
-                status.text
-            );
+            assert!(status.error && status.text == marked);
+            if field == "print_printer" {
+                assert!(!marked.contains(bad.trim()), "{marked}");
+            }
         }
     }
 }

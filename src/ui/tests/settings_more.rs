@@ -119,3 +119,13 @@ fn places_are_added_switched_and_removed_and_apply_at_once() {
     assert_eq!(s.schedule.places.len(), 1);
     assert_eq!(effects, vec![Effect::LoadToday(today())]);
 }
+
+#[test]
+fn a_printer_name_that_cannot_be_a_cups_destination_is_refused_beside_it_zh() {
+    let mut s = on_limits(Lang::Zh);
+    let form = s.settings.form.as_mut().expect("the room is read");
+    form.set_text("print_printer", "-o job-sheets=x");
+    let effects = press(&mut s, KeyCode::F(2));
+    assert!(effects.is_empty(), "{effects:?}");
+    insta::assert_snapshot!(screen(&s));
+}
