@@ -89,7 +89,7 @@ fn settings_fields(
 }
 
 /// The printer settings typed in the form: copies 1–99, a printer name that can be a
-/// CUPS destination (`printer::name::check`), a font file given by its full path. The
+/// CUPS destination (`printer::name::check`), a font file given by its full local path. The
 /// error names the field to mark and says what is allowed (never echoing the value).
 pub fn printer_of(form: &Form) -> Result<PrinterSettings, (&'static str, String)> {
     let copies = form.value("print_copies");
@@ -105,7 +105,8 @@ pub fn printer_of(form: &Form) -> Result<PrinterSettings, (&'static str, String)
         return Err(("print_printer", t("err.print.printer").into_owned()));
     }
     let font = form.value("print_font").trim().to_string();
-    let whole = std::path::Path::new(&font).is_absolute();
+    // A network path (\\server\share) would make Windows connect to that server to read it.
+    let whole = std::path::Path::new(&font).is_absolute() && !font.starts_with("\\\\");
     if !font.is_empty() && (!whole || font.chars().any(char::is_control)) {
         return Err(("print_font", t("err.print.font").into_owned()));
     }

@@ -341,6 +341,7 @@ mod tests {
             ("print_printer", long.as_str(), "127"),
             ("print_font", "simsun.ttc", "完整路径"),
             ("print_font", "/fonts/a\nb.ttc", "控制字符"),
+            ("print_font", "\\\\server\\share\\f.ttc", "网络路径"),
         ] {
             let mut s = on_settings();
             let form = s.settings.form.as_mut().unwrap();
