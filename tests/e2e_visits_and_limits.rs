@@ -96,9 +96,9 @@ fn a_shorter_case_limit_saved_in_settings_shows_on_the_today_screen() {
     // 设置 is the tab before 今日; Tab moves between its fields up to the limit.
     app.key(Key::BackTab);
     app.see("调解室名称");
-    // Room name, committee, prefix, number pattern, language, printer, copies, print
-    // command, PDF font, the mediators, the local categories: the limit is the twelfth stop.
-    for _ in 0..11 {
+    // Room name, committee, prefix, number pattern, language, printer, copies, PDF font,
+    // the mediators, the local categories: the limit is the eleventh stop.
+    for _ in 0..10 {
         app.key(Key::Tab);
     }
     app.see("▶ 一般案件期限");
