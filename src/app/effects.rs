@@ -31,7 +31,7 @@ impl Runner {
     pub fn new(store: Store, operator: String) -> Runner {
         let user = User::new(&operator, crate::domain::user::Role::Admin);
         let mut store = store;
-        store.set_user(&operator);
+        store.act_as(&user);
         let searcher = super::search_worker::Searcher::new(store.path().to_path_buf());
         Runner {
             store,
@@ -46,7 +46,7 @@ impl Runner {
     /// Acts as `user` from now on (the event loop passes the identified user).
     pub fn set_user(&mut self, user: User) {
         self.operator = user.name.clone();
-        self.store.set_user(&user.name);
+        self.store.act_as(&user);
         self.user = user;
     }
 
@@ -116,6 +116,7 @@ impl Runner {
                 | Effect::LoadUsers
                 | Effect::LoadHistory(_)
                 | Effect::LoadAgreement(..)
+                | Effect::RecordRefusal { .. }
         );
         // A refused booking goes back with what was asked, so the user can override it.
         let asked = match &effect {
@@ -129,7 +130,8 @@ impl Runner {
         match (self.try_run(effect, now), asked) {
             (Ok(action), _) => action,
             (Err(StorageError::Clash(verdict)), Some(fields)) => {
-                Action::SessionClash(fields, verdict)
+                let verdict = super::front_desk::clash_as_seen(&self.store, &self.user, *verdict);
+                Action::SessionClash(fields, Box::new(verdict))
             }
             (Err(e @ StorageError::Conflict { .. }), _) => match edited {
                 Some(edited) => match edited.both(&self.store) {
@@ -148,10 +150,38 @@ impl Runner {
             .ok_or_else(|| StorageError::Invalid(tf("err.no_room", &[])))
     }
 
-    fn try_run(&mut self, effect: Effect, now: &Timestamp) -> Result<Action, StorageError> {
-        if let Some(refusal) = super::guard::refusal(&effect, &self.user) {
-            return Err(StorageError::Invalid(refusal));
+    /// Asks the rights table whether the user may carry out `effect` (on the case it is
+    /// about, as stored now); a refusal is recorded in the audit and said to the user.
+    fn allowed(&mut self, effect: &Effect) -> Result<(), StorageError> {
+        use super::guard::Target;
+        let Some((op, target)) = super::guard::asked(effect) else {
+            return Ok(());
+        };
+        let case = match target {
+            Target::Room => None,
+            Target::Case(id) => Some(id),
+            Target::Session(id) => match self.store.load_session(id) {
+                Ok(s) => Some(s.fields.case_id),
+                Err(StorageError::NotFound { .. }) => None,
+                Err(e) => return Err(e),
+            },
+        };
+        // A case that is not there is said so by the effect itself (not found).
+        let registrar = match case {
+            Some(id) => self.store.registrar(id)?,
+            None => None,
+        };
+        match crate::domain::rights::check(&self.user, op, registrar.as_deref()) {
+            Ok(()) => Ok(()),
+            Err(refusal) => {
+                self.store.record_refusal(&refusal, case);
+                Err(StorageError::Refused(refusal, case))
+            }
         }
+    }
+
+    fn try_run(&mut self, effect: Effect, now: &Timestamp) -> Result<Action, StorageError> {
+        self.allowed(&effect)?;
         Ok(match effect {
             Effect::LoadRoom => Action::RoomLoaded(Box::new(self.load_room()?)),
             Effect::LoadCases(mut query) => {
@@ -273,7 +303,10 @@ impl Runner {
             | Effect::CancelSession { .. }
             | Effect::RecordSession { .. } => {
                 let org = self.org()?.id;
-                super::schedule_effects::run(&mut self.store, org, effect, now)?
+                let action = super::schedule_effects::run(&mut self.store, org, effect, now)?;
+                // The front desk sees other cases' sessions and deadlines only as far as
+                // the rights table lets it (see `front_desk`).
+                super::front_desk::as_seen(&self.store, &self.user, action)?
             }
             Effect::LoadFollowUps(case) => {
                 Action::FollowUpsLoaded(case, self.store.follow_ups_of_case(case)?)
@@ -304,7 +337,8 @@ impl Runner {
             Effect::ExportStats(period) => Action::StatsExported(self.export_stats(&period)?),
             Effect::ExportLedger(period) => {
                 let org = self.org()?;
-                let bytes = super::export_effects::ledger_workbook(&self.store, org, &period)?;
+                let bytes =
+                    super::export_effects::ledger_workbook(&self.store, org, &period, &self.user)?;
                 let name = format!(
                     "{}_{}_{}.xlsx",
                     crate::i18n::t("report.file.ledger"),
@@ -336,6 +370,10 @@ impl Runner {
                 } else {
                     Action::DocumentWritten(path)
                 }
+            }
+            Effect::RecordRefusal { refusal, case } => {
+                self.store.record_refusal(&refusal, case);
+                Action::RefusalRecorded
             }
             Effect::LoadDrafts => Action::DraftsLoaded(self.store.drafts(&self.operator)?),
             Effect::SaveDraft { key, content } => {
