@@ -504,3 +504,46 @@ fn the_front_desks_agenda_names_no_other_cases_parties() {
     );
     assert!(String::from_utf8_lossy(&out.stdout).contains("人调字"));
 }
+
+#[test]
+fn the_front_desks_ledger_is_the_same_on_the_statistics_tab_and_the_command_line() {
+    use tiaojie::domain::stats::period::Period;
+    let room = room();
+    let clerk = User::new(CLERK, Role::Clerk);
+    let mut runner = Runner::new(Store::open(&room.db).unwrap(), CLERK.into());
+    runner.set_user(clerk.clone());
+    let mut state = AppState::new(now().date_naive(), Lang::Zh, (120, 40));
+    state.user = clerk.clone();
+    drive(&mut state, &mut runner, start());
+    let period = Period::range(
+        chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap(),
+        chrono::NaiveDate::from_ymd_opt(2026, 12, 31).unwrap(),
+    );
+    // The 统计 tab's F9 gives the front desk its ledger (it was refused before).
+    let action = runner.run(Effect::ExportLedger(period), &now());
+    assert!(matches!(action, Action::LedgerExported(_)), "{action:?}");
+    // Of the same cases as `report ledger`: their own, one.
+    let store = Store::open(&room.db).unwrap();
+    let org = store.organisation().unwrap().unwrap();
+    let cases = store.ledger_cases(org.id, &period, Some(&clerk)).unwrap();
+    assert_eq!(cases.len(), 1);
+    assert_eq!(cases[0].0.id.0.to_string(), room.own_number);
+    let csv = room.db.parent().unwrap().join("clerk-ledger.csv");
+    let range = ["--from", "2020-01-01", "--to", "2026-12-31"];
+    let out = tiaojie(
+        &room.db,
+        &[
+            &["report", "ledger"][..],
+            &range[..],
+            &["--format", "csv", "-o", csv.to_str().unwrap()],
+        ]
+        .concat(),
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    let ledger = std::fs::read_to_string(&csv).unwrap();
+    assert!(
+        ledger.contains("孙自登") && !ledger.contains(OWN_ID),
+        "masked: {ledger}"
+    );
+    assert!(!ledger.contains(&room.other_name), "{ledger}");
+}
