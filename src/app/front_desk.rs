@@ -99,3 +99,6 @@ fn sees_case(
     let registrar = store.registrar(case)?.unwrap_or_default();
     Ok(sees_parties(&registrar, user))
 }
+
+#[cfg(test)]
+mod tests;
