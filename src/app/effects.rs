@@ -150,38 +150,8 @@ impl Runner {
             .ok_or_else(|| StorageError::Invalid(tf("err.no_room", &[])))
     }
 
-    /// Asks the rights table whether the user may carry out `effect` (on the case it is
-    /// about, as stored now); a refusal is recorded in the audit and said to the user.
-    fn allowed(&mut self, effect: &Effect) -> Result<(), StorageError> {
-        use super::guard::Target;
-        let Some((op, target)) = super::guard::asked(effect) else {
-            return Ok(());
-        };
-        let case = match target {
-            Target::Room => None,
-            Target::Case(id) => Some(id),
-            Target::Session(id) => match self.store.load_session(id) {
-                Ok(s) => Some(s.fields.case_id),
-                Err(StorageError::NotFound { .. }) => None,
-                Err(e) => return Err(e),
-            },
-        };
-        // A case that is not there is said so by the effect itself (not found).
-        let registrar = match case {
-            Some(id) => self.store.registrar(id)?,
-            None => None,
-        };
-        match crate::domain::rights::check(&self.user, op, registrar.as_deref()) {
-            Ok(()) => Ok(()),
-            Err(refusal) => {
-                self.store.record_refusal(&refusal, case);
-                Err(StorageError::Refused(refusal, case))
-            }
-        }
-    }
-
     fn try_run(&mut self, effect: Effect, now: &Timestamp) -> Result<Action, StorageError> {
-        self.allowed(&effect)?;
+        super::guard::allowed(&mut self.store, &self.user, &effect)?;
         Ok(match effect {
             Effect::LoadRoom => Action::RoomLoaded(Box::new(self.load_room()?)),
             Effect::LoadCases(mut query) => {

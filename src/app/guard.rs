@@ -1,12 +1,41 @@
 //! What the runner asks the rights table (`domain::rights`) before it carries out an
 //! effect for the user at the keyboard: the operation each effect is, and on which case,
-//! session or draft. The runner finds the case's registrar and asks `rights::check`; so
-//! no screen can change more than the role allows even if a key slipped through.
+//! session or draft; [`allowed`] finds that case's registrar as stored now and asks
+//! `rights::check`, so no screen can change more than the role allows even if a key
+//! slipped through. Storage asks again inside each write.
 
 use super::action::Effect;
 use crate::domain::case::CaseId;
-use crate::domain::rights::Operation;
+use crate::domain::rights::{Operation, check};
 use crate::domain::session::SessionId;
+use crate::domain::user::User;
+use crate::storage::{StorageError, Store};
+
+/// Whether `user` may carry out `effect` (on the case it is about, as stored now); a
+/// refusal is recorded in the audit and comes back worded for the user.
+pub fn allowed(store: &mut Store, user: &User, effect: &Effect) -> Result<(), StorageError> {
+    let Some((op, target)) = asked(effect) else {
+        return Ok(());
+    };
+    let case = match target {
+        Target::Room => None,
+        Target::Case(id) => Some(id),
+        Target::Session(id) => match store.load_session(id) {
+            Ok(s) => Some(s.fields.case_id),
+            Err(StorageError::NotFound { .. }) => None,
+            Err(e) => return Err(e),
+        },
+    };
+    // A case that is not there is said so by the effect itself (not found).
+    let registrar = match case {
+        Some(id) => store.registrar(id)?,
+        None => None,
+    };
+    check(user, op, registrar.as_deref()).map_err(|refusal| {
+        store.record_refusal(&refusal, case);
+        StorageError::Refused(refusal, case)
+    })
+}
 
 /// What an effect is about, for finding whose case it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,7 +106,6 @@ fn draft_target(key: &str) -> Target {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::rights::check;
     use crate::domain::stats::period::Period;
     use crate::domain::user::{Role, User};
 
