@@ -354,3 +354,196 @@ fn a_clerk_gets_no_full_id_or_phone_of_another_case_from_any_command() {
         assert_clean(&room, what, text);
     }
 }
+
+/// Runs the real binary as `user` on `db`.
+fn as_user(db: &Path, user: &str, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_tiaojie"))
+        .arg("--db")
+        .arg(db)
+        .args(["--as", user, "--lang", "zh"])
+        .args(args)
+        .env("TIAOJIE_FONT", "/nonexistent")
+        .output()
+        .unwrap()
+}
+
+fn cases_in(db: &Path) -> i64 {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    conn.query_row("SELECT count(*) FROM cases", [], |r| r.get(0))
+        .unwrap()
+}
+
+#[test]
+fn every_subcommand_asks_the_rights_table_for_every_role() {
+    use tiaojie::domain::rights::{Operation, Reach, reach};
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("room.db");
+    let demo = as_user(&db, "boss", &["demo", "--cases", "8"]);
+    assert!(demo.status.success(), "{}", text(&demo));
+    let people = [
+        ("boss", Role::Admin),
+        ("med", Role::Mediator),
+        ("desk", Role::Clerk),
+        ("reader", Role::ReadOnly),
+    ];
+    for (name, role) in &people[1..] {
+        let out = as_user(&db, "boss", &["user", "add", name, "--role", role.code()]);
+        assert!(out.status.success(), "{}", text(&out));
+    }
+    let copies = dir.path().join("copies");
+    let out = as_user(&db, "boss", &["backup", copies.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out));
+    let copy = std::fs::read_dir(&copies)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let jsonl = dir.path().join("cases.jsonl");
+    std::fs::write(&jsonl, "").unwrap();
+    let range = ["--from", "2020-01-01", "--to", "2026-12-31"];
+    let ledger: Vec<&str> = [&["report", "ledger"][..], &range[..]].concat();
+    let unmasked: Vec<&str> = [&ledger[..], &["--unmasked"][..]].concat();
+    let stats: Vec<&str> = [&["report", "stats"][..], &range[..]].concat();
+    let backup_dir = dir.path().join("more");
+    let commands: Vec<(Vec<&str>, Operation)> = vec![
+        (vec!["export"], Operation::ExportCases),
+        (vec!["agenda"], Operation::ViewAgenda),
+        (vec!["import", jsonl.to_str().unwrap()], Operation::Import),
+        (stats, Operation::ExportStats),
+        (ledger, Operation::ExportLedger),
+        (unmasked, Operation::ExportUnmasked),
+        (
+            vec![
+                "print",
+                "register",
+                "1",
+                "--format",
+                "txt",
+                "-o",
+                "/dev/null",
+            ],
+            Operation::PrintDocument,
+        ),
+        (
+            vec!["backup", backup_dir.to_str().unwrap()],
+            Operation::Backup,
+        ),
+        (vec!["check"], Operation::Check),
+        (vec!["search", "纠纷"], Operation::Search),
+        (vec!["user", "list"], Operation::ManageUsers),
+        (vec!["user", "disable", "nobody"], Operation::ManageUsers),
+        // Last: it replaces the file (with the copy, which holds the same users).
+        (vec!["restore", copy.to_str().unwrap()], Operation::Restore),
+    ];
+    for (args, op) in &commands {
+        for (name, role) in &people {
+            let before = cases_in(&db);
+            let out = as_user(&db, name, args);
+            let said = text(&out);
+            let role_label = tiaojie::i18n::label("role", role.code());
+            let refused = said.contains(&format!("你的角色「{role_label}」不能"));
+            match reach(*role, *op) {
+                Reach::No => {
+                    assert!(refused, "{name} ({role:?}) {args:?} not refused:\n{said}");
+                    assert!(!out.status.success(), "{name} {args:?} exits non-zero");
+                    assert_eq!(cases_in(&db), before, "{name} {args:?} wrote");
+                }
+                Reach::Own | Reach::Any => {
+                    assert!(!refused, "{name} ({role:?}) {args:?} refused:\n{said}")
+                }
+            }
+        }
+    }
+    // `tiaojie --as 前台 restore FILE` is refused to the front desk (as `user add` is).
+    let out = as_user(&db, "desk", &["restore", copy.to_str().unwrap()]);
+    assert!(
+        !out.status.success() && text(&out).contains("恢复备份"),
+        "{}",
+        text(&out)
+    );
+    // Sample data goes into a new file only: nobody becomes administrator of this room
+    // by running demo on it, not even someone it does not know.
+    for name in ["boss", "desk", "stranger"] {
+        let out = as_user(&db, name, &["demo", "--cases", "3"]);
+        assert!(!out.status.success(), "{name}: {}", text(&out));
+        assert!(text(&out).contains("已经有调解室"), "{}", text(&out));
+    }
+    let store = Store::open(&db).unwrap();
+    assert!(store.user("stranger").unwrap().is_none());
+    assert_eq!(store.user("desk").unwrap().unwrap().role, Role::Clerk);
+    // Each refusal is in the audit.
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let refused: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM audit WHERE action = 'refused' AND user_name = 'desk'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(refused >= 1, "the front desk's refusals are recorded");
+}
+
+#[test]
+fn the_front_desks_agenda_names_no_other_cases_parties() {
+    let room = room();
+    let out = tiaojie(
+        &room.db,
+        &["agenda", "--from", "2026-11-01", "--days", "90"],
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    let agenda = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(agenda.contains("其他案件"), "{agenda}");
+    assert!(!agenda.contains(&room.other_number), "{agenda}");
+    assert!(!agenda.contains(&room.other_name), "{agenda}");
+    // A mediator's agenda names them.
+    let out = as_user(
+        &room.db,
+        "boss",
+        &["agenda", "--from", "2026-11-01", "--days", "90"],
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("人调字"));
+}
+
+#[test]
+fn the_front_desks_ledger_is_the_same_on_the_statistics_tab_and_the_command_line() {
+    use tiaojie::domain::stats::period::Period;
+    let room = room();
+    let clerk = User::new(CLERK, Role::Clerk);
+    let mut runner = Runner::new(Store::open(&room.db).unwrap(), CLERK.into());
+    runner.set_user(clerk.clone());
+    let mut state = AppState::new(now().date_naive(), Lang::Zh, (120, 40));
+    state.user = clerk.clone();
+    drive(&mut state, &mut runner, start());
+    let period = Period::range(
+        chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap(),
+        chrono::NaiveDate::from_ymd_opt(2026, 12, 31).unwrap(),
+    );
+    // The 统计 tab's F9 gives the front desk its ledger (it was refused before).
+    let action = runner.run(Effect::ExportLedger(period), &now());
+    assert!(matches!(action, Action::LedgerExported(_)), "{action:?}");
+    // Of the same cases as `report ledger`: their own, one.
+    let store = Store::open(&room.db).unwrap();
+    let org = store.organisation().unwrap().unwrap();
+    let cases = store.ledger_cases(org.id, &period, Some(&clerk)).unwrap();
+    assert_eq!(cases.len(), 1);
+    assert_eq!(cases[0].0.id.0.to_string(), room.own_number);
+    let csv = room.db.parent().unwrap().join("clerk-ledger.csv");
+    let range = ["--from", "2020-01-01", "--to", "2026-12-31"];
+    let out = tiaojie(
+        &room.db,
+        &[
+            &["report", "ledger"][..],
+            &range[..],
+            &["--format", "csv", "-o", csv.to_str().unwrap()],
+        ]
+        .concat(),
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    let ledger = std::fs::read_to_string(&csv).unwrap();
+    assert!(
+        ledger.contains("孙自登") && !ledger.contains(OWN_ID),
+        "masked: {ledger}"
+    );
+    assert!(!ledger.contains(&room.other_name), "{ledger}");
+}

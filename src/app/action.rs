@@ -87,6 +87,8 @@ pub enum Action {
     DraftsLoaded(Vec<crate::storage::Draft>),
     /// A draft was written or deleted (nothing more to do).
     DraftStored,
+    /// A refusal was recorded in the audit (nothing more to do).
+    RefusalRecorded,
     /// Saving a case was refused because someone else saved it since it was opened:
     /// what the user typed, and the case as it is now.
     CaseConflict {
@@ -318,4 +320,11 @@ pub enum Effect {
     LoadAgreement(CaseId, bool),
     /// Save an agreement (its `version` is the one it was loaded at).
     SaveAgreement(Box<crate::domain::agreement::Agreement>),
+    /// Record in the audit that the user was refused something (on this case).
+    RecordRefusal {
+        /// What was refused, to whom.
+        refusal: Box<crate::domain::rights::Refusal>,
+        /// The case it concerned.
+        case: Option<CaseId>,
+    },
 }

@@ -31,7 +31,7 @@ impl Runner {
     pub fn new(store: Store, operator: String) -> Runner {
         let user = User::new(&operator, crate::domain::user::Role::Admin);
         let mut store = store;
-        store.set_user(&operator);
+        store.act_as(&user);
         let searcher = super::search_worker::Searcher::new(store.path().to_path_buf());
         Runner {
             store,
@@ -46,7 +46,7 @@ impl Runner {
     /// Acts as `user` from now on (the event loop passes the identified user).
     pub fn set_user(&mut self, user: User) {
         self.operator = user.name.clone();
-        self.store.set_user(&user.name);
+        self.store.act_as(&user);
         self.user = user;
     }
 
@@ -116,6 +116,7 @@ impl Runner {
                 | Effect::LoadUsers
                 | Effect::LoadHistory(_)
                 | Effect::LoadAgreement(..)
+                | Effect::RecordRefusal { .. }
         );
         // A refused booking goes back with what was asked, so the user can override it.
         let asked = match &effect {
@@ -129,7 +130,8 @@ impl Runner {
         match (self.try_run(effect, now), asked) {
             (Ok(action), _) => action,
             (Err(StorageError::Clash(verdict)), Some(fields)) => {
-                Action::SessionClash(fields, verdict)
+                let verdict = super::front_desk::clash_as_seen(&self.store, &self.user, *verdict);
+                Action::SessionClash(fields, Box::new(verdict))
             }
             (Err(e @ StorageError::Conflict { .. }), _) => match edited {
                 Some(edited) => match edited.both(&self.store) {
@@ -149,9 +151,7 @@ impl Runner {
     }
 
     fn try_run(&mut self, effect: Effect, now: &Timestamp) -> Result<Action, StorageError> {
-        if let Some(refusal) = super::guard::refusal(&effect, &self.user) {
-            return Err(StorageError::Invalid(refusal));
-        }
+        super::guard::allowed(&mut self.store, &self.user, &effect)?;
         Ok(match effect {
             Effect::LoadRoom => Action::RoomLoaded(Box::new(self.load_room()?)),
             Effect::LoadCases(mut query) => {
@@ -278,7 +278,10 @@ impl Runner {
             | Effect::CancelSession { .. }
             | Effect::RecordSession { .. } => {
                 let org = self.org()?.id;
-                super::schedule_effects::run(&mut self.store, org, effect, now)?
+                let action = super::schedule_effects::run(&mut self.store, org, effect, now)?;
+                // The front desk sees other cases' sessions and deadlines only as far as
+                // the rights table lets it (see `front_desk`).
+                super::front_desk::as_seen(&self.store, &self.user, action)?
             }
             Effect::LoadFollowUps(case) => {
                 Action::FollowUpsLoaded(case, self.store.follow_ups_of_case(case)?)
@@ -309,7 +312,8 @@ impl Runner {
             Effect::ExportStats(period) => Action::StatsExported(self.export_stats(&period)?),
             Effect::ExportLedger(period) => {
                 let org = self.org()?;
-                let bytes = super::export_effects::ledger_workbook(&self.store, org, &period)?;
+                let bytes =
+                    super::export_effects::ledger_workbook(&self.store, org, &period, &self.user)?;
                 let name = format!(
                     "{}_{}_{}.xlsx",
                     crate::i18n::t("report.file.ledger"),
@@ -343,6 +347,10 @@ impl Runner {
                 } else {
                     Action::DocumentWritten(path)
                 }
+            }
+            Effect::RecordRefusal { refusal, case } => {
+                self.store.record_refusal(&refusal, case);
+                Action::RefusalRecorded
             }
             Effect::LoadDrafts => Action::DraftsLoaded(self.store.drafts(&self.operator)?),
             Effect::SaveDraft { key, content } => {

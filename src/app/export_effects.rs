@@ -3,6 +3,7 @@
 
 use crate::domain::org::Organisation;
 use crate::domain::stats::period::Period;
+use crate::domain::user::User;
 use crate::i18n::tf;
 use crate::storage::{StorageError, Store};
 use std::path::Path;
@@ -13,17 +14,10 @@ pub fn ledger_workbook(
     store: &Store,
     org: &Organisation,
     period: &Period,
+    viewer: &User,
 ) -> Result<Vec<u8>, StorageError> {
-    let cases = store
-        .cases_received(org.id, period)?
-        .into_iter()
-        .map(|id| {
-            Ok((
-                store.load_case(id)?,
-                store.agreement_of_case(id)?.map(|a| a.kind),
-            ))
-        })
-        .collect::<Result<Vec<_>, StorageError>>()?;
+    // A 登记员's ledger is their own cases, as `tiaojie report ledger` gives it.
+    let cases = store.ledger_cases(org.id, period, Some(viewer))?;
     let mediators = store.mediators(org.id)?;
     let title = tf(
         "ledger.title",

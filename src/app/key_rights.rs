@@ -1,100 +1,291 @@
-//! Which keys the user at the keyboard may use, by the role rules of `domain::user`: the
-//! key bar and the help leave out what the role would only be refused (a 只读 user sees
-//! no F4 修改, F9 状态, F7 日程 …). `update::roles` still refuses such keys if pressed.
+//! Which operation of the rights table (`domain::rights`) each key and each dialog's
+//! submit asks for, and on whose case. The key bar and the help leave out what the user
+//! would only be refused; the key handler (`update::roles`) refuses the same keys with a
+//! reason. One mapping serves all three, so they cannot disagree.
 
 use super::command::Command;
 use super::keymap::Context;
-use crate::domain::user::{
-    User, may_edit_agreements, may_edit_settings, may_manage_users, may_see_agreements, may_write,
-};
+use super::modal::{Modal, Pending, SettingsItemKind};
+use super::reschedule_form::RescheduleKind;
+use super::state::{AppState, CasesView, Tab};
+use crate::domain::case::CaseId;
+use crate::domain::rights::{Operation, Refusal, check};
+use crate::domain::user::registered_by;
 
-/// True if `user` may use `command` bound in `context`, on a screen whose key contexts
-/// are `contexts` (the form's F2 saves an agreement in the editor, settings on the tab).
-pub fn may_use(contexts: &[Context], context: Context, command: Command, user: &User) -> bool {
+/// An operation asked for by a key, and the case it is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Asked {
+    /// What the key would do.
+    pub operation: Operation,
+    /// The case, where the key acts on one.
+    pub case: Option<CaseId>,
+    /// Who registered that case, where the screen knows (`None`: no particular case,
+    /// or one the screen cannot name; storage checks again with the case as stored).
+    pub registrar: Option<String>,
+}
+
+/// The operation a dialog's submit (F2) carries out — each dialog names its action here.
+pub fn dialog_operation(modal: &Modal) -> Option<Operation> {
+    use Operation as O;
+    Some(match modal {
+        Modal::Session(_) => O::ScheduleSession,
+        Modal::Override(o) if o.postpone.is_some() => O::PostponeSession,
+        Modal::Override(_) => O::ScheduleSession,
+        Modal::Record(_) => O::RecordSession,
+        Modal::Reschedule(r) if r.kind == RescheduleKind::Postpone => O::PostponeSession,
+        Modal::Reschedule(_) => O::CancelSession,
+        Modal::FollowUp(_) => O::RecordFollowUp,
+        Modal::StatusMenu(_) | Modal::Mediators(_) | Modal::Reason(_) => O::ChangeStatus,
+        // A party is saved with its case: what the case form does.
+        Modal::Party(_) => O::EditCase,
+        Modal::SettingsItem(s) => match s.kind {
+            SettingsItemKind::NewUser | SettingsItemKind::EditUser => O::ManageUsers,
+            SettingsItemKind::Mediator
+            | SettingsItemKind::LocalCategory
+            | SettingsItemKind::Place => O::EditSettings,
+        },
+        Modal::Help { .. }
+        | Modal::Notice { .. }
+        | Modal::Confirm(_)
+        | Modal::Picker(_)
+        | Modal::Drafts(_)
+        | Modal::Conflict(_) => return None,
+    })
+}
+
+/// What `command` (bound in `context`; `None`: a typed character) asks for on the screen
+/// `state` shows, with the key contexts `contexts`; `None` if it only looks or moves.
+pub fn asked(
+    state: &AppState,
+    contexts: &[Context],
+    context: Context,
+    command: Option<Command>,
+) -> Option<Asked> {
+    asked_under(state, state.modals.last(), contexts, context, command)
+}
+
+/// [`asked`] with `top` as the dialog in front (`None`: the screen itself, as the help
+/// screen lists the keys of what it was opened over).
+fn asked_under(
+    state: &AppState,
+    top: Option<&Modal>,
+    contexts: &[Context],
+    context: Context,
+    command: Option<Command>,
+) -> Option<Asked> {
     use Command as C;
     use Context as X;
-    match (context, command) {
-        (X::List, C::New | C::Edit) => may_write(user),
-        (
-            X::Detail,
-            C::Edit
-            | C::ChangeStatus
-            | C::NewSession
-            | C::RecordSession
-            | C::PostponeSession
-            | C::CancelSession
-            | C::NewFollowUp,
-        ) => may_write(user),
-        (X::Detail, C::Agreement) => may_see_agreements(user),
-        (X::Schedule, C::PostponeSession | C::CancelSession) => may_write(user),
-        (X::Settings, C::Add | C::Remove) => may_edit_settings(user),
-        (X::Tab, C::Add) => may_manage_users(user),
-        (X::AgreementList, C::Open | C::Add | C::Remove | C::MoveUp | C::MoveDown) => {
-            may_edit_agreements(user)
-        }
-        (X::Form, C::Save) if contexts.contains(&X::Agreement) => may_edit_agreements(user),
-        (X::Form, C::Save) if contexts.contains(&X::Settings) => may_edit_settings(user),
-        (X::Form | X::CaseForm | X::Parties, C::Save | C::Add | C::Remove) => may_write(user),
-        _ => true,
+    use Operation as O;
+    if let Some(modal) = top {
+        let submits = match modal {
+            Modal::StatusMenu(_) | Modal::Mediators(_) => command == Some(C::Open),
+            _ => command == Some(C::Save),
+        };
+        let operation = match modal {
+            Modal::Confirm(c) if matches!(c.on_yes, Pending::RemoveParty(_)) => {
+                matches!(command, Some(C::Yes | C::Open)).then_some(case_form_operation(state))
+            }
+            _ => submits.then(|| dialog_operation(modal)).flatten(),
+        }?;
+        return Some(about(state, operation, dialog_case(state, modal)));
     }
+    // The settings form fills its tab: every key there but moving and leaving edits it.
+    if state.tab == Tab::Settings
+        && state.setup.is_none()
+        && state.settings.form.is_some()
+        && context != X::Global
+        && !looks(command)
+    {
+        return Some(about(state, O::EditSettings, None));
+    }
+    let command = command?;
+    let operation = match (context, command) {
+        (X::List, C::New) => O::RegisterCase,
+        (X::List, C::Edit) | (X::Detail, C::Edit) => O::EditCase,
+        (X::Detail, C::ChangeStatus) => O::ChangeStatus,
+        (X::Detail, C::NewSession) => O::ScheduleSession,
+        (X::Detail, C::RecordSession) => O::RecordSession,
+        (X::Detail | X::Schedule, C::PostponeSession) => O::PostponeSession,
+        (X::Detail | X::Schedule, C::CancelSession) => O::CancelSession,
+        (X::Detail, C::NewFollowUp) => O::RecordFollowUp,
+        (X::Detail, C::Agreement) => O::ViewAgreement,
+        (X::Schedule | X::Today, C::Open) => O::ViewCase,
+        (X::Tab, C::Add | C::Open) => O::ManageUsers,
+        (X::Settings, C::Add | C::Remove) => O::EditSettings,
+        (X::AgreementList, C::Open | C::Add | C::Remove | C::MoveUp | C::MoveDown) => {
+            O::SaveAgreement
+        }
+        (X::Form, C::Save) if contexts.contains(&X::Agreement) => O::SaveAgreement,
+        (X::Form, C::Save) if contexts.contains(&X::Settings) => O::EditSettings,
+        (X::Form, C::Save) if state.setup.is_some() => O::SetUpRoom,
+        (X::Form | X::CaseForm | X::Parties, C::Save | C::Add | C::Remove)
+            if state.tab == Tab::Cases =>
+        {
+            case_form_operation(state)
+        }
+        (X::Parties, C::Open) => case_form_operation(state),
+        (X::Stats, C::Export) => O::ExportStats,
+        (X::Stats, C::ExportLedger) => O::ExportLedger,
+        (X::Docs, C::Print | C::Open) => O::PrintDocument,
+        _ => return None,
+    };
+    Some(about(state, operation, screen_case(state, context)))
+}
+
+/// True if `user` may use `command` in `context` here: the key bar and the help show
+/// only these.
+pub fn may_use(state: &AppState, contexts: &[Context], context: Context, command: Command) -> bool {
+    refusal(state, contexts, context, Some(command)).is_none()
+}
+
+/// [`may_use`] for the help screen: the keys of `context` as on the screen beneath the
+/// dialogs (the help lists every context's keys, not only the dialog's).
+pub fn may_use_beneath(state: &AppState, context: Context, command: Command) -> bool {
+    let Some(asked) = asked_under(state, None, &[context], context, Some(command)) else {
+        return true;
+    };
+    check(&state.user, asked.operation, asked.registrar.as_deref()).is_ok()
+}
+
+/// The refusal for a key, or `None` if the user at the keyboard may go ahead.
+pub fn refusal(
+    state: &AppState,
+    contexts: &[Context],
+    context: Context,
+    command: Option<Command>,
+) -> Option<(Refusal, Option<CaseId>)> {
+    let asked = asked(state, contexts, context, command)?;
+    check(&state.user, asked.operation, asked.registrar.as_deref())
+        .err()
+        .map(|refusal| (refusal, asked.case))
+}
+
+/// Keys that only move around or leave (what someone who may not change settings may
+/// still do on the settings tab); typed letters are none of them.
+fn looks(command: Option<Command>) -> bool {
+    matches!(
+        command,
+        Some(
+            Command::Up
+                | Command::Down
+                | Command::PageUp
+                | Command::PageDown
+                | Command::Home
+                | Command::End
+                | Command::NextField
+                | Command::PrevField
+                | Command::Back
+                | Command::Help
+                | Command::Quit
+        )
+    )
+}
+
+/// What `command` asks for with the key contexts `contexts`: the first context that
+/// gives it a meaning decides (as `keymap::resolve` does).
+pub fn asked_here(
+    state: &AppState,
+    contexts: &[Context],
+    command: Option<Command>,
+) -> Option<Asked> {
+    contexts
+        .iter()
+        .find_map(|c| asked(state, contexts, *c, command))
+}
+
+/// [`refusal`] for a key pressed with the key contexts `contexts`.
+pub fn refusal_here(
+    state: &AppState,
+    contexts: &[Context],
+    command: Option<Command>,
+) -> Option<(Refusal, Option<CaseId>)> {
+    let asked = asked_here(state, contexts, command)?;
+    check(&state.user, asked.operation, asked.registrar.as_deref())
+        .err()
+        .map(|refusal| (refusal, asked.case))
+}
+
+/// Registering or editing, as the case form on screen does.
+fn case_form_operation(state: &AppState) -> Operation {
+    match &state.cases {
+        CasesView::Form(f) if f.editing.is_none() => Operation::RegisterCase,
+        _ => Operation::EditCase,
+    }
+}
+
+fn about(state: &AppState, operation: Operation, case: Option<CaseId>) -> Asked {
+    Asked {
+        operation,
+        case,
+        registrar: case.and_then(|id| registrar_shown(state, id)),
+    }
+}
+
+/// The case the key acts on, on a screen without a dialog.
+fn screen_case(state: &AppState, context: Context) -> Option<CaseId> {
+    match (context, &state.cases) {
+        (Context::Schedule, _) => {
+            let sched = &state.schedule;
+            sched.sessions.get(sched.selected).map(|s| s.fields.case_id)
+        }
+        (Context::Today, _) => state.today_view.selected_case(),
+        (_, CasesView::Detail(d)) if state.tab == Tab::Cases || state.tab == Tab::Documents => {
+            Some(d.case.id)
+        }
+        (_, CasesView::Form(f)) if state.tab == Tab::Cases => f.editing.map(|(id, _)| id),
+        (_, CasesView::Agreement(a)) if state.tab == Tab::Cases => Some(a.case.id),
+        _ => None,
+    }
+}
+
+/// The case a dialog acts on.
+fn dialog_case(state: &AppState, modal: &Modal) -> Option<CaseId> {
+    match modal {
+        Modal::Session(s) => Some(s.case_id),
+        Modal::Override(o) => Some(o.fields.case_id),
+        Modal::Record(r) => r.session().map(|s| s.fields.case_id),
+        Modal::Reschedule(r) => r.session().map(|s| s.fields.case_id),
+        Modal::FollowUp(f) => Some(f.case_id),
+        Modal::StatusMenu(m) => Some(m.case_id),
+        Modal::Mediators(m) => Some(m.case_id),
+        Modal::Reason(r) => Some(r.case_id),
+        _ => match &state.cases {
+            CasesView::Form(f) => f.editing.map(|(id, _)| id),
+            CasesView::Detail(d) => Some(d.case.id),
+            _ => None,
+        },
+    }
+}
+
+/// Who registered `case`, as far as what is on screen says: the case shown, or any
+/// session of it that was read (sessions carry their case's registrar).
+fn registrar_shown(state: &AppState, case: CaseId) -> Option<String> {
+    if let CasesView::Detail(d) = &state.cases
+        && d.case.id == case
+    {
+        return Some(registered_by(&d.case).to_string());
+    }
+    if let CasesView::Agreement(a) = &state.cases
+        && a.case.id == case
+    {
+        return Some(registered_by(&a.case).to_string());
+    }
+    let sessions = state
+        .schedule
+        .sessions
+        .iter()
+        .chain(state.today_view.sessions.iter())
+        .chain(state.case_sessions.iter().flat_map(|(_, list)| list.iter()))
+        .chain(state.modals.iter().flat_map(|m| match m {
+            Modal::Reschedule(r) => r.sessions.as_slice(),
+            Modal::Record(r) => r.sessions.as_slice(),
+            _ => &[],
+        }));
+    sessions
+        .filter(|s| s.fields.case_id == case && !s.registered_by.is_empty())
+        .map(|s| s.registered_by.clone())
+        .next()
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::app::keymap::{bar_where, entries_where};
-    use crate::domain::user::Role;
-
-    fn bar_of(contexts: &[Context], role: Role) -> Vec<&'static str> {
-        let user = User::new("u", role);
-        bar_where(contexts, false, &|c, cmd| may_use(contexts, c, cmd, &user))
-            .into_iter()
-            .map(|(_, d)| d)
-            .collect()
-    }
-
-    #[test]
-    fn read_only_sees_no_write_keys_on_the_case_detail_and_list() {
-        let detail = [Context::Detail, Context::Global];
-        let ro = bar_of(&detail, Role::ReadOnly);
-        for write in [
-            "key.edit",
-            "key.change_status",
-            "key.new_session",
-            "key.record_session",
-            "key.postpone_session",
-            "key.new_follow_up",
-        ] {
-            assert!(!ro.contains(&write), "{write} in {ro:?}");
-        }
-        assert!(ro.contains(&"key.agreement"), "只读 may look at agreements");
-        assert!(ro.contains(&"key.back") && ro.contains(&"key.help"));
-        let mediator = bar_of(&detail, Role::Mediator);
-        assert!(mediator.contains(&"key.edit") && mediator.contains(&"key.change_status"));
-        let list = [Context::List, Context::Global];
-        assert!(!bar_of(&list, Role::ReadOnly).contains(&"key.new"));
-        assert!(bar_of(&list, Role::Clerk).contains(&"key.new"));
-    }
-
-    #[test]
-    fn the_front_desk_sees_no_agreement_key_and_only_editors_save_agreements() {
-        let detail = [Context::Detail, Context::Global];
-        assert!(!bar_of(&detail, Role::Clerk).contains(&"key.agreement"));
-        let editor = [Context::Agreement, Context::Form, Context::Global];
-        assert!(!bar_of(&editor, Role::ReadOnly).contains(&"key.save"));
-        assert!(bar_of(&editor, Role::Mediator).contains(&"key.save"));
-        let rows = [Context::AgreementList, Context::Agreement, Context::Form];
-        assert!(!bar_of(&rows, Role::ReadOnly).contains(&"key.add_row"));
-    }
-
-    #[test]
-    fn settings_keys_are_for_administrators_and_help_is_filtered_the_same_way() {
-        let settings = [Context::Settings, Context::Form, Context::Global];
-        assert!(!bar_of(&settings, Role::Mediator).contains(&"key.save"));
-        assert!(bar_of(&settings, Role::Admin).contains(&"key.save"));
-        let ro = User::new("u", Role::ReadOnly);
-        let help = entries_where(Context::Detail, &|c, cmd| may_use(&[c], c, cmd, &ro));
-        assert!(!help.iter().any(|(_, d)| *d == "key.edit"));
-        assert!(help.iter().any(|(_, d)| *d == "key.scroll_down"));
-    }
-}
+mod tests;

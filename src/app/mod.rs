@@ -16,6 +16,7 @@ pub mod effects;
 mod export_effects;
 pub mod follow_up_form;
 pub mod form;
+mod front_desk;
 mod guard;
 pub mod key;
 pub mod key_rights;

@@ -134,24 +134,11 @@ pub fn room_ledger_as(
     unmasked: bool,
     viewer: Option<&crate::domain::user::User>,
 ) -> Result<Vec<Sheet>, CliError> {
-    use crate::domain::user::{case_for, may_see_agreements, may_see_case};
     let Some(org) = store.organisation()? else {
         return Ok(Vec::new());
     };
-    let mut cases = Vec::new();
-    for id in store.cases_received(org.id, period)? {
-        let case = store.load_case(id)?;
-        // The front desk sees no agreements (and only its own cases).
-        let agreement = match viewer {
-            Some(me) if !may_see_agreements(me) => None,
-            _ => store.agreement_of_case(id)?.map(|a| a.kind),
-        };
-        match viewer {
-            None => cases.push((case, agreement)),
-            Some(me) if may_see_case(&case, me) => cases.push((case_for(&case, me), agreement)),
-            Some(_) => {}
-        }
-    }
+    // The same cases as the 统计 tab's export (see `Store::ledger_cases`).
+    let cases = store.ledger_cases(org.id, period, viewer)?;
     let mediators = store.mediators(org.id)?;
     let title = tf(
         "ledger.title",

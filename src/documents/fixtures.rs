@@ -182,6 +182,7 @@ pub fn sessions() -> Vec<crate::domain::session::Session> {
         override_reason: String::new(),
         mediator_names: "王芳、赵刚".into(),
         case_label: String::new(),
+        registered_by: String::new(),
     };
     let mut held = session(
         3,

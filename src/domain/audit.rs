@@ -14,6 +14,8 @@ labelled_enum! {
         View => ("view", "查看"),
         /// Brought in by a bulk write (import, sample data): one row per case.
         Import => ("import", "导入"),
+        /// The rights table refused someone an operation (on this case).
+        Refused => ("refused", "拒绝"),
     }
 }
 

@@ -19,6 +19,7 @@ pub mod org;
 pub mod party;
 pub mod phone;
 pub mod repeat;
+pub mod rights;
 pub mod search;
 pub mod session;
 pub mod source;

@@ -161,6 +161,24 @@ pub struct Session {
     pub mediator_names: String,
     /// The case's number or, before acceptance, its parties (for the agenda line).
     pub case_label: String,
+    /// Who registered its case (the rights table asks: a 登记员 may change only the
+    /// sessions of cases they registered, and sees others' without parties).
+    pub registered_by: String,
+}
+
+impl Session {
+    /// The session as someone who may not see its case's parties sees it: time, place,
+    /// mediators and status, with no parties, no case number, no record and no reasons
+    /// (the front desk's view of other cases' sessions).
+    pub fn without_parties(&self) -> Session {
+        let mut shown = self.clone();
+        shown.fields.parties.clear();
+        shown.record = SessionRecord::default();
+        shown.override_reason.clear();
+        shown.cancel_reason.clear();
+        shown.case_label = t("rights.other_case").into_owned();
+        shown
+    }
 }
 
 /// Why a session's status cannot change.

@@ -6,6 +6,7 @@ use super::case::Case;
 use super::id_card::mask_id;
 use super::labelled::labelled_enum;
 use super::phone::mask_phone;
+use super::rights::{Operation, allows};
 
 labelled_enum! {
     /// What a person may do in the room.
@@ -70,46 +71,58 @@ impl User {
     }
 }
 
+// The questions below are the rights table's (`domain::rights`) answers, named for the
+// places that ask them often.
+
 /// The room's settings (name, numbering, print command) — administrators only.
 pub fn may_edit_settings(user: &User) -> bool {
-    user.active && user.role == Role::Admin
+    allows(user, Operation::EditSettings, None)
 }
 
 /// Adding, changing and disabling users — administrators only.
 pub fn may_manage_users(user: &User) -> bool {
-    user.active && user.role == Role::Admin
+    allows(user, Operation::ManageUsers, None)
 }
 
-/// Any change at all (registering, editing, sessions, follow-ups): everyone but 只读.
+/// Registering a case (the first of the changes a role may make): everyone but 只读.
 pub fn may_write(user: &User) -> bool {
-    user.active && user.role != Role::ReadOnly
+    allows(user, Operation::RegisterCase, None)
 }
 
 /// Agreements (调解协议) are the mediators' work: the front desk and 只读 may not edit them.
 pub fn may_edit_agreements(user: &User) -> bool {
-    user.active && matches!(user.role, Role::Admin | Role::Mediator)
+    allows(user, Operation::SaveAgreement, None)
 }
 
 /// Whether `user` may see agreements at all: the front desk registers and refers cases
 /// and has no part in agreements; 只读 may look at them.
 pub fn may_see_agreements(user: &User) -> bool {
-    user.active && user.role != Role::Clerk
+    allows(user, Operation::ViewAgreement, None)
 }
 
 /// Full ID numbers and phones in a file meant for others (`--unmasked`) — administrators only.
 pub fn may_export_unmasked(user: &User) -> bool {
-    user.active && user.role == Role::Admin
+    allows(user, Operation::ExportUnmasked, None)
 }
 
 /// A 登记员 sees only the cases they registered; everyone else sees every case.
 pub fn may_see_registered(registered_by: &str, user: &User) -> bool {
-    user.active && (user.role != Role::Clerk || registered_by == user.name)
+    allows(user, Operation::ViewCase, Some(registered_by))
 }
 
-/// The registrar a list must be limited to for `user`: their own name for a 登记员,
-/// none for everyone else (put into `CaseQuery::registered_by`).
+/// The registrar a list must be limited to for `user`: their own name for a role that
+/// sees only its own cases (a 登记员), none for everyone else (put into
+/// `CaseQuery::registered_by`).
 pub fn case_scope(user: &User) -> Option<String> {
-    (user.role == Role::Clerk).then(|| user.name.clone())
+    (super::rights::reach(user.role, Operation::ViewCase) == super::rights::Reach::Own)
+        .then(|| user.name.clone())
+}
+
+/// Whether `user` sees who the parties of a session or alert of a case registered by
+/// `registered_by` are: the front desk sees other cases' sessions only as time, place and
+/// mediator (when rooms and mediators are free), never their parties or numbers.
+pub fn sees_parties(registered_by: &str, user: &User) -> bool {
+    may_see_registered(registered_by, user)
 }
 
 /// [`may_see_registered`] for a loaded case (its first history entry is the registration).

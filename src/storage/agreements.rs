@@ -3,6 +3,7 @@
 //! one transaction. What falls due is in `due`.
 
 use super::codec::{date_text, decode, parse_date, time_text};
+use super::rights::allow;
 use super::search::index_case;
 use super::{StorageError, Store};
 use crate::domain::agreement::{
@@ -10,6 +11,7 @@ use crate::domain::agreement::{
     check_transition, validate,
 };
 use crate::domain::case::{CaseId, Timestamp};
+use crate::domain::rights::Operation;
 use crate::i18n::tf;
 use rusqlite::{OptionalExtension, Transaction, params};
 
@@ -133,7 +135,9 @@ impl Store {
             return Err(StorageError::Invalid(problem.message));
         }
         let case = agreement.case_id;
+        let actor = self.actor.clone();
         self.write(|tx| {
+            allow(tx, actor.as_ref(), Operation::SaveAgreement, Some(case.0))?;
             let stored = claim(tx, agreement)?;
             if let Some(from) = stored
                 && from != agreement.status
@@ -161,7 +165,9 @@ impl Store {
     ) -> Result<u64, StorageError> {
         let _quiet = self.quiet_row_audit();
         let index = !self.search_deferred;
+        let actor = self.actor.clone();
         self.write(|tx| {
+            allow(tx, actor.as_ref(), Operation::Import, None)?;
             for a in list {
                 write_row(tx, a, true, now)?;
                 write_children(tx, a)?;

@@ -332,6 +332,7 @@ fn entry(
         .get("name")
         .or_else(|| before.get("name"))
         .or_else(|| after.get("shown"))
+        .or_else(|| after.get("operation"))
         .and_then(|v| v.as_str())
         .unwrap_or_default()
         .to_string();

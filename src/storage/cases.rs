@@ -2,10 +2,12 @@
 //! (numbering on acceptance), load, list a page, and bulk insert for import and demo.
 
 use super::codec::{date_text, decode, time_text};
+use super::rights::allow;
 use super::search::index_case;
 use super::{StorageError, Store};
 use crate::domain::case::{Case, CaseFields, CaseId, CaseNumber, Timestamp};
 use crate::domain::org::{MediatorId, OrgId, Organisation, format_case_number};
+use crate::domain::rights::Operation;
 use crate::domain::status::{CaseStatus, StatusChange, TransitionInput, check_transition};
 use crate::i18n::tf;
 use chrono::Datelike;
@@ -45,7 +47,9 @@ impl Store {
         now: &Timestamp,
     ) -> Result<Case, StorageError> {
         check_fields(fields, now)?;
+        let actor = self.actor.clone();
         let id = self.write(|tx| {
+            allow(tx, actor.as_ref(), Operation::RegisterCase, None)?;
             let at = time_text(now);
             let id =
                 insert::insert_case_row(tx, org, CaseStatus::Registered, None, fields, &at, &at)?;
@@ -66,7 +70,9 @@ impl Store {
         now: &Timestamp,
     ) -> Result<Case, StorageError> {
         check_fields(fields, now)?;
+        let actor = self.actor.clone();
         self.write(|tx| {
+            allow(tx, actor.as_ref(), Operation::EditCase, Some(id.0))?;
             claim_version(tx, id, expected_version, now)?;
             write_fields(tx, id, fields, now)
         })?;
@@ -87,7 +93,9 @@ impl Store {
         operator: &str,
         now: &Timestamp,
     ) -> Result<Case, StorageError> {
+        let actor = self.actor.clone();
         self.write(|tx| {
+            allow(tx, actor.as_ref(), Operation::ChangeStatus, Some(id.0))?;
             let from = claim_version(tx, id, expected_version, now)?;
             let assigned: i64 = tx.query_row(
                 "SELECT count(*) FROM case_mediators WHERE case_id = ?1",
@@ -139,9 +147,11 @@ impl Store {
         // One audit row per case (written by `insert_record`) instead of one per row.
         let quiet = self.quiet_row_audit();
         let index = !self.search_deferred;
+        let actor = self.actor.clone();
         // The records are a stream (demo makes them as it goes), so they cannot be
         // written twice: only waiting to begin and to commit is retried.
         let result = self.write_once(|tx| {
+            allow(tx, actor.as_ref(), Operation::Import, None)?;
             let mut ids = Vec::new();
             for record in records {
                 ids.push(insert_record(tx, org, &record)?.0);

@@ -3,8 +3,10 @@
 //! transaction that waits for other writers (busy timeout) rather than failing.
 
 use super::codec::{parse_time, time_text};
+use super::rights::{allow, draft_case};
 use super::{StorageError, Store};
 use crate::domain::case::Timestamp;
+use crate::domain::rights::Operation;
 use rusqlite::params;
 
 /// A stored draft.
@@ -27,7 +29,9 @@ impl Store {
         content: &str,
         now: &Timestamp,
     ) -> Result<(), StorageError> {
+        let actor = self.actor.clone();
         self.write(|tx| {
+            allow(tx, actor.as_ref(), Operation::SaveDraft, draft_case(key))?;
             tx.execute(
                 "INSERT INTO drafts (user, form_key, content, updated_at) VALUES (?1, ?2, ?3, ?4)
                  ON CONFLICT (user, form_key) DO UPDATE
@@ -40,7 +44,19 @@ impl Store {
 
     /// Deletes the draft of `key` for `user` (nothing happens if there is none).
     pub fn delete_draft(&mut self, user: &str, key: &str) -> Result<(), StorageError> {
+        let actor = self.actor.clone();
         self.write(|tx| {
+            // Nothing to delete is no write: a 只读 user closing a form they only looked
+            // at is not refused anything.
+            let held: i64 = tx.query_row(
+                "SELECT count(*) FROM drafts WHERE user = ?1 AND form_key = ?2",
+                params![user, key],
+                |r| r.get(0),
+            )?;
+            if held == 0 {
+                return Ok(());
+            }
+            allow(tx, actor.as_ref(), Operation::SaveDraft, draft_case(key))?;
             tx.execute(
                 "DELETE FROM drafts WHERE user = ?1 AND form_key = ?2",
                 params![user, key],

@@ -2,11 +2,13 @@
 //! deadlines need attention are in `alerts`.
 
 use super::codec::{date_text, decode, parse_date, time_text};
+use super::rights::allow;
 use super::{StorageError, Store};
 use crate::domain::case::{CaseId, Timestamp};
 use crate::domain::deadlines::Limits;
 use crate::domain::follow_up::{FollowUp, Performance, Place, Satisfaction, VisitWay};
 use crate::domain::org::OrgId;
+use crate::domain::rights::Operation;
 use rusqlite::params;
 
 impl Store {
@@ -15,7 +17,10 @@ impl Store {
         if let Some(problem) = visit.problem(now.date_naive()) {
             return Err(StorageError::Invalid(problem));
         }
+        let actor = self.actor.clone();
         self.write(|tx| {
+            let case = Some(visit.case_id.0);
+            allow(tx, actor.as_ref(), Operation::RecordFollowUp, case)?;
             tx.execute(
                 "INSERT INTO follow_ups (case_id, visited_on, way, performance, satisfaction,
                  lawsuit, escalation, measures, by_whom, created_at)
@@ -44,7 +49,9 @@ impl Store {
         now: &Timestamp,
     ) -> Result<u64, StorageError> {
         let _quiet = self.quiet_row_audit();
+        let actor = self.actor.clone();
         self.write(|tx| {
+            allow(tx, actor.as_ref(), Operation::Import, None)?;
             let mut stmt = tx.prepare_cached(
                 "INSERT INTO follow_ups (case_id, visited_on, way, performance, satisfaction,
                  lawsuit, escalation, measures, by_whom, created_at)
@@ -127,7 +134,9 @@ impl Store {
 
     /// Replaces the room's list of places (blank and repeated names are dropped).
     pub fn save_places(&mut self, org: OrgId, places: &[Place]) -> Result<(), StorageError> {
+        let actor = self.actor.clone();
         self.write(|tx| {
+            allow(tx, actor.as_ref(), Operation::EditSettings, None)?;
             tx.execute("DELETE FROM places WHERE org_id = ?1", [org.0])?;
             let mut stmt = tx.prepare_cached(
                 "INSERT OR IGNORE INTO places (org_id, seq, name, is_room) VALUES (?1, ?2, ?3, ?4)",

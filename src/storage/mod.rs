@@ -11,10 +11,12 @@ mod codec;
 mod drafts;
 mod follow_ups;
 mod import;
+mod ledger;
 mod lookup;
 pub mod migrations;
 mod org;
 mod repeat;
+mod rights;
 mod search;
 mod sessions;
 mod stats;
@@ -45,6 +47,10 @@ pub struct Store {
     path: PathBuf,
     /// Who the audit trail records as making the changes (see `set_user`).
     who: audit::Who,
+    /// Who is acting, with their role: each write asks the rights table for them inside
+    /// its transaction (see `act_as`). `None`: the file's owner at a maintenance command
+    /// or a test, whom nothing limits but who can open the file.
+    actor: Option<crate::domain::user::User>,
     /// Whether the audit triggers record each row (off during a bulk write).
     row_audit: audit::RowAudit,
     /// Bulk writes leave the search index to `index_new_cases_after` (sample data).
@@ -90,6 +96,13 @@ pub enum StorageError {
     /// Input that the rules refuse (already worded for the user).
     #[error("{0}")]
     Invalid(String),
+    /// The rights table refuses the acting user this write (on this case, if any); the
+    /// refusal is recorded in the audit trail.
+    #[error("{0}")]
+    Refused(
+        crate::domain::rights::Refusal,
+        Option<crate::domain::case::CaseId>,
+    ),
     /// Other writers kept the file busy for longer than a write waits (`Patience`).
     #[error("{}", crate::i18n::tf("err.db.busy", &[("seconds", &seconds.to_string())]))]
     Busy { seconds: u64 },
@@ -133,6 +146,7 @@ impl Store {
             conn,
             path: path.to_path_buf(),
             who,
+            actor: None,
             row_audit,
             search_deferred: false,
             patience: Patience::default(),
@@ -158,6 +172,7 @@ impl Store {
             conn,
             path: path.to_path_buf(),
             who: audit::Who::default(),
+            actor: None,
             row_audit: audit::RowAudit::default(),
             search_deferred: false,
             patience: Patience::default(),

@@ -1,10 +1,12 @@
 //! Organisations, their mediators, local categories and settings.
 
 use super::codec::{decode, time_text};
+use super::rights::allow;
 use super::{StorageError, Store};
 use crate::domain::case::Timestamp;
 use crate::domain::category::{Category, LocalCategory, default_local_categories};
 use crate::domain::org::{Mediator, MediatorId, OrgId, OrgProfile, Organisation};
+use crate::domain::rights::Operation;
 use crate::i18n::tf;
 use rusqlite::{OptionalExtension, params};
 
@@ -46,7 +48,9 @@ impl Store {
         if first_mediator.is_empty() {
             return Err(StorageError::Invalid(tf("err.mediator.name_missing", &[])));
         }
+        let actor = self.actor.clone();
         self.write(|tx| {
+            allow(tx, actor.as_ref(), Operation::SetUpRoom, None)?;
             // Two first starts (or imports) at once: the second must not make a second room,
             // whose cases nobody would ever see. Checked under the write lock.
             let rooms: i64 = tx.query_row("SELECT count(*) FROM organisations", [], |r| r.get(0))?;
@@ -81,7 +85,9 @@ impl Store {
         let profile = profile
             .validated()
             .map_err(|e| StorageError::Invalid(e.to_string()))?;
+        let actor = self.actor.clone();
         self.write(|tx| {
+            allow(tx, actor.as_ref(), Operation::EditSettings, None)?;
             tx.execute(
                 "UPDATE organisations SET room_name = ?2, committee_name = ?3, number_prefix = ?4,
                  number_pattern = ?5, version = version + 1 WHERE id = ?1",
@@ -124,7 +130,9 @@ impl Store {
         if name.is_empty() {
             return Err(StorageError::Invalid(tf("err.mediator.name_missing", &[])));
         }
+        let actor = self.actor.clone();
         self.write(|tx| {
+            allow(tx, actor.as_ref(), Operation::EditSettings, None)?;
             let exists: bool = tx.query_row(
                 "SELECT EXISTS(SELECT 1 FROM mediators WHERE org_id = ?1 AND name = ?2)",
                 params![org.0, name],
@@ -155,7 +163,9 @@ impl Store {
         id: MediatorId,
         active: bool,
     ) -> Result<(), StorageError> {
+        let actor = self.actor.clone();
         self.write(|tx| {
+            allow(tx, actor.as_ref(), Operation::EditSettings, None)?;
             tx.execute(
                 "UPDATE mediators SET active = ?2 WHERE id = ?1",
                 params![id.0, active],
@@ -193,7 +203,9 @@ impl Store {
         if name.is_empty() {
             return Err(StorageError::Invalid(tf("err.category.name_missing", &[])));
         }
+        let actor = self.actor.clone();
         self.write(|tx| {
+            allow(tx, actor.as_ref(), Operation::EditSettings, None)?;
             tx.execute(
                 "INSERT INTO local_categories (org_id, name, parent) VALUES (?1, ?2, ?3)
                  ON CONFLICT (org_id, name) DO UPDATE SET parent = excluded.parent",
@@ -232,7 +244,9 @@ impl Store {
         pairs: &[(String, String)],
         removed: &[&str],
     ) -> Result<(), StorageError> {
+        let actor = self.actor.clone();
         self.write(|tx| {
+            allow(tx, actor.as_ref(), Operation::EditSettings, None)?;
             let mut stmt = tx.prepare_cached(
                 "INSERT INTO settings (org_id, key, value) VALUES (?1, ?2, ?3)
                  ON CONFLICT (org_id, key) DO UPDATE SET value = excluded.value",
@@ -251,7 +265,9 @@ impl Store {
 
     /// Stores a room setting.
     pub fn set_setting(&mut self, org: OrgId, key: &str, value: &str) -> Result<(), StorageError> {
+        let actor = self.actor.clone();
         self.write(|tx| {
+            allow(tx, actor.as_ref(), Operation::EditSettings, None)?;
             tx.execute(
                 "INSERT INTO settings (org_id, key, value) VALUES (?1, ?2, ?3)
                  ON CONFLICT (org_id, key) DO UPDATE SET value = excluded.value",

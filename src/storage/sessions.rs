@@ -4,10 +4,12 @@
 //! demo and benchmarks. Queries are in `read`.
 
 use super::codec::{date_text, decode, time_text};
+use super::rights::{allow, allow_session};
 use super::{StorageError, Store};
 use crate::domain::case::Timestamp;
 use crate::domain::conflicts::{self, Clash, Slot, Verdict};
 use crate::domain::org::OrgId;
+use crate::domain::rights::Operation;
 use crate::domain::session::{
     Session, SessionFields, SessionId, SessionRecord, SessionStatus, check_session_status,
 };
@@ -49,7 +51,10 @@ impl Store {
         now: &Timestamp,
     ) -> Result<Booked, StorageError> {
         check_fields(fields)?;
+        let actor = self.actor.clone();
         let (id, warnings) = self.write(|tx| {
+            let case = Some(fields.case_id.0);
+            allow(tx, actor.as_ref(), Operation::ScheduleSession, case)?;
             let warnings = check_clashes(tx, org, None, fields, override_reason)?;
             let id = insert_session(tx, org, fields, SessionStatus::Planned, now)?;
             set_override(tx, id, &warnings, override_reason)?;
@@ -72,7 +77,11 @@ impl Store {
         now: &Timestamp,
     ) -> Result<Booked, StorageError> {
         check_fields(fields)?;
+        let actor = self.actor.clone();
         let warnings = self.write(|tx| {
+            allow_session(tx, actor.as_ref(), Operation::ScheduleSession, id)?;
+            let case = Some(fields.case_id.0);
+            allow(tx, actor.as_ref(), Operation::ScheduleSession, case)?;
             let status = claim_version(tx, id, expected_version, now)?;
             if status != SessionStatus::Planned {
                 return Err(StorageError::Invalid(tf(
@@ -126,7 +135,11 @@ impl Store {
         now: &Timestamp,
     ) -> Result<Booked, StorageError> {
         check_fields(new_fields)?;
+        let actor = self.actor.clone();
         let (new_id, warnings) = self.write(|tx| {
+            allow_session(tx, actor.as_ref(), Operation::PostponeSession, id)?;
+            let case = Some(new_fields.case_id.0);
+            allow(tx, actor.as_ref(), Operation::PostponeSession, case)?;
             let status = claim_version(tx, id, expected_version, now)?;
             let verdict = check_clashes(tx, org, Some(id), new_fields, override_reason)?;
             let new_id = insert_session(tx, org, new_fields, SessionStatus::Planned, now)?;
@@ -153,7 +166,9 @@ impl Store {
         reason: &str,
         now: &Timestamp,
     ) -> Result<Session, StorageError> {
+        let actor = self.actor.clone();
         self.write(|tx| {
+            allow_session(tx, actor.as_ref(), Operation::CancelSession, id)?;
             let status = claim_version(tx, id, expected_version, now)?;
             check_session_status(status, SessionStatus::Cancelled, None)
                 .map_err(|e| StorageError::Invalid(e.to_string()))?;
@@ -174,7 +189,9 @@ impl Store {
         record: &SessionRecord,
         now: &Timestamp,
     ) -> Result<Session, StorageError> {
+        let actor = self.actor.clone();
         self.write(|tx| {
+            allow_session(tx, actor.as_ref(), Operation::RecordSession, id)?;
             let status = claim_version(tx, id, expected_version, now)?;
             if status != SessionStatus::Held {
                 check_session_status(status, SessionStatus::Held, None)
@@ -206,7 +223,9 @@ impl Store {
     ) -> Result<u64, StorageError> {
         let _quiet = self.quiet_row_audit();
         let index = !self.search_deferred;
+        let actor = self.actor.clone();
         self.write_once(|tx| {
+            allow(tx, actor.as_ref(), Operation::Import, None)?;
             let mut count = 0;
             let mut recorded = std::collections::BTreeSet::new();
             for r in records {

@@ -381,9 +381,25 @@ fn migrating_from_every_earlier_version_reaches_the_latest_schema() {
         let org = store
             .create_organisation(&profile(), "王调解", &now())
             .unwrap();
-        store
+        let case = store
             .create_case(org.id, &fields("张三"), "wang", &now())
             .unwrap();
+        // The audit takes refusals (migration 017 widened its actions).
+        let clerk = crate::domain::user::User::new("police1", crate::domain::user::Role::Clerk);
+        let refusal = crate::domain::rights::check(
+            &clerk,
+            crate::domain::rights::Operation::EditCase,
+            Some("wang"),
+        )
+        .unwrap_err();
+        store.record_refusal(&refusal, Some(case.id));
+        let history = store.case_history(case.id).unwrap();
+        assert!(
+            history
+                .iter()
+                .any(|e| e.action == crate::domain::audit::AuditAction::Refused),
+            "from version {start}: {history:?}"
+        );
     }
 }
 

@@ -2,8 +2,10 @@
 //! open a database with no users becomes its administrator.
 
 use super::codec::time_text;
+use super::rights::allow;
 use super::{StorageError, Store};
 use crate::domain::case::Timestamp;
+use crate::domain::rights::Operation;
 use crate::domain::user::{Role, User};
 use crate::i18n::tf;
 use rusqlite::{OptionalExtension, Row, Transaction, params};
@@ -99,6 +101,15 @@ impl Store {
     /// Finds who `name` is; on a database without users, makes them its administrator
     /// (in one transaction, so two first starts at once make one administrator).
     pub fn identify(&mut self, name: &str, now: &Timestamp) -> Result<Identity, StorageError> {
+        let identity = self.find_identity(name, now)?;
+        // Whoever was identified acts from now on: their writes are checked for their role.
+        if let Identity::Known(user) | Identity::FirstAdmin(user) = &identity {
+            self.act_as(user);
+        }
+        Ok(identity)
+    }
+
+    fn find_identity(&mut self, name: &str, now: &Timestamp) -> Result<Identity, StorageError> {
         let name = name.trim().to_string();
         self.set_user(&name);
         // A known person is only read (a read-only file still opens); the write
@@ -158,7 +169,9 @@ impl Store {
         if name.is_empty() || name.chars().any(char::is_control) {
             return Err(StorageError::Invalid(tf("err.user.name", &[])));
         }
+        let actor = self.actor.clone();
         self.write(|tx| {
+            allow(tx, actor.as_ref(), Operation::ManageUsers, None)?;
             if find(tx, name)?.is_some() {
                 return Err(StorageError::Invalid(tf(
                     "err.user.exists",
@@ -174,7 +187,9 @@ impl Store {
     /// Changes a user's role, display name and whether they may open the room. The last
     /// active administrator cannot be demoted or disabled: nobody could manage users then.
     pub fn update_user(&mut self, user: &User) -> Result<(), StorageError> {
+        let actor = self.actor.clone();
         self.write(|tx| {
+            allow(tx, actor.as_ref(), Operation::ManageUsers, None)?;
             let Some(old) = find(tx, &user.name)? else {
                 return Err(StorageError::NotFound {
                     what: user.name.clone(),

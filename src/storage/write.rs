@@ -92,7 +92,13 @@ impl Store {
                     drop(tx); // rolls back what this attempt wrote
                     retry.pause()?;
                 }
-                Err(e) => return Err(e),
+                Err(e) => {
+                    drop(tx);
+                    // A write the rights table refused leaves its audit row after the
+                    // rollback (see `rights`).
+                    self.record_if_refused(&e);
+                    return Err(e);
+                }
             }
         }
     }
@@ -105,7 +111,14 @@ impl Store {
     ) -> Result<T, StorageError> {
         let mut retry = Retry::new(self.patience);
         let tx = begin(&self.conn, &mut retry)?;
-        let value = f(&tx)?;
+        let value = match f(&tx) {
+            Ok(value) => value,
+            Err(e) => {
+                drop(tx);
+                self.record_if_refused(&e);
+                return Err(e);
+            }
+        };
         loop {
             match commit(&tx) {
                 Ok(()) => return Ok(value),

@@ -132,7 +132,7 @@ impl Item {
 fn bar_items(state: &AppState) -> Vec<Item> {
     let (contexts, typing) = key_contexts(state);
     // Keys the role may not use are left out: they would only be refused.
-    let allow = |c, cmd| may_use(&contexts, c, cmd, &state.user);
+    let allow = |c, cmd| may_use(state, &contexts, c, cmd);
     bar_where(&contexts, typing, &allow)
         .into_iter()
         .map(|(keys, desc)| Item {

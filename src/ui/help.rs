@@ -7,7 +7,7 @@ use super::text::width;
 use super::theme::Theme;
 use super::wrap::wrap;
 use crate::app::command::Command;
-use crate::app::key_rights::may_use;
+use crate::app::key_rights::may_use_beneath;
 use crate::app::keymap::{BINDINGS, Context, entries_where};
 use crate::app::{AppState, contexts_under_help};
 use crate::i18n::t;
@@ -69,7 +69,7 @@ fn content(state: &AppState, w: usize, theme: Theme) -> Vec<Line<'static>> {
     }
     let here = current_context(state);
     // Only the keys the role may use (see `key_rights`).
-    let allow = |c, cmd| may_use(&[c], c, cmd, &state.user);
+    let allow = |c, cmd| may_use_beneath(state, c, cmd);
     let groups: Vec<_> = contexts()
         .into_iter()
         .map(|c| (c, entries_where(c, &allow)))

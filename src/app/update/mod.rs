@@ -106,7 +106,7 @@ fn handle(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::DataChanged => refresh::data_changed(state),
         Action::SaveDrafts => drafts::save(state),
         Action::DraftsLoaded(list) => drafts::loaded(state, list),
-        Action::DraftStored => Vec::new(),
+        Action::DraftStored | Action::RefusalRecorded => Vec::new(),
         Action::CaseConflict { mine, theirs } => conflict::arrived(state, *mine, *theirs),
         Action::UsersLoaded(users) => users::loaded(state, users),
         Action::HistoryLoaded(id, entries) => {
@@ -201,6 +201,10 @@ fn on_key(state: &mut AppState, key: Key) -> Vec<Effect> {
         if command.is_none() && quit_from_dialog(state, key) {
             return Vec::new();
         }
+        // A dialog's submit asks the rights table as a screen's key does.
+        if let Some(effects) = roles::refused(state, &contexts, command) {
+            return effects;
+        }
         return modal::on_key(state, command, key);
     }
     if let Some(cmd) = command
@@ -211,9 +215,8 @@ fn on_key(state: &mut AppState, key: Key) -> Vec<Effect> {
     if state.setup.is_some() {
         return setup::on_key(state, command, key);
     }
-    if let Some(refusal) = roles::refusal(state, command) {
-        state.status = Some(refusal);
-        return Vec::new();
+    if let Some(effects) = roles::refused(state, &contexts, command) {
+        return effects;
     }
     match state.tab {
         Tab::Cases => match state.cases {

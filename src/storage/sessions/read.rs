@@ -33,7 +33,9 @@ const ENTRY: char = '\u{1f}';
 const SELECT: &str = "SELECT s.id, s.version, s.case_id, s.kind, s.status, s.start_at, s.end_at,
     s.place, s.place_is_room, s.postponed_to, s.attendees, s.notes, s.outcome,
     s.override_reason, coalesce(nullif(c.number_text, ''), c.party_names),
-    s.mediator_list, s.party_list, s.cancel_reason
+    s.mediator_list, s.party_list, s.cancel_reason,
+    (SELECT h.operator FROM status_history h
+     WHERE h.case_id = s.case_id AND h.from_status IS NULL ORDER BY h.id LIMIT 1)
   FROM sessions s JOIN cases c ON c.id = s.case_id";
 
 /// Filters shared by the agenda and the month counts (?1 org, ?2..?3 days, ?4 mediator,
@@ -242,5 +244,6 @@ fn from_row(r: &Row<'_>) -> Result<Session, StorageError> {
         cancel_reason: text(17)?,
         mediator_names: names.join("、"),
         case_label: r.get::<_, Option<String>>(14)?.unwrap_or_default(),
+        registered_by: r.get::<_, Option<String>>(18)?.unwrap_or_default(),
     })
 }

@@ -51,6 +51,13 @@ fn added_users_are_known_and_disabled_ones_are_refused() {
         Identity::Known(clerk.clone())
     );
     clerk.active = false;
+    // Identifying someone makes them the one acting: the clerk may not disable
+    // themselves, the administrator may.
+    assert!(matches!(
+        store.update_user(&clerk),
+        Err(StorageError::Refused(..))
+    ));
+    store.identify("wang", &now()).unwrap();
     store.update_user(&clerk).unwrap();
     assert_eq!(
         store.identify("police1", &now()).unwrap(),

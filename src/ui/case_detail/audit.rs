@@ -110,6 +110,12 @@ fn line(e: &AuditEntry, cols: &[&str]) -> (String, String, String) {
     let action = label("audit_action", e.action.code());
     let what = if e.action == AuditAction::View {
         tf("detail.audit_view", &[("action", &action)])
+    } else if e.action == AuditAction::Refused {
+        // The row's name is the operation refused (see `Store::record_refusal`).
+        tf(
+            "detail.audit_refused",
+            &[("what", &label("rights.op", &e.name))],
+        )
     } else {
         let table = label("audit_table", &e.table);
         let mut text = format!("{action}{table}");

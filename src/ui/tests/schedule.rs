@@ -58,6 +58,7 @@ pub(super) fn session(
         cancel_reason: String::new(),
         mediator_names: "王建国".into(),
         case_label: label.into(),
+        registered_by: String::new(),
     }
 }
 

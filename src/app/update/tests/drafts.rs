@@ -270,6 +270,7 @@ fn a_record_draft_waits_for_the_sessions_then_reopens_with_its_session_and_text(
         override_reason: String::new(),
         mediator_names: "王建国".into(),
         case_label: String::new(),
+        registered_by: String::new(),
     };
     let sessions = vec![session(1, "2026-11-20"), session(2, "2026-11-27")];
     let data = DraftData {

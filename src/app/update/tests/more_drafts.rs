@@ -66,6 +66,7 @@ pub(super) fn planned(id: i64, day: &str) -> Session {
         override_reason: String::new(),
         mediator_names: "王建国".into(),
         case_label: String::new(),
+        registered_by: String::new(),
     }
 }
 

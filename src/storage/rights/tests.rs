@@ -1,0 +1,286 @@
+//! Storage refuses, inside each write's transaction, what the rights table forbids the
+//! acting user — on a real file, whatever a screen let through — writes nothing, and
+//! records the refusal in the audit (shown in the case's history).
+
+use super::*;
+use crate::domain::audit::AuditAction;
+use crate::domain::case::{Case, CaseFields, Timestamp};
+use crate::domain::follow_up::{FollowUp, Performance, Satisfaction, VisitWay};
+use crate::domain::org::{DEFAULT_NUMBER_PATTERN, MediatorId, OrgProfile, Organisation};
+use crate::domain::party::{Party, PartyKind, PartyRole};
+use crate::domain::rights::Why;
+use crate::domain::session::{InvitedParty, SessionFields, SessionKind, SessionRecord};
+use crate::domain::user::Role;
+
+fn at(s: &str) -> Timestamp {
+    chrono::DateTime::parse_from_rfc3339(s).expect("valid")
+}
+
+fn now() -> Timestamp {
+    at("2026-11-28T09:30:00+08:00")
+}
+
+struct Room {
+    _dir: tempfile::TempDir,
+    store: Store,
+    org: Organisation,
+    mediator: MediatorId,
+    /// Registered by the mediator "wang".
+    theirs: Case,
+    /// A planned session of `theirs`.
+    session: SessionId,
+    /// Registered by the clerk "police1".
+    own: Case,
+}
+
+fn fields(name: &str) -> CaseFields {
+    let mut f = CaseFields::blank(now().date_naive());
+    f.facts = "邻里噪音纠纷".into();
+    let mut p = Party::new(PartyRole::Applicant, PartyKind::Person);
+    p.name = name.into();
+    p.phone = "13904781234".into();
+    f.parties = vec![p];
+    f
+}
+
+fn booking(case: CaseId, mediator: MediatorId, hour: u32) -> SessionFields {
+    SessionFields {
+        case_id: case,
+        kind: SessionKind::Mediation,
+        start: at(&format!("2026-12-01T{hour:02}:00:00+08:00")),
+        end: at(&format!("2026-12-01T{:02}:00:00+08:00", hour + 1)),
+        place: "小调解室".into(),
+        place_is_room: true,
+        mediators: vec![mediator],
+        parties: vec![InvitedParty {
+            seq: 0,
+            name: "刘春梅".into(),
+        }],
+    }
+}
+
+fn room() -> Room {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = Store::open(&dir.path().join("room.db")).expect("opens");
+    let profile = OrgProfile {
+        room_name: "老王调解工作室".into(),
+        committee_name: "新华街道人民调解委员会".into(),
+        number_prefix: "临新".into(),
+        number_pattern: DEFAULT_NUMBER_PATTERN.into(),
+    };
+    let org = store
+        .create_organisation(&profile, "王调解", &now())
+        .expect("room");
+    let mediator = store
+        .add_mediator(org.id, "王秀英", "")
+        .expect("mediator")
+        .id;
+    store.set_user("wang");
+    let theirs = store
+        .create_case(org.id, &fields("刘春梅"), "wang", &now())
+        .expect("their case");
+    let session = store
+        .create_session(org.id, &booking(theirs.id, mediator, 9), "", &now())
+        .expect("session")
+        .session
+        .id;
+    store.set_user("police1");
+    let own = store
+        .create_case(org.id, &fields("孙自登"), "police1", &now())
+        .expect("own case");
+    Room {
+        _dir: dir,
+        store,
+        org,
+        mediator,
+        theirs,
+        session,
+        own,
+    }
+}
+
+/// Everything a refused write could have touched, to compare before and after.
+fn snapshot(store: &Store) -> (i64, i64, i64, i64, i64, i64) {
+    let count = |sql: &str| -> i64 { store.conn.query_row(sql, [], |r| r.get(0)).expect("count") };
+    (
+        count("SELECT count(*) FROM cases"),
+        count("SELECT sum(version) FROM cases"),
+        count("SELECT count(*) FROM sessions"),
+        count("SELECT sum(version) FROM sessions"),
+        count("SELECT count(*) FROM follow_ups") + count("SELECT count(*) FROM drafts"),
+        count("SELECT count(*) FROM audit WHERE action <> 'refused'"),
+    )
+}
+
+fn refused_rows(store: &Store) -> i64 {
+    store
+        .conn
+        .query_row(
+            "SELECT count(*) FROM audit WHERE action = 'refused'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("count")
+}
+
+fn assert_refused<T: std::fmt::Debug>(
+    store: &mut Store,
+    what: &str,
+    why: Why,
+    write: impl FnOnce(&mut Store) -> Result<T, StorageError>,
+) {
+    let before = snapshot(store);
+    let recorded = refused_rows(store);
+    match write(store) {
+        Err(StorageError::Refused(refusal, _)) => assert_eq!(refusal.why, why, "{what}"),
+        other => panic!("{what}: not refused: {other:?}"),
+    }
+    assert_eq!(snapshot(store), before, "{what} wrote something");
+    assert_eq!(refused_rows(store), recorded + 1, "{what} is recorded");
+}
+
+#[test]
+fn a_clerk_cannot_write_to_a_case_they_did_not_register_and_nothing_is_written() {
+    let mut r = room();
+    r.store.act_as(&User::new("police1", Role::Clerk));
+    let (theirs, org, session, mediator) = (r.theirs.clone(), r.org.clone(), r.session, r.mediator);
+    let s = &mut r.store;
+    let mut edited = theirs.fields.clone();
+    edited.parties[0].phone = "13800000000".into();
+    assert_refused(s, "edit case and party", Why::NotOwn, |s| {
+        s.update_case(theirs.id, theirs.version, &edited, &now())
+    });
+    assert_refused(s, "status", Why::NotOwn, |s| {
+        s.change_status(
+            &org,
+            theirs.id,
+            theirs.version,
+            crate::domain::status::CaseStatus::Accepted,
+            "",
+            &[mediator],
+            "police1",
+            &now(),
+        )
+    });
+    assert_refused(s, "schedule", Why::NotOwn, |s| {
+        s.create_session(org.id, &booking(theirs.id, mediator, 14), "", &now())
+    });
+    assert_refused(s, "postpone", Why::NotOwn, |s| {
+        s.postpone_session(
+            org.id,
+            session,
+            1,
+            &booking(theirs.id, mediator, 15),
+            "",
+            &now(),
+        )
+    });
+    assert_refused(s, "cancel", Why::NotOwn, |s| {
+        s.cancel_session(session, 1, "", &now())
+    });
+    assert_refused(s, "record", Why::NotOwn, |s| {
+        s.record_session(session, 1, &SessionRecord::default(), &now())
+    });
+    let key = format!("postpone:{}", theirs.id.0);
+    assert_refused(s, "draft", Why::NotOwn, |s| {
+        s.save_draft("police1", &key, "{}", &now())
+    });
+    let visit = FollowUp {
+        case_id: theirs.id,
+        visited_on: now().date_naive(),
+        way: VisitWay::Phone,
+        performance: Performance::Full,
+        satisfaction: Satisfaction::Satisfied,
+        lawsuit: false,
+        escalation: false,
+        measures: String::new(),
+        by_whom: "police1".into(),
+    };
+    assert_refused(s, "visit", Why::NotOwn, |s| s.add_follow_up(&visit, &now()));
+    assert_refused(s, "settings", Why::Role, |s| {
+        s.add_mediator(org.id, "x", "")
+    });
+    // Their own case: allowed.
+    let own = r.own.clone();
+    let mut mine = own.fields.clone();
+    mine.facts = "补充案情".into();
+    r.store
+        .update_case(own.id, own.version, &mine, &now())
+        .expect("own case");
+    r.store
+        .create_session(r.org.id, &booking(own.id, r.mediator, 14), "", &now())
+        .expect("own session");
+    r.store
+        .save_draft("police1", &format!("case:{}", own.id.0), "{}", &now())
+        .expect("own draft");
+    // The refusals show in the history of the case they concern.
+    let history = r.store.case_history(theirs.id).expect("history");
+    let refused: Vec<_> = history
+        .iter()
+        .filter(|e| e.action == AuditAction::Refused)
+        .collect();
+    assert_eq!(refused.len(), 8, "{history:?}");
+    assert!(refused.iter().all(|e| e.user == "police1"));
+    assert!(refused.iter().any(|e| e.name == "postpone_session"));
+}
+
+#[test]
+fn a_read_only_user_writes_nothing_but_what_they_viewed_and_were_refused() {
+    let mut r = room();
+    r.store.act_as(&User::new("reader", Role::ReadOnly));
+    let (theirs, org, session, mediator) = (r.theirs.clone(), r.org.clone(), r.session, r.mediator);
+    let s = &mut r.store;
+    assert_refused(s, "register", Why::Role, |s| {
+        s.create_case(org.id, &fields("张三"), "reader", &now())
+    });
+    assert_refused(s, "edit", Why::Role, |s| {
+        s.update_case(theirs.id, theirs.version, &theirs.fields, &now())
+    });
+    assert_refused(s, "postpone", Why::Role, |s| {
+        s.postpone_session(
+            org.id,
+            session,
+            1,
+            &booking(theirs.id, mediator, 15),
+            "",
+            &now(),
+        )
+    });
+    assert_refused(s, "cancel", Why::Role, |s| {
+        s.cancel_session(session, 1, "", &now())
+    });
+    assert_refused(s, "draft", Why::Role, |s| {
+        s.save_draft("reader", "case:new", "{}", &now())
+    });
+    assert_refused(s, "user", Why::Role, |s| {
+        s.add_user(&User::new("x", Role::Admin), &now())
+    });
+    assert_refused(s, "setting", Why::Role, |s| {
+        s.set_setting(org.id, "lang", "en")
+    });
+    // Closing a form they only looked at deletes no draft, and is no refusal.
+    let recorded = refused_rows(s);
+    s.delete_draft("reader", "settings")
+        .expect("nothing to delete");
+    assert_eq!(refused_rows(s), recorded);
+    // What they were shown is recorded.
+    s.record_view(theirs.id, "id_number")
+        .expect("a view is recorded");
+}
+
+#[test]
+fn nobody_acting_is_the_files_owner_and_a_disabled_user_does_nothing() {
+    let mut r = room();
+    // Maintenance commands and tests name nobody: nothing limits them.
+    assert!(r.store.actor().is_none());
+    let mut gone = User::new("wang", Role::Mediator);
+    gone.active = false;
+    r.store.act_as(&gone);
+    let theirs = r.theirs.clone();
+    assert_refused(&mut r.store, "disabled", Why::Disabled, |s| {
+        s.update_case(theirs.id, theirs.version, &theirs.fields, &now())
+    });
+    assert_eq!(draft_case("record:12"), Some(12));
+    assert_eq!(draft_case("case:new"), None);
+    assert_eq!(draft_case("settings"), None);
+}
