@@ -3,7 +3,8 @@
 //! While idle the loop wakes every few seconds only to ask SQLite whether another process
 //! changed the data (one cheap pragma); it draws again only when something changed.
 //! After typing it also wakes once when the typing pauses, to save the open forms as
-//! drafts (see `Drafts`).
+//! drafts (see `Drafts`), and once after a quiet spell, to copy the write-ahead log into
+//! the `.db` file (see `Checkpoints`); at exit, and on SIGHUP/SIGTERM, it copies it all.
 //! Only this file and `ui` talk to the terminal.
 
 mod backend;
@@ -15,7 +16,7 @@ use crate::app::state::StatusLine;
 use crate::app::{Action, AppState, Effect, start, update};
 use crate::documents::template::Templates;
 use crate::i18n::{Lang, set_lang};
-use crate::storage::Store;
+use crate::storage::{Checkpoint, Store};
 use crate::ui::{render, theme::DisplayAsked};
 use crossterm::event::{
     self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEventKind, KeyModifiers,
@@ -32,6 +33,33 @@ const REFRESH_EVERY: Duration = Duration::from_secs(2);
 const DRAFT_PAUSE: Duration = Duration::from_secs(1);
 /// Longest time typed text waits for its draft while the typing goes on without a pause.
 const DRAFT_AT_MOST: Duration = Duration::from_secs(5);
+
+/// Quiet time after the last key (or another window's save) before the write-ahead log is
+/// copied into the `.db` file: long enough not to work between keystrokes, short enough
+/// that a file copied during a pause holds what was saved.
+const CHECKPOINT_QUIET: Duration = Duration::from_secs(10);
+
+/// When the log is next copied into the `.db` file: armed by activity, fired once.
+#[derive(Default)]
+struct Checkpoints {
+    due: Option<Instant>,
+}
+
+impl Checkpoints {
+    /// Something may have been saved at `now`.
+    fn active(&mut self, now: Instant) {
+        self.due = Some(now + CHECKPOINT_QUIET);
+    }
+
+    /// True (once) when the quiet spell has lasted long enough.
+    fn take_due(&mut self, now: Instant) -> bool {
+        if self.due.is_some_and(|due| now >= due) {
+            self.due = None;
+            return true;
+        }
+        false
+    }
+}
 
 /// When the drafts are next due: armed by input, fired once, then idle again (so an idle
 /// app never wakes for drafts). The timer lives here because `update` reads no clock.
@@ -84,7 +112,13 @@ pub fn run(
     install_panic_log();
     // Before the screen is taken over, so that no moment is left where a signal would
     // end the program with the terminal still in raw mode.
-    signals::install(restore_terminal)?;
+    let db = store.path().to_path_buf();
+    signals::install(
+        restore_terminal,
+        Box::new(move || {
+            let _ = crate::storage::checkpoint_file(&db);
+        }),
+    )?;
     // ratatui's init takes the screen (raw mode, alternate screen, panic hook); the app
     // then draws through the backend that writes fewer bytes for Chinese text.
     drop(ratatui::try_init()?);
@@ -140,6 +174,8 @@ fn event_loop(
     run_effects(&mut state, &mut runner, start());
     let mut changed = true;
     let mut drafts = Drafts::default();
+    let mut checkpoints = Checkpoints::default();
+    checkpoints.active(Instant::now());
     loop {
         if changed {
             set_lang(state.lang);
@@ -149,6 +185,9 @@ fn event_loop(
             terminal.draw(|frame| render(frame, &state, theme))?;
         }
         if state.quit {
+            // The `.db` file alone then holds everything (SQLite would do it on close only
+            // if no other window still had the file open).
+            checkpoint(&runner, Checkpoint::Truncate);
             return Ok(());
         }
         // Only while waiting may a signal end the app (see `signals`).
@@ -169,11 +208,16 @@ fn event_loop(
                 terminal.clear()?;
             }
             drafts.typed(Instant::now());
+            checkpoints.active(Instant::now());
             true
         } else if searching {
             false
         } else {
-            refresh(&mut state, &mut runner, &mut seen)
+            let changed = refresh(&mut state, &mut runner, &mut seen);
+            if changed {
+                checkpoints.active(Instant::now());
+            }
+            changed
         };
         for answer in runner.search_answers() {
             let effects = update(&mut state, answer);
@@ -185,12 +229,23 @@ fn event_loop(
             let effects = update(&mut state, Action::SaveDrafts);
             run_effects(&mut state, &mut runner, effects);
         }
+        if checkpoints.take_due(Instant::now()) {
+            checkpoint(&runner, Checkpoint::Passive);
+        }
         let today = chrono::Local::now().date_naive();
         if today != state.today {
             let effects = update(&mut state, Action::Today(today));
             run_effects(&mut state, &mut runner, effects);
             changed = true;
         }
+    }
+}
+
+/// Copies the write-ahead log into the `.db` file; a failure is only logged (the data is
+/// safe in the log, and the next checkpoint tries again).
+fn checkpoint(runner: &Runner, how: Checkpoint) {
+    if let Err(e) = runner.store().checkpoint(how) {
+        crate::log::error(&format!("checkpoint: {e}"));
     }
 }
 
@@ -386,6 +441,25 @@ mod tests {
         assert!(d.take_due(start + DRAFT_AT_MOST));
         assert!(!d.take_due(start + DRAFT_AT_MOST), "fires once");
         assert_eq!(d.wait(t), REFRESH_EVERY);
+    }
+
+    #[test]
+    fn the_log_is_copied_once_after_a_quiet_spell_and_each_key_puts_it_off() {
+        let start = Instant::now();
+        let mut c = Checkpoints::default();
+        assert!(
+            !c.take_due(start + CHECKPOINT_QUIET),
+            "nothing happened yet"
+        );
+        c.active(start);
+        assert!(!c.take_due(start + CHECKPOINT_QUIET / 2));
+        c.active(start + CHECKPOINT_QUIET / 2);
+        assert!(!c.take_due(start + CHECKPOINT_QUIET));
+        assert!(c.take_due(start + CHECKPOINT_QUIET * 2));
+        assert!(
+            !c.take_due(start + CHECKPOINT_QUIET * 3),
+            "once per quiet spell"
+        );
     }
 
     #[test]

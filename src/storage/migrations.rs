@@ -26,6 +26,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("sql/011_audit_imports.sql"),
     include_str!("sql/012_contentless_search.sql"),
     include_str!("sql/013_stats_amounts.sql"),
+    include_str!("sql/016_pinyin_name_parts.sql"),
 ];
 
 /// The schema version this binary writes.

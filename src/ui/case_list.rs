@@ -62,7 +62,14 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState, theme: Theme) {
         );
         return;
     }
-    let sort_mark = if list.query.descending { "▼" } else { "▲" };
+    // In ASCII a triangle would become `v` or `^`, and `v` is a key (记录回访): the
+    // direction is then written as a sign, as in `-收案日期` sort orders.
+    let sort_mark = match (theme.ascii, list.query.descending) {
+        (false, true) => "▼",
+        (false, false) => "▲",
+        (true, true) => "-",
+        (true, false) => "+",
+    };
     let header_cell = |key: &str, sort: Option<CaseSort>| {
         let mut text = t(key).into_owned();
         if sort == Some(list.query.sort) {

@@ -8,7 +8,7 @@ use super::theme::Theme;
 use crate::app::AppState;
 use crate::app::schedule::TodayLine;
 use crate::domain::deadlines::{DeadlineKind, Urgency};
-use crate::i18n::{t, tf};
+use crate::i18n::{t, tf, tn};
 use crate::storage::CaseAlert;
 use chrono::Datelike;
 use ratatui::Frame;
@@ -24,6 +24,9 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState, theme: Theme) {
         &[
             ("month", &state.today.month().to_string()),
             ("day", &state.today.day().to_string()),
+            // English names the month ("Mon 7 Dec"): 7/12 reads as July in half the world.
+            ("weekday", &super::schedule::weekday(state.today)),
+            ("mon", &state.today.format("%b").to_string()),
         ],
     );
     let block = Block::bordered()
@@ -121,7 +124,11 @@ fn lines(state: &AppState, w: usize, theme: Theme) -> (Vec<Line<'static>>, Optio
         out.push(line);
     }
     if view.more_alerts > 0 {
-        let text = tf("today.more_alerts", &[("n", &view.more_alerts.to_string())]);
+        let text = tn(
+            "today.more_alerts",
+            view.more_alerts as u64,
+            &[("n", &view.more_alerts.to_string())],
+        );
         out.push(Line::styled(
             fit(&format!("  {text}"), w).into_owned(),
             theme.dim(),
@@ -138,12 +145,18 @@ fn heading(text: &str, theme: Theme) -> Line<'static> {
 pub(super) fn urgency(u: Urgency, theme: Theme) -> (String, ratatui::style::Style) {
     match u {
         Urgency::Overdue(n) => (
-            tf("urgency.overdue", &[("n", &n.to_string())]),
+            tn("urgency.overdue", u64::from(n), &[("n", &n.to_string())]),
             theme.error(),
         ),
         Urgency::DueToday => (t("urgency.today").into_owned(), theme.error()),
-        Urgency::Near(n) => (tf("urgency.near", &[("n", &n.to_string())]), theme.risk()),
-        Urgency::Later(n) => (tf("urgency.near", &[("n", &n.to_string())]), theme.text()),
+        Urgency::Near(n) => (
+            tn("urgency.near", u64::from(n), &[("n", &n.to_string())]),
+            theme.risk(),
+        ),
+        Urgency::Later(n) => (
+            tn("urgency.near", u64::from(n), &[("n", &n.to_string())]),
+            theme.text(),
+        ),
     }
 }
 

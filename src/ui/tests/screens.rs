@@ -47,3 +47,20 @@ fn ascii_mode_draws_the_list_without_ambiguous_width_characters() {
     }
     insta::assert_snapshot!(text);
 }
+
+/// Issue 14: `--ascii` turned `↓` into `v`, which is a key (记录回访). Arrow keys are
+/// named in words or as `<-`/`->` where the hint is made; the help lists them so.
+#[test]
+fn ascii_mode_names_arrow_keys_in_words_not_as_keys() {
+    let mut s = list_state(Lang::Zh);
+    press(&mut s, &[Key::plain(KeyCode::F(1))]);
+    let ascii = crate::ui::theme::Theme {
+        color: false,
+        ascii: true,
+    };
+    let plain = screen(&s);
+    assert!(plain.contains('↑') && plain.contains('↓'), "{plain}");
+    let text = screen_with(&s, ascii);
+    assert!(text.contains("Up") && text.contains("Down"), "{text}");
+    assert!(!text.contains(['↑', '↓', '←', '→']), "{text}");
+}
