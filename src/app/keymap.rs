@@ -191,6 +191,22 @@ pub const BINDINGS: &[Binding] = &[
         false,
     ),
     bind(X::Detail, k(K::Esc), C::Back, "key.back", true),
+    // `/` finds, as on the list: from a case it goes back to the list's search box, so
+    // what is typed next is the search, not lost.
+    bind(
+        X::Detail,
+        Key::ctrl('f'),
+        C::Search,
+        "key.search_list",
+        false,
+    ),
+    bind(
+        X::Detail,
+        Key::char('/'),
+        C::Search,
+        "key.search_list",
+        false,
+    ),
     bind(X::Detail, k(K::Left), C::Back, "key.back", false),
     bind(
         X::Detail,

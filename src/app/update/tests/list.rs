@@ -376,3 +376,21 @@ fn enter_while_a_search_runs_opens_a_case_of_its_answer() {
         vec![Effect::LoadCase(CaseId(31))]
     );
 }
+
+/// Issue 14: `/` on an open case did nothing and the typing after it was lost. It goes to
+/// the list's search box, and what is typed next is searched.
+#[test]
+fn slash_on_an_open_case_goes_to_the_search_box_and_keeps_the_typing() {
+    let mut s = started();
+    press(&mut s, KeyCode::Enter);
+    assert!(matches!(s.cases, CasesView::Detail(_)));
+    key(&mut s, Key::char('/'));
+    let effects = type_in(&mut s, "张三");
+    assert!(matches!(s.cases, CasesView::List), "back on the list");
+    assert!(s.list.search.is_some(), "in the search box");
+    assert_eq!(s.list.query.text, "张三");
+    assert_eq!(
+        loads(&effects).last().map(|q| q.text.as_str()),
+        Some("张三")
+    );
+}
