@@ -394,3 +394,37 @@ fn slash_on_an_open_case_goes_to_the_search_box_and_keeps_the_typing() {
         Some("张三")
     );
 }
+
+/// Issue 14: coming back to the list from another tab showed it as it was when left (a
+/// referral registered meanwhile was missed); the list is read again.
+#[test]
+fn coming_back_to_the_list_from_another_tab_reads_it_again() {
+    let mut s = started();
+    key(&mut s, Key::char('1'));
+    assert_eq!(s.tab, Tab::Today);
+    let effects = key(&mut s, Key::char('2'));
+    assert_eq!(s.tab, Tab::Cases);
+    assert_eq!(loads(&effects).len(), 1, "{effects:?}");
+}
+
+/// And an open case is read again, so its status and history are current.
+#[test]
+fn coming_back_to_an_open_case_from_another_tab_reads_it_again() {
+    let mut s = started();
+    press(&mut s, KeyCode::Enter);
+    let CasesView::Detail(detail) = &s.cases else {
+        panic!("a case is open");
+    };
+    let id = detail.case.id;
+    press(&mut s, KeyCode::Tab);
+    assert_ne!(s.tab, Tab::Cases);
+    let effects = press(&mut s, KeyCode::BackTab);
+    assert_eq!(s.tab, Tab::Cases);
+    assert!(
+        effects
+            .iter()
+            .any(|e| matches!(e, Effect::LoadCase(c) if *c == id)),
+        "{effects:?}"
+    );
+    assert!(matches!(s.cases, CasesView::Detail(_)));
+}
