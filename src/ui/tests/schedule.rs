@@ -90,7 +90,13 @@ pub(super) fn sessions() -> Vec<Session> {
     ]
 }
 
-fn alert(case: i64, label: &str, kind: DeadlineKind, due: &str, urgency: Urgency) -> CaseAlert {
+pub(super) fn alert(
+    case: i64,
+    label: &str,
+    kind: DeadlineKind,
+    due: &str,
+    urgency: Urgency,
+) -> CaseAlert {
     CaseAlert {
         case_id: CaseId(case),
         label: label.into(),
@@ -98,6 +104,7 @@ fn alert(case: i64, label: &str, kind: DeadlineKind, due: &str, urgency: Urgency
         deadline: Deadline {
             kind,
             due: day(due),
+            at: None,
             urgency,
         },
     }
