@@ -3,7 +3,7 @@
 //! first follow-up visits). The selected line opens its case with Enter.
 
 use super::session_line;
-use super::text::{clean, fit, width};
+use super::text::{clean, fit, squeeze, width};
 use super::theme::Theme;
 use crate::app::AppState;
 use crate::app::schedule::TodayLine;
@@ -233,12 +233,15 @@ fn alert_line(a: &CaseAlert, w: usize, column: usize, theme: Theme) -> Line<'sta
         Some(at) => format!("{} {}", d.due.format("%m-%d"), at.format("%H:%M")),
         None => d.due.format("%m-%d").to_string(),
     };
-    let mut rest = format!("{due}  {kind}  {}", clean(&a.label));
+    let mut pieces = vec![due, kind.into_owned(), clean(&a.label).into_owned()];
     if a.label != a.parties && !a.parties.is_empty() {
-        rest.push_str("  ");
-        rest.push_str(&clean(&a.parties));
+        pieces.push(clean(&a.parties).into_owned());
     }
     let used = width(&urgency) + urgency_pad.len();
+    // Party names give way first, then the kind of limit: never the case number.
+    squeeze(&mut pieces, &[3, 1], 2, w.saturating_sub(used));
+    let shown: Vec<String> = pieces.into_iter().filter(|p| !p.is_empty()).collect();
+    let rest = shown.join("  ");
     let rest = fit(&rest, w.saturating_sub(used)).into_owned();
     let pad = w.saturating_sub(used + width(&rest));
     Line::from(vec![
