@@ -132,14 +132,34 @@ pub fn label(kind: &str, code: &str) -> Cow<'static, str> {
     t(&format!("{kind}.{code}"))
 }
 
-/// The text for `key` with each `{name}` replaced by its value.
+/// The text for `key` with each `{name}` replaced by its value. A value that ends a
+/// sentence of its own (another program's words: `No default destination.`) loses its
+/// final mark where the text puts one right after it, so it never reads `.。`.
 pub fn tf(key: &str, args: &[(&str, &str)]) -> String {
     let mut out = t(key).to_string();
     for (name, value) in args {
-        out = out.replace(&format!("{{{name}}}"), value);
+        let slot = format!("{{{name}}}");
+        let trimmed = value.trim_end_matches(SENTENCE_ENDS);
+        if trimmed.len() == value.len() {
+            out = out.replace(&slot, value);
+            continue;
+        }
+        let mut next = String::with_capacity(out.len() + value.len());
+        let mut rest = out.as_str();
+        while let Some(at) = rest.find(&slot) {
+            next.push_str(&rest[..at]);
+            rest = &rest[at + slot.len()..];
+            let followed_by_a_mark = rest.starts_with(SENTENCE_ENDS);
+            next.push_str(if followed_by_a_mark { trimmed } else { value });
+        }
+        next.push_str(rest);
+        out = next;
     }
     out
 }
+
+/// Marks that end a sentence or clause, in Chinese and in ASCII.
+const SENTENCE_ENDS: &[char] = &['。', '.', '！', '!', '，', ',', '；', ';', '：', ':'];
 
 /// [`tf`] for a text that counts `n` of something: English says "1 day", not "1 days", so
 /// a catalogue may hold the singular under `key.one` (Chinese needs none and has none).
@@ -219,6 +239,28 @@ mod tests {
                 f(&std::fs::read_to_string(&path).expect("source is UTF-8"));
             }
         }
+    }
+
+    /// Issue 14: `打印没有成功：“lp”说：No default destination.。`
+    #[test]
+    fn another_programs_words_do_not_double_the_full_stop() {
+        set_lang(Lang::Zh);
+        let text = tf(
+            "print.err.refused",
+            &[
+                ("command", "lp"),
+                ("why", "lp: Error - No default destination."),
+                ("path", "/tmp/a.pdf"),
+            ],
+        );
+        assert!(text.contains("No default destination。"), "{text}");
+        assert!(!text.contains(".。"), "{text}");
+        // A value whose mark is not followed by one keeps it; a path keeps its dots.
+        let text = tf(
+            "err.db.open",
+            &[("path", "/tmp/a.db"), ("cause", "disk I/O error")],
+        );
+        assert!(text.contains("/tmp/a.db：disk I/O error。"), "{text}");
     }
 
     #[test]

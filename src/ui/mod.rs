@@ -57,7 +57,7 @@ fn draw(frame: &mut Frame, state: &AppState, theme: Theme) {
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Min(1),
-        Constraint::Length(1),
+        Constraint::Length(chrome::status_rows(state, area)),
         Constraint::Length(chrome::key_rows(state, area)),
     ])
     .areas(area);

@@ -64,3 +64,26 @@ fn ascii_mode_names_arrow_keys_in_words_not_as_keys() {
     assert!(text.contains("Up") && text.contains("Down"), "{text}");
     assert!(!text.contains(['↑', '↓', '←', '→']), "{text}");
 }
+
+/// Issue 14: `PDF 保存在：/…/人民调解协…` — a message longer than the line was cut, so the
+/// path of a saved file was never seen whole. It goes on to a second line.
+#[test]
+fn a_long_status_message_takes_a_second_line_and_is_seen_whole() {
+    let mut s = list_state(Lang::Zh);
+    let path =
+        "/home/mediator/.local/share/tiaojie/文书/（2026）临新人调字第41号/人民调解协议书.pdf";
+    s.status = Some(crate::app::state::StatusLine {
+        text: format!("PDF 保存在：{path}"),
+        error: false,
+    });
+    let text = screen(&s);
+    let rows: Vec<&str> = text.lines().collect();
+    let at = rows
+        .iter()
+        .position(|l| l.starts_with(" PDF 保存在："))
+        .unwrap_or_else(|| panic!("{text}"));
+    let joined = format!("{}{}", rows[at].trim_start(), rows[at + 1].trim());
+    assert!(joined.ends_with("人民调解协议书.pdf"), "{text}");
+    assert!(!joined.contains('…'), "{text}");
+    insta::assert_snapshot!(text);
+}
