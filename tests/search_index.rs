@@ -101,11 +101,11 @@ fn brute_force(cases: &[Case], records: &HashMap<i64, Vec<String>>, query: &str)
                             // The party's name (an organisation's by every word of it)
                             // and its legal representative's, as a person's.
                             let organisation = p.kind == PartyKind::Organisation;
-                            [(&p.name, organisation), (&p.legal_rep, false)]
-                                .iter()
-                                .any(|(n, org)| {
+                            [(&p.name, organisation), (&p.legal_rep, false)].iter().any(
+                                |(n, org)| {
                                     name_keys(n, *org).iter().any(|k| k.starts_with(&w.text))
-                                })
+                                },
+                            )
                         }))
             })
         })

@@ -265,7 +265,7 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<(), CliError> {
             let Some(count) = export::export_to(&store, output.as_deref(), &me)? else {
                 return Ok(());
             };
-            let count_n = count as u64;
+            let count_n = count;
             let count = count.to_string();
             let target = match output {
                 Some(file) => file.display().to_string(),

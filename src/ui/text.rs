@@ -61,7 +61,7 @@ pub fn fit(text: &str, max: usize) -> Cow<'_, str> {
 /// named in `shrink` give up their width in that order (a piece too short to say anything
 /// is left out); the others keep theirs — a list line shortens party names long before it
 /// cuts a case number.
-pub fn squeeze(pieces: &mut Vec<String>, shrink: &[usize], sep: usize, max: usize) {
+pub fn squeeze(pieces: &mut [String], shrink: &[usize], sep: usize, max: usize) {
     const SHORTEST: usize = 4;
     let total = |pieces: &[String]| -> usize {
         let shown: Vec<&String> = pieces.iter().filter(|p| !p.is_empty()).collect();

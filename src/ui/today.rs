@@ -143,7 +143,7 @@ fn lines(state: &AppState, w: usize, theme: Theme) -> (Vec<Line<'static>>, Optio
     if view.more_alerts > 0 {
         let text = tn(
             "today.more_alerts",
-            view.more_alerts as u64,
+            view.more_alerts,
             &[("n", &view.more_alerts.to_string())],
         );
         out.push(Line::styled(
@@ -206,16 +206,16 @@ fn heading(text: &str, theme: Theme) -> Line<'static> {
 pub(super) fn urgency(u: Urgency, theme: Theme) -> (String, ratatui::style::Style) {
     match u {
         Urgency::Overdue(n) => (
-            tn("urgency.overdue", u64::from(n), &[("n", &n.to_string())]),
+            tn("urgency.overdue", n, &[("n", &n.to_string())]),
             theme.error(),
         ),
         Urgency::DueToday => (t("urgency.today").into_owned(), theme.error()),
         Urgency::Near(n) => (
-            tn("urgency.near", u64::from(n), &[("n", &n.to_string())]),
+            tn("urgency.near", n, &[("n", &n.to_string())]),
             theme.risk(),
         ),
         Urgency::Later(n) => (
-            tn("urgency.near", u64::from(n), &[("n", &n.to_string())]),
+            tn("urgency.near", n, &[("n", &n.to_string())]),
             theme.text(),
         ),
     }
