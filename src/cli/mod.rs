@@ -247,8 +247,9 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<(), CliError> {
             let count = report.cases.to_string();
             eprintln!(
                 "{}",
-                tf(
+                crate::i18n::tn(
                     "cli.demo.done",
+                    report.cases,
                     &[("count", &count), ("seconds", &seconds()), ("path", &path)]
                 )
             );
