@@ -333,7 +333,9 @@ impl From<OrgLine> for OrgProfile {
 
 impl From<Party> for PartyLine {
     fn from(p: Party) -> Self {
+        // The export names a party by its position in the case, not by its row.
         let Party {
+            id: _,
             role,
             kind,
             name,
@@ -381,6 +383,7 @@ impl From<PartyLine> for Party {
             address,
         } = p;
         Party {
+            id: None,
             role,
             kind,
             name,

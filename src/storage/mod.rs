@@ -19,6 +19,7 @@ mod search;
 mod sessions;
 mod stats;
 mod users;
+mod window;
 mod write;
 
 pub use agreements::{AgreementWindow, DueItem};
@@ -30,6 +31,7 @@ pub use drafts::Draft;
 pub use import::{CaseExtras, ImportedSession};
 pub use sessions::{Booked, NewSessionRecord, SessionFilter};
 pub use users::Identity;
+pub use window::Window;
 pub use write::Patience;
 
 use rusqlite::Connection;
