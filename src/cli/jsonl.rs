@@ -21,8 +21,13 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 /// The format this build writes. Version 2 added `sessions`, `follow_ups` and
-/// `agreement`; a reader also takes version 1 (lines without them) and refuses others.
-pub const FORMAT_VERSION: u32 = 2;
+/// `agreement`; version 3 names the parties of a performance item by their position in
+/// the case (`obligor_party`, `obligee_party`). A reader also takes versions 1 and 2,
+/// and refuses others.
+pub const FORMAT_VERSION: u32 = 3;
+
+/// The second version, still read: an item's parties by name alone.
+pub const FORMAT_VERSION_2: u32 = 2;
 
 /// The first version, still read exactly as before: only the case itself.
 pub const FORMAT_VERSION_1: u32 = 1;
@@ -245,6 +250,11 @@ impl CaseLine {
             follow_ups: Vec::new(),
             agreement: None,
         }
+    }
+
+    /// The names of the line's parties, in order.
+    pub fn party_names(&self) -> Vec<String> {
+        self.parties.iter().map(|p| p.name.clone()).collect()
     }
 
     /// True if the line carries anything format 1 did not have.

@@ -27,7 +27,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("sql/012_contentless_search.sql"),
     include_str!("sql/013_stats_amounts.sql"),
     // Numbered as this branch was given it; the lead renumbers at merge.
-    include_str!("sql/015_window_drafts.sql"),
+    include_str!("sql/015_drafts_and_party_ids.sql"),
 ];
 
 /// The schema version this binary writes.

@@ -3,12 +3,14 @@
 //! no longer in the form removed. The audit triggers then record each party's own
 //! change, so the history says whose phone changed instead of every party being deleted
 //! and added again, and whatever names a party by its id keeps naming the same person.
+//! A party an agreement item names is not removed (the save is refused with the reason).
 
 use super::super::StorageError;
 use super::super::codec::date_text;
 use crate::domain::case::{CaseFields, CaseId};
 use crate::domain::party::Party;
-use rusqlite::{Transaction, params};
+use crate::i18n::tf;
+use rusqlite::{OptionalExtension, Transaction, params};
 
 /// Adds every party of a new case, in order.
 pub(super) fn insert_parties(
@@ -40,11 +42,18 @@ pub(super) fn update_parties(
         .filter_map(|p| p.id.map(|p| p.0))
         .filter(|p| stored.contains(p))
         .collect();
-    // Deleted first: a later check (an agreement item naming the party) refuses the save
-    // as a whole, and the transaction undoes it.
+    let gone: Vec<i64> = stored
+        .iter()
+        .filter(|s| !kept.contains(s))
+        .copied()
+        .collect();
+    for party in &gone {
+        refuse_if_named(tx, id, *party)?;
+    }
+    // Deleted before the rest is written: the transaction undoes it if anything fails.
     let mut delete = tx.prepare_cached("DELETE FROM parties WHERE id = ?1 AND case_id = ?2")?;
-    for gone in stored.iter().filter(|s| !kept.contains(s)) {
-        delete.execute(params![gone, id.0])?;
+    for party in &gone {
+        delete.execute(params![party, id.0])?;
     }
     let mut update = tx.prepare_cached(
         "UPDATE parties SET seq = ?3, role = ?4, kind = ?5, name = ?6, sex = ?7, ethnicity = ?8,
@@ -84,6 +93,32 @@ pub(super) fn update_parties(
         }
     }
     Ok(())
+}
+
+/// A party an agreement item names (owes or is owed) stays: removing it would leave
+/// the item naming nobody. Refused with the item, so the user knows what to change.
+fn refuse_if_named(tx: &Transaction<'_>, case: CaseId, party: i64) -> Result<(), StorageError> {
+    let item: Option<(i64, String, String)> = tx
+        .prepare_cached(
+            "SELECT i.seq, i.what, p.name FROM agreement_items i JOIN parties p ON p.id = ?2
+             WHERE i.case_id = ?1 AND (i.obligor_party = ?2 OR i.obligee_party = ?2)
+             ORDER BY i.seq LIMIT 1",
+        )?
+        .query_row(params![case.0, party], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })
+        .optional()?;
+    match item {
+        Some((seq, what, name)) => Err(StorageError::Invalid(tf(
+            "err.party.named_by_item",
+            &[
+                ("name", &name),
+                ("n", &(seq + 1).to_string()),
+                ("what", &what),
+            ],
+        ))),
+        None => Ok(()),
+    }
 }
 
 fn insert_party(
