@@ -50,6 +50,10 @@ pub(super) fn update_parties(
     for party in &gone {
         refuse_if_named(tx, id, *party)?;
     }
+    let moved = !gone.is_empty();
+    if moved {
+        super::super::sessions::follow_parties(tx, id, &gone)?;
+    }
     // Deleted before the rest is written: the transaction undoes it if anything fails.
     let mut delete = tx.prepare_cached("DELETE FROM parties WHERE id = ?1 AND case_id = ?2")?;
     for party in &gone {
@@ -91,6 +95,10 @@ pub(super) fn update_parties(
             }
             None => insert_party(tx, id, seq, p)?,
         }
+    }
+    // The invitations take their parties' new places.
+    if moved {
+        super::super::sessions::follow_parties(tx, id, &[])?;
     }
     Ok(())
 }

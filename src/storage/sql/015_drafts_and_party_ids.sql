@@ -61,3 +61,24 @@ CREATE INDEX agreement_items_open_by_due ON agreement_items (due_on)
 CREATE INDEX agreement_items_amounts ON agreement_items (case_id, amount_fen);
 CREATE INDEX agreement_items_by_obligor ON agreement_items (obligor_party);
 CREATE INDEX agreement_items_by_obligee ON agreement_items (obligee_party);
+
+-- A session's invitation names the party by id too, so it follows the party when another
+-- one leaves the case and the places move up (party_seq is kept current by storage).
+-- Linked by the place the invitation recorded; a place no party has stays a name. A
+-- party that leaves is taken off the link, its invitation kept by name.
+CREATE TABLE session_parties_new (
+    session_id  INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    seq         INTEGER NOT NULL,
+    party_seq   INTEGER NOT NULL,
+    name        TEXT NOT NULL,
+    party_id    INTEGER REFERENCES parties(id) ON DELETE SET NULL,
+    PRIMARY KEY (session_id, seq)
+);
+INSERT INTO session_parties_new (session_id, seq, party_seq, name, party_id)
+SELECT sp.session_id, sp.seq, sp.party_seq, sp.name,
+       (SELECT p.id FROM sessions s JOIN parties p ON p.case_id = s.case_id
+        WHERE s.id = sp.session_id AND p.seq = sp.party_seq)
+FROM session_parties sp ORDER BY sp.session_id, sp.seq;
+DROP TABLE session_parties;
+ALTER TABLE session_parties_new RENAME TO session_parties;
+CREATE INDEX session_parties_by_party ON session_parties (party_id);

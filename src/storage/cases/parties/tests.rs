@@ -159,3 +159,60 @@ fn a_party_id_the_case_does_not_have_adds_a_party_and_changes_no_other_case() {
     // 王秀兰's row, which the form no longer carries, is gone with her.
     assert_eq!(saved.fields.parties.len(), 3);
 }
+
+/// A session invites parties by who they are: removing another party moves them up the
+/// list and the invitation follows; a removed party stays invited by name, past the end.
+#[test]
+fn session_invitations_follow_their_parties_when_another_is_removed() {
+    use crate::domain::session::{InvitedParty, SessionFields, SessionKind};
+    let (_dir, mut store, case) = room();
+    let org = store.organisation().unwrap().unwrap();
+    let wang = store.mediators(org.id).unwrap()[0].id;
+    let invite = |seq: u32, name: &str| InvitedParty {
+        seq,
+        name: name.into(),
+    };
+    let fields = SessionFields {
+        case_id: case.id,
+        kind: SessionKind::Mediation,
+        start: DateTime::parse_from_rfc3339("2026-12-01T09:00:00+08:00").unwrap(),
+        end: DateTime::parse_from_rfc3339("2026-12-01T10:00:00+08:00").unwrap(),
+        place: "小调解室".into(),
+        place_is_room: true,
+        mediators: vec![wang],
+        parties: vec![invite(0, "刘春梅"), invite(2, "王秀兰")],
+    };
+    let booked = store.create_session(org.id, &fields, "", &now()).unwrap();
+
+    // 赵磊 (second) leaves the case: 王秀兰 is second now, and still invited.
+    let mut f = case.fields.clone();
+    f.parties.remove(1);
+    let case = store
+        .update_case(case.id, case.version, &f, &now())
+        .unwrap();
+    let invited = store
+        .load_session(booked.session.id)
+        .unwrap()
+        .fields
+        .parties;
+    assert_eq!(invited, [invite(0, "刘春梅"), invite(1, "王秀兰")]);
+
+    // 王秀兰 leaves too: still invited by name, at no party's place — not the place of a
+    // party added later.
+    let mut f = case.fields.clone();
+    f.parties.remove(1);
+    f.parties.push(person(PartyRole::Respondent, "孙丽", ""));
+    store
+        .update_case(case.id, case.version, &f, &now())
+        .unwrap();
+    let invited = store
+        .load_session(booked.session.id)
+        .unwrap()
+        .fields
+        .parties;
+    assert_eq!(invited[0], invite(0, "刘春梅"));
+    assert_eq!(invited[1].name, "王秀兰");
+    assert!(invited[1].seq >= 2, "{invited:?}");
+    let listed = store.sessions_of_case(case.id).unwrap();
+    assert_eq!(listed[0].fields.parties, invited);
+}
