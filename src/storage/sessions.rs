@@ -5,7 +5,7 @@
 
 use super::codec::{date_text, decode, time_text};
 use super::{StorageError, Store};
-use crate::domain::case::{CaseId, Timestamp};
+use crate::domain::case::Timestamp;
 use crate::domain::conflicts::{self, Clash, Slot, Verdict};
 use crate::domain::org::OrgId;
 use crate::domain::session::{
@@ -14,7 +14,10 @@ use crate::domain::session::{
 use crate::i18n::tf;
 use rusqlite::{OptionalExtension, Transaction, params};
 
+mod invitations;
 mod read;
+
+pub(super) use invitations::follow_parties;
 
 pub use read::SessionFilter;
 
@@ -345,7 +348,7 @@ fn write_people_rows(
     for (seq, mediator) in f.mediators.iter().enumerate() {
         m.execute(params![id.0, mediator.0, seq as i64])?;
     }
-    // The party at that place of the session's case, by id (see `follow_parties`).
+    // The party at that place of the session's case, by id (see `invitations`).
     let mut p = tx.prepare_cached(
         "INSERT INTO session_parties (session_id, seq, party_seq, name, party_id)
          VALUES (?1, ?2, ?3, ?4, (SELECT p.id FROM sessions s JOIN parties p ON p.case_id = s.case_id
@@ -354,43 +357,6 @@ fn write_people_rows(
     for (seq, party) in f.parties.iter().enumerate() {
         p.execute(params![id.0, seq as i64, party.seq, party.name.trim()])?;
     }
-    Ok(())
-}
-
-/// Where a removed party's invitation is kept: past any place a party of the case will
-/// have (the export reads such a place as "invited by name, no longer on the case").
-const PAST_THE_PARTIES: i64 = 1000;
-
-/// The parties of `case` changed: each invitation takes its party's place now, one of a
-/// party in `gone` (about to be removed) is kept by name past the parties, and each
-/// session's packed list is made again (the agenda reads it).
-pub(super) fn follow_parties(
-    tx: &Transaction<'_>,
-    case: CaseId,
-    gone: &[i64],
-) -> Result<(), StorageError> {
-    let mut away = tx.prepare_cached(
-        "UPDATE session_parties SET party_id = NULL, party_seq = party_seq + ?2 WHERE party_id = ?1",
-    )?;
-    for party in gone {
-        away.execute(params![party, PAST_THE_PARTIES])?;
-    }
-    tx.prepare_cached(
-        "UPDATE session_parties SET party_seq = (SELECT p.seq FROM parties p WHERE p.id = party_id)
-         WHERE party_id IN (SELECT id FROM parties WHERE case_id = ?1)
-           AND party_seq IS NOT (SELECT p.seq FROM parties p WHERE p.id = party_id)",
-    )?
-    .execute([case.0])?;
-    // As `read::pack` writes it: place FIELD name, entries joined by ENTRY.
-    tx.prepare_cached(
-        "UPDATE sessions SET party_list = (
-           SELECT coalesce(group_concat(sp.party_seq || char(30) ||
-                  replace(replace(sp.name, char(30), ' '), char(31), ' '), char(31)), '')
-           FROM (SELECT party_seq, name FROM session_parties WHERE session_id = sessions.id
-                 ORDER BY seq) sp)
-         WHERE case_id = ?1",
-    )?
-    .execute([case.0])?;
     Ok(())
 }
 
