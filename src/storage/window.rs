@@ -7,7 +7,7 @@
 //! Windows), which the system lets go of when the process ends however it ends. So a
 //! window is alive exactly while some process holds its file locked: no process id is
 //! compared, and a reused one fools nothing. The files live beside the database, in
-//! `<file>.windows/`, owner-only like the database itself.
+//! `<file>.windows/`, as private as the database's folder and file.
 
 use std::fs::{File, OpenOptions, TryLockError};
 use std::path::{Path, PathBuf};
@@ -24,6 +24,8 @@ pub(super) const BEFORE_WINDOWS: &str = "";
 #[derive(Debug)]
 pub struct Window {
     token: String,
+    /// The database it is a window on (its folder's and file's modes are the locks').
+    db: PathBuf,
     dir: PathBuf,
     own: Option<File>,
     taken: Vec<(String, File)>,
@@ -37,11 +39,12 @@ impl Window {
         let dir = lock_dir(db);
         let mut window = Window {
             token: new_token(0),
+            db: db.to_path_buf(),
             dir,
             own: None,
             taken: Vec::new(),
         };
-        if let Err(e) = make_private_dir(&window.dir) {
+        if let Err(e) = make_dir_like(&window.dir, db) {
             crate::log::error(&format!("drafts: no window lock folder: {e}"));
             return window;
         }
@@ -87,7 +90,10 @@ impl Window {
             .open(&path)
         {
             Ok(file) => file,
-            // Cannot look: say gone, as before drafts were kept per window.
+            // Another account's window, in a room shared by a group whose folder is
+            // not ours to read: it may be open, so its drafts are not offered.
+            Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => return false,
+            // Cannot look otherwise: say gone, as before drafts were kept per window.
             Err(_) => return true,
         };
         match file.try_lock() {
@@ -143,7 +149,7 @@ impl Window {
         let Some(path) = self.path_of(token) else {
             return Ok(None);
         };
-        let file = match private_new(&path) {
+        let file = match new_like(&path, &self.db) {
             Ok(file) => file,
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => return Ok(None),
             Err(e) => return Err(e),
@@ -230,19 +236,37 @@ fn remove_if_free(path: &Path) {
     }
 }
 
-fn make_private_dir(dir: &Path) -> std::io::Result<()> {
+/// The lock folder, as private as the database's own folder: owner-only where the
+/// folder is (the default), shared with the group where a room is set up for a group
+/// (docs/ssh.md), never with everyone.
+fn make_dir_like(dir: &Path, db: &Path) -> std::io::Result<()> {
     let mut builder = std::fs::DirBuilder::new();
     builder.recursive(true);
     #[cfg(unix)]
-    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let folder = db.parent().and_then(|p| std::fs::metadata(p).ok());
+        let mode = folder.map_or(0o700, |m| m.permissions().mode() & 0o770);
+        std::os::unix::fs::DirBuilderExt::mode(&mut builder, mode | 0o700);
+    }
+    #[cfg(not(unix))]
+    let _ = db;
     builder.create(dir)
 }
 
-fn private_new(path: &Path) -> std::io::Result<File> {
+/// A new lock file, readable by whoever may read the database (it holds nothing).
+fn new_like(path: &Path, db: &Path) -> std::io::Result<File> {
     let mut options = OpenOptions::new();
     options.read(true).write(true).create_new(true);
     #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let file = std::fs::metadata(db).ok();
+        let mode = file.map_or(0o600, |m| m.permissions().mode() & 0o660);
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, mode | 0o600);
+    }
+    #[cfg(not(unix))]
+    let _ = db;
     options.open(path)
 }
 
