@@ -132,6 +132,9 @@ fn event_loop(
     if let Some(cause) = backup_failure {
         crate::app::startup::backup_failed(&mut state, &cause);
     }
+    if !store.repaired_triggers().is_empty() {
+        crate::app::startup::audit_repaired(&mut state, store.repaired_triggers());
+    }
     let mut runner = Runner::new(store, user.name.clone());
     runner.set_user(user.clone());
     state.user = user;
@@ -216,7 +219,12 @@ fn refresh(state: &mut AppState, runner: &mut Runner, seen: &mut Option<i64>) ->
         return false;
     }
     *seen = now;
-    let effects = update(state, Action::DataChanged);
+    // A restore replaced the whole file: more than a colleague's change (see `restored`).
+    let action = match runner.store().restored_since() {
+        Ok(Some(restored)) => Action::RoomRestored(Box::new(restored)),
+        _ => Action::DataChanged,
+    };
+    let effects = update(state, action);
     run_effects(state, runner, effects);
     true
 }

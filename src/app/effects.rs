@@ -116,6 +116,7 @@ impl Runner {
                 | Effect::LoadUsers
                 | Effect::LoadHistory(_)
                 | Effect::LoadAgreement(..)
+                | Effect::TakeInRestore(_)
         );
         // A refused booking goes back with what was asked, so the user can override it.
         let asked = match &effect {
@@ -137,6 +138,11 @@ impl Runner {
                     Err(e) => failure(e, saving),
                 },
                 None => failure(e, saving),
+            },
+            // A write typed against content a restore replaced: the session reloads.
+            (Err(e @ StorageError::Restored { .. }), _) => match self.store.restored_since() {
+                Ok(Some(restored)) => Action::RoomRestored(Box::new(restored)),
+                _ => failure(e, saving),
             },
             (Err(e), _) => failure(e, saving),
         }
@@ -336,6 +342,12 @@ impl Runner {
                 } else {
                     Action::DocumentWritten(path)
                 }
+            }
+            Effect::TakeInRestore(generation) => {
+                self.store.take_in_restore(generation);
+                // The restored file has its own record of who was shown what.
+                self.viewed.clear();
+                Action::RestoreTakenIn
             }
             Effect::LoadDrafts => Action::DraftsLoaded(self.store.drafts(&self.operator)?),
             Effect::SaveDraft { key, content } => {

@@ -254,7 +254,7 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<(), CliError> {
             );
         }
         Command::Backup { dir, keep } => backup::backup(&db, dir.as_deref(), *keep)?,
-        Command::Restore { file } => backup::restore(&db, file)?,
+        Command::Restore { file } => backup::restore(&db, file, &name)?,
         Command::Check => backup::check(&db)?,
         Command::Export { output } => {
             // Opening would create an empty database: a mistyped --db must not pass as "0 cases".

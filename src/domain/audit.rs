@@ -14,6 +14,10 @@ labelled_enum! {
         View => ("view", "查看"),
         /// Brought in by a bulk write (import, sample data): one row per case.
         Import => ("import", "导入"),
+        /// The whole file was put back from a copy (`tiaojie restore`).
+        Restore => ("restore", "恢复"),
+        /// Audit triggers found missing or altered were made again.
+        Repair => ("repair", "修复"),
     }
 }
 

@@ -378,12 +378,27 @@ fn migrating_from_every_earlier_version_reaches_the_latest_schema() {
             assert_backup_of_version(dir.path(), start);
         }
         let mut store = Store::open(&path).unwrap();
+        assert_eq!(audit::findings(&store.conn).unwrap(), Default::default());
+        assert_eq!(store.generation(), 0);
         let org = store
             .create_organisation(&profile(), "王调解", &now())
             .unwrap();
-        store
+        let first = store
             .create_case(org.id, &fields("张三"), "wang", &now())
             .unwrap();
+        // Ids are never handed out twice, from whichever version the file came.
+        store
+            .conn
+            .execute_batch("PRAGMA foreign_keys = OFF")
+            .unwrap();
+        store
+            .conn
+            .execute("DELETE FROM cases WHERE id = ?1", [first.id.0])
+            .unwrap();
+        let second = store
+            .create_case(org.id, &fields("李四"), "wang", &now())
+            .unwrap();
+        assert!(second.id.0 > first.id.0, "from {start}");
     }
 }
 

@@ -83,9 +83,12 @@ impl Store {
         mut f: impl FnMut(&Transaction<'_>) -> Result<T, StorageError>,
     ) -> Result<T, StorageError> {
         let mut retry = Retry::new(self.patience);
+        let known = self.generation;
         loop {
             let tx = begin(&self.conn, &mut retry)?;
-            let outcome = f(&tx).and_then(|value| commit(&tx).map(|()| value));
+            let outcome = super::generation::check(&tx, known)
+                .and_then(|()| f(&tx))
+                .and_then(|value| commit(&tx).map(|()| value));
             match outcome {
                 Ok(value) => return Ok(value),
                 Err(e) if is_busy(&e) => {
@@ -105,6 +108,7 @@ impl Store {
     ) -> Result<T, StorageError> {
         let mut retry = Retry::new(self.patience);
         let tx = begin(&self.conn, &mut retry)?;
+        super::generation::check(&tx, self.generation)?;
         let value = f(&tx)?;
         loop {
             match commit(&tx) {

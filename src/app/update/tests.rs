@@ -135,5 +135,6 @@ mod list;
 mod more_conflicts;
 mod more_drafts;
 mod refresh;
+mod restored;
 mod startup;
 mod status;
