@@ -64,4 +64,26 @@ mod tests {
         assert!(status.text.contains("备份"), "{}", status.text);
         assert!(status.text.contains("模板有误"), "{}", status.text);
     }
+
+    #[test]
+    fn audit_triggers_made_again_at_opening_are_said_with_their_names() {
+        set_lang(Lang::Zh);
+        let mut s = AppState::new(today(), Lang::Zh, (80, 24));
+        let found = crate::storage::TriggerFindings {
+            missing: vec!["audit_cases_update".into()],
+            altered: vec!["audit_parties_insert".into()],
+        };
+        audit_repaired(&mut s, &found);
+        let status = s.status.as_ref().expect("said");
+        assert!(status.error);
+        assert!(status.text.contains("2 个"), "{}", status.text);
+        assert!(
+            status
+                .text
+                .contains("audit_cases_update, audit_parties_insert"),
+            "{}",
+            status.text
+        );
+        assert!(status.text.contains("管理员"), "{}", status.text);
+    }
 }

@@ -4,6 +4,7 @@
 
 use super::super::audit::tests::{fields, now, setup};
 use super::*;
+use crate::domain::audit::AuditAction;
 use crate::domain::case::CaseId;
 
 fn max_id(store: &Store, table: &str) -> i64 {
@@ -118,10 +119,20 @@ fn the_audit_rows_since_the_copy_stay_and_the_restore_is_recorded() {
     assert_eq!(who, "admin");
     assert_eq!(file, copy.display().to_string());
     assert_eq!(kept_as, kept.display().to_string());
-    // What the restore undid is still in the history of the case it took away.
+    // What the restore undid is still in the history of the case it took away, and the
+    // restore itself follows it there, named by the copy it put back.
+    let now = store.case_history(gone.id).unwrap();
+    assert_eq!(&now[..history.len()], &history[..]);
+    let last = now.last().unwrap();
+    assert_eq!(now.len(), history.len() + 1);
     assert_eq!(
-        &store.case_history(gone.id).unwrap()[..history.len()],
-        &history[..]
+        (
+            last.action,
+            last.user.as_str(),
+            last.table.as_str(),
+            last.name.as_str()
+        ),
+        (AuditAction::Restore, "admin", "room", "copy.db")
     );
 }
 
