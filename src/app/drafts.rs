@@ -325,6 +325,8 @@ pub struct DraftOffer {
     pub rows: Vec<OfferedDraft>,
     /// Row with the cursor.
     pub selected: usize,
+    /// Offered because a restore closed their forms (not left from an earlier run).
+    pub after_restore: bool,
 }
 
 #[cfg(test)]

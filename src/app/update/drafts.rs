@@ -66,9 +66,11 @@ pub fn loaded(state: &mut AppState, drafts: Vec<Draft>) -> Vec<Effect> {
         })
         .collect();
     if !rows.is_empty() {
-        state
-            .modals
-            .push(Modal::Drafts(DraftOffer { rows, selected: 0 }));
+        state.modals.push(Modal::Drafts(DraftOffer {
+            rows,
+            selected: 0,
+            after_restore: false,
+        }));
     }
     Vec::new()
 }

@@ -53,9 +53,11 @@ pub fn restored(state: &mut AppState, restored: Restored) -> Vec<Effect> {
     }
     let drafts = rows.len();
     if drafts > 0 {
-        state
-            .modals
-            .push(Modal::Drafts(DraftOffer { rows, selected: 0 }));
+        state.modals.push(Modal::Drafts(DraftOffer {
+            rows,
+            selected: 0,
+            after_restore: true,
+        }));
     }
     let file = std::path::Path::new(&restored.file)
         .file_name()

@@ -10,6 +10,7 @@ mod follow_ups;
 mod forms;
 mod repeats;
 mod reschedule;
+mod restored;
 mod schedule;
 mod screens;
 mod settings_more;
