@@ -3,15 +3,17 @@
 -- restore from an older copy the ids of everything made since came back: a front desk
 -- whose screen still showed a restored-away case saved its form over a different case
 -- registered after the restore. With AUTOINCREMENT the largest id ever used is kept in
--- sqlite_sequence, which a restore raises to the replaced file's ids (storage/backup.rs).
+-- sqlite_sequence, which a restore raises to the replaced file's ids (storage/restore.rs).
 --
 -- A table cannot gain AUTOINCREMENT in place: each table whose ids a screen, a form or
 -- a draft holds (cases, parties, sessions, follow-up visits, mediators, users) is copied
 -- into a new one with every row and id kept, then its indexes are made again. The audit
--- table is copied too, to learn two actions: 'restore' (a copy put back, by whom, from
--- which file) and 'repair' (missing or altered audit triggers made again). Tables nobody
--- addresses by id (status history, places, agreement items, categories) are left as
--- they are: copying them would only make the upgrade of a large file slower.
+-- table is copied too, to learn the actions 'restore' (a copy put back, by whom, from
+-- which file) and 'repair' (missing or altered audit triggers made again), and already
+-- 'refused' (an operation the rights table refused, from the rights work done beside
+-- this step: one copy of the audit instead of two). Tables nobody addresses by id
+-- (status history, places, agreement items, categories) are left as they are: copying
+-- them would only make the upgrade of a large file slower.
 --
 -- Foreign keys are off while migrations run (storage/migrations.rs): dropping `cases`
 -- with them on would delete every party, session and visit through ON DELETE CASCADE.
@@ -221,7 +223,7 @@ CREATE TABLE audit_new (
     case_id      INTEGER,
     action       TEXT NOT NULL
                  CHECK (action IN ('insert', 'update', 'delete', 'view', 'import', 'restore',
-                                   'repair')),
+                                   'repair', 'refused')),
     before_json  TEXT,
     after_json   TEXT
 );
