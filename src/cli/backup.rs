@@ -51,13 +51,14 @@ pub fn backup(db: &Path, dir: Option<&Path>, keep: Option<u32>) -> Result<(), Cl
 pub fn restore(db: &Path, file: &Path, who: &str) -> Result<(), CliError> {
     // Checked before anything is opened or created.
     backup::verify(file)?;
-    let kept =
+    // Sessions on a file too broken to open are on a file now moved aside: not told.
+    let (kept, told) =
         match Store::open(db) {
-            Ok(mut store) => store.restore_from(file, who)?,
+            Ok(mut store) => (store.restore_from(file, who)?, true),
             // A database too broken to open is moved aside, never overwritten.
             Err(
                 StorageError::Open { .. } | StorageError::Sql(_) | StorageError::NotOurs { .. },
-            ) if db.exists() => backup::restore_over_broken(db, file, who)?,
+            ) if db.exists() => (backup::restore_over_broken(db, file, who)?, false),
             Err(e) => return Err(e.into()),
         };
     // The restored file opens as this version (the copy was migrated before it was put
@@ -73,6 +74,9 @@ pub fn restore(db: &Path, file: &Path, who: &str) -> Result<(), CliError> {
             ]
         )
     );
+    if told {
+        eprintln!("{}", tf("cli.restore.told", &[]));
+    }
     Ok(())
 }
 

@@ -22,6 +22,11 @@ impl Store {
     /// Replaces this database's content by the copy at `file`, after checking the copy;
     /// the content replaced is first kept beside the database (its path is returned).
     /// `who` is recorded as having restored it.
+    ///
+    /// What another session commits in the moment between reading what to carry and
+    /// the copy going in is replaced with the rest (SQLite's backup cannot run while a
+    /// transaction holds the file). Such a session cannot act on it afterwards: its next
+    /// write is refused for the new generation until it has reloaded.
     pub fn restore_from(&mut self, file: &Path, who: &str) -> Result<PathBuf, StorageError> {
         let src = checked_copy(file)?;
         let kept = kept_path(&self.path);
@@ -182,7 +187,7 @@ fn record(tx: &Transaction<'_>, file: &Path, kept: &Path) -> Result<(), StorageE
          VALUES (tiaojie_now(), tiaojie_user(), 'room', NULL, NULL, 'restore',
                  json_object('file', ?1, 'kept', ?2,
                              'generation', (SELECT generation FROM main.room_generation)))",
-        [file.display().to_string(), kept.display().to_string()],
+        [full(file), full(kept)],
     )?;
     Ok(())
 }
@@ -244,6 +249,15 @@ fn piece(tx: &Transaction<'_>, lenient: bool, sql: &str) -> Result<bool, Storage
             if lenient { Ok(false) } else { Err(e.into()) }
         }
     }
+}
+
+/// The path as the audit keeps it: whole, so it still names the file when read later
+/// from another folder.
+fn full(path: &Path) -> String {
+    std::fs::canonicalize(path)
+        .unwrap_or_else(|_| path.to_path_buf())
+        .display()
+        .to_string()
 }
 
 /// An SQLite URI opening `path` read-only (the characters URIs reserve escaped).

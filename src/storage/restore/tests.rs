@@ -117,8 +117,9 @@ fn the_audit_rows_since_the_copy_stay_and_the_restore_is_recorded() {
         .unwrap();
     assert_eq!(action, "restore");
     assert_eq!(who, "admin");
-    assert_eq!(file, copy.display().to_string());
-    assert_eq!(kept_as, kept.display().to_string());
+    let whole = |p: &std::path::Path| std::fs::canonicalize(p).unwrap().display().to_string();
+    assert_eq!(file, whole(&copy));
+    assert_eq!(kept_as, whole(&kept));
     // What the restore undid is still in the history of the case it took away, and the
     // restore itself follows it there, named by the copy it put back.
     let now = store.case_history(gone.id).unwrap();
@@ -177,7 +178,10 @@ fn a_session_connected_during_a_restore_sees_it_and_cannot_write_what_it_typed_b
     );
     let restored = desk.restored_since().unwrap().expect("a restore is seen");
     assert_eq!(restored.by, "admin");
-    assert_eq!(restored.file, copy.display().to_string());
+    assert_eq!(
+        restored.file,
+        std::fs::canonicalize(&copy).unwrap().display().to_string()
+    );
     assert_eq!(restored.generation, desk.generation() + 1);
     // The stale form's save is refused, whatever it addresses.
     let mut edited = fields("李四");
