@@ -2,7 +2,8 @@
 //! administrator restores yesterday's copy with the real `tiaojie restore`. The desk's
 //! app notices by itself (no key pressed), reads everything again, keeps the form as a
 //! draft and says what happened; the case registered after the restore gets a new id,
-//! and the desk's stale form can never be saved into it.
+//! and the desk's stale form can never be saved into it. An audit trigger dropped around
+//! the app is made again when the app opens the file, and the app says so.
 
 #[path = "support/app.rs"]
 mod app;
@@ -129,4 +130,27 @@ fn a_restore_reaches_a_connected_front_desk_whose_stale_form_cannot_touch_a_new_
         .expect("audit");
     assert_eq!(who, "wang");
     assert!(carried > 0, "the history of what the restore undid is kept");
+}
+
+#[test]
+fn a_trigger_dropped_around_the_app_is_made_again_and_said_on_the_status_line() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = demo_db(dir.path(), 2);
+    app::raw_connection(&db)
+        .execute_batch("DROP TRIGGER audit_cases_update;")
+        .expect("switch part of the audit off");
+    let room = start_as(&db, "wang");
+    room.see("修改记录的触发器有 1 个");
+    quit(room);
+    let conn = app::raw_connection(&db);
+    let (repairs, back): (i64, i64) = conn
+        .query_row(
+            "SELECT (SELECT count(*) FROM audit WHERE action = 'repair'
+                       AND after_json LIKE '%audit_cases_update%'),
+                    (SELECT count(*) FROM sqlite_schema WHERE name = 'audit_cases_update')",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("audit");
+    assert_eq!((repairs, back), (1, 1));
 }
