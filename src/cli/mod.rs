@@ -142,7 +142,7 @@ pub enum Command {
         /// 备份文件 / the copy to restore
         file: PathBuf,
     },
-    /// 检查数据文件是否完好 / run the integrity and foreign-key checks
+    /// 检查数据文件是否完好、修改记录是否完整 / run the integrity, foreign-key and audit-trigger checks
     Check,
     /// 查找案件（姓名、拼音、电话、身份证号、编号、案情）/ find cases by any word
     Search {

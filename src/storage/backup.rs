@@ -212,7 +212,8 @@ fn check_conn(conn: &Connection) -> Result<CheckReport, rusqlite::Error> {
     })
 }
 
-/// Runs the integrity and foreign-key checks on the file at `path` without changing it.
+/// Runs the integrity, foreign-key and audit-trigger checks on the file at `path` without
+/// changing it.
 /// A file that cannot be read at all comes back as one integrity complaint.
 pub fn check(path: &Path) -> Result<CheckReport, StorageError> {
     let conn =
