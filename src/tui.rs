@@ -211,8 +211,9 @@ fn take_events(state: &mut AppState, runner: &mut Runner) -> std::io::Result<boo
     }
 }
 
-/// Asks whether another process committed since last time; if so, reloads what is on
-/// screen. True when the screen must be drawn again.
+/// Asks whether another process committed since last time; if so, whether that was a
+/// restore of the whole file (one small read of the room generation), and reloads what
+/// is on screen. True when the screen must be drawn again.
 fn refresh(state: &mut AppState, runner: &mut Runner, seen: &mut Option<i64>) -> bool {
     let now = runner.store().data_version().ok();
     if now.is_none() || now == *seen {

@@ -26,7 +26,7 @@ pub const AUDITED: &[&str] = &[
 
 mod triggers;
 pub use triggers::TriggerFindings;
-pub(super) use triggers::{findings, install_triggers};
+pub(super) use triggers::{findings, install_triggers, record_repair};
 
 /// Columns whose change alone is no change worth recording (kept by storage itself).
 const NOT_A_CHANGE: &[&str] = &["version", "updated_at"];

@@ -146,8 +146,16 @@ impl Store {
         audit::register_functions(&conn, &who, &row_audit)?;
         let found = migrations::migrate(&mut conn, keep_old.then_some(path))?;
         // A file already of this version should hold every trigger: one missing there
-        // was dropped by someone, and its repair is recorded.
-        let repaired = audit::install_triggers(&mut conn, found == migrations::latest_version())?;
+        // was dropped by someone, and its repair is recorded (in a copy being prepared
+        // for a restore, after the rows it carries: see `restore`). A migration drops
+        // and changes triggers on purpose: nothing to report then.
+        let current = found == migrations::latest_version();
+        let repaired = audit::install_triggers(&mut conn, current && keep_old)?;
+        let repaired = if current {
+            repaired
+        } else {
+            TriggerFindings::default()
+        };
         let generation = generation::read(&conn)?;
         let mut store = Store {
             conn,
@@ -176,7 +184,8 @@ impl Store {
         conn.pragma_update(None, "query_only", true)?;
         conn.set_prepared_statement_cache_capacity(64);
         stable_plans(&conn)?;
-        let generation = generation::read(&conn)?;
+        // It never writes, so the generation is only for the record.
+        let generation = generation::read(&conn).unwrap_or(0);
         Ok(Store {
             conn,
             path: path.to_path_buf(),

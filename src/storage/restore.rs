@@ -137,7 +137,7 @@ fn carry(
                 false,
                 "UPDATE main.room_generation SET generation = generation + 1",
             )?;
-            record(&tx, file, kept)?;
+            record(&tx, &store.repaired, file, kept)?;
             tx.commit()?;
             return Ok(());
         }
@@ -166,7 +166,7 @@ fn carry(
                 "UPDATE main.room_generation SET generation = generation + 1",
             )?;
         }
-        record(&tx, file, kept)?;
+        record(&tx, &store.repaired, file, kept)?;
         tx.commit()?;
         Ok(())
     })();
@@ -180,8 +180,18 @@ fn carry(
 }
 
 /// The audit row of the restore: by whom (the store's user), when, which copy was put
-/// back, where the replaced content is kept, and the generation it started.
-fn record(tx: &Transaction<'_>, file: &Path, kept: &Path) -> Result<(), StorageError> {
+/// back, where the replaced content is kept, and the generation it started. A copy whose
+/// audit triggers had been tampered with was repaired when it was opened: that is
+/// recorded first, here after the carried rows (whose ids had to stay free for them).
+fn record(
+    tx: &Transaction<'_>,
+    repaired: &super::TriggerFindings,
+    file: &Path,
+    kept: &Path,
+) -> Result<(), StorageError> {
+    if !repaired.is_empty() {
+        super::audit::record_repair(tx, repaired)?;
+    }
     tx.execute(
         "INSERT INTO main.audit (at, user_name, table_name, row_id, case_id, action, after_json)
          VALUES (tiaojie_now(), tiaojie_user(), 'room', NULL, NULL, 'restore',

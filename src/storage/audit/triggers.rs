@@ -54,11 +54,10 @@ pub(in crate::storage) fn findings(conn: &Connection) -> Result<TriggerFindings,
     Ok(found)
 }
 
-/// Makes the missing or altered audit triggers again, in one write transaction. With
-/// `record`, says which they were, and the repair writes an audit row too (`repair`, by the
+/// Makes the missing or altered audit triggers again, in one write transaction, and says
+/// which they were. With `record`, the repair writes an audit row too (`repair`, by the
 /// account that opened the file): a trigger missing from a file of this version was
-/// dropped by someone, and that must stay visible. Without it (a new file, or one just
-/// migrated, whose steps drop and change triggers on purpose) nothing is recorded.
+/// dropped by someone, and that must stay visible.
 pub(in crate::storage) fn install_triggers(
     conn: &mut Connection,
     record: bool,
@@ -75,26 +74,10 @@ pub(in crate::storage) fn install_triggers(
         }
     }
     if record && !found.is_empty() {
-        let account = std::env::var("USER")
-            .or_else(|_| std::env::var("USERNAME"))
-            .unwrap_or_default();
-        tx.execute(
-            "INSERT INTO audit (at, user_name, table_name, row_id, case_id, action, after_json)
-             VALUES (tiaojie_now(), coalesce(nullif(tiaojie_user(), ''), ?1), 'audit', NULL,
-                     NULL, 'repair', json_object('missing', json(?2), 'altered', json(?3)))",
-            rusqlite::params![
-                account,
-                serde_json::to_string(&found.missing).unwrap_or_default(),
-                serde_json::to_string(&found.altered).unwrap_or_default()
-            ],
-        )?;
+        record_repair(&tx, &found)?;
     }
     tx.commit()?;
-    Ok(if record {
-        found
-    } else {
-        TriggerFindings::default()
-    })
+    Ok(found)
 }
 
 /// The same statement, however its spaces and line breaks were laid out.
@@ -217,4 +200,25 @@ fn triggers_for(table: &str, columns: &[String]) -> Vec<(String, String)> {
             ),
         ),
     ]
+}
+
+/// The audit row of a repair: which triggers were missing and which altered.
+pub(in crate::storage) fn record_repair(
+    conn: &Connection,
+    found: &TriggerFindings,
+) -> Result<(), StorageError> {
+    let account = std::env::var("USER")
+        .or_else(|_| std::env::var("USERNAME"))
+        .unwrap_or_default();
+    conn.execute(
+        "INSERT INTO main.audit (at, user_name, table_name, row_id, case_id, action, after_json)
+         VALUES (tiaojie_now(), coalesce(nullif(tiaojie_user(), ''), ?1), 'audit', NULL,
+                 NULL, 'repair', json_object('missing', json(?2), 'altered', json(?3)))",
+        rusqlite::params![
+            account,
+            serde_json::to_string(&found.missing).unwrap_or_default(),
+            serde_json::to_string(&found.altered).unwrap_or_default()
+        ],
+    )?;
+    Ok(())
 }

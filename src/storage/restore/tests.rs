@@ -235,3 +235,35 @@ fn a_copy_of_an_older_version_is_migrated_before_it_replaces_anything() {
     assert_eq!(store.load_case(case.id).unwrap().fields.parties.len(), 1);
     assert!(!dir.path().join("room.restoring.db").exists());
 }
+
+#[test]
+fn a_copy_with_a_dropped_trigger_is_repaired_on_record_after_the_carried_rows() {
+    let (dir, mut store, org) = setup();
+    let copy = dir.path().join("copy.db");
+    store.backup_to(&copy).unwrap();
+    Connection::open(&copy)
+        .unwrap()
+        .execute_batch("DROP TRIGGER audit_cases_insert;")
+        .unwrap();
+    store
+        .create_case(org.id, &fields("李四"), "wang", &now())
+        .unwrap();
+    let before = rows(&store);
+    store.restore_from(&copy, "admin").unwrap();
+    let after = rows(&store);
+    assert_eq!(
+        &after[..before.len()],
+        &before[..],
+        "every carried row, ids and all"
+    );
+    let added: Vec<&str> = after[before.len()..]
+        .iter()
+        .map(|(_, r)| r.as_str())
+        .collect();
+    assert_eq!(added, ["repair audit", "restore room"]);
+    assert!(
+        super::super::audit::findings(&store.conn)
+            .unwrap()
+            .is_empty()
+    );
+}
