@@ -213,18 +213,16 @@ fn take_events(state: &mut AppState, runner: &mut Runner) -> std::io::Result<boo
 
 /// Asks whether another process committed since last time; if so, whether that was a
 /// restore of the whole file (one small read of the room generation), and reloads what
-/// is on screen. True when the screen must be drawn again.
+/// is on screen. A file moved aside by a restore commits nothing more: that is asked too
+/// (one look at the file's identity). True when the screen must be drawn again.
 fn refresh(state: &mut AppState, runner: &mut Runner, seen: &mut Option<i64>) -> bool {
+    let moved = runner.store().moved_aside();
     let now = runner.store().data_version().ok();
-    if now.is_none() || now == *seen {
+    if !moved && (now.is_none() || now == *seen) {
         return false;
     }
-    *seen = now;
-    // A restore replaced the whole file: more than a colleague's change (see `restored`).
-    let action = match runner.store().restored_since() {
-        Ok(Some(restored)) => Action::RoomRestored(Box::new(restored)),
-        _ => Action::DataChanged,
-    };
+    let action = runner.restore_noticed().unwrap_or(Action::DataChanged);
+    *seen = runner.store().data_version().ok();
     let effects = update(state, action);
     run_effects(state, runner, effects);
     true

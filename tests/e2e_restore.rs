@@ -154,3 +154,60 @@ fn a_trigger_dropped_around_the_app_is_made_again_and_said_on_the_status_line() 
         .expect("audit");
     assert_eq!((repairs, back), (1, 1));
 }
+
+#[test]
+fn a_restore_over_a_file_too_damaged_to_open_reaches_a_connected_session_too() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = demo_db(dir.path(), 2);
+    let copy = dir.path().join("yesterday.db");
+    Store::open(&db)
+        .expect("open")
+        .backup_to(&copy)
+        .expect("backup");
+    let room = start_as(&db, "wang");
+    open_case_list(&room);
+    room.see("共 2 件");
+    room.send_str("n");
+    room.see("收案日期");
+    for _ in 0..3 {
+        room.key(Key::Tab);
+    }
+    room.send_str("打了一半的案情");
+    room.see("打了一半的案情");
+    // The file stops opening (its header no longer says tiaojie), so restore moves it
+    // aside and writes the copy in its place, while the session still has it open.
+    app::raw_connection(&db)
+        .execute_batch("PRAGMA application_id = 7;")
+        .expect("spoil the header");
+    let out = Command::new(bin())
+        .args([
+            "--db",
+            db.to_str().expect("UTF-8"),
+            "--as",
+            "wang",
+            "restore",
+        ])
+        .arg(&copy)
+        .output()
+        .expect("restore runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    room.see("用备份 yesterday.db 恢复了本室");
+    room.key(Key::Enter);
+    room.see("新案件登记");
+    quit(room);
+    // The session moved to the restored file: its draft is there.
+    let conn = app::raw_connection(&db);
+    let drafts: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM drafts WHERE form_key = 'case:new'
+               AND content LIKE '%打了一半的案情%'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("drafts");
+    assert_eq!(drafts, 1);
+}

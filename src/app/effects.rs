@@ -88,6 +88,24 @@ impl Runner {
         self.searcher.answers()
     }
 
+    /// A restore this session has not taken in yet, as the action that makes the app
+    /// reload: the file's generation changed, or the file was moved aside (a restore over
+    /// a file too damaged to open) and the restored one is opened in its place.
+    pub fn restore_noticed(&mut self) -> Option<Action> {
+        if self.store.moved_aside() {
+            let path = self.store.path().to_path_buf();
+            let mut store = Store::open(&path).ok()?;
+            store.set_user(&self.operator);
+            self.store = store;
+            self.searcher = super::search_worker::Searcher::new(path);
+            return Some(Action::RoomRestored(Box::new(
+                self.store.last_restore().ok()??,
+            )));
+        }
+        let restored = self.store.restored_since().ok()??;
+        Some(Action::RoomRestored(Box::new(restored)))
+    }
+
     /// The database.
     pub fn store(&self) -> &Store {
         &self.store
@@ -140,9 +158,9 @@ impl Runner {
                 None => failure(e, saving),
             },
             // A write typed against content a restore replaced: the session reloads.
-            (Err(e @ StorageError::Restored { .. }), _) => match self.store.restored_since() {
-                Ok(Some(restored)) => Action::RoomRestored(Box::new(restored)),
-                _ => failure(e, saving),
+            (Err(e @ StorageError::Restored { .. }), _) => match self.restore_noticed() {
+                Some(restored) => restored,
+                None => failure(e, saving),
             },
             (Err(e), _) => failure(e, saving),
         }

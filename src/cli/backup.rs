@@ -51,14 +51,13 @@ pub fn backup(db: &Path, dir: Option<&Path>, keep: Option<u32>) -> Result<(), Cl
 pub fn restore(db: &Path, file: &Path, who: &str) -> Result<(), CliError> {
     // Checked before anything is opened or created.
     backup::verify(file)?;
-    // Sessions on a file too broken to open are on a file now moved aside: not told.
-    let (kept, told) =
+    let kept =
         match Store::open(db) {
-            Ok(mut store) => (store.restore_from(file, who)?, true),
+            Ok(mut store) => store.restore_from(file, who)?,
             // A database too broken to open is moved aside, never overwritten.
             Err(
                 StorageError::Open { .. } | StorageError::Sql(_) | StorageError::NotOurs { .. },
-            ) if db.exists() => (backup::restore_over_broken(db, file, who)?, false),
+            ) if db.exists() => backup::restore_over_broken(db, file, who)?,
             Err(e) => return Err(e.into()),
         };
     // The restored file opens as this version (the copy was migrated before it was put
@@ -74,9 +73,7 @@ pub fn restore(db: &Path, file: &Path, who: &str) -> Result<(), CliError> {
             ]
         )
     );
-    if told {
-        eprintln!("{}", tf("cli.restore.told", &[]));
-    }
+    eprintln!("{}", tf("cli.restore.told", &[]));
     Ok(())
 }
 

@@ -7,6 +7,7 @@
 use super::{StorageError, Store};
 use crate::domain::case::Timestamp;
 use rusqlite::{Connection, OptionalExtension};
+use std::path::Path;
 
 /// A restore that a running session has not taken in yet: who put which copy back, when.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,6 +32,28 @@ pub(super) fn read(conn: &Connection) -> Result<i64, StorageError> {
         .unwrap_or(0))
 }
 
+/// Which file on disk a store opened (device and inode), to notice it being moved aside.
+/// None where the system does not say (then a move is not noticed: on Windows an open
+/// file cannot be moved anyway).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct FileId(u64, u64);
+
+/// The identity of the file at `path` now.
+pub(super) fn file_id(path: &Path) -> Option<FileId> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::metadata(path)
+            .ok()
+            .map(|m| FileId(m.dev(), m.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        None
+    }
+}
+
 /// Refuses a write when the file was restored since this store took in its generation.
 pub(super) fn check(conn: &Connection, known: i64) -> Result<(), StorageError> {
     let now = read(conn)?;
@@ -49,10 +72,16 @@ impl Store {
     /// A restore since this store last took one in, if there was one: asked by the change
     /// poll whenever another process committed, so it costs one small read then.
     pub fn restored_since(&self) -> Result<Option<Restored>, StorageError> {
-        let now = read(&self.conn)?;
-        if now == self.generation {
+        if read(&self.conn)? == self.generation {
             return Ok(None);
         }
+        self.last_restore()
+    }
+
+    /// The last restore the file records, with the file's generation now (who, when and
+    /// which copy are empty if no restore is recorded).
+    pub fn last_restore(&self) -> Result<Option<Restored>, StorageError> {
+        let now = read(&self.conn)?;
         let last = self
             .conn
             .query_row(
@@ -75,6 +104,17 @@ impl Store {
             at: chrono::DateTime::parse_from_rfc3339(&at).ok(),
             file: file.unwrap_or_default(),
         }))
+    }
+
+    /// True when the store's path no longer names the file it opened: a restore over a
+    /// file too damaged to open moved that file aside and wrote the copy in its place, so
+    /// this store reads and writes the moved file (see `Runner::restore_noticed`).
+    pub fn moved_aside(&self) -> bool {
+        match (self.file, file_id(&self.path)) {
+            (Some(opened), Some(now)) => opened != now,
+            (Some(_), None) => true,
+            (None, _) => false,
+        }
     }
 
     /// The session has reloaded what it shows after a restore and closed every form that

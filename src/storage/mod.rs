@@ -59,6 +59,8 @@ pub struct Store {
     generation: i64,
     /// The audit triggers found missing or altered, and made again, when it was opened.
     repaired: TriggerFindings,
+    /// The file it opened, to notice it being moved aside (see `moved_aside`).
+    file: Option<generation::FileId>,
 }
 
 /// What can go wrong with the database, each said so that the user knows what to do.
@@ -166,6 +168,7 @@ impl Store {
             patience: Patience::default(),
             generation,
             repaired,
+            file: generation::file_id(path),
         };
         if found > 0 && found < search::index_version() {
             store.rebuild_search_index()?;
@@ -195,6 +198,7 @@ impl Store {
             patience: Patience::default(),
             generation,
             repaired: TriggerFindings::default(),
+            file: generation::file_id(path),
         })
     }
 

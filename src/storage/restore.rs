@@ -44,7 +44,8 @@ impl Store {
 /// Restores `file` over a database that cannot even be opened: the broken file (and its
 /// WAL) is moved aside — never deleted — and the prepared copy written in its place.
 /// Whatever can still be read from the broken file (its largest ids, audit rows since
-/// the copy, drafts, generation) is carried over; what cannot is left behind.
+/// the copy, drafts, generation) is carried over; what cannot is left behind. Sessions
+/// still connected notice the move (`Store::moved_aside`) and open the new file.
 pub fn restore_over_broken(db: &Path, file: &Path, who: &str) -> Result<PathBuf, StorageError> {
     let src = checked_copy(file)?;
     let kept = kept_path(db);

@@ -84,6 +84,7 @@ impl Store {
     ) -> Result<T, StorageError> {
         let mut retry = Retry::new(self.patience);
         let known = self.generation;
+        self.not_moved_aside()?;
         loop {
             let tx = begin(&self.conn, &mut retry)?;
             let outcome = super::generation::check(&tx, known)
@@ -107,6 +108,7 @@ impl Store {
         f: impl FnOnce(&Transaction<'_>) -> Result<T, StorageError>,
     ) -> Result<T, StorageError> {
         let mut retry = Retry::new(self.patience);
+        self.not_moved_aside()?;
         let tx = begin(&self.conn, &mut retry)?;
         super::generation::check(&tx, self.generation)?;
         let value = f(&tx)?;
@@ -117,6 +119,17 @@ impl Store {
                 Err(e) => return Err(e),
             }
         }
+    }
+
+    /// Refuses a write into a file that a restore moved aside (it would be lost there).
+    fn not_moved_aside(&self) -> Result<(), StorageError> {
+        if self.moved_aside() {
+            return Err(StorageError::Restored {
+                known: self.generation,
+                found: self.generation,
+            });
+        }
+        Ok(())
     }
 
     /// Shortens (tests) or lengthens how long this store waits for other writers.
