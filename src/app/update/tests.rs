@@ -136,5 +136,6 @@ mod more_conflicts;
 mod more_drafts;
 mod refresh;
 mod rights;
+mod restored;
 mod startup;
 mod status;
