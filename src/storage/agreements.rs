@@ -11,8 +11,8 @@ use crate::domain::agreement::{
     check_transition, validate,
 };
 use crate::domain::case::{CaseId, Timestamp};
-use crate::domain::rights::Operation;
 use crate::domain::party::PartyId;
+use crate::domain::rights::Operation;
 use crate::i18n::tf;
 use rusqlite::{OptionalExtension, Transaction, params};
 

@@ -135,7 +135,7 @@ mod list;
 mod more_conflicts;
 mod more_drafts;
 mod refresh;
-mod rights;
 mod restored;
+mod rights;
 mod startup;
 mod status;

@@ -154,7 +154,13 @@ fn write(
         ),
         Operation::SaveDraft => {
             let window = crate::storage::window::Window::open(store.path());
-            store.save_draft("actor", &window, &format!("record:{}", case.0), "{}", &now())
+            store.save_draft(
+                "actor",
+                &window,
+                &format!("record:{}", case.0),
+                "{}",
+                &now(),
+            )
         }
         Operation::EditSettings => store.add_mediator(org.id, "新调解员", "").map(drop),
         Operation::ManageUsers => store.add_user(&User::new("new", Role::Clerk), &now()),

@@ -213,7 +213,13 @@ fn a_clerk_cannot_write_to_a_case_they_did_not_register_and_nothing_is_written()
         .expect("own session");
     let window = crate::storage::window::Window::open(r.store.path());
     r.store
-        .save_draft("police1", &window, &format!("case:{}", own.id.0), "{}", &now())
+        .save_draft(
+            "police1",
+            &window,
+            &format!("case:{}", own.id.0),
+            "{}",
+            &now(),
+        )
         .expect("own draft");
     // The refusals show in the history of the case they concern.
     let history = r.store.case_history(theirs.id).expect("history");
@@ -287,4 +293,20 @@ fn nobody_acting_is_the_files_owner_and_a_disabled_user_does_nothing() {
     assert_eq!(draft_case("record:12"), Some(12));
     assert_eq!(draft_case("case:new"), None);
     assert_eq!(draft_case("settings"), None);
+}
+
+#[test]
+fn a_clerks_draft_of_a_case_a_restore_took_away_is_kept_and_of_anothers_case_refused() {
+    let mut r = room();
+    r.store.act_as(&User::new("police1", Role::Clerk));
+    let window = crate::storage::window::Window::open(r.store.path());
+    // No case has this id (a restore took it away; ids are never handed out again).
+    let gone = r.theirs.id.0.max(r.own.id.0) + 100;
+    r.store
+        .save_draft("police1", &window, &format!("case:{gone}"), "{}", &now())
+        .expect("what was typed for a case that is gone is kept");
+    let theirs = format!("case:{}", r.theirs.id.0);
+    assert_refused(&mut r.store, "draft", Why::NotOwn, |s| {
+        s.save_draft("police1", &window, &theirs, "{}", &now())
+    });
 }
