@@ -8,6 +8,7 @@
 use super::amount::{capital, figures};
 use super::date::chinese_date;
 use super::model::{Block, Document, Signature};
+use super::principals;
 use super::register::{party_blocks, seal_line};
 use super::template::Template;
 use crate::domain::agreement::{Agreement, AgreementKind, PerformanceItem, chinese_count, copies};
@@ -51,9 +52,13 @@ pub fn agreement_document(case: &Case, a: &Agreement, org: &OrgProfile, t: &Temp
     if a.kind == AgreementKind::Oral {
         doc.blocks.push(Block::Paragraph(t.text("oral_note")));
     }
-    let n_copies = chinese_count(copies(case.fields.parties.len()));
+    // Agents are not parties: they keep no copy of their own (DOMAIN.md §3).
+    let n = copies(principals::count(&case.fields.parties));
+    doc.copies = Some(n);
+    let n_copies = chinese_count(n);
     doc.blocks
         .push(Block::Paragraph(t.fill("copies", &[("n", &n_copies)])));
+    doc.end_mark = Some(t.text("end_of_text"));
     doc.signatures = signatures(&case.fields.parties, a, t);
     doc.seal = Some(seal_line(org, t));
     doc.date = Some(a.date.map_or_else(|| t.text("date_blank"), chinese_date));
@@ -120,20 +125,36 @@ pub fn item_text(item: &PerformanceItem, t: &Template) -> String {
     )
 }
 
-/// Every party (in role order), each mediator, the recorder.
+/// Every party in role order — an organisation by its seal and its representative —
+/// each followed by its agents signing as 委托代理人; each mediator; the recorder.
 fn signatures(parties: &[Party], a: &Agreement, t: &Template) -> Vec<Signature> {
-    let mut sorted: Vec<&Party> = parties.iter().collect();
-    sorted.sort_by_key(|p| p.role);
-    let mut out: Vec<Signature> = sorted
-        .into_iter()
-        .map(|p| {
-            let key = match p.kind {
-                PartyKind::Person => "sign.party",
-                PartyKind::Organisation => "sign.org",
-            };
-            Signature::new(t.fill(key, &[("name", p.name.trim())]))
-        })
-        .collect();
+    let (groups, orphans) = principals::grouped(parties);
+    let mut out = Vec::new();
+    for (p, agents) in groups {
+        let name = p.name.trim();
+        match p.kind {
+            PartyKind::Person => out.push(Signature::new(t.fill("sign.party", &[("name", name)]))),
+            PartyKind::Organisation => {
+                out.push(Signature::new(t.fill("sign.org", &[("name", name)])));
+                let (rep, _) = principals::legal_rep(&p.legal_rep);
+                out.push(Signature::new(match rep.as_str() {
+                    "" => t.text("sign.org_rep_blank"),
+                    rep => t.fill("sign.org_rep", &[("name", rep)]),
+                }));
+            }
+        }
+        for agent in agents {
+            out.push(Signature::new(t.fill(
+                "sign.agent",
+                &[("party", name), ("name", agent.name.trim())],
+            )));
+        }
+    }
+    for agent in orphans {
+        out.push(Signature::new(
+            t.fill("sign.agent_alone", &[("name", agent.name.trim())]),
+        ));
+    }
     let mediators: Vec<&String> = a
         .mediators
         .iter()

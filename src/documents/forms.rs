@@ -12,6 +12,7 @@ use crate::domain::agreement::Agreement;
 use crate::domain::case::Case;
 use crate::domain::follow_up::FollowUp;
 use crate::domain::org::{Mediator, OrgProfile};
+use crate::domain::party::PartyKind;
 use crate::domain::session::{Session, SessionId, SessionStatus};
 use chrono::NaiveDate;
 
@@ -168,6 +169,21 @@ impl FormKind {
         templates: &Templates,
     ) -> Result<Vec<Document>, DocumentError> {
         let t = templates.form(self.template());
+        let mut docs = self.build_bare(file, templates, &t)?;
+        let keep = keep_words(file);
+        for doc in &mut docs {
+            doc.keep.extend(keep.iter().cloned());
+        }
+        Ok(docs)
+    }
+
+    fn build_bare(
+        self,
+        file: &CaseFile,
+        templates: &Templates,
+        t: &super::template::Template,
+    ) -> Result<Vec<Document>, DocumentError> {
+        let t = *t;
         let one = |doc: Document| Ok(vec![doc]);
         match self {
             FormKind::Register => one(register::register_form(file.case, file.org, &t)),
@@ -186,6 +202,30 @@ impl FormKind {
             )?),
         }
     }
+}
+
+/// The names and numbers of a case no line may split (DOMAIN.md §3): every party's and
+/// agent's name, the representatives, the mediators, the case, agreement and referral
+/// numbers.
+fn keep_words(file: &CaseFile) -> Vec<String> {
+    let f = &file.case.fields;
+    let mut out: Vec<String> = Vec::new();
+    // A person's name, not an organisation's: a long name moved whole would leave
+    // the line above it half empty.
+    for p in &f.parties {
+        match p.kind {
+            PartyKind::Person => out.push(p.name.trim().to_string()),
+            PartyKind::Organisation => out.push(super::principals::legal_rep(&p.legal_rep).0),
+        }
+    }
+    out.extend(file.mediators.iter().map(|m| m.name.trim().to_string()));
+    out.extend(file.case.number.as_ref().map(|n| n.text.clone()));
+    out.extend(file.agreement.map(|a| a.number.trim().to_string()));
+    out.push(f.referrer_ref.trim().to_string());
+    out.retain(|w| w.chars().count() > 1);
+    out.sort();
+    out.dedup();
+    out
 }
 
 /// The owned data of a case's forms, as read from storage by the caller (the command

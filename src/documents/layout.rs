@@ -74,40 +74,52 @@ pub fn lay_out(doc: &Document, m: &Measure) -> Vec<Line> {
         out.push(line);
     }
     if let Some(number) = &doc.number {
-        push_wrapped(&mut out, number, Align::Center, 0, m);
+        push_wrapped(&mut out, number, Align::Center, 0, m, &doc.keep);
     }
     if let Some(to) = &doc.addressee {
         let first = out.len();
-        push_wrapped(&mut out, to, Align::Left, 0, m);
+        push_wrapped(&mut out, to, Align::Left, 0, m, &doc.keep);
         mark_gap(&mut out, first);
     }
+    let body_start = out.len();
     for block in &doc.blocks {
         let first = out.len();
-        block_lines(&mut out, block, m);
+        block_lines(&mut out, block, m, &doc.keep);
         mark_gap(&mut out, first);
+    }
+    if let Some(mark) = &doc.end_mark {
+        push_wrapped(&mut out, &format!("　　{mark}"), Align::Left, 0, m, &[]);
     }
     let foot = out.len();
     for sig in &doc.signatures {
         let at = out.len();
         let text = signature_text(&sig.label, m);
-        push_wrapped(&mut out, &text, Align::Left, 0, m);
+        push_wrapped(&mut out, &text, Align::Left, 0, m, &doc.keep);
         mark_gap(&mut out, at);
     }
     if let Some(seal) = &doc.seal {
         let at = out.len();
-        push_wrapped(&mut out, seal, Align::Right, 0, m);
+        push_wrapped(&mut out, seal, Align::Right, 0, m, &doc.keep);
         mark_gap(&mut out, at);
     }
     if let Some(date) = &doc.date {
-        push_wrapped(&mut out, date, Align::Right, 0, m);
+        push_wrapped(&mut out, date, Align::Right, 0, m, &doc.keep);
     }
-    // The signature areas, the seal and the date stay on one page together.
+    // The signature areas, the seal and the date stay on one page together, with the
+    // closing lines of the text above them: the page that is signed always carries
+    // text of the document (DOMAIN.md §3).
     let last = out.len().saturating_sub(1);
-    for line in out.iter_mut().take(last).skip(foot) {
-        line.keep_with_next = true;
+    if last >= foot {
+        let closing = foot.saturating_sub(CLOSING_LINES).max(body_start);
+        for line in out.iter_mut().take(last).skip(closing) {
+            line.keep_with_next = true;
+        }
     }
     out
 }
+
+/// How many lines of text end up on the signed page at least.
+const CLOSING_LINES: usize = 2;
 
 /// "label：＿＿＿＿＿＿＿＿" with the line to sign on never broken: when a long label
 /// leaves less room than 8 ＿ on its last line, the line fills what is left (at least
@@ -132,19 +144,21 @@ fn mark_gap(out: &mut [Line], at: usize) {
     }
 }
 
-fn block_lines(out: &mut Vec<Line>, block: &Block, m: &Measure) {
+fn block_lines(out: &mut Vec<Line>, block: &Block, m: &Measure, keep: &[String]) {
     match block {
-        Block::Paragraph(text) => push_wrapped(out, &format!("　　{text}"), Align::Left, 0, m),
-        Block::Labelled { label, text } => labelled(out, label, text, m),
+        Block::Paragraph(text) => {
+            push_wrapped(out, &format!("　　{text}"), Align::Left, 0, m, keep);
+        }
+        Block::Labelled { label, text } => labelled(out, label, text, m, keep),
         Block::Fields(rows) => {
             for (label, value) in rows {
-                labelled(out, label, value, m);
+                labelled(out, label, value, m, keep);
             }
         }
         Block::Party { role, fields } => {
             let mut rows = fields.iter();
             let name = rows.next().map(|(_, v)| v.as_str()).unwrap_or_default();
-            labelled(out, role, name, m);
+            labelled(out, role, name, m, keep);
             // The role line never ends a page alone.
             if let Some(line) = out.last_mut() {
                 line.keep_with_next = rows.len() > 0;
@@ -153,7 +167,7 @@ fn block_lines(out: &mut Vec<Line>, block: &Block, m: &Measure) {
             if !rest.is_empty() {
                 let indent = (m.body)('　') * 2;
                 let text = rest.join("；");
-                push_wrapped(out, &text, Align::Left, indent, m);
+                push_wrapped(out, &text, Align::Left, indent, m, keep);
             }
         }
     }
@@ -163,17 +177,18 @@ fn block_lines(out: &mut Vec<Line>, block: &Block, m: &Measure) {
 /// unless the label takes more than a quarter of the line (纠纷主要事实、争议事项), then
 /// the whole is one paragraph: a long text in a narrow column under a long label reads
 /// badly and wastes the page.
-fn labelled(out: &mut Vec<Line>, label: &str, text: &str, m: &Measure) {
+fn labelled(out: &mut Vec<Line>, label: &str, text: &str, m: &Measure, keep: &[String]) {
     let head = format!("{label}：");
     let head_width: u32 = head.chars().map(m.body).sum();
     if head_width * 4 > m.width {
-        push_wrapped(out, &format!("{head}{text}"), Align::Left, 0, m);
+        push_wrapped(out, &format!("{head}{text}"), Align::Left, 0, m, keep);
         return;
     }
-    let lines = break_paragraphs(text, m.width - head_width, m.body);
+    let lines = break_paragraphs(text, m.width - head_width, m.body, keep);
     for (i, (text, last)) in lines.into_iter().enumerate() {
         let mut line = Line::new(text, Align::Left);
         line.justify = !last;
+        line.keep_with_next = !last && amount_open(&line.text);
         if i == 0 {
             line.text.insert_str(0, &head);
         } else {
@@ -183,13 +198,29 @@ fn labelled(out: &mut Vec<Line>, label: &str, text: &str, m: &Measure) {
     }
 }
 
-fn push_wrapped(out: &mut Vec<Line>, text: &str, align: Align, indent: u32, m: &Measure) {
-    for (text, last) in break_paragraphs(text, m.width.saturating_sub(indent), m.body) {
+fn push_wrapped(
+    out: &mut Vec<Line>,
+    text: &str,
+    align: Align,
+    indent: u32,
+    m: &Measure,
+    keep: &[String],
+) {
+    for (text, last) in break_paragraphs(text, m.width.saturating_sub(indent), m.body, keep) {
         let mut line = Line::new(text, align);
         line.indent = indent;
         line.justify = align == Align::Left && !last;
+        line.keep_with_next = !last && amount_open(&line.text);
         out.push(line);
     }
+}
+
+/// Whether a line holds an amount in figures whose capitals (（大写：…）) go on after it:
+/// the two lines then stay on one page (DOMAIN.md §3).
+fn amount_open(line: &str) -> bool {
+    line.rfind(['¥', '￥'])
+        .or_else(|| line.rfind("大写"))
+        .is_some_and(|at| !line[at..].contains(['）', ')']))
 }
 
 #[cfg(test)]

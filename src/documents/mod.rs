@@ -19,6 +19,7 @@ pub mod model;
 pub mod names;
 pub mod notice;
 pub mod pdf;
+pub mod principals;
 pub mod printer;
 pub mod record;
 pub mod register;

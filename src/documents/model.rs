@@ -13,12 +13,20 @@ pub struct Document {
     pub addressee: Option<String>,
     /// The body, in order.
     pub blocks: Vec<Block>,
+    /// Written after the body where the text ends (（以下无正文）), kept with the closing
+    /// lines and the signatures, so nothing can be added above them.
+    pub end_mark: Option<String>,
     /// Signature areas (label + line); a writer never splits one from its label.
     pub signatures: Vec<Signature>,
     /// The seal line at the foot (新华街道人民调解委员会（印）).
     pub seal: Option<String>,
     /// The date at the foot, already written out (2026年11月28日).
     pub date: Option<String>,
+    /// How many copies the document itself says are made (一式N份): what printing
+    /// defaults to. None: one, or the room's setting.
+    pub copies: Option<usize>,
+    /// Words never split across lines: the names and numbers the document holds.
+    pub keep: Vec<String>,
 }
 
 /// A piece of the body.
@@ -68,9 +76,12 @@ impl Document {
             number: None,
             addressee: None,
             blocks: Vec::new(),
+            end_mark: None,
             signatures: Vec::new(),
             seal: None,
             date: None,
+            copies: None,
+            keep: Vec::new(),
         }
     }
 
@@ -91,6 +102,7 @@ impl Document {
                 }
             }
         }
+        out.extend(self.end_mark.clone());
         out.extend(self.signatures.iter().map(|s| s.label.clone()));
         out.extend(self.seal.clone());
         out.extend(self.date.clone());

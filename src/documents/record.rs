@@ -72,6 +72,7 @@ pub fn session_record(file: &CaseFile, t: &Template) -> Result<Document, Documen
             o => o.to_string(),
         },
     });
+    doc.end_mark = Some(t.text("end_of_text"));
     doc.signatures = attendees
         .iter()
         .map(|name| Signature::new(t.fill("sign.attendee", &[("name", name)])))

@@ -70,7 +70,8 @@ fn every_field_of_the_agreement_is_present_in_order() {
             "姓名：李建国",
             "第三人",
             "名称：北京安居物业管理有限公司",
-            "法定代表人：赵明（总经理）",
+            "法定代表人：赵明",
+            "职务：总经理",
             "纠纷主要事实、争议事项：2026年11月1日",
             "双方就赔偿数额争执不下。",
             "经调解，自愿达成如下协议：",
@@ -154,4 +155,56 @@ fn the_text_matches_the_golden_file_byte_for_byte() {
         want == text.as_bytes(),
         "agreement.txt differs from {path:?}:\n{text}"
     );
+}
+
+/// The fixture case with an agent, 黄娟, entered last (as the demo and the form do).
+fn case_with_agent() -> Case {
+    use crate::domain::party::{Party, PartyKind, PartyRole};
+    let mut c = case();
+    let mut agent = Party::new(PartyRole::Agent, PartyKind::Person);
+    agent.name = "黄娟".into();
+    agent.occupation = "律师（内蒙古河套律师事务所）".into();
+    agent.phone = "13700000000".into();
+    c.fields.parties.push(agent);
+    c
+}
+
+#[test]
+fn an_agent_is_listed_and_signs_under_the_party_and_is_not_counted() {
+    let c = case_with_agent();
+    let doc = agreement_document(&c, &agreement(&c), &org(), &tpl());
+    let outline = doc.outline();
+    in_order(
+        &outline,
+        &[
+            "申请人",
+            "姓名：王秀兰",
+            "委托代理人",
+            "姓名：黄娟",
+            "职业或职务：律师（内蒙古河套律师事务所）",
+            "被申请人",
+            "第三人",
+            "法定代表人：赵明",
+            "职务：总经理",
+            "本协议一式四份",
+            "当事人王秀兰（签名盖章或按指印）",
+            "王秀兰的委托代理人黄娟（签名）",
+            "当事人李建国（签名盖章或按指印）",
+            "当事人北京安居物业管理有限公司（盖章）",
+            "法定代表人赵明（签名）",
+            "人民调解员王芳（签名）",
+        ],
+    );
+    assert!(
+        !outline.iter().any(|l| l.contains("当事人黄娟")),
+        "{outline:#?}"
+    );
+    assert_eq!(
+        outline
+            .iter()
+            .filter(|l| l.as_str() == "委托代理人")
+            .count(),
+        1
+    );
+    assert_eq!(doc.copies, Some(4));
 }
