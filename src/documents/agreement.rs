@@ -1,8 +1,11 @@
 //! 人民调解协议书 (DOMAIN.md §3), or the 口头协议登记表 of an oral agreement with the same
 //! content: number; parties in role order with their particulars; 纠纷主要事实、争议事项;
 //! 经调解，自愿达成如下协议 with numbered clauses; 履行方式、时限 as further numbered
-//! clauses (amounts in figures and in capitals); the copies clause; signature lines for
-//! every party, the mediators and the recorder; the parent committee's seal line; the date.
+//! clauses (amounts in figures and in capitals); when it takes effect, that it binds,
+//! and the joint application for judicial confirmation within 30 days (Arts 29, 31, 33);
+//! the copies clause (parties + 1, agents not counted); （以下无正文）; signature lines
+//! for every party with its agents under it, the mediators and the recorder; the parent
+//! committee's seal line; the date.
 //! The fixed wording comes from `assets/templates/agreement.json`.
 
 use super::amount::{capital, figures};
@@ -35,6 +38,12 @@ pub fn agreement_document(case: &Case, a: &Agreement, org: &OrgProfile, t: &Temp
     doc.blocks.extend(party_blocks(&case.fields.parties, on, t));
     doc.blocks
         .extend(labelled_paragraphs(&t.text("facts"), &a.facts));
+    // The parties' claims belong to the matters in dispute; a draft already holds them.
+    let claims = case.fields.claims.trim();
+    if !claims.is_empty() && !a.facts.contains(claims) {
+        doc.blocks
+            .push(Block::Paragraph(t.fill("claims", &[("claims", claims)])));
+    }
     doc.blocks.push(Block::Paragraph(t.text("clauses")));
     let clauses: Vec<&String> = a.clauses.iter().filter(|c| !c.trim().is_empty()).collect();
     let mut n = 0;
@@ -49,8 +58,18 @@ pub fn agreement_document(case: &Case, a: &Agreement, org: &OrgProfile, t: &Temp
             doc.blocks.extend(numbered(t, n, &item_text(item, t)));
         }
     }
-    if a.kind == AgreementKind::Oral {
-        doc.blocks.push(Block::Paragraph(t.text("oral_note")));
+    // When it takes effect (Art 29, Art 30 for an oral one), that it binds (Art 31) and
+    // the way to the court (Art 33): standard sentences a room may reword or leave out
+    // (an empty text) in its template file.
+    let closing: &[&str] = match a.kind {
+        AgreementKind::Written => &["effect", "binding", "confirmation"],
+        AgreementKind::Oral => &["oral_note", "binding", "confirmation"],
+    };
+    for key in closing {
+        let text = t.text(key);
+        if !text.trim().is_empty() {
+            doc.blocks.push(Block::Paragraph(text));
+        }
     }
     // Agents are not parties: they keep no copy of their own (DOMAIN.md §3).
     let n = copies(principals::count(&case.fields.parties));

@@ -277,11 +277,10 @@ impl CaseData {
     }
 }
 
-/// The number of pages a document takes in the text layout (22 lines a page, as on A4):
-/// what the preview's index shows; a PDF counts its own pages.
+/// The number of pages a document takes: the text format and the PDF break pages
+/// alike (`pages`), so this is what either prints.
 pub fn text_pages(doc: &Document) -> usize {
-    let lines = super::text::to_text(doc, super::text::TEXT_WIDTH)
-        .lines()
-        .count();
-    lines.div_ceil(22).max(1)
+    super::text::text_pages(doc, super::text::TEXT_WIDTH)
+        .len()
+        .max(1)
 }

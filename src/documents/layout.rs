@@ -82,8 +82,10 @@ pub fn lay_out(doc: &Document, m: &Measure) -> Vec<Line> {
         mark_gap(&mut out, first);
     }
     let body_start = out.len();
+    let mut last_block = out.len();
     for block in &doc.blocks {
         let first = out.len();
+        last_block = first;
         block_lines(&mut out, block, m, &doc.keep);
         mark_gap(&mut out, first);
     }
@@ -110,7 +112,14 @@ pub fn lay_out(doc: &Document, m: &Measure) -> Vec<Line> {
     // text of the document (DOMAIN.md §3).
     let last = out.len().saturating_sub(1);
     if last >= foot {
-        let closing = foot.saturating_sub(CLOSING_LINES).max(body_start);
+        // The whole last paragraph when it is short (a page never starts with its last
+        // words), else its last lines.
+        let closing = if foot - last_block.min(foot) <= CLOSING_LINES + 2 {
+            last_block
+        } else {
+            foot.saturating_sub(CLOSING_LINES)
+        };
+        let closing = closing.max(body_start).min(foot);
         for line in out.iter_mut().take(last).skip(closing) {
             line.keep_with_next = true;
         }

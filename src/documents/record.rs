@@ -1,6 +1,7 @@
 //! 调解记录 (DOMAIN.md §2.4, §3): the record of one session — the dispute, time, place,
-//! mediators, recorder, attendees, what was said (the record text, one paragraph per
-//! line typed), the outcome, and a signature line for each attendee, the mediators and
+//! mediators, recorder, attendees (the mediators are not among them), what was said (the
+//! record text, one paragraph per line typed), the outcome, the participants'
+//! confirmation of the record, and a signature line for each attendee, the mediators and
 //! the recorder. The recorder is not stored with a session: the line is left to sign.
 
 use super::date::{chinese_date, chinese_date_time, chinese_time};
@@ -21,11 +22,24 @@ pub fn session_record(file: &CaseFile, t: &Template) -> Result<Document, Documen
     } else {
         chinese_date_time(&f.end)
     };
+    // The mediators lead the session; they are not among its participants (DOMAIN.md §3).
+    let mediators: Vec<&str> = session
+        .mediator_names
+        .split(['、', ','])
+        .map(str::trim)
+        .chain(
+            f.mediators
+                .iter()
+                .filter_map(|id| file.mediators.iter().find(|m| m.id == *id))
+                .map(|m| m.name.trim()),
+        )
+        .filter(|m| !m.is_empty())
+        .collect();
     let attendees: Vec<&str> = r
         .attendees
         .iter()
         .map(|a| a.trim())
-        .filter(|a| !a.is_empty())
+        .filter(|a| !a.is_empty() && !mediators.contains(a))
         .collect();
     let blank = t.text("blank");
     let or_blank = |s: &str| {
@@ -72,6 +86,8 @@ pub fn session_record(file: &CaseFile, t: &Template) -> Result<Document, Documen
             o => o.to_string(),
         },
     });
+    // Each participant signs to confirm what was recorded.
+    doc.blocks.push(Block::Paragraph(t.text("confirm")));
     doc.end_mark = Some(t.text("end_of_text"));
     doc.signatures = attendees
         .iter()

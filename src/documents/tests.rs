@@ -177,8 +177,10 @@ fn the_text_of_both_forms_matches_the_golden_files_byte_for_byte() {
             let w: u32 = line.chars().map(super::linebreak::cells).sum();
             assert!(w <= TEXT_WIDTH, "{line:?}");
         }
-        // GB18030 round-trips every character.
+        // GB18030 round-trips every character but ¥ (written ￥, which GBK has) and
+        // the line ends (CRLF, for the printers it serves).
         let gb = encode(&text, Encoding::Gb18030);
-        assert_eq!(encoding_rs::GB18030.decode(&gb).0, text);
+        let want = text.replace('\n', "\r\n").replace('¥', "￥");
+        assert_eq!(encoding_rs::GB18030.decode(&gb).0, want);
     }
 }
