@@ -196,7 +196,7 @@ impl FormKind {
             FormKind::FollowUp => one(visit::follow_up_record(file, &t)?),
             FormKind::Cover => one(cover::file_cover(file, &t)),
             FormKind::Index => one(file_index::file_index(file, templates)),
-            FormKind::Confirmation => one(confirmation::application(file, &t)),
+            FormKind::Confirmation => one(confirmation::application(file, &t)?),
             FormKind::Feedback => one(feedback::feedback_letter(
                 file.case, file.org, file.today, &t,
             )?),

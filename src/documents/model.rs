@@ -27,6 +27,9 @@ pub struct Document {
     pub copies: Option<usize>,
     /// Words never split across lines: the names and numbers the document holds.
     pub keep: Vec<String>,
+    /// What the person printing should know and the paper does not say (a deadline
+    /// passed): shown on screen and on the command line, never printed.
+    pub warnings: Vec<String>,
 }
 
 /// A piece of the body.
@@ -82,6 +85,7 @@ impl Document {
             date: None,
             copies: None,
             keep: Vec::new(),
+            warnings: Vec::new(),
         }
     }
 
@@ -116,6 +120,10 @@ pub enum DocumentError {
     /// The feedback letter goes back to a referring unit; this case has none.
     #[error("{}", crate::i18n::t("docs.err.not_referred"))]
     NotReferred,
+    /// A case that ended without agreement (调解终止) or was not accepted (不予受理) has
+    /// nothing for a court to confirm.
+    #[error("{}", crate::i18n::t("docs.err.not_confirmable"))]
+    NotConfirmable,
     /// The feedback letter reports a result; the case has none yet.
     #[error("{}", crate::i18n::t("docs.err.no_result"))]
     NoResult,

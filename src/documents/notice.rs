@@ -112,7 +112,6 @@ pub fn notice(
     rows.push((t.text("rights_label"), t.text("rights")));
     rows.push((t.text("duties_label"), t.text("duties")));
     doc.blocks.push(Block::Fields(rows));
-    doc.blocks.push(Block::Paragraph(t.text("closing")));
     let or_blank = |key: &str, blank: &str| match t.text(key).trim() {
         "" => t.text(blank),
         text => text.to_string(),
@@ -127,6 +126,7 @@ pub fn notice(
             or_blank("contact.phone", "blank"),
         ),
     ]));
+    doc.blocks.push(Block::Paragraph(t.text("closing")));
     doc.seal = Some(seal_line(file.org, t));
     doc.date = Some(chinese_date(file.today));
     doc
