@@ -620,3 +620,50 @@ fn every_form_of_every_numbered_case_reads_right_on_paper() {
         problems.join("\n")
     );
 }
+
+/// A rare name character (㛃, CJK Ext-A, not in the shipped GBK face) prints from an
+/// installed face; a character no face has stops the PDF with its name and how to add a
+/// face — never a placeholder on paper.
+#[test]
+fn a_rare_name_prints_from_an_installed_face_and_an_unknown_character_is_named() {
+    if Command::new("pdftotext").arg("-v").output().is_err()
+        || !Path::new(tiaojie::documents::fallback_font::SYSTEM_FACES[0].0).is_file()
+    {
+        eprintln!("SKIPPED: pdftotext or fonts-noto-cjk missing; .ci/run installs them");
+        return;
+    }
+    let (dir, db, ok, _) = demo();
+    let number = ok.number.as_ref().unwrap().text.clone();
+    let rename = |name: &str| {
+        let mut store = Store::open(&db).unwrap();
+        let case = store.load_case(ok.id).unwrap();
+        let mut fields = case.fields.clone();
+        fields.parties[0].name = name.into();
+        let now = chrono::DateTime::parse_from_rfc3339("2026-11-28T10:00:00+08:00").unwrap();
+        store
+            .update_case(ok.id, case.version, &fields, &now)
+            .unwrap();
+    };
+    rename("陈㛃");
+    let out_file = dir.path().join("rare.pdf");
+    let out = print(
+        &db,
+        &["register", &number, "-o", out_file.to_str().unwrap()],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = pdftotext(&out_file).unwrap();
+    assert!(text.contains("陈㛃"), "{text}");
+    // A private-use character: no face has it.
+    rename("陈\u{E000}");
+    let out = print(&db, &["register", &number]);
+    assert!(!out.status.success());
+    let msg = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        msg.contains('\u{E000}') && msg.contains("U+E000") && msg.contains("fonts-noto-cjk"),
+        "{msg}"
+    );
+}
