@@ -667,3 +667,27 @@ fn a_rare_name_prints_from_an_installed_face_and_an_unknown_character_is_named()
         "{msg}"
     );
 }
+
+/// The application for judicial confirmation past the 30 days of Art 33 prints, dated the
+/// day it is made, and the command line says the window has closed; a case that ended
+/// without agreement gets none, with the reason.
+#[test]
+fn the_confirmation_past_30_days_warns_and_an_ended_case_gets_none() {
+    let (_dir, db, ok, stop) = demo();
+    let number = ok.number.as_ref().unwrap().text.clone();
+    let out = print(&db, &["confirmation", &number, "--format", "txt"]);
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{said}");
+    // The run is dated today: the warning is there exactly when the window has closed.
+    let signed = Store::open(&db)
+        .unwrap()
+        .agreement_of_case(ok.id)
+        .unwrap()
+        .and_then(|a| a.confirmation_deadline());
+    let closed = signed.is_some_and(|end| chrono::Local::now().date_naive() > end);
+    assert_eq!(said.contains("三十日期限已于"), closed, "{said}");
+    let stopped = stop.number.as_ref().unwrap().text.clone();
+    let out = print(&db, &["confirmation", &stopped, "--format", "txt"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("调解终止或不予受理"));
+}

@@ -14,6 +14,7 @@ pub mod file_index;
 pub mod files;
 pub mod font;
 pub mod forms;
+pub mod job;
 pub mod layout;
 pub mod linebreak;
 pub mod model;
