@@ -89,6 +89,7 @@ pub fn lay_out(doc: &Document, m: &Measure) -> Vec<Line> {
         block_lines(&mut out, block, m, &doc.keep);
         mark_gap(&mut out, first);
     }
+    let body_end = out.len();
     if let Some(mark) = &doc.end_mark {
         push_wrapped(&mut out, &format!("　　{mark}"), Align::Left, 0, m, &[]);
     }
@@ -114,7 +115,7 @@ pub fn lay_out(doc: &Document, m: &Measure) -> Vec<Line> {
     if last >= foot {
         // The whole last paragraph when it is short (a page never starts with its last
         // words), else its last lines.
-        let closing = if foot - last_block.min(foot) <= CLOSING_LINES + 2 {
+        let closing = if body_end - last_block.min(body_end) <= CLOSING_LINES + 2 {
             last_block
         } else {
             foot.saturating_sub(CLOSING_LINES)
@@ -314,5 +315,39 @@ mod tests {
         for l in &out {
             assert!(l.text.chars().map(cells).sum::<u32>() <= 12);
         }
+    }
+
+    #[test]
+    fn a_figure_keeps_its_capitals_and_the_signatures_keep_the_closing_lines() {
+        let mut doc = Document::titled("标题");
+        doc.blocks
+            .push(Block::Paragraph("甲乙丙丁戊己庚辛壬癸。".repeat(3)));
+        doc.blocks.push(Block::Paragraph(
+            "支付修复费用¥3,000.00（大写：人民币叁仟元整），于月底付清。".into(),
+        ));
+        doc.end_mark = Some("（以下无正文）".into());
+        doc.signatures = vec![crate::documents::Signature::new("当事人（签名）")];
+        doc.date = Some("2026年11月28日".into());
+        let out = lines(&doc, 24);
+        let texts: Vec<(&str, bool)> = out
+            .iter()
+            .map(|l| (l.text.as_str(), l.keep_with_next))
+            .collect();
+        // The line with the figure stays with the line with the rest of its capitals.
+        let figure = out.iter().position(|l| l.text.contains('¥')).unwrap_or(0);
+        assert!(!out[figure].text.contains('）'), "{texts:?}");
+        assert!(out[figure].keep_with_next, "{texts:?}");
+        // The whole short last paragraph, the mark and the foot form one group.
+        let first_of_last = out
+            .iter()
+            .position(|l| l.text.starts_with("　　支付"))
+            .unwrap_or(0);
+        let last = out.len() - 1;
+        assert!(
+            out[first_of_last..last].iter().all(|l| l.keep_with_next),
+            "{texts:?}"
+        );
+        assert!(!out[first_of_last - 1].keep_with_next, "{texts:?}");
+        assert!(out.iter().any(|l| l.text == "　　（以下无正文）"));
     }
 }
