@@ -115,10 +115,11 @@ pub fn lay_out(doc: &Document, m: &Measure) -> Vec<Line> {
     if last >= foot {
         // The whole last paragraph when it is short (a page never starts with its last
         // words), else its last lines.
-        let closing = if body_end - last_block.min(body_end) <= CLOSING_LINES + 2 {
-            last_block
+        let at_least = body_end.saturating_sub(CLOSING_LINES);
+        let closing = if body_end - last_block.min(body_end) <= CLOSING_LINES + 1 {
+            last_block.min(at_least)
         } else {
-            foot.saturating_sub(CLOSING_LINES)
+            at_least
         };
         let closing = closing.max(body_start).min(foot);
         for line in out.iter_mut().take(last).skip(closing) {
@@ -128,8 +129,9 @@ pub fn lay_out(doc: &Document, m: &Measure) -> Vec<Line> {
     out
 }
 
-/// How many lines of text end up on the signed page at least.
-const CLOSING_LINES: usize = 2;
+/// How many lines of text end up on the signed page at least (a standard closing
+/// sentence alone would fit under any text: some of the document's own words go too).
+const CLOSING_LINES: usize = 3;
 
 /// "label：＿＿＿＿＿＿＿＿" with the line to sign on never broken: when a long label
 /// leaves less room than 8 ＿ on its last line, the line fills what is left (at least
