@@ -596,10 +596,8 @@ fn every_form_of_every_numbered_case_reads_right_on_paper() {
                             .then(|| data.case.fields.referrer_unit.trim().to_string())
                     })
                     .filter(|c| !c.is_empty());
-                if let Some(court) = court {
-                    if !flat.contains(&format!("{court}：")) {
-                        problems.push(format!("{whose}: not addressed to {court}"));
-                    }
+                if let Some(court) = court.filter(|c| !flat.contains(&format!("{c}："))) {
+                    problems.push(format!("{whose}: not addressed to {court}"));
                 }
             }
         }

@@ -93,13 +93,12 @@ pub fn application(file: &CaseFile, t: &Template) -> Result<Document, DocumentEr
         .as_ref()
         .map(|a| a.date)
         .or(agreement.date);
-    if let Some((date, end)) = effective.and_then(|d| Some((d, confirmation_window_end(d)?))) {
-        if file.today > end {
-            doc.warnings.push(crate::i18n::tf(
-                "docs.warn.confirmation_late",
-                &[("date", &chinese_date(date)), ("end", &chinese_date(end))],
-            ));
-        }
+    let window = effective.and_then(|d| Some((d, confirmation_window_end(d)?)));
+    if let Some((date, end)) = window.filter(|(_, end)| file.today > *end) {
+        doc.warnings.push(crate::i18n::tf(
+            "docs.warn.confirmation_late",
+            &[("date", &chinese_date(date)), ("end", &chinese_date(end))],
+        ));
     }
     Ok(doc)
 }
