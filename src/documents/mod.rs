@@ -33,6 +33,8 @@ pub mod visit;
 pub use model::{Block, Document, DocumentError, Signature};
 
 #[cfg(test)]
+mod confirmation_tests;
+#[cfg(test)]
 pub(crate) mod fixtures;
 #[cfg(test)]
 mod forms_tests;
