@@ -81,11 +81,10 @@ pub fn lay_out(doc: &Document, m: &Measure) -> Vec<Line> {
         push_wrapped(&mut out, to, Align::Left, 0, m, &doc.keep);
         mark_gap(&mut out, first);
     }
-    let body_start = out.len();
-    let mut last_block = out.len();
+    let mut starts = Vec::new();
     for block in &doc.blocks {
         let first = out.len();
-        last_block = first;
+        starts.push(first);
         block_lines(&mut out, block, m, &doc.keep);
         mark_gap(&mut out, first);
     }
@@ -108,26 +107,45 @@ pub fn lay_out(doc: &Document, m: &Measure) -> Vec<Line> {
     if let Some(date) = &doc.date {
         push_wrapped(&mut out, date, Align::Right, 0, m, &doc.keep);
     }
-    // The signature areas, the seal and the date stay on one page together, with the
-    // closing lines of the text above them: the page that is signed always carries
-    // text of the document (DOMAIN.md §3).
-    let last = out.len().saturating_sub(1);
-    if last >= foot {
-        // The whole last paragraph when it is short (a page never starts with its last
-        // words), else its last lines.
-        let at_least = body_end.saturating_sub(CLOSING_LINES);
-        let closing = if body_end - last_block.min(body_end) <= CLOSING_LINES + 1 {
-            last_block.min(at_least)
-        } else {
-            at_least
-        };
-        let closing = closing.max(body_start).min(foot);
-        for line in out.iter_mut().take(last).skip(closing) {
-            line.keep_with_next = true;
-        }
-    }
+    keep_closing(&mut out, &starts, body_end, foot);
     out
 }
+
+/// Joins the signature areas, the seal and the date into one group kept on one page,
+/// with the closing lines of the text above them, so the page that is signed always
+/// carries text of the document (DOMAIN.md §3): at least [`CLOSING_LINES`], from the
+/// start of their paragraph when it is short (a page never starts with a short
+/// paragraph's last words). `starts` are the first lines of the body's blocks.
+fn keep_closing(out: &mut [Line], starts: &[usize], body_end: usize, foot: usize) {
+    let last = out.len().saturating_sub(1);
+    if last < foot {
+        return;
+    }
+    let body_start = starts.first().copied().unwrap_or(body_end);
+    let at_least = body_end.saturating_sub(CLOSING_LINES).max(body_start);
+    let block = starts
+        .iter()
+        .rev()
+        .find(|s| **s <= at_least)
+        .copied()
+        .unwrap_or(at_least);
+    let block_end = starts
+        .iter()
+        .find(|s| **s > block)
+        .copied()
+        .unwrap_or(body_end);
+    let closing = if block_end - block <= SHORT_BLOCK {
+        block
+    } else {
+        at_least
+    };
+    for line in out.iter_mut().take(last).skip(closing.min(foot)) {
+        line.keep_with_next = true;
+    }
+}
+
+/// A paragraph this short goes to the signed page whole.
+const SHORT_BLOCK: usize = 4;
 
 /// How many lines of text end up on the signed page at least (a standard closing
 /// sentence alone would fit under any text: some of the document's own words go too).
