@@ -72,7 +72,16 @@ pub fn agreement_document(case: &Case, a: &Agreement, org: &OrgProfile, t: &Temp
         }
     }
     // Agents are not parties: they keep no copy of their own (DOMAIN.md §3).
-    let n = copies(principals::count(&case.fields.parties));
+    let parties = principals::count(&case.fields.parties);
+    if parties < 2 {
+        // An agreement settles a dispute between parties: one alone is a data error
+        // made before new ones were refused. It prints, and the user is told.
+        doc.warnings.push(crate::i18n::tf(
+            "docs.warn.one_party",
+            &[("n", &parties.to_string())],
+        ));
+    }
+    let n = copies(parties);
     doc.copies = Some(n);
     let n_copies = chinese_count(n);
     doc.blocks

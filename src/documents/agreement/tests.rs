@@ -242,3 +242,19 @@ fn the_effect_and_confirmation_sentences_are_the_rooms_to_reword() {
         "{outline:#?}"
     );
 }
+
+#[test]
+fn an_agreement_with_one_party_prints_with_a_warning() {
+    let mut c = case();
+    c.fields.parties.retain(|p| p.name == "王秀兰");
+    let doc = agreement_document(&c, &agreement(&c), &org(), &tpl());
+    assert_eq!(doc.warnings.len(), 1);
+    assert!(doc.warnings[0].contains('1'), "{:?}", doc.warnings);
+    assert_eq!(doc.copies, Some(2));
+    let full = case();
+    assert!(
+        agreement_document(&full, &agreement(&full), &org(), &tpl())
+            .warnings
+            .is_empty()
+    );
+}
