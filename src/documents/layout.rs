@@ -215,10 +215,11 @@ fn labelled(out: &mut Vec<Line>, label: &str, text: &str, m: &Measure, keep: &[S
         return;
     }
     let lines = break_paragraphs(text, m.width - head_width, m.body, keep);
+    let held = held_together(&lines);
     for (i, (text, last)) in lines.into_iter().enumerate() {
         let mut line = Line::new(text, Align::Left);
         line.justify = !last;
-        line.keep_with_next = !last && amount_open(&line.text);
+        line.keep_with_next = held[i];
         if i == 0 {
             line.text.insert_str(0, &head);
         } else {
@@ -236,13 +237,39 @@ fn push_wrapped(
     m: &Measure,
     keep: &[String],
 ) {
-    for (text, last) in break_paragraphs(text, m.width.saturating_sub(indent), m.body, keep) {
+    let lines = break_paragraphs(text, m.width.saturating_sub(indent), m.body, keep);
+    let held = held_together(&lines);
+    for (i, (text, last)) in lines.into_iter().enumerate() {
         let mut line = Line::new(text, align);
         line.indent = indent;
         line.justify = align == Align::Left && !last;
-        line.keep_with_next = !last && amount_open(&line.text);
+        line.keep_with_next = held[i];
         out.push(line);
     }
+}
+
+/// Which lines of broken paragraphs (each line with whether it ends its paragraph) must
+/// stay on a page with the next: a paragraph's last line never starts a page alone, its
+/// first never ends one alone (of three lines or more), and a figure stays with its
+/// capitals.
+fn held_together(lines: &[(String, bool)]) -> Vec<bool> {
+    let mut out = vec![false; lines.len()];
+    let mut start = 0;
+    for (i, (text, last)) in lines.iter().enumerate() {
+        if *last {
+            let n = i + 1 - start;
+            if n >= 2 {
+                out[i - 1] = true;
+            }
+            if n >= 3 {
+                out[start] = true;
+            }
+            start = i + 1;
+        } else if amount_open(text) {
+            out[i] = true;
+        }
+    }
+    out
 }
 
 /// Whether a line holds an amount in figures whose capitals (（大写：…）) go on after it:
