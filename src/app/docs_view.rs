@@ -7,7 +7,7 @@ use crate::documents::template::Templates;
 use crate::documents::{Block, Document, DocumentError};
 use crate::domain::follow_up::FollowUp;
 use crate::domain::id_card::mask_id;
-use crate::domain::session::{Session, SessionId, SessionStatus};
+use crate::domain::session::{Session, SessionId, SessionKind, SessionStatus};
 
 /// The tab's own state.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -34,7 +34,7 @@ impl DocsView {
 }
 
 /// The sessions of the open case a notice or record can be about (not cancelled or
-/// postponed), in time order.
+/// postponed, not a follow-up visit), in time order.
 pub fn live_sessions(state: &AppState) -> Vec<&Session> {
     let CasesView::Detail(detail) = &state.cases else {
         return Vec::new();
@@ -43,10 +43,11 @@ pub fn live_sessions(state: &AppState) -> Vec<&Session> {
         Some((c, list)) if *c == detail.case.id => list
             .iter()
             .filter(|s| {
-                !matches!(
-                    s.status,
-                    SessionStatus::Cancelled | SessionStatus::Postponed
-                )
+                s.fields.kind != SessionKind::FollowUp
+                    && !matches!(
+                        s.status,
+                        SessionStatus::Cancelled | SessionStatus::Postponed
+                    )
             })
             .collect(),
         _ => Vec::new(),

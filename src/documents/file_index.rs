@@ -11,7 +11,7 @@ use super::forms::{CaseFile, Choice, FormKind};
 use super::model::{Block, Document};
 use super::names::outcome;
 use super::template::Templates;
-use crate::domain::session::SessionStatus;
+use crate::domain::session::{SessionKind, SessionStatus};
 use crate::domain::status::CaseStatus;
 use chrono::NaiveDate;
 
@@ -71,14 +71,16 @@ fn entries(file: &CaseFile, templates: &Templates) -> Vec<Entry> {
         .map_or(case.fields.received_on, |c| c.at.date_naive());
     out.extend(made(FormKind::Register, Choice::default(), registered));
     // Binding order: every notice, then every record, each group in time order.
+    // A follow-up visit has its 回访记录 below, not a notice or a record.
     let live: Vec<_> = file
         .sessions
         .iter()
         .filter(|s| {
-            !matches!(
-                s.status,
-                SessionStatus::Cancelled | SessionStatus::Postponed
-            )
+            s.fields.kind != SessionKind::FollowUp
+                && !matches!(
+                    s.status,
+                    SessionStatus::Cancelled | SessionStatus::Postponed
+                )
         })
         .collect();
     let of = |s: &crate::domain::session::Session| Choice {

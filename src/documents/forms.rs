@@ -13,7 +13,7 @@ use crate::domain::case::Case;
 use crate::domain::follow_up::FollowUp;
 use crate::domain::org::{Mediator, OrgProfile};
 use crate::domain::party::PartyKind;
-use crate::domain::session::{Session, SessionId, SessionStatus};
+use crate::domain::session::{Session, SessionId, SessionKind, SessionStatus};
 use chrono::NaiveDate;
 
 /// A form of a case.
@@ -88,22 +88,39 @@ pub struct CaseFile<'a> {
 }
 
 impl CaseFile<'_> {
-    /// The session a notice (`held == false`) or a record (`held == true`) is about.
+    /// The session a notice (`held == false`) or a record (`held == true`) is about: the
+    /// one chosen, else for a notice the next planned session from `today` (else the
+    /// latest live one), for a record the latest mediation held (else the latest
+    /// investigation held, else the latest live session). A follow-up visit is neither
+    /// noticed nor recorded here: it has its own 回访记录.
     pub fn session(&self, held: bool) -> Option<&Session> {
+        let visit = |s: &Session| s.fields.kind == SessionKind::FollowUp;
         if let Some(id) = self.choice.session {
-            return self.sessions.iter().find(|s| s.id == id);
+            return self.sessions.iter().find(|s| s.id == id && !visit(s));
         }
         let live = |s: &&Session| {
-            !matches!(
-                s.status,
-                SessionStatus::Cancelled | SessionStatus::Postponed
-            )
+            !visit(s)
+                && !matches!(
+                    s.status,
+                    SessionStatus::Cancelled | SessionStatus::Postponed
+                )
         };
         let pick = |want: &dyn Fn(&&Session) -> bool| self.sessions.iter().rev().find(want);
+        let held_of = |kind: SessionKind| {
+            move |s: &&Session| s.status == SessionStatus::Held && s.fields.kind == kind
+        };
         if held {
-            pick(&|s| s.status == SessionStatus::Held).or_else(|| pick(&live))
+            pick(&held_of(SessionKind::Mediation))
+                .or_else(|| pick(&held_of(SessionKind::Investigation)))
+                .or_else(|| pick(&|s| live(s) && s.status == SessionStatus::Held))
+                .or_else(|| pick(&live))
         } else {
-            pick(&live)
+            self.sessions
+                .iter()
+                .filter(|s| live(s) && s.status == SessionStatus::Planned)
+                .filter(|s| s.fields.date() >= self.today)
+                .min_by_key(|s| s.fields.start)
+                .or_else(|| pick(&live))
         }
     }
 

@@ -406,3 +406,64 @@ fn the_text_of_the_new_forms_matches_the_golden_files_byte_for_byte() {
         }
     }
 }
+
+#[test]
+fn a_visit_is_never_noticed_or_recorded_and_an_investigation_is_recorded_as_such() {
+    use crate::domain::session::{SessionKind, SessionStatus};
+    let mut d = data();
+    // A follow-up visit held after the case was settled, and one planned later.
+    let mut visit = d.sessions[0].clone();
+    visit.id = SessionId(8);
+    visit.fields.kind = SessionKind::FollowUp;
+    visit.fields.start = visit.fields.start + chrono::Duration::days(40);
+    visit.fields.end = visit.fields.end + chrono::Duration::days(40);
+    let mut planned_visit = visit.clone();
+    planned_visit.id = SessionId(9);
+    planned_visit.status = SessionStatus::Planned;
+    planned_visit.fields.start = planned_visit.fields.start + chrono::Duration::days(10);
+    planned_visit.fields.end = planned_visit.fields.end + chrono::Duration::days(10);
+    d.sessions.push(visit);
+    d.sessions.push(planned_visit);
+    let notices = build(&d, FormKind::Notice, Choice::default()).unwrap();
+    assert!(
+        notices[0]
+            .outline()
+            .contains(&"调解时间：2026年11月30日9时30分至11时".to_string()),
+        "{:#?}",
+        notices[0].outline()
+    );
+    let record = build(&d, FormKind::Record, Choice::default())
+        .unwrap()
+        .remove(0);
+    assert_eq!(record.title, "调解记录");
+    assert!(
+        record
+            .outline()
+            .contains(&"时间：2026年11月10日14时至16时30分".to_string())
+    );
+    let visit_chosen = Choice {
+        session: Some(SessionId(8)),
+        ..Choice::default()
+    };
+    assert_eq!(
+        build(&d, FormKind::Record, visit_chosen.clone()).err(),
+        Some(DocumentError::NoSession)
+    );
+    assert_eq!(
+        build(&d, FormKind::Notice, visit_chosen).err(),
+        Some(DocumentError::NoSession)
+    );
+    // The index lists no notice or record of a visit.
+    let index = build(&d, FormKind::Index, Choice::default())
+        .unwrap()
+        .remove(0);
+    let outline = index.outline().concat();
+    assert_eq!(outline.matches("调解记录").count(), 1, "{outline}");
+    // An investigation is recorded, under its own title.
+    let mut d = data();
+    d.sessions[0].fields.kind = SessionKind::Investigation;
+    let record = build(&d, FormKind::Record, Choice::default())
+        .unwrap()
+        .remove(0);
+    assert_eq!(record.title, "调查记录");
+}

@@ -1,4 +1,4 @@
-//! 调解记录 (DOMAIN.md §2.4, §3): the record of one session — the dispute, time, place,
+//! 调解记录 (DOMAIN.md §2.4, §3), or 调查记录 for an investigation: the record of one session — the dispute, time, place,
 //! mediators, recorder, attendees (the mediators are not among them), what was said (the
 //! record text, one paragraph per line typed), the outcome, the participants'
 //! confirmation of the record, and a signature line for each attendee, the mediators and
@@ -9,13 +9,19 @@ use super::forms::CaseFile;
 use super::model::{Block, Document, DocumentError, Signature};
 use super::names::dispute;
 use super::template::Template;
+use crate::domain::session::SessionKind;
 
 /// The record of the chosen session (default the latest held).
 pub fn session_record(file: &CaseFile, t: &Template) -> Result<Document, DocumentError> {
     let session = file.session(true).ok_or(DocumentError::NoSession)?;
     let f = &session.fields;
     let r = &session.record;
-    let mut doc = Document::titled(t.title());
+    // An investigation (调查核实) is recorded as what it was.
+    let title = match f.kind {
+        SessionKind::Investigation => t.text("title_investigation"),
+        _ => t.title(),
+    };
+    let mut doc = Document::titled(title);
     doc.number = file.case.number.as_ref().map(|n| n.text.clone());
     let end = if f.end.date_naive() == f.start.date_naive() {
         chinese_time(&f.end)
