@@ -415,13 +415,13 @@ fn a_visit_is_never_noticed_or_recorded_and_an_investigation_is_recorded_as_such
     let mut visit = d.sessions[0].clone();
     visit.id = SessionId(8);
     visit.fields.kind = SessionKind::FollowUp;
-    visit.fields.start = visit.fields.start + chrono::Duration::days(40);
-    visit.fields.end = visit.fields.end + chrono::Duration::days(40);
+    visit.fields.start += chrono::Duration::days(40);
+    visit.fields.end += chrono::Duration::days(40);
     let mut planned_visit = visit.clone();
     planned_visit.id = SessionId(9);
     planned_visit.status = SessionStatus::Planned;
-    planned_visit.fields.start = planned_visit.fields.start + chrono::Duration::days(10);
-    planned_visit.fields.end = planned_visit.fields.end + chrono::Duration::days(10);
+    planned_visit.fields.start += chrono::Duration::days(10);
+    planned_visit.fields.end += chrono::Duration::days(10);
     d.sessions.push(visit);
     d.sessions.push(planned_visit);
     let notices = build(&d, FormKind::Notice, Choice::default()).unwrap();

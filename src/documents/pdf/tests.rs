@@ -144,7 +144,10 @@ fn the_shipped_face_sets_every_hanzi_of_gbk_and_the_rare_name_characters() {
         assert!(title.covers(&text), "{text}: run scripts/subset-fonts.sh");
     }
     // The titles of variants: 口头协议登记表, 调查记录.
-    for (form, key) in [("agreement", "title_oral"), ("record", "title_investigation")] {
+    for (form, key) in [
+        ("agreement", "title_oral"),
+        ("record", "title_investigation"),
+    ] {
         let text = templates.form(form).text(key);
         assert!(title.covers(&text), "{text}: run scripts/subset-fonts.sh");
     }
