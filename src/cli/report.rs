@@ -111,6 +111,7 @@ fn private_temp_dir() -> Result<PathBuf, CliError> {
         .unwrap_or(0);
     let dir =
         std::env::temp_dir().join(format!("tiaojie-merge-{}-{n}-{nanos}", std::process::id()));
+    #[cfg_attr(not(unix), allow(unused_mut))]
     let mut builder = std::fs::DirBuilder::new();
     #[cfg(unix)]
     std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
