@@ -197,7 +197,7 @@ pub fn fill(form: &mut Form, fields: &BTreeMap<String, String>, focus: &str) {
     form.focus_on(focus);
 }
 
-pub(super) fn focus_id(form: &Form) -> String {
+pub fn focus_id(form: &Form) -> String {
     form.focused().map(|f| f.id.to_string()).unwrap_or_default()
 }
 

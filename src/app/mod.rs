@@ -10,6 +10,7 @@ pub mod command;
 pub mod conflict;
 pub mod conflict_effects;
 pub mod conflict_rows;
+pub mod dialogs;
 pub mod docs_view;
 pub mod drafts;
 pub mod effects;

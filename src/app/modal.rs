@@ -51,17 +51,7 @@ pub enum Modal {
 impl Modal {
     /// True if the dialog holds text the user would lose.
     pub fn unsaved(&self) -> bool {
-        match self {
-            Modal::Party(p) => p.form.changed(),
-            Modal::Reason(r) => r.form.changed(),
-            Modal::SettingsItem(s) => s.form.changed(),
-            Modal::Session(s) => s.form.changed(),
-            Modal::Override(o) => o.form.changed(),
-            Modal::Record(r) => r.form.changed(),
-            Modal::Reschedule(r) => r.form.changed(),
-            Modal::FollowUp(f) => f.form.changed(),
-            _ => false,
-        }
+        self.form_dialog().is_some_and(|d| d.form().changed())
     }
 }
 
@@ -169,14 +159,10 @@ pub struct MediatorPick {
 pub enum PickerTarget {
     /// The case form.
     CaseForm,
-    /// The party form (a dialog).
-    PartyForm,
     /// The settings form.
     Settings,
-    /// The settings item dialog.
-    SettingsItem,
-    /// The session form, the record form or the postpone/cancel dialog (the top dialog).
-    SessionForm,
+    /// The form dialog under the picker (see `app/dialogs`).
+    Dialog,
 }
 
 /// A list of a choice field's options, for when ←/→ would take too long.

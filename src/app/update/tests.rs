@@ -128,6 +128,7 @@ mod agenda_range;
 mod agreement;
 mod case_form;
 mod conflict;
+mod dialogs;
 mod docs;
 mod drafts;
 mod keys;
