@@ -4,6 +4,7 @@
 //! Must not import ratatui, crossterm or rusqlite.
 
 pub mod action;
+pub mod agreement_draft;
 pub mod agreement_form;
 pub mod case_form;
 pub mod command;
@@ -23,7 +24,7 @@ pub mod key;
 pub mod key_rights;
 pub mod keymap;
 pub mod modal;
-pub mod more_drafts;
+pub mod open_forms;
 pub mod party_form;
 pub mod range_form;
 pub mod record_form;

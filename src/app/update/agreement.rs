@@ -74,7 +74,7 @@ pub fn loaded(
         Agreement::draft(&case, &names)
     });
     state.cases = CasesView::Agreement(Box::new(AgreementEditor::new(case, agreement)));
-    super::more_drafts::agreement_opened(state);
+    super::restore_after_load::agreement_opened(state);
     Vec::new()
 }
 

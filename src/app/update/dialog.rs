@@ -7,81 +7,54 @@ use super::case_form::picker_for;
 use super::form_keys::{Outcome, form_key};
 use crate::app::action::Effect;
 use crate::app::command::Command;
-use crate::app::dialogs::{DialogContext, Submit};
+use crate::app::dialogs::Submit;
 use crate::app::key::Key;
 use crate::app::modal::{Confirm, Modal, Pending, PickerTarget};
 use crate::app::state::{AppState, CasesView};
 use crate::domain::party::Party;
 use crate::i18n::t;
 
-/// Builds the dialogs' context from the parts of the state it names (a macro, so the
-/// borrow stays on those fields and the modal stack can be edited beside it).
-macro_rules! context_of {
-    ($state:expr) => {
-        DialogContext {
-            today: $state.today,
-            zone: $state.zone,
-            user: &$state.user,
-            mediators: &$state.mediators,
-            places: &$state.room_settings.places,
-            open_case: match &$state.cases {
-                CasesView::Detail(d) => Some(&d.case),
-                _ => None,
-            },
-            editing: match &$state.cases {
-                CasesView::Form(cf) => cf.editing.map(|(id, _)| id),
-                _ => None,
-            },
-        }
-    };
-}
-
 /// Applies a key to the form dialog on top; `None` if the top dialog holds no form.
 pub fn on_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Option<Vec<Effect>> {
-    let cx = context_of!(state);
-    let dialog = state.modals.last_mut()?.form_dialog_mut()?;
+    state.modals.last()?.form_dialog()?;
+    // Off the stack while it works, so it can read the room beside it.
+    let mut top = state.modals.pop()?;
+    let dialog = top.form_dialog_mut()?;
+    let cx = state.dialog_context();
     let cmd = match cmd {
         Some(Command::Open) if dialog.enter_submits() => Some(Command::Save),
         other => other,
     };
     let outcome = form_key(dialog.form_mut(), cmd, key);
     let mut effects = dialog.after_edit(&cx);
+    let mut above = None;
     let submitted = match outcome {
         Outcome::Save => dialog.submit(&cx),
         Outcome::Pick => {
-            if let Some(picker) = picker_for(dialog.form(), PickerTarget::Dialog) {
-                state.modals.push(Modal::Picker(picker));
-            }
-            return Some(effects);
+            above = picker_for(dialog.form(), PickerTarget::Dialog).map(Modal::Picker);
+            Submit::Stay
         }
         Outcome::Cancel if dialog.form().changed() => {
-            let question = t(dialog.discard_question()).into_owned();
-            state.modals.push(Modal::Confirm(Confirm {
-                question,
+            above = Some(Modal::Confirm(Confirm {
+                question: t(dialog.discard_question()).into_owned(),
                 yes: "button.discard",
                 no: "button.keep_editing",
                 on_yes: Pending::DiscardDialog,
                 yes_selected: false,
             }));
-            return Some(effects);
+            Submit::Stay
         }
-        Outcome::Cancel => {
-            state.modals.pop();
-            return Some(effects);
-        }
-        _ => return Some(effects),
+        Outcome::Cancel => return Some(effects),
+        _ => Submit::Stay,
     };
     match submitted {
-        Submit::Stay => {}
-        Submit::Run(more) => effects.extend(more),
-        Submit::CloseAndRun(more) => {
-            state.modals.pop();
+        Submit::Stay => state.modals.extend([top].into_iter().chain(above)),
+        Submit::Run(more) => {
+            state.modals.push(top);
             effects.extend(more);
         }
-        Submit::IntoCaseForm { index, party } => {
-            state.modals.pop();
-            into_case_form(state, index, party);
-        }
+        Submit::CloseAndRun(more) => effects.extend(more),
+        Submit::IntoCaseForm { index, party } => into_case_form(state, index, party),
     }
     Some(effects)
 }
@@ -105,18 +78,27 @@ fn into_case_form(state: &mut AppState, index: Option<usize>, party: Party) {
 /// Pasted text goes into the focused field of the form dialog on top; `None` if the top
 /// dialog holds no form.
 pub fn paste(state: &mut AppState, text: &str) -> Option<Vec<Effect>> {
-    let cx = context_of!(state);
-    let dialog = state.modals.last_mut()?.form_dialog_mut()?;
+    state.modals.last()?.form_dialog()?;
+    let mut top = state.modals.pop()?;
+    let dialog = top.form_dialog_mut()?;
     dialog.form_mut().paste(text);
-    Some(dialog.after_edit(&cx))
+    let effects = dialog.after_edit(&state.dialog_context());
+    state.modals.push(top);
+    Some(effects)
 }
 
 /// A picker's choice goes into the form dialog on top (the one it was opened from).
 pub fn picked(state: &mut AppState, field: &str, code: &str) -> Vec<Effect> {
-    let cx = context_of!(state);
-    let Some(dialog) = state.modals.last_mut().and_then(Modal::form_dialog_mut) else {
+    let Some(mut top) = state.modals.pop() else {
         return Vec::new();
     };
-    dialog.form_mut().set_choice(field, code);
-    dialog.after_edit(&cx)
+    let effects = match top.form_dialog_mut() {
+        Some(dialog) => {
+            dialog.form_mut().set_choice(field, code);
+            dialog.after_edit(&state.dialog_context())
+        }
+        None => Vec::new(),
+    };
+    state.modals.push(top);
+    effects
 }

@@ -71,7 +71,7 @@ pub fn clashed(state: &mut AppState, fields: SessionFields, verdict: Verdict) ->
         form.postpone = r.session().map(|s| (s.id, s.version));
     }
     state.modals.push(Modal::Override(Box::new(form)));
-    super::more_drafts::override_opened(state);
+    super::restore_after_load::override_opened(state);
     Vec::new()
 }
 

@@ -2,7 +2,7 @@
 //! protocol (`app/dialogs`): paste lands in the focused field, a pause writes a draft that a
 //! fresh start restores, Esc with something typed asks first, and F2 asks the rights table.
 
-use super::more_drafts::planned;
+use super::drafts_after_load::planned;
 use super::*;
 use crate::app::dialogs::FormDialog;
 use crate::app::drafts::DraftData;

@@ -75,7 +75,7 @@ fn back_from_a_status_conflict_reopens_the_reason_and_theirs_shows_their_case() 
 
 fn record_conflicted() -> (AppState, Session) {
     let mut s = detail(CaseStatus::Accepted);
-    let mut theirs: Session = super::more_drafts::planned(4, "2026-11-27");
+    let mut theirs: Session = super::drafts_after_load::planned(4, "2026-11-27");
     theirs.id = SessionId(4);
     theirs.version = 7;
     theirs.status = SessionStatus::Held;
