@@ -163,6 +163,8 @@ pub enum PickerTarget {
     Settings,
     /// The form dialog under the picker (see `app/dialogs`).
     Dialog,
+    /// The agreement editor's page (its main form, or a clause or item page).
+    Agreement,
 }
 
 /// A list of a choice field's options, for when ←/→ would take too long.

@@ -235,6 +235,12 @@ fn picker_key(state: &mut AppState, cmd: Option<Command>) -> Vec<Effect> {
                         form.set_choice(p.field, &choice.code);
                     }
                 }
+                PickerTarget::Agreement => {
+                    if let CasesView::Agreement(editor) = &mut state.cases {
+                        let form = super::agreement::focused_form(editor);
+                        form.set_choice(p.field, &choice.code);
+                    }
+                }
                 PickerTarget::Dialog => return super::dialog::picked(state, p.field, &choice.code),
             }
         }
