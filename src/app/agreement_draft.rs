@@ -1,45 +1,10 @@
-//! The agreement editor's draft (its main form, its clauses and items, an open clause or
-//! item page) and `MoreData`, what drafts hold beyond a form's fields (also a status
-//! reason's status and a booking-override reason). `drafts.rs` owns the mechanism.
+//! The agreement editor's draft: its main form, its clauses and items, an open clause or
+//! item page. `drafts.rs` owns the mechanism and what a draft holds.
 
 use super::agreement_form::{AgreementEditor, EditorPage};
+use super::case_form::about_case;
 use super::dialogs::form_draft;
-use super::drafts::{DraftData, about_case, fill, values};
-use crate::domain::agreement::PerformanceItem;
-use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
-
-/// What these forms hold besides their fields (all absent for the older forms, so their
-/// stored drafts read as before).
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-pub struct MoreData {
-    /// The agreement's clauses as edited.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub clauses: Option<Vec<String>>,
-    /// The agreement's performance items as edited.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub items: Option<Vec<PerformanceItem>>,
-    /// A clause or item page open in the agreement editor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub page: Option<PageDraft>,
-    /// The reason typed to book over a clash (kept with the session or postpone form).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub override_reason: Option<String>,
-    /// The status a reason is for (its code).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status: Option<String>,
-}
-
-/// A clause or performance-item page of the agreement editor.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-pub struct PageDraft {
-    /// `true`: a clause; else a performance item.
-    pub clause: bool,
-    /// Which row it edits (`None`: a new one).
-    pub index: Option<usize>,
-    /// Its fields by id.
-    pub fields: BTreeMap<String, String>,
-}
+use super::drafts::{DraftData, PageDraft, fill, values};
 
 /// The agreement editor as a draft.
 pub fn agreement_draft(editor: &AgreementEditor) -> DraftData {

@@ -3,8 +3,9 @@
 //! event loop decides when to save (after a pause in typing), `update` what to save.
 
 use super::form::{FieldKind, Form};
-use super::modal::SettingsItemKind;
-use crate::domain::case::{Case, CaseId};
+use super::settings::SettingsItemKind;
+use crate::domain::agreement::PerformanceItem;
+use crate::domain::case::CaseId;
 use crate::domain::party::Party;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -150,7 +151,39 @@ pub struct DraftData {
     /// The rest of the agreement editor, the booking-override reason, the status asked
     /// for (see `agreement_draft`).
     #[serde(default, flatten)]
-    pub more: super::agreement_draft::MoreData,
+    pub more: MoreData,
+}
+
+/// What these forms hold besides their fields (all absent for the older forms, so their
+/// stored drafts read as before).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct MoreData {
+    /// The agreement's clauses as edited.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clauses: Option<Vec<String>>,
+    /// The agreement's performance items as edited.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub items: Option<Vec<PerformanceItem>>,
+    /// A clause or item page open in the agreement editor.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<PageDraft>,
+    /// The reason typed to book over a clash (kept with the session or postpone form).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub override_reason: Option<String>,
+    /// The status a reason is for (its code).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+}
+
+/// A clause or performance-item page of the agreement editor.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct PageDraft {
+    /// `true`: a clause; else a performance item.
+    pub clause: bool,
+    /// Which row it edits (`None`: a new one).
+    pub index: Option<usize>,
+    /// Its fields by id.
+    pub fields: BTreeMap<String, String>,
 }
 
 /// A party dialog in a case form's draft.
@@ -198,22 +231,6 @@ pub fn fill(form: &mut Form, fields: &BTreeMap<String, String>, focus: &str) {
 
 pub fn focus_id(form: &Form) -> String {
     form.focused().map(|f| f.id.to_string()).unwrap_or_default()
-}
-
-/// What a case is called in the offer: its number, else its parties' names.
-pub fn about_case(case: &Case) -> String {
-    case.number
-        .as_ref()
-        .map(|n| n.text.clone())
-        .unwrap_or_else(|| names(&case.fields.parties))
-}
-
-pub fn names(parties: &[Party]) -> String {
-    parties
-        .iter()
-        .map(|p| p.name.as_str())
-        .collect::<Vec<_>>()
-        .join("、")
 }
 
 /// Drafts as this run knows them.

@@ -26,6 +26,7 @@ pub mod keymap;
 pub mod modal;
 pub mod open_forms;
 pub mod party_form;
+pub mod previews;
 pub mod range_form;
 pub mod record_form;
 pub mod reschedule_form;
@@ -40,6 +41,9 @@ pub mod startup;
 pub mod state;
 pub mod stats_view;
 mod update;
+
+#[cfg(test)]
+mod import_cycles;
 
 pub use action::{Action, Effect};
 pub use state::*;

@@ -11,6 +11,8 @@ use crate::domain::case::CaseId;
 use crate::domain::org::MediatorId;
 use crate::domain::status::CaseStatus;
 
+pub use super::settings::{SettingsItem, SettingsItemKind};
+
 /// A dialog.
 #[derive(Debug, Clone)]
 pub enum Modal {
@@ -180,30 +182,4 @@ pub struct Picker {
     pub selected: usize,
     /// Where the choice goes.
     pub target: PickerTarget,
-}
-
-/// What a settings dialog adds or changes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SettingsItemKind {
-    /// A new mediator.
-    Mediator,
-    /// A local category (new, or a new parent for one).
-    LocalCategory,
-    /// A new user (administrators only).
-    NewUser,
-    /// A user's display name, role and state (the user is the item's `subject`).
-    EditUser,
-    /// A new place (a room of its own or an outside place).
-    Place,
-}
-
-/// A small settings form in a dialog.
-#[derive(Debug, Clone)]
-pub struct SettingsItem {
-    /// What it is for.
-    pub kind: SettingsItemKind,
-    /// The record it changes, where the form does not show it (a user's login name).
-    pub subject: String,
-    /// Its fields.
-    pub form: Form,
 }

@@ -4,10 +4,9 @@
 //! form. A booking-override reason is kept with the form it books from.
 
 use super::agreement_draft::agreement_draft;
+use super::case_form::{about_case, names};
 use super::dialogs::form_draft;
-use super::drafts::{
-    DraftData, DraftKey, OpenForm, PartyDraft, about_case, focus_id, names, values,
-};
+use super::drafts::{DraftData, DraftKey, OpenForm, PartyDraft, focus_id, values};
 use super::modal::Modal;
 use super::state::{AppState, CasesView};
 
