@@ -45,6 +45,35 @@ const EN: &str = include_str!("../assets/i18n/en.json");
 
 thread_local! {
     static CURRENT: Cell<Lang> = const { Cell::new(Lang::Zh) };
+    static ASCII: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Sets whether this thread's texts name arrow keys in ASCII (`--ascii`): while a frame is
+/// drawn in that mode, `↑` reads `Up` and `←` reads `<-`. One cell cannot hold `<-`, so
+/// this is done where the text is made, not on the drawn screen; and `^`/`v` are never used,
+/// because `v` is a key of its own (记录回访).
+pub fn set_ascii(on: bool) {
+    ASCII.with(|c| c.set(on));
+}
+
+/// Whether arrows are named in ASCII (see [`set_ascii`]).
+pub fn ascii() -> bool {
+    ASCII.with(|c| c.get())
+}
+
+/// `text` with the arrow keys named in ASCII when [`ascii`] is on; else unchanged.
+pub fn arrows(text: &str) -> Cow<'_, str> {
+    if !ascii() || !text.contains(['↑', '↓', '←', '→']) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.replace("↑↓", "Up/Down")
+            .replace("←→", "<-/->")
+            .replace('↑', "Up")
+            .replace('↓', "Down")
+            .replace('←', "<-")
+            .replace('→', "->"),
+    )
 }
 
 /// Sets the language of this thread's messages.
@@ -72,11 +101,17 @@ fn catalogue(lang: Lang) -> &'static HashMap<String, String> {
 /// The text for `key` in the current language (Chinese if only that has it); the key
 /// itself if it is missing, so a gap shows on screen and in tests instead of a blank.
 pub fn t(key: &str) -> Cow<'static, str> {
-    catalogue(lang())
+    let text = catalogue(lang())
         .get(key)
         .or_else(|| catalogue(Lang::Zh).get(key))
-        .map(|s| Cow::Borrowed(s.as_str()))
-        .unwrap_or_else(|| Cow::Owned(key.to_string()))
+        .map(|s| s.as_str());
+    match text {
+        Some(s) => match arrows(s) {
+            Cow::Borrowed(s) => Cow::Borrowed(s),
+            Cow::Owned(s) => Cow::Owned(s),
+        },
+        None => Cow::Owned(key.to_string()),
+    }
 }
 
 /// The short form of `key` for the key bar (`key.….short`, where a description is too
@@ -84,7 +119,10 @@ pub fn t(key: &str) -> Cow<'static, str> {
 pub fn t_short(key: &str) -> Cow<'static, str> {
     let short = format!("{key}.short");
     match catalogue(lang()).get(&short) {
-        Some(s) => Cow::Borrowed(s.as_str()),
+        Some(s) => match arrows(s) {
+            Cow::Borrowed(s) => Cow::Borrowed(s),
+            Cow::Owned(s) => Cow::Owned(s),
+        },
         None => t(key),
     }
 }
@@ -94,13 +132,44 @@ pub fn label(kind: &str, code: &str) -> Cow<'static, str> {
     t(&format!("{kind}.{code}"))
 }
 
-/// The text for `key` with each `{name}` replaced by its value.
+/// The text for `key` with each `{name}` replaced by its value. A value that ends a
+/// sentence of its own (another program's words: `No default destination.`) loses its
+/// final mark where the text puts one right after it, so it never reads `.。`.
 pub fn tf(key: &str, args: &[(&str, &str)]) -> String {
     let mut out = t(key).to_string();
     for (name, value) in args {
-        out = out.replace(&format!("{{{name}}}"), value);
+        let slot = format!("{{{name}}}");
+        let trimmed = value.trim_end_matches(SENTENCE_ENDS);
+        if trimmed.len() == value.len() {
+            out = out.replace(&slot, value);
+            continue;
+        }
+        let mut next = String::with_capacity(out.len() + value.len());
+        let mut rest = out.as_str();
+        while let Some(at) = rest.find(&slot) {
+            next.push_str(&rest[..at]);
+            rest = &rest[at + slot.len()..];
+            let followed_by_a_mark = rest.starts_with(SENTENCE_ENDS);
+            next.push_str(if followed_by_a_mark { trimmed } else { value });
+        }
+        next.push_str(rest);
+        out = next;
     }
     out
+}
+
+/// Marks that end a sentence or clause, in Chinese and in ASCII.
+const SENTENCE_ENDS: &[char] = &['。', '.', '！', '!', '，', ',', '；', ';', '：', ':'];
+
+/// [`tf`] for a text that counts `n` of something: English says "1 day", not "1 days", so
+/// a catalogue may hold the singular under `key.one` (Chinese needs none and has none).
+pub fn tn(key: &str, n: u64, args: &[(&str, &str)]) -> String {
+    let one = format!("{key}.one");
+    if n == 1 && catalogue(lang()).contains_key(&one) {
+        tf(&one, args)
+    } else {
+        tf(key, args)
+    }
 }
 
 #[cfg(test)]
@@ -119,7 +188,11 @@ mod tests {
         let zh = keys(ZH);
         let en = keys(EN);
         let only_zh: Vec<_> = zh.difference(&en).collect();
-        let only_en: Vec<_> = en.difference(&zh).collect();
+        // English singulars (`key.one`, see `tn`) have no Chinese twin; their base key must.
+        let only_en: Vec<_> = en
+            .difference(&zh)
+            .filter(|k| !k.strip_suffix(".one").is_some_and(|base| zh.contains(base)))
+            .collect();
         assert!(
             only_zh.is_empty() && only_en.is_empty(),
             "only zh: {only_zh:?}; only en: {only_en:?}"
@@ -133,7 +206,7 @@ mod tests {
         visit(
             std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src")),
             &mut |text| {
-                for call in ["t(\"", "tf(\""] {
+                for call in ["t(\"", "tf(\"", "tn(\""] {
                     for (i, _) in text.match_indices(call) {
                         let rest = &text[i + call.len()..];
                         let Some(end) = rest.find('"') else { continue };
@@ -166,6 +239,53 @@ mod tests {
                 f(&std::fs::read_to_string(&path).expect("source is UTF-8"));
             }
         }
+    }
+
+    /// Issue 14: `打印没有成功：“lp”说：No default destination.。`
+    #[test]
+    fn another_programs_words_do_not_double_the_full_stop() {
+        set_lang(Lang::Zh);
+        let text = tf(
+            "print.err.refused",
+            &[
+                ("command", "lp"),
+                ("why", "lp: Error - No default destination."),
+                ("path", "/tmp/a.pdf"),
+            ],
+        );
+        assert!(text.contains("No default destination。"), "{text}");
+        assert!(!text.contains(".。"), "{text}");
+        // A value whose mark is not followed by one keeps it; a path keeps its dots.
+        let text = tf(
+            "err.db.open",
+            &[("path", "/tmp/a.db"), ("cause", "disk I/O error")],
+        );
+        assert!(text.contains("/tmp/a.db：disk I/O error。"), "{text}");
+    }
+
+    #[test]
+    fn ascii_mode_names_arrows_without_using_keys() {
+        set_ascii(true);
+        assert_eq!(arrows("←/→ 换日期，↑↓ 选择"), "<-/-> 换日期，Up/Down 选择");
+        assert_eq!(t("form.choice_hint"), "<-/-> 换一个，Enter 看全部");
+        set_ascii(false);
+        assert_eq!(t("form.choice_hint"), "←→ 换一个，Enter 看全部");
+    }
+
+    #[test]
+    fn english_counts_say_one_day_not_one_days() {
+        set_lang(Lang::En);
+        let say = |n: u64| tn("urgency.near", n, &[("n", &n.to_string())]);
+        assert_eq!(
+            (say(1), say(2), say(0)),
+            (
+                "1 day left".into(),
+                "2 days left".into(),
+                "0 days left".into()
+            )
+        );
+        set_lang(Lang::Zh);
+        assert_eq!(say(1), "还剩1天");
     }
 
     #[test]

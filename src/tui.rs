@@ -3,11 +3,13 @@
 //! While idle the loop wakes every few seconds only to ask SQLite whether another process
 //! changed the data (one cheap pragma); it draws again only when something changed.
 //! After typing it also wakes once when the typing pauses, to save the open forms as
-//! drafts (see `Drafts`).
+//! drafts (see `Drafts`), and once after a quiet spell, to copy the write-ahead log into
+//! the `.db` file (see `Checkpoints`); at exit, and on SIGHUP/SIGTERM, it copies it all.
 //! Only this file and `ui` talk to the terminal.
 
 mod backend;
 mod signals;
+mod timers;
 
 use crate::app::effects::Runner;
 use crate::app::key::{Key, KeyCode};
@@ -15,57 +17,19 @@ use crate::app::state::StatusLine;
 use crate::app::{Action, AppState, Effect, start, update};
 use crate::documents::template::Templates;
 use crate::i18n::{Lang, set_lang};
-use crate::storage::Store;
+use crate::storage::{Checkpoint, Store};
 use crate::ui::{render, theme::DisplayAsked};
 use crossterm::event::{
     self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEventKind, KeyModifiers,
 };
 use ratatui::Terminal;
 use std::time::{Duration, Instant};
+use timers::{Checkpoints, Drafts};
 
 /// How often an idle app asks whether another process changed the data: often enough
 /// that a case registered at the front desk shows up while the mediator looks, rarely
 /// enough that an idle app costs nothing measurable on an old PC.
-const REFRESH_EVERY: Duration = Duration::from_secs(2);
-
-/// The pause in typing after which the open forms are saved as drafts.
-const DRAFT_PAUSE: Duration = Duration::from_secs(1);
-/// Longest time typed text waits for its draft while the typing goes on without a pause.
-const DRAFT_AT_MOST: Duration = Duration::from_secs(5);
-
-/// When the drafts are next due: armed by input, fired once, then idle again (so an idle
-/// app never wakes for drafts). The timer lives here because `update` reads no clock.
-#[derive(Default)]
-struct Drafts {
-    /// When the first input not yet in a draft came.
-    since: Option<Instant>,
-    /// When to save.
-    due: Option<Instant>,
-}
-
-impl Drafts {
-    /// Input came at `now`.
-    fn typed(&mut self, now: Instant) {
-        let since = *self.since.get_or_insert(now);
-        self.due = Some((now + DRAFT_PAUSE).min(since + DRAFT_AT_MOST));
-    }
-
-    /// How long the loop may wait for input before it must come back.
-    fn wait(&self, now: Instant) -> Duration {
-        self.due
-            .map(|due| due.saturating_duration_since(now).min(REFRESH_EVERY))
-            .unwrap_or(REFRESH_EVERY)
-    }
-
-    /// True (once) when the drafts are due.
-    fn take_due(&mut self, now: Instant) -> bool {
-        if self.due.is_some_and(|due| now >= due) {
-            *self = Drafts::default();
-            return true;
-        }
-        false
-    }
-}
+pub(super) const REFRESH_EVERY: Duration = Duration::from_secs(2);
 
 /// While a search runs on the worker, how long to wait for a key before looking for its
 /// answer. crossterm's wait cannot be woken by another thread, so the loop looks this
@@ -84,7 +48,13 @@ pub fn run(
     install_panic_log();
     // Before the screen is taken over, so that no moment is left where a signal would
     // end the program with the terminal still in raw mode.
-    signals::install(restore_terminal)?;
+    let db = store.path().to_path_buf();
+    signals::install(
+        restore_terminal,
+        Box::new(move || {
+            let _ = crate::storage::checkpoint_file(&db);
+        }),
+    )?;
     // ratatui's init takes the screen (raw mode, alternate screen, panic hook); the app
     // then draws through the backend that writes fewer bytes for Chinese text.
     drop(ratatui::try_init()?);
@@ -140,6 +110,8 @@ fn event_loop(
     run_effects(&mut state, &mut runner, start());
     let mut changed = true;
     let mut drafts = Drafts::default();
+    let mut checkpoints = Checkpoints::default();
+    checkpoints.active(Instant::now());
     loop {
         if changed {
             set_lang(state.lang);
@@ -149,6 +121,9 @@ fn event_loop(
             terminal.draw(|frame| render(frame, &state, theme))?;
         }
         if state.quit {
+            // The `.db` file alone then holds everything (SQLite would do it on close only
+            // if no other window still had the file open).
+            checkpoint(&runner, Checkpoint::Truncate);
             return Ok(());
         }
         // Only while waiting may a signal end the app (see `signals`).
@@ -169,11 +144,16 @@ fn event_loop(
                 terminal.clear()?;
             }
             drafts.typed(Instant::now());
+            checkpoints.active(Instant::now());
             true
         } else if searching {
             false
         } else {
-            refresh(&mut state, &mut runner, &mut seen)
+            let changed = refresh(&mut state, &mut runner, &mut seen);
+            if changed {
+                checkpoints.active(Instant::now());
+            }
+            changed
         };
         for answer in runner.search_answers() {
             let effects = update(&mut state, answer);
@@ -185,12 +165,23 @@ fn event_loop(
             let effects = update(&mut state, Action::SaveDrafts);
             run_effects(&mut state, &mut runner, effects);
         }
+        if checkpoints.take_due(Instant::now()) {
+            checkpoint(&runner, Checkpoint::Passive);
+        }
         let today = chrono::Local::now().date_naive();
         if today != state.today {
             let effects = update(&mut state, Action::Today(today));
             run_effects(&mut state, &mut runner, effects);
             changed = true;
         }
+    }
+}
+
+/// Copies the write-ahead log into the `.db` file; a failure is only logged (the data is
+/// safe in the log, and the next checkpoint tries again).
+fn checkpoint(runner: &Runner, how: Checkpoint) {
+    if let Err(e) = runner.store().checkpoint(how) {
+        crate::log::error(&format!("checkpoint: {e}"));
     }
 }
 
@@ -363,29 +354,6 @@ mod tests {
             translate(Event::Resize(80, 24)),
             vec![Action::Resize(80, 24)]
         );
-    }
-
-    #[test]
-    fn drafts_are_due_after_a_pause_and_at_most_a_few_seconds_after_the_first_key() {
-        let start = Instant::now();
-        let mut d = Drafts::default();
-        assert_eq!(
-            d.wait(start),
-            REFRESH_EVERY,
-            "idle: only the refresh wakes the loop"
-        );
-        d.typed(start);
-        assert_eq!(d.wait(start), DRAFT_PAUSE);
-        assert!(!d.take_due(start));
-        // Typing on without a pause: still saved by DRAFT_AT_MOST after the first key.
-        let mut t = start;
-        while t < start + DRAFT_AT_MOST {
-            t += Duration::from_millis(400);
-            d.typed(t);
-        }
-        assert!(d.take_due(start + DRAFT_AT_MOST));
-        assert!(!d.take_due(start + DRAFT_AT_MOST), "fires once");
-        assert_eq!(d.wait(t), REFRESH_EVERY);
     }
 
     #[test]

@@ -97,3 +97,75 @@ fn a_signal_while_idle_after_a_save_keeps_the_save() {
     ends_cleanly(app, "TERM", 128 + 15);
     assert_eq!(cases_in(&db), ("ok".to_string(), 4));
 }
+
+/// The number of cases in a copy of the `.db` file alone, as a staff member copying the
+/// room's file to a USB stick would carry it (without the `-wal` file beside it).
+fn cases_in_the_file_alone(db: &Path) -> i64 {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let copy = dir.path().join("copy.db");
+    std::fs::copy(db, &copy).expect("copy");
+    let conn = rusqlite::Connection::open(&copy).expect("open copy");
+    conn.query_row("SELECT count(*) FROM cases", [], |r| r.get(0))
+        .expect("count")
+}
+
+/// Issue 14: after a dropped SSH connection the `.db` file alone held nothing of the day's
+/// work (it was all in `-wal`). The app copies the log into the file on its way out.
+#[test]
+fn after_a_dropped_connection_the_db_file_alone_holds_the_save() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = demo_db(dir.path(), 3);
+    assert_eq!(cases_in_the_file_alone(&db), 3);
+    let app = start(&db);
+    open_case_list(&app);
+    app.see("共 3 件");
+    app.send_str("n");
+    app.see("收案日期");
+    for _ in 0..3 {
+        app.key(Key::Tab);
+    }
+    app.send_str("楼上漏水");
+    app.see("楼上漏水");
+    app.key(Key::F(7));
+    app.see("身份证号");
+    app.send_str("张三");
+    app.key(Key::F(2));
+    app.see("张三");
+    app.key(Key::F(2));
+    app.see("案件已登记");
+    ends_cleanly(app, "HUP", 128 + 1);
+    assert_eq!(cases_in_the_file_alone(&db), 4);
+}
+
+/// And after an ordinary exit (F10), with another window still holding the file open, so
+/// that SQLite's own checkpoint on close does not happen.
+#[test]
+fn after_quitting_the_db_file_alone_holds_the_save_while_another_window_is_open() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = demo_db(dir.path(), 3);
+    let other = app::raw_connection(&db);
+    let before: i64 = other
+        .query_row("SELECT count(*) FROM cases", [], |r| r.get(0))
+        .expect("the other window reads");
+    assert_eq!(before, 3);
+    let app = start(&db);
+    open_case_list(&app);
+    app.see("共 3 件");
+    app.send_str("n");
+    app.see("收案日期");
+    for _ in 0..3 {
+        app.key(Key::Tab);
+    }
+    app.send_str("楼上漏水");
+    app.see("楼上漏水");
+    app.key(Key::F(7));
+    app.see("身份证号");
+    app.send_str("张三");
+    app.key(Key::F(2));
+    app.see("张三");
+    app.key(Key::F(2));
+    app.see("案件已登记");
+    app::quit(app);
+    assert_eq!(cases_in_the_file_alone(&db), 4);
+    drop(other);
+}

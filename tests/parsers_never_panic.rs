@@ -40,10 +40,15 @@ fn mutated(at: usize, len: usize, with: &str) -> String {
         .collect()
 }
 
+/// The day the ID numbers are read on (a birth date after it is refused).
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 12, 7).expect("valid date")
+}
+
 proptest! {
     #[test]
     fn id_numbers(input in shaped()) {
-        let _ = parse_id_card(&input);
+        let _ = parse_id_card(&input, today());
         let _ = check_char(&input);
         let _ = mask_id(&input);
     }
@@ -53,7 +58,7 @@ proptest! {
         let check = check_char(&body);
         prop_assert!(check.is_some());
         let full = format!("{body}{}", check.unwrap_or('0'));
-        prop_assert!(parse_id_card(&full).is_ok(), "{full}");
+        prop_assert!(parse_id_card(&full, today()).is_ok(), "{full}");
     }
 
     #[test]

@@ -8,7 +8,8 @@ use tiaojie::cli::demo::fill_demo;
 use tiaojie::cli::export::export_cases;
 use tiaojie::cli::import::import_bytes;
 use tiaojie::domain::case::{Case, CaseQuery};
-use tiaojie::domain::search::{pinyin_keys, terms};
+use tiaojie::domain::party::PartyKind;
+use tiaojie::domain::search::{name_keys, pinyin_keys, terms};
 use tiaojie::domain::session::SessionRecord;
 use tiaojie::storage::Store;
 
@@ -97,9 +98,14 @@ fn brute_force(cases: &[Case], records: &HashMap<i64, Vec<String>>, query: &str)
                 texts.iter().any(|t| t.contains(&w.text))
                     || (w.maybe_pinyin
                         && c.fields.parties.iter().any(|p| {
-                            [&p.name, &p.legal_rep]
-                                .iter()
-                                .any(|n| pinyin_keys(n).iter().any(|k| k.starts_with(&w.text)))
+                            // The party's name (an organisation's by every word of it)
+                            // and its legal representative's, as a person's.
+                            let organisation = p.kind == PartyKind::Organisation;
+                            [(&p.name, organisation), (&p.legal_rep, false)].iter().any(
+                                |(n, org)| {
+                                    name_keys(n, *org).iter().any(|k| k.starts_with(&w.text))
+                                },
+                            )
                         }))
             })
         })

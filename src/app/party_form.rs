@@ -1,13 +1,15 @@
-//! The party form: person or organisation fields, the ID number checked as it is typed
-//! (birth date and sex filled from it), and every problem shown beside its field.
+//! The party form: person or organisation fields, the ID number and the credit code checked
+//! as they are typed (birth date and sex filled from the ID), and every problem shown beside
+//! its field.
 
 use super::form::{Choice, Field, Form};
 use crate::domain::case::{CaseId, CaseSummary};
+use crate::domain::credit_code::parse_credit_code;
 use crate::domain::dates::parse_date_input;
 use crate::domain::id_card::parse_id_card;
 use crate::domain::party::{Party, PartyKind, PartyRole, Sex, validate_party};
 use crate::domain::repeat::{RepeatKey, RepeatQuery};
-use crate::i18n::{label, t, tf};
+use crate::i18n::{label, t, tf, tn};
 use chrono::NaiveDate;
 
 /// Fields only a person has.
@@ -25,6 +27,10 @@ pub struct PartyForm {
     /// The ID number last read, so birth date and sex are filled once per new number and
     /// can still be corrected by hand afterwards.
     checked_id: String,
+    /// The credit code last read, so it is checked once per change.
+    checked_code: String,
+    /// The day the form was opened: an ID number may not say its holder is born after it.
+    today: NaiveDate,
     /// The last question asked about earlier cases of this party (重复纠纷).
     pub repeats_asked: Option<RepeatQuery>,
     /// Earlier cases of this party, as answered.
@@ -41,8 +47,8 @@ fn choices<T: Copy>(all: &[T], kind: &str, code: fn(T) -> &'static str) -> Vec<C
 }
 
 impl PartyForm {
-    /// A form for `party`; focus on the name.
-    pub fn new(index: Option<usize>, party: &Party) -> PartyForm {
+    /// A form for `party`; focus on the name. `today` bounds the birth date in an ID number.
+    pub fn new(index: Option<usize>, party: &Party, today: NaiveDate) -> PartyForm {
         let mut sexes = vec![Choice {
             code: String::new(),
             label: t("field.unknown").into(),
@@ -85,6 +91,8 @@ impl PartyForm {
             index,
             form: Form::new(fields),
             checked_id: String::new(),
+            checked_code: String::new(),
+            today,
             repeats_asked: None,
             repeats: Vec::new(),
         };
@@ -104,6 +112,37 @@ impl PartyForm {
             }
         }
         self.check_id_as_typed();
+        self.check_code_as_typed();
+    }
+
+    /// While the credit code is typed: count the characters; when complete, check it, as
+    /// the ID number is checked (and, like it, never name the right check character).
+    fn check_code_as_typed(&mut self) {
+        let text = self.form.value("credit_code");
+        let text = text.trim();
+        if text == self.checked_code {
+            return;
+        }
+        self.checked_code = text.to_string();
+        let (hint, error) = match text.chars().count() {
+            0 => (None, None),
+            18 => match parse_credit_code(text) {
+                Ok(_) => (Some(t("hint.credit_ok").to_string()), None),
+                Err(e) => (None, Some(e.to_string())),
+            },
+            n if n > 18 => (
+                None,
+                Some(tf("err.credit.length", &[("len", &n.to_string())])),
+            ),
+            n => (
+                Some(tn("hint.credit_count", n as u64, &[("n", &n.to_string())])),
+                None,
+            ),
+        };
+        if let Some(field) = self.form.field_mut("credit_code") {
+            field.hint = hint;
+            field.error = error;
+        }
     }
 
     /// While the ID number is typed: count the digits; when complete, check it and fill
@@ -120,10 +159,10 @@ impl PartyForm {
             0 => (None, None, None),
             // Fifteen characters are an old card only if they read as one; otherwise the
             // user is still typing an 18-digit number and gets no error yet.
-            15 if parse_id_card(text).is_err() => {
+            15 if parse_id_card(text, self.today).is_err() => {
                 (Some(tf("hint.id_count", &[("n", "15")])), None, None)
             }
-            15 | 18 => match parse_id_card(text) {
+            15 | 18 => match parse_id_card(text, self.today) {
                 Ok(card) => {
                     let sex = if card.male { Sex::Male } else { Sex::Female };
                     let hint = tf(
@@ -143,7 +182,7 @@ impl PartyForm {
                 None,
             ),
             n => (
-                Some(tf("hint.id_count", &[("n", &n.to_string())])),
+                Some(tn("hint.id_count", n as u64, &[("n", &n.to_string())])),
                 None,
                 None,
             ),
@@ -225,7 +264,7 @@ impl PartyForm {
             phone: v("phone").trim().to_string(),
             address: v("address").trim().to_string(),
         };
-        match validate_party(&party) {
+        match validate_party(&party, today) {
             Ok(valid) => Some(valid),
             Err(problems) => {
                 for p in problems {
@@ -257,7 +296,11 @@ mod tests {
 
     #[test]
     fn the_id_number_is_counted_then_checked_and_fills_birth_and_sex() {
-        let mut f = PartyForm::new(None, &Party::new(PartyRole::Applicant, PartyKind::Person));
+        let mut f = PartyForm::new(
+            None,
+            &Party::new(PartyRole::Applicant, PartyKind::Person),
+            today(),
+        );
         type_into(&mut f, "id_number", "1101051949");
         assert_eq!(
             f.form.field("id_number").unwrap().hint.as_deref(),
@@ -273,7 +316,11 @@ mod tests {
 
     #[test]
     fn a_wrong_check_digit_is_said_beside_the_field_and_nothing_typed_is_lost() {
-        let mut f = PartyForm::new(None, &Party::new(PartyRole::Applicant, PartyKind::Person));
+        let mut f = PartyForm::new(
+            None,
+            &Party::new(PartyRole::Applicant, PartyKind::Person),
+            today(),
+        );
         type_into(&mut f, "name", "王秀兰");
         type_into(&mut f, "id_number", "110105194912310021");
         assert!(f.form.field("id_number").unwrap().error.is_some());
@@ -295,7 +342,7 @@ mod tests {
         let mut p = Party::new(PartyRole::Respondent, PartyKind::Person);
         p.name = "某物业公司".into();
         p.ethnicity = "汉族".into();
-        let mut f = PartyForm::new(Some(0), &p);
+        let mut f = PartyForm::new(Some(0), &p, today());
         f.form.focus_on("kind");
         f.form.cycle(true);
         f.refresh();
@@ -308,7 +355,11 @@ mod tests {
 
     #[test]
     fn fifteen_digits_of_a_longer_number_are_not_called_wrong_yet() {
-        let mut f = PartyForm::new(None, &Party::new(PartyRole::Applicant, PartyKind::Person));
+        let mut f = PartyForm::new(
+            None,
+            &Party::new(PartyRole::Applicant, PartyKind::Person),
+            today(),
+        );
         type_into(&mut f, "id_number", "150802196503150");
         let field = f.form.field("id_number").unwrap();
         assert_eq!(field.error, None);
@@ -322,9 +373,69 @@ mod tests {
 
     #[test]
     fn an_old_fifteen_digit_card_is_read_as_one() {
-        let mut f = PartyForm::new(None, &Party::new(PartyRole::Applicant, PartyKind::Person));
+        let mut f = PartyForm::new(
+            None,
+            &Party::new(PartyRole::Applicant, PartyKind::Person),
+            today(),
+        );
         type_into(&mut f, "id_number", "110105491231002");
         assert_eq!(f.form.value("birth_date"), "1949-12-31");
         assert_eq!(f.form.value("sex"), "female");
+    }
+
+    #[test]
+    fn a_birth_date_after_today_is_said_as_typed_and_fills_nothing() {
+        let mut f = PartyForm::new(
+            None,
+            &Party::new(PartyRole::Applicant, PartyKind::Person),
+            today(),
+        );
+        type_into(&mut f, "id_number", "150802203001011238");
+        let field = f.form.field("id_number").unwrap();
+        assert!(field.hint.is_none(), "{:?}", field.hint);
+        assert!(field.error.as_deref().unwrap().contains("2030-01-01"));
+        assert_eq!(f.form.value("birth_date"), "");
+        type_into(&mut f, "name", "王秀兰");
+        assert_eq!(f.to_party(today()), None);
+    }
+
+    fn organisation() -> PartyForm {
+        let mut f = PartyForm::new(
+            None,
+            &Party::new(PartyRole::Respondent, PartyKind::Organisation),
+            today(),
+        );
+        type_into(&mut f, "name", "恒泰供热有限公司");
+        f
+    }
+
+    #[test]
+    fn the_credit_code_is_counted_then_checked_as_typed() {
+        let mut f = organisation();
+        type_into(&mut f, "credit_code", "91350100");
+        let field = f.form.field("credit_code").unwrap();
+        assert_eq!(field.error, None);
+        assert_eq!(
+            field.hint.as_deref(),
+            Some(tf("hint.credit_count", &[("n", "8")]).as_str())
+        );
+        type_into(&mut f, "credit_code", "M000100Y43");
+        let field = f.form.field("credit_code").unwrap();
+        assert_eq!(
+            (field.error.as_deref(), field.hint.as_deref()),
+            (None, Some(t("hint.credit_ok").as_ref()))
+        );
+    }
+
+    #[test]
+    fn a_wrong_credit_code_is_said_as_typed_without_naming_the_check_character() {
+        let mut f = organisation();
+        // 91350100M000100Y4 has the check character 3 (see domain::credit_code).
+        type_into(&mut f, "credit_code", "91350100M000100Y4R");
+        let error = f.form.field("credit_code").unwrap().error.clone().unwrap();
+        assert!(!error.contains('3'), "{error}");
+        assert_eq!(error, crate::i18n::t("err.credit.checksum"));
+        type_into(&mut f, "credit_code", "9");
+        assert!(f.form.field("credit_code").unwrap().error.is_some());
     }
 }

@@ -13,8 +13,13 @@ use chrono::{Datelike, Days, Months, NaiveDate};
 pub struct TodayState {
     /// Today's and tomorrow's sessions, in time order.
     pub sessions: Vec<Session>,
-    /// Cases near or past a deadline, most urgent first.
+    /// Cases near or past a deadline, in 今日's order (see `Urgency::today_rank`): the
+    /// long overdue last, from `long_from` on.
     pub alerts: Vec<CaseAlert>,
+    /// Where the long-overdue alerts start in `alerts` (its length when there are none).
+    pub long_from: usize,
+    /// The long-overdue alerts are listed one by one (Enter on their line), not only counted.
+    pub long_open: bool,
     /// Agreements' performance items due soon or missed, earliest first.
     pub performance: Vec<crate::storage::DueItem>,
     /// Open cases near or past their limit that are not listed (only counted).
@@ -32,6 +37,8 @@ pub enum TodayLine {
     Session(usize),
     /// An alert (index into `alerts`).
     Alert(usize),
+    /// The line that counts the long-overdue alerts (Enter lists or hides them).
+    LongOverdue,
     /// A performance item (index into `performance`).
     Performance(usize),
 }
@@ -39,11 +46,30 @@ pub enum TodayLine {
 impl TodayState {
     /// Every line that can be selected, in screen order.
     pub fn lines(&self) -> Vec<TodayLine> {
+        let long_from = self.long_from.min(self.alerts.len());
+        let long = (long_from < self.alerts.len()).then_some(TodayLine::LongOverdue);
+        let long_listed = if self.long_open {
+            long_from..self.alerts.len()
+        } else {
+            0..0
+        };
         (0..self.sessions.len())
             .map(TodayLine::Session)
             .chain((0..self.performance.len()).map(TodayLine::Performance))
-            .chain((0..self.alerts.len()).map(TodayLine::Alert))
+            .chain((0..long_from).map(TodayLine::Alert))
+            .chain(long)
+            .chain(long_listed.map(TodayLine::Alert))
             .collect()
+    }
+
+    /// Takes the alerts read for today in 今日's order, the long overdue last.
+    pub fn set_alerts(&mut self, mut alerts: Vec<CaseAlert>) {
+        alerts.sort_by_key(|a| (a.deadline.urgency.today_rank(), a.deadline.due, a.case_id));
+        self.long_from = alerts
+            .iter()
+            .position(|a| a.deadline.urgency.long_overdue())
+            .unwrap_or(alerts.len());
+        self.alerts = alerts;
     }
 
     /// The case the selected line belongs to.
@@ -52,6 +78,7 @@ impl TodayState {
             TodayLine::Session(i) => self.sessions.get(*i).map(|s| s.fields.case_id),
             TodayLine::Alert(i) => self.alerts.get(*i).map(|a| a.case_id),
             TodayLine::Performance(i) => self.performance.get(*i).map(|p| p.case_id),
+            TodayLine::LongOverdue => None,
         }
     }
 }

@@ -71,8 +71,9 @@ pub fn text(sessions: &[Session], q: &AgendaQuery) -> String {
         out.push_str(&format!("  {}\n", line(s).join("  ")));
     }
     if sessions.is_empty() {
-        out.push_str(&tf(
+        out.push_str(&crate::i18n::tn(
             "cli.agenda.none",
+            u64::from(q.days),
             &[
                 ("from", &q.from.format("%Y-%m-%d").to_string()),
                 ("days", &q.days.to_string()),

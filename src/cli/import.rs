@@ -11,7 +11,7 @@ use crate::domain::org::{OrgProfile, Organisation};
 use crate::domain::party::validate_party;
 use crate::i18n::{label, tf};
 use crate::storage::{CaseExtras, NewCaseRecord, StorageError, Store};
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::path::Path;
@@ -78,15 +78,20 @@ pub enum ImportError {
 
 fn list_problems(problems: &[LineProblem]) -> String {
     let lines: HashSet<usize> = problems.iter().map(|p| p.line).collect();
-    let mut out = tf("import.err.lines", &[("count", &lines.len().to_string())]);
+    let mut out = crate::i18n::tn(
+        "import.err.lines",
+        lines.len() as u64,
+        &[("count", &lines.len().to_string())],
+    );
     for p in problems.iter().take(LISTED_PROBLEMS) {
         out.push_str("\n  ");
         out.push_str(&p.to_string());
     }
     if problems.len() > LISTED_PROBLEMS {
         out.push_str("\n  ");
-        out.push_str(&tf(
+        out.push_str(&crate::i18n::tn(
             "import.err.more",
+            (problems.len() - LISTED_PROBLEMS) as u64,
             &[("count", &(problems.len() - LISTED_PROBLEMS).to_string())],
         ));
     }
@@ -154,7 +159,7 @@ pub fn import_bytes(
             Err(e) => return Err(e.into()),
         },
     };
-    write(store, &org, &plan, &lines)
+    write(store, &org, &plan, &lines, now.date_naive())
 }
 
 /// Writes what the checked lines hold. The room and its new local sub-types are written
@@ -164,6 +169,7 @@ fn write(
     org: &Organisation,
     plan: &Plan,
     lines: &[(usize, &[u8])],
+    today: NaiveDate,
 ) -> Result<ImportReport, ImportError> {
     for (name, parent) in &plan.new_locals {
         let local = crate::domain::category::LocalCategory {
@@ -176,7 +182,7 @@ fn write(
     let mut records = lines
         .iter()
         .filter_map(|(_, raw)| line_text(raw).and_then(parse_line).ok())
-        .map(into_record);
+        .map(|line| into_record(line, today));
     let cases = store.insert_records(org.id, &mut records)?;
     Ok(ImportReport {
         cases,
@@ -202,10 +208,10 @@ fn line_text(raw: &[u8]) -> Result<&str, FieldError> {
 }
 
 /// A checked line as storage takes it, with parties normalised as the case form does.
-fn into_record(line: CaseLine) -> NewCaseRecord {
+fn into_record(line: CaseLine, today: NaiveDate) -> NewCaseRecord {
     let mut fields = line.fields();
     for party in &mut fields.parties {
-        if let Ok(normal) = validate_party(party) {
+        if let Ok(normal) = validate_party(party, today) {
             *party = normal;
         }
     }

@@ -248,8 +248,9 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<(), CliError> {
             let count = report.cases.to_string();
             eprintln!(
                 "{}",
-                tf(
+                crate::i18n::tn(
                     "cli.demo.done",
+                    report.cases,
                     &[("count", &count), ("seconds", &seconds()), ("path", &path)]
                 )
             );
@@ -266,6 +267,7 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<(), CliError> {
             let Some(count) = export::export_to(&store, output.as_deref(), &me)? else {
                 return Ok(());
             };
+            let count_n = count;
             let count = count.to_string();
             let target = match output {
                 Some(file) => file.display().to_string(),
@@ -273,7 +275,11 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<(), CliError> {
             };
             eprintln!(
                 "{}",
-                tf("cli.export.done", &[("count", &count), ("target", &target)])
+                crate::i18n::tn(
+                    "cli.export.done",
+                    count_n,
+                    &[("count", &count), ("target", &target)]
+                )
             );
         }
         Command::Agenda {
@@ -323,7 +329,11 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<(), CliError> {
                 let file = file.display().to_string();
                 eprintln!(
                     "{}",
-                    tf("cli.agenda.done", &[("count", &count), ("path", &file)])
+                    crate::i18n::tn(
+                        "cli.agenda.done",
+                        sessions.len() as u64,
+                        &[("count", &count), ("path", &file)]
+                    )
                 );
             }
         }
@@ -351,8 +361,9 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<(), CliError> {
             let count = report.cases.to_string();
             eprintln!(
                 "{}",
-                tf(
+                crate::i18n::tn(
                     "cli.import.done",
+                    report.cases as u64,
                     &[("count", &count), ("seconds", &seconds()), ("path", &path)]
                 )
             );
@@ -414,8 +425,9 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<(), CliError> {
             let shown = total.min(*limit).to_string();
             eprintln!(
                 "{}",
-                tf(
+                crate::i18n::tn(
                     "cli.search.done",
+                    total as u64,
                     &[("count", &total.to_string()), ("shown", &shown)]
                 )
             );

@@ -148,9 +148,14 @@ pub fn room_ledger_as(
             ("to", &period.to.to_string()),
         ],
     );
-    Ok(vec![ledger::ledger_sheet(
-        &title, &cases, &mediators, unmasked,
-    )])
+    let mut sheet = ledger::ledger_sheet(&title, &cases, &mediators, unmasked);
+    if !unmasked {
+        // Here, at the command line, the flag is the way to the full numbers.
+        sheet
+            .notes
+            .push(t("ledger.note.unmasked_flag").into_owned());
+    }
+    Ok(vec![sheet])
 }
 
 /// The bytes of `sheets` in `format`.

@@ -246,7 +246,15 @@ mod tests {
                 found: 'T'
             }
             .to_string(),
-            "统一社会信用代码校验位不对（应为 Y，输入的是 T），请核对代码"
+            "统一社会信用代码校验不通过，可能有字符输错，请对照证照逐位核对（不要只改最后一位）"
         );
+        // One policy with the ID number: the right check character is never suggested, so a
+        // mistyped code is read again instead of being "fixed" at its last character.
+        let message = CreditCodeError::BadChecksum {
+            expected: 'R',
+            found: 'T',
+        }
+        .to_string();
+        assert!(!message.contains('R'), "{message}");
     }
 }

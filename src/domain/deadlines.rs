@@ -5,7 +5,7 @@
 //! 11-01 ends at the close of 12-01. Every limit is a setting; these are the defaults. Pure.
 
 use super::source::Source;
-use chrono::{Days, NaiveDate};
+use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime};
 
 /// Police feedback is watched for cases received this many days ago or later; after that
 /// the case limit speaks for it.
@@ -90,6 +90,14 @@ impl Limits {
         add_days(received_on, self.police_feedback_hours.div_ceil(24))
     }
 
+    /// The moment a police station expects feedback on a case registered at
+    /// `registered_at`: the limit is in hours, so it ends at an hour (`12-08 14:20`).
+    pub fn police_feedback_due_at(&self, registered_at: NaiveDateTime) -> Option<NaiveDateTime> {
+        registered_at.checked_add_signed(chrono::Duration::hours(i64::from(
+            self.police_feedback_hours,
+        )))
+    }
+
     /// The last day to apply for judicial confirmation of an agreement made on `agreed_on`.
     pub fn confirmation_due(&self, agreed_on: NaiveDate) -> Option<NaiveDate> {
         add_days(agreed_on, self.confirmation_days)
@@ -132,10 +140,34 @@ pub enum Urgency {
     Later(u64),
 }
 
+/// Past its limit by more than this many days, an alert is no longer news: 今日 counts
+/// such alerts in one line (opened on request), so that what falls due today is not
+/// pushed off the screen by cases late for months.
+pub const LONG_OVERDUE_DAYS: u64 = 7;
+
 impl Urgency {
     /// Worth a line on the today screen.
     pub fn needs_attention(self) -> bool {
         !matches!(self, Urgency::Later(_))
+    }
+
+    /// Past its limit by more than [`LONG_OVERDUE_DAYS`].
+    pub fn long_overdue(self) -> bool {
+        matches!(self, Urgency::Overdue(n) if n > LONG_OVERDUE_DAYS)
+    }
+
+    /// Where 今日 lists it (lower first): what ends today, then what ends within the next
+    /// day (the police's 24 hours), then what is a few days late (least late first), then
+    /// what ends in a few days, then the long overdue (most recent first).
+    pub fn today_rank(self) -> (u8, u64) {
+        match self {
+            Urgency::DueToday => (0, 0),
+            Urgency::Near(1) => (1, 1),
+            Urgency::Overdue(n) if n <= LONG_OVERDUE_DAYS => (2, n),
+            Urgency::Near(n) => (3, n),
+            Urgency::Later(n) => (4, n),
+            Urgency::Overdue(n) => (5, n),
+        }
     }
 }
 
@@ -159,6 +191,8 @@ pub struct Deadline {
     pub kind: DeadlineKind,
     /// The last day.
     pub due: NaiveDate,
+    /// The time on that day, for a limit counted in hours (the police's 24 hours).
+    pub at: Option<NaiveTime>,
     /// How close it is on the day asked.
     pub urgency: Urgency,
 }
@@ -174,6 +208,8 @@ pub struct CaseClock {
     pub open: bool,
     /// The day of its agreement, if it succeeded.
     pub agreed_on: Option<NaiveDate>,
+    /// When it was registered (the room's wall clock): an hours limit runs from then.
+    pub registered_at: Option<NaiveDateTime>,
     /// A follow-up visit is already recorded.
     pub followed_up: bool,
 }
@@ -181,33 +217,61 @@ pub struct CaseClock {
 /// The deadlines of a case that need attention on `today`, most urgent first.
 pub fn attention(clock: &CaseClock, limits: &Limits, today: NaiveDate) -> Vec<Deadline> {
     let mut out = Vec::new();
-    let mut add = |kind, due: Option<NaiveDate>| {
+    let mut add_at = |kind, due: Option<NaiveDate>, at: Option<NaiveTime>| {
         if let Some(due) = due {
             let urgency = limits.urgency(due, today);
             if urgency.needs_attention() {
-                out.push(Deadline { kind, due, urgency });
+                out.push(Deadline {
+                    kind,
+                    due,
+                    at,
+                    urgency,
+                });
             }
         }
     };
     if clock.open {
-        add(
+        add_at(
             DeadlineKind::CaseLimit,
             limits.case_due(clock.received_on, clock.source),
+            None,
         );
         // Feedback is owed only in the first days; later the case limit speaks for it.
         if clock.source == Source::Police
             && clock.received_on >= days_before(today, FEEDBACK_WATCH_DAYS)
         {
-            add(
-                DeadlineKind::PoliceFeedback,
-                limits.police_feedback_due(clock.received_on),
-            );
+            // Hours run from the registration when it was on the day received; a case
+            // entered later (received days before) keeps the whole-day reckoning.
+            let at = clock
+                .registered_at
+                .filter(|r| r.date() == clock.received_on)
+                .and_then(|r| limits.police_feedback_due_at(r));
+            match at {
+                Some(at) => add_at(
+                    DeadlineKind::PoliceFeedback,
+                    Some(at.date()),
+                    Some(at.time()),
+                ),
+                None => add_at(
+                    DeadlineKind::PoliceFeedback,
+                    limits.police_feedback_due(clock.received_on),
+                    None,
+                ),
+            }
         }
     }
     if let Some(agreed) = clock.agreed_on {
-        add(DeadlineKind::Confirmation, limits.confirmation_due(agreed));
+        add_at(
+            DeadlineKind::Confirmation,
+            limits.confirmation_due(agreed),
+            None,
+        );
         if !clock.followed_up {
-            add(DeadlineKind::FollowUp, limits.first_follow_up_due(agreed));
+            add_at(
+                DeadlineKind::FollowUp,
+                limits.first_follow_up_due(agreed),
+                None,
+            );
         }
     }
     out.sort_by_key(|d| d.urgency);
@@ -224,6 +288,35 @@ mod tests {
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()
+    }
+
+    /// Issue 14: on 今日 the police's 24-hour feedback came below dozens of long-overdue
+    /// cases (`已超期932天`). Due today and tomorrow come first; the long overdue last.
+    #[test]
+    fn today_lists_what_ends_today_and_tomorrow_first_and_the_long_overdue_last() {
+        let mut all = vec![
+            Urgency::Overdue(932),
+            Urgency::Overdue(2),
+            Urgency::Near(3),
+            Urgency::Near(1),
+            Urgency::Overdue(8),
+            Urgency::DueToday,
+            Urgency::Overdue(7),
+        ];
+        all.sort_by_key(|u| u.today_rank());
+        assert_eq!(
+            all,
+            [
+                Urgency::DueToday,
+                Urgency::Near(1),
+                Urgency::Overdue(2),
+                Urgency::Overdue(7),
+                Urgency::Near(3),
+                Urgency::Overdue(8),
+                Urgency::Overdue(932),
+            ]
+        );
+        assert!(Urgency::Overdue(8).long_overdue() && !Urgency::Overdue(7).long_overdue());
     }
 
     #[test]
@@ -285,6 +378,7 @@ mod tests {
             open: true,
             agreed_on: None,
             followed_up: false,
+            registered_at: None,
         };
         let got = attention(&clock, &l, d("2026-11-28"));
         assert_eq!(
@@ -292,6 +386,7 @@ mod tests {
             vec![Deadline {
                 kind: DeadlineKind::CaseLimit,
                 due: d("2026-12-01"),
+                at: None,
                 urgency: Urgency::Near(3)
             }]
         );
@@ -309,6 +404,45 @@ mod tests {
         assert!(attention(&closed, &l, d("2026-12-20")).is_empty());
     }
 
+    /// Issue 14: the police's limit is in hours, so it ends at an hour, not a day.
+    #[test]
+    fn police_feedback_ends_24_hours_after_registration() {
+        let l = Limits::default();
+        let registered = d("2026-12-07").and_hms_opt(14, 20, 0).unwrap();
+        let clock = CaseClock {
+            received_on: d("2026-12-07"),
+            source: Source::Police,
+            open: true,
+            agreed_on: None,
+            followed_up: false,
+            registered_at: Some(registered),
+        };
+        let got = attention(&clock, &l, d("2026-12-07"));
+        let feedback = got
+            .iter()
+            .find(|x| x.kind == DeadlineKind::PoliceFeedback)
+            .unwrap();
+        assert_eq!(
+            (feedback.due, feedback.at, feedback.urgency),
+            (
+                d("2026-12-08"),
+                NaiveTime::from_hms_opt(14, 20, 0),
+                Urgency::Near(1)
+            )
+        );
+        // Entered a day after it was received: the whole-day reckoning, no hour.
+        let late = CaseClock {
+            registered_at: Some(d("2026-12-08").and_hms_opt(9, 0, 0).unwrap()),
+            ..clock
+        };
+        let got = attention(&late, &l, d("2026-12-08"));
+        let feedback = got
+            .iter()
+            .find(|x| x.kind == DeadlineKind::PoliceFeedback)
+            .unwrap();
+        assert_eq!((feedback.due, feedback.at), (d("2026-12-08"), None));
+    }
+
     #[test]
     fn an_agreement_watches_confirmation_and_the_first_visit() {
         let l = Limits::default();
@@ -318,6 +452,7 @@ mod tests {
             open: false,
             agreed_on: Some(d("2026-11-01")),
             followed_up: false,
+            registered_at: None,
         };
         let got = attention(&clock, &l, d("2026-11-29"));
         let kinds: Vec<_> = got.iter().map(|x| (x.kind, x.urgency)).collect();

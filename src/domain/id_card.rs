@@ -43,6 +43,12 @@ pub enum IdCardError {
     /// The birth date part is not a real calendar date, or is before 1800.
     #[error("{}", crate::i18n::tf("err.id.birth", &[]))]
     BadBirthDate,
+    /// The birth date part is a real date after today: nobody holding the card was born then.
+    #[error("{}", crate::i18n::tf("err.id.birth_future", &[("date", &date.to_string())]))]
+    FutureBirthDate {
+        /// The date the number encodes.
+        date: NaiveDate,
+    },
     /// The 18th character does not match the first 17 digits.
     #[error("{}", crate::i18n::tf("err.id.checksum", &[("expected", &expected.to_string()), ("found", &found.to_string())]))]
     BadChecksum {
@@ -54,15 +60,23 @@ pub enum IdCardError {
 }
 
 /// Parses an 18-digit or legacy 15-digit identity card number, trimming surrounding whitespace.
-pub fn parse_id_card(input: &str) -> Result<IdCard, IdCardError> {
+/// `today` bounds the birth date: a number saying its holder is born after today is refused
+/// (the caller passes the date; this module reads no clock).
+pub fn parse_id_card(input: &str, today: NaiveDate) -> Result<IdCard, IdCardError> {
     // Chinese input methods in full-width mode type "１２３"; treat those as the digits they look like.
     let chars: Vec<char> = input.trim().chars().map(halfwidth).collect();
-    match chars.len() {
+    let card = match chars.len() {
         0 => Err(IdCardError::Empty),
         18 => parse_current(&chars),
         15 => parse_legacy(&chars),
         len => Err(IdCardError::BadLength { len }),
+    }?;
+    if card.birth_date > today {
+        return Err(IdCardError::FutureBirthDate {
+            date: card.birth_date,
+        });
     }
+    Ok(card)
 }
 
 /// The check character for the first 17 digits, or `None` unless given exactly 17 ASCII digits.
@@ -186,11 +200,33 @@ mod tests {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
     }
 
+    fn today() -> NaiveDate {
+        date(2026, 12, 7)
+    }
+
+    // Sum of 15080220300101123: 7+45+0+40+0+8+4+0+18+0+0+9+0+5+8+8+6 = 158; 158 mod 11 = 4
+    // -> '8': the number a mediator was shown ✓ for passes its check, so only the date can stop it.
+    #[test]
+    fn birth_date_after_today_is_refused() {
+        assert_eq!(check_char("15080220300101123"), Some('8'));
+        assert_eq!(
+            parse_id_card("150802203001011238", today()),
+            Err(IdCardError::FutureBirthDate {
+                date: date(2030, 1, 1)
+            })
+        );
+        // Born today is fine; born tomorrow is not.
+        let first17 = "11010520261207001";
+        let born_today = format!("{first17}{}", check_char(first17).unwrap());
+        assert!(parse_id_card(&born_today, today()).is_ok());
+        assert!(parse_id_card(&born_today, date(2026, 12, 6)).is_err());
+    }
+
     // Public GB 11643 example. Weighted sum of 11010519491231002:
     // 7+9+0+5+0+20+2+9+24+27+7+18+30+5+0+0+4 = 167; 167 mod 11 = 2 -> "10X98765432"[2] = 'X'.
     #[test]
     fn public_example_female_1949() {
-        let card = parse_id_card("11010519491231002X").unwrap();
+        let card = parse_id_card("11010519491231002X", today()).unwrap();
         assert_eq!(card.number, "11010519491231002X");
         assert_eq!(card.birth_date, date(1949, 12, 31));
         assert!(!card.male, "sequence 002 is even");
@@ -201,7 +237,7 @@ mod tests {
     // 28+36+0+25+16+16+2+8+48+0+0+9+0+5+0+0+2 = 195; 195 mod 11 = 8 -> '4'.
     #[test]
     fn public_example_male_1880() {
-        let card = parse_id_card("440524188001010014").unwrap();
+        let card = parse_id_card("440524188001010014", today()).unwrap();
         assert_eq!(card.birth_date, date(1880, 1, 1));
         assert!(card.male, "sequence 001 is odd");
         assert!(!card.legacy);
@@ -209,19 +245,19 @@ mod tests {
 
     #[test]
     fn lowercase_x_is_stored_upper() {
-        let card = parse_id_card("11010519491231002x").unwrap();
+        let card = parse_id_card("11010519491231002x", today()).unwrap();
         assert_eq!(card.number, "11010519491231002X");
     }
 
     #[test]
     fn surrounding_whitespace_is_trimmed() {
-        let card = parse_id_card("  11010519491231002X\n").unwrap();
+        let card = parse_id_card("  11010519491231002X\n", today()).unwrap();
         assert_eq!(card.number, "11010519491231002X");
     }
 
     #[test]
     fn full_width_digits_are_accepted() {
-        let card = parse_id_card("１１０１０５１９４９１２３１００２Ｘ").unwrap();
+        let card = parse_id_card("１１０１０５１９４９１２３１００２Ｘ", today()).unwrap();
         assert_eq!(card.number, "11010519491231002X");
     }
 
@@ -230,23 +266,25 @@ mod tests {
     #[test]
     fn check_chars_for_remainders_0_and_10() {
         assert_eq!(
-            parse_id_card("110105199003070041").unwrap().birth_date,
+            parse_id_card("110105199003070041", today())
+                .unwrap()
+                .birth_date,
             date(1990, 3, 7)
         );
-        assert!(parse_id_card("110105199003070092").unwrap().male);
+        assert!(parse_id_card("110105199003070092", today()).unwrap().male);
     }
 
     #[test]
     fn wrong_check_digit() {
         assert_eq!(
-            parse_id_card("110105194912310021"),
+            parse_id_card("110105194912310021", today()),
             Err(IdCardError::BadChecksum {
                 expected: 'X',
                 found: '1'
             })
         );
         assert_eq!(
-            parse_id_card("440524188001010015"),
+            parse_id_card("440524188001010015", today()),
             Err(IdCardError::BadChecksum {
                 expected: '4',
                 found: '5'
@@ -257,53 +295,53 @@ mod tests {
     #[test]
     fn wrong_length() {
         assert_eq!(
-            parse_id_card("1101051949123100"),
+            parse_id_card("1101051949123100", today()),
             Err(IdCardError::BadLength { len: 16 })
         );
         assert_eq!(
-            parse_id_card("11010519491231002X1"),
+            parse_id_card("11010519491231002X1", today()),
             Err(IdCardError::BadLength { len: 19 })
         );
     }
 
     #[test]
     fn empty_input() {
-        assert_eq!(parse_id_card(""), Err(IdCardError::Empty));
-        assert_eq!(parse_id_card(" \t "), Err(IdCardError::Empty));
+        assert_eq!(parse_id_card("", today()), Err(IdCardError::Empty));
+        assert_eq!(parse_id_card(" \t ", today()), Err(IdCardError::Empty));
     }
 
     #[test]
     fn letters_in_the_middle() {
         assert_eq!(
-            parse_id_card("1101051949A231002X"),
+            parse_id_card("1101051949A231002X", today()),
             Err(IdCardError::BadCharacter { position: 11 })
         );
         // X is only allowed as the 18th character.
         assert_eq!(
-            parse_id_card("1101051949123100X2"),
+            parse_id_card("1101051949123100X2", today()),
             Err(IdCardError::BadCharacter { position: 17 })
         );
         assert_eq!(
-            parse_id_card("11010519491231002Y"),
+            parse_id_card("11010519491231002Y", today()),
             Err(IdCardError::BadCharacter { position: 18 })
         );
         // Positions count characters, not bytes.
         assert_eq!(
-            parse_id_card("110105号9491231002X"),
+            parse_id_card("110105号9491231002X", today()),
             Err(IdCardError::BadCharacter { position: 7 })
         );
     }
 
     #[test]
     fn legacy_15_digits() {
-        let card = parse_id_card("110105491231002").unwrap();
+        let card = parse_id_card("110105491231002", today()).unwrap();
         assert_eq!(card.number, "110105491231002");
         assert_eq!(card.birth_date, date(1949, 12, 31));
         assert!(!card.male, "sequence 002 is even");
         assert!(card.legacy);
         // A 15-digit number has no check character, so X is never allowed.
         assert_eq!(
-            parse_id_card("11010549123100X"),
+            parse_id_card("11010549123100X", today()),
             Err(IdCardError::BadCharacter { position: 15 })
         );
     }
@@ -311,12 +349,14 @@ mod tests {
     // Sum of 11010520000229001: 7+9+0+5+0+20+4+0+0+0+0+18+20+45+0+0+2 = 130; 130 mod 11 = 9 -> '3'.
     #[test]
     fn feb_29_in_a_leap_year() {
-        let card = parse_id_card("110105200002290013").unwrap();
+        let card = parse_id_card("110105200002290013", today()).unwrap();
         assert_eq!(card.birth_date, date(2000, 2, 29));
         assert!(card.male);
         // Legacy: 1996 is a leap year.
         assert_eq!(
-            parse_id_card("110105960229001").unwrap().birth_date,
+            parse_id_card("110105960229001", today())
+                .unwrap()
+                .birth_date,
             date(1996, 2, 29)
         );
     }
@@ -326,12 +366,12 @@ mod tests {
     #[test]
     fn feb_29_in_a_non_leap_year() {
         assert_eq!(
-            parse_id_card("110105200102290010"),
+            parse_id_card("110105200102290010", today()),
             Err(IdCardError::BadBirthDate)
         );
         // Legacy 1900 is not a leap year (divisible by 100, not by 400).
         assert_eq!(
-            parse_id_card("110105000229001"),
+            parse_id_card("110105000229001", today()),
             Err(IdCardError::BadBirthDate)
         );
     }
@@ -340,11 +380,11 @@ mod tests {
     #[test]
     fn month_13() {
         assert_eq!(
-            parse_id_card("110105199013010018"),
+            parse_id_card("110105199013010018", today()),
             Err(IdCardError::BadBirthDate)
         );
         assert_eq!(
-            parse_id_card("110105491301002"),
+            parse_id_card("110105491301002", today()),
             Err(IdCardError::BadBirthDate)
         );
     }
@@ -353,7 +393,7 @@ mod tests {
     #[test]
     fn before_1800_is_refused() {
         assert_eq!(
-            parse_id_card("110105179912310016"),
+            parse_id_card("110105179912310016", today()),
             Err(IdCardError::BadBirthDate)
         );
     }
@@ -394,6 +434,13 @@ mod tests {
         assert_eq!(
             IdCardError::BadBirthDate.to_string(),
             "身份证号里的出生日期不对，请核对号码"
+        );
+        assert_eq!(
+            IdCardError::FutureBirthDate {
+                date: date(2030, 1, 1)
+            }
+            .to_string(),
+            "身份证号里的出生日期 2030-01-01 在今天之后，请核对号码"
         );
         assert_eq!(
             IdCardError::BadChecksum {

@@ -103,7 +103,8 @@ pub struct FieldProblem {
 /// Checks a party and normalises what it can (ID number, credit code, phone, ethnicity);
 /// fills birth date and sex from a valid ID number. Returns every problem found, so the
 /// form can show each beside its field while keeping everything typed.
-pub fn validate_party(party: &Party) -> Result<Party, Vec<FieldProblem>> {
+/// `today` bounds the birth date an ID number may carry.
+pub fn validate_party(party: &Party, today: NaiveDate) -> Result<Party, Vec<FieldProblem>> {
     let mut out = party.clone();
     let mut problems = Vec::new();
     out.name = party.name.trim().to_string();
@@ -114,7 +115,7 @@ pub fn validate_party(party: &Party) -> Result<Party, Vec<FieldProblem>> {
         });
     }
     match party.kind {
-        PartyKind::Person => check_person(&mut out, &mut problems),
+        PartyKind::Person => check_person(&mut out, today, &mut problems),
         PartyKind::Organisation => {
             if !party.credit_code.trim().is_empty() {
                 match credit_code::parse_credit_code(&party.credit_code) {
@@ -143,9 +144,9 @@ pub fn validate_party(party: &Party) -> Result<Party, Vec<FieldProblem>> {
     }
 }
 
-fn check_person(out: &mut Party, problems: &mut Vec<FieldProblem>) {
+fn check_person(out: &mut Party, today: NaiveDate, problems: &mut Vec<FieldProblem>) {
     if !out.id_number.trim().is_empty() {
-        match id_card::parse_id_card(&out.id_number) {
+        match id_card::parse_id_card(&out.id_number, today) {
             Ok(card) => {
                 let sex = if card.male { Sex::Male } else { Sex::Female };
                 if out.sex.is_some_and(|s| s != sex) {
@@ -191,6 +192,10 @@ fn check_person(out: &mut Party, problems: &mut Vec<FieldProblem>) {
 mod tests {
     use super::*;
 
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 12, 7).unwrap()
+    }
+
     fn person(id: &str) -> Party {
         Party {
             name: " 王秀兰 ".into(),
@@ -201,7 +206,7 @@ mod tests {
 
     #[test]
     fn a_valid_id_fills_birth_date_and_sex_and_stores_uppercase_x() {
-        let p = validate_party(&person("11010519491231002x")).unwrap();
+        let p = validate_party(&person("11010519491231002x"), today()).unwrap();
         assert_eq!(p.name, "王秀兰");
         assert_eq!(p.id_number, "11010519491231002X");
         assert_eq!(p.sex, Some(Sex::Female));
@@ -214,7 +219,7 @@ mod tests {
         p.name = String::new();
         p.phone = "12345".into();
         p.ethnicity = "火星族".into();
-        let fields: Vec<_> = validate_party(&p)
+        let fields: Vec<_> = validate_party(&p, today())
             .unwrap_err()
             .iter()
             .map(|f| f.field)
@@ -226,7 +231,7 @@ mod tests {
     fn id_that_contradicts_the_chosen_sex_is_flagged() {
         let mut p = person("11010519491231002X");
         p.sex = Some(Sex::Male);
-        let problems = validate_party(&p).unwrap_err();
+        let problems = validate_party(&p, today()).unwrap_err();
         assert_eq!(problems[0].field, "sex");
         assert!(problems[0].message.contains("女"));
     }
@@ -236,7 +241,7 @@ mod tests {
         let mut org = Party::new(PartyRole::Respondent, PartyKind::Organisation);
         org.name = "某物业公司".into();
         org.credit_code = "91350100M000100Y4X".into();
-        let problems = validate_party(&org).unwrap_err();
+        let problems = validate_party(&org, today()).unwrap_err();
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].field, "credit_code");
     }

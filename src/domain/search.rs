@@ -1,5 +1,6 @@
 //! What the search index holds and how a typed query is read: pinyin keys of party names
-//! (initials `zs` and full `zhangsan`, surnames read as surnames), the one- and two-character
+//! (initials `zs` and full `zhangsan`, surnames read as surnames; each part of a dotted
+//! name and each word of an organisation's name too), the one- and two-character
 //! grams that answer queries too short for the trigram index, and the query's terms.
 //! Pure: storage writes and queries these values.
 
@@ -36,13 +37,43 @@ const SURNAMES: &[(char, &str)] = &[
 /// character has two, so this only guards against odd input).
 const MAX_READINGS: usize = 12;
 
+/// The marks that join the parts of a transliterated name (额尔德木图·巴特尔): people use
+/// the part they know (巴特尔), so each part is searchable on its own.
+const NAME_DOTS: &[char] = &['·', '・', '•', '‧', '∙', '．', '.', '-', '－'];
+
+/// Pinyin keys of a party's name as search matches them (by prefix): those of the whole
+/// name, and for a person those of each part of a dotted name, and for an organisation
+/// those of the name from each of its characters on. An organisation's name has no
+/// separators between its words (巴彦淖尔市恒泰供热有限公司), so every place a word can
+/// start is indexed: `hengtai` and `htgr` then find it as a prefix.
+pub fn name_keys(name: &str, organisation: bool) -> Vec<String> {
+    let mut out: BTreeSet<String> = pinyin_keys(name).into_iter().collect();
+    if organisation {
+        let chars: Vec<char> = name.chars().filter(|c| !c.is_whitespace()).collect();
+        for start in 1..chars.len() {
+            // A word inside a name is not a surname: read each character as it is.
+            out.extend(keys_of(chars[start..].iter().copied(), false));
+        }
+    } else if name.contains(NAME_DOTS) {
+        for part in name.split(NAME_DOTS) {
+            out.extend(pinyin_keys(part));
+        }
+    }
+    out.into_iter().collect()
+}
+
 /// Pinyin keys of one name: every initials string and every full spelling, lower case,
 /// `ü` written `v` as on a keyboard. Characters without pinyin (Latin letters, digits) are
 /// kept as they are; anything else is skipped.
 pub fn pinyin_keys(name: &str) -> Vec<String> {
+    keys_of(name.chars().filter(|c| !c.is_whitespace()), true)
+}
+
+/// The keys of the characters `chars`, the first read also as a surname if `surname`.
+fn keys_of(chars: impl Iterator<Item = char>, surname: bool) -> Vec<String> {
     let mut readings: Vec<(String, String)> = vec![(String::new(), String::new())];
-    for (i, c) in name.chars().filter(|c| !c.is_whitespace()).enumerate() {
-        let options = char_readings(c, i == 0);
+    for (i, c) in chars.enumerate() {
+        let options = char_readings(c, surname && i == 0);
         if options.is_empty() {
             continue;
         }
@@ -190,6 +221,31 @@ mod tests {
             assert!(keys.contains(&initials.to_string()), "{name}: {keys:?}");
             assert!(keys.contains(&full.to_string()), "{name}: {keys:?}");
         }
+    }
+
+    #[test]
+    fn each_part_of_a_dotted_name_has_its_own_keys() {
+        let keys = name_keys("额尔德木图·巴特尔", false);
+        for key in ["eedmt", "eedmtbte", "bte", "bateer", "eerdemutu"] {
+            assert!(keys.contains(&key.to_string()), "{key}: {keys:?}");
+        }
+        // An undotted person's name is keyed from its start only, as before.
+        assert_eq!(name_keys("王秀兰", false), pinyin_keys("王秀兰"));
+    }
+
+    #[test]
+    fn each_word_of_an_organisation_is_a_key_prefix() {
+        let keys = name_keys("巴彦淖尔市恒泰供热有限公司", true);
+        for prefix in ["hengtai", "htgr", "gongre", "bynes", "bayannaoer"] {
+            assert!(
+                keys.iter().any(|k| k.starts_with(prefix)),
+                "{prefix}: {keys:?}"
+            );
+        }
+        // 区 inside a name is qu, not the surname ou.
+        let keys = name_keys("临河区长城物业", true);
+        assert!(keys.iter().any(|k| k.starts_with("qu")), "{keys:?}");
+        assert!(!keys.iter().any(|k| k.starts_with("ou")), "{keys:?}");
     }
 
     #[test]

@@ -1,11 +1,14 @@
 //! The case ledger (台账): one row per case, in the column order a paper ledger uses.
-//! ID numbers and phones are masked unless the caller asks for them in full.
+//! ID numbers and phones are masked unless the caller asks for them in full; an
+//! organisation's credit code stands in its ID column. The notes say only what the sheet
+//! is: how to get full numbers depends on where it was made, and its maker adds that.
 
 use super::{Cell, Sheet};
 use crate::domain::agreement::AgreementKind;
 use crate::domain::case::Case;
 use crate::domain::id_card::mask_id;
 use crate::domain::org::Mediator;
+use crate::domain::party::PartyKind;
 use crate::domain::phone::mask_phone;
 use crate::domain::status::CaseStatus;
 use crate::i18n::{label, t};
@@ -74,10 +77,14 @@ fn row(
     };
     let hide = |s: &str, mask: fn(&str) -> String| if unmasked { s.to_string() } else { mask(s) };
     let names = join(f.parties.iter().map(|p| p.name.clone()).collect());
+    // A credit code is public (it is on the business licence), so it is never masked.
     let ids = join(
         f.parties
             .iter()
-            .map(|p| hide(&p.id_number, mask_id))
+            .map(|p| match p.kind {
+                PartyKind::Person => hide(&p.id_number, mask_id),
+                PartyKind::Organisation => p.credit_code.clone(),
+            })
             .collect(),
     );
     let phones = join(
@@ -133,9 +140,69 @@ fn row(
         Cell::Text(result),
         outcome.map_or(Cell::Empty, |o| Cell::Date(o.at.date_naive())),
         f.amount_fen.map_or(Cell::Empty, Cell::Money),
-        Cell::Count(u64::from(f.persons_involved)),
+        // 0 is what a form left blank stores: no dispute involves nobody.
+        match f.persons_involved {
+            0 => Cell::Empty,
+            n => Cell::Count(u64::from(n)),
+        },
         agreement.map_or(Cell::Empty, |kind| {
             Cell::Text(label("agreement_kind", kind.code()).into_owned())
         }),
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::tests::support::{case, room};
+
+    fn sheet_of(c: Case, unmasked: bool) -> Sheet {
+        let mediators = room().mediators;
+        ledger_sheet("台账", &[(c, None)], &mediators, unmasked)
+    }
+
+    fn column(sheet: &Sheet, key: &str) -> Cell {
+        let i = COLUMNS.iter().position(|(k, _)| *k == key).unwrap();
+        sheet.rows[0][i].clone()
+    }
+
+    #[test]
+    fn a_blank_persons_count_is_written_blank_not_zero() {
+        crate::i18n::set_lang(crate::i18n::Lang::Zh);
+        let mut c = case();
+        c.fields.persons_involved = 0;
+        assert_eq!(
+            column(&sheet_of(c, false), "ledger.col.persons"),
+            Cell::Empty
+        );
+        let mut c = case();
+        c.fields.persons_involved = 3;
+        assert_eq!(
+            column(&sheet_of(c, false), "ledger.col.persons"),
+            Cell::Count(3)
+        );
+    }
+
+    #[test]
+    fn an_organisations_credit_code_stands_in_the_id_column() {
+        crate::i18n::set_lang(crate::i18n::Lang::Zh);
+        // The fixture: 王秀兰 (a person) and 某某供热有限公司 with its credit code.
+        assert_eq!(
+            column(&sheet_of(case(), false), "ledger.col.id_numbers"),
+            Cell::Text("110105********002X、91350100M000100Y43".into())
+        );
+    }
+
+    #[test]
+    fn the_sheets_own_note_names_no_command_line_flag() {
+        crate::i18n::set_lang(crate::i18n::Lang::Zh);
+        let sheet = sheet_of(case(), false);
+        assert!(!sheet.notes.is_empty());
+        assert!(
+            sheet.notes.iter().all(|n| !n.contains("--")),
+            "{:?}",
+            sheet.notes
+        );
+        assert!(sheet_of(case(), true).notes.is_empty());
+    }
 }

@@ -7,7 +7,7 @@
 //! partial index `cases_open_by_received` (migration 008), read newest first; a room with
 //! thousands of forgotten cases gets the first `max` of them and a count of the rest.
 
-use super::codec::{date_text, decode, parse_date};
+use super::codec::{date_text, decode, parse_date, parse_time};
 use super::{StorageError, Store};
 use crate::domain::case::CaseId;
 use crate::domain::deadlines::{
@@ -34,11 +34,11 @@ pub struct CaseAlert {
 /// Agreements older than their windows plus this many days drop off the today screen.
 const OVERDUE_WATCH_DAYS: u64 = 30;
 
-/// The columns every alert query reads, in the order `row_alerts` takes them: the last
-/// three are the agreement's date, whether a visit was made and whether confirmation
-/// was applied for (none of which an open case has).
+/// The columns every alert query reads, in the order `row_alerts` takes them: then come
+/// the agreement's date, whether a visit was made and whether confirmation was applied
+/// for (none of which an open case has), and last when the case was registered.
 const OPEN_COLUMNS: &str = "SELECT id, coalesce(nullif(number_text, ''), party_names),
-    party_names, received_on, source, NULL, 0, 0 FROM cases";
+    party_names, received_on, source, NULL, 0, 0, created_at FROM cases";
 
 /// Without statistics SQLite may prefer the plain (org_id, received_on) index, which
 /// walks closed cases too; the partial index holds only open ones and covers the count.
@@ -139,7 +139,7 @@ impl Store {
             "SELECT c.id, coalesce(nullif(c.number_text, ''), c.party_names), c.party_names,
              c.received_on, c.source, coalesce(a.agreed_on, substr(min(h.at), 1, 10)),
              EXISTS (SELECT 1 FROM follow_ups f WHERE f.case_id = c.id),
-             coalesce(a.confirmation <> 'none', 0)
+             coalesce(a.confirmation <> 'none', 0), c.created_at
              FROM status_history h JOIN cases c ON c.id = h.case_id
              LEFT JOIN agreements a ON a.case_id = c.id
              WHERE h.to_status = 'succeeded' AND h.at >= ?2 AND c.org_id = ?1
@@ -206,6 +206,8 @@ fn row_alerts(
             None => None,
         },
         followed_up: r.get(6)?,
+        // The room's wall clock at registration, as it was written.
+        registered_at: Some(parse_time("cases.created_at", &r.get::<_, String>(8)?)?.naive_local()),
     };
     let case_id = CaseId(r.get(0)?);
     let label: String = r.get::<_, Option<String>>(1)?.unwrap_or_default();

@@ -26,7 +26,8 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("sql/011_audit_imports.sql"),
     include_str!("sql/012_contentless_search.sql"),
     include_str!("sql/013_stats_amounts.sql"),
-    include_str!("sql/017_audit_refusals.sql"),
+    include_str!("sql/014_audit_refusals.sql"),
+    include_str!("sql/015_pinyin_name_parts.sql"),
 ];
 
 /// The schema version this binary writes.

@@ -6,12 +6,14 @@
 use super::{StorageError, Store};
 use crate::domain::case::CaseId;
 use crate::domain::org::OrgId;
-use crate::domain::search::{Term, gram_of, pinyin_keys, short_grams, terms};
+use crate::domain::party::PartyKind;
+use crate::domain::search::{Term, gram_of, name_keys, short_grams, terms};
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, params};
 
-/// The migration that last changed the indexes (made them contentless, and empty).
-const LAST_INDEX_CHANGE: &str = include_str!("sql/012_contentless_search.sql");
+/// The migration that last changed the indexes (emptied the pinyin index, whose keys
+/// now include the parts of dotted names and the words of organisations' names).
+const LAST_INDEX_CHANGE: &str = include_str!("sql/015_pinyin_name_parts.sql");
 
 /// The schema version whose indexes this binary writes: a database upgraded from before
 /// it is indexed again. Found by the migration's text, so renumbering it at a merge
@@ -35,7 +37,9 @@ struct Texts {
     referrer: String,
     records: String,
     agreements: String,
-    person_names: Vec<String>,
+    /// Party names and legal representatives' names, each with whether it is an
+    /// organisation's name (whose words are keyed too).
+    person_names: Vec<(String, bool)>,
 }
 
 /// Writes (or rewrites) the index entries of case `id` from its stored rows.
@@ -96,7 +100,11 @@ fn index_new_case(conn: &Connection, id: i64) -> Result<(), StorageError> {
     ]);
     conn.prepare_cached("INSERT INTO case_grams (rowid, grams) VALUES (?1, ?2)")?
         .execute(params![id, grams])?;
-    let mut keys: Vec<String> = t.person_names.iter().flat_map(|n| pinyin_keys(n)).collect();
+    let mut keys: Vec<String> = t
+        .person_names
+        .iter()
+        .flat_map(|(n, organisation)| name_keys(n, *organisation))
+        .collect();
     keys.sort();
     keys.dedup();
     conn.prepare_cached("INSERT INTO case_pinyin (rowid, keys) VALUES (?1, ?2)")?
@@ -130,7 +138,7 @@ fn read_texts(conn: &Connection, id: i64) -> Result<Option<Texts>, StorageError>
         person_names: Vec::new(),
     };
     let mut stmt = conn.prepare_cached(
-        "SELECT name, legal_rep, id_number, credit_code, phone, address FROM parties
+        "SELECT name, legal_rep, id_number, credit_code, phone, address, kind FROM parties
          WHERE case_id = ?1 ORDER BY seq",
     )?;
     let mut rows = stmt.query([id])?;
@@ -148,9 +156,11 @@ fn read_texts(conn: &Connection, id: i64) -> Result<Option<Texts>, StorageError>
         push(&mut t.ids, r.get(3)?);
         push(&mut t.phones, r.get(4)?);
         push(&mut t.addresses, r.get(5)?);
-        t.person_names.push(name);
+        let kind: String = r.get(6)?;
+        t.person_names
+            .push((name, kind == PartyKind::Organisation.code()));
         if !rep.is_empty() {
-            t.person_names.push(rep);
+            t.person_names.push((rep, false));
         }
     }
     Ok(Some(t))

@@ -297,7 +297,11 @@ fn earlier_cases_of_a_party_are_found_by_id_or_by_name_and_phone() {
 fn session_records_written_before_the_upgrade_are_found_after_it() {
     let (dir, store, org) = three_cases();
     let path = dir.path().join("room.db");
-    let before = super::search::index_version() - 1;
+    // The version before the index change that added session records (012).
+    let before = super::migrations::MIGRATIONS
+        .iter()
+        .position(|m| *m == include_str!("sql/012_contentless_search.sql"))
+        .unwrap() as i64;
     store
         .conn
         .execute_batch(&format!(
@@ -381,4 +385,58 @@ fn a_word_in_every_case_lists_them_all_in_the_lists_order() {
     let all = store.list_cases(org.id, &q("")).unwrap();
     let word = store.list_cases(org.id, &q("临")).unwrap();
     assert_eq!((word.total, &word.rows), (3, &all.rows));
+}
+
+fn organisation(name: &str) -> Party {
+    let mut p = Party::new(PartyRole::Respondent, PartyKind::Organisation);
+    p.name = name.into();
+    p
+}
+
+/// Issue 14: 额尔德木图·巴特尔 was found by `eedmt` only, and no company by its pinyin.
+#[test]
+fn each_part_of_a_dotted_name_and_each_word_of_a_company_is_found_by_pinyin() {
+    let (_dir, mut store, org) = setup();
+    let parties = vec![
+        person("额尔德木图·巴特尔", "", "", ""),
+        organisation("巴彦淖尔市恒泰供热有限公司"),
+    ];
+    store
+        .create_case(org.id, &case(parties, "暖气不热"), "wang", &now())
+        .unwrap();
+    let both = ["额尔德木图·巴特尔、巴彦淖尔市恒泰供热有限公司"];
+    for query in [
+        "eedmt", "bte", "bateer", "hengtai", "htgr", "gongre", "bynes",
+    ] {
+        assert_eq!(find(&store, &org, query), both, "{query}");
+    }
+    assert!(find(&store, &org, "wxl").is_empty());
+}
+
+/// A file whose pinyin index was written before names were keyed by parts and words is
+/// indexed again when opened (the index version is the schema version of its last change).
+#[test]
+fn a_pinyin_index_from_before_name_parts_is_rebuilt_on_open() {
+    let (dir, mut store, org) = setup();
+    store
+        .create_case(
+            org.id,
+            &case(vec![person("额尔德木图·巴特尔", "", "", "")], "漏水"),
+            "wang",
+            &now(),
+        )
+        .unwrap();
+    let before = super::search::index_version() - 1;
+    store
+        .conn
+        .execute_batch(&format!(
+            "INSERT INTO case_pinyin (case_pinyin) VALUES ('delete-all');
+             INSERT INTO case_pinyin (rowid, keys) SELECT id, 'eedmtbte' FROM cases;
+             PRAGMA user_version = {before};"
+        ))
+        .unwrap();
+    assert!(find(&store, &org, "bte").is_empty(), "the old index");
+    drop(store);
+    let store = Store::open(&dir.path().join("room.db")).unwrap();
+    assert_eq!(find(&store, &org, "bte"), ["额尔德木图·巴特尔"]);
 }

@@ -7,8 +7,9 @@
 //! lock the loop holds while it runs effects and draws. It therefore gets it only while
 //! the loop waits for input: no transaction is open (each write is one transaction,
 //! committed before its effect returns) and no frame is half written. Then it restores
-//! the terminal and exits. Exiting there is what a crash between transactions would do,
-//! and SQLite (WAL) keeps every committed change through that.
+//! the terminal, copies the write-ahead log into the `.db` file (so the file alone, copied
+//! to a USB stick, holds every save) and exits. Exiting there is what a crash between
+//! transactions would do, and SQLite (WAL) keeps every committed change through that.
 //!
 //! Windows has neither signal: closing the console ends the process, which is again what
 //! a crash between transactions would do, so there `install` does nothing.
@@ -24,9 +25,9 @@ pub fn busy() -> MutexGuard<'static, ()> {
 }
 
 /// Starts the thread that turns SIGHUP and SIGTERM into a clean exit; `restore` puts the
-/// terminal back as it was.
+/// terminal back as it was, then `leave` does what must be done before the exit.
 #[cfg(unix)]
-pub fn install(restore: fn()) -> std::io::Result<()> {
+pub fn install(restore: fn(), leave: Box<dyn FnOnce() + Send>) -> std::io::Result<()> {
     use signal_hook::consts::{SIGHUP, SIGTERM};
     use signal_hook::iterator::Signals;
     let mut signals = Signals::new([SIGHUP, SIGTERM])?;
@@ -37,6 +38,7 @@ pub fn install(restore: fn()) -> std::io::Result<()> {
                 let _idle = busy();
                 crate::log::error(&format!("signal {signal}: leaving"));
                 restore();
+                leave();
                 // 128 + the signal, as a shell reports a program ended by it.
                 std::process::exit(128 + signal);
             }
@@ -46,6 +48,6 @@ pub fn install(restore: fn()) -> std::io::Result<()> {
 
 /// Windows: nothing to install (see the module's note).
 #[cfg(not(unix))]
-pub fn install(_restore: fn()) -> std::io::Result<()> {
+pub fn install(_restore: fn(), _leave: Box<dyn FnOnce() + Send>) -> std::io::Result<()> {
     Ok(())
 }

@@ -5,6 +5,7 @@
 //! layout without knowing about the mode.
 
 use ratatui::buffer::Buffer;
+use unicode_width::UnicodeWidthChar;
 
 /// The ASCII stand-in for an ambiguous-width symbol, if it has one.
 pub fn stand_in(symbol: &str) -> Option<&'static str> {
@@ -19,26 +20,45 @@ pub fn stand_in(symbol: &str) -> Option<&'static str> {
         | '╚' | '╝' | '╠' | '╣' | '╦' | '╩' | '╬' => "+",
         '▶' | '►' | '›' | '→' | '»' => ">",
         '◀' | '◄' | '‹' | '←' | '«' => "<",
-        '▲' | '↑' => "^",
-        '▼' | '↓' => "v",
+        // The app names its own arrow keys in words (`i18n::arrows`); an up or down arrow
+        // left here came from typed data, and `^`/`v` would read as keys (`v` is 记录回访).
+        '▲' | '▼' | '↑' | '↓' => "|",
+        // Dashes of time ranges (09:00–10:00) and of empty values.
+        '–' | '—' | '―' | '‐' | '‑' | '‒' => "-",
         '…' => "~",
-        '·' | '•' | '●' | '○' => "*",
-        '“' | '”' => "\"",
-        '‘' | '’' => "'",
+        // The middle dot of names (额尔德木图·巴特尔) stays a dot, so the name still reads as one.
+        '·' | '・' => ".",
+        '•' | '●' | '○' | '◆' | '◇' | '■' | '□' | '★' | '☆' => "*",
+        '“' | '”' | '″' => "\"",
+        '‘' | '’' | '′' => "'",
         '×' => "x",
+        '÷' => "/",
+        '±' => "+",
         '✓' | '✔' => "v",
         '█' | '▇' | '▆' | '▅' | '▄' | '▃' | '▂' | '▁' | '▉' | '▊' | '▋' | '▌' | '▍' | '▎' | '▏'
         | '░' | '▒' | '▓' => "#",
         '°' => "o",
+        '§' => "S",
         _ => return None,
     })
 }
 
-/// Replaces every ambiguous-width symbol in the buffer by its ASCII stand-in.
+/// True for a symbol some terminals draw one cell wide and others two (East Asian Width
+/// "ambiguous"): the characters `--ascii` must never leave on screen.
+pub fn is_ambiguous(symbol: &str) -> bool {
+    symbol
+        .chars()
+        .any(|c| c.width() != c.width_cjk() && !c.is_control())
+}
+
+/// Replaces every ambiguous-width symbol in the buffer by its ASCII stand-in, or by `?`
+/// when it has none (a circled number typed into the facts, say): a shifted border is worse.
 pub fn asciify(buffer: &mut Buffer) {
     for cell in buffer.content.iter_mut() {
         if let Some(ascii) = stand_in(cell.symbol()) {
             cell.set_symbol(ascii);
+        } else if is_ambiguous(cell.symbol()) {
+            cell.set_symbol("?");
         }
     }
 }
@@ -51,10 +71,16 @@ mod tests {
 
     #[test]
     fn every_stand_in_is_one_cell_of_ascii() {
-        for c in "─│┌┐└┘├┤▶‹›→▲▼…·“”×✓█░".chars() {
+        for c in "─│┌┐└┘├┤▶‹›→▲▼…·“”×✓█░–—↑↓".chars()
+        {
             let s = stand_in(&c.to_string()).unwrap_or_else(|| panic!("{c} has no stand-in"));
             assert!(s.is_ascii() && s.width() == 1, "{c} → {s}");
+            assert!(
+                s != "^" && s != "v" || !"↑↓▲▼".contains(c),
+                "{c} would read as a key"
+            );
         }
+        assert_eq!(stand_in("·"), Some("."));
         assert_eq!(stand_in("王"), None);
         assert_eq!(stand_in("（"), None);
     }
@@ -66,5 +92,17 @@ mod tests {
         asciify(&mut buffer);
         let row: String = buffer.content.iter().map(|c| c.symbol()).collect();
         assert_eq!(row, "+王 ~>+");
+    }
+
+    #[test]
+    fn dashes_dots_and_quotes_of_data_become_ascii_and_nothing_ambiguous_stays() {
+        let mut buffer = Buffer::empty(Rect::new(0, 0, 30, 1));
+        let data = "09:00–10:00—巴特尔·额尔“甲”①";
+        buffer.set_string(0, 0, data, ratatui::style::Style::default());
+        asciify(&mut buffer);
+        let row: String = buffer.content.iter().map(|c| c.symbol()).collect();
+        // A wide character's second cell reads as a space here.
+        assert_eq!(row.replace(' ', ""), "09:00-10:00-巴特尔.额尔\"甲\"?");
+        assert!(!buffer.content.iter().any(|c| is_ambiguous(c.symbol())));
     }
 }

@@ -19,6 +19,11 @@ use tui_input::Input;
 const WIDTHS: [u16; 3] = [24, 10, 8];
 /// The number column grows to fit three- and four-digit sequences, up to this.
 const NUMBER_MAX: u16 = 28;
+/// The parties keep at least this many cells: on a narrow window the date gives up its
+/// year and then the category its column before the names shrink to `…`.
+const PARTIES_MIN: u16 = 12;
+/// The date without its year (`11-27`).
+const SHORT_DATE: u16 = 5;
 
 fn status_width() -> u16 {
     let longest = CaseStatus::ALL
@@ -62,7 +67,14 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState, theme: Theme) {
         );
         return;
     }
-    let sort_mark = if list.query.descending { "▼" } else { "▲" };
+    // In ASCII a triangle would become `v` or `^`, and `v` is a key (记录回访): the
+    // direction is then written as a sign, as in `-收案日期` sort orders.
+    let sort_mark = match (theme.ascii, list.query.descending) {
+        (false, true) => "▼",
+        (false, false) => "▲",
+        (true, true) => "-",
+        (true, false) => "+",
+    };
     let header_cell = |key: &str, sort: Option<CaseSort>| {
         let mut text = t(key).into_owned();
         if sort == Some(list.query.sort) {
@@ -70,15 +82,6 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState, theme: Theme) {
         }
         Cell::from(text)
     };
-    let header = Row::new(vec![
-        header_cell("col.number", Some(CaseSort::Number)),
-        header_cell("col.received", Some(CaseSort::Received)),
-        header_cell("col.category", Some(CaseSort::Category)),
-        header_cell("col.parties", None),
-        header_cell("col.status", Some(CaseSort::Status)),
-        header_cell("col.mediators", None),
-    ])
-    .style(theme.header());
     let status_w = status_width();
     let widest_number = list
         .page
@@ -89,10 +92,34 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState, theme: Theme) {
         .max();
     let number_w = (widest_number.unwrap_or(0) as u16).clamp(WIDTHS[0], NUMBER_MAX);
     let mediator_w = (width(&t("col.mediators")) as u16).max(6);
-    let parties_width = table
-        .width
-        .saturating_sub(2 + number_w + WIDTHS[1] + WIDTHS[2] + status_w + mediator_w + 5)
-        as usize;
+    let fixed = 2 + number_w + status_w + mediator_w + 5;
+    let room =
+        |received: u16, category: u16| table.width.saturating_sub(fixed + received + category);
+    let (received_w, category_w) = if room(WIDTHS[1], WIDTHS[2]) >= PARTIES_MIN {
+        (WIDTHS[1], WIDTHS[2])
+    } else if room(SHORT_DATE, WIDTHS[2]) >= PARTIES_MIN {
+        (SHORT_DATE, WIDTHS[2])
+    } else {
+        (SHORT_DATE, 0)
+    };
+    let parties_width = room(received_w, category_w) as usize;
+    let short_date = received_w == SHORT_DATE;
+    let header = Row::new(vec![
+        header_cell("col.number", Some(CaseSort::Number)),
+        header_cell(
+            if short_date {
+                "col.received_short"
+            } else {
+                "col.received"
+            },
+            Some(CaseSort::Received),
+        ),
+        header_cell("col.category", Some(CaseSort::Category)),
+        header_cell("col.parties", None),
+        header_cell("col.status", Some(CaseSort::Status)),
+        header_cell("col.mediators", None),
+    ])
+    .style(theme.header());
     let rows = list.page.rows.iter().map(|r| {
         let number = r
             .number
@@ -107,8 +134,12 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState, theme: Theme) {
         }
         Row::new(vec![
             Cell::from(fit(&number, number_w as usize).into_owned()),
-            Cell::from(r.received_on.format("%Y-%m-%d").to_string()),
-            Cell::from(fit(&category_label(&r.category), WIDTHS[2] as usize).into_owned()),
+            Cell::from(
+                r.received_on
+                    .format(if short_date { "%m-%d" } else { "%Y-%m-%d" })
+                    .to_string(),
+            ),
+            Cell::from(fit(&category_label(&r.category), category_w as usize).into_owned()),
             Cell::from(Line::from(parties)),
             Cell::from(label("status", r.status.code())).style(theme.status(r.status)),
             Cell::from(fit(&clean(&r.mediators), mediator_w as usize).into_owned()),
@@ -116,8 +147,8 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState, theme: Theme) {
     });
     let widths = [
         Constraint::Length(number_w),
-        Constraint::Length(WIDTHS[1]),
-        Constraint::Length(WIDTHS[2]),
+        Constraint::Length(received_w),
+        Constraint::Length(category_w),
         Constraint::Min(8),
         Constraint::Length(status_w),
         Constraint::Length(mediator_w),

@@ -65,7 +65,8 @@ pub fn tabs(frame: &mut Frame, area: Rect, active: Option<Tab>, theme: Theme) {
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-/// The line saying what just happened (or, when nothing did, nothing).
+/// The line saying what just happened (or, when nothing did, nothing); a message longer
+/// than the line goes on to a second one, so the path of a saved file is seen whole.
 pub fn status(frame: &mut Frame, area: Rect, state: &AppState, theme: Theme) {
     let Some(status) = &state.status else { return };
     let style = if status.error {
@@ -73,12 +74,58 @@ pub fn status(frame: &mut Frame, area: Rect, state: &AppState, theme: Theme) {
     } else {
         theme.ok()
     };
-    let text = fit(
+    let lines = status_lines(
         &clean(&status.text),
-        (area.width as usize).saturating_sub(1),
-    )
-    .into_owned();
-    frame.render_widget(Paragraph::new(format!(" {text}")).style(style), area);
+        usize::from(area.width),
+        usize::from(area.height),
+    );
+    let lines: Vec<Line> = lines
+        .into_iter()
+        .map(|l| Line::from(format!(" {l}")))
+        .collect();
+    frame.render_widget(Paragraph::new(lines).style(style), area);
+}
+
+/// How many rows the status takes: two when its message does not fit on one line (and
+/// the window has rows to spare), else one.
+pub fn status_rows(state: &AppState, area: Rect) -> u16 {
+    let long = state
+        .status
+        .as_ref()
+        .is_some_and(|s| width(&clean(&s.text)) > usize::from(area.width).saturating_sub(1));
+    if long && area.height > crate::ui::MIN_SIZE.1 {
+        2
+    } else {
+        1
+    }
+}
+
+/// `text` cut into at most `rows` lines of `w - 1` cells (one for the margin), cell by
+/// cell (a path has no spaces to break at); the last ends with `…` if the text goes on.
+fn status_lines(text: &str, w: usize, rows: usize) -> Vec<String> {
+    let max = w.saturating_sub(1).max(1);
+    let mut lines = vec![String::new()];
+    let mut used = 0;
+    for c in text.chars() {
+        let cw = crate::ui::text::char_width(c);
+        if used + cw > max {
+            lines.push(String::new());
+            used = 0;
+        }
+        if let Some(last) = lines.last_mut() {
+            last.push(c);
+        }
+        used += cw;
+    }
+    if lines.len() > rows.max(1) {
+        lines.truncate(rows.max(1));
+        if let Some(last) = lines.last_mut() {
+            // One cell more than fits, so `fit` ends it with `…`.
+            last.push(' ');
+            *last = fit(last, max).into_owned();
+        }
+    }
+    lines
 }
 
 /// The keys of the current screen, from the same table that handles them. Help, quit and

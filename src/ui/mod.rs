@@ -36,7 +36,12 @@ pub const MIN_SIZE: (u16, u16) = (60, 16);
 
 /// Draws the whole screen for `state` (in ASCII lines when the theme says so).
 pub fn render(frame: &mut Frame, state: &AppState, theme: Theme) {
+    // Arrows become words where the texts are made (a cell cannot hold `<-`); every other
+    // ambiguous-width character is swapped on the drawn buffer.
+    let arrows_before = crate::i18n::ascii();
+    crate::i18n::set_ascii(theme.ascii);
     draw(frame, state, theme);
+    crate::i18n::set_ascii(arrows_before);
     if theme.ascii {
         ascii::asciify(frame.buffer_mut());
     }
@@ -52,7 +57,7 @@ fn draw(frame: &mut Frame, state: &AppState, theme: Theme) {
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Min(1),
-        Constraint::Length(1),
+        Constraint::Length(chrome::status_rows(state, area)),
         Constraint::Length(chrome::key_rows(state, area)),
     ])
     .areas(area);

@@ -66,8 +66,9 @@ fn agenda(frame: &mut Frame, area: Rect, state: &AppState, day: NaiveDate, theme
             format!("{} {}", from.format("%Y-%m-%d"), weekday(from))
         }
         AgendaSpan::Week => format!("{} – {}", from.format("%Y-%m-%d"), to.format("%m-%d")),
-        AgendaSpan::Range(n) => tf(
+        AgendaSpan::Range(n) => crate::i18n::tn(
             "schedule.range_span",
+            u64::from(n),
             &[
                 ("from", &from.format("%Y-%m-%d").to_string()),
                 ("to", &to.format("%Y-%m-%d").to_string()),

@@ -57,6 +57,33 @@ pub fn fit(text: &str, max: usize) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Shortens the pieces of one line, joined by `sep` cells, to fit `max` cells: the pieces
+/// named in `shrink` give up their width in that order (a piece too short to say anything
+/// is left out); the others keep theirs — a list line shortens party names long before it
+/// cuts a case number.
+pub fn squeeze(pieces: &mut [String], shrink: &[usize], sep: usize, max: usize) {
+    const SHORTEST: usize = 4;
+    let total = |pieces: &[String]| -> usize {
+        let shown: Vec<&String> = pieces.iter().filter(|p| !p.is_empty()).collect();
+        shown.iter().map(|p| width(p)).sum::<usize>() + sep * shown.len().saturating_sub(1)
+    };
+    for &i in shrink {
+        let over = total(pieces).saturating_sub(max);
+        if over == 0 {
+            break;
+        }
+        let Some(piece) = pieces.get_mut(i) else {
+            continue;
+        };
+        let keep = width(piece).saturating_sub(over);
+        *piece = if keep >= SHORTEST {
+            fit(piece, keep).into_owned()
+        } else {
+            String::new()
+        };
+    }
+}
+
 /// Breaks text into lines of at most `max` cells with the documents' line breaker
 /// (禁则; numbers, amounts and dates kept whole); `\n` starts a new line. Control
 /// characters are escaped as by [`clean`].
@@ -83,6 +110,31 @@ mod tests {
         assert_eq!(clean("第一行\n第二行"), "第一行 第二行");
         assert!(matches!(clean("王秀兰"), Cow::Borrowed(_)));
         assert_eq!(clean_lines("一\n二\u{1b}"), ["一", "二\u{FFFD}"]);
+    }
+
+    #[test]
+    fn squeezing_shortens_the_named_pieces_first_and_keeps_the_others_whole() {
+        let number = "（2026）临新人调字第41号".to_string();
+        let mut pieces = vec![
+            "09:30–11:00".to_string(),
+            "额尔德木图·巴特尔、巴彦淖尔市恒泰供热有限公司、王秀兰".to_string(),
+            number.clone(),
+            "王建国".to_string(),
+        ];
+        squeeze(&mut pieces, &[1], 2, 56);
+        assert_eq!(pieces[2], number);
+        assert!(pieces[1].ends_with('…'));
+        let line = pieces.join("  ");
+        assert!(width(&line) <= 56, "{line}");
+        // So narrow that the parties say nothing: they are left out, the number stays.
+        let mut pieces = vec![
+            "09:30–11:00".to_string(),
+            "张三、李四".to_string(),
+            number.clone(),
+        ];
+        squeeze(&mut pieces, &[1], 2, 38);
+        assert_eq!(pieces[1], "");
+        assert_eq!(pieces[2], number);
     }
 
     #[test]

@@ -3,12 +3,12 @@
 //! first follow-up visits). The selected line opens its case with Enter.
 
 use super::session_line;
-use super::text::{clean, fit, width};
+use super::text::{clean, fit, squeeze, width};
 use super::theme::Theme;
 use crate::app::AppState;
 use crate::app::schedule::TodayLine;
-use crate::domain::deadlines::{DeadlineKind, Urgency};
-use crate::i18n::{t, tf};
+use crate::domain::deadlines::{DeadlineKind, LONG_OVERDUE_DAYS, Urgency};
+use crate::i18n::{t, tf, tn};
 use crate::storage::CaseAlert;
 use chrono::Datelike;
 use ratatui::Frame;
@@ -24,6 +24,9 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState, theme: Theme) {
         &[
             ("month", &state.today.month().to_string()),
             ("day", &state.today.day().to_string()),
+            // English names the month ("Mon 7 Dec"): 7/12 reads as July in half the world.
+            ("weekday", &super::schedule::weekday(state.today)),
+            ("mon", &state.today.format("%b").to_string()),
         ],
     );
     let block = Block::bordered()
@@ -105,29 +108,94 @@ fn lines(state: &AppState, w: usize, theme: Theme) -> (Vec<Line<'static>>, Optio
             theme.dim(),
         ));
     }
+    // The urgency column fits the alerts listed, not the long overdue while only counted.
+    let listed = if view.long_open {
+        view.alerts.len()
+    } else {
+        view.long_from
+    };
     let column = view
         .alerts
         .iter()
+        .take(listed)
         .map(|a| width(&urgency(a.deadline.urgency, theme).0))
         .max()
         .unwrap_or(0)
         + 4;
-    for (i, alert) in view.alerts.iter().enumerate() {
-        let mut line = alert_line(alert, w, column, theme);
-        if selected == Some(TodayLine::Alert(i)) {
+    for line_of in selectable
+        .iter()
+        .skip_while(|l| !matches!(l, TodayLine::Alert(_) | TodayLine::LongOverdue))
+    {
+        let mut line = match *line_of {
+            TodayLine::Alert(i) => match view.alerts.get(i) {
+                Some(alert) => alert_line(alert, w, column, theme),
+                None => continue,
+            },
+            TodayLine::LongOverdue => long_overdue_line(view, w, theme),
+            _ => continue,
+        };
+        if selected == Some(*line_of) {
             selected_row = Some(out.len());
             line = line.style(theme.selected());
         }
         out.push(line);
     }
     if view.more_alerts > 0 {
-        let text = tf("today.more_alerts", &[("n", &view.more_alerts.to_string())]);
+        let text = tn(
+            "today.more_alerts",
+            view.more_alerts,
+            &[("n", &view.more_alerts.to_string())],
+        );
         out.push(Line::styled(
             fit(&format!("  {text}"), w).into_owned(),
             theme.dim(),
         ));
     }
     (out, selected_row)
+}
+
+/// "  超期7天以上 23 项（办理期限 20、首次回访 3）· Enter 展开": the long overdue, counted by
+/// kind in one line, so that they never push what ends today off the screen.
+fn long_overdue_line(
+    view: &crate::app::schedule::TodayState,
+    w: usize,
+    theme: Theme,
+) -> Line<'static> {
+    let long = view.alerts.get(view.long_from..).unwrap_or_default();
+    let mut kinds: Vec<(DeadlineKind, usize)> = Vec::new();
+    for a in long {
+        match kinds.iter_mut().find(|(k, _)| *k == a.deadline.kind) {
+            Some((_, n)) => *n += 1,
+            None => kinds.push((a.deadline.kind, 1)),
+        }
+    }
+    let kinds: Vec<String> = kinds
+        .iter()
+        .map(|(k, n)| format!("{} {n}", kind_name(*k)))
+        .collect();
+    let key = if view.long_open {
+        "today.long_overdue_open"
+    } else {
+        "today.long_overdue"
+    };
+    let text = tf(
+        key,
+        &[
+            ("days", &LONG_OVERDUE_DAYS.to_string()),
+            ("n", &long.len().to_string()),
+            ("kinds", &kinds.join(t("list.sep").as_ref())),
+        ],
+    );
+    Line::styled(fit(&format!("  {text}"), w).into_owned(), theme.error())
+}
+
+fn kind_name(kind: DeadlineKind) -> std::borrow::Cow<'static, str> {
+    t(match kind {
+        DeadlineKind::CaseLimit => "deadline.case_limit",
+        DeadlineKind::PoliceFeedback => "deadline.police_feedback",
+        DeadlineKind::Confirmation => "deadline.confirmation",
+        DeadlineKind::FollowUp => "deadline.follow_up",
+    })
 }
 
 fn heading(text: &str, theme: Theme) -> Line<'static> {
@@ -138,12 +206,18 @@ fn heading(text: &str, theme: Theme) -> Line<'static> {
 pub(super) fn urgency(u: Urgency, theme: Theme) -> (String, ratatui::style::Style) {
     match u {
         Urgency::Overdue(n) => (
-            tf("urgency.overdue", &[("n", &n.to_string())]),
+            tn("urgency.overdue", n, &[("n", &n.to_string())]),
             theme.error(),
         ),
         Urgency::DueToday => (t("urgency.today").into_owned(), theme.error()),
-        Urgency::Near(n) => (tf("urgency.near", &[("n", &n.to_string())]), theme.risk()),
-        Urgency::Later(n) => (tf("urgency.near", &[("n", &n.to_string())]), theme.text()),
+        Urgency::Near(n) => (
+            tn("urgency.near", n, &[("n", &n.to_string())]),
+            theme.risk(),
+        ),
+        Urgency::Later(n) => (
+            tn("urgency.near", n, &[("n", &n.to_string())]),
+            theme.text(),
+        ),
     }
 }
 
@@ -152,20 +226,22 @@ pub(super) fn urgency(u: Urgency, theme: Theme) -> (String, ratatui::style::Styl
 fn alert_line(a: &CaseAlert, w: usize, column: usize, theme: Theme) -> Line<'static> {
     let d = &a.deadline;
     let (urgency, style) = urgency(d.urgency, theme);
-    let kind = t(match d.kind {
-        DeadlineKind::CaseLimit => "deadline.case_limit",
-        DeadlineKind::PoliceFeedback => "deadline.police_feedback",
-        DeadlineKind::Confirmation => "deadline.confirmation",
-        DeadlineKind::FollowUp => "deadline.follow_up",
-    });
+    let kind = kind_name(d.kind);
     let urgency = format!("  {}", fit(&urgency, w / 3));
     let urgency_pad = " ".repeat(column.saturating_sub(width(&urgency)).max(1));
-    let mut rest = format!("{}  {}  {}", d.due.format("%m-%d"), kind, clean(&a.label));
+    let due = match d.at {
+        Some(at) => format!("{} {}", d.due.format("%m-%d"), at.format("%H:%M")),
+        None => d.due.format("%m-%d").to_string(),
+    };
+    let mut pieces = vec![due, kind.into_owned(), clean(&a.label).into_owned()];
     if a.label != a.parties && !a.parties.is_empty() {
-        rest.push_str("  ");
-        rest.push_str(&clean(&a.parties));
+        pieces.push(clean(&a.parties).into_owned());
     }
     let used = width(&urgency) + urgency_pad.len();
+    // Party names give way first, then the kind of limit: never the case number.
+    squeeze(&mut pieces, &[3, 1], 2, w.saturating_sub(used));
+    let shown: Vec<String> = pieces.into_iter().filter(|p| !p.is_empty()).collect();
+    let rest = shown.join("  ");
     let rest = fit(&rest, w.saturating_sub(used)).into_owned();
     let pad = w.saturating_sub(used + width(&rest));
     Line::from(vec![

@@ -109,3 +109,22 @@ fn help_entries_hold_every_binding_of_a_context() {
         assert!(listed, "{:?} {:?} missing from help", b.context, b.key);
     }
 }
+
+/// Issue 14: the agreement preview's bar left out ↑↓ and PgUp/PgDn, and 文书's said only
+/// `↑ 选择文书` (not ↓, nor ←/→ to choose the session).
+#[test]
+fn the_bar_shows_every_key_that_moves_in_the_preview_and_in_documents() {
+    let all: Allow = &|_, _| true;
+    let keys = |ctx: Context| -> Vec<String> {
+        bar_where(&[ctx], false, all)
+            .into_iter()
+            .map(|(k, _)| k)
+            .collect()
+    };
+    let preview = keys(Context::Preview);
+    assert!(preview.contains(&"↑/↓".to_string()), "{preview:?}");
+    assert!(preview.contains(&"PgUp/PgDn".to_string()), "{preview:?}");
+    let docs = keys(Context::Docs);
+    assert!(docs.contains(&"↑/↓".to_string()), "{docs:?}");
+    assert!(docs.contains(&"←/→".to_string()), "{docs:?}");
+}

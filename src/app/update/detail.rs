@@ -8,6 +8,7 @@ use crate::app::modal::{Modal, StatusMenu};
 use crate::app::state::{AppState, CaseDetail, CasesView};
 use crate::domain::case::{Case, CaseSummary};
 use crate::domain::repeat::RepeatQuery;
+use tui_input::Input;
 
 /// Keys on the case detail.
 pub fn on_key(state: &mut AppState, cmd: Option<Command>) -> Vec<Effect> {
@@ -38,6 +39,12 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>) -> Vec<Effect> {
         Some(Command::NewFollowUp) => return super::follow_up::open(state),
         Some(Command::PostponeSession) => return super::reschedule::open_on_detail(state, true),
         Some(Command::CancelSession) => return super::reschedule::open_on_detail(state, false),
+        Some(Command::Search) => {
+            state.cases = CasesView::List;
+            state.back_to = None;
+            state.list.search = Some(Input::new(state.list.query.text.clone()));
+            return reload(state);
+        }
         Some(Command::Back) => {
             state.cases = CasesView::List;
             // Opened from 今日 or the agenda: back there, read afresh (the case may have

@@ -277,6 +277,9 @@ fn global(state: &mut AppState, cmd: Command) -> Option<Vec<Effect>> {
 /// storage holds now, not what it held when they were last open).
 fn entered(state: &mut AppState) -> Vec<Effect> {
     match state.tab {
+        // The list or the case is read again as when another window saves: while the user
+        // was on another tab, a referral may have been registered (one cheap read).
+        Tab::Cases => refresh::data_changed(state),
         Tab::Today => today::entered(state),
         Tab::Schedule => schedule::load(state),
         Tab::Statistics => stats::entered(state),

@@ -2,6 +2,7 @@
 
 use crate::app::action::{Effect, TodayData};
 use crate::app::command::Command;
+use crate::app::schedule::TodayLine;
 use crate::app::state::{AppState, CasesView, Tab};
 
 /// Keys on the today screen.
@@ -15,6 +16,9 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>) -> Vec<Effect> {
         Some(Command::PageUp) => view.selected = view.selected.saturating_sub(10),
         Some(Command::Home) => view.selected = 0,
         Some(Command::End) => view.selected = last,
+        Some(Command::Open) if view.lines().get(view.selected) == Some(&TodayLine::LongOverdue) => {
+            view.long_open = !view.long_open;
+        }
         Some(Command::Open) => {
             if let Some(id) = view.selected_case() {
                 state.tab = Tab::Cases;
@@ -42,7 +46,7 @@ pub fn entered(state: &AppState) -> Vec<Effect> {
 pub fn loaded(state: &mut AppState, data: TodayData) -> Vec<Effect> {
     let view = &mut state.today_view;
     view.sessions = data.sessions;
-    view.alerts = data.alerts;
+    view.set_alerts(data.alerts);
     view.performance = data.performance;
     view.more_alerts = data.more_alerts;
     view.loading = false;

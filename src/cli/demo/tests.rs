@@ -81,7 +81,11 @@ fn every_party_is_valid_and_already_in_normal_form() {
             case.fields.parties
         );
         for party in &case.fields.parties {
-            assert_eq!(validate_party(party).as_ref(), Ok(party), "{party:?}");
+            assert_eq!(
+                validate_party(party, now().date_naive()).as_ref(),
+                Ok(party),
+                "{party:?}"
+            );
             if party.kind == PartyKind::Organisation && !party.credit_code.is_empty() {
                 organisations += 1;
             }

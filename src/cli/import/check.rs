@@ -34,7 +34,7 @@ pub(super) fn check_line(line: &CaseLine, now: &DateTime<FixedOffset>) -> Vec<Fi
         out.push(FieldError::new(field_of(&problem), problem.to_string()));
     }
     for (i, party) in fields.parties.iter().enumerate() {
-        if let Err(problems) = validate_party(party) {
+        if let Err(problems) = validate_party(party, now.date_naive()) {
             for p in problems {
                 out.push(FieldError::new(
                     format!("parties[{i}].{}", p.field),

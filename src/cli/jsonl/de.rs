@@ -111,7 +111,11 @@ impl de::Error for FieldError {
     }
 
     fn invalid_length(len: usize, expected: &dyn Expected) -> Self {
-        let found = tf("import.found.items", &[("count", &len.to_string())]);
+        let found = crate::i18n::tn(
+            "import.found.items",
+            len as u64,
+            &[("count", &len.to_string())],
+        );
         FieldError::plain(tf(
             "import.err.type",
             &[("expected", &expected_text(expected)), ("found", &found)],

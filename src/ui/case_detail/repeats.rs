@@ -5,7 +5,7 @@ use super::super::text::{clean, fit};
 use super::super::theme::Theme;
 use super::super::wrap::wrap;
 use crate::domain::case::CaseSummary;
-use crate::i18n::{label, t, tf};
+use crate::i18n::{label, t, tn};
 use ratatui::text::Line;
 
 /// How a case is named in a short list: its number, or its date when it has none.
@@ -28,7 +28,11 @@ pub(in crate::ui) fn section(
     }
     out.push(Line::default());
     out.push(Line::styled(
-        tf("repeat.title", &[("n", &cases.len().to_string())]),
+        tn(
+            "repeat.title",
+            cases.len() as u64,
+            &[("n", &cases.len().to_string())],
+        ),
         theme.risk(),
     ));
     for c in cases {
@@ -58,8 +62,9 @@ pub(in crate::ui) fn dialog_line(cases: &[CaseSummary]) -> Option<String> {
     } else {
         String::new()
     };
-    Some(tf(
+    Some(tn(
         "repeat.dialog",
+        cases.len() as u64,
         &[
             ("n", &cases.len().to_string()),
             ("cases", &format!("{}{more}", shown.join(&t("list.sep")))),

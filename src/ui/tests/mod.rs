@@ -8,6 +8,7 @@ mod detail;
 mod documents;
 mod follow_ups;
 mod forms;
+mod long_parties;
 mod repeats;
 mod reschedule;
 mod schedule;

@@ -91,7 +91,13 @@ pub(super) fn sessions() -> Vec<Session> {
     ]
 }
 
-fn alert(case: i64, label: &str, kind: DeadlineKind, due: &str, urgency: Urgency) -> CaseAlert {
+pub(super) fn alert(
+    case: i64,
+    label: &str,
+    kind: DeadlineKind,
+    due: &str,
+    urgency: Urgency,
+) -> CaseAlert {
     CaseAlert {
         case_id: CaseId(case),
         label: label.into(),
@@ -99,6 +105,7 @@ fn alert(case: i64, label: &str, kind: DeadlineKind, due: &str, urgency: Urgency
         deadline: Deadline {
             kind,
             due: day(due),
+            at: None,
             urgency,
         },
     }
@@ -166,7 +173,10 @@ pub(super) fn today_state(lang: Lang) -> AppState {
 pub(super) fn schedule_state(lang: Lang) -> AppState {
     let mut s = today_state(lang);
     let effects = update(&mut s, Action::Key(Key::plain(KeyCode::Tab)));
-    assert!(effects.is_empty(), "Tab from 今日 goes to the cases");
+    assert!(
+        matches!(effects.as_slice(), [Effect::LoadCases(_)]),
+        "Tab from 今日 goes to the cases, read afresh: {effects:?}"
+    );
     let effects = update(&mut s, Action::Key(Key::plain(KeyCode::Tab)));
     assert_eq!(s.tab, Tab::Schedule);
     assert!(

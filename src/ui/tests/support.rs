@@ -241,7 +241,34 @@ pub fn buffer(state: &AppState) -> Buffer {
 }
 
 fn draw(state: &AppState) -> (Buffer, Option<(u16, u16)>) {
+    assert_ascii_leaves_nothing_ambiguous(state);
     draw_with(state, Theme::PLAIN)
+}
+
+/// Every screen a test draws is also drawn as `--ascii` draws it: no cell may hold a
+/// character that PuTTY or Xshell could draw two cells wide (issue 14: `–` in time ranges,
+/// `—` in 统计), and no arrow may turn into `^` or `v`, which are keys.
+fn assert_ascii_leaves_nothing_ambiguous(state: &AppState) {
+    let ascii = Theme {
+        ascii: true,
+        ..Theme::PLAIN
+    };
+    let (buffer, _) = draw_with(state, ascii);
+    let bad: Vec<(u16, u16, String)> = buffer
+        .content
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| crate::ui::ascii::is_ambiguous(c.symbol()))
+        .map(|(i, c)| {
+            let (x, y) = buffer.pos_of(i);
+            (x, y, c.symbol().to_string())
+        })
+        .collect();
+    assert!(
+        bad.is_empty(),
+        "ambiguous-width characters on the --ascii screen: {bad:?}\n{}",
+        text_of(&buffer)
+    );
 }
 
 /// Renders `state` with `theme` and returns the screen as text.

@@ -376,3 +376,55 @@ fn enter_while_a_search_runs_opens_a_case_of_its_answer() {
         vec![Effect::LoadCase(CaseId(31))]
     );
 }
+
+/// Issue 14: `/` on an open case did nothing and the typing after it was lost. It goes to
+/// the list's search box, and what is typed next is searched.
+#[test]
+fn slash_on_an_open_case_goes_to_the_search_box_and_keeps_the_typing() {
+    let mut s = started();
+    press(&mut s, KeyCode::Enter);
+    assert!(matches!(s.cases, CasesView::Detail(_)));
+    key(&mut s, Key::char('/'));
+    let effects = type_in(&mut s, "张三");
+    assert!(matches!(s.cases, CasesView::List), "back on the list");
+    assert!(s.list.search.is_some(), "in the search box");
+    assert_eq!(s.list.query.text, "张三");
+    assert_eq!(
+        loads(&effects).last().map(|q| q.text.as_str()),
+        Some("张三")
+    );
+}
+
+/// Issue 14: coming back to the list from another tab showed it as it was when left (a
+/// referral registered meanwhile was missed); the list is read again.
+#[test]
+fn coming_back_to_the_list_from_another_tab_reads_it_again() {
+    let mut s = started();
+    key(&mut s, Key::char('1'));
+    assert_eq!(s.tab, Tab::Today);
+    let effects = key(&mut s, Key::char('2'));
+    assert_eq!(s.tab, Tab::Cases);
+    assert_eq!(loads(&effects).len(), 1, "{effects:?}");
+}
+
+/// And an open case is read again, so its status and history are current.
+#[test]
+fn coming_back_to_an_open_case_from_another_tab_reads_it_again() {
+    let mut s = started();
+    press(&mut s, KeyCode::Enter);
+    let CasesView::Detail(detail) = &s.cases else {
+        panic!("a case is open");
+    };
+    let id = detail.case.id;
+    press(&mut s, KeyCode::Tab);
+    assert_ne!(s.tab, Tab::Cases);
+    let effects = press(&mut s, KeyCode::BackTab);
+    assert_eq!(s.tab, Tab::Cases);
+    assert!(
+        effects
+            .iter()
+            .any(|e| matches!(e, Effect::LoadCase(c) if *c == id)),
+        "{effects:?}"
+    );
+    assert!(matches!(s.cases, CasesView::Detail(_)));
+}
