@@ -1,16 +1,18 @@
 //! Dialogs over the screen. A confirmation holds the pending action and only runs it
 //! when the user says yes.
 
-use super::follow_up_form::FollowUpForm;
-use super::form::{Choice, Field, Form};
+use super::dialogs::follow_up::FollowUpForm;
+use super::dialogs::record::RecordForm;
+use super::dialogs::reschedule::RescheduleForm;
+use super::dialogs::session::{OverrideForm, SessionForm};
+use super::form::Choice;
 use super::party_form::PartyForm;
-use super::record_form::RecordForm;
-use super::reschedule_form::RescheduleForm;
-use super::session_form::{OverrideForm, SessionForm};
 use crate::domain::case::CaseId;
 use crate::domain::org::MediatorId;
 use crate::domain::status::CaseStatus;
 
+use super::dialogs::FormDialog;
+pub use super::dialogs::reason::ReasonForm;
 pub use super::settings::{SettingsItem, SettingsItemKind};
 
 /// A dialog.
@@ -116,31 +118,6 @@ impl StatusMenu {
     }
 }
 
-/// The reason step of a status change.
-#[derive(Debug, Clone)]
-pub struct ReasonForm {
-    /// The case.
-    pub case_id: CaseId,
-    /// The version it was shown at.
-    pub version: i64,
-    /// The status asked for.
-    pub to: CaseStatus,
-    /// One field: the reason.
-    pub form: Form,
-}
-
-impl ReasonForm {
-    /// An empty reason for moving to `to`.
-    pub fn new(case_id: CaseId, version: i64, to: CaseStatus) -> ReasonForm {
-        ReasonForm {
-            case_id,
-            version,
-            to,
-            form: Form::new(vec![Field::multiline("reason", "field.reason", "")]),
-        }
-    }
-}
-
 /// Choosing the mediators of a case on acceptance.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MediatorPick {
@@ -182,4 +159,43 @@ pub struct Picker {
     pub selected: usize,
     /// Where the choice goes.
     pub target: PickerTarget,
+}
+
+impl Modal {
+    /// The dialog's form protocol, if it is a form dialog. The one place that lists them.
+    pub fn form_dialog(&self) -> Option<&dyn FormDialog> {
+        Some(match self {
+            Modal::Party(d) => &**d,
+            Modal::Reason(d) => d,
+            Modal::SettingsItem(d) => d,
+            Modal::Session(d) => &**d,
+            Modal::Override(d) => &**d,
+            Modal::Record(d) => &**d,
+            Modal::Reschedule(d) => &**d,
+            Modal::FollowUp(d) => &**d,
+            Modal::Help { .. }
+            | Modal::Notice { .. }
+            | Modal::Confirm(_)
+            | Modal::StatusMenu(_)
+            | Modal::Mediators(_)
+            | Modal::Picker(_)
+            | Modal::Drafts(_)
+            | Modal::Conflict(_) => return None,
+        })
+    }
+
+    /// [`Modal::form_dialog`], to edit.
+    pub fn form_dialog_mut(&mut self) -> Option<&mut dyn FormDialog> {
+        Some(match self {
+            Modal::Party(d) => &mut **d,
+            Modal::Reason(d) => d,
+            Modal::SettingsItem(d) => d,
+            Modal::Session(d) => &mut **d,
+            Modal::Override(d) => &mut **d,
+            Modal::Record(d) => &mut **d,
+            Modal::Reschedule(d) => &mut **d,
+            Modal::FollowUp(d) => &mut **d,
+            _ => return None,
+        })
+    }
 }

@@ -1,25 +1,24 @@
 //! The form-dialog protocol: every dialog that holds a form (a party, a session, its
 //! record, a postponement, a follow-up visit, a status reason, a booking override, a
 //! settings item) implements [`FormDialog`] in its own file here, and `Modal` projects onto
-//! it in exactly one place ([`Modal::form_dialog`]). The one key driver
+//! it in exactly one place (`Modal::form_dialog` in `modal.rs`). The one key driver
 //! (`update/dialog.rs`), paste, the unsaved-changes question, the key contexts, the picker,
 //! the rights check and draft collection all go through the projection, so a new dialog
 //! cannot be missed by any of them. Reads no `AppState`: what a dialog needs to know comes
 //! in a [`DialogContext`].
 
-mod follow_up;
+pub mod follow_up;
 mod override_reason;
 mod party;
-mod reason;
-mod record;
-mod reschedule;
-mod session;
+pub mod reason;
+pub mod record;
+pub mod reschedule;
+pub mod session;
 mod settings_item;
 
 use super::action::Effect;
 use super::drafts::{DraftData, DraftKey, focus_id, values};
 use super::form::Form;
-use super::modal::Modal;
 use crate::domain::case::{Case, CaseId};
 use crate::domain::dates::Zone;
 use crate::domain::follow_up::Place;
@@ -106,44 +105,5 @@ pub fn form_draft(form: &Form) -> DraftData {
         fields: values(form),
         focus: focus_id(form),
         ..DraftData::default()
-    }
-}
-
-impl Modal {
-    /// The dialog's form protocol, if it is a form dialog. The one place that lists them.
-    pub fn form_dialog(&self) -> Option<&dyn FormDialog> {
-        Some(match self {
-            Modal::Party(d) => &**d,
-            Modal::Reason(d) => d,
-            Modal::SettingsItem(d) => d,
-            Modal::Session(d) => &**d,
-            Modal::Override(d) => &**d,
-            Modal::Record(d) => &**d,
-            Modal::Reschedule(d) => &**d,
-            Modal::FollowUp(d) => &**d,
-            Modal::Help { .. }
-            | Modal::Notice { .. }
-            | Modal::Confirm(_)
-            | Modal::StatusMenu(_)
-            | Modal::Mediators(_)
-            | Modal::Picker(_)
-            | Modal::Drafts(_)
-            | Modal::Conflict(_) => return None,
-        })
-    }
-
-    /// [`Modal::form_dialog`], to edit.
-    pub fn form_dialog_mut(&mut self) -> Option<&mut dyn FormDialog> {
-        Some(match self {
-            Modal::Party(d) => &mut **d,
-            Modal::Reason(d) => d,
-            Modal::SettingsItem(d) => d,
-            Modal::Session(d) => &mut **d,
-            Modal::Override(d) => &mut **d,
-            Modal::Record(d) => &mut **d,
-            Modal::Reschedule(d) => &mut **d,
-            Modal::FollowUp(d) => &mut **d,
-            _ => return None,
-        })
     }
 }

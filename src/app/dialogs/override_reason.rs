@@ -3,8 +3,8 @@
 
 use super::{DialogContext, FormDialog, Submit};
 use crate::app::action::Effect;
+use crate::app::dialogs::session::OverrideForm;
 use crate::app::form::Form;
-use crate::app::session_form::OverrideForm;
 use crate::domain::rights::Operation;
 use crate::i18n::t;
 

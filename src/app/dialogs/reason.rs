@@ -3,10 +3,37 @@
 use super::{DialogContext, FormDialog, Submit, form_draft};
 use crate::app::action::Effect;
 use crate::app::drafts::{DraftData, DraftKey};
+use crate::app::form::Field;
 use crate::app::form::Form;
-use crate::app::modal::ReasonForm;
+use crate::domain::case::CaseId;
 use crate::domain::rights::Operation;
+use crate::domain::status::CaseStatus;
 use crate::domain::status::TransitionError;
+
+/// The reason step of a status change.
+#[derive(Debug, Clone)]
+pub struct ReasonForm {
+    /// The case.
+    pub case_id: CaseId,
+    /// The version it was shown at.
+    pub version: i64,
+    /// The status asked for.
+    pub to: CaseStatus,
+    /// One field: the reason.
+    pub form: Form,
+}
+
+impl ReasonForm {
+    /// An empty reason for moving to `to`.
+    pub fn new(case_id: CaseId, version: i64, to: CaseStatus) -> ReasonForm {
+        ReasonForm {
+            case_id,
+            version,
+            to,
+            form: Form::new(vec![Field::multiline("reason", "field.reason", "")]),
+        }
+    }
+}
 
 impl FormDialog for ReasonForm {
     fn form(&self) -> &Form {

@@ -5,11 +5,11 @@
 use crate::app::action::Effect;
 use crate::app::case_form::CaseForm;
 use crate::app::command::Command;
+use crate::app::dialogs::record::RecordForm;
 use crate::app::drafts::{DraftData, DraftKey, DraftOffer, OfferedDraft, fill};
 use crate::app::modal::{Modal, SettingsItemKind};
 use crate::app::open_forms::open_forms;
 use crate::app::party_form::PartyForm;
-use crate::app::record_form::RecordForm;
 use crate::app::settings::{local_item, mediator_item};
 use crate::app::state::{AppState, CasesView, StatusLine, Tab};
 use crate::domain::case::Case;

@@ -2,7 +2,7 @@
 //! happens when storage has kept it.
 
 use crate::app::action::Effect;
-use crate::app::follow_up_form::FollowUpForm;
+use crate::app::dialogs::follow_up::FollowUpForm;
 use crate::app::modal::Modal;
 use crate::app::state::{AppState, CasesView, StatusLine};
 use crate::domain::case::CaseId;

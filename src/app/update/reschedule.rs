@@ -4,8 +4,8 @@
 //! the same override step as a new booking (see `session::clashed`).
 
 use crate::app::action::Effect;
+use crate::app::dialogs::reschedule::{RescheduleForm, RescheduleKind};
 use crate::app::modal::Modal;
-use crate::app::reschedule_form::{RescheduleForm, RescheduleKind};
 use crate::app::state::{AppState, CasesView, StatusLine, Tab};
 use crate::domain::case::CaseId;
 use crate::domain::session::Session;

@@ -2,10 +2,10 @@
 //! or room is taken, and what happens when storage answers.
 
 use crate::app::action::Effect;
+use crate::app::dialogs::record::RecordForm;
+use crate::app::dialogs::reschedule::RescheduleKind;
+use crate::app::dialogs::session::{OverrideForm, SessionForm};
 use crate::app::modal::Modal;
-use crate::app::record_form::RecordForm;
-use crate::app::reschedule_form::RescheduleKind;
-use crate::app::session_form::{OverrideForm, SessionForm};
 use crate::app::state::{AppState, CasesView, StatusLine};
 use crate::domain::conflicts::Verdict;
 use crate::domain::session::SessionFields;

@@ -5,13 +5,13 @@
 use super::drafts_after_load::planned;
 use super::*;
 use crate::app::dialogs::FormDialog;
+use crate::app::dialogs::follow_up::FollowUpForm;
+use crate::app::dialogs::record::RecordForm;
+use crate::app::dialogs::reschedule::{RescheduleForm, RescheduleKind};
+use crate::app::dialogs::session::{OverrideForm, SessionForm};
 use crate::app::drafts::DraftData;
-use crate::app::follow_up_form::FollowUpForm;
 use crate::app::form::FieldKind;
 use crate::app::modal::ReasonForm;
-use crate::app::record_form::RecordForm;
-use crate::app::reschedule_form::{RescheduleForm, RescheduleKind};
-use crate::app::session_form::{OverrideForm, SessionForm};
 use crate::domain::follow_up::Place;
 use crate::domain::rights::Operation;
 use crate::domain::session::Session;

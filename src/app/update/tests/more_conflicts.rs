@@ -80,7 +80,7 @@ fn record_conflicted() -> (AppState, Session) {
     theirs.version = 7;
     theirs.status = SessionStatus::Held;
     theirs.record.notes = "他记的".into();
-    let form = crate::app::record_form::RecordForm::new(std::slice::from_ref(&theirs), today())
+    let form = crate::app::dialogs::record::RecordForm::new(std::slice::from_ref(&theirs), today())
         .expect("a record form");
     s.modals.push(Modal::Record(Box::new(form)));
     act(
