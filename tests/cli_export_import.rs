@@ -129,6 +129,76 @@ fn export_then_import_into_an_empty_database_gives_the_same_bytes() {
     assert_eq!(export(&fresh), first);
 }
 
+/// A room's export is a safe copy for any room the demo makes: several seeds and sizes,
+/// the larger ones holding same-name parties (同名同姓) with items between them.
+#[test]
+fn export_import_export_is_byte_identical_for_several_seeds() {
+    for (seed, n) in [(1, 200), (7, 400), (2026, 2000)] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = open(dir.path(), "demo.db");
+        fill_demo(&mut store, n, seed, now()).unwrap();
+        let first = export(&store);
+        let file = write(dir.path(), "cases.jsonl", &first);
+        let mut fresh = open(dir.path(), "fresh.db");
+        let report = import_file(&mut fresh, &file, now())
+            .unwrap_or_else(|e| panic!("seed {seed}, {n} cases: {e}"));
+        assert_eq!(report.cases, n, "seed {seed}");
+        assert!(
+            export(&fresh) == first,
+            "seed {seed}: the second export differs"
+        );
+    }
+}
+
+/// Two parties of one name (a father and son, two villagers) with an item from one to
+/// the other: the file names each by its place in the case, so the copy is exact.
+#[test]
+fn same_name_parties_with_an_item_between_them_survive_export_and_import() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = demo(dir.path(), 120);
+    let org = store.organisation().unwrap().unwrap();
+    let (case, agreement) = store
+        .case_ids(org.id)
+        .unwrap()
+        .into_iter()
+        .find_map(|id| {
+            let a = store.agreement_of_case(id).unwrap()?;
+            let c = store.load_case(id).unwrap();
+            let between = a.items.first().is_some_and(|i| {
+                i.obligor == c.fields.parties[1].name && i.obligee == c.fields.parties[0].name
+            });
+            between.then_some((c, a))
+        })
+        .expect("a case with an item from its second party to its first");
+    let mut fields = case.fields.clone();
+    fields.parties[0].name = fields.parties[1].name.clone();
+    store
+        .update_case(case.id, case.version, &fields, &now())
+        .unwrap();
+    let stored = store.agreement_of_case(case.id).unwrap().unwrap();
+    assert_eq!(stored.items[0].obligor, stored.items[0].obligee);
+    assert_eq!(stored.items.len(), agreement.items.len());
+    let first = export(&store);
+    let line = first
+        .lines()
+        .find(|l| {
+            l.contains(&format!(
+                "\"facts\":{}",
+                serde_json::to_string(&case.fields.facts).unwrap()
+            ))
+        })
+        .unwrap();
+    assert!(
+        line.contains("\"obligor_party\":1") && line.contains("\"obligee_party\":0"),
+        "{line}"
+    );
+
+    let file = write(dir.path(), "cases.jsonl", &first);
+    let mut fresh = open(dir.path(), "fresh.db");
+    import_file(&mut fresh, &file, now()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(export(&fresh), first);
+}
+
 #[test]
 fn each_line_is_one_case_and_json_on_its_own() {
     let dir = tempfile::tempdir().unwrap();
@@ -138,7 +208,7 @@ fn each_line_is_one_case_and_json_on_its_own() {
     assert_eq!(lines.len(), cases(&store).len());
     for line in lines {
         let value: serde_json::Value = serde_json::from_str(line).unwrap();
-        assert_eq!(value["format_version"], 2);
+        assert_eq!(value["format_version"], 3);
         assert!(value["history"].is_array() && value["organisation"]["room_name"].is_string());
     }
 }
@@ -321,7 +391,7 @@ fn a_version_1_file_still_imports_and_may_not_carry_sessions() {
         .lines()
         .find(|l| l.contains("\"sessions\":["))
         .unwrap()
-        .replacen("\"format_version\":2", "\"format_version\":1", 1);
+        .replacen("\"format_version\":3", "\"format_version\":1", 1);
     let file = write(dir.path(), "mixed.jsonl", &(line + "\n"));
     let mut empty = open(dir.path(), "empty.db");
     let (numbers, message) = bad_lines(import_file(&mut empty, &file, now()));
@@ -356,6 +426,56 @@ fn a_postponement_to_nowhere_is_refused_with_its_place() {
     let want = format!("sessions[{i}].postponed_to：应为本案 sessions 中另一场的序号");
     assert!(message.contains(&want), "{message}");
     assert_eq!(fresh.organisation().unwrap(), None);
+}
+
+/// A file of version 2 named an item's parties by name alone: it still imports, each
+/// name the first party of that name, and exports as version 3 naming the same parties.
+#[test]
+fn a_version_2_file_still_imports_with_items_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_store, text) = demo(dir.path(), 120);
+    assert!(text.contains("\"obligor_party\":"));
+    let v2: Vec<String> = text
+        .lines()
+        .map(|l| {
+            let mut v: serde_json::Value = serde_json::from_str(l).unwrap();
+            v["format_version"] = 2.into();
+            let items = v
+                .get_mut("agreement")
+                .and_then(|a| a.get_mut("items"))
+                .and_then(|i| i.as_array_mut());
+            if let Some(items) = items {
+                for item in items {
+                    let o = item.as_object_mut().unwrap();
+                    o.remove("obligor_party");
+                    o.remove("obligee_party");
+                }
+            }
+            v.to_string()
+        })
+        .collect();
+    let file = write(dir.path(), "v2.jsonl", &(v2.join("\n") + "\n"));
+    let mut fresh = open(dir.path(), "fresh.db");
+    assert_eq!(import_file(&mut fresh, &file, now()).unwrap().cases, 120);
+    assert_eq!(export(&fresh), text);
+
+    // A version-2 line with the fields of version 3 is refused (version 2 had none).
+    let line = text
+        .lines()
+        .find(|l| l.contains("\"obligor_party\":"))
+        .unwrap()
+        .replacen("\"format_version\":3", "\"format_version\":2", 1);
+    let file = write(dir.path(), "mixed.jsonl", &(line + "\n"));
+    let mut empty = open(dir.path(), "empty.db");
+    let (numbers, message) = bad_lines(import_file(&mut empty, &file, now()));
+    assert!(
+        !numbers.is_empty() && numbers.iter().all(|n| *n == 1),
+        "{numbers:?}"
+    );
+    assert!(
+        message.contains("obligor_party：格式第 1、2 版的行不能有"),
+        "{message}"
+    );
 }
 
 /// A party taken off a case after a session invited them stays invited by name (the

@@ -1,6 +1,7 @@
 //! End to end: a form half typed (Chinese included) when the SSH connection drops
 //! (SIGHUP) is offered at the next start by the same user, and restores every field;
-//! discarding it deletes it.
+//! discarding it deletes it. Two windows of one login keep their own drafts, and a
+//! window still open never has its draft offered to another.
 
 #[path = "support/app.rs"]
 mod app;
@@ -181,4 +182,87 @@ fn half_an_agreement_clause_survives_a_dropped_connection_and_is_saved_after_res
         std::thread::sleep(Duration::from_millis(50));
     }
     app::quit(app);
+}
+
+/// Opens the new-case form and types `facts` into 纠纷简要情况.
+fn type_new_case(app: &PtyApp, facts: &str) {
+    open_case_list(app);
+    app.send_str("n");
+    app.see("收案日期");
+    for _ in 0..3 {
+        app.key(Key::Tab);
+    }
+    app.send_str(facts);
+    app.see(facts);
+}
+
+/// The owners (window tokens) of `user`'s drafts holding `text`.
+fn owners_of(db: &Path, user: &str, text: &str) -> Vec<String> {
+    let conn = rusqlite::Connection::open(db).expect("open");
+    let mut stmt = conn
+        .prepare("SELECT owner FROM drafts WHERE user = ?1 AND instr(content, ?2) > 0")
+        .expect("prepare");
+    stmt.query_map([user, text], |r| r.get(0))
+        .expect("query")
+        .collect::<Result<_, _>>()
+        .expect("rows")
+}
+
+#[test]
+fn two_windows_of_one_front_desk_login_keep_their_own_drafts() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = demo_db(dir.path(), 5);
+    add_user(&db, "front", "clerk");
+
+    // Two PuTTY windows on the one front-desk login, each registering a case.
+    let first = start_as(&db, "front");
+    type_new_case(&first, "甲窗口楼上漏水");
+    wait_for_draft(&db, "front", "甲窗口楼上漏水");
+    let second = start_as(&db, "front");
+    // Not offered the first window's draft: the form opens and takes the typing.
+    type_new_case(&second, "乙窗口邻里噪音");
+    wait_for_draft(&db, "front", "乙窗口邻里噪音");
+    assert!(!second.screen_text().contains("未保存的草稿"));
+    let (a, b) = (
+        owners_of(&db, "front", "甲窗口"),
+        owners_of(&db, "front", "乙窗口"),
+    );
+    assert_eq!((a.len(), b.len()), (1, 1), "one draft each: {a:?} {b:?}");
+    assert_ne!(a, b, "each window's draft is its own");
+
+    // The second window's connection drops. The next start is offered its draft only:
+    // the first window is still open and keeps its own.
+    hang_up(second);
+    let third = start_as(&db, "front");
+    // The whole offer, its key line last (the screen is read whole, not mid-frame).
+    let offer = third.see("Esc 以后再说");
+    assert_eq!(offer.matches("新案件登记").count(), 1, "{offer}");
+    third.key(Key::Enter);
+    third
+        .wait_until(
+            |s| s.contains("乙窗口邻里噪音") && !s.contains("未保存的草稿"),
+            WAIT,
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(!third.screen_text().contains("甲窗口"));
+    // The first window's form and draft are as they were.
+    assert!(first.screen_text().contains("甲窗口楼上漏水"));
+    assert_eq!(owners_of(&db, "front", "甲窗口"), a);
+
+    // Now the first window goes too: its draft is offered, and not the one the third
+    // window restored and still has open.
+    hang_up(first);
+    let fourth = start_as(&db, "front");
+    let offer = fourth.see("Esc 以后再说");
+    assert_eq!(offer.matches("新案件登记").count(), 1, "{offer}");
+    fourth.key(Key::Enter);
+    fourth
+        .wait_until(
+            |s| s.contains("甲窗口楼上漏水") && !s.contains("未保存的草稿"),
+            WAIT,
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(!fourth.screen_text().contains("乙窗口"));
+    hang_up(third);
+    hang_up(fourth);
 }

@@ -291,6 +291,13 @@ pub enum Effect {
     SaveDraft { key: String, content: String },
     /// Delete a draft: its form was saved or given up on purpose.
     DeleteDraft(String),
+    /// Delete a draft a gone window left (`owner` is that window's token): discarded.
+    DiscardDraft { owner: String, key: String },
+    /// Make a draft a gone window left this window's own: it was restored here.
+    AdoptDraft { owner: String, key: String },
+    /// The offer of drafts closed: the gone windows whose drafts are left go back to
+    /// being offered at a later start.
+    ReleaseDrafts,
     /// Read the room's users.
     LoadUsers,
     /// Add a user (`new`) or save a user's display name, role and state.

@@ -84,11 +84,11 @@ impl AgreementEditor {
             || matches!(&self.page, EditorPage::Clause { form, .. } | EditorPage::Item { form, .. } if form.changed())
     }
 
-    /// The names of the case's parties, in their official order (the choices of an item).
-    pub fn party_names(&self) -> Vec<String> {
-        let mut parties: Vec<_> = self.case.fields.parties.iter().collect();
+    /// The case's parties, in their official order (the choices of an item).
+    pub fn parties(&self) -> Vec<crate::domain::party::Party> {
+        let mut parties = self.case.fields.parties.clone();
         parties.sort_by_key(|p| p.role);
-        parties.iter().map(|p| p.name.clone()).collect()
+        parties
     }
 
     /// The selected row of a list field, if it holds one.

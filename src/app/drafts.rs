@@ -248,6 +248,8 @@ pub struct DraftsState {
 /// A draft offered at start.
 #[derive(Debug, Clone, PartialEq)]
 pub struct OfferedDraft {
+    /// The gone window that left it (its token).
+    pub owner: String,
     /// Which form.
     pub key: DraftKey,
     /// What it holds.
@@ -256,7 +258,7 @@ pub struct OfferedDraft {
     pub when: String,
 }
 
-/// The drafts left from an earlier run, offered to restore or discard.
+/// The drafts left by windows that are gone, offered to restore or discard.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DraftOffer {
     /// The drafts, newest first.

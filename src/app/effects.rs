@@ -24,6 +24,9 @@ pub struct Runner {
     viewed: std::collections::HashSet<CaseId>,
     /// The thread that runs list searches off the keyboard's thread.
     searcher: super::search_worker::Searcher,
+    /// This window: its drafts are its own, and while it runs no other window is
+    /// offered them.
+    window: crate::storage::Window,
 }
 
 impl Runner {
@@ -33,7 +36,9 @@ impl Runner {
         let mut store = store;
         store.act_as(&user);
         let searcher = super::search_worker::Searcher::new(store.path().to_path_buf());
+        let window = crate::storage::Window::open(store.path());
         Runner {
+            window,
             store,
             operator,
             org: None,
@@ -113,6 +118,9 @@ impl Runner {
                 | Effect::LoadDrafts
                 | Effect::SaveDraft { .. }
                 | Effect::DeleteDraft(_)
+                | Effect::DiscardDraft { .. }
+                | Effect::AdoptDraft { .. }
+                | Effect::ReleaseDrafts
                 | Effect::LoadUsers
                 | Effect::LoadHistory(_)
                 | Effect::LoadAgreement(..)
@@ -172,7 +180,12 @@ impl Runner {
             Effect::LoadCase(id) => Action::CaseLoaded(Box::new(self.visible_case(id)?)),
             Effect::LoadHistory(id) => {
                 self.visible_case(id)?;
-                Action::HistoryLoaded(id, self.store.case_history(id)?)
+                let mut history = self.store.case_history(id)?;
+                // The values of changed ID numbers and phones, as masked as the case.
+                if !may_see_full_ids(&self.store.load_case(id)?, &self.user) {
+                    crate::domain::audit::mask_values(&mut history);
+                }
+                Action::HistoryLoaded(id, history)
             }
             Effect::LoadUsers => Action::UsersLoaded(self.store.users()?),
             Effect::SaveUser { user, new } => {
@@ -352,13 +365,31 @@ impl Runner {
                 self.store.record_refusal(&refusal, case);
                 Action::RefusalRecorded
             }
-            Effect::LoadDrafts => Action::DraftsLoaded(self.store.drafts(&self.operator)?),
+            // The drafts of this user's windows that are gone; never an open window's.
+            Effect::LoadDrafts => {
+                Action::DraftsLoaded(self.store.drafts_left(&self.operator, &mut self.window)?)
+            }
             Effect::SaveDraft { key, content } => {
-                self.store.save_draft(&self.operator, &key, &content, now)?;
+                self.store
+                    .save_draft(&self.operator, &self.window, &key, &content, now)?;
                 Action::DraftStored
             }
             Effect::DeleteDraft(key) => {
-                self.store.delete_draft(&self.operator, &key)?;
+                self.store
+                    .delete_draft(&self.operator, self.window.token(), &key)?;
+                Action::DraftStored
+            }
+            Effect::DiscardDraft { owner, key } => {
+                self.store.delete_draft(&self.operator, &owner, &key)?;
+                Action::DraftStored
+            }
+            Effect::AdoptDraft { owner, key } => {
+                self.store
+                    .adopt_draft(&self.operator, &self.window, &owner, &key)?;
+                Action::DraftStored
+            }
+            Effect::ReleaseDrafts => {
+                self.window.let_go();
                 Action::DraftStored
             }
             // A 登记员 is not told of other cases (not even that a party had one).

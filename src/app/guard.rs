@@ -58,6 +58,9 @@ pub fn asked(effect: &Effect) -> Option<(Operation, Target)> {
         Effect::LoadRoom
         | Effect::LoadDrafts
         | Effect::DeleteDraft(_)
+        | Effect::DiscardDraft { .. }
+        | Effect::AdoptDraft { .. }
+        | Effect::ReleaseDrafts
         | Effect::RecordRefusal { .. } => return None,
         Effect::LoadCases(_) | Effect::SearchCases { .. } => (O::ViewCase, Room),
         Effect::FindRepeats(_) => (O::Search, Room),

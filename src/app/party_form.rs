@@ -7,7 +7,7 @@ use crate::domain::case::{CaseId, CaseSummary};
 use crate::domain::credit_code::parse_credit_code;
 use crate::domain::dates::parse_date_input;
 use crate::domain::id_card::parse_id_card;
-use crate::domain::party::{Party, PartyKind, PartyRole, Sex, validate_party};
+use crate::domain::party::{Party, PartyId, PartyKind, PartyRole, Sex, validate_party};
 use crate::domain::repeat::{RepeatKey, RepeatQuery};
 use crate::i18n::{label, t, tf, tn};
 use chrono::NaiveDate;
@@ -22,6 +22,8 @@ const ORG_FIELDS: [&str; 2] = ["credit_code", "legal_rep"];
 pub struct PartyForm {
     /// Position in the case's party list, if editing.
     pub index: Option<usize>,
+    /// The stored party it edits (kept, so saving the case changes that party).
+    pub party_id: Option<PartyId>,
     /// The fields.
     pub form: Form,
     /// The ID number last read, so birth date and sex are filled once per new number and
@@ -89,6 +91,7 @@ impl PartyForm {
         ];
         let mut f = PartyForm {
             index,
+            party_id: party.id,
             form: Form::new(fields),
             checked_id: String::new(),
             checked_code: String::new(),
@@ -243,6 +246,7 @@ impl PartyForm {
             }
         };
         let party = Party {
+            id: self.party_id,
             role: PartyRole::from_code(&v("role")).unwrap_or(PartyRole::Applicant),
             kind: if person {
                 PartyKind::Person

@@ -62,6 +62,7 @@ pub fn export_cases_as(
             mediators.push(names.get(m).cloned().ok_or_else(corrupt)?);
         }
         let id = case.id;
+        let party_ids: Vec<_> = case.fields.parties.iter().map(|p| p.id).collect();
         let mut line = CaseLine::from_case(&org.profile, case, mediators);
         let session_names = |s: &crate::domain::session::Session| {
             let names = s
@@ -79,7 +80,9 @@ pub fn export_cases_as(
             .collect();
         // The agreement only for those who may read it (a 登记员 may not).
         if viewer.is_none_or(may_see_agreements) {
-            line.agreement = store.agreement_of_case(id)?.map(AgreementLine::from);
+            line.agreement = store
+                .agreement_of_case(id)?
+                .map(|a| AgreementLine::from_agreement(a, &party_ids));
         }
         serde_json::to_writer(&mut *out, &line).map_err(std::io::Error::from)?;
         out.write_all(b"\n")?;

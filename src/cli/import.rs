@@ -228,7 +228,10 @@ fn into_record(line: CaseLine, today: NaiveDate) -> NewCaseRecord {
         extras: CaseExtras {
             sessions: line.sessions.iter().map(|s| s.to_imported()).collect(),
             follow_ups: line.follow_ups.iter().map(|v| v.to_follow_up()).collect(),
-            agreement: line.agreement.as_ref().map(|a| a.to_agreement()),
+            agreement: line
+                .agreement
+                .as_ref()
+                .map(|a| a.to_agreement(line.format_version, &line.party_names())),
         },
     }
 }

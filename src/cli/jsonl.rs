@@ -21,8 +21,13 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 /// The format this build writes. Version 2 added `sessions`, `follow_ups` and
-/// `agreement`; a reader also takes version 1 (lines without them) and refuses others.
-pub const FORMAT_VERSION: u32 = 2;
+/// `agreement`; version 3 names the parties of a performance item by their position in
+/// the case (`obligor_party`, `obligee_party`). A reader also takes versions 1 and 2,
+/// and refuses others.
+pub const FORMAT_VERSION: u32 = 3;
+
+/// The second version, still read: an item's parties by name alone.
+pub const FORMAT_VERSION_2: u32 = 2;
 
 /// The first version, still read exactly as before: only the case itself.
 pub const FORMAT_VERSION_1: u32 = 1;
@@ -247,6 +252,11 @@ impl CaseLine {
         }
     }
 
+    /// The names of the line's parties, in order.
+    pub fn party_names(&self) -> Vec<String> {
+        self.parties.iter().map(|p| p.name.clone()).collect()
+    }
+
     /// True if the line carries anything format 1 did not have.
     pub fn has_extras(&self) -> bool {
         !self.sessions.is_empty() || !self.follow_ups.is_empty() || self.agreement.is_some()
@@ -333,7 +343,9 @@ impl From<OrgLine> for OrgProfile {
 
 impl From<Party> for PartyLine {
     fn from(p: Party) -> Self {
+        // The export names a party by its position in the case, not by its row.
         let Party {
+            id: _,
             role,
             kind,
             name,
@@ -381,6 +393,7 @@ impl From<PartyLine> for Party {
             address,
         } = p;
         Party {
+            id: None,
             role,
             kind,
             name,

@@ -16,6 +16,7 @@ pub use validate::validate;
 
 use super::case::{Case, CaseId};
 use super::labelled::labelled_enum;
+use super::party::PartyId;
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -70,11 +71,19 @@ impl Default for Confirmation {
 pub struct PerformanceItem {
     /// What is to be done, in the words the agreement prints.
     pub what: String,
-    /// The party who must do it (by name, as in the case).
+    /// The party who must do it: its name (as the case has it now, for a party of the
+    /// case), or the name of someone who is not a party (an insurer paying for one).
     pub obligor: String,
-    /// The party it is done for (by name; may be empty for a duty towards all).
+    /// Which of the case's parties `obligor` is (`None`: not a party of the case). Two
+    /// parties of one name (同名同姓) are told apart by it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub obligor_party: Option<PartyId>,
+    /// The party it is done for (its name; may be empty for a duty towards all).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub obligee: String,
+    /// Which of the case's parties `obligee` is (`None`: not a party, or nobody named).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub obligee_party: Option<PartyId>,
     /// The amount in fen, when it is a payment.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount_fen: Option<i64>,
@@ -93,6 +102,18 @@ impl PerformanceItem {
     /// Still owed after its due date (due before `today` and not done).
     pub fn is_missed(&self, today: NaiveDate) -> bool {
         self.done_on.is_none() && self.due.is_some_and(|d| d < today)
+    }
+
+    /// True when the same one both owes and is owed: the same party of the case, or the
+    /// same name where neither is a party of the case.
+    pub fn same_party(&self) -> bool {
+        match (self.obligor_party, self.obligee_party) {
+            (Some(a), Some(b)) => a == b,
+            (None, None) => {
+                !self.obligor.trim().is_empty() && self.obligor.trim() == self.obligee.trim()
+            }
+            _ => false,
+        }
     }
 
     /// Still owed and due between `today` and `today + days` (both included).

@@ -33,9 +33,18 @@ labelled_enum! {
     }
 }
 
+/// Database identity of a party: kept across saves of its case, so the history, the
+/// agreement and the sessions can name the same party after it was edited.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct PartyId(pub i64);
+
 /// One party. Person-only and organisation-only fields stay empty for the other kind.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Party {
+    /// Its row, once stored (`None`: typed in a form and not saved yet). A form carries it
+    /// through an edit, so saving the case changes this party instead of adding another.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<PartyId>,
     /// Role in the case.
     pub role: PartyRole,
     /// Person or organisation.
@@ -75,6 +84,7 @@ impl Party {
     /// An empty party of the given role and kind, ready for a form.
     pub fn new(role: PartyRole, kind: PartyKind) -> Self {
         Self {
+            id: None,
             role,
             kind,
             name: String::new(),

@@ -11,11 +11,14 @@ use crate::domain::agreement::{
     check_transition, validate,
 };
 use crate::domain::case::{CaseId, Timestamp};
+use crate::domain::party::PartyId;
 use crate::domain::rights::Operation;
 use crate::i18n::tf;
 use rusqlite::{OptionalExtension, Transaction, params};
 
 mod due;
+#[cfg(test)]
+mod party_tests;
 #[cfg(test)]
 mod tests;
 
@@ -104,8 +107,11 @@ impl Store {
 
     fn agreement_items(&self, case: CaseId) -> Result<Vec<PerformanceItem>, StorageError> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT what, obligor, obligee, amount_fen, due_on, place, done_on
-             FROM agreement_items WHERE case_id = ?1 ORDER BY seq",
+            // A party's name as the case has it now (a renamed party is the same party).
+            "SELECT what, coalesce((SELECT p.name FROM parties p WHERE p.id = i.obligor_party), obligor),
+                    coalesce((SELECT p.name FROM parties p WHERE p.id = i.obligee_party), obligee),
+                    amount_fen, due_on, place, done_on, obligor_party, obligee_party
+             FROM agreement_items i WHERE case_id = ?1 ORDER BY seq",
         )?;
         let mut rows = stmt.query([case.0])?;
         let mut out = Vec::new();
@@ -113,7 +119,9 @@ impl Store {
             out.push(PerformanceItem {
                 what: r.get(0)?,
                 obligor: r.get(1)?,
+                obligor_party: r.get::<_, Option<i64>>(7)?.map(PartyId),
                 obligee: r.get(2)?,
+                obligee_party: r.get::<_, Option<i64>>(8)?.map(PartyId),
                 amount_fen: r.get(3)?,
                 due: opt_date("agreement_items.due_on", r.get(4)?)?,
                 place: r.get(5)?,
@@ -263,9 +271,13 @@ pub(super) fn write_children(tx: &Transaction<'_>, a: &Agreement) -> Result<(), 
     {
         clause.execute(params![id, seq as i64, text.trim()])?;
     }
+    // A party is linked only if it is a party of this case (an editor older than a
+    // restore could name another's); otherwise the item keeps the name alone.
     let mut item = tx.prepare_cached(
         "INSERT INTO agreement_items (case_id, seq, what, obligor, obligee, amount_fen, due_on,
-         place, done_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+         place, done_on, obligor_party, obligee_party) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,
+         (SELECT id FROM parties WHERE id = ?10 AND case_id = ?1),
+         (SELECT id FROM parties WHERE id = ?11 AND case_id = ?1))",
     )?;
     for (seq, i) in a.items.iter().enumerate() {
         item.execute(params![
@@ -277,7 +289,9 @@ pub(super) fn write_children(tx: &Transaction<'_>, a: &Agreement) -> Result<(), 
             i.amount_fen,
             i.due.map(date_text),
             i.place.trim(),
-            i.done_on.map(date_text)
+            i.done_on.map(date_text),
+            i.obligor_party.map(|p| p.0),
+            i.obligee_party.map(|p| p.0)
         ])?;
     }
     Ok(())

@@ -328,6 +328,15 @@ fn entry(
             .collect(),
         _ => Vec::new(),
     };
+    let text = |v: Option<&serde_json::Value>| match v {
+        None | Some(serde_json::Value::Null) => String::new(),
+        Some(serde_json::Value::String(s)) => s.clone(),
+        Some(other) => other.to_string(),
+    };
+    let values = changed
+        .iter()
+        .map(|c: &String| (c.clone(), (text(before.get(c)), text(after.get(c)))))
+        .collect();
     let name = after
         .get("name")
         .or_else(|| before.get("name"))
@@ -343,6 +352,7 @@ fn entry(
         action,
         name,
         changed,
+        values,
     }
 }
 

@@ -5,6 +5,7 @@ use super::codec::{decode, parse_date};
 use super::{StorageError, Store};
 use crate::domain::case::CaseId;
 use crate::domain::org::{MediatorId, OrgId};
+use crate::domain::party::PartyId;
 use crate::domain::status::CaseStatus;
 use chrono::NaiveDate;
 use std::collections::HashMap;
@@ -28,6 +29,8 @@ pub struct CaseBrief {
     pub mediators: Vec<MediatorId>,
     /// Its parties' names in order.
     pub parties: Vec<String>,
+    /// Its parties' ids, in the same order.
+    pub party_ids: Vec<PartyId>,
 }
 
 impl Store {
@@ -55,6 +58,7 @@ impl Store {
                 terminated_on: None,
                 mediators: Vec::new(),
                 parties: Vec::new(),
+                party_ids: Vec::new(),
             });
         }
         let mut stmt = self.conn.prepare(
@@ -68,13 +72,14 @@ impl Store {
             }
         }
         let mut stmt = self.conn.prepare(
-            "SELECT p.case_id, p.name FROM parties p JOIN cases c ON c.id = p.case_id
+            "SELECT p.case_id, p.name, p.id FROM parties p JOIN cases c ON c.id = p.case_id
              WHERE c.org_id = ?1 AND c.id > ?2 ORDER BY p.case_id, p.seq",
         )?;
         let mut rows = stmt.query([org.0, after.0])?;
         while let Some(r) = rows.next()? {
             if let Some(&i) = index.get(&CaseId(r.get(0)?)) {
                 out[i].parties.push(r.get(1)?);
+                out[i].party_ids.push(PartyId(r.get(2)?));
             }
         }
         let mut stmt = self.conn.prepare(

@@ -15,6 +15,7 @@ use rusqlite::{OptionalExtension, Transaction, params};
 
 mod insert;
 mod list;
+mod parties;
 mod read;
 
 /// Page cache for bulk inserts, in KiB (negative: SQLite's "size in KiB" form).
@@ -53,7 +54,7 @@ impl Store {
             let at = time_text(now);
             let id =
                 insert::insert_case_row(tx, org, CaseStatus::Registered, None, fields, &at, &at)?;
-            write_parties(tx, id, fields)?;
+            parties::insert_parties(tx, id, fields)?;
             index_case(tx, id.0)?;
             record_status(tx, id, None, CaseStatus::Registered, operator, "", now)?;
             Ok(id)
@@ -241,38 +242,8 @@ fn write_fields(
             time_text(now)
         ],
     )?;
-    write_parties(tx, id, f)?;
+    parties::update_parties(tx, id, f)?;
     index_case(tx, id.0)
-}
-
-/// The case's parties (replacing any it had); the caller writes its search entry.
-fn write_parties(tx: &Transaction<'_>, id: CaseId, f: &CaseFields) -> Result<(), StorageError> {
-    tx.prepare_cached("DELETE FROM parties WHERE case_id = ?1")?
-        .execute([id.0])?;
-    let mut stmt = tx.prepare_cached(
-        "INSERT INTO parties (case_id, seq, role, kind, name, sex, ethnicity, birth_date, id_number,
-         occupation, credit_code, legal_rep, phone, address)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-    )?;
-    for (seq, p) in f.parties.iter().enumerate() {
-        stmt.execute(params![
-            id.0,
-            seq as i64,
-            p.role.code(),
-            p.kind.code(),
-            p.name,
-            p.sex.map(|s| s.code()),
-            p.ethnicity,
-            p.birth_date.map(date_text),
-            p.id_number,
-            p.occupation,
-            p.credit_code,
-            p.legal_rep,
-            p.phone,
-            p.address
-        ])?;
-    }
-    Ok(())
 }
 
 fn record_status(
@@ -375,7 +346,7 @@ fn insert_record(
         &created,
         &time_text(&at),
     )?;
-    write_parties(tx, id, &rec.fields)?;
+    parties::insert_parties(tx, id, &rec.fields)?;
     let mut ids = Vec::new();
     for name in &rec.mediator_names {
         ids.push(mediator_by_name(tx, org, name)?);

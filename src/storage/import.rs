@@ -10,6 +10,7 @@ use crate::domain::agreement::Agreement;
 use crate::domain::case::{CaseId, Timestamp};
 use crate::domain::follow_up::FollowUp;
 use crate::domain::org::OrgId;
+use crate::domain::party::PartyId;
 use crate::domain::session::{SessionFields, SessionId, SessionRecord, SessionStatus};
 use rusqlite::{Transaction, params};
 use std::collections::HashSet;
@@ -22,7 +23,9 @@ pub struct CaseExtras {
     pub sessions: Vec<ImportedSession>,
     /// The follow-up visits.
     pub follow_ups: Vec<FollowUp>,
-    /// The agreement, if the case has one.
+    /// The agreement, if the case has one. Its items' party ids are positions in the
+    /// case's parties (`PartyId(0)` the first), as a file names them; they become the
+    /// parties' ids when the case is inserted.
     pub agreement: Option<Agreement>,
 }
 
@@ -125,6 +128,23 @@ pub(super) fn insert_extras(
     if let Some(a) = &extras.agreement {
         let mut a = a.clone();
         a.case_id = case;
+        let parties: Vec<i64> = tx
+            .prepare_cached("SELECT id FROM parties WHERE case_id = ?1 ORDER BY seq")?
+            .query_map([case.0], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        let id_of = |position: Option<PartyId>| {
+            position.and_then(|p| {
+                usize::try_from(p.0)
+                    .ok()
+                    .and_then(|i| parties.get(i))
+                    .copied()
+                    .map(PartyId)
+            })
+        };
+        for item in &mut a.items {
+            item.obligor_party = id_of(item.obligor_party);
+            item.obligee_party = id_of(item.obligee_party);
+        }
         super::agreements::write_row(tx, &a, true, at)?;
         super::agreements::write_children(tx, &a)?;
     }

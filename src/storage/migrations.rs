@@ -28,6 +28,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("sql/013_stats_amounts.sql"),
     include_str!("sql/014_audit_refusals.sql"),
     include_str!("sql/015_pinyin_name_parts.sql"),
+    include_str!("sql/016_drafts_and_party_ids.sql"),
 ];
 
 /// The schema version this binary writes.

@@ -22,6 +22,7 @@ mod search;
 mod sessions;
 mod stats;
 mod users;
+mod window;
 mod write;
 
 pub use agreements::{AgreementWindow, DueItem};
@@ -34,6 +35,7 @@ pub use drafts::Draft;
 pub use import::{CaseExtras, ImportedSession};
 pub use sessions::{Booked, NewSessionRecord, SessionFilter};
 pub use users::Identity;
+pub use window::Window;
 pub use write::Patience;
 
 use rusqlite::Connection;

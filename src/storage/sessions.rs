@@ -16,7 +16,10 @@ use crate::domain::session::{
 use crate::i18n::tf;
 use rusqlite::{OptionalExtension, Transaction, params};
 
+mod invitations;
 mod read;
+
+pub(super) use invitations::follow_parties;
 
 pub use read::SessionFilter;
 
@@ -364,8 +367,11 @@ fn write_people_rows(
     for (seq, mediator) in f.mediators.iter().enumerate() {
         m.execute(params![id.0, mediator.0, seq as i64])?;
     }
+    // The party at that place of the session's case, by id (see `invitations`).
     let mut p = tx.prepare_cached(
-        "INSERT INTO session_parties (session_id, seq, party_seq, name) VALUES (?1, ?2, ?3, ?4)",
+        "INSERT INTO session_parties (session_id, seq, party_seq, name, party_id)
+         VALUES (?1, ?2, ?3, ?4, (SELECT p.id FROM sessions s JOIN parties p ON p.case_id = s.case_id
+                                  WHERE s.id = ?1 AND p.seq = ?3))",
     )?;
     for (seq, party) in f.parties.iter().enumerate() {
         p.execute(params![id.0, seq as i64, party.seq, party.name.trim()])?;

@@ -3,7 +3,7 @@
 //! the facts and claims in the parties' words; each party; the status history.
 //! Reads `&AppState` only; every string from the case goes through `clean`.
 
-mod audit;
+pub(in crate::ui) mod audit;
 mod follow_ups;
 mod parties;
 pub(super) mod repeats;

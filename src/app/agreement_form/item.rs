@@ -6,11 +6,49 @@ use crate::app::form::{Choice, Field, Form};
 use crate::domain::agreement::PerformanceItem;
 use crate::domain::dates::parse_date_input;
 use crate::domain::money::{format_yuan, parse_yuan};
+use crate::domain::party::{Party, PartyId};
 use crate::i18n::{t, tf};
 use chrono::NaiveDate;
 
-/// The form for `item`, offering `parties` as obligor and obligee.
-pub fn item_form(item: &PerformanceItem, parties: &[String]) -> Form {
+/// The choice code of a party of the case: its id, so two parties of one name are two
+/// choices. Anything else a choice holds is a name (someone who is not a party).
+fn party_code(id: PartyId) -> String {
+    format!("#{}", id.0)
+}
+
+/// The party a choice code names, among `parties`.
+fn party_of<'a>(code: &str, parties: &'a [Party]) -> Option<&'a Party> {
+    let id = PartyId(code.strip_prefix('#')?.parse().ok()?);
+    parties.iter().find(|p| p.id == Some(id))
+}
+
+/// The form for `item`, offering `parties` (the case's, in their official order) as
+/// obligor and obligee.
+pub fn item_form(item: &PerformanceItem, parties: &[Party]) -> Form {
+    // A party is shown by name; with its role where another party has the same name.
+    let label = |p: &Party| {
+        if parties.iter().filter(|q| q.name == p.name).count() > 1 {
+            format!(
+                "{}（{}）",
+                p.name,
+                crate::i18n::label("role", p.role.code())
+            )
+        } else {
+            p.name.clone()
+        }
+    };
+    let listed: Vec<(String, String)> = parties
+        .iter()
+        .map(|p| match p.id {
+            Some(id) => (party_code(id), label(p)),
+            // A party of a case not saved yet has no id: its name stands for it.
+            None => (p.name.clone(), p.name.clone()),
+        })
+        .collect();
+    let code_of = |party: Option<PartyId>, name: &str| match party {
+        Some(id) if parties.iter().any(|p| p.id == Some(id)) => party_code(id),
+        _ => name.to_string(),
+    };
     let choices = |with_none: bool, current: &str| {
         let mut list: Vec<Choice> = Vec::new();
         if with_none {
@@ -19,12 +57,13 @@ pub fn item_form(item: &PerformanceItem, parties: &[String]) -> Form {
                 label: t("agreement.none").into_owned(),
             });
         }
-        list.extend(parties.iter().map(|p| Choice {
-            code: p.clone(),
-            label: p.clone(),
+        list.extend(listed.iter().map(|(code, label)| Choice {
+            code: code.clone(),
+            label: label.clone(),
         }));
-        // A name no longer among the parties stays choosable, so opening never changes it.
-        if !current.is_empty() && !parties.iter().any(|p| p == current) {
+        // A name no longer among the parties (or someone who is not a party, an insurer)
+        // stays choosable, so opening never changes it.
+        if !current.is_empty() && !listed.iter().any(|(code, _)| code == current) {
             list.push(Choice {
                 code: current.to_string(),
                 label: current.to_string(),
@@ -33,32 +72,37 @@ pub fn item_form(item: &PerformanceItem, parties: &[String]) -> Form {
         list
     };
     let date = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
-    let obligee_default = if item.obligee.is_empty() && item.what.is_empty() {
-        parties.first().cloned().unwrap_or_default()
-    } else {
-        item.obligee.clone()
-    };
-    let obligor_default = if item.obligor.is_empty() {
-        parties
-            .get(1)
-            .or(parties.first())
-            .cloned()
+    let obligor = code_of(item.obligor_party, &item.obligor);
+    let obligee = code_of(item.obligee_party, &item.obligee);
+    let obligee_default = if obligee.is_empty() && item.what.is_empty() {
+        listed
+            .first()
+            .map(|(code, _)| code.clone())
             .unwrap_or_default()
     } else {
-        item.obligor.clone()
+        obligee.clone()
+    };
+    let obligor_default = if obligor.is_empty() {
+        listed
+            .get(1)
+            .or(listed.first())
+            .map(|(code, _)| code.clone())
+            .unwrap_or_default()
+    } else {
+        obligor.clone()
     };
     Form::new(vec![
         Field::text("what", "field.item_what", &item.what).required(),
         Field::choice(
             "obligor",
             "field.item_obligor",
-            choices(false, &item.obligor),
+            choices(false, &obligor),
             &obligor_default,
         ),
         Field::choice(
             "obligee",
             "field.item_obligee",
-            choices(true, &item.obligee),
+            choices(true, &obligee),
             &obligee_default,
         ),
         Field::text(
@@ -72,8 +116,9 @@ pub fn item_form(item: &PerformanceItem, parties: &[String]) -> Form {
     ])
 }
 
-/// The item typed into `form`, or the form with a message beside each wrong field.
-pub fn to_item(form: &mut Form, today: NaiveDate) -> Option<PerformanceItem> {
+/// The item typed into `form` (its parties among `parties`), or the form with a message
+/// beside each wrong field.
+pub fn to_item(form: &mut Form, today: NaiveDate, parties: &[Party]) -> Option<PerformanceItem> {
     form.clear_errors();
     let mut errors: Vec<(&str, String)> = Vec::new();
     let what = form.value("what").trim().to_string();
@@ -98,15 +143,24 @@ pub fn to_item(form: &mut Form, today: NaiveDate) -> Option<PerformanceItem> {
     };
     let due = date_of("due");
     let done_on = date_of("done_on");
-    let (obligor, obligee) = (form.value("obligor"), form.value("obligee"));
-    if !obligor.is_empty() && obligor == obligee {
+    let (obligor_code, obligee_code) = (form.value("obligor"), form.value("obligee"));
+    if !obligor_code.is_empty() && obligor_code == obligee_code {
         errors.push(("obligee", t("err.item_same_party").into_owned()));
     }
+    // A party by its id and its name now; anything else is a name.
+    let who = |code: &str| match party_of(code, parties) {
+        Some(p) => (p.name.clone(), p.id),
+        None => (code.to_string(), None),
+    };
+    let ((obligor, obligor_party), (obligee, obligee_party)) =
+        (who(&obligor_code), who(&obligee_code));
     if errors.is_empty() {
         return Some(PerformanceItem {
             what,
             obligor,
+            obligor_party,
             obligee,
+            obligee_party,
             amount_fen,
             due,
             place: form.value("place").trim().to_string(),

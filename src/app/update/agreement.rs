@@ -250,7 +250,7 @@ fn open_row(editor: &mut AgreementEditor, id: &str, index: Option<usize>) {
             .unwrap_or_default();
         EditorPage::Item {
             index,
-            form: item_form(&item, &editor.party_names()),
+            form: item_form(&item, &editor.parties()),
         }
     };
 }
@@ -332,7 +332,7 @@ fn keep_row(editor: &mut AgreementEditor, today: chrono::NaiveDate, status: &mut
             )
         }
         EditorPage::Item { index, mut form } => {
-            let Some(item) = to_item(&mut form, today) else {
+            let Some(item) = to_item(&mut form, today, &editor.parties()) else {
                 editor.page = EditorPage::Item { index, form };
                 *status = Some(("msg.fix_marked", true));
                 return;

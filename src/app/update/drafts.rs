@@ -1,6 +1,7 @@
 //! Drafts: saving what the open forms hold when typing pauses, deleting a draft when its
-//! form is saved or given up, and offering the drafts of an earlier run at start —
-//! restore reopens the form with every field as typed, discard deletes the draft.
+//! form is saved or given up, and offering at start the drafts of this user's windows
+//! that are gone — restore reopens the form with every field as typed (and makes the
+//! draft this window's), discard deletes the draft.
 
 use crate::app::action::Effect;
 use crate::app::case_form::CaseForm;
@@ -60,17 +61,20 @@ pub fn loaded(state: &mut AppState, drafts: Vec<Draft>) -> Vec<Effect> {
         .into_iter()
         .filter_map(|d| {
             Some(OfferedDraft {
+                owner: d.owner,
                 key: DraftKey::parse(&d.key)?,
                 data: serde_json::from_str(&d.content).ok()?,
                 when: d.updated_at.format("%m-%d %H:%M").to_string(),
             })
         })
         .collect();
-    if !rows.is_empty() {
-        state
-            .modals
-            .push(Modal::Drafts(DraftOffer { rows, selected: 0 }));
+    if rows.is_empty() {
+        // Nothing this version can offer: the gone windows are left for a later start.
+        return vec![Effect::ReleaseDrafts];
     }
+    state
+        .modals
+        .push(Modal::Drafts(DraftOffer { rows, selected: 0 }));
     Vec::new()
 }
 
@@ -83,20 +87,28 @@ pub fn offer_key(state: &mut AppState, cmd: Option<Command>) -> Vec<Effect> {
     match cmd {
         Some(Command::Down) => offer.selected = (offer.selected + 1).min(last),
         Some(Command::Up) => offer.selected = offer.selected.saturating_sub(1),
+        // Decided later: offered again at a later start (another window may offer them
+        // from now on).
         Some(Command::Back) => {
             state.modals.pop();
+            return vec![Effect::ReleaseDrafts];
         }
         Some(Command::Remove) if offer.selected < offer.rows.len() => {
             let row = offer.rows.remove(offer.selected);
             offer.selected = offer.selected.min(offer.rows.len().saturating_sub(1));
+            let mut effects = vec![Effect::DiscardDraft {
+                owner: row.owner,
+                key: row.key.code(),
+            }];
             if offer.rows.is_empty() {
                 state.modals.pop();
+                effects.push(Effect::ReleaseDrafts);
             }
             state.status = Some(StatusLine {
                 text: crate::i18n::t("msg.draft_discarded").into_owned(),
                 error: false,
             });
-            return vec![Effect::DeleteDraft(row.key.code())];
+            return effects;
         }
         Some(Command::Open) if offer.selected < offer.rows.len() => {
             let row = offer.rows.remove(offer.selected);
@@ -108,7 +120,16 @@ pub fn offer_key(state: &mut AppState, cmd: Option<Command>) -> Vec<Effect> {
                     error: false,
                 });
             }
-            return restore(state, row.key, row.data);
+            // The draft is this window's from now on; the others wait for a later start.
+            let mut effects = vec![
+                Effect::AdoptDraft {
+                    owner: row.owner,
+                    key: row.key.code(),
+                },
+                Effect::ReleaseDrafts,
+            ];
+            effects.extend(restore(state, row.key, row.data));
+            return effects;
         }
         _ => {}
     }

@@ -78,8 +78,13 @@ pub fn case_saved(state: &mut AppState, case: Case) -> Vec<Effect> {
             repeats: Vec::new(),
         }));
     }
-    // The detail shown again lists the parties' earlier cases again (they may have changed).
-    super::detail::repeats_of_detail(state)
+    // The detail shown again lists the parties' earlier cases again (they may have
+    // changed), and its history ends with the change just saved.
+    let mut effects = super::detail::repeats_of_detail(state);
+    if let CasesView::Detail(d) = &state.cases {
+        effects.push(Effect::LoadHistory(d.case.id));
+    }
+    effects
 }
 
 /// A failure: a save keeps its form open and says why in a notice; a read says it below.

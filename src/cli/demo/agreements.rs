@@ -73,7 +73,17 @@ fn agreement(
         Some(respondent) => (respondent.clone(), applicant.clone()),
         None => (applicant.clone(), String::new()),
     };
-    let items = items(&obligor, &obligee, agreed, today, rng);
+    let mut items = items(&obligor, &obligee, agreed, today, rng);
+    // Each by the party it is (two parties may share a name).
+    let (owes, owed) = match c.party_ids.as_slice() {
+        [first, second, ..] => (Some(*second), Some(*first)),
+        [only] => (Some(*only), None),
+        [] => (None, None),
+    };
+    for item in &mut items {
+        item.obligor_party = owes;
+        item.obligee_party = owed;
+    }
     let first = if obligee.is_empty() {
         format!("{obligor}认可所欠款项，同意按期清偿。")
     } else {
@@ -141,6 +151,9 @@ fn items(
         due: Some(days(agreed, rng.u64(7..=60))),
         place: "调解室".into(),
         done_on: None,
+        // Set by the caller, which knows the parties' ids.
+        obligor_party: None,
+        obligee_party: None,
     }];
     if rng.u32(..100) < 30 {
         let what = if rng.bool() {

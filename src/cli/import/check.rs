@@ -2,7 +2,7 @@
 //! party, the mediators, and a history that the status rules could have produced, with
 //! a number exactly when the case was accepted. Pure: no storage, "now" comes in.
 
-use crate::cli::jsonl::{CaseLine, FORMAT_VERSION, FORMAT_VERSION_1, FieldError};
+use crate::cli::jsonl::{CaseLine, FORMAT_VERSION, FORMAT_VERSION_1, FORMAT_VERSION_2, FieldError};
 use crate::domain::case::CaseProblem;
 use crate::domain::party::validate_party;
 use crate::domain::status::{CaseStatus, TransitionInput, check_transition};
@@ -13,12 +13,12 @@ use std::collections::HashSet;
 /// Every problem of the line that needs nothing but the line and the time.
 pub(super) fn check_line(line: &CaseLine, now: &DateTime<FixedOffset>) -> Vec<FieldError> {
     let mut out = Vec::new();
-    if line.format_version != FORMAT_VERSION && line.format_version != FORMAT_VERSION_1 {
+    let known = [FORMAT_VERSION_1, FORMAT_VERSION_2, FORMAT_VERSION];
+    if !known.contains(&line.format_version) {
         let found = line.format_version.to_string();
-        let supported = format!(
-            "{FORMAT_VERSION_1}{}{FORMAT_VERSION}",
-            crate::i18n::t("list.sep")
-        );
+        let supported = known
+            .map(|v| v.to_string())
+            .join(crate::i18n::t("list.sep").as_ref());
         let args = [("found", found.as_str()), ("supported", supported.as_str())];
         let message = if line.format_version > FORMAT_VERSION {
             tf("import.err.newer_format", &args)
@@ -88,7 +88,28 @@ fn check_extras(line: &CaseLine, out: &mut Vec<FieldError>) {
         }
     }
     if let Some(a) = &line.agreement {
-        for p in crate::domain::agreement::validate(&a.to_agreement()) {
+        let count = line.parties.len();
+        for (i, item) in a.items.iter().enumerate() {
+            for (field, position) in [
+                ("obligor_party", item.obligor_party),
+                ("obligee_party", item.obligee_party),
+            ] {
+                // Version 2 named parties by name only: the field is new in version 3.
+                if position.is_some() && line.format_version < FORMAT_VERSION {
+                    out.push(FieldError::new(
+                        format!("agreement.items[{i}].{field}"),
+                        tf("import.err.v2_item_party", &[]),
+                    ));
+                } else if position.is_some_and(|p| p >= count) {
+                    out.push(FieldError::new(
+                        format!("agreement.items[{i}].{field}"),
+                        tf("import.err.invited_party", &[("count", &count.to_string())]),
+                    ));
+                }
+            }
+        }
+        let agreement = a.to_agreement(line.format_version, &line.party_names());
+        for p in crate::domain::agreement::validate(&agreement) {
             out.push(FieldError::new(format!("agreement.{}", p.field), p.message));
         }
     }

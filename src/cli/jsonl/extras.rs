@@ -10,6 +10,7 @@ use crate::domain::agreement::{
 };
 use crate::domain::case::CaseId;
 use crate::domain::follow_up::{FollowUp, Performance, Satisfaction, VisitWay};
+use crate::domain::party::PartyId;
 use crate::domain::session::{
     InvitedParty, Session, SessionFields, SessionKind, SessionRecord, SessionStatus,
 };
@@ -159,12 +160,19 @@ pub struct AgreementLine {
 pub struct ItemLine {
     /// What is to be done.
     pub what: String,
-    /// Who must do it.
+    /// Who must do it: a party's name, or someone who is not a party (an insurer).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub obligor: String,
+    /// Which party `obligor` is: its 0-based position in the case's `parties` (version
+    /// 3; left out for someone who is not a party).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub obligor_party: Option<usize>,
     /// For whom.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub obligee: String,
+    /// Which party `obligee` is, as `obligor_party`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub obligee_party: Option<usize>,
     /// Amount in fen.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount_fen: Option<i64>,
@@ -300,8 +308,12 @@ impl FollowUpLine {
     }
 }
 
-impl From<Agreement> for AgreementLine {
-    fn from(a: Agreement) -> Self {
+impl AgreementLine {
+    /// The line of a stored agreement; `parties` are the case's party ids in order, so
+    /// an item names each party by its position (two of one name stay two).
+    pub fn from_agreement(a: Agreement, parties: &[Option<PartyId>]) -> Self {
+        let position =
+            |id: Option<PartyId>| id.and_then(|id| parties.iter().position(|p| *p == Some(id)));
         AgreementLine {
             kind: a.kind,
             number: a.number,
@@ -313,7 +325,9 @@ impl From<Agreement> for AgreementLine {
                 .map(|i| ItemLine {
                     what: i.what,
                     obligor: i.obligor,
+                    obligor_party: position(i.obligor_party),
                     obligee: i.obligee,
+                    obligee_party: position(i.obligee_party),
                     amount_fen: i.amount_fen,
                     due: i.due,
                     place: i.place,
@@ -329,11 +343,22 @@ impl From<Agreement> for AgreementLine {
             recorder: a.recorder,
         }
     }
-}
 
-impl AgreementLine {
-    /// The agreement as the domain holds it (the case id is set on insert).
-    pub fn to_agreement(&self) -> Agreement {
+    /// The agreement as the domain holds it (the case id is set on insert). Its items'
+    /// party ids are positions in the line's `parties` (`PartyId(0)` the first), made
+    /// the parties' ids when the case is inserted. A line of version 2 names parties by
+    /// name only: each name is the first party of that name, as version 2 meant it.
+    pub fn to_agreement(&self, version: u32, parties: &[String]) -> Agreement {
+        let party = |position: Option<usize>, name: &str| {
+            let found = if version >= 3 {
+                position
+            } else {
+                parties
+                    .iter()
+                    .position(|p| !name.trim().is_empty() && p.trim() == name.trim())
+            };
+            found.map(|p| PartyId(p as i64))
+        };
         Agreement {
             case_id: CaseId(0),
             version: 0,
@@ -347,7 +372,9 @@ impl AgreementLine {
                 .map(|i| PerformanceItem {
                     what: i.what.clone(),
                     obligor: i.obligor.clone(),
+                    obligor_party: party(i.obligor_party, &i.obligor),
                     obligee: i.obligee.clone(),
+                    obligee_party: party(i.obligee_party, &i.obligee),
                     amount_fen: i.amount_fen,
                     due: i.due,
                     place: i.place.clone(),

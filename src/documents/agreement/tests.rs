@@ -28,7 +28,7 @@ fn agreement(case: &Case) -> Agreement {
             amount_fen: Some(300_000),
             due: Some(day(2026, 12, 31)),
             place: "新华街道调解室".into(),
-            done_on: None,
+            ..Default::default()
         },
         PerformanceItem {
             what: "修复卫生间防水".into(),

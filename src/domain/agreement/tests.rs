@@ -222,3 +222,27 @@ fn missed_and_due_items_and_the_total_amount() {
     });
     assert_eq!(a.amount_fen(), 300_050);
 }
+
+#[test]
+fn two_parties_of_one_name_are_two_parties_and_one_party_is_one() {
+    use crate::domain::party::PartyId;
+    let item = |a: Option<i64>, b: Option<i64>, names: (&str, &str)| PerformanceItem {
+        what: "支付赔偿款".into(),
+        obligor: names.0.into(),
+        obligor_party: a.map(PartyId),
+        obligee: names.1.into(),
+        obligee_party: b.map(PartyId),
+        ..Default::default()
+    };
+    // 同名同姓: father and son.
+    assert!(!item(Some(1), Some(2), ("张伟", "张伟")).same_party());
+    assert!(item(Some(1), Some(1), ("张伟", "张伟")).same_party());
+    // An insurer paying a party of the same name as itself is still two.
+    assert!(!item(None, Some(1), ("张伟", "张伟")).same_party());
+    // Neither a party of the case: the names decide.
+    assert!(item(None, None, ("某保险公司", "某保险公司")).same_party());
+    assert!(!item(None, None, ("张伟", "")).same_party());
+    let mut a = signed();
+    a.items = vec![item(Some(1), Some(2), ("张伟", "张伟"))];
+    assert!(validate(&a).is_empty(), "{:?}", validate(&a));
+}

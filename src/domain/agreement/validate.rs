@@ -35,7 +35,7 @@ pub fn validate(agreement: &Agreement) -> Vec<FieldProblem> {
         }
         if item.obligor.trim().is_empty() {
             push("items", "err.agreement.item_obligor", &[("n", &n)]);
-        } else if item.obligor.trim() == item.obligee.trim() {
+        } else if item.same_party() {
             push("items", "err.agreement.item_same_party", &[("n", &n)]);
         }
         if item.amount_fen.is_some_and(|a| a < 0) {

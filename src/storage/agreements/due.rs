@@ -6,6 +6,7 @@ use super::opt_date;
 use crate::domain::agreement::{CONFIRMATION_WINDOW_DAYS, PerformanceItem};
 use crate::domain::case::CaseId;
 use crate::domain::org::OrgId;
+use crate::domain::party::PartyId;
 use crate::storage::codec::{date_text, parse_date};
 use crate::storage::{StorageError, Store};
 use chrono::{Days, NaiveDate};
@@ -43,7 +44,9 @@ pub struct AgreementWindow {
 /// still being performed, through their partial index), then each one's items by key.
 pub(crate) const DUE_ITEMS: &str =
     "SELECT c.id, coalesce(nullif(c.number_text, ''), c.party_names), c.party_names,
-             i.what, i.obligor, i.obligee, i.amount_fen, i.due_on, i.place
+             i.what, coalesce((SELECT p.name FROM parties p WHERE p.id = i.obligor_party), i.obligor),
+             coalesce((SELECT p.name FROM parties p WHERE p.id = i.obligee_party), i.obligee),
+             i.amount_fen, i.due_on, i.place, i.obligor_party, i.obligee_party
              FROM agreements a INDEXED BY agreements_live
              CROSS JOIN agreement_items i ON i.case_id = a.case_id
              CROSS JOIN cases c ON c.id = a.case_id
@@ -72,7 +75,9 @@ impl Store {
                 item: PerformanceItem {
                     what: r.get(3)?,
                     obligor: r.get(4)?,
+                    obligor_party: r.get::<_, Option<i64>>(9)?.map(PartyId),
                     obligee: r.get(5)?,
+                    obligee_party: r.get::<_, Option<i64>>(10)?.map(PartyId),
                     amount_fen: r.get(6)?,
                     due: opt_date("agreement_items.due_on", r.get(7)?)?,
                     place: r.get(8)?,

@@ -9,7 +9,7 @@ use crate::domain::party::{Party, PartyKind, PartyRole};
 use crate::storage::{StorageError, Store};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
-fn now() -> DateTime<FixedOffset> {
+pub(super) fn now() -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339("2026-11-28T09:30:00+08:00").unwrap()
 }
 
@@ -17,7 +17,7 @@ fn d(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
 }
 
-fn setup() -> (tempfile::TempDir, Store, Organisation, Case) {
+pub(super) fn setup() -> (tempfile::TempDir, Store, Organisation, Case) {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("room.db")).unwrap();
     let profile = OrgProfile {
@@ -51,11 +51,11 @@ fn item(what: &str, due: &str, amount: Option<i64>) -> PerformanceItem {
         amount_fen: amount,
         due: Some(d(due)),
         place: "调解室".into(),
-        done_on: None,
+        ..Default::default()
     }
 }
 
-fn signed(case: &Case) -> Agreement {
+pub(super) fn signed(case: &Case) -> Agreement {
     let mut a = Agreement::draft(case, &["王调解".into()]);
     a.number = "（2026）临新人调字第1号".into();
     a.clauses = vec![

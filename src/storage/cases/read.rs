@@ -5,7 +5,7 @@ use super::super::{StorageError, Store};
 use crate::domain::case::{Case, CaseFields, CaseId, CaseNumber};
 use crate::domain::category::{CaseCategory, Category};
 use crate::domain::org::MediatorId;
-use crate::domain::party::{Party, PartyKind, PartyRole, Sex};
+use crate::domain::party::{Party, PartyId, PartyKind, PartyRole, Sex};
 use crate::domain::source::Source;
 use crate::domain::status::{CaseStatus, StatusChange};
 use crate::i18n::tf;
@@ -64,7 +64,7 @@ impl Store {
     fn parties_of(&self, id: CaseId) -> Result<Vec<Party>, StorageError> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT role, kind, name, sex, ethnicity, birth_date, id_number, occupation, credit_code,
-                    legal_rep, phone, address
+                    legal_rep, phone, address, id
              FROM parties WHERE case_id = ?1 ORDER BY seq",
         )?;
         let mut rows = stmt.query([id.0])?;
@@ -73,6 +73,7 @@ impl Store {
             let sex: Option<String> = r.get(3)?;
             let birth: Option<String> = r.get(5)?;
             out.push(Party {
+                id: Some(PartyId(r.get(12)?)),
                 role: decode(
                     "parties.role",
                     &r.get::<_, String>(0)?,

@@ -153,7 +153,14 @@ fn write(
             &now(),
         ),
         Operation::SaveDraft => {
-            store.save_draft("actor", &format!("record:{}", case.0), "{}", &now())
+            let window = crate::storage::window::Window::open(store.path());
+            store.save_draft(
+                "actor",
+                &window,
+                &format!("record:{}", case.0),
+                "{}",
+                &now(),
+            )
         }
         Operation::EditSettings => store.add_mediator(org.id, "新调解员", "").map(drop),
         Operation::ManageUsers => store.add_user(&User::new("new", Role::Clerk), &now()),

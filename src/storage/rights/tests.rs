@@ -183,7 +183,8 @@ fn a_clerk_cannot_write_to_a_case_they_did_not_register_and_nothing_is_written()
     });
     let key = format!("postpone:{}", theirs.id.0);
     assert_refused(s, "draft", Why::NotOwn, |s| {
-        s.save_draft("police1", &key, "{}", &now())
+        let window = crate::storage::window::Window::open(s.path());
+        s.save_draft("police1", &window, &key, "{}", &now())
     });
     let visit = FollowUp {
         case_id: theirs.id,
@@ -210,8 +211,15 @@ fn a_clerk_cannot_write_to_a_case_they_did_not_register_and_nothing_is_written()
     r.store
         .create_session(r.org.id, &booking(own.id, r.mediator, 14), "", &now())
         .expect("own session");
+    let window = crate::storage::window::Window::open(r.store.path());
     r.store
-        .save_draft("police1", &format!("case:{}", own.id.0), "{}", &now())
+        .save_draft(
+            "police1",
+            &window,
+            &format!("case:{}", own.id.0),
+            "{}",
+            &now(),
+        )
         .expect("own draft");
     // The refusals show in the history of the case they concern.
     let history = r.store.case_history(theirs.id).expect("history");
@@ -250,7 +258,8 @@ fn a_read_only_user_writes_nothing_but_what_they_viewed_and_were_refused() {
         s.cancel_session(session, 1, "", &now())
     });
     assert_refused(s, "draft", Why::Role, |s| {
-        s.save_draft("reader", "case:new", "{}", &now())
+        let window = crate::storage::window::Window::open(s.path());
+        s.save_draft("reader", &window, "case:new", "{}", &now())
     });
     assert_refused(s, "user", Why::Role, |s| {
         s.add_user(&User::new("x", Role::Admin), &now())
@@ -260,7 +269,8 @@ fn a_read_only_user_writes_nothing_but_what_they_viewed_and_were_refused() {
     });
     // Closing a form they only looked at deletes no draft, and is no refusal.
     let recorded = refused_rows(s);
-    s.delete_draft("reader", "settings")
+    let window = crate::storage::window::Window::open(s.path());
+    s.delete_draft("reader", window.token(), "settings")
         .expect("nothing to delete");
     assert_eq!(refused_rows(s), recorded);
     // What they were shown is recorded.

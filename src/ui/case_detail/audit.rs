@@ -22,6 +22,9 @@ const DERIVED: &[&str] = &[
     "end_utc",
     "day",
     "created_at",
+    // A party's place in the list moves when one before it is removed: that removal is
+    // the line worth showing.
+    "seq",
 ];
 
 /// At most this many lines, the newest (a case edited for years stays readable).
@@ -65,10 +68,10 @@ pub fn section(
 }
 
 /// (when, who, what) per shown line: an insert swallows the changes made with it in the
-/// same transaction (same minute, user and table), and changes of derived columns only
-/// are left out.
+/// same transaction (same minute, user, table and row name), and changes of derived
+/// columns only are left out.
 pub fn summarise(entries: &[AuditEntry]) -> Vec<(String, String, String)> {
-    let mut kept: Vec<(&AuditEntry, Vec<&str>)> = Vec::new();
+    let mut kept: Vec<(AuditEntry, Vec<&str>)> = Vec::new();
     for e in entries {
         let changed: Vec<&str> = e
             .changed
@@ -88,19 +91,28 @@ pub fn summarise(entries: &[AuditEntry]) -> Vec<(String, String, String)> {
                         if !cols.contains(&c) {
                             cols.push(c);
                         }
+                        // From the first value to the last one of the minute.
+                        if let Some((_, after)) = e.values.get(c) {
+                            let before = last.values.get(c).map(|v| v.0.clone());
+                            let before = before.or_else(|| e.values.get(c).map(|v| v.0.clone()));
+                            last.values
+                                .insert(c.to_string(), (before.unwrap_or_default(), after.clone()));
+                        }
                     }
                 }
                 continue;
             }
         }
-        kept.push((e, changed));
+        kept.push((e.clone(), changed));
     }
-    kept.into_iter().map(|(e, cols)| line(e, &cols)).collect()
+    kept.iter().map(|(e, cols)| line(e, cols)).collect()
 }
 
 fn same_moment(a: &AuditEntry, b: &AuditEntry) -> bool {
     let minute = |e: &AuditEntry| e.at.map(|t| t.format("%Y-%m-%d %H:%M").to_string());
-    a.user == b.user && a.table == b.table && minute(a) == minute(b)
+    // The name too: two parties changed in one save are two lines (a renamed party's
+    // change is its own line, which says the rename).
+    a.user == b.user && a.table == b.table && a.name == b.name && minute(a) == minute(b)
 }
 
 fn line(e: &AuditEntry, cols: &[&str]) -> (String, String, String) {
@@ -116,6 +128,8 @@ fn line(e: &AuditEntry, cols: &[&str]) -> (String, String, String) {
             "detail.audit_refused",
             &[("what", &label("rights.op", &e.name))],
         )
+    } else if e.table == "parties" {
+        party_line(e, cols)
     } else {
         let table = label("audit_table", &e.table);
         let mut text = format!("{action}{table}");
@@ -132,6 +146,51 @@ fn line(e: &AuditEntry, cols: &[&str]) -> (String, String, String) {
         text
     };
     (when, clean(&e.user).into_owned(), what)
+}
+
+/// A party's line: "添加当事人 刘春梅", "删除当事人 刘春梅", or per changed field
+/// "修改当事人 刘春梅：联系电话 15847805678 → 15847809999" (values as the viewer may see
+/// them: masked before they get here where the role says so).
+fn party_line(e: &AuditEntry, cols: &[&str]) -> String {
+    let name = clean(&e.name).into_owned();
+    match e.action {
+        AuditAction::Insert => tf("audit_party.insert", &[("name", &name)]),
+        AuditAction::Delete => tf("audit_party.delete", &[("name", &name)]),
+        _ => {
+            let changes: Vec<String> = cols
+                .iter()
+                .map(|c| {
+                    let (before, after) = e.values.get(*c).cloned().unwrap_or_default();
+                    tf(
+                        "audit_party.change",
+                        &[
+                            ("field", &column(c)),
+                            ("before", &party_value(c, &before)),
+                            ("after", &party_value(c, &after)),
+                        ],
+                    )
+                })
+                .collect();
+            tf(
+                "audit_party.update",
+                &[
+                    ("name", &name),
+                    ("changes", &changes.join(t("audit_party.sep").as_ref())),
+                ],
+            )
+        }
+    }
+}
+
+/// A party's stored value in the user's words: codes by their label, nothing as （空）.
+fn party_value(column: &str, value: &str) -> String {
+    if value.is_empty() {
+        return t("audit_party.empty").into_owned();
+    }
+    match column {
+        "role" | "sex" | "kind" => label(column, value).into_owned(),
+        _ => clean(value).into_owned(),
+    }
 }
 
 /// A column's name in the user's words (its name as stored when there is none).

@@ -59,6 +59,7 @@ fn drafts(lang: Lang) -> AppState {
     ]
     .into_iter()
     .map(|(key, d)| Draft {
+        owner: "1234-gone-0".into(),
         key: key.into(),
         content: serde_json::to_string(&d).unwrap(),
         updated_at: at,

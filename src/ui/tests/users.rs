@@ -71,6 +71,7 @@ fn history() -> Vec<AuditEntry> {
         action,
         name: name.into(),
         changed: changed.iter().map(|c| c.to_string()).collect(),
+        values: Default::default(),
     };
     vec![
         entry(
@@ -114,13 +115,45 @@ fn history() -> Vec<AuditEntry> {
             "id_number",
             &[],
         ),
+        AuditEntry {
+            values: [
+                ("phone", ("15847805678", "15847809999")),
+                ("address", ("", "城关镇北街3号")),
+            ]
+            .into_iter()
+            .map(|(c, (b, a))| (c.to_string(), (b.to_string(), a.to_string())))
+            .collect(),
+            ..entry(
+                "2026-11-28T08:05:00+08:00",
+                "lifang",
+                "parties",
+                AuditAction::Update,
+                "王秀兰",
+                &["phone", "address"],
+            )
+        },
+        // Another party's change in the same minute is a line of its own.
+        AuditEntry {
+            values: [("role", ("applicant", "third_party"))]
+                .into_iter()
+                .map(|(c, (b, a))| (c.to_string(), (b.to_string(), a.to_string())))
+                .collect(),
+            ..entry(
+                "2026-11-28T08:05:00+08:00",
+                "lifang",
+                "parties",
+                AuditAction::Update,
+                "刘春梅",
+                &["role", "seq"],
+            )
+        },
         entry(
             "2026-11-28T08:05:00+08:00",
             "lifang",
             "parties",
-            AuditAction::Update,
-            "王秀兰",
-            &["phone", "address"],
+            AuditAction::Delete,
+            "赵磊",
+            &[],
         ),
         entry(
             "2026-11-28T08:40:00+08:00",
@@ -143,8 +176,21 @@ fn history_screen(lang: Lang) -> AppState {
 
 #[test]
 fn history_zh() {
-    let text = screen(&history_screen(Lang::Zh));
-    assert!(text.contains("修改当事人 王秀兰：电话、住址"), "{text}");
+    let s = history_screen(Lang::Zh);
+    let lines: Vec<String> = crate::ui::case_detail::audit::summarise(&history())
+        .into_iter()
+        .map(|(_, _, what)| what)
+        .collect();
+    for line in [
+        "添加当事人 王秀兰",
+        "修改当事人 王秀兰：联系电话 15847805678 → 15847809999；住址 （空） → 城关镇北街3号",
+        // Its place in the list is not worth a word.
+        "修改当事人 刘春梅：角色 申请人 → 第三人",
+        "删除当事人 赵磊",
+    ] {
+        assert!(lines.iter().any(|l| l == line), "{line} not in {lines:#?}");
+    }
+    let text = screen(&s);
     assert!(!text.contains("party_names"), "{text}");
     insta::assert_snapshot!(text);
 }

@@ -313,3 +313,58 @@ fn enter_on_the_obligor_and_the_agreement_status_opens_their_lists_as_everywhere
     assert!(s.modals.is_empty());
     assert_eq!(editor(&s).form.value("status"), last);
 }
+
+/// Two parties of one name (a father and son): the item offers each, told apart by its
+/// role, and names each by its id — never "the same party".
+#[test]
+fn an_item_between_two_parties_of_one_name_names_each_by_id() {
+    use crate::domain::party::{PartyId, PartyRole};
+    let mut s = started();
+    let mut c = case();
+    c.status = CaseStatus::Succeeded;
+    c.fields.parties.truncate(2);
+    for (i, (p, role)) in c
+        .fields
+        .parties
+        .iter_mut()
+        .zip([PartyRole::Applicant, PartyRole::Respondent])
+        .enumerate()
+    {
+        p.id = Some(PartyId(40 + i as i64));
+        p.name = "张伟".into();
+        p.role = role;
+    }
+    assert_eq!(c.fields.parties.len(), 2);
+    act(&mut s, Action::CaseLoaded(Box::new(c.clone())));
+    press(&mut s, KeyCode::F(6));
+    act(&mut s, Action::AgreementLoaded(c.id, None, true));
+    focus(&mut s, "items");
+    press(&mut s, KeyCode::F(7));
+    let EditorPage::Item { form, .. } = &editor(&s).page else {
+        panic!("no item page");
+    };
+    let labels: Vec<String> = match &form.field("obligor").unwrap().kind {
+        crate::app::form::FieldKind::Choice(list) => list.iter().map(|c| c.label.clone()).collect(),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(labels, ["张伟（申请人）", "张伟（被申请人）"]);
+    type_in(&mut s, "支付赔偿款");
+    press(&mut s, KeyCode::F(2));
+    let item = &editor(&s).items[0];
+    assert_eq!(
+        (item.obligor_party, item.obligee_party),
+        (Some(PartyId(41)), Some(PartyId(40))),
+        "{item:?}"
+    );
+    assert_eq!(
+        (item.obligor.as_str(), item.obligee.as_str()),
+        ("张伟", "张伟")
+    );
+    assert!(!item.same_party());
+    // The agreement as saved carries them.
+    let effects = press(&mut s, KeyCode::F(2));
+    let [Effect::SaveAgreement(a)] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(a.items[0].obligor_party, Some(PartyId(41)));
+}

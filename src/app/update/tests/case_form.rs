@@ -126,8 +126,13 @@ fn the_saved_case_is_shown_and_the_status_line_says_registered() {
     let mut s = started();
     fill_new_case(&mut s);
     press(&mut s, KeyCode::F(2));
-    act(&mut s, Action::CaseSaved(Box::new(case())));
+    let effects = act(&mut s, Action::CaseSaved(Box::new(case())));
     assert!(matches!(&s.cases, CasesView::Detail(d) if d.case.id == CaseId(7)));
+    // Its history is read again: the change just saved is its last line.
+    assert!(
+        effects.contains(&Effect::LoadHistory(CaseId(7))),
+        "{effects:?}"
+    );
     assert_eq!(
         s.status.as_ref().map(|l| l.text.as_str()),
         Some(t("msg.registered").as_ref())

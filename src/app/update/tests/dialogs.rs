@@ -117,6 +117,7 @@ fn restored(key: &str, data: &DraftData, sessions: Vec<Session>) -> AppState {
     let mut s = started();
     let draft = Draft {
         key: key.into(),
+        owner: "1234-gone-0".into(),
         content: serde_json::to_string(data).unwrap(),
         updated_at: chrono::DateTime::parse_from_rfc3339("2026-11-28T14:03:00+08:00").unwrap(),
     };

@@ -42,6 +42,7 @@ fn half_typed() -> AppState {
 
 fn stored(key: &str, data: &DraftData) -> Draft {
     Draft {
+        owner: "1234-gone-0".into(),
         key: key.into(),
         content: serde_json::to_string(data).unwrap(),
         updated_at: chrono::DateTime::parse_from_rfc3339("2026-11-28T14:03:00+08:00").unwrap(),
@@ -148,9 +149,56 @@ fn discard_deletes_the_draft_and_esc_keeps_it_for_later() {
         &mut s,
         Action::DraftsLoaded(vec![stored("case:new", &data), stored("settings", &data)]),
     );
-    assert_eq!(deletes(&press(&mut s, KeyCode::Delete)), ["case:new"]);
+    // The draft is deleted where it is: in the gone window that left it.
+    assert_eq!(
+        press(&mut s, KeyCode::Delete),
+        [Effect::DiscardDraft {
+            owner: "1234-gone-0".into(),
+            key: "case:new".into()
+        }]
+    );
     assert!(matches!(top(&s), Some(Modal::Drafts(o)) if o.rows.len() == 1));
-    assert!(deletes(&press(&mut s, KeyCode::Esc)).is_empty());
+    // Later: nothing deleted, and the gone window is let go (offered at a later start).
+    assert_eq!(press(&mut s, KeyCode::Esc), [Effect::ReleaseDrafts]);
+    assert!(s.modals.is_empty());
+}
+
+#[test]
+fn a_restored_draft_becomes_this_windows_own_before_anything_else() {
+    let data = DraftData {
+        fields: [("facts".to_string(), "吵架".to_string())].into(),
+        ..DraftData::default()
+    };
+    let mut s = started();
+    act(
+        &mut s,
+        Action::DraftsLoaded(vec![stored("case:new", &data)]),
+    );
+    let effects = press(&mut s, KeyCode::Enter);
+    assert_eq!(
+        effects[..2],
+        [
+            Effect::AdoptDraft {
+                owner: "1234-gone-0".into(),
+                key: "case:new".into()
+            },
+            Effect::ReleaseDrafts
+        ]
+    );
+    assert_eq!(form(&s).form.value("facts"), "吵架");
+    // Given up: the draft, now this window's, is deleted as this window's.
+    press(&mut s, KeyCode::Esc);
+    let effects = key(&mut s, Key::char('y'));
+    assert_eq!(deletes(&effects), ["case:new"]);
+}
+
+#[test]
+fn nothing_to_offer_lets_the_gone_windows_go_at_once() {
+    let mut s = started();
+    assert_eq!(
+        act(&mut s, Action::DraftsLoaded(Vec::new())),
+        [Effect::ReleaseDrafts]
+    );
     assert!(s.modals.is_empty());
 }
 

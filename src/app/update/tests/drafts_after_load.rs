@@ -32,6 +32,7 @@ fn saved_one(s: &mut AppState) -> (String, DraftData) {
 fn restored(key: &str, data: &DraftData) -> (AppState, Vec<Effect>) {
     let mut s = started();
     let draft = Draft {
+        owner: "1234-gone-0".into(),
         key: key.into(),
         content: serde_json::to_string(data).unwrap(),
         updated_at: chrono::DateTime::parse_from_rfc3339("2026-11-28T14:03:00+08:00").unwrap(),
@@ -267,6 +268,7 @@ fn the_first_start_form_comes_back_typed() {
     let effects = act(&mut again, Action::RoomLoaded(Box::new(no_room())));
     assert_eq!(effects, vec![Effect::LoadDrafts]);
     let draft = Draft {
+        owner: "1234-gone-0".into(),
         key: k,
         content: serde_json::to_string(&data).unwrap(),
         updated_at: chrono::DateTime::parse_from_rfc3339("2026-11-28T14:03:00+08:00").unwrap(),

@@ -42,8 +42,12 @@ fn the_saved_status_change_shows_the_case_and_says_so() {
     let mut s = detail(CaseStatus::Accepted);
     let mut moved = case();
     moved.status = CaseStatus::Mediating;
-    act(&mut s, Action::CaseSaved(Box::new(moved)));
+    let effects = act(&mut s, Action::CaseSaved(Box::new(moved)));
     assert!(matches!(&s.cases, CasesView::Detail(d) if d.case.status == CaseStatus::Mediating));
+    assert!(
+        effects.contains(&Effect::LoadHistory(CaseId(7))),
+        "{effects:?}"
+    );
     assert!(s.status.as_ref().is_some_and(|l| l.text.contains("调解中")));
 }
 
