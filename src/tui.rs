@@ -102,6 +102,9 @@ fn event_loop(
     if let Some(cause) = backup_failure {
         crate::app::startup::backup_failed(&mut state, &cause);
     }
+    if !store.repaired_triggers().is_empty() {
+        crate::app::startup::audit_repaired(&mut state, store.repaired_triggers());
+    }
     let mut runner = Runner::new(store, user.name.clone());
     runner.set_user(user.clone());
     state.user = user;
@@ -199,15 +202,19 @@ fn take_events(state: &mut AppState, runner: &mut Runner) -> std::io::Result<boo
     }
 }
 
-/// Asks whether another process committed since last time; if so, reloads what is on
-/// screen. True when the screen must be drawn again.
+/// Asks whether another process committed since last time; if so, whether that was a
+/// restore of the whole file (one small read of the room generation), and reloads what
+/// is on screen. A file moved aside by a restore commits nothing more: that is asked too
+/// (one look at the file's identity). True when the screen must be drawn again.
 fn refresh(state: &mut AppState, runner: &mut Runner, seen: &mut Option<i64>) -> bool {
+    let moved = runner.store().moved_aside();
     let now = runner.store().data_version().ok();
-    if now.is_none() || now == *seen {
+    if !moved && (now.is_none() || now == *seen) {
         return false;
     }
-    *seen = now;
-    let effects = update(state, Action::DataChanged);
+    let action = runner.restore_noticed().unwrap_or(Action::DataChanged);
+    *seen = runner.store().data_version().ok();
+    let effects = update(state, action);
     run_effects(state, runner, effects);
     true
 }

@@ -179,6 +179,26 @@ fn restore_puts_a_copy_back_and_keeps_what_it_replaced() {
         .collect();
     assert_eq!(kept.len(), 1, "{kept:?}");
     assert_eq!(cases_in(&kept[0]), ("ok".to_string(), 50));
+    // Recorded, with the history since the copy kept, and no id of the 50 given again.
+    let conn = rusqlite::Connection::open(&db).expect("open");
+    let (restores, highest, next): (i64, i64, i64) = conn
+        .query_row(
+            "SELECT (SELECT count(*) FROM audit WHERE action = 'restore'),
+                    (SELECT max(id) FROM cases),
+                    (SELECT seq FROM sqlite_sequence WHERE name = 'cases')",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .expect("audit");
+    assert_eq!(restores, 1);
+    let replaced = rusqlite::Connection::open(&kept[0]).expect("kept");
+    let before: i64 = replaced
+        .query_row("SELECT max(id) FROM cases", [], |r| r.get(0))
+        .expect("ids");
+    assert!(
+        highest < before && next >= before,
+        "{highest} {next} {before}"
+    );
 }
 
 #[test]
@@ -306,4 +326,52 @@ fn backup_keep_sets_how_many_daily_copies_the_room_keeps() {
         7
     );
     assert!(!run(&db, &["backup", "--keep", "0"]).status.success());
+}
+
+#[test]
+fn check_names_a_dropped_or_altered_audit_trigger_and_opening_the_file_repairs_it_on_record() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("room.db");
+    demo(&db, 3);
+    let conn = app::raw_connection(&db);
+    conn.execute_batch(
+        "DROP TRIGGER audit_parties_delete;
+         DROP TRIGGER audit_cases_update;
+         CREATE TRIGGER audit_cases_update AFTER UPDATE ON cases WHEN 0 BEGIN SELECT 1; END;",
+    )
+    .expect("switch the audit off around the app");
+    drop(conn);
+    for _ in 0..2 {
+        // check only reads: it says the same the second time.
+        let out = run(&db, &["check"]);
+        assert!(!out.status.success());
+        let said = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            said.contains("缺少 1 个修改记录的触发器（audit_parties_delete）"),
+            "{said}"
+        );
+        assert!(
+            said.contains("有 1 个修改记录的触发器被改动过（audit_cases_update）"),
+            "{said}"
+        );
+        assert!(!said.contains("没有发现问题"), "{said}");
+    }
+    // Any command that opens the file makes them again, and records that it did.
+    assert!(run(&db, &["agenda"]).status.success());
+    let out = run(&db, &["check"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let conn = rusqlite::Connection::open(&db).expect("open");
+    let repaired: String = conn
+        .query_row(
+            "SELECT after_json FROM audit WHERE action = 'repair'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("a repair row");
+    assert!(repaired.contains("audit_parties_delete"), "{repaired}");
+    assert!(repaired.contains("audit_cases_update"), "{repaired}");
 }

@@ -81,6 +81,10 @@ pub enum Action {
     SessionClash(Box<SessionFields>, Box<Verdict>),
     /// Another process changed the database: read again what is on screen.
     DataChanged,
+    /// The whole file was put back from a copy since this session read it.
+    RoomRestored(Box<crate::storage::Restored>),
+    /// The session took a restore in (nothing more to do).
+    RestoreTakenIn,
     /// Typing paused: save what the open forms hold as drafts.
     SaveDrafts,
     /// The user's drafts left from an earlier run arrived.
@@ -285,6 +289,9 @@ pub enum Effect {
     ExportLedger(crate::domain::stats::period::Period),
     /// Find earlier cases of these parties.
     FindRepeats(crate::domain::repeat::RepeatQuery),
+    /// The session has closed every form opened before a restore and reads everything
+    /// again: its writes are accepted in this room generation from now on.
+    TakeInRestore(i64),
     /// Read the user's drafts.
     LoadDrafts,
     /// Save a draft (form key, JSON of its fields).

@@ -248,7 +248,8 @@ pub struct DraftsState {
 /// A draft offered at start.
 #[derive(Debug, Clone, PartialEq)]
 pub struct OfferedDraft {
-    /// The gone window that left it (its token).
+    /// The gone window that left it (its token); empty for this window's own draft,
+    /// kept when a restore closed its form.
     pub owner: String,
     /// Which form.
     pub key: DraftKey,
@@ -265,6 +266,8 @@ pub struct DraftOffer {
     pub rows: Vec<OfferedDraft>,
     /// Row with the cursor.
     pub selected: usize,
+    /// Offered because a restore closed their forms (not left from an earlier run).
+    pub after_restore: bool,
 }
 
 #[cfg(test)]

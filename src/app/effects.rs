@@ -34,6 +34,16 @@ pub struct Runner {
 }
 
 impl Runner {
+    /// The window an offered draft belongs to: an empty owner is this window's own
+    /// (a form a restore closed), anything else a gone window's token.
+    fn owner_or_mine(&self, owner: String) -> String {
+        if owner.is_empty() {
+            self.window.token().to_string()
+        } else {
+            owner
+        }
+    }
+
     /// A runner acting as `operator`.
     pub fn new(store: Store, operator: String) -> Runner {
         let user = User::new(&operator, crate::domain::user::Role::Admin);
@@ -97,6 +107,24 @@ impl Runner {
         self.searcher.answers()
     }
 
+    /// A restore this session has not taken in yet, as the action that makes the app
+    /// reload: the file's generation changed, or the file was moved aside (a restore over
+    /// a file too damaged to open) and the restored one is opened in its place.
+    pub fn restore_noticed(&mut self) -> Option<Action> {
+        if self.store.moved_aside() {
+            let path = self.store.path().to_path_buf();
+            let mut store = Store::open(&path).ok()?;
+            store.set_user(&self.operator);
+            self.store = store;
+            self.searcher = super::search_worker::Searcher::new(path);
+            return Some(Action::RoomRestored(Box::new(
+                self.store.last_restore().ok()??,
+            )));
+        }
+        let restored = self.store.restored_since().ok()??;
+        Some(Action::RoomRestored(Box::new(restored)))
+    }
+
     /// The database.
     pub fn store(&self) -> &Store {
         &self.store
@@ -129,6 +157,7 @@ impl Runner {
                 | Effect::LoadHistory(_)
                 | Effect::LoadAgreement(..)
                 | Effect::RecordRefusal { .. }
+                | Effect::TakeInRestore(_)
         );
         // A refused booking goes back with what was asked, so the user can override it.
         let asked = match &effect {
@@ -150,6 +179,11 @@ impl Runner {
                     Ok(action) => action,
                     Err(e) => failure(e, saving),
                 },
+                None => failure(e, saving),
+            },
+            // A write typed against content a restore replaced: the session reloads.
+            (Err(e @ StorageError::Restored { .. }), _) => match self.restore_noticed() {
+                Some(restored) => restored,
                 None => failure(e, saving),
             },
             (Err(e), _) => failure(e, saving),
@@ -360,6 +394,12 @@ impl Runner {
                     Action::DocumentWritten(path)
                 }
             }
+            Effect::TakeInRestore(generation) => {
+                self.store.take_in_restore(generation);
+                // The restored file has its own record of who was shown what.
+                self.viewed.clear();
+                Action::RestoreTakenIn
+            }
             Effect::RecordRefusal { refusal, case } => {
                 self.store.record_refusal(&refusal, case);
                 Action::RefusalRecorded
@@ -379,10 +419,12 @@ impl Runner {
                 Action::DraftStored
             }
             Effect::DiscardDraft { owner, key } => {
+                let owner = self.owner_or_mine(owner);
                 self.store.delete_draft(&self.operator, &owner, &key)?;
                 Action::DraftStored
             }
             Effect::AdoptDraft { owner, key } => {
+                let owner = self.owner_or_mine(owner);
                 self.store
                     .adopt_draft(&self.operator, &self.window, &owner, &key)?;
                 Action::DraftStored

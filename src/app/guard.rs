@@ -61,6 +61,7 @@ pub fn asked(effect: &Effect) -> Option<(Operation, Target)> {
         | Effect::DiscardDraft { .. }
         | Effect::AdoptDraft { .. }
         | Effect::ReleaseDrafts
+        | Effect::TakeInRestore(_)
         | Effect::RecordRefusal { .. } => return None,
         Effect::LoadCases(_) | Effect::SearchCases { .. } => (O::ViewCase, Room),
         Effect::FindRepeats(_) => (O::Search, Room),

@@ -1,5 +1,6 @@
 //! What the start of the app has to tell the user before the first key: a daily backup
-//! that failed (made by `main` before the screen opens) is said on the status line, in
+//! that failed (made by `main` before the screen opens), or audit triggers that were
+//! missing and made again when the file was opened, are said on the status line, in
 //! plain words and with what to do, beside any other start message.
 
 use super::state::{AppState, StatusLine};
@@ -7,7 +8,31 @@ use crate::i18n::tf;
 
 /// The day's automatic backup failed with `cause`: say so on the status line.
 pub fn backup_failed(state: &mut AppState, cause: &str) {
-    let said = tf("msg.backup_failed", &[("cause", cause)]);
+    say(state, tf("msg.backup_failed", &[("cause", cause)]));
+}
+
+/// Opening the file found audit triggers missing or altered and made them again (and
+/// recorded that): somebody switched the audit off around the app, and the user must
+/// hear of it.
+pub fn audit_repaired(state: &mut AppState, found: &crate::storage::TriggerFindings) {
+    let names: Vec<&str> = found
+        .missing
+        .iter()
+        .chain(&found.altered)
+        .map(String::as_str)
+        .collect();
+    let count = names.len().to_string();
+    say(
+        state,
+        tf(
+            "msg.audit_repaired",
+            &[("count", &count), ("names", &names.join(", "))],
+        ),
+    );
+}
+
+/// Puts `said` on the status line as an error, before what was there.
+fn say(state: &mut AppState, said: String) {
     let text = match state.status.take() {
         Some(before) if !before.text.is_empty() => format!("{said} {}", before.text),
         _ => said,
@@ -38,5 +63,27 @@ mod tests {
         assert!(status.text.contains("磁盘已满"), "{}", status.text);
         assert!(status.text.contains("备份"), "{}", status.text);
         assert!(status.text.contains("模板有误"), "{}", status.text);
+    }
+
+    #[test]
+    fn audit_triggers_made_again_at_opening_are_said_with_their_names() {
+        set_lang(Lang::Zh);
+        let mut s = AppState::new(today(), Lang::Zh, (80, 24));
+        let found = crate::storage::TriggerFindings {
+            missing: vec!["audit_cases_update".into()],
+            altered: vec!["audit_parties_insert".into()],
+        };
+        audit_repaired(&mut s, &found);
+        let status = s.status.as_ref().expect("said");
+        assert!(status.error);
+        assert!(status.text.contains("2 个"), "{}", status.text);
+        assert!(
+            status
+                .text
+                .contains("audit_cases_update, audit_parties_insert"),
+            "{}",
+            status.text
+        );
+        assert!(status.text.contains("管理员"), "{}", status.text);
     }
 }

@@ -46,20 +46,22 @@ pub fn backup(db: &Path, dir: Option<&Path>, keep: Option<u32>) -> Result<(), Cl
     Ok(())
 }
 
-/// Puts the copy `file` in place of `db`, after checking it; keeps what it replaces.
-pub fn restore(db: &Path, file: &Path) -> Result<(), CliError> {
+/// Puts the copy `file` in place of `db`, after checking it; keeps what it replaces. The
+/// restore is recorded as done by `who`; sessions connected to `db` see it and reload.
+pub fn restore(db: &Path, file: &Path, who: &str) -> Result<(), CliError> {
     // Checked before anything is opened or created.
     backup::verify(file)?;
     let kept =
         match Store::open(db) {
-            Ok(mut store) => store.restore_from(file)?,
+            Ok(mut store) => store.restore_from(file, who)?,
             // A database too broken to open is moved aside, never overwritten.
             Err(
                 StorageError::Open { .. } | StorageError::Sql(_) | StorageError::NotOurs { .. },
-            ) if db.exists() => backup::restore_over_broken(db, file)?,
+            ) if db.exists() => backup::restore_over_broken(db, file, who)?,
             Err(e) => return Err(e.into()),
         };
-    // An older copy is brought up to this version now, not on the next start.
+    // The restored file opens as this version (the copy was migrated before it was put
+    // in place).
     drop(Store::open(db)?);
     eprintln!(
         "{}",
@@ -71,6 +73,7 @@ pub fn restore(db: &Path, file: &Path) -> Result<(), CliError> {
             ]
         )
     );
+    eprintln!("{}", tf("cli.restore.told", &[]));
     Ok(())
 }
 
@@ -113,6 +116,25 @@ pub fn describe(report: &CheckReport) -> String {
                 ("table", table),
                 ("row", &row.to_string()),
                 ("parent", parent),
+            ],
+        ));
+    }
+    let names = |list: &[String]| list.join(", ");
+    if !report.triggers.missing.is_empty() {
+        lines.push(tf(
+            "cli.check.triggers_missing",
+            &[
+                ("count", &report.triggers.missing.len().to_string()),
+                ("names", &names(&report.triggers.missing)),
+            ],
+        ));
+    }
+    if !report.triggers.altered.is_empty() {
+        lines.push(tf(
+            "cli.check.triggers_altered",
+            &[
+                ("count", &report.triggers.altered.len().to_string()),
+                ("names", &names(&report.triggers.altered)),
             ],
         ));
     }

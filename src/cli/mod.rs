@@ -143,7 +143,7 @@ pub enum Command {
         /// 备份文件 / the copy to restore
         file: PathBuf,
     },
-    /// 检查数据文件是否完好 / run the integrity and foreign-key checks
+    /// 检查数据文件是否完好、修改记录是否完整 / run the integrity, foreign-key and audit-trigger checks
     Check,
     /// 查找案件（姓名、拼音、电话、身份证号、编号、案情）/ find cases by any word
     Search {
@@ -256,7 +256,7 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<(), CliError> {
             );
         }
         Command::Backup { dir, keep } => backup::backup(&db, dir.as_deref(), *keep)?,
-        Command::Restore { file } => backup::restore(&db, file)?,
+        Command::Restore { file } => backup::restore(&db, file, &name)?,
         Command::Check => backup::check(&db)?,
         Command::Export { output } => {
             // Opening would create an empty database: a mistyped --db must not pass as "0 cases".

@@ -17,6 +17,10 @@ labelled_enum! {
         Import => ("import", "导入"),
         /// The rights table refused someone an operation (on this case).
         Refused => ("refused", "拒绝"),
+        /// The whole file was put back from a copy (`tiaojie restore`).
+        Restore => ("restore", "恢复"),
+        /// Audit triggers found missing or altered were made again.
+        Repair => ("repair", "修复"),
     }
 }
 

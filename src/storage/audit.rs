@@ -10,7 +10,7 @@ use super::{StorageError, Store};
 use crate::domain::audit::{AuditAction, AuditEntry};
 use crate::domain::case::CaseId;
 use rusqlite::functions::FunctionFlags;
-use rusqlite::{Connection, Transaction, TransactionBehavior, params};
+use rusqlite::{Connection, Transaction, params};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
@@ -23,6 +23,10 @@ pub const AUDITED: &[&str] = &[
     "users",
     "agreements",
 ];
+
+mod triggers;
+pub use triggers::TriggerFindings;
+pub(super) use triggers::{findings, install_triggers, record_repair};
 
 /// Columns whose change alone is no change worth recording (kept by storage itself).
 const NOT_A_CHANGE: &[&str] = &["version", "updated_at"];
@@ -92,134 +96,6 @@ pub(super) fn register_functions(
     Ok(())
 }
 
-/// Makes (or remakes) the audit triggers of every audited table that exists, in one
-/// write transaction, unless they already match the tables' columns.
-pub(super) fn install_triggers(conn: &mut Connection) -> Result<(), StorageError> {
-    let wanted = wanted_triggers(conn)?;
-    let matches =
-        |name: &str, sql: &str| matches!(current(conn, name), Ok(Some(now)) if now == sql);
-    if wanted.iter().all(|(name, sql)| matches(name, sql)) {
-        return Ok(());
-    }
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    for (name, sql) in &wanted {
-        let now: Option<String> = current(&tx, name)?;
-        if now.as_deref() != Some(sql) {
-            tx.execute_batch(&format!("DROP TRIGGER IF EXISTS {name};\n{sql};"))?;
-        }
-    }
-    tx.commit()?;
-    Ok(())
-}
-
-fn current(conn: &Connection, name: &str) -> Result<Option<String>, rusqlite::Error> {
-    use rusqlite::OptionalExtension;
-    conn.query_row(
-        "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?1",
-        [name],
-        |r| r.get(0),
-    )
-    .optional()
-}
-
-/// (trigger name, CREATE TRIGGER text) for each audited table in the file.
-fn wanted_triggers(conn: &Connection) -> Result<Vec<(String, String)>, StorageError> {
-    let mut out = Vec::new();
-    for table in AUDITED {
-        let columns = columns(conn, table)?;
-        if columns.is_empty() {
-            continue;
-        }
-        out.extend(triggers_for(table, &columns));
-    }
-    Ok(out)
-}
-
-fn columns(conn: &Connection, table: &str) -> Result<Vec<String>, StorageError> {
-    let mut stmt = conn.prepare("SELECT name FROM pragma_table_info(?1) ORDER BY cid")?;
-    let names = stmt
-        .query_map([table], |r| r.get::<_, String>(0))?
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(names)
-}
-
-/// The three triggers of one table. Names come from [`AUDITED`] and the schema, never
-/// from users, so formatting them into SQL is safe.
-fn triggers_for(table: &str, columns: &[String]) -> Vec<(String, String)> {
-    let json = |row: &str| {
-        let pairs: Vec<String> = columns
-            .iter()
-            .map(|c| format!("'{c}', {row}.\"{c}\""))
-            .collect();
-        format!("json_object({})", pairs.join(", "))
-    };
-    let case_of = |row: &str| {
-        if table == "cases" {
-            format!("{row}.id")
-        } else if columns.iter().any(|c| c == "case_id") {
-            format!("{row}.case_id")
-        } else {
-            "NULL".to_string()
-        }
-    };
-    // A change keeps only the columns that changed (and the row's name, so the history
-    // can say whose): a case's facts are not copied twice for every status change.
-    // Built as text because json_object cannot leave a key out. Not passed through
-    // json(): json_quote makes every value valid JSON and the keys are column names, so
-    // the text is valid as built, and parsing it again cost every update a second pass.
-    let changed_json = |row: &str| {
-        let parts: Vec<String> = columns
-            .iter()
-            .filter(|c| !NOT_A_CHANGE.contains(&c.as_str()))
-            .map(|c| {
-                let pair = format!("'\"{c}\":' || json_quote({row}.\"{c}\") || ','");
-                if c == "name" {
-                    pair
-                } else {
-                    format!("CASE WHEN OLD.\"{c}\" IS NOT NEW.\"{c}\" THEN {pair} ELSE '' END")
-                }
-            })
-            .collect();
-        format!("'{{' || rtrim({}, ',') || '}}'", parts.join(" || "))
-    };
-    let changed: Vec<String> = columns
-        .iter()
-        .filter(|c| !NOT_A_CHANGE.contains(&c.as_str()))
-        .map(|c| format!("OLD.\"{c}\" IS NOT NEW.\"{c}\""))
-        .collect();
-    let insert = |action: &str, row: &str, before: &str, after: &str| {
-        format!(
-            "INSERT INTO audit (at, user_name, table_name, row_id, case_id, action, before_json, after_json) \
-             VALUES (tiaojie_now(), tiaojie_user(), '{table}', {row}.rowid, {}, '{action}', {before}, {after})",
-            case_of(row)
-        )
-    };
-    vec![
-        (
-            format!("audit_{table}_insert"),
-            format!(
-                "CREATE TRIGGER audit_{table}_insert AFTER INSERT ON {table} WHEN tiaojie_row_audit() BEGIN {}; END",
-                insert("insert", "NEW", "NULL", &json("NEW"))
-            ),
-        ),
-        (
-            format!("audit_{table}_update"),
-            format!(
-                "CREATE TRIGGER audit_{table}_update AFTER UPDATE ON {table} WHEN tiaojie_row_audit() AND ({}) BEGIN {}; END",
-                changed.join(" OR "),
-                insert("update", "NEW", &changed_json("OLD"), &changed_json("NEW"))
-            ),
-        ),
-        (
-            format!("audit_{table}_delete"),
-            format!(
-                "CREATE TRIGGER audit_{table}_delete AFTER DELETE ON {table} WHEN tiaojie_row_audit() BEGIN {}; END",
-                insert("delete", "OLD", &json("OLD"), "NULL")
-            ),
-        ),
-    ]
-}
-
 impl Store {
     /// Who the changes made through this store are recorded as.
     pub fn set_user(&mut self, name: &str) {
@@ -251,20 +127,27 @@ impl Store {
     }
 
     /// A case's history, oldest first: its own changes and those of its parties,
-    /// sessions, follow-ups (and agreements), and who was shown its full ID numbers.
+    /// sessions, follow-ups (and agreements), who was shown its full ID numbers, and the
+    /// restores since it was registered (which may have undone some of it).
     pub fn case_history(&self, case: CaseId) -> Result<Vec<AuditEntry>, StorageError> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT at, user_name, table_name, action, before_json, after_json
-             FROM audit WHERE case_id = ?1 ORDER BY id",
+            "SELECT id, at, user_name, table_name, action, before_json, after_json
+             FROM audit WHERE case_id = ?1
+             UNION ALL
+             SELECT id, at, user_name, table_name, action, before_json, after_json
+             FROM audit WHERE action = 'restore'
+               AND id > (SELECT coalesce(min(id), 9223372036854775807) FROM audit
+                         WHERE case_id = ?1)
+             ORDER BY 1",
         )?;
         let rows = stmt.query_map([case.0], |r| {
             Ok((
-                r.get::<_, String>(0)?,
                 r.get::<_, String>(1)?,
                 r.get::<_, String>(2)?,
                 r.get::<_, String>(3)?,
-                r.get::<_, Option<String>>(4)?,
+                r.get::<_, String>(4)?,
                 r.get::<_, Option<String>>(5)?,
+                r.get::<_, Option<String>>(6)?,
             ))
         })?;
         let mut out = Vec::new();
@@ -345,6 +228,14 @@ fn entry(
         .and_then(|v| v.as_str())
         .unwrap_or_default()
         .to_string();
+    // A restore is named by the copy it put back (its file name: the folder says nothing).
+    let name = match after.get("file").and_then(|v| v.as_str()) {
+        Some(file) if name.is_empty() => std::path::Path::new(file)
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| file.to_string()),
+        _ => name,
+    };
     AuditEntry {
         at: chrono::DateTime::parse_from_rfc3339(&at).ok(),
         user,
@@ -357,7 +248,10 @@ fn entry(
 }
 
 #[cfg(test)]
-mod tests;
+pub(super) mod tests;
 
 #[cfg(test)]
 mod bulk_tests;
+
+#[cfg(test)]
+mod trigger_tests;

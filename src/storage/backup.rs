@@ -4,6 +4,7 @@
 //! file made here is readable by its owner only, like the database.
 
 use super::migrations::{APPLICATION_ID, latest_version};
+pub use super::restore::{restore_over_broken, verify};
 use super::{BUSY_TIMEOUT, StorageError, Store, create_private, create_private_dir};
 use chrono::NaiveDate;
 use rusqlite::backup::{Backup, StepResult};
@@ -27,18 +28,20 @@ pub struct CheckReport {
     pub integrity: Vec<String>,
     /// Rows whose reference points nowhere: (table, row, referenced table).
     pub foreign_keys: Vec<(String, i64, String)>,
+    /// Audit triggers missing or altered (someone switched the audit off around the app).
+    pub triggers: super::TriggerFindings,
 }
 
 impl CheckReport {
     /// True when nothing was found.
     pub fn ok(&self) -> bool {
-        self.integrity.is_empty() && self.foreign_keys.is_empty()
+        self.integrity.is_empty() && self.foreign_keys.is_empty() && self.triggers.is_empty()
     }
 }
 
 /// Copies `src` into `dst` page by page in one step: a reader's snapshot, so the copy is
 /// consistent, and in WAL mode writers go on meanwhile.
-fn copy(src: &Connection, dst: &mut Connection) -> Result<(), StorageError> {
+pub(super) fn copy(src: &Connection, dst: &mut Connection) -> Result<(), StorageError> {
     let backup = Backup::new(src, dst)?;
     let deadline = Instant::now() + BUSY_TIMEOUT;
     loop {
@@ -61,7 +64,7 @@ fn copy(src: &Connection, dst: &mut Connection) -> Result<(), StorageError> {
 
 /// A new private (0600) file at `path` holding a copy of `src`; written under a temporary
 /// name and renamed at the end, so a copy cut short never looks complete.
-fn copy_to_file(src: &Connection, path: &Path) -> Result<(), StorageError> {
+pub(super) fn copy_to_file(src: &Connection, path: &Path) -> Result<(), StorageError> {
     let part = path.with_extension("part");
     let _ = std::fs::remove_file(&part);
     create_private(&part)?;
@@ -129,46 +132,6 @@ impl Store {
         }
         Ok(Some(path))
     }
-
-    /// Replaces this database's content by the copy at `file`, after checking the copy;
-    /// the content replaced is first kept beside the database (its path is returned).
-    pub fn restore_from(&mut self, file: &Path) -> Result<PathBuf, StorageError> {
-        let src = checked_copy(file)?;
-        let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
-        let kept = self.path.with_extension(format!("replaced-{stamp}.db"));
-        self.backup_to(&kept)?;
-        copy(&src, &mut self.conn)?;
-        Ok(kept)
-    }
-}
-
-/// Checks that the copy at `file` may replace a database (sound, a tiaojie file, not from
-/// a newer version) without changing anything.
-pub fn verify(file: &Path) -> Result<(), StorageError> {
-    checked_copy(file).map(|_| ())
-}
-
-/// Restores `file` over a database that cannot even be opened: the broken file (and its
-/// WAL) is moved aside — never deleted — and the checked copy written in its place.
-pub fn restore_over_broken(db: &Path, file: &Path) -> Result<PathBuf, StorageError> {
-    let src = checked_copy(file)?;
-    let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
-    let kept = db.with_extension(format!("replaced-{stamp}.db"));
-    let moved = |from: &Path, to: &Path| {
-        std::fs::rename(from, to).map_err(|cause| StorageError::Open {
-            path: from.display().to_string(),
-            cause,
-        })
-    };
-    moved(db, &kept)?;
-    for side in ["-wal", "-shm"] {
-        let from = PathBuf::from(format!("{}{side}", db.display()));
-        if from.exists() {
-            moved(&from, &PathBuf::from(format!("{}{side}", kept.display())))?;
-        }
-    }
-    copy_to_file(&src, db)?;
-    Ok(kept)
 }
 
 /// The file name of the copy made on `day`.
@@ -194,7 +157,7 @@ pub fn outdated(names: &[String], keep: usize) -> Vec<String> {
 
 /// Opens `file` read-only and makes sure it may replace a database: sound, a tiaojie
 /// file, and not from a newer version.
-fn checked_copy(file: &Path) -> Result<Connection, StorageError> {
+pub(super) fn checked_copy(file: &Path) -> Result<Connection, StorageError> {
     let display = file.display().to_string();
     let bad = |why: String| StorageError::BadCopy {
         path: display.clone(),
@@ -245,10 +208,12 @@ fn check_conn(conn: &Connection) -> Result<CheckReport, rusqlite::Error> {
     Ok(CheckReport {
         integrity,
         foreign_keys,
+        triggers: super::TriggerFindings::default(),
     })
 }
 
-/// Runs the integrity and foreign-key checks on the file at `path` without changing it.
+/// Runs the integrity, foreign-key and audit-trigger checks on the file at `path` without
+/// changing it.
 /// A file that cannot be read at all comes back as one integrity complaint.
 pub fn check(path: &Path) -> Result<CheckReport, StorageError> {
     let conn =
@@ -259,10 +224,18 @@ pub fn check(path: &Path) -> Result<CheckReport, StorageError> {
             }
         })?;
     conn.busy_timeout(BUSY_TIMEOUT)?;
-    Ok(check_conn(&conn).unwrap_or_else(|e| CheckReport {
+    let mut report = check_conn(&conn).unwrap_or_else(|e| CheckReport {
         integrity: vec![e.to_string()],
         foreign_keys: Vec::new(),
-    }))
+        triggers: super::TriggerFindings::default(),
+    });
+    // The triggers an older file holds were made by an older tiaojie: it gets this
+    // version's when it is next opened (and migrated), so only a current file is judged.
+    let version = conn.pragma_query_value(None, "user_version", |r| r.get::<_, i64>(0));
+    if report.integrity.is_empty() && matches!(version, Ok(v) if v == latest_version()) {
+        report.triggers = super::audit::findings(&conn)?;
+    }
+    Ok(report)
 }
 
 #[cfg(test)]

@@ -29,6 +29,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("sql/014_audit_refusals.sql"),
     include_str!("sql/015_pinyin_name_parts.sql"),
     include_str!("sql/016_drafts_and_party_ids.sql"),
+    include_str!("sql/017_ids_never_reused.sql"),
 ];
 
 /// The schema version this binary writes.
@@ -82,6 +83,23 @@ pub fn migrate(conn: &mut Connection, path: Option<&Path>) -> Result<i64, Storag
     {
         backup_before_migration(conn, path, found)?;
     }
+    // A step that copies a table into a new one drops the old: with foreign keys on, that
+    // would delete every child row through ON DELETE CASCADE. The pragma does nothing
+    // inside a transaction, so it is switched around the steps, and back on after.
+    let keys: bool = conn.pragma_query_value(None, "foreign_keys", |r| r.get(0))?;
+    if keys && found < latest_version() {
+        conn.pragma_update(None, "foreign_keys", false)?;
+    }
+    let stepped = steps(conn, found);
+    if keys {
+        conn.pragma_update(None, "foreign_keys", true)?;
+    }
+    stepped?;
+    Ok(found)
+}
+
+/// Runs the steps after `found`, each in its own transaction.
+fn steps(conn: &mut Connection, found: i64) -> Result<(), StorageError> {
     for (index, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
         // Several processes may open a new (or old) file at once. Each step takes the write
         // lock first and runs only if the file is still at the version before it; else
@@ -95,7 +113,7 @@ pub fn migrate(conn: &mut Connection, path: Option<&Path>) -> Result<i64, Storag
         }
         tx.commit()?;
     }
-    Ok(found)
+    Ok(())
 }
 
 fn backup_before_migration(

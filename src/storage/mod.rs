@@ -11,12 +11,14 @@ mod checkpoint;
 mod codec;
 mod drafts;
 mod follow_ups;
+mod generation;
 mod import;
 mod ledger;
 mod lookup;
 pub mod migrations;
 mod org;
 mod repeat;
+mod restore;
 mod rights;
 mod search;
 mod sessions;
@@ -27,11 +29,12 @@ mod write;
 
 pub use agreements::{AgreementWindow, DueItem};
 pub use alerts::CaseAlert;
-pub use audit::AUDITED;
+pub use audit::{AUDITED, TriggerFindings};
 pub use briefs::CaseBrief;
 pub use cases::NewCaseRecord;
 pub use checkpoint::{Checkpoint, checkpoint_file};
 pub use drafts::Draft;
+pub use generation::Restored;
 pub use import::{CaseExtras, ImportedSession};
 pub use sessions::{Booked, NewSessionRecord, SessionFilter};
 pub use users::Identity;
@@ -61,6 +64,13 @@ pub struct Store {
     search_deferred: bool,
     /// How long writes wait for other writers (see `set_patience`).
     patience: Patience,
+    /// The room generation this store works in: a write finding another one in the file
+    /// is refused, because a restore replaced what it was typed against (`generation`).
+    generation: i64,
+    /// The audit triggers found missing or altered, and made again, when it was opened.
+    repaired: TriggerFindings,
+    /// The file it opened, to notice it being moved aside (see `moved_aside`).
+    file: Option<generation::FileId>,
 }
 
 /// What can go wrong with the database, each said so that the user knows what to do.
@@ -110,6 +120,9 @@ pub enum StorageError {
     /// Other writers kept the file busy for longer than a write waits (`Patience`).
     #[error("{}", crate::i18n::tf("err.db.busy", &[("seconds", &seconds.to_string())]))]
     Busy { seconds: u64 },
+    /// The file was restored from a copy since this session read what it shows.
+    #[error("{}", crate::i18n::t("err.db.restored"))]
+    Restored { known: i64, found: i64 },
     /// Anything else from SQLite (a full disk, a damaged or read-only file said plainly).
     #[error("{}", sql_message(.0))]
     Sql(#[from] rusqlite::Error),
@@ -135,6 +148,12 @@ impl Store {
     /// Opens (creating if needed) the database at `path`: folder and file readable by the
     /// owner only, WAL, foreign keys, a busy timeout, then migrations.
     pub fn open(path: &Path) -> Result<Store, StorageError> {
+        Store::open_migrating(path, true)
+    }
+
+    /// Like [`Store::open`]; `keep_old` takes the copy of an older file before migrating
+    /// it (a copy being prepared for a restore needs none: the file it came from stays).
+    fn open_migrating(path: &Path, keep_old: bool) -> Result<Store, StorageError> {
         create_private(path)?;
         let mut conn = Connection::open(path).map_err(|e| open_error(path, e))?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
@@ -144,8 +163,19 @@ impl Store {
         let who = audit::Who::default();
         let row_audit = audit::RowAudit::default();
         audit::register_functions(&conn, &who, &row_audit)?;
-        let found = migrations::migrate(&mut conn, Some(path))?;
-        audit::install_triggers(&mut conn)?;
+        let found = migrations::migrate(&mut conn, keep_old.then_some(path))?;
+        // A file already of this version should hold every trigger: one missing there
+        // was dropped by someone, and its repair is recorded (in a copy being prepared
+        // for a restore, after the rows it carries: see `restore`). A migration drops
+        // and changes triggers on purpose: nothing to report then.
+        let current = found == migrations::latest_version();
+        let repaired = audit::install_triggers(&mut conn, current && keep_old)?;
+        let repaired = if current {
+            repaired
+        } else {
+            TriggerFindings::default()
+        };
+        let generation = generation::read(&conn)?;
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
@@ -154,6 +184,9 @@ impl Store {
             row_audit,
             search_deferred: false,
             patience: Patience::default(),
+            generation,
+            repaired,
+            file: generation::file_id(path),
         };
         if found > 0 && found < search::index_version() {
             store.rebuild_search_index()?;
@@ -172,6 +205,8 @@ impl Store {
         conn.pragma_update(None, "query_only", true)?;
         conn.set_prepared_statement_cache_capacity(64);
         stable_plans(&conn)?;
+        // It never writes, so the generation is only for the record.
+        let generation = generation::read(&conn).unwrap_or(0);
         Ok(Store {
             conn,
             path: path.to_path_buf(),
@@ -180,7 +215,16 @@ impl Store {
             row_audit: audit::RowAudit::default(),
             search_deferred: false,
             patience: Patience::default(),
+            generation,
+            repaired: TriggerFindings::default(),
+            file: generation::file_id(path),
         })
+    }
+
+    /// The audit triggers that were missing or altered when this store opened the file
+    /// (made again, and recorded, by then): the app says so on its status line.
+    pub fn repaired_triggers(&self) -> &TriggerFindings {
+        &self.repaired
     }
 
     /// The file this store reads.

@@ -83,9 +83,13 @@ impl Store {
         mut f: impl FnMut(&Transaction<'_>) -> Result<T, StorageError>,
     ) -> Result<T, StorageError> {
         let mut retry = Retry::new(self.patience);
+        let known = self.generation;
+        self.not_moved_aside()?;
         loop {
             let tx = begin(&self.conn, &mut retry)?;
-            let outcome = f(&tx).and_then(|value| commit(&tx).map(|()| value));
+            let outcome = super::generation::check(&tx, known)
+                .and_then(|()| f(&tx))
+                .and_then(|value| commit(&tx).map(|()| value));
             match outcome {
                 Ok(value) => return Ok(value),
                 Err(e) if is_busy(&e) => {
@@ -110,7 +114,9 @@ impl Store {
         f: impl FnOnce(&Transaction<'_>) -> Result<T, StorageError>,
     ) -> Result<T, StorageError> {
         let mut retry = Retry::new(self.patience);
+        self.not_moved_aside()?;
         let tx = begin(&self.conn, &mut retry)?;
+        super::generation::check(&tx, self.generation)?;
         let value = match f(&tx) {
             Ok(value) => value,
             Err(e) => {
@@ -126,6 +132,17 @@ impl Store {
                 Err(e) => return Err(e),
             }
         }
+    }
+
+    /// Refuses a write into a file that a restore moved aside (it would be lost there).
+    fn not_moved_aside(&self) -> Result<(), StorageError> {
+        if self.moved_aside() {
+            return Err(StorageError::Restored {
+                known: self.generation,
+                found: self.generation,
+            });
+        }
+        Ok(())
     }
 
     /// Shortens (tests) or lengthens how long this store waits for other writers.

@@ -72,9 +72,11 @@ pub fn loaded(state: &mut AppState, drafts: Vec<Draft>) -> Vec<Effect> {
         // Nothing this version can offer: the gone windows are left for a later start.
         return vec![Effect::ReleaseDrafts];
     }
-    state
-        .modals
-        .push(Modal::Drafts(DraftOffer { rows, selected: 0 }));
+    state.modals.push(Modal::Drafts(DraftOffer {
+        rows,
+        selected: 0,
+        after_restore: false,
+    }));
     Vec::new()
 }
 

@@ -16,6 +16,7 @@ mod range_keys;
 mod refresh;
 mod reschedule;
 mod restore_after_load;
+mod restored;
 mod results;
 mod roles;
 mod schedule;
@@ -104,6 +105,8 @@ fn handle(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::FollowUpSaved(id) => follow_up::saved(state, id),
         Action::SessionClash(fields, verdict) => session::clashed(state, *fields, *verdict),
         Action::DataChanged => refresh::data_changed(state),
+        Action::RoomRestored(restored) => restored::restored(state, *restored),
+        Action::RestoreTakenIn => Vec::new(),
         Action::SaveDrafts => drafts::save(state),
         Action::DraftsLoaded(list) => drafts::loaded(state, list),
         Action::DraftStored | Action::RefusalRecorded => Vec::new(),

@@ -135,6 +135,7 @@ mod drafts_after_load;
 mod keys;
 mod list;
 mod refresh;
+mod restored;
 mod rights;
 mod startup;
 mod status;

@@ -8,11 +8,11 @@ use crate::domain::party::{Party, PartyKind, PartyRole};
 use crate::domain::user::{Role, User};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
-pub(super) fn now() -> DateTime<FixedOffset> {
+pub(in crate::storage) fn now() -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339("2026-11-28T09:30:00+08:00").unwrap()
 }
 
-pub(super) fn fields(name: &str) -> CaseFields {
+pub(in crate::storage) fn fields(name: &str) -> CaseFields {
     let mut f = CaseFields::blank(NaiveDate::from_ymd_opt(2026, 11, 27).unwrap());
     f.facts = "楼上漏水，损坏楼下吊顶".into();
     let mut p = Party::new(PartyRole::Applicant, PartyKind::Person);
@@ -23,7 +23,7 @@ pub(super) fn fields(name: &str) -> CaseFields {
     f
 }
 
-pub(super) fn setup() -> (tempfile::TempDir, Store, crate::domain::org::Organisation) {
+pub(in crate::storage) fn setup() -> (tempfile::TempDir, Store, crate::domain::org::Organisation) {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("room.db")).unwrap();
     store.set_user("wang");

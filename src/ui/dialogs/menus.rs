@@ -214,10 +214,11 @@ pub fn drafts(frame: &mut Frame, area: Rect, offer: &crate::app::drafts::DraftOf
             }
         })
         .collect();
-    let mut head: Vec<Line> = hint("dialog.drafts_prompt", area)
-        .into_iter()
-        .map(Line::from)
-        .collect();
+    let prompt = match offer.after_restore {
+        true => "dialog.drafts_prompt_restore",
+        false => "dialog.drafts_prompt",
+    };
+    let mut head: Vec<Line> = hint(prompt, area).into_iter().map(Line::from).collect();
     head.push(Line::default());
     let around = Around {
         head,

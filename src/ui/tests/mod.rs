@@ -11,6 +11,7 @@ mod forms;
 mod long_parties;
 mod repeats;
 mod reschedule;
+mod restored;
 mod schedule;
 mod screens;
 mod settings_more;
