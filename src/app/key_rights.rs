@@ -224,15 +224,12 @@ fn screen_case(state: &AppState, context: Context) -> Option<CaseId> {
 
 /// The case a dialog acts on.
 fn dialog_case(state: &AppState, modal: &Modal) -> Option<CaseId> {
+    if let Some(case) = modal.form_dialog().and_then(|d| d.case()) {
+        return Some(case);
+    }
     match modal {
-        Modal::Session(s) => Some(s.case_id),
-        Modal::Override(o) => Some(o.fields.case_id),
-        Modal::Record(r) => r.session().map(|s| s.fields.case_id),
-        Modal::Reschedule(r) => r.session().map(|s| s.fields.case_id),
-        Modal::FollowUp(f) => Some(f.case_id),
         Modal::StatusMenu(m) => Some(m.case_id),
         Modal::Mediators(m) => Some(m.case_id),
-        Modal::Reason(r) => Some(r.case_id),
         _ => match &state.cases {
             CasesView::Form(f) => f.editing.map(|(id, _)| id),
             CasesView::Detail(d) => Some(d.case.id),

@@ -142,6 +142,9 @@ impl FormDialog for FollowUpForm {
     fn operation(&self) -> Operation {
         Operation::RecordFollowUp
     }
+    fn case(&self) -> Option<CaseId> {
+        Some(self.case_id)
+    }
     fn title(&self) -> &'static str {
         "draft.form.follow_up"
     }

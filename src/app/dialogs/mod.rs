@@ -82,6 +82,10 @@ pub trait FormDialog {
     fn submit(&mut self, cx: &DialogContext) -> Submit;
     /// The operation of the rights table that F2 performs.
     fn operation(&self) -> Operation;
+    /// The case it acts on, where it knows (`None`: the case on screen, if any).
+    fn case(&self) -> Option<CaseId> {
+        None
+    }
     /// Catalogue key naming the dialog (in the draft offer).
     fn title(&self) -> &'static str;
     /// Catalogue key of the question Esc asks when something was typed.

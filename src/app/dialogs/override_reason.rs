@@ -5,6 +5,7 @@ use super::{DialogContext, FormDialog, Submit};
 use crate::app::action::Effect;
 use crate::app::dialogs::session::OverrideForm;
 use crate::app::form::Form;
+use crate::domain::case::CaseId;
 use crate::domain::rights::Operation;
 use crate::i18n::t;
 
@@ -42,6 +43,9 @@ impl FormDialog for OverrideForm {
         } else {
             Operation::ScheduleSession
         }
+    }
+    fn case(&self) -> Option<CaseId> {
+        Some(self.fields.case_id)
     }
     fn title(&self) -> &'static str {
         "draft.form.override"

@@ -60,6 +60,9 @@ impl FormDialog for ReasonForm {
     fn operation(&self) -> Operation {
         Operation::ChangeStatus
     }
+    fn case(&self) -> Option<CaseId> {
+        Some(self.case_id)
+    }
     fn title(&self) -> &'static str {
         "draft.form.reason"
     }

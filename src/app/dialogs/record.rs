@@ -6,6 +6,7 @@ use super::{DialogContext, FormDialog, Submit, form_draft};
 use crate::app::action::Effect;
 use crate::app::drafts::{DraftData, DraftKey};
 use crate::app::form::{Choice, Field, Form};
+use crate::domain::case::CaseId;
 use crate::domain::rights::Operation;
 use crate::domain::session::{Session, SessionRecord, SessionStatus};
 use crate::i18n::label;
@@ -168,6 +169,9 @@ impl FormDialog for RecordForm {
     }
     fn operation(&self) -> Operation {
         Operation::RecordSession
+    }
+    fn case(&self) -> Option<CaseId> {
+        self.session().map(|s| s.fields.case_id)
     }
     fn title(&self) -> &'static str {
         "draft.form.record"

@@ -8,6 +8,7 @@ use super::{DialogContext, FormDialog, Submit, form_draft};
 use crate::app::action::Effect;
 use crate::app::drafts::{DraftData, DraftKey};
 use crate::app::form::{Choice, Field, Form};
+use crate::domain::case::CaseId;
 use crate::domain::dates::Zone;
 use crate::domain::rights::Operation;
 use crate::domain::session::{Session, SessionFields, SessionStatus};
@@ -207,6 +208,9 @@ impl FormDialog for RescheduleForm {
             RescheduleKind::Postpone => Operation::PostponeSession,
             RescheduleKind::Cancel => Operation::CancelSession,
         }
+    }
+    fn case(&self) -> Option<CaseId> {
+        self.session().map(|s| s.fields.case_id)
     }
     fn title(&self) -> &'static str {
         match self.kind {

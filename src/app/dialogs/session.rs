@@ -300,6 +300,9 @@ impl FormDialog for SessionForm {
     fn operation(&self) -> Operation {
         Operation::ScheduleSession
     }
+    fn case(&self) -> Option<CaseId> {
+        Some(self.case_id)
+    }
     fn title(&self) -> &'static str {
         "draft.form.session"
     }
