@@ -63,7 +63,7 @@ pub enum Submit {
         /// Which party it replaces.
         index: Option<usize>,
         /// The party as typed.
-        party: Party,
+        party: Box<Party>,
     },
 }
 

@@ -26,7 +26,7 @@ impl FormDialog for PartyForm {
         match self.to_party(cx.today) {
             Some(party) => Submit::IntoCaseForm {
                 index: self.index,
-                party,
+                party: Box::new(party),
             },
             None => Submit::Stay,
         }

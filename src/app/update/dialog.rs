@@ -54,7 +54,7 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Option<Ve
             effects.extend(more);
         }
         Submit::CloseAndRun(more) => effects.extend(more),
-        Submit::IntoCaseForm { index, party } => into_case_form(state, index, party),
+        Submit::IntoCaseForm { index, party } => into_case_form(state, index, *party),
     }
     Some(effects)
 }
