@@ -1,6 +1,11 @@
 //! End to end: `tiaojie print` makes each form as PDF and text from a demo database;
 //! the PDF's words are read back with pdftotext (poppler-utils, installed by .ci/run).
 
+#[path = "documents/every_case.rs"]
+mod every_case;
+#[path = "documents/paper.rs"]
+mod paper;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use tiaojie::domain::case::Case;
@@ -203,7 +208,9 @@ fn text_comes_out_in_utf8_or_gb18030_and_bad_requests_say_what_to_do() {
         ],
     );
     assert!(gb.status.success());
-    assert_eq!(encoding_rs::GB18030.decode(&gb.stdout).0, text);
+    // The same text for old printers: CRLF line ends, ￥ for ¥ (not in GBK).
+    let want = text.replace('\n', "\r\n").replace('¥', "￥");
+    assert_eq!(encoding_rs::GB18030.decode(&gb.stdout).0, want);
     // A case that is not there, and a font that is not there.
     let missing = print(&db, &["feedback", "（1999）无此号"]);
     assert!(!missing.status.success());
@@ -473,4 +480,75 @@ fn an_oral_agreement_is_kept_under_its_printed_title() {
     );
     assert!(std::fs::read(&want).unwrap().starts_with(b"%PDF"));
     assert!(!folder.join("人民调解协议书.pdf").exists());
+}
+
+/// A rare name character (㛃, CJK Ext-A, not in the shipped GBK face) prints from an
+/// installed face; a character no face has stops the PDF with its name and how to add a
+/// face — never a placeholder on paper.
+#[test]
+fn a_rare_name_prints_from_an_installed_face_and_an_unknown_character_is_named() {
+    if Command::new("pdftotext").arg("-v").output().is_err()
+        || !Path::new(tiaojie::documents::fallback_font::SYSTEM_FACES[0].0).is_file()
+    {
+        eprintln!("SKIPPED: pdftotext or fonts-noto-cjk missing; .ci/run installs them");
+        return;
+    }
+    let (dir, db, ok, _) = demo();
+    let number = ok.number.as_ref().unwrap().text.clone();
+    let rename = |name: &str| {
+        let mut store = Store::open(&db).unwrap();
+        let case = store.load_case(ok.id).unwrap();
+        let mut fields = case.fields.clone();
+        fields.parties[0].name = name.into();
+        let now = chrono::DateTime::parse_from_rfc3339("2026-11-28T10:00:00+08:00").unwrap();
+        store
+            .update_case(ok.id, case.version, &fields, &now)
+            .unwrap();
+    };
+    rename("陈㛃");
+    let out_file = dir.path().join("rare.pdf");
+    let out = print(
+        &db,
+        &["register", &number, "-o", out_file.to_str().unwrap()],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = pdftotext(&out_file).unwrap();
+    assert!(text.contains("陈㛃"), "{text}");
+    // A private-use character: no face has it.
+    rename("陈\u{E000}");
+    let out = print(&db, &["register", &number]);
+    assert!(!out.status.success());
+    let msg = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        msg.contains('\u{E000}') && msg.contains("U+E000") && msg.contains("fonts-noto-cjk"),
+        "{msg}"
+    );
+}
+
+/// The application for judicial confirmation past the 30 days of Art 33 prints, dated the
+/// day it is made, and the command line says the window has closed; a case that ended
+/// without agreement gets none, with the reason.
+#[test]
+fn the_confirmation_past_30_days_warns_and_an_ended_case_gets_none() {
+    let (_dir, db, ok, stop) = demo();
+    let number = ok.number.as_ref().unwrap().text.clone();
+    let out = print(&db, &["confirmation", &number, "--format", "txt"]);
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{said}");
+    // The run is dated today: the warning is there exactly when the window has closed.
+    let signed = Store::open(&db)
+        .unwrap()
+        .agreement_of_case(ok.id)
+        .unwrap()
+        .and_then(|a| a.confirmation_deadline());
+    let closed = signed.is_some_and(|end| chrono::Local::now().date_naive() > end);
+    assert_eq!(said.contains("三十日期限已于"), closed, "{said}");
+    let stopped = stop.number.as_ref().unwrap().text.clone();
+    let out = print(&db, &["confirmation", &stopped, "--format", "txt"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("调解终止或不予受理"));
 }

@@ -32,7 +32,7 @@ impl DocsView {
     }
 }
 
-/// The document with every ID number masked, as screens show it.
+/// The document with every ID number masked, as screens other than the preview show it.
 pub fn mask_ids(mut doc: Document, id_label: &str) -> Document {
     for block in &mut doc.blocks {
         if let Block::Party { fields, .. } = block {

@@ -8,10 +8,10 @@ use super::state::{AppState, CasesView};
 use crate::documents::forms::{CaseFile, Choice, text_pages};
 use crate::documents::{Document, DocumentError};
 use crate::domain::follow_up::FollowUp;
-use crate::domain::session::{Session, SessionStatus};
+use crate::domain::session::{Session, SessionKind, SessionStatus};
 
 /// The sessions of the open case a notice or record can be about (not cancelled or
-/// postponed), in time order.
+/// postponed, not a follow-up visit), in time order.
 pub fn live_sessions(state: &AppState) -> Vec<&Session> {
     let CasesView::Detail(detail) = &state.cases else {
         return Vec::new();
@@ -20,10 +20,11 @@ pub fn live_sessions(state: &AppState) -> Vec<&Session> {
         Some((c, list)) if *c == detail.case.id => list
             .iter()
             .filter(|s| {
-                !matches!(
-                    s.status,
-                    SessionStatus::Cancelled | SessionStatus::Postponed
-                )
+                s.fields.kind != SessionKind::FollowUp
+                    && !matches!(
+                        s.status,
+                        SessionStatus::Cancelled | SessionStatus::Postponed
+                    )
             })
             .collect(),
         _ => Vec::new(),
@@ -60,8 +61,9 @@ pub fn choice(state: &AppState) -> Choice {
 
 /// The chosen form of the case open in the 案件 tab: none when no case is open. Made
 /// from the session and visit chosen with ←/→ (the case's latest by default), as the
-/// PDF is; a session's notices (one per invited party) come one after another. ID numbers are masked on screen as in the
-/// case detail (the PDF carries them in full); everything else is the printed value.
+/// PDF is; a session's notices (one per invited party) come one after another. It is the
+/// printed value, ID numbers in full as on paper (the preview's title says so), so they
+/// can be proof-read before printing; the case holds only what the user's role may see.
 pub fn preview(state: &AppState) -> Option<Result<Vec<Document>, DocumentError>> {
     let CasesView::Detail(detail) = &state.cases else {
         return None;
@@ -84,9 +86,7 @@ pub fn preview(state: &AppState) -> Option<Result<Vec<Document>, DocumentError>>
         choice: choice(state),
         pages: &text_pages,
     };
-    let docs = state.docs.form().build(&file, &state.docs.templates);
-    let id_label = state.docs.templates.form("common").text("party.id_number");
-    Some(docs.map(|d| d.into_iter().map(|d| mask_ids(d, &id_label)).collect()))
+    Some(state.docs.form().build(&file, &state.docs.templates))
 }
 
 /// The agreement as it will print, from what is typed now (ID numbers masked as on every

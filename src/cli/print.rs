@@ -157,6 +157,10 @@ pub fn documents(
     for kind in kinds {
         docs.extend(kind.build(&file, &templates)?);
     }
+    // What the paper does not say but the person printing must know (a deadline passed).
+    for warning in docs.iter().flat_map(|d| &d.warnings) {
+        eprintln!("{warning}");
+    }
     Ok(docs)
 }
 

@@ -1,13 +1,17 @@
 //! 人民调解协议书 (DOMAIN.md §3), or the 口头协议登记表 of an oral agreement with the same
 //! content: number; parties in role order with their particulars; 纠纷主要事实、争议事项;
 //! 经调解，自愿达成如下协议 with numbered clauses; 履行方式、时限 as further numbered
-//! clauses (amounts in figures and in capitals); the copies clause; signature lines for
-//! every party, the mediators and the recorder; the parent committee's seal line; the date.
+//! clauses (amounts in figures and in capitals); when it takes effect, that it binds,
+//! and the joint application for judicial confirmation within 30 days (Arts 29, 31, 33);
+//! the copies clause (parties + 1, agents not counted); （以下无正文）; signature lines
+//! for every party with its agents under it, the mediators and the recorder; the parent
+//! committee's seal line; the date.
 //! The fixed wording comes from `assets/templates/agreement.json`.
 
 use super::amount::{capital, figures};
 use super::date::chinese_date;
 use super::model::{Block, Document, Signature};
+use super::principals;
 use super::register::{party_blocks, seal_line};
 use super::template::Template;
 use crate::domain::agreement::{Agreement, AgreementKind, PerformanceItem, chinese_count, copies};
@@ -34,6 +38,12 @@ pub fn agreement_document(case: &Case, a: &Agreement, org: &OrgProfile, t: &Temp
     doc.blocks.extend(party_blocks(&case.fields.parties, on, t));
     doc.blocks
         .extend(labelled_paragraphs(&t.text("facts"), &a.facts));
+    // The parties' claims belong to the matters in dispute; a draft already holds them.
+    let claims = case.fields.claims.trim();
+    if !claims.is_empty() && !a.facts.contains(claims) {
+        doc.blocks
+            .push(Block::Paragraph(t.fill("claims", &[("claims", claims)])));
+    }
     doc.blocks.push(Block::Paragraph(t.text("clauses")));
     let clauses: Vec<&String> = a.clauses.iter().filter(|c| !c.trim().is_empty()).collect();
     let mut n = 0;
@@ -48,12 +58,35 @@ pub fn agreement_document(case: &Case, a: &Agreement, org: &OrgProfile, t: &Temp
             doc.blocks.extend(numbered(t, n, &item_text(item, t)));
         }
     }
-    if a.kind == AgreementKind::Oral {
-        doc.blocks.push(Block::Paragraph(t.text("oral_note")));
+    // When it takes effect (Art 29, Art 30 for an oral one), that it binds (Art 31) and
+    // the way to the court (Art 33): standard sentences a room may reword or leave out
+    // (an empty text) in its template file.
+    let closing: &[&str] = match a.kind {
+        AgreementKind::Written => &["effect", "binding", "confirmation"],
+        AgreementKind::Oral => &["oral_note", "binding", "confirmation"],
+    };
+    for key in closing {
+        let text = t.text(key);
+        if !text.trim().is_empty() {
+            doc.blocks.push(Block::Paragraph(text));
+        }
     }
-    let n_copies = chinese_count(copies(case.fields.parties.len()));
+    // Agents are not parties: they keep no copy of their own (DOMAIN.md §3).
+    let parties = principals::count(&case.fields.parties);
+    if parties < 2 {
+        // An agreement settles a dispute between parties: one alone is a data error
+        // made before new ones were refused. It prints, and the user is told.
+        doc.warnings.push(crate::i18n::tf(
+            "docs.warn.one_party",
+            &[("n", &parties.to_string())],
+        ));
+    }
+    let n = copies(parties);
+    doc.copies = Some(n);
+    let n_copies = chinese_count(n);
     doc.blocks
         .push(Block::Paragraph(t.fill("copies", &[("n", &n_copies)])));
+    doc.end_mark = Some(t.text("end_of_text"));
     doc.signatures = signatures(&case.fields.parties, a, t);
     doc.seal = Some(seal_line(org, t));
     doc.date = Some(a.date.map_or_else(|| t.text("date_blank"), chinese_date));
@@ -120,20 +153,36 @@ pub fn item_text(item: &PerformanceItem, t: &Template) -> String {
     )
 }
 
-/// Every party (in role order), each mediator, the recorder.
+/// Every party in role order — an organisation by its seal and its representative —
+/// each followed by its agents signing as 委托代理人; each mediator; the recorder.
 fn signatures(parties: &[Party], a: &Agreement, t: &Template) -> Vec<Signature> {
-    let mut sorted: Vec<&Party> = parties.iter().collect();
-    sorted.sort_by_key(|p| p.role);
-    let mut out: Vec<Signature> = sorted
-        .into_iter()
-        .map(|p| {
-            let key = match p.kind {
-                PartyKind::Person => "sign.party",
-                PartyKind::Organisation => "sign.org",
-            };
-            Signature::new(t.fill(key, &[("name", p.name.trim())]))
-        })
-        .collect();
+    let (groups, orphans) = principals::grouped(parties);
+    let mut out = Vec::new();
+    for (p, agents) in groups {
+        let name = p.name.trim();
+        match p.kind {
+            PartyKind::Person => out.push(Signature::new(t.fill("sign.party", &[("name", name)]))),
+            PartyKind::Organisation => {
+                out.push(Signature::new(t.fill("sign.org", &[("name", name)])));
+                let (rep, _) = principals::legal_rep(&p.legal_rep);
+                out.push(Signature::new(match rep.as_str() {
+                    "" => t.text("sign.org_rep_blank"),
+                    rep => t.fill("sign.org_rep", &[("name", rep)]),
+                }));
+            }
+        }
+        for agent in agents {
+            out.push(Signature::new(t.fill(
+                "sign.agent",
+                &[("party", name), ("name", agent.name.trim())],
+            )));
+        }
+    }
+    for agent in orphans {
+        out.push(Signature::new(
+            t.fill("sign.agent_alone", &[("name", agent.name.trim())]),
+        ));
+    }
     let mediators: Vec<&String> = a
         .mediators
         .iter()

@@ -1,27 +1,40 @@
 //! 司法确认申请书 (人民调解法 Art 33; 民事诉讼法 Arts 205–206): the parties' joint
-//! application to a court to confirm their agreement — addressed to the court (the
-//! referring court when a court sent the case, else a line to fill), every party as an
-//! applicant with its particulars, the request naming the agreement's number and date,
-//! the facts, the statement the court's form asks for, a signature line per party and
-//! the date. The agreement comes from the agreement module: until it is wired in, its
-//! number and date are optional inputs, printed as lines to fill when absent.
+//! application to a court to confirm their agreement — addressed to the court the case
+//! stores (the agreement's confirmation court, else the referring court when a court sent
+//! the case, else a line to fill), every party as an applicant with its particulars as
+//! the agreement gives them (ages on its date), the request naming the agreement's number
+//! and date, the facts, the statement the court's form asks for, a signature line per
+//! party and the date it is made — with a warning on screen when that is past the 30
+//! days. Refused for a case without an agreement, or one that ended without one.
 
 use super::date::chinese_date;
 use super::forms::CaseFile;
-use super::model::{Block, Document, Signature};
-use super::names::dispute;
+use super::model::{Block, Document, DocumentError, Signature};
+use super::names::{dispute, outcome};
 use super::register::party_blocks;
 use super::template::Template;
+use crate::domain::agreement::confirmation_window_end;
 use crate::domain::party::PartyRole;
 use crate::domain::source::Source;
+use crate::domain::status::CaseStatus;
 
 /// The joint application of the case's parties, dated `file.today`.
-#[must_use]
-pub fn application(file: &CaseFile, t: &Template) -> Document {
+pub fn application(file: &CaseFile, t: &Template) -> Result<Document, DocumentError> {
     let case = file.case;
     let f = &case.fields;
+    if matches!(case.status, CaseStatus::Terminated | CaseStatus::Rejected)
+        || outcome(case).is_some_and(|c| c.to == CaseStatus::Terminated)
+    {
+        return Err(DocumentError::NotConfirmable);
+    }
+    let agreement = file
+        .agreement
+        .filter(|a| a.case_id == case.id)
+        .ok_or(DocumentError::NoAgreement)?;
     let mut doc = Document::titled(t.title());
+    let stored = agreement.confirmation.court.trim();
     let court = match f.source {
+        _ if !stored.is_empty() => stored.to_string(),
         Source::Court if !f.referrer_unit.trim().is_empty() => f.referrer_unit.trim().to_string(),
         _ => t.text("court_blank"),
     };
@@ -33,7 +46,9 @@ pub fn application(file: &CaseFile, t: &Template) -> Document {
         .filter(|p| p.role != PartyRole::Agent)
         .cloned()
         .collect();
-    for block in party_blocks(&parties, file.today, t) {
+    // The ages the agreement states: on its date, not on the day this is printed.
+    let on = agreement.date.unwrap_or(file.today);
+    for block in party_blocks(&parties, on, t) {
         if let Block::Party { fields, .. } = block {
             doc.blocks.push(Block::Party {
                 role: applicant.clone(),
@@ -72,5 +87,18 @@ pub fn application(file: &CaseFile, t: &Template) -> Document {
         .map(|p| Signature::new(t.fill("sign.party", &[("name", p.name.trim())])))
         .collect();
     doc.date = Some(chinese_date(file.today));
-    doc
+    let effective = file
+        .choice
+        .agreement
+        .as_ref()
+        .map(|a| a.date)
+        .or(agreement.date);
+    let window = effective.and_then(|d| Some((d, confirmation_window_end(d)?)));
+    if let Some((date, end)) = window.filter(|(_, end)| file.today > *end) {
+        doc.warnings.push(crate::i18n::tf(
+            "docs.warn.confirmation_late",
+            &[("date", &chinese_date(date)), ("end", &chinese_date(end))],
+        ));
+    }
+    Ok(doc)
 }

@@ -1,6 +1,7 @@
 //! 卷宗封面 (DOMAIN.md §2.9, §3): the cover of the case file — 卷名 (the dispute), 卷号
 //! (the case number), the committee, the category, the parties, the mediators, the dates
-//! accepted and closed, the result, the mediation dates from–to, 立卷人 and 立卷日期
+//! accepted and closed, the result, the mediation dates from–to (never past the closing
+//! date), 立卷人 and 立卷日期
 //! (from the archiving record, else left to write by hand), 保管期限 (the template's
 //! default; a room sets its own in its template file: there is no national period) and
 //! 备注.
@@ -29,11 +30,15 @@ pub fn file_cover(file: &CaseFile, t: &Template) -> Document {
     let accepted = last_change(case, CaseStatus::Accepted)
         .map_or(case.fields.received_on, |c| c.at.date_naive());
     let result = outcome(case);
+    let closed = result.map(|c| c.at.date_naive());
+    // The mediation ran until the case closed: a meeting held after that (a visit, the
+    // court) is not part of it.
     let held: Vec<_> = file
         .sessions
         .iter()
         .filter(|s| s.status == SessionStatus::Held)
         .map(|s| s.fields.date())
+        .filter(|d| closed.is_none_or(|c| *d <= c))
         .collect();
     let mediation = match (held.iter().min(), held.iter().max()) {
         (Some(a), Some(b)) if a == b => chinese_date(*a),

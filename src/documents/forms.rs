@@ -12,7 +12,8 @@ use crate::domain::agreement::Agreement;
 use crate::domain::case::Case;
 use crate::domain::follow_up::FollowUp;
 use crate::domain::org::{Mediator, OrgProfile};
-use crate::domain::session::{Session, SessionId, SessionStatus};
+use crate::domain::party::PartyKind;
+use crate::domain::session::{Session, SessionId, SessionKind, SessionStatus};
 use chrono::NaiveDate;
 
 /// A form of a case.
@@ -87,22 +88,39 @@ pub struct CaseFile<'a> {
 }
 
 impl CaseFile<'_> {
-    /// The session a notice (`held == false`) or a record (`held == true`) is about.
+    /// The session a notice (`held == false`) or a record (`held == true`) is about: the
+    /// one chosen, else for a notice the next planned session from `today` (else the
+    /// latest live one), for a record the latest mediation held (else the latest
+    /// investigation held, else the latest live session). A follow-up visit is neither
+    /// noticed nor recorded here: it has its own 回访记录.
     pub fn session(&self, held: bool) -> Option<&Session> {
+        let visit = |s: &Session| s.fields.kind == SessionKind::FollowUp;
         if let Some(id) = self.choice.session {
-            return self.sessions.iter().find(|s| s.id == id);
+            return self.sessions.iter().find(|s| s.id == id && !visit(s));
         }
         let live = |s: &&Session| {
-            !matches!(
-                s.status,
-                SessionStatus::Cancelled | SessionStatus::Postponed
-            )
+            !visit(s)
+                && !matches!(
+                    s.status,
+                    SessionStatus::Cancelled | SessionStatus::Postponed
+                )
         };
         let pick = |want: &dyn Fn(&&Session) -> bool| self.sessions.iter().rev().find(want);
+        let held_of = |kind: SessionKind| {
+            move |s: &&Session| s.status == SessionStatus::Held && s.fields.kind == kind
+        };
         if held {
-            pick(&|s| s.status == SessionStatus::Held).or_else(|| pick(&live))
+            pick(&held_of(SessionKind::Mediation))
+                .or_else(|| pick(&held_of(SessionKind::Investigation)))
+                .or_else(|| pick(&|s| live(s) && s.status == SessionStatus::Held))
+                .or_else(|| pick(&live))
         } else {
-            pick(&live)
+            self.sessions
+                .iter()
+                .filter(|s| live(s) && s.status == SessionStatus::Planned)
+                .filter(|s| s.fields.date() >= self.today)
+                .min_by_key(|s| s.fields.start)
+                .or_else(|| pick(&live))
         }
     }
 
@@ -168,6 +186,21 @@ impl FormKind {
         templates: &Templates,
     ) -> Result<Vec<Document>, DocumentError> {
         let t = templates.form(self.template());
+        let mut docs = self.build_bare(file, templates, &t)?;
+        let keep = keep_words(file);
+        for doc in &mut docs {
+            doc.keep.extend(keep.iter().cloned());
+        }
+        Ok(docs)
+    }
+
+    fn build_bare(
+        self,
+        file: &CaseFile,
+        templates: &Templates,
+        t: &super::template::Template,
+    ) -> Result<Vec<Document>, DocumentError> {
+        let t = *t;
         let one = |doc: Document| Ok(vec![doc]);
         match self {
             FormKind::Register => one(register::register_form(file.case, file.org, &t)),
@@ -180,12 +213,36 @@ impl FormKind {
             FormKind::FollowUp => one(visit::follow_up_record(file, &t)?),
             FormKind::Cover => one(cover::file_cover(file, &t)),
             FormKind::Index => one(file_index::file_index(file, templates)),
-            FormKind::Confirmation => one(confirmation::application(file, &t)),
+            FormKind::Confirmation => one(confirmation::application(file, &t)?),
             FormKind::Feedback => one(feedback::feedback_letter(
                 file.case, file.org, file.today, &t,
             )?),
         }
     }
+}
+
+/// The names and numbers of a case no line may split (DOMAIN.md §3): every party's and
+/// agent's name, the representatives, the mediators, the case, agreement and referral
+/// numbers.
+fn keep_words(file: &CaseFile) -> Vec<String> {
+    let f = &file.case.fields;
+    let mut out: Vec<String> = Vec::new();
+    // A person's name, not an organisation's: a long name moved whole would leave
+    // the line above it half empty.
+    for p in &f.parties {
+        match p.kind {
+            PartyKind::Person => out.push(p.name.trim().to_string()),
+            PartyKind::Organisation => out.push(super::principals::legal_rep(&p.legal_rep).0),
+        }
+    }
+    out.extend(file.mediators.iter().map(|m| m.name.trim().to_string()));
+    out.extend(file.case.number.as_ref().map(|n| n.text.clone()));
+    out.extend(file.agreement.map(|a| a.number.trim().to_string()));
+    out.push(f.referrer_ref.trim().to_string());
+    out.retain(|w| w.chars().count() > 1);
+    out.sort();
+    out.dedup();
+    out
 }
 
 /// The owned data of a case's forms, as read from storage by the caller (the command
@@ -237,11 +294,10 @@ impl CaseData {
     }
 }
 
-/// The number of pages a document takes in the text layout (22 lines a page, as on A4):
-/// what the preview's index shows; a PDF counts its own pages.
+/// The number of pages a document takes: the text format and the PDF break pages
+/// alike (`pages`), so this is what either prints.
 pub fn text_pages(doc: &Document) -> usize {
-    let lines = super::text::to_text(doc, super::text::TEXT_WIDTH)
-        .lines()
-        .count();
-    lines.div_ceil(22).max(1)
+    super::text::text_pages(doc, super::text::TEXT_WIDTH)
+        .len()
+        .max(1)
 }

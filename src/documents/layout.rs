@@ -74,40 +74,82 @@ pub fn lay_out(doc: &Document, m: &Measure) -> Vec<Line> {
         out.push(line);
     }
     if let Some(number) = &doc.number {
-        push_wrapped(&mut out, number, Align::Center, 0, m);
+        push_wrapped(&mut out, number, Align::Center, 0, m, &doc.keep);
     }
     if let Some(to) = &doc.addressee {
         let first = out.len();
-        push_wrapped(&mut out, to, Align::Left, 0, m);
+        push_wrapped(&mut out, to, Align::Left, 0, m, &doc.keep);
         mark_gap(&mut out, first);
     }
+    let mut starts = Vec::new();
     for block in &doc.blocks {
         let first = out.len();
-        block_lines(&mut out, block, m);
+        starts.push(first);
+        block_lines(&mut out, block, m, &doc.keep);
         mark_gap(&mut out, first);
+    }
+    let body_end = out.len();
+    if let Some(mark) = &doc.end_mark {
+        push_wrapped(&mut out, &format!("　　{mark}"), Align::Left, 0, m, &[]);
     }
     let foot = out.len();
     for sig in &doc.signatures {
         let at = out.len();
         let text = signature_text(&sig.label, m);
-        push_wrapped(&mut out, &text, Align::Left, 0, m);
+        push_wrapped(&mut out, &text, Align::Left, 0, m, &doc.keep);
         mark_gap(&mut out, at);
     }
     if let Some(seal) = &doc.seal {
         let at = out.len();
-        push_wrapped(&mut out, seal, Align::Right, 0, m);
+        push_wrapped(&mut out, seal, Align::Right, 0, m, &doc.keep);
         mark_gap(&mut out, at);
     }
     if let Some(date) = &doc.date {
-        push_wrapped(&mut out, date, Align::Right, 0, m);
+        push_wrapped(&mut out, date, Align::Right, 0, m, &doc.keep);
     }
-    // The signature areas, the seal and the date stay on one page together.
-    let last = out.len().saturating_sub(1);
-    for line in out.iter_mut().take(last).skip(foot) {
-        line.keep_with_next = true;
-    }
+    keep_closing(&mut out, &starts, body_end, foot);
     out
 }
+
+/// Joins the signature areas, the seal and the date into one group kept on one page,
+/// with the closing lines of the text above them, so the page that is signed always
+/// carries text of the document (DOMAIN.md §3): at least [`CLOSING_LINES`], from the
+/// start of their paragraph when it is short (a page never starts with a short
+/// paragraph's last words). `starts` are the first lines of the body's blocks.
+fn keep_closing(out: &mut [Line], starts: &[usize], body_end: usize, foot: usize) {
+    let last = out.len().saturating_sub(1);
+    if last < foot {
+        return;
+    }
+    let body_start = starts.first().copied().unwrap_or(body_end);
+    let at_least = body_end.saturating_sub(CLOSING_LINES).max(body_start);
+    let block = starts
+        .iter()
+        .rev()
+        .find(|s| **s <= at_least)
+        .copied()
+        .unwrap_or(at_least);
+    let block_end = starts
+        .iter()
+        .find(|s| **s > block)
+        .copied()
+        .unwrap_or(body_end);
+    let closing = if block_end - block <= SHORT_BLOCK {
+        block
+    } else {
+        at_least
+    };
+    for line in out.iter_mut().take(last).skip(closing.min(foot)) {
+        line.keep_with_next = true;
+    }
+}
+
+/// A paragraph this short goes to the signed page whole.
+const SHORT_BLOCK: usize = 4;
+
+/// How many lines of text end up on the signed page at least (a standard closing
+/// sentence alone would fit under any text: some of the document's own words go too).
+const CLOSING_LINES: usize = 3;
 
 /// "label：＿＿＿＿＿＿＿＿" with the line to sign on never broken: when a long label
 /// leaves less room than 8 ＿ on its last line, the line fills what is left (at least
@@ -132,19 +174,21 @@ fn mark_gap(out: &mut [Line], at: usize) {
     }
 }
 
-fn block_lines(out: &mut Vec<Line>, block: &Block, m: &Measure) {
+fn block_lines(out: &mut Vec<Line>, block: &Block, m: &Measure, keep: &[String]) {
     match block {
-        Block::Paragraph(text) => push_wrapped(out, &format!("　　{text}"), Align::Left, 0, m),
-        Block::Labelled { label, text } => labelled(out, label, text, m),
+        Block::Paragraph(text) => {
+            push_wrapped(out, &format!("　　{text}"), Align::Left, 0, m, keep);
+        }
+        Block::Labelled { label, text } => labelled(out, label, text, m, keep),
         Block::Fields(rows) => {
             for (label, value) in rows {
-                labelled(out, label, value, m);
+                labelled(out, label, value, m, keep);
             }
         }
         Block::Party { role, fields } => {
             let mut rows = fields.iter();
             let name = rows.next().map(|(_, v)| v.as_str()).unwrap_or_default();
-            labelled(out, role, name, m);
+            labelled(out, role, name, m, keep);
             // The role line never ends a page alone.
             if let Some(line) = out.last_mut() {
                 line.keep_with_next = rows.len() > 0;
@@ -153,7 +197,7 @@ fn block_lines(out: &mut Vec<Line>, block: &Block, m: &Measure) {
             if !rest.is_empty() {
                 let indent = (m.body)('　') * 2;
                 let text = rest.join("；");
-                push_wrapped(out, &text, Align::Left, indent, m);
+                push_wrapped(out, &text, Align::Left, indent, m, keep);
             }
         }
     }
@@ -163,17 +207,19 @@ fn block_lines(out: &mut Vec<Line>, block: &Block, m: &Measure) {
 /// unless the label takes more than a quarter of the line (纠纷主要事实、争议事项), then
 /// the whole is one paragraph: a long text in a narrow column under a long label reads
 /// badly and wastes the page.
-fn labelled(out: &mut Vec<Line>, label: &str, text: &str, m: &Measure) {
+fn labelled(out: &mut Vec<Line>, label: &str, text: &str, m: &Measure, keep: &[String]) {
     let head = format!("{label}：");
     let head_width: u32 = head.chars().map(m.body).sum();
     if head_width * 4 > m.width {
-        push_wrapped(out, &format!("{head}{text}"), Align::Left, 0, m);
+        push_wrapped(out, &format!("{head}{text}"), Align::Left, 0, m, keep);
         return;
     }
-    let lines = break_paragraphs(text, m.width - head_width, m.body);
+    let lines = break_paragraphs(text, m.width - head_width, m.body, keep);
+    let held = held_together(&lines);
     for (i, (text, last)) in lines.into_iter().enumerate() {
         let mut line = Line::new(text, Align::Left);
         line.justify = !last;
+        line.keep_with_next = held[i];
         if i == 0 {
             line.text.insert_str(0, &head);
         } else {
@@ -183,13 +229,55 @@ fn labelled(out: &mut Vec<Line>, label: &str, text: &str, m: &Measure) {
     }
 }
 
-fn push_wrapped(out: &mut Vec<Line>, text: &str, align: Align, indent: u32, m: &Measure) {
-    for (text, last) in break_paragraphs(text, m.width.saturating_sub(indent), m.body) {
+fn push_wrapped(
+    out: &mut Vec<Line>,
+    text: &str,
+    align: Align,
+    indent: u32,
+    m: &Measure,
+    keep: &[String],
+) {
+    let lines = break_paragraphs(text, m.width.saturating_sub(indent), m.body, keep);
+    let held = held_together(&lines);
+    for (i, (text, last)) in lines.into_iter().enumerate() {
         let mut line = Line::new(text, align);
         line.indent = indent;
         line.justify = align == Align::Left && !last;
+        line.keep_with_next = held[i];
         out.push(line);
     }
+}
+
+/// Which lines of broken paragraphs (each line with whether it ends its paragraph) must
+/// stay on a page with the next: a paragraph's last line never starts a page alone, its
+/// first never ends one alone (of three lines or more), and a figure stays with its
+/// capitals.
+fn held_together(lines: &[(String, bool)]) -> Vec<bool> {
+    let mut out = vec![false; lines.len()];
+    let mut start = 0;
+    for (i, (text, last)) in lines.iter().enumerate() {
+        if *last {
+            let n = i + 1 - start;
+            if n >= 2 {
+                out[i - 1] = true;
+            }
+            if n >= 3 {
+                out[start] = true;
+            }
+            start = i + 1;
+        } else if amount_open(text) {
+            out[i] = true;
+        }
+    }
+    out
+}
+
+/// Whether a line holds an amount in figures whose capitals (（大写：…）) go on after it:
+/// the two lines then stay on one page (DOMAIN.md §3).
+fn amount_open(line: &str) -> bool {
+    line.rfind(['¥', '￥'])
+        .or_else(|| line.rfind("大写"))
+        .is_some_and(|at| !line[at..].contains(['）', ')']))
 }
 
 #[cfg(test)]
@@ -274,5 +362,39 @@ mod tests {
         for l in &out {
             assert!(l.text.chars().map(cells).sum::<u32>() <= 12);
         }
+    }
+
+    #[test]
+    fn a_figure_keeps_its_capitals_and_the_signatures_keep_the_closing_lines() {
+        let mut doc = Document::titled("标题");
+        doc.blocks
+            .push(Block::Paragraph("甲乙丙丁戊己庚辛壬癸。".repeat(3)));
+        doc.blocks.push(Block::Paragraph(
+            "支付修复费用¥3,000.00（大写：人民币叁仟元整），于月底付清。".into(),
+        ));
+        doc.end_mark = Some("（以下无正文）".into());
+        doc.signatures = vec![crate::documents::Signature::new("当事人（签名）")];
+        doc.date = Some("2026年11月28日".into());
+        let out = lines(&doc, 24);
+        let texts: Vec<(&str, bool)> = out
+            .iter()
+            .map(|l| (l.text.as_str(), l.keep_with_next))
+            .collect();
+        // The line with the figure stays with the line with the rest of its capitals.
+        let figure = out.iter().position(|l| l.text.contains('¥')).unwrap_or(0);
+        assert!(!out[figure].text.contains('）'), "{texts:?}");
+        assert!(out[figure].keep_with_next, "{texts:?}");
+        // The whole short last paragraph, the mark and the foot form one group.
+        let first_of_last = out
+            .iter()
+            .position(|l| l.text.starts_with("　　支付"))
+            .unwrap_or(0);
+        let last = out.len() - 1;
+        assert!(
+            out[first_of_last..last].iter().all(|l| l.keep_with_next),
+            "{texts:?}"
+        );
+        assert!(!out[first_of_last - 1].keep_with_next, "{texts:?}");
+        assert!(out.iter().any(|l| l.text == "　　（以下无正文）"));
     }
 }

@@ -8,17 +8,21 @@ pub mod amount;
 pub mod confirmation;
 pub mod cover;
 pub mod date;
+pub mod fallback_font;
 pub mod feedback;
 pub mod file_index;
 pub mod files;
 pub mod font;
 pub mod forms;
+pub mod job;
 pub mod layout;
 pub mod linebreak;
 pub mod model;
 pub mod names;
 pub mod notice;
+pub mod pages;
 pub mod pdf;
+pub mod principals;
 pub mod printer;
 pub mod record;
 pub mod register;
@@ -28,6 +32,8 @@ pub mod visit;
 
 pub use model::{Block, Document, DocumentError, Signature};
 
+#[cfg(test)]
+mod confirmation_tests;
 #[cfg(test)]
 pub(crate) mod fixtures;
 #[cfg(test)]

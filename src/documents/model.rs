@@ -13,12 +13,23 @@ pub struct Document {
     pub addressee: Option<String>,
     /// The body, in order.
     pub blocks: Vec<Block>,
+    /// Written after the body where the text ends (（以下无正文）), kept with the closing
+    /// lines and the signatures, so nothing can be added above them.
+    pub end_mark: Option<String>,
     /// Signature areas (label + line); a writer never splits one from its label.
     pub signatures: Vec<Signature>,
     /// The seal line at the foot (新华街道人民调解委员会（印）).
     pub seal: Option<String>,
     /// The date at the foot, already written out (2026年11月28日).
     pub date: Option<String>,
+    /// How many copies the document itself says are made (一式N份): what printing
+    /// defaults to. None: one, or the room's setting.
+    pub copies: Option<usize>,
+    /// Words never split across lines: the names and numbers the document holds.
+    pub keep: Vec<String>,
+    /// What the person printing should know and the paper does not say (a deadline
+    /// passed): shown on screen and on the command line, never printed.
+    pub warnings: Vec<String>,
 }
 
 /// A piece of the body.
@@ -68,9 +79,13 @@ impl Document {
             number: None,
             addressee: None,
             blocks: Vec::new(),
+            end_mark: None,
             signatures: Vec::new(),
             seal: None,
             date: None,
+            copies: None,
+            keep: Vec::new(),
+            warnings: Vec::new(),
         }
     }
 
@@ -91,6 +106,7 @@ impl Document {
                 }
             }
         }
+        out.extend(self.end_mark.clone());
         out.extend(self.signatures.iter().map(|s| s.label.clone()));
         out.extend(self.seal.clone());
         out.extend(self.date.clone());
@@ -104,6 +120,10 @@ pub enum DocumentError {
     /// The feedback letter goes back to a referring unit; this case has none.
     #[error("{}", crate::i18n::t("docs.err.not_referred"))]
     NotReferred,
+    /// A case that ended without agreement (调解终止) or was not accepted (不予受理) has
+    /// nothing for a court to confirm.
+    #[error("{}", crate::i18n::t("docs.err.not_confirmable"))]
+    NotConfirmable,
     /// The feedback letter reports a result; the case has none yet.
     #[error("{}", crate::i18n::t("docs.err.no_result"))]
     NoResult,

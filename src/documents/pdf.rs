@@ -1,14 +1,22 @@
 //! The PDF writer (krilla): A4, margins and sizes after GB/T 9704 (37 mm top, 28 mm
-//! left, title 22 pt, body 16 pt, 28 characters a line), page numbers "第 N 页 共 M
-//! 页", and lines marked keep-together (signature areas with their labels, the seal and
-//! the date) moved to the next page as a whole rather than split. Only the glyphs used
-//! are embedded (krilla subsets), so a form stays small.
+//! left, title 22 pt, body 16 pt, 28 characters a line on a grid of 56 half-width
+//! cells, 22 lines a page), page numbers "第 N 页 共 M 页". Lines and pages come from
+//! the same layout as the text format and the preview (`layout`, `pages`), measured in
+//! cells: the paper has the lines the screen shows. A line whose glyphs are wider than
+//! its cells (Latin digits are a little wider than half an em) is set a little narrower;
+//! a justified line spreads its slack only up to a small limit, else stays ragged.
+//! Characters the face lacks come from an installed face (`fallback_font`). Only the
+//! glyphs used are embedded (krilla subsets), so a form stays small.
 
+use super::fallback_font;
 use super::font::{FontError, FontFile};
 use super::layout::{Align, Line, Measure, lay_out};
+use super::linebreak::cells;
 use super::model::Document;
-use krilla::geom::Point;
+use super::pages::{self, paginate};
+use krilla::geom::{Point, Transform};
 use krilla::page::PageSettings;
+use krilla::surface::Surface;
 use krilla::text::{Font, TextDirection};
 use std::collections::HashMap;
 
@@ -24,8 +32,16 @@ const TITLE_PT: f32 = 22.0;
 const FOLIO_PT: f32 = 14.0;
 /// 22 lines in the 225 mm text block.
 const LINE_H: f32 = 225.0 * MM / 22.0;
-const TITLE_H: f32 = 2.0 * LINE_H;
-const GAP_H: f32 = 0.5 * LINE_H;
+/// A half line: the unit `pages` counts heights in.
+const HALF_LINE: f32 = LINE_H / pages::LINE as f32;
+/// The width of the text block.
+const TEXT_W_PT: f32 = PAGE_W - LEFT - RIGHT;
+/// Layout units in a half-width cell: a body character is 16, a title character 22.
+const CELL: u32 = 8;
+/// A line's width in layout units: 56 cells.
+const TEXT_W: u32 = super::text::TEXT_WIDTH * CELL;
+/// One layout unit on paper.
+const UNIT: f32 = TEXT_W_PT / TEXT_W as f32;
 
 /// Why a PDF could not be made.
 #[derive(Debug, thiserror::Error)]
@@ -58,27 +74,61 @@ impl PdfFonts {
     }
 }
 
-/// Character advances of the faces a set of documents is written in, in body-size
-/// thousandths of an em.
+/// The faces a set of documents is written in: for each character its face (0 the body
+/// face, then the installed faces it lacks) and its advance there, in thousandths of an
+/// em; the title face's advances.
 struct Faces<'a> {
-    body_adv: HashMap<char, u32>,
+    faces: Vec<FontFile>,
+    face_of: HashMap<char, usize>,
+    adv: HashMap<char, u32>,
     title_adv: HashMap<char, u32>,
     title_face: &'a FontFile,
 }
 
 impl<'a> Faces<'a> {
-    /// Reads the advances of every character of `docs`; fails naming the characters the
-    /// body face lacks.
+    /// Reads the faces every character of `docs` needs; fails naming the characters no
+    /// face has, and how to add one.
     fn read(docs: &[Document], fonts: &'a PdfFonts) -> Result<Faces<'a>, PdfError> {
         let mut chars: Vec<char> = docs
             .iter()
             .flat_map(|d| d.outline())
             .flat_map(|l| l.chars().collect::<Vec<_>>())
             .collect();
-        chars.extend("　＿：；第页共 0123456789".chars());
+        chars.extend("　＿：；（）第页共 0123456789".chars());
         chars.sort_unstable();
         chars.dedup();
-        let body_adv = fonts.body.advances(&chars)?;
+        let (mut adv, missing) = match fonts.body.advances(&chars) {
+            Ok(adv) => (adv, Vec::new()),
+            Err(FontError::Missing { .. }) => {
+                let (has, lacks): (Vec<char>, Vec<char>) = chars
+                    .iter()
+                    .partition(|c| fonts.body.covers(&c.to_string()));
+                (fonts.body.advances(&has)?, lacks)
+            }
+            Err(e) => return Err(e.into()),
+        };
+        let mut faces = vec![fonts.body.clone()];
+        let mut face_of = HashMap::new();
+        if !missing.is_empty() {
+            let (found, none) = fallback_font::faces_for(&missing);
+            if !none.is_empty() {
+                let chars: Vec<String> = none
+                    .iter()
+                    .map(|c| format!("{c}（U+{:04X}）", *c as u32))
+                    .collect();
+                return Err(FontError::Missing {
+                    path: fonts.body.path.display().to_string(),
+                    chars: chars.join("、"),
+                }
+                .into());
+            }
+            for (face, set) in found {
+                let n = faces.len();
+                adv.extend(face.advances(&set)?);
+                face_of.extend(set.into_iter().map(|c| (c, n)));
+                faces.push(face);
+            }
+        }
         // A title the bold face cannot set (a room's own template) is set in the body face.
         let title_face = if docs.iter().all(|d| fonts.title.covers(&d.title)) {
             &fonts.title
@@ -88,61 +138,86 @@ impl<'a> Faces<'a> {
         let mut title_chars: Vec<char> = docs.iter().flat_map(|d| d.title.chars()).collect();
         title_chars.sort_unstable();
         title_chars.dedup();
-        let title_adv = title_face.advances(&title_chars)?;
+        let title_adv = if std::ptr::eq(title_face, &fonts.body) {
+            adv.clone()
+        } else {
+            title_face.advances(&title_chars)?
+        };
         Ok(Faces {
-            body_adv,
+            faces,
+            face_of,
+            adv,
             title_adv,
             title_face,
         })
     }
 
-    fn body(&self, c: char) -> u32 {
-        self.body_adv.get(&c).copied().unwrap_or(1000)
+    /// A character's face (0: the body face).
+    fn face(&self, c: char) -> usize {
+        self.face_of.get(&c).copied().unwrap_or(0)
     }
 
-    /// Title advances in body-size thousandths, so one width serves both.
-    fn title(&self, c: char) -> u32 {
-        let a = self.title_adv.get(&c).copied().unwrap_or(1000) as f32;
-        (a * TITLE_PT / BODY_PT).round() as u32
-    }
-
-    fn lay_out(&self, doc: &Document) -> Vec<Line> {
-        let body = |c| self.body(c);
-        let title = |c| self.title(c);
-        lay_out(
-            doc,
-            &Measure {
-                width: TEXT_W,
-                body: &body,
-                title: &title,
-            },
-        )
+    /// A character's advance in points at the line's size.
+    fn advance(&self, line: &Line, c: char) -> f32 {
+        let (map, size) = if line.title {
+            (&self.title_adv, TITLE_PT)
+        } else {
+            (&self.adv, BODY_PT)
+        };
+        map.get(&c).copied().unwrap_or(1000) as f32 * size / 1000.0
     }
 }
 
-/// The width of a line, in body-size thousandths of an em.
-const TEXT_W: u32 = ((PAGE_W - LEFT - RIGHT) / BODY_PT * 1000.0) as u32;
+/// The document's lines in layout units (cells × 8; a title character 22 units): the
+/// same breaks as the text format.
+fn layout(doc: &Document) -> Vec<Line> {
+    let body = |c| cells(c) * CELL;
+    let title = |c| cells(c) * CELL * 11 / 8;
+    lay_out(
+        doc,
+        &Measure {
+            width: TEXT_W,
+            body: &body,
+            title: &title,
+        },
+    )
+}
+
+/// The width of a layout line in units.
+fn units(line: &Line) -> u32 {
+    let per = |c| {
+        if line.title {
+            cells(c) * CELL * 11 / 8
+        } else {
+            cells(c) * CELL
+        }
+    };
+    line.text.chars().map(per).sum()
+}
 
 /// The document as PDF bytes.
 pub fn to_pdf(doc: &Document, fonts: &PdfFonts) -> Result<Vec<u8>, PdfError> {
     to_pdf_all(std::slice::from_ref(doc), fonts)
 }
 
-/// How many pages the document takes in the PDF.
-pub fn page_count(doc: &Document, fonts: &PdfFonts) -> Result<usize, PdfError> {
-    let faces = Faces::read(std::slice::from_ref(doc), fonts)?;
-    Ok(paginate(&faces.lay_out(doc)).len())
+/// How many pages the document takes in the PDF (the same as in the text format).
+pub fn page_count(doc: &Document, _fonts: &PdfFonts) -> Result<usize, PdfError> {
+    Ok(paginate(&layout(doc)).len())
 }
 
 /// Several documents as one PDF (the notices of a session, the cover and its index):
 /// each starts on a new page and numbers its own pages.
 pub fn to_pdf_all(docs: &[Document], fonts: &PdfFonts) -> Result<Vec<u8>, PdfError> {
     let faces = Faces::read(docs, fonts)?;
-    let body_font = krilla_font(&fonts.body)?;
+    let body_fonts = faces
+        .faces
+        .iter()
+        .map(krilla_font)
+        .collect::<Result<Vec<Font>, PdfError>>()?;
     let title_font = krilla_font(faces.title_face)?;
     let mut pdf = krilla::Document::new();
     for doc in docs {
-        let lines = faces.lay_out(doc);
+        let lines = layout(doc);
         let pages = paginate(&lines);
         let total = pages.len();
         for (n, page_lines) in pages.iter().enumerate() {
@@ -151,42 +226,27 @@ pub fn to_pdf_all(docs: &[Document], fonts: &PdfFonts) -> Result<Vec<u8>, PdfErr
             let mut page = pdf.start_page_with(settings);
             let mut surface = page.surface();
             for (y, line) in page_lines {
-                let (font, size) = if line.title {
-                    (&title_font, TITLE_PT)
-                } else {
-                    (&body_font, BODY_PT)
-                };
-                let h = if line.title { TITLE_H } else { LINE_H };
-                let baseline = y + h / 2.0 + size * 0.35;
-                let adv = |c| {
-                    if line.title {
-                        faces.title(c)
-                    } else {
-                        faces.body(c)
-                    }
-                };
-                for (x, text) in placed(line, &adv) {
-                    surface.draw_text(
-                        Point::from_xy(x, baseline),
-                        font.clone(),
-                        size,
-                        &text,
-                        false,
-                        TextDirection::Auto,
-                    );
-                }
+                let top = TOP + *y as f32 * HALF_LINE;
+                draw_line(&mut surface, line, top, &faces, &body_fonts, &title_font);
             }
             let folio = format!("第 {} 页 共 {} 页", n + 1, total);
-            let w = folio.chars().map(|c| faces.body(c)).sum::<u32>() as f32 * FOLIO_PT / 1000.0;
+            let w = folio
+                .chars()
+                .map(|c| faces.adv.get(&c).copied().unwrap_or(1000))
+                .sum::<u32>() as f32
+                * FOLIO_PT
+                / 1000.0;
             let at = Point::from_xy((PAGE_W - w) / 2.0, PAGE_H - BOTTOM + 2.0 * LINE_H);
-            surface.draw_text(
-                at,
-                body_font.clone(),
-                FOLIO_PT,
-                &folio,
-                false,
-                TextDirection::Auto,
-            );
+            if let Some(font) = body_fonts.first() {
+                surface.draw_text(
+                    at,
+                    font.clone(),
+                    FOLIO_PT,
+                    &folio,
+                    false,
+                    TextDirection::Auto,
+                );
+            }
             surface.finish();
             page.finish();
         }
@@ -194,43 +254,108 @@ pub fn to_pdf_all(docs: &[Document], fonts: &PdfFonts) -> Result<Vec<u8>, PdfErr
     pdf.finish().map_err(|e| PdfError::Write(format!("{e:?}")))
 }
 
-/// The most slack a justified line spreads between two characters (half an em, in
-/// thousandths): a line shortened more than that by an unbreakable number is left ragged
-/// rather than gappy.
-const MAX_SPREAD: f32 = 500.0;
-
-/// Where a line's text goes across the page: one run at its aligned position, or for a
-/// justified line each character at its own x, the slack to the right margin shared
-/// equally between the gaps.
-fn placed(line: &Line, adv: &dyn Fn(char) -> u32) -> Vec<(f32, String)> {
-    let units = |n: f32| n * BODY_PT / 1000.0;
-    let used: u32 = line.text.chars().map(adv).sum();
-    let w = units(used as f32);
-    let x = match line.align {
-        Align::Left => LEFT + units(line.indent as f32),
-        Align::Center => LEFT + ((PAGE_W - LEFT - RIGHT) - w).max(0.0) / 2.0,
-        Align::Right => PAGE_W - RIGHT - w,
+fn draw_line(
+    surface: &mut Surface,
+    line: &Line,
+    top: f32,
+    faces: &Faces,
+    body_fonts: &[Font],
+    title_font: &Font,
+) {
+    let size = if line.title { TITLE_PT } else { BODY_PT };
+    let h = if line.title {
+        pages::TITLE as f32 * HALF_LINE
+    } else {
+        LINE_H
     };
-    // The first-line indent (　　) keeps its width: the slack goes between the
-    // characters after it.
-    let indent = line.text.chars().take_while(|c| *c == '\u{3000}').count();
-    let gaps = line.text.chars().count().saturating_sub(indent + 1);
-    let slack = TEXT_W.saturating_sub(line.indent).saturating_sub(used) as f32;
-    let spread = if gaps > 0 { slack / gaps as f32 } else { 0.0 };
-    if !line.justify || gaps == 0 || slack <= 0.0 || spread > MAX_SPREAD {
-        return vec![(x, line.text.clone())];
+    let baseline = top + h / 2.0 + size * 0.35;
+    let set = placed(line, &|c| faces.advance(line, c), &|c| {
+        if line.title { 0 } else { faces.face(c) }
+    });
+    surface.push_transform(&Transform::from_row(set.scale, 0.0, 0.0, 1.0, set.x, 0.0));
+    for (x, text, face) in set.runs {
+        let font = if line.title {
+            title_font
+        } else {
+            match body_fonts.get(face) {
+                Some(f) => f,
+                None => continue,
+            }
+        };
+        surface.draw_text(
+            Point::from_xy(x, baseline),
+            font.clone(),
+            size,
+            &text,
+            false,
+            TextDirection::Auto,
+        );
     }
-    let mut at = x;
-    line.text
-        .chars()
-        .enumerate()
-        .map(|(i, c)| {
-            let here = at;
-            let extra = if i >= indent { spread } else { 0.0 };
-            at += units(adv(c) as f32 + extra);
-            (here, c.to_string())
-        })
-        .collect()
+    surface.pop();
+}
+
+/// The most slack a justified line spreads between two characters, in layout units (an
+/// eighth of an em): a line shortened more than that by a piece moved down whole is
+/// left ragged rather than gappy.
+const MAX_SPREAD: f32 = 2.0;
+
+/// A line as set: where it starts on the page, the horizontal scale it is set at (below
+/// 1 when its glyphs are wider than its cells), and its runs of text, each at an x from
+/// the start (before scaling) in its face.
+#[derive(Debug, Clone, PartialEq)]
+struct Placed {
+    x: f32,
+    scale: f32,
+    runs: Vec<(f32, String, usize)>,
+}
+
+/// Where a line's text goes: `adv` is a character's advance in points, `face` its face.
+/// A justified line places each character, sharing the slack to the right margin
+/// between the gaps after its first-line indent.
+fn placed(line: &Line, adv: &dyn Fn(char) -> f32, face: &dyn Fn(char) -> usize) -> Placed {
+    let grid = units(line) as f32 * UNIT;
+    let natural: f32 = line.text.chars().map(adv).sum();
+    let scale = if natural > grid && natural > 0.0 {
+        grid / natural
+    } else {
+        1.0
+    };
+    let drawn = natural * scale;
+    let indent = line.indent as f32 * UNIT;
+    let x = match line.align {
+        Align::Left => LEFT + indent,
+        Align::Center => LEFT + (TEXT_W_PT - drawn).max(0.0) / 2.0,
+        Align::Right => PAGE_W - RIGHT - drawn,
+    };
+    let lead = line.text.chars().take_while(|c| *c == '\u{3000}').count();
+    let gaps = line.text.chars().count().saturating_sub(lead + 1);
+    let slack = TEXT_W
+        .saturating_sub(line.indent)
+        .saturating_sub(units(line)) as f32;
+    let justify = line.justify
+        && gaps > 0
+        && slack > 0.0
+        && slack / gaps as f32 <= MAX_SPREAD
+        && line.align == Align::Left;
+    let mut runs: Vec<(f32, String, usize)> = Vec::new();
+    let mut at = 0.0;
+    if justify {
+        let target = (TEXT_W - line.indent) as f32 * UNIT;
+        let spread = (target - drawn) / scale / gaps as f32;
+        for (i, c) in line.text.chars().enumerate() {
+            runs.push((at, c.to_string(), face(c)));
+            at += adv(c) + if i >= lead { spread } else { 0.0 };
+        }
+    } else {
+        for c in line.text.chars() {
+            match runs.last_mut() {
+                Some((_, text, f)) if *f == face(c) => text.push(c),
+                _ => runs.push((at, c.to_string(), face(c))),
+            }
+            at += adv(c);
+        }
+    }
+    Placed { x, scale, runs }
 }
 
 fn krilla_font(file: &FontFile) -> Result<Font, PdfError> {
@@ -240,59 +365,6 @@ fn krilla_font(file: &FontFile) -> Result<Font, PdfError> {
             why: crate::i18n::t("docs.err.font_unreadable").into_owned(),
         })
     })
-}
-
-/// Lines placed on pages: each line with the top of its box. A run of lines joined by
-/// `keep_with_next` moves to a new page as a whole when it does not fit (unless it is
-/// taller than a page, when it breaks where it must).
-pub fn paginate(lines: &[Line]) -> Vec<Vec<(f32, &Line)>> {
-    let bottom = PAGE_H - BOTTOM;
-    let mut pages: Vec<Vec<(f32, &Line)>> = vec![Vec::new()];
-    let mut y = TOP;
-    let mut i = 0;
-    while i < lines.len() {
-        let mut end = i;
-        while end + 1 < lines.len() && lines[end].keep_with_next {
-            end += 1;
-        }
-        let group = &lines[i..=end];
-        let height: f32 = group
-            .iter()
-            .enumerate()
-            .map(|(k, l)| line_height(l, k == 0 && y == TOP))
-            .sum();
-        let page_empty = pages.last().is_none_or(Vec::is_empty);
-        if y + height > bottom && !page_empty && height <= bottom - TOP {
-            pages.push(Vec::new());
-            y = TOP;
-        }
-        for line in group {
-            let at_top = pages.last().is_none_or(Vec::is_empty);
-            if y + line_height(line, at_top) > bottom && !at_top {
-                pages.push(Vec::new());
-                y = TOP;
-            }
-            let at_top = pages.last().is_none_or(Vec::is_empty);
-            if line.gap_before && !at_top {
-                y += GAP_H;
-            }
-            if let Some(page) = pages.last_mut() {
-                page.push((y, line));
-            }
-            y += if line.title { TITLE_H } else { LINE_H };
-        }
-        i = end + 1;
-    }
-    pages
-}
-
-fn line_height(line: &Line, at_top: bool) -> f32 {
-    let gap = if line.gap_before && !at_top {
-        GAP_H
-    } else {
-        0.0
-    };
-    gap + if line.title { TITLE_H } else { LINE_H }
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 
 use super::date::chinese_date;
 use super::model::{Block, Document, Signature};
+use super::principals;
 use super::template::Template;
 use crate::domain::case::Case;
 use crate::domain::org::OrgProfile;
@@ -40,6 +41,7 @@ pub fn register_form(case: &Case, org: &OrgProfile, t: &Template) -> Document {
         label: t.text("facts"),
         text: f.facts.trim().to_string(),
     });
+    doc.end_mark = Some(t.text("end_of_text"));
     doc.signatures = vec![
         Signature::new(t.text("sign.party")),
         Signature::new(t.text("sign.registrar")),
@@ -54,17 +56,39 @@ pub fn seal_line(org: &OrgProfile, t: &Template) -> String {
     t.fill("seal", &[("committee", org.committee_name.trim())])
 }
 
-/// One block per party, in role order (申请人, 被申请人, 第三人, 委托代理人), keeping the
-/// order they were entered in within a role.
+/// One block per party, in role order (申请人, 被申请人, 第三人), keeping the order they
+/// were entered in within a role; each party's agents follow it as 委托代理人
+/// (`principals`), never as parties of their own.
 pub fn party_blocks(parties: &[Party], on: NaiveDate, t: &Template) -> Vec<Block> {
-    let mut sorted: Vec<&Party> = parties.iter().collect();
-    sorted.sort_by_key(|p| p.role);
-    sorted
-        .into_iter()
-        .map(|p| Block::Party {
-            role: p.role.label().to_string(),
-            fields: particulars(p, on, t),
-        })
+    let (groups, orphans) = principals::grouped(parties);
+    let mut out = Vec::new();
+    let agent_block = |a: &Party| Block::Party {
+        role: a.role.label().to_string(),
+        fields: agent_particulars(a, t),
+    };
+    for (party, agents) in groups {
+        out.push(Block::Party {
+            role: party.role.label().to_string(),
+            fields: particulars(party, on, t),
+        });
+        out.extend(agents.into_iter().map(agent_block));
+    }
+    out.extend(orphans.into_iter().map(agent_block));
+    out
+}
+
+/// An agent's particulars: who they are and how to reach them (DOMAIN.md §3: 姓名,
+/// 职业/单位), empty ones left out.
+fn agent_particulars(p: &Party, t: &Template) -> Vec<(String, String)> {
+    let rows = vec![
+        ("party.name", p.name.clone()),
+        ("party.occupation", p.occupation.clone()),
+        ("party.phone", p.phone.clone()),
+        ("party.address", p.address.clone()),
+    ];
+    rows.into_iter()
+        .filter(|(_, v)| !v.trim().is_empty())
+        .map(|(key, v)| (t.text(key), v.trim().to_string()))
         .collect()
 }
 
@@ -94,13 +118,17 @@ fn particulars(p: &Party, on: NaiveDate, t: &Template) -> Vec<(String, String)> 
             ("party.phone", p.phone.clone()),
             ("party.address", p.address.clone()),
         ],
-        PartyKind::Organisation => vec![
-            ("party.org_name", p.name.clone()),
-            ("party.credit_code", p.credit_code.clone()),
-            ("party.org_address", p.address.clone()),
-            ("party.legal_rep", p.legal_rep.clone()),
-            ("party.phone", p.phone.clone()),
-        ],
+        PartyKind::Organisation => {
+            let (rep, title) = principals::legal_rep(&p.legal_rep);
+            vec![
+                ("party.org_name", p.name.clone()),
+                ("party.credit_code", p.credit_code.clone()),
+                ("party.org_address", p.address.clone()),
+                ("party.legal_rep", rep),
+                ("party.legal_rep_title", title),
+                ("party.phone", p.phone.clone()),
+            ]
+        }
     };
     rows.into_iter()
         .filter(|(_, v)| !v.trim().is_empty())

@@ -6,7 +6,7 @@
 //! that waits for other writers (busy timeout) rather than failing.
 
 use super::codec::{parse_time, time_text};
-use super::rights::{allow, draft_case};
+use super::rights::{allow, draft_scope};
 use super::window::Window;
 use super::{StorageError, Store};
 use crate::domain::case::Timestamp;
@@ -38,7 +38,12 @@ impl Store {
     ) -> Result<(), StorageError> {
         let actor = self.actor.clone();
         self.write(|tx| {
-            allow(tx, actor.as_ref(), Operation::SaveDraft, draft_case(key))?;
+            allow(
+                tx,
+                actor.as_ref(),
+                Operation::SaveDraft,
+                draft_scope(tx, key)?,
+            )?;
             tx.execute(
                 "INSERT INTO drafts (user, owner, form_key, content, updated_at)
                  VALUES (?1, ?2, ?3, ?4, ?5)
@@ -65,7 +70,12 @@ impl Store {
             if held == 0 {
                 return Ok(());
             }
-            allow(tx, actor.as_ref(), Operation::SaveDraft, draft_case(key))?;
+            allow(
+                tx,
+                actor.as_ref(),
+                Operation::SaveDraft,
+                draft_scope(tx, key)?,
+            )?;
             tx.execute(
                 "DELETE FROM drafts WHERE user = ?1 AND owner = ?2 AND form_key = ?3",
                 params![user, owner, key],

@@ -106,6 +106,20 @@ pub(super) fn draft_case(key: &str) -> Option<i64> {
     key.rsplit_once(':').and_then(|(_, id)| id.parse().ok())
 }
 
+/// The case a draft of `key` is judged by: its case while that case exists. A draft of
+/// a case that is gone (a restore took it away) keeps what was typed for its writer and
+/// can touch nothing: ids are never handed out again, and opening it finds no case.
+pub(super) fn draft_scope(conn: &Connection, key: &str) -> Result<Option<i64>, StorageError> {
+    let Some(case) = draft_case(key) else {
+        return Ok(None);
+    };
+    let exists: Option<i64> = conn
+        .prepare_cached("SELECT 1 FROM cases WHERE id = ?1")?
+        .query_row([case], |r| r.get(0))
+        .optional()?;
+    Ok(exists.map(|_| case))
+}
+
 fn registrar_of(conn: &Connection, case: i64) -> Result<Option<String>, StorageError> {
     Ok(conn
         .prepare_cached(

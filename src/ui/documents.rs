@@ -1,15 +1,17 @@
 //! The 文书 tab: the forms of the case open in the 案件 tab on the left, and on the right
-//! the chosen form as the text writer lays it out — built from the same `Document` value
-//! the PDF is printed from, so what is seen is what is printed (narrow screens re-break
-//! the lines to fit, the words are the same).
+//! the chosen form as the text writer lays it out — the same `Document` value, the same
+//! line breaker and the same pages as the PDF, ID numbers in full, so what is seen is
+//! what is printed (a rule marks each new page; narrow screens re-break the lines to
+//! fit, the words are the same). What the paper does not say but the user should know
+//! (a deadline passed) is shown above it.
 
 use super::text::{clean, fit, width};
 use super::theme::Theme;
 use crate::app::AppState;
 use crate::app::previews::preview;
 use crate::documents::forms::FormKind;
-use crate::documents::text::{TEXT_WIDTH, to_text};
-use crate::i18n::t;
+use crate::documents::text::{TEXT_WIDTH, text_pages};
+use crate::i18n::{t, tf};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -66,18 +68,42 @@ fn render_preview(frame: &mut Frame, area: Rect, state: &AppState, theme: Theme)
             .collect(),
         Some(Ok(docs)) => {
             let w = TEXT_WIDTH.min(u32::from(inner.width.saturating_sub(1)).max(8));
-            let rule = "-".repeat(w as usize);
-            docs.iter()
-                .map(|d| to_text(d, w))
-                .collect::<Vec<_>>()
-                .join(&format!("{rule}\n"))
-                .lines()
+            let warnings = docs.iter().flat_map(|d| &d.warnings).flat_map(|warning| {
+                super::text::wrap(warning, usize::from(inner.width))
+                    .into_iter()
+                    .map(|l| Line::from(Span::styled(l, theme.error())))
+            });
+            let text = preview_lines(&docs, w)
+                .into_iter()
+                .map(|l| Line::from(Span::styled(clean(&l).into_owned(), theme.text())));
+            warnings
+                .chain(text)
                 .skip(usize::from(state.docs.scroll))
-                .map(|l| Line::from(Span::styled(clean(l).into_owned(), theme.text())))
                 .collect()
         }
     };
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The documents' lines as the text format has them, `cells` wide: a centred
+/// "第N页" rule of '-' where a page starts (the text format's form feed), a rule of '='
+/// between documents (ASCII: no ambiguous-width marks on a CJK terminal).
+pub fn preview_lines(docs: &[crate::documents::Document], cells: u32) -> Vec<String> {
+    let mut out = Vec::new();
+    for (i, doc) in docs.iter().enumerate() {
+        if i > 0 {
+            out.push("=".repeat(cells as usize));
+        }
+        for (n, page) in text_pages(doc, cells).into_iter().enumerate() {
+            if n > 0 {
+                let label = format!(" {} ", tf("docs.page", &[("n", &(n + 1).to_string())]));
+                let side = (cells as usize).saturating_sub(width(&label)) / 2;
+                out.push(format!("{}{label}{}", "-".repeat(side), "-".repeat(side)));
+            }
+            out.extend(page);
+        }
+    }
+    out
 }
 
 fn form_key(form: FormKind) -> &'static str {

@@ -70,9 +70,11 @@ fn every_field_of_the_agreement_is_present_in_order() {
             "姓名：李建国",
             "第三人",
             "名称：北京安居物业管理有限公司",
-            "法定代表人：赵明（总经理）",
+            "法定代表人：赵明",
+            "职务：总经理",
             "纠纷主要事实、争议事项：2026年11月1日",
             "双方就赔偿数额争执不下。",
+            "当事人请求：赔偿维修费",
             "经调解，自愿达成如下协议：",
             "一、李建国向王秀兰赔偿吊顶修复费用。",
             "二、双方就此纠纷再无其他争议。",
@@ -80,7 +82,11 @@ fn every_field_of_the_agreement_is_present_in_order() {
             "履行方式、时限：",
             "三、李建国于2026年12月31日前向王秀兰支付修复费用¥3,000.00（大写：人民币叁仟元整），履行地点：新华街道调解室。",
             "四、李建国于2026年12月10日前修复卫生间防水。",
+            "本协议自各方当事人签名、盖章或者按指印，人民调解员签名并加盖人民调解委员会印章之日起生效。",
+            "本协议对各方当事人具有法律约束力",
+            "各方当事人认为有必要的，可以自本协议生效之日起三十日内共同向人民法院申请司法确认。",
             "本协议一式四份，当事人各执一份，人民调解委员会留存一份。",
+            "（以下无正文）",
             "当事人王秀兰（签名盖章或按指印）",
             "当事人李建国（签名盖章或按指印）",
             "当事人北京安居物业管理有限公司（盖章）",
@@ -153,5 +159,102 @@ fn the_text_matches_the_golden_file_byte_for_byte() {
     assert!(
         want == text.as_bytes(),
         "agreement.txt differs from {path:?}:\n{text}"
+    );
+}
+
+/// The fixture case with an agent, 黄娟, entered last (as the demo and the form do).
+fn case_with_agent() -> Case {
+    use crate::domain::party::{Party, PartyKind, PartyRole};
+    let mut c = case();
+    let mut agent = Party::new(PartyRole::Agent, PartyKind::Person);
+    agent.name = "黄娟".into();
+    agent.occupation = "律师（内蒙古河套律师事务所）".into();
+    agent.phone = "13700000000".into();
+    c.fields.parties.push(agent);
+    c
+}
+
+#[test]
+fn an_agent_is_listed_and_signs_under_the_party_and_is_not_counted() {
+    let c = case_with_agent();
+    let doc = agreement_document(&c, &agreement(&c), &org(), &tpl());
+    let outline = doc.outline();
+    in_order(
+        &outline,
+        &[
+            "申请人",
+            "姓名：王秀兰",
+            "委托代理人",
+            "姓名：黄娟",
+            "职业或职务：律师（内蒙古河套律师事务所）",
+            "被申请人",
+            "第三人",
+            "法定代表人：赵明",
+            "职务：总经理",
+            "本协议一式四份",
+            "当事人王秀兰（签名盖章或按指印）",
+            "王秀兰的委托代理人黄娟（签名）",
+            "当事人李建国（签名盖章或按指印）",
+            "当事人北京安居物业管理有限公司（盖章）",
+            "法定代表人赵明（签名）",
+            "人民调解员王芳（签名）",
+        ],
+    );
+    assert!(
+        !outline.iter().any(|l| l.contains("当事人黄娟")),
+        "{outline:#?}"
+    );
+    assert_eq!(
+        outline
+            .iter()
+            .filter(|l| l.as_str() == "委托代理人")
+            .count(),
+        1
+    );
+    assert_eq!(doc.copies, Some(4));
+}
+
+#[test]
+fn the_effect_and_confirmation_sentences_are_the_rooms_to_reword() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("agreement.json"),
+        r#"{"confirmation": "双方可于三十日内共同申请司法确认。", "binding": ""}"#,
+    )
+    .unwrap();
+    let (templates, errors) = Templates::load(Some(dir.path()));
+    assert!(errors.is_empty());
+    let c = case();
+    let doc = agreement_document(&c, &agreement(&c), &org(), &templates.form("agreement"));
+    let outline = doc.outline();
+    assert!(
+        outline
+            .iter()
+            .any(|l| l == "双方可于三十日内共同申请司法确认。")
+    );
+    assert!(
+        outline
+            .iter()
+            .any(|l| l.starts_with("本协议自各方当事人签名"))
+    );
+    assert!(
+        !outline.iter().any(|l| l.contains("法律约束力")),
+        "{outline:#?}"
+    );
+}
+
+#[test]
+fn an_agreement_with_one_party_prints_with_a_warning() {
+    let mut c = case();
+    c.fields.parties.retain(|p| p.name == "王秀兰");
+    let doc = agreement_document(&c, &agreement(&c), &org(), &tpl());
+    assert_eq!(doc.warnings.len(), 1);
+    assert!(doc.warnings[0].contains('1'), "{:?}", doc.warnings);
+    assert_eq!(doc.copies, Some(2));
+    let full = case();
+    assert!(
+        agreement_document(&full, &agreement(&full), &org(), &tpl())
+            .warnings
+            .is_empty()
     );
 }

@@ -119,7 +119,7 @@ fn every_character_survives_and_no_line_is_too_wide() {
 
 #[test]
 fn a_paragraphs_last_line_never_holds_a_single_character() {
-    let para = |t: &str, max| break_paragraphs(t, max, &cells);
+    let para = |t: &str, max| break_paragraphs(t, max, &cells, &[]);
     // Plain breaking leaves 七 alone; the paragraph breaker pulls 六 down to it.
     assert_eq!(lines("一二三四五六七", 6), ["一二三", "四五六", "七"]);
     assert_eq!(
@@ -155,4 +155,64 @@ fn a_paragraphs_last_line_never_holds_a_single_character() {
 fn a_line_to_write_on_is_never_split() {
     let got = lines("于＿＿＿＿年＿＿月", 8);
     assert_eq!(got, ["于", "＿＿＿＿", "年＿＿月"]);
+}
+
+/// Every way `text` can be broken at widths from its widest piece up: `whole` is on one
+/// line each time.
+fn never_split(text: &str, whole: &str, keep: &[String]) {
+    for max in width(whole)..(width(text) + 2) {
+        let got: Vec<String> = break_paragraphs(text, max, &cells, keep)
+            .into_iter()
+            .map(|(l, _)| l)
+            .collect();
+        assert_eq!(got.concat().replace(' ', ""), text.replace(' ', ""));
+        assert!(
+            got.iter().any(|l| l.contains(whole)),
+            "{whole:?} split at {max}: {got:?}"
+        );
+    }
+}
+
+#[test]
+fn amounts_dates_times_and_document_numbers_stay_whole() {
+    let cases = [
+        ("共计人民币壹万玖仟元整），于月底付清", "人民币壹万玖仟元整"),
+        ("赔偿金131600元，分两次付清", "131600元"),
+        ("双方于2024年2月发生争执", "2024年2月"),
+        ("于2026年12月31日前付清", "2026年12月31日"),
+        ("定于上午9时30分开始调解", "9时30分"),
+        ("定于10:30开始", "10:30"),
+        ("依新公调〔2026〕88号移送本会", "〔2026〕88号"),
+        ("法院以民诉前调2054号委派本会", "民诉前调2054号"),
+        ("卷号（2026）新人调字第12号。", "（2026）新人调字第12号"),
+        ("共计13.5万元，已付清", "13.5万元"),
+        ("支付¥19,000.00（大写", "¥19,000.00"),
+    ];
+    for (text, whole) in cases {
+        never_split(text, whole, &[]);
+    }
+}
+
+#[test]
+fn a_name_the_document_names_is_never_split() {
+    let keep = ["额尔德木图".to_string()];
+    never_split("申请人额尔德木图与被申请人李建国", "额尔德木图", &keep);
+    // Without the name in the list, it may break like any word.
+    let got = break_paragraphs("申请人额尔德木图与", 10, &cells, &[]);
+    assert!(
+        got.iter().all(|(l, _)| !l.contains("额尔德木图")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn brackets_of_document_numbers_obey_the_rules_too() {
+    // From the width of the number itself (12 cells) up.
+    for max in 12..30 {
+        for (l, _) in break_paragraphs("依据新公调〔2026〕88号文件办理", max, &cells, &[])
+        {
+            assert!(!l.ends_with('〔'), "{l:?} at {max}");
+            assert!(!l.starts_with('〕'), "{l:?} at {max}");
+        }
+    }
 }

@@ -294,3 +294,19 @@ fn nobody_acting_is_the_files_owner_and_a_disabled_user_does_nothing() {
     assert_eq!(draft_case("case:new"), None);
     assert_eq!(draft_case("settings"), None);
 }
+
+#[test]
+fn a_clerks_draft_of_a_case_a_restore_took_away_is_kept_and_of_anothers_case_refused() {
+    let mut r = room();
+    r.store.act_as(&User::new("police1", Role::Clerk));
+    let window = crate::storage::window::Window::open(r.store.path());
+    // No case has this id (a restore took it away; ids are never handed out again).
+    let gone = r.theirs.id.0.max(r.own.id.0) + 100;
+    r.store
+        .save_draft("police1", &window, &format!("case:{gone}"), "{}", &now())
+        .expect("what was typed for a case that is gone is kept");
+    let theirs = format!("case:{}", r.theirs.id.0);
+    assert_refused(&mut r.store, "draft", Why::NotOwn, |s| {
+        s.save_draft("police1", &window, &theirs, "{}", &now())
+    });
+}
