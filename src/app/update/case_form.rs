@@ -1,5 +1,5 @@
-//! The case form and its party dialog: editing, adding and removing parties, saving, and
-//! asking before anything typed is thrown away.
+//! The case form: editing, adding and removing parties (the party dialog's keys are the
+//! one driver's, `dialog.rs`), saving, and asking before anything typed is thrown away.
 
 use super::form_keys::{Outcome, clamp_list, form_key};
 use super::list::reload;

@@ -1,5 +1,6 @@
-//! Recording a follow-up visit (回访) from the case detail: the form, its keys, and what
-//! happens when storage has kept it.
+//! Recording a follow-up visit (回访) from the case detail: opening the dialog (its keys
+//! are the one driver's, `dialog.rs`; the dialog itself is `app/dialogs/follow_up.rs`) and
+//! what happens when storage has kept it.
 
 use crate::app::action::Effect;
 use crate::app::dialogs::follow_up::FollowUpForm;

@@ -1,6 +1,6 @@
 //! Postponing (改期) and calling off (取消) a planned session, from the case detail (any
-//! of the case's planned sessions) or from the agenda (the selected one): the dialog, its
-//! keys, and what happens when storage answers. A postponement that clashes goes through
+//! of the case's planned sessions) or from the agenda (the selected one): opening the
+//! dialog (its keys are the one driver's, `dialog.rs`) and what happens when storage answers. A postponement that clashes goes through
 //! the same override step as a new booking (see `session::clashed`).
 
 use crate::app::action::Effect;

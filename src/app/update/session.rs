@@ -1,5 +1,6 @@
-//! Scheduling a session from the case detail: the form, the override step when a mediator
-//! or room is taken, and what happens when storage answers.
+//! Scheduling a session and writing its record from the case detail: opening the dialogs
+//! (their keys are the one driver's, `dialog.rs`), the override step when a mediator or
+//! room is taken, and what happens when storage answers.
 
 use crate::app::action::Effect;
 use crate::app::dialogs::record::RecordForm;
