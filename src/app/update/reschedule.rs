@@ -1,7 +1,8 @@
 //! Postponing (改期) and calling off (取消) a planned session, from the case detail (any
 //! of the case's planned sessions) or from the agenda (the selected one): opening the
-//! dialog (its keys are the one driver's, `dialog.rs`) and what happens when storage answers. A postponement that clashes goes through
-//! the same override step as a new booking (see `session::clashed`).
+//! dialog (its keys are the one driver's, `dialog.rs`) and what happens when storage
+//! answers. A postponement that clashes goes through the same override step as a new
+//! booking (see `session::clashed`).
 
 use crate::app::action::Effect;
 use crate::app::dialogs::reschedule::{RescheduleForm, RescheduleKind};
