@@ -257,23 +257,3 @@ pub fn title(editor: &AgreementEditor) -> String {
         label("agreement_status", editor.base.status.code())
     )
 }
-
-/// The agreement as it will print, from what is typed now (ID numbers masked as on every
-/// screen); `None` before the room is set up.
-pub fn preview(
-    state: &super::state::AppState,
-    editor: &AgreementEditor,
-) -> Option<crate::documents::Document> {
-    let org = state.org.as_ref()?;
-    let templates = &state.docs.templates;
-    let doc = crate::documents::agreement::agreement_document(
-        &editor.case,
-        &editor.draft(state.today),
-        &org.profile,
-        &templates.form("agreement"),
-    );
-    Some(super::docs_view::mask_ids(
-        doc,
-        &templates.form("common").text("party.id_number"),
-    ))
-}

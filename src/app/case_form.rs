@@ -36,7 +36,7 @@ impl CaseForm {
     /// A form filled from a stored case.
     pub fn edit(case: &Case, locals: &[LocalCategory]) -> CaseForm {
         let mut form = CaseForm::build(Some((case.id, case.version)), &case.fields, locals);
-        form.about = super::drafts::about_case(case);
+        form.about = about_case(case);
         form
     }
 
@@ -224,4 +224,20 @@ pub fn category_choices(locals: &[LocalCategory]) -> Vec<Choice> {
         label: format!("{}（{}）", l.name, label("category", l.parent.code())),
     });
     national.chain(local).collect()
+}
+
+/// What a case is called in the offer: its number, else its parties' names.
+pub fn about_case(case: &Case) -> String {
+    case.number
+        .as_ref()
+        .map(|n| n.text.clone())
+        .unwrap_or_else(|| names(&case.fields.parties))
+}
+
+pub fn names(parties: &[Party]) -> String {
+    parties
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect::<Vec<_>>()
+        .join("、")
 }

@@ -3,9 +3,9 @@
 //! event loop decides when to save (after a pause in typing), `update` what to save.
 
 use super::form::{FieldKind, Form};
-use super::modal::{Modal, SettingsItemKind};
-use super::state::{AppState, CasesView};
-use crate::domain::case::{Case, CaseId};
+use super::settings::SettingsItemKind;
+use crate::domain::agreement::PerformanceItem;
+use crate::domain::case::CaseId;
 use crate::domain::party::Party;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -149,9 +149,41 @@ pub struct DraftData {
     #[serde(default)]
     pub party: Option<PartyDraft>,
     /// The rest of the agreement editor, the booking-override reason, the status asked
-    /// for (see `more_drafts`).
+    /// for (see `agreement_draft`).
     #[serde(default, flatten)]
-    pub more: super::more_drafts::MoreData,
+    pub more: MoreData,
+}
+
+/// What these forms hold besides their fields (all absent for the older forms, so their
+/// stored drafts read as before).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct MoreData {
+    /// The agreement's clauses as edited.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clauses: Option<Vec<String>>,
+    /// The agreement's performance items as edited.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub items: Option<Vec<PerformanceItem>>,
+    /// A clause or item page open in the agreement editor.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<PageDraft>,
+    /// The reason typed to book over a clash (kept with the session or postpone form).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub override_reason: Option<String>,
+    /// The status a reason is for (its code).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+}
+
+/// A clause or performance-item page of the agreement editor.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct PageDraft {
+    /// `true`: a clause; else a performance item.
+    pub clause: bool,
+    /// Which row it edits (`None`: a new one).
+    pub index: Option<usize>,
+    /// Its fields by id.
+    pub fields: BTreeMap<String, String>,
 }
 
 /// A party dialog in a case form's draft.
@@ -197,102 +229,8 @@ pub fn fill(form: &mut Form, fields: &BTreeMap<String, String>, focus: &str) {
     form.focus_on(focus);
 }
 
-pub(super) fn focus_id(form: &Form) -> String {
+pub fn focus_id(form: &Form) -> String {
     form.focused().map(|f| f.id.to_string()).unwrap_or_default()
-}
-
-/// What a case is called in the offer: its number, else its parties' names.
-pub fn about_case(case: &Case) -> String {
-    case.number
-        .as_ref()
-        .map(|n| n.text.clone())
-        .unwrap_or_else(|| names(&case.fields.parties))
-}
-
-fn names(parties: &[Party]) -> String {
-    parties
-        .iter()
-        .map(|p| p.name.as_str())
-        .collect::<Vec<_>>()
-        .join("、")
-}
-
-/// Every form open now with something typed into it (a form back at what it opened with
-/// holds nothing to lose and has no draft).
-pub fn open_forms(state: &AppState) -> Vec<OpenForm> {
-    let mut open = Vec::new();
-    let detail_case = match &state.cases {
-        CasesView::Detail(d) => Some(&d.case),
-        _ => None,
-    };
-    if let CasesView::Form(cf) = &state.cases {
-        let party = state.modals.iter().find_map(|m| match m {
-            Modal::Party(p) => Some(p),
-            _ => None,
-        });
-        if cf.changed() || party.is_some_and(|p| p.form.changed()) {
-            let about = if cf.about.is_empty() {
-                names(&cf.parties)
-            } else {
-                cf.about.clone()
-            };
-            open.push(OpenForm {
-                key: DraftKey::Case(cf.editing.map(|(id, _)| id)),
-                data: DraftData {
-                    about,
-                    fields: values(&cf.form),
-                    focus: focus_id(&cf.form),
-                    version: cf.editing.map(|(_, v)| v),
-                    parties: cf.parties.clone(),
-                    party: party.map(|p| PartyDraft {
-                        index: p.index,
-                        fields: values(&p.form),
-                    }),
-                    ..DraftData::default()
-                },
-            });
-        }
-    }
-    for modal in &state.modals {
-        let (key, form) = match (modal, detail_case) {
-            (Modal::Session(s), _) => (DraftKey::Session(s.case_id), &s.form),
-            // A user or place dialog is a name and a choice: nothing worth a draft, and
-            // restoring a user's edit would need the user it was about.
-            (Modal::SettingsItem(s), _)
-                if matches!(
-                    s.kind,
-                    SettingsItemKind::Mediator | SettingsItemKind::LocalCategory
-                ) =>
-            {
-                (DraftKey::SettingsItem(s.kind), &s.form)
-            }
-            (Modal::Record(r), Some(case)) => (DraftKey::Record(case.id), &r.form),
-            _ => continue,
-        };
-        if form.changed() {
-            open.push(OpenForm {
-                key,
-                data: DraftData {
-                    about: detail_case.map(about_case).unwrap_or_default(),
-                    fields: values(form),
-                    focus: focus_id(form),
-                    ..DraftData::default()
-                },
-            });
-        }
-    }
-    super::more_drafts::open_forms(state, &mut open);
-    if let Some(form) = state.settings.form.as_ref().filter(|f| f.changed()) {
-        open.push(OpenForm {
-            key: DraftKey::Settings,
-            data: DraftData {
-                fields: values(form),
-                focus: focus_id(form),
-                ..DraftData::default()
-            },
-        });
-    }
-    open
 }
 
 /// Drafts as this run knows them.

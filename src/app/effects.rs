@@ -1,6 +1,10 @@
 //! Runs effects against storage and turns each result into an action for `update`.
 //! The only part of `app` that does I/O; it reads the clock for time stamps.
 
+mod export;
+mod schedule;
+mod stale_saves;
+
 use super::action::{Action, Effect, Failure, Room};
 use crate::domain::case::{Case, CaseId, Timestamp};
 use crate::domain::org::Organisation;
@@ -163,7 +167,7 @@ impl Runner {
             _ => None,
         };
         // A record saved by someone else meanwhile goes back with both versions.
-        let edited = super::conflict_effects::Edited::of(&effect);
+        let edited = stale_saves::Edited::of(&effect);
         match (self.try_run(effect, now), asked) {
             (Ok(action), _) => action,
             (Err(StorageError::Clash(verdict)), Some(fields)) => {
@@ -325,7 +329,7 @@ impl Runner {
             | Effect::CancelSession { .. }
             | Effect::RecordSession { .. } => {
                 let org = self.org()?.id;
-                let action = super::schedule_effects::run(&mut self.store, org, effect, now)?;
+                let action = schedule::run(&mut self.store, org, effect, now)?;
                 // The front desk sees other cases' sessions and deadlines only as far as
                 // the rights table lets it (see `front_desk`).
                 super::front_desk::as_seen(&self.store, &self.user, action)?
@@ -359,19 +363,14 @@ impl Runner {
             Effect::ExportStats(period) => Action::StatsExported(self.export_stats(&period)?),
             Effect::ExportLedger(period) => {
                 let org = self.org()?;
-                let bytes =
-                    super::export_effects::ledger_workbook(&self.store, org, &period, &self.user)?;
+                let bytes = export::ledger_workbook(&self.store, org, &period, &self.user)?;
                 let name = format!(
                     "{}_{}_{}.xlsx",
                     crate::i18n::t("report.file.ledger"),
                     period.from,
                     period.to
                 );
-                Action::LedgerExported(super::export_effects::keep_beside(
-                    self.store.path(),
-                    &name,
-                    &bytes,
-                )?)
+                Action::LedgerExported(export::keep_beside(self.store.path(), &name, &bytes)?)
             }
             Effect::WriteDocument {
                 case,
@@ -534,7 +533,7 @@ impl Runner {
             period.from,
             period.to
         );
-        super::export_effects::keep_beside(self.store.path(), &name, &bytes)
+        export::keep_beside(self.store.path(), &name, &bytes)
     }
 
     /// The case as the user may see it: refused if they may not see it at all, ID numbers

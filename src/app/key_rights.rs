@@ -5,8 +5,7 @@
 
 use super::command::Command;
 use super::keymap::Context;
-use super::modal::{Modal, Pending, SettingsItemKind};
-use super::reschedule_form::RescheduleKind;
+use super::modal::{Modal, Pending};
 use super::state::{AppState, CasesView, Tab};
 use crate::domain::case::CaseId;
 use crate::domain::rights::{Operation, Refusal, check};
@@ -27,30 +26,15 @@ pub struct Asked {
 /// The operation a dialog's submit (F2) carries out — each dialog names its action here.
 pub fn dialog_operation(modal: &Modal) -> Option<Operation> {
     use Operation as O;
-    Some(match modal {
-        Modal::Session(_) => O::ScheduleSession,
-        Modal::Override(o) if o.postpone.is_some() => O::PostponeSession,
-        Modal::Override(_) => O::ScheduleSession,
-        Modal::Record(_) => O::RecordSession,
-        Modal::Reschedule(r) if r.kind == RescheduleKind::Postpone => O::PostponeSession,
-        Modal::Reschedule(_) => O::CancelSession,
-        Modal::FollowUp(_) => O::RecordFollowUp,
-        Modal::StatusMenu(_) | Modal::Mediators(_) | Modal::Reason(_) => O::ChangeStatus,
-        // A party is saved with its case: what the case form does.
-        Modal::Party(_) => O::EditCase,
-        Modal::SettingsItem(s) => match s.kind {
-            SettingsItemKind::NewUser | SettingsItemKind::EditUser => O::ManageUsers,
-            SettingsItemKind::Mediator
-            | SettingsItemKind::LocalCategory
-            | SettingsItemKind::Place => O::EditSettings,
-        },
-        Modal::Help { .. }
-        | Modal::Notice { .. }
-        | Modal::Confirm(_)
-        | Modal::Picker(_)
-        | Modal::Drafts(_)
-        | Modal::Conflict(_) => return None,
-    })
+    // A form dialog names its own operation (app/dialogs); the menus of a status change
+    // hold no form.
+    if let Some(dialog) = modal.form_dialog() {
+        return Some(dialog.operation());
+    }
+    match modal {
+        Modal::StatusMenu(_) | Modal::Mediators(_) => Some(O::ChangeStatus),
+        _ => None,
+    }
 }
 
 /// What `command` (bound in `context`; `None`: a typed character) asks for on the screen
@@ -240,15 +224,12 @@ fn screen_case(state: &AppState, context: Context) -> Option<CaseId> {
 
 /// The case a dialog acts on.
 fn dialog_case(state: &AppState, modal: &Modal) -> Option<CaseId> {
+    if let Some(case) = modal.form_dialog().and_then(|d| d.case()) {
+        return Some(case);
+    }
     match modal {
-        Modal::Session(s) => Some(s.case_id),
-        Modal::Override(o) => Some(o.fields.case_id),
-        Modal::Record(r) => r.session().map(|s| s.fields.case_id),
-        Modal::Reschedule(r) => r.session().map(|s| s.fields.case_id),
-        Modal::FollowUp(f) => Some(f.case_id),
         Modal::StatusMenu(m) => Some(m.case_id),
         Modal::Mediators(m) => Some(m.case_id),
-        Modal::Reason(r) => Some(r.case_id),
         _ => match &state.cases {
             CasesView::Form(f) => f.editing.map(|(id, _)| id),
             CasesView::Detail(d) => Some(d.case.id),

@@ -4,17 +4,15 @@
 //! Must not import ratatui, crossterm or rusqlite.
 
 pub mod action;
+pub mod agreement_draft;
 pub mod agreement_form;
 pub mod case_form;
 pub mod command;
 pub mod conflict;
-pub mod conflict_effects;
-pub mod conflict_rows;
+pub mod dialogs;
 pub mod docs_view;
 pub mod drafts;
 pub mod effects;
-mod export_effects;
-pub mod follow_up_form;
 pub mod form;
 mod front_desk;
 mod guard;
@@ -22,22 +20,23 @@ pub mod key;
 pub mod key_rights;
 pub mod keymap;
 pub mod modal;
-pub mod more_drafts;
+pub mod open_forms;
 pub mod party_form;
+pub mod previews;
 pub mod range_form;
-pub mod record_form;
-pub mod reschedule_form;
 pub mod room_settings;
 pub mod schedule;
-mod schedule_effects;
 pub mod search_worker;
-pub mod session_form;
 pub mod settings;
 pub mod setup;
 pub mod startup;
 pub mod state;
 pub mod stats_view;
 mod update;
+pub mod version_diffs;
+
+#[cfg(test)]
+mod import_cycles;
 
 pub use action::{Action, Effect};
 pub use state::*;

@@ -1,15 +1,19 @@
 //! Dialogs over the screen. A confirmation holds the pending action and only runs it
 //! when the user says yes.
 
-use super::follow_up_form::FollowUpForm;
-use super::form::{Choice, Field, Form};
+use super::dialogs::follow_up::FollowUpForm;
+use super::dialogs::record::RecordForm;
+use super::dialogs::reschedule::RescheduleForm;
+use super::dialogs::session::{OverrideForm, SessionForm};
+use super::form::Choice;
 use super::party_form::PartyForm;
-use super::record_form::RecordForm;
-use super::reschedule_form::RescheduleForm;
-use super::session_form::{OverrideForm, SessionForm};
 use crate::domain::case::CaseId;
 use crate::domain::org::MediatorId;
 use crate::domain::status::CaseStatus;
+
+use super::dialogs::FormDialog;
+pub use super::dialogs::reason::ReasonForm;
+pub use super::settings::{SettingsItem, SettingsItemKind};
 
 /// A dialog.
 #[derive(Debug, Clone)]
@@ -51,17 +55,7 @@ pub enum Modal {
 impl Modal {
     /// True if the dialog holds text the user would lose.
     pub fn unsaved(&self) -> bool {
-        match self {
-            Modal::Party(p) => p.form.changed(),
-            Modal::Reason(r) => r.form.changed(),
-            Modal::SettingsItem(s) => s.form.changed(),
-            Modal::Session(s) => s.form.changed(),
-            Modal::Override(o) => o.form.changed(),
-            Modal::Record(r) => r.form.changed(),
-            Modal::Reschedule(r) => r.form.changed(),
-            Modal::FollowUp(f) => f.form.changed(),
-            _ => false,
-        }
+        self.form_dialog().is_some_and(|d| d.form().changed())
     }
 }
 
@@ -124,31 +118,6 @@ impl StatusMenu {
     }
 }
 
-/// The reason step of a status change.
-#[derive(Debug, Clone)]
-pub struct ReasonForm {
-    /// The case.
-    pub case_id: CaseId,
-    /// The version it was shown at.
-    pub version: i64,
-    /// The status asked for.
-    pub to: CaseStatus,
-    /// One field: the reason.
-    pub form: Form,
-}
-
-impl ReasonForm {
-    /// An empty reason for moving to `to`.
-    pub fn new(case_id: CaseId, version: i64, to: CaseStatus) -> ReasonForm {
-        ReasonForm {
-            case_id,
-            version,
-            to,
-            form: Form::new(vec![Field::multiline("reason", "field.reason", "")]),
-        }
-    }
-}
-
 /// Choosing the mediators of a case on acceptance.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MediatorPick {
@@ -169,14 +138,12 @@ pub struct MediatorPick {
 pub enum PickerTarget {
     /// The case form.
     CaseForm,
-    /// The party form (a dialog).
-    PartyForm,
     /// The settings form.
     Settings,
-    /// The settings item dialog.
-    SettingsItem,
-    /// The session form, the record form or the postpone/cancel dialog (the top dialog).
-    SessionForm,
+    /// The form dialog under the picker (see `app/dialogs`).
+    Dialog,
+    /// The agreement editor's page (its main form, or a clause or item page).
+    Agreement,
 }
 
 /// A list of a choice field's options, for when ←/→ would take too long.
@@ -194,28 +161,41 @@ pub struct Picker {
     pub target: PickerTarget,
 }
 
-/// What a settings dialog adds or changes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SettingsItemKind {
-    /// A new mediator.
-    Mediator,
-    /// A local category (new, or a new parent for one).
-    LocalCategory,
-    /// A new user (administrators only).
-    NewUser,
-    /// A user's display name, role and state (the user is the item's `subject`).
-    EditUser,
-    /// A new place (a room of its own or an outside place).
-    Place,
-}
+impl Modal {
+    /// The dialog's form protocol, if it is a form dialog. The one place that lists them.
+    pub fn form_dialog(&self) -> Option<&dyn FormDialog> {
+        Some(match self {
+            Modal::Party(d) => &**d,
+            Modal::Reason(d) => d,
+            Modal::SettingsItem(d) => d,
+            Modal::Session(d) => &**d,
+            Modal::Override(d) => &**d,
+            Modal::Record(d) => &**d,
+            Modal::Reschedule(d) => &**d,
+            Modal::FollowUp(d) => &**d,
+            Modal::Help { .. }
+            | Modal::Notice { .. }
+            | Modal::Confirm(_)
+            | Modal::StatusMenu(_)
+            | Modal::Mediators(_)
+            | Modal::Picker(_)
+            | Modal::Drafts(_)
+            | Modal::Conflict(_) => return None,
+        })
+    }
 
-/// A small settings form in a dialog.
-#[derive(Debug, Clone)]
-pub struct SettingsItem {
-    /// What it is for.
-    pub kind: SettingsItemKind,
-    /// The record it changes, where the form does not show it (a user's login name).
-    pub subject: String,
-    /// Its fields.
-    pub form: Form,
+    /// [`Modal::form_dialog`], to edit.
+    pub fn form_dialog_mut(&mut self) -> Option<&mut dyn FormDialog> {
+        Some(match self {
+            Modal::Party(d) => &mut **d,
+            Modal::Reason(d) => d,
+            Modal::SettingsItem(d) => d,
+            Modal::Session(d) => &mut **d,
+            Modal::Override(d) => &mut **d,
+            Modal::Record(d) => &mut **d,
+            Modal::Reschedule(d) => &mut **d,
+            Modal::FollowUp(d) => &mut **d,
+            _ => return None,
+        })
+    }
 }

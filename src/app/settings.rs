@@ -3,7 +3,6 @@
 
 use super::case_form::category_choices;
 use super::form::{Choice, Field, Form};
-use super::modal::{SettingsItem, SettingsItemKind};
 use super::room_settings::RoomSettings;
 use crate::documents::printer::PrinterSettings;
 use crate::domain::category::{Category, LocalCategory};
@@ -255,4 +254,30 @@ pub fn user_state(active: bool) -> std::borrow::Cow<'static, str> {
     } else {
         t("user.state.inactive")
     }
+}
+
+/// What a settings dialog adds or changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SettingsItemKind {
+    /// A new mediator.
+    Mediator,
+    /// A local category (new, or a new parent for one).
+    LocalCategory,
+    /// A new user (administrators only).
+    NewUser,
+    /// A user's display name, role and state (the user is the item's `subject`).
+    EditUser,
+    /// A new place (a room of its own or an outside place).
+    Place,
+}
+
+/// A small settings form in a dialog.
+#[derive(Debug, Clone)]
+pub struct SettingsItem {
+    /// What it is for.
+    pub kind: SettingsItemKind,
+    /// The record it changes, where the form does not show it (a user's login name).
+    pub subject: String,
+    /// Its fields.
+    pub form: Form,
 }

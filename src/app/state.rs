@@ -267,6 +267,25 @@ impl AppState {
         u64::from(self.size.1.saturating_sub(LIST_CHROME_ROWS)).max(1)
     }
 
+    /// What a dialog may read of the room (see `app/dialogs`).
+    pub fn dialog_context(&self) -> super::dialogs::DialogContext<'_> {
+        super::dialogs::DialogContext {
+            today: self.today,
+            zone: self.zone,
+            user: &self.user,
+            mediators: &self.mediators,
+            places: &self.room_settings.places,
+            open_case: match &self.cases {
+                CasesView::Detail(d) => Some(&d.case),
+                _ => None,
+            },
+            editing: match &self.cases {
+                CasesView::Form(cf) => cf.editing.map(|(id, _)| id),
+                _ => None,
+            },
+        }
+    }
+
     /// True if some form holds unsaved text.
     pub fn unsaved(&self) -> bool {
         let case_form = matches!(&self.cases, CasesView::Form(f) if f.changed())

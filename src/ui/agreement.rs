@@ -6,8 +6,9 @@ use super::form_view::{ListRow, ListRows, render_form};
 use super::text::{clean, fit};
 use super::theme::Theme;
 use crate::app::AppState;
-use crate::app::agreement_form::{AgreementEditor, EditorPage, preview, title};
+use crate::app::agreement_form::{AgreementEditor, EditorPage, title};
 use crate::app::form::Field;
+use crate::app::previews::agreement_preview;
 use crate::documents::text::{TEXT_WIDTH, to_text};
 use crate::domain::agreement::{PerformanceItem, chinese_count};
 use crate::domain::money::format_yuan;
@@ -145,7 +146,7 @@ fn render_preview(
     scroll: u16,
     theme: Theme,
 ) {
-    let lines: Vec<Line> = match preview(state, editor) {
+    let lines: Vec<Line> = match agreement_preview(state, editor) {
         Some(doc) => {
             let w = TEXT_WIDTH.min(u32::from(area.width.saturating_sub(1)).max(8));
             to_text(&doc, w)

@@ -8,7 +8,7 @@
 use super::text::{clean, fit, width};
 use super::theme::Theme;
 use crate::app::AppState;
-use crate::app::docs_view::preview;
+use crate::app::previews::preview;
 use crate::documents::forms::FormKind;
 use crate::documents::text::{TEXT_WIDTH, text_pages};
 use crate::i18n::{t, tf};

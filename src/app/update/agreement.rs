@@ -3,6 +3,7 @@
 //! pages for one clause and one item, the preview, saving, and a conflict that keeps
 //! everything typed.
 
+use super::case_form::picker_for;
 use super::form_keys::{Outcome, clamp_list, form_key};
 use crate::app::action::Effect;
 use crate::app::agreement_form::{AgreementEditor, EditorPage, clause_form, item_form, to_item};
@@ -10,7 +11,7 @@ use crate::app::command::Command;
 use crate::app::form::{FieldKind, Form};
 use crate::app::key::Key;
 use crate::app::keymap::Context;
-use crate::app::modal::{Confirm, Modal, Pending};
+use crate::app::modal::{Confirm, Modal, Pending, PickerTarget};
 use crate::app::state::{AppState, CaseDetail, CasesView, StatusLine};
 use crate::domain::agreement::{
     Agreement, PerformanceItem, delete_at, insert_at, move_down, move_up,
@@ -74,7 +75,7 @@ pub fn loaded(
         Agreement::draft(&case, &names)
     });
     state.cases = CasesView::Agreement(Box::new(AgreementEditor::new(case, agreement)));
-    super::more_drafts::agreement_opened(state);
+    super::restore_after_load::agreement_opened(state);
     Vec::new()
 }
 
@@ -84,6 +85,16 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effec
     let CasesView::Agreement(editor) = &mut state.cases else {
         return Vec::new();
     };
+    // Enter on a choice opens its list, as in every other form (the picker writes back
+    // through `focused_form`).
+    let on_page = !matches!(editor.page, EditorPage::Preview { .. });
+    if on_page && cmd == Some(Command::Open) {
+        let form = focused_form(editor);
+        if let Some(picker) = picker_for(form, PickerTarget::Agreement) {
+            state.modals.push(Modal::Picker(picker));
+            return Vec::new();
+        }
+    }
     let mut status = None;
     let mut ask = None;
     let effects = match &editor.page {
@@ -209,9 +220,6 @@ fn main_key(
                 set_row(&mut editor.form, id, next.unwrap_or(0));
             }
         }
-        (Outcome::Pick, _) => {
-            editor.form.cycle(true);
-        }
         _ => {}
     }
     Vec::new()
@@ -299,9 +307,6 @@ fn sub_key(
         Outcome::Save => keep_row(editor, today, status),
         Outcome::Cancel if form.changed() => *ask = Some(Pending::DiscardAgreementRow),
         Outcome::Cancel => editor.page = EditorPage::Main,
-        Outcome::Pick => {
-            form.cycle(true);
-        }
         _ => {}
     }
 }

@@ -1,5 +1,5 @@
-//! The case form and its party dialog: editing, adding and removing parties, saving, and
-//! asking before anything typed is thrown away.
+//! The case form: editing, adding and removing parties (the party dialog's keys are the
+//! one driver's, `dialog.rs`), saving, and asking before anything typed is thrown away.
 
 use super::form_keys::{Outcome, clamp_list, form_key};
 use super::list::reload;
@@ -140,61 +140,6 @@ fn open_party(state: &mut AppState, index: Option<usize>) {
         &party,
         state.today,
     ))));
-}
-
-/// Keys in the party dialog.
-pub fn party_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effect> {
-    let today = state.today;
-    let Some(Modal::Party(pf)) = state.modals.last_mut() else {
-        return Vec::new();
-    };
-    let outcome = form_key(&mut pf.form, cmd, key);
-    pf.refresh();
-    let editing = match &state.cases {
-        CasesView::Form(cf) => cf.editing.map(|(id, _)| id),
-        _ => None,
-    };
-    let mut effects = Vec::new();
-    if let Some(query) = pf.repeats_to_ask(editing) {
-        effects.push(Effect::FindRepeats(query));
-    }
-    match outcome {
-        Outcome::Save => {
-            let Some(party) = pf.to_party(today) else {
-                return effects;
-            };
-            let index = pf.index;
-            state.modals.pop();
-            if let CasesView::Form(cf) = &mut state.cases {
-                match index.filter(|i| *i < cf.parties.len()) {
-                    Some(i) => cf.parties[i] = party,
-                    None => cf.parties.push(party),
-                }
-                let last = cf.parties.len() - 1;
-                if let Some(f) = cf.form.field_mut("parties") {
-                    f.selected = index.unwrap_or(last);
-                }
-                cf.form.focus_on("parties");
-            }
-        }
-        Outcome::Cancel if pf.form.changed() => state.modals.push(Modal::Confirm(Confirm {
-            question: t("confirm.discard_party").into_owned(),
-            yes: "button.discard",
-            no: "button.keep_editing",
-            on_yes: Pending::DiscardDialog,
-            yes_selected: false,
-        })),
-        Outcome::Cancel => {
-            state.modals.pop();
-        }
-        Outcome::Pick => {
-            if let Some(picker) = picker_for(&pf.form, PickerTarget::PartyForm) {
-                state.modals.push(Modal::Picker(picker));
-            }
-        }
-        _ => {}
-    }
-    effects
 }
 
 /// The form closes on a successful save and the saved case is shown.

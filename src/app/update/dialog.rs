@@ -1,86 +1,104 @@
-//! The keys every small dialog form on a case shares — the session, its record, the
-//! postpone/cancel dialog and the follow-up visit: F2 reads the form into what to do,
-//! Enter on a choice opens its list, Esc closes the dialog. Each dialog says only how to
-//! find it among the modals and what F2 does.
+//! The one key driver of every form dialog (see `app/dialogs`): a key edits the form, the
+//! dialog derives what follows from the edit, F2 submits, Enter on a choice opens its list
+//! (the picker writes into the dialog below it), Esc asks before throwing away what was
+//! typed. Also pasting into a dialog and the context dialogs read the room through.
 
+use super::case_form::picker_for;
 use super::form_keys::{Outcome, form_key};
 use crate::app::action::Effect;
 use crate::app::command::Command;
-use crate::app::follow_up_form::FollowUpForm;
-use crate::app::form::Form;
+use crate::app::dialogs::Submit;
 use crate::app::key::Key;
-use crate::app::modal::{Modal, PickerTarget};
-use crate::app::record_form::RecordForm;
-use crate::app::reschedule_form::RescheduleForm;
-use crate::app::session_form::SessionForm;
-use crate::app::state::AppState;
+use crate::app::modal::{Confirm, Modal, Pending, PickerTarget};
+use crate::app::state::{AppState, CasesView};
+use crate::domain::party::Party;
+use crate::i18n::t;
 
-/// A dialog holding one form.
-pub trait DialogForm {
-    /// The form the keys edit.
-    fn form(&mut self) -> &mut Form;
-    /// What the dialog derives from its fields after each key (nothing by default).
-    fn after_key(&mut self) {}
+/// Applies a key to the form dialog on top; `None` if the top dialog holds no form.
+pub fn on_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Option<Vec<Effect>> {
+    state.modals.last()?.form_dialog()?;
+    // Off the stack while it works, so it can read the room beside it.
+    let mut top = state.modals.pop()?;
+    let dialog = top.form_dialog_mut()?;
+    let cx = state.dialog_context();
+    let cmd = match cmd {
+        Some(Command::Open) if dialog.enter_submits() => Some(Command::Save),
+        other => other,
+    };
+    let outcome = form_key(dialog.form_mut(), cmd, key);
+    let mut effects = dialog.after_edit(&cx);
+    let mut above = None;
+    let submitted = match outcome {
+        Outcome::Save => dialog.submit(&cx),
+        Outcome::Pick => {
+            above = picker_for(dialog.form(), PickerTarget::Dialog).map(Modal::Picker);
+            Submit::Stay
+        }
+        Outcome::Cancel if dialog.form().changed() => {
+            above = Some(Modal::Confirm(Confirm {
+                question: t(dialog.discard_question()).into_owned(),
+                yes: "button.discard",
+                no: "button.keep_editing",
+                on_yes: Pending::DiscardDialog,
+                yes_selected: false,
+            }));
+            Submit::Stay
+        }
+        Outcome::Cancel => return Some(effects),
+        _ => Submit::Stay,
+    };
+    match submitted {
+        Submit::Stay => state.modals.extend([top].into_iter().chain(above)),
+        Submit::Run(more) => {
+            state.modals.push(top);
+            effects.extend(more);
+        }
+        Submit::CloseAndRun(more) => effects.extend(more),
+        Submit::IntoCaseForm { index, party } => into_case_form(state, index, *party),
+    }
+    Some(effects)
 }
 
-impl DialogForm for SessionForm {
-    fn form(&mut self) -> &mut Form {
-        &mut self.form
+/// A party from its dialog goes into the case form's list, with the cursor on it.
+fn into_case_form(state: &mut AppState, index: Option<usize>, party: Party) {
+    let CasesView::Form(cf) = &mut state.cases else {
+        return;
+    };
+    match index.filter(|i| *i < cf.parties.len()) {
+        Some(i) => cf.parties[i] = party,
+        None => cf.parties.push(party),
     }
+    let last = cf.parties.len() - 1;
+    if let Some(f) = cf.form.field_mut("parties") {
+        f.selected = index.unwrap_or(last);
+    }
+    cf.form.focus_on("parties");
 }
 
-impl DialogForm for FollowUpForm {
-    fn form(&mut self) -> &mut Form {
-        &mut self.form
-    }
+/// Pasted text goes into the focused field of the form dialog on top; `None` if the top
+/// dialog holds no form.
+pub fn paste(state: &mut AppState, text: &str) -> Option<Vec<Effect>> {
+    state.modals.last()?.form_dialog()?;
+    let mut top = state.modals.pop()?;
+    let dialog = top.form_dialog_mut()?;
+    dialog.form_mut().paste(text);
+    let effects = dialog.after_edit(&state.dialog_context());
+    state.modals.push(top);
+    Some(effects)
 }
 
-impl DialogForm for RecordForm {
-    fn form(&mut self) -> &mut Form {
-        &mut self.form
-    }
-    /// The chosen session's record is shown (and kept per session).
-    fn after_key(&mut self) {
-        self.refresh();
-    }
-}
-
-impl DialogForm for RescheduleForm {
-    fn form(&mut self) -> &mut Form {
-        &mut self.form
-    }
-    /// The chosen session's times are shown.
-    fn after_key(&mut self) {
-        self.refresh();
-    }
-}
-
-/// Applies a key to the dialog on top (found by `find`); F2 runs `save` on it.
-pub fn dialog_keys<D: DialogForm>(
-    state: &mut AppState,
-    cmd: Option<Command>,
-    key: Key,
-    find: impl FnOnce(&mut Modal) -> Option<&mut D>,
-    save: impl FnOnce(&mut D) -> Vec<Effect>,
-) -> Vec<Effect> {
-    let Some(dialog) = state.modals.last_mut().and_then(find) else {
+/// A picker's choice goes into the form dialog on top (the one it was opened from).
+pub fn picked(state: &mut AppState, field: &str, code: &str) -> Vec<Effect> {
+    let Some(mut top) = state.modals.pop() else {
         return Vec::new();
     };
-    let outcome = form_key(dialog.form(), cmd, key);
-    dialog.after_key();
-    match outcome {
-        Outcome::Save => save(dialog),
-        Outcome::Pick => {
-            let picker = super::case_form::picker_for(dialog.form(), PickerTarget::SessionForm);
-            if let Some(picker) = picker {
-                state.modals.push(Modal::Picker(picker));
-            }
-            Vec::new()
+    let effects = match top.form_dialog_mut() {
+        Some(dialog) => {
+            dialog.form_mut().set_choice(field, code);
+            dialog.after_edit(&state.dialog_context())
         }
-        Outcome::Cancel => {
-            state.modals.pop();
-            Vec::new()
-        }
-        _ => Vec::new(),
-    }
+        None => Vec::new(),
+    };
+    state.modals.push(top);
+    effects
 }

@@ -5,8 +5,8 @@
 
 use super::super::action::Effect;
 use super::super::command::Command;
-use super::super::docs_view::{choice, live_sessions, preview, visits};
 use super::super::state::{AppState, CasesView, StatusLine};
+use crate::app::previews::{choice, live_sessions, preview, visits};
 use crate::documents::forms::FormKind;
 use crate::i18n::{t, tf};
 

@@ -6,10 +6,11 @@
 use crate::app::action::Effect;
 use crate::app::case_form::CaseForm;
 use crate::app::command::Command;
-use crate::app::drafts::{DraftData, DraftKey, DraftOffer, OfferedDraft, fill, open_forms};
+use crate::app::dialogs::record::RecordForm;
+use crate::app::drafts::{DraftData, DraftKey, DraftOffer, OfferedDraft, fill};
 use crate::app::modal::{Modal, SettingsItemKind};
+use crate::app::open_forms::open_forms;
 use crate::app::party_form::PartyForm;
-use crate::app::record_form::RecordForm;
 use crate::app::settings::{local_item, mediator_item};
 use crate::app::state::{AppState, CasesView, StatusLine, Tab};
 use crate::domain::case::Case;
@@ -233,7 +234,9 @@ pub fn case_arrived(state: &mut AppState, case: &Case) -> Vec<Effect> {
         mark_open(state, key, &data);
         state.drafts.override_reason = data.more.override_reason.clone();
     }
-    if key.case() == Some(case.id) && super::more_drafts::case_arrived(state, key, &data, case) {
+    if key.case() == Some(case.id)
+        && super::restore_after_load::case_arrived(state, key, &data, case)
+    {
         return if matches!(key, DraftKey::Agreement(_)) {
             vec![Effect::LoadAgreement(case.id, true)]
         } else {
@@ -261,7 +264,7 @@ pub fn case_arrived(state: &mut AppState, case: &Case) -> Vec<Effect> {
 /// The sessions of a case arrived: reopen a record draft that waited for them.
 pub fn sessions_arrived(state: &mut AppState) {
     if matches!(state.drafts.pending, Some((DraftKey::Reschedule(..), _))) {
-        super::more_drafts::sessions_arrived(state);
+        super::restore_after_load::sessions_arrived(state);
         return;
     }
     // Only a record draft waits for the sessions; an agreement draft waits on.

@@ -1,11 +1,9 @@
-//! Recording a follow-up visit (回访) from the case detail: the form, its keys, and what
-//! happens when storage has kept it.
+//! Recording a follow-up visit (回访) from the case detail: opening the dialog (its keys
+//! are the one driver's, `dialog.rs`; the dialog itself is `app/dialogs/follow_up.rs`) and
+//! what happens when storage has kept it.
 
-use super::dialog::dialog_keys;
 use crate::app::action::Effect;
-use crate::app::command::Command;
-use crate::app::follow_up_form::FollowUpForm;
-use crate::app::key::Key;
+use crate::app::dialogs::follow_up::FollowUpForm;
 use crate::app::modal::Modal;
 use crate::app::state::{AppState, CasesView, StatusLine};
 use crate::domain::case::CaseId;
@@ -19,26 +17,6 @@ pub fn open(state: &mut AppState) -> Vec<Effect> {
     let form = FollowUpForm::new(&detail.case, &state.mediators, state.today);
     state.modals.push(Modal::FollowUp(Box::new(form)));
     Vec::new()
-}
-
-/// Keys in the form: F2 records the visit, Esc closes the form.
-pub fn form_keys(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effect> {
-    let today = state.today;
-    dialog_keys(
-        state,
-        cmd,
-        key,
-        |m| match m {
-            Modal::FollowUp(ff) => Some(&mut **ff),
-            _ => None,
-        },
-        |ff: &mut FollowUpForm| {
-            ff.read(today)
-                .map(|visit| Effect::AddFollowUp(Box::new(visit)))
-                .into_iter()
-                .collect()
-        },
-    )
 }
 
 /// A visit was recorded: close the form, say so, read the case's visits again.

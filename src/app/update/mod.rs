@@ -12,10 +12,10 @@ mod follow_up;
 mod form_keys;
 mod list;
 mod modal;
-mod more_drafts;
 mod range_keys;
 mod refresh;
 mod reschedule;
+mod restore_after_load;
 mod restored;
 mod results;
 mod roles;
@@ -154,16 +154,12 @@ fn contexts_with(state: &AppState, top: Option<&Modal>) -> (Vec<Context>, bool) 
             Modal::Help { .. } | Modal::Notice { .. } => (vec![X::Help], false),
             Modal::Confirm(_) => (vec![X::Confirm], false),
             Modal::StatusMenu(_) | Modal::Mediators(_) | Modal::Picker(_) => (vec![X::Menu], false),
-            Modal::Reason(r) => (vec![X::Form], r.form.typing()),
-            Modal::Party(p) => (vec![X::Form], p.form.typing()),
-            Modal::SettingsItem(s) => (vec![X::Form], s.form.typing()),
-            Modal::Session(s) => (vec![X::Form], s.form.typing()),
-            Modal::Override(o) => (vec![X::Form], o.form.typing()),
-            Modal::Record(r) => (vec![X::Form], r.form.typing()),
             Modal::Drafts(_) => (vec![X::Drafts], false),
             Modal::Conflict(_) => (vec![X::Conflict], false),
-            Modal::Reschedule(r) => (vec![X::Form], r.form.typing()),
-            Modal::FollowUp(f) => (vec![X::Form], f.form.typing()),
+            form => match form.form_dialog() {
+                Some(d) => (vec![X::Form], d.form().typing()),
+                None => (Vec::new(), false),
+            },
         };
     }
     if let Some(form) = &state.setup {
@@ -332,15 +328,10 @@ fn paste(state: &mut AppState, text: &str) -> Vec<Effect> {
     if state.modals.is_empty() && state.setup.is_none() && state.tab == Tab::Cases && searching {
         return list::paste_search(state, text);
     }
+    if let Some(effects) = dialog::paste(state, text) {
+        return effects;
+    }
     let form = match state.modals.last_mut() {
-        Some(Modal::Party(p)) => Some(&mut p.form),
-        Some(Modal::Reason(r)) => Some(&mut r.form),
-        Some(Modal::SettingsItem(s)) => Some(&mut s.form),
-        Some(Modal::Session(s)) => Some(&mut s.form),
-        Some(Modal::Override(o)) => Some(&mut o.form),
-        Some(Modal::Record(r)) => Some(&mut r.form),
-        Some(Modal::Reschedule(r)) => Some(&mut r.form),
-        Some(Modal::FollowUp(f)) => Some(&mut f.form),
         Some(_) => None,
         None if state.setup.is_some() => state.setup.as_mut(),
         None => match (&mut state.cases, state.tab) {
@@ -352,9 +343,6 @@ fn paste(state: &mut AppState, text: &str) -> Vec<Effect> {
     };
     if let Some(form) = form {
         form.paste(text);
-    }
-    if let Some(Modal::Party(p)) = state.modals.last_mut() {
-        p.refresh();
     }
     Vec::new()
 }

@@ -1,18 +1,18 @@
 //! Keys in dialogs: questions, menus, pickers, the status change steps, help.
 
-use super::case_form::{close, party_key};
-use super::form_keys::{Outcome, form_key};
-use super::settings::item_key;
+use super::case_form::close;
 use crate::app::action::Effect;
 use crate::app::command::Command;
 use crate::app::key::Key;
-use crate::app::modal::{Confirm, MediatorPick, Modal, Pending, PickerTarget, ReasonForm};
+use crate::app::modal::{MediatorPick, Modal, Pending, PickerTarget, ReasonForm};
 use crate::app::state::{AppState, CasesView};
 use crate::domain::status::{CaseStatus, TransitionError, TransitionInput, check_transition};
-use crate::i18n::t;
 
 /// Keys while a dialog is open (the top one gets them).
 pub fn on_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effect> {
+    if let Some(effects) = super::dialog::on_key(state, cmd, key) {
+        return effects;
+    }
     let Some(top) = state.modals.last_mut() else {
         return Vec::new();
     };
@@ -50,17 +50,11 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effec
         }
         Modal::StatusMenu(_) => status_menu_key(state, cmd),
         Modal::Mediators(_) => mediators_key(state, cmd),
-        Modal::Reason(_) => reason_key(state, cmd, key),
-        Modal::Party(_) => party_key(state, cmd, key),
         Modal::Picker(_) => picker_key(state, cmd),
-        Modal::SettingsItem(_) => item_key(state, cmd, key),
-        Modal::Session(_) => super::session::form_keys(state, cmd, key),
-        Modal::Override(_) => super::session::override_keys(state, cmd, key),
-        Modal::Record(_) => super::session::record_keys(state, cmd, key),
         Modal::Drafts(_) => super::drafts::offer_key(state, cmd),
         Modal::Conflict(_) => super::conflict::on_key(state, cmd),
-        Modal::Reschedule(_) => super::reschedule::form_keys(state, cmd, key),
-        Modal::FollowUp(_) => super::follow_up::form_keys(state, cmd, key),
+        // The form dialogs: `dialog::on_key` above.
+        _ => Vec::new(),
     }
 }
 
@@ -213,54 +207,6 @@ fn mediators_key(state: &mut AppState, cmd: Option<Command>) -> Vec<Effect> {
     Vec::new()
 }
 
-fn reason_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effect> {
-    let Some(Modal::Reason(r)) = state.modals.last_mut() else {
-        return Vec::new();
-    };
-    // Enter confirms a reason as F2 does: it is one line of text.
-    let cmd = if cmd == Some(Command::Open) {
-        Some(Command::Save)
-    } else {
-        cmd
-    };
-    match form_key(&mut r.form, cmd, key) {
-        Outcome::Save => {
-            let reason = r.form.value("reason").trim().to_string();
-            if reason.is_empty() {
-                r.form.set_error(
-                    "reason",
-                    Some(TransitionError::ReasonRequired(r.to).to_string()),
-                );
-                return Vec::new();
-            }
-            let (id, version, to) = (r.case_id, r.version, r.to);
-            state.modals.pop();
-            vec![Effect::ChangeStatus {
-                id,
-                version,
-                to,
-                reason,
-                mediators: Vec::new(),
-            }]
-        }
-        Outcome::Cancel if r.form.changed() => {
-            state.modals.push(Modal::Confirm(Confirm {
-                question: t("confirm.discard_reason").into_owned(),
-                yes: "button.discard",
-                no: "button.keep_editing",
-                on_yes: Pending::DiscardDialog,
-                yes_selected: false,
-            }));
-            Vec::new()
-        }
-        Outcome::Cancel => {
-            state.modals.pop();
-            Vec::new()
-        }
-        _ => Vec::new(),
-    }
-}
-
 fn picker_key(state: &mut AppState, cmd: Option<Command>) -> Vec<Effect> {
     let Some(Modal::Picker(p)) = state.modals.last_mut() else {
         return Vec::new();
@@ -277,42 +223,25 @@ fn picker_key(state: &mut AppState, cmd: Option<Command>) -> Vec<Effect> {
             let Some(choice) = p.options.get(p.selected) else {
                 return Vec::new();
             };
-            let form = match p.target {
-                PickerTarget::CaseForm => match &mut state.cases {
-                    CasesView::Form(cf) => Some(&mut cf.form),
-                    _ => None,
-                },
-                PickerTarget::PartyForm => match state.modals.last_mut() {
-                    Some(Modal::Party(pf)) => Some(&mut pf.form),
-                    _ => None,
-                },
-                PickerTarget::SettingsItem => match state.modals.last_mut() {
-                    Some(Modal::SettingsItem(s)) => Some(&mut s.form),
-                    _ => None,
-                },
-                PickerTarget::Settings => state.settings.form.as_mut(),
-                PickerTarget::SessionForm => match state.modals.last_mut() {
-                    Some(Modal::Session(s)) => Some(&mut s.form),
-                    Some(Modal::Record(r)) => Some(&mut r.form),
-                    Some(Modal::Reschedule(r)) => Some(&mut r.form),
-                    Some(Modal::FollowUp(f)) => Some(&mut f.form),
-                    _ => None,
-                },
-            };
-            if let Some(form) = form {
-                form.set_choice(p.field, &choice.code);
-            }
-            if let CasesView::Form(cf) = &mut state.cases {
-                cf.refresh();
-            }
-            if let Some(Modal::Party(pf)) = state.modals.last_mut() {
-                pf.refresh();
-            }
-            if let Some(Modal::Record(rf)) = state.modals.last_mut() {
-                rf.refresh();
-            }
-            if let Some(Modal::Reschedule(rf)) = state.modals.last_mut() {
-                rf.refresh();
+            match p.target {
+                PickerTarget::CaseForm => {
+                    if let CasesView::Form(cf) = &mut state.cases {
+                        cf.form.set_choice(p.field, &choice.code);
+                        cf.refresh();
+                    }
+                }
+                PickerTarget::Settings => {
+                    if let Some(form) = state.settings.form.as_mut() {
+                        form.set_choice(p.field, &choice.code);
+                    }
+                }
+                PickerTarget::Agreement => {
+                    if let CasesView::Agreement(editor) = &mut state.cases {
+                        let form = super::agreement::focused_form(editor);
+                        form.set_choice(p.field, &choice.code);
+                    }
+                }
+                PickerTarget::Dialog => return super::dialog::picked(state, p.field, &choice.code),
             }
         }
         _ => {}

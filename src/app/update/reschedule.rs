@@ -1,14 +1,12 @@
 //! Postponing (改期) and calling off (取消) a planned session, from the case detail (any
-//! of the case's planned sessions) or from the agenda (the selected one): the dialog, its
-//! keys, and what happens when storage answers. A postponement that clashes goes through
-//! the same override step as a new booking (see `session::clashed`).
+//! of the case's planned sessions) or from the agenda (the selected one): opening the
+//! dialog (its keys are the one driver's, `dialog.rs`) and what happens when storage
+//! answers. A postponement that clashes goes through the same override step as a new
+//! booking (see `session::clashed`).
 
-use super::dialog::dialog_keys;
 use crate::app::action::Effect;
-use crate::app::command::Command;
-use crate::app::key::Key;
+use crate::app::dialogs::reschedule::{RescheduleForm, RescheduleKind};
 use crate::app::modal::Modal;
-use crate::app::reschedule_form::{RescheduleForm, RescheduleKind};
 use crate::app::state::{AppState, CasesView, StatusLine, Tab};
 use crate::domain::case::CaseId;
 use crate::domain::session::Session;
@@ -55,47 +53,6 @@ fn open(state: &mut AppState, postpone: bool, sessions: &[Session]) {
             text: t("err.session.none_planned").into_owned(),
         }),
     }
-}
-
-/// Keys in the dialog: F2 postpones (or calls off), Esc closes it.
-pub fn form_keys(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effect> {
-    let (today, zone) = (state.today, state.zone);
-    dialog_keys(
-        state,
-        cmd,
-        key,
-        |m| match m {
-            Modal::Reschedule(rf) => Some(&mut **rf),
-            _ => None,
-        },
-        |rf: &mut RescheduleForm| {
-            let Some(s) = rf.session() else {
-                return Vec::new();
-            };
-            let (id, version) = (s.id, s.version);
-            match rf.kind {
-                RescheduleKind::Postpone => rf
-                    .read_postponed(today, zone)
-                    .map(|fields| Effect::PostponeSession {
-                        id,
-                        version,
-                        fields: Box::new(fields),
-                        override_reason: String::new(),
-                    })
-                    .into_iter()
-                    .collect(),
-                RescheduleKind::Cancel => rf
-                    .read_reason()
-                    .map(|reason| Effect::CancelSession {
-                        id,
-                        version,
-                        reason,
-                    })
-                    .into_iter()
-                    .collect(),
-            }
-        },
-    )
 }
 
 /// A session was called off: close the dialog, say so, reread what shows it.

@@ -6,8 +6,9 @@
 
 use super::list::reload;
 use crate::app::action::Effect;
-use crate::app::drafts::{DraftOffer, OfferedDraft, open_forms};
+use crate::app::drafts::{DraftOffer, OfferedDraft};
 use crate::app::modal::Modal;
+use crate::app::open_forms::open_forms;
 use crate::app::state::{AppState, CasesView};
 use crate::i18n::tf;
 use crate::storage::Restored;

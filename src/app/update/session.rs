@@ -1,15 +1,12 @@
-//! Scheduling a session from the case detail: the form, the override step when a mediator
-//! or room is taken, and what happens when storage answers.
+//! Scheduling a session and writing its record from the case detail: opening the dialogs
+//! (their keys are the one driver's, `dialog.rs`), the override step when a mediator or
+//! room is taken, and what happens when storage answers.
 
-use super::dialog::dialog_keys;
-use super::form_keys::{Outcome, form_key};
 use crate::app::action::Effect;
-use crate::app::command::Command;
-use crate::app::key::Key;
+use crate::app::dialogs::record::RecordForm;
+use crate::app::dialogs::reschedule::RescheduleKind;
+use crate::app::dialogs::session::{OverrideForm, SessionForm};
 use crate::app::modal::Modal;
-use crate::app::record_form::RecordForm;
-use crate::app::reschedule_form::RescheduleKind;
-use crate::app::session_form::{OverrideForm, SessionForm};
 use crate::app::state::{AppState, CasesView, StatusLine};
 use crate::domain::conflicts::Verdict;
 use crate::domain::session::SessionFields;
@@ -31,67 +28,6 @@ pub fn open(state: &mut AppState) -> Vec<Effect> {
     Vec::new()
 }
 
-/// Keys in the session form.
-pub fn form_keys(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effect> {
-    let (today, zone) = (state.today, state.zone);
-    let mediators = state.mediators.clone();
-    dialog_keys(
-        state,
-        cmd,
-        key,
-        |m| match m {
-            Modal::Session(sf) => Some(&mut **sf),
-            _ => None,
-        },
-        |sf: &mut SessionForm| {
-            sf.read(&mediators, today, zone)
-                .map(|fields| Effect::CreateSession {
-                    fields: Box::new(fields),
-                    override_reason: String::new(),
-                })
-                .into_iter()
-                .collect()
-        },
-    )
-}
-
-/// Keys in the override step: F2 (or Enter) with a reason books anyway; Esc goes back.
-pub fn override_keys(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effect> {
-    let Some(Modal::Override(o)) = state.modals.last_mut() else {
-        return Vec::new();
-    };
-    match form_key(&mut o.form, cmd, key) {
-        Outcome::Save => {
-            let reason = o.form.value("reason").trim().to_string();
-            if reason.is_empty() {
-                o.form
-                    .set_error("reason", Some(t("err.session.reason_required").into()));
-                return Vec::new();
-            }
-            let fields = o.fields.clone();
-            let postpone = o.postpone;
-            state.modals.pop();
-            match postpone {
-                Some((id, version)) => vec![Effect::PostponeSession {
-                    id,
-                    version,
-                    fields,
-                    override_reason: reason,
-                }],
-                None => vec![Effect::CreateSession {
-                    fields,
-                    override_reason: reason,
-                }],
-            }
-        }
-        Outcome::Cancel => {
-            state.modals.pop();
-            Vec::new()
-        }
-        _ => Vec::new(),
-    }
-}
-
 /// Opens the record form for the case on screen (a notice if it has no session yet).
 pub fn open_record(state: &mut AppState) -> Vec<Effect> {
     let CasesView::Detail(detail) = &state.cases else {
@@ -108,29 +44,6 @@ pub fn open_record(state: &mut AppState) -> Vec<Effect> {
         }),
     }
     Vec::new()
-}
-
-/// Keys in the record form.
-pub fn record_keys(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effect> {
-    dialog_keys(
-        state,
-        cmd,
-        key,
-        |m| match m {
-            Modal::Record(rf) => Some(&mut **rf),
-            _ => None,
-        },
-        |rf: &mut RecordForm| {
-            let (Some(record), Some(s)) = (rf.read(), rf.session()) else {
-                return Vec::new();
-            };
-            vec![Effect::RecordSession {
-                id: s.id,
-                version: s.version,
-                record: Box::new(record),
-            }]
-        },
-    )
 }
 
 /// A record was saved: close the form, say so, reread the case's sessions.
@@ -159,7 +72,7 @@ pub fn clashed(state: &mut AppState, fields: SessionFields, verdict: Verdict) ->
         form.postpone = r.session().map(|s| (s.id, s.version));
     }
     state.modals.push(Modal::Override(Box::new(form)));
-    super::more_drafts::override_opened(state);
+    super::restore_after_load::override_opened(state);
     Vec::new()
 }
 

@@ -6,14 +6,13 @@ use super::form_keys::{Outcome, clamp_list, form_key};
 use crate::app::action::Effect;
 use crate::app::command::Command;
 use crate::app::key::Key;
-use crate::app::modal::{Confirm, Modal, Pending, PickerTarget, SettingsItemKind};
+use crate::app::modal::{Confirm, Modal, Pending, PickerTarget};
 use crate::app::room_settings::read_settings;
 use crate::app::settings::{
-    local_item, mediator_item, place_item, printer_of, settings_form_for, user_item, user_of,
+    local_item, mediator_item, place_item, printer_of, settings_form_for, user_item,
 };
 use crate::app::setup::profile_of;
 use crate::app::state::{AppState, StatusLine, Tab};
-use crate::domain::category::{Category, LocalCategory};
 use crate::i18n::{Lang, t};
 
 /// Keys on the settings tab.
@@ -154,75 +153,6 @@ pub fn leave(state: &mut AppState) {
         ));
     }
     state.tab = Tab::Cases;
-}
-
-/// Keys in a settings dialog (new mediator, local category).
-pub fn item_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effect> {
-    let Some(Modal::SettingsItem(item)) = state.modals.last_mut() else {
-        return Vec::new();
-    };
-    match form_key(&mut item.form, cmd, key) {
-        Outcome::Save if item.kind == SettingsItemKind::EditUser => {
-            let user = user_of(item);
-            state.modals.pop();
-            vec![Effect::SaveUser { user, new: false }]
-        }
-        Outcome::Save => {
-            let name = item.form.value("name").trim().to_string();
-            if name.is_empty() {
-                let key = match item.kind {
-                    SettingsItemKind::Mediator => "err.mediator.name_missing",
-                    SettingsItemKind::LocalCategory => "err.category.name_missing",
-                    SettingsItemKind::NewUser | SettingsItemKind::EditUser => "err.user.name",
-                    SettingsItemKind::Place => "err.settings.place_name",
-                };
-                item.form.set_error("name", Some(t(key).into_owned()));
-                return Vec::new();
-            }
-            let places = &state.room_settings.places;
-            let effect = match item.kind {
-                SettingsItemKind::Place if places.iter().any(|p| p.name == name) => {
-                    let said = crate::i18n::tf("err.settings.place_exists", &[("name", &name)]);
-                    item.form.set_error("name", Some(said));
-                    return Vec::new();
-                }
-                SettingsItemKind::Place => {
-                    let mut places = places.clone();
-                    places.push(crate::domain::follow_up::Place {
-                        name,
-                        is_room: item.form.field("is_room").is_some_and(|f| f.checked),
-                    });
-                    Effect::SavePlaces(places)
-                }
-                SettingsItemKind::Mediator => Effect::AddMediator {
-                    name,
-                    phone: item.form.value("phone"),
-                },
-                SettingsItemKind::LocalCategory => Effect::SaveLocalCategory(LocalCategory {
-                    name,
-                    parent: Category::from_code(&item.form.value("parent"))
-                        .unwrap_or(Category::Other),
-                }),
-                SettingsItemKind::NewUser | SettingsItemKind::EditUser => Effect::SaveUser {
-                    user: user_of(item),
-                    new: true,
-                },
-            };
-            state.modals.pop();
-            vec![effect]
-        }
-        Outcome::Cancel => {
-            state.modals.pop();
-            Vec::new()
-        }
-        Outcome::Pick => {
-            if let Some(picker) = picker_for(&item.form, PickerTarget::SettingsItem) {
-                state.modals.push(Modal::Picker(picker));
-            }
-            Vec::new()
-        }
-        _ => Vec::new(),
-    }
 }
 
 #[cfg(test)]

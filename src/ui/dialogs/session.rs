@@ -2,10 +2,10 @@
 //! postponing or calling off a session, as dialogs.
 
 use super::{Theme, small_form};
-use crate::app::follow_up_form::FollowUpForm;
-use crate::app::record_form::RecordForm;
-use crate::app::reschedule_form::{RescheduleForm, RescheduleKind};
-use crate::app::session_form::{OverrideForm, SessionForm};
+use crate::app::dialogs::follow_up::FollowUpForm;
+use crate::app::dialogs::record::RecordForm;
+use crate::app::dialogs::reschedule::{RescheduleForm, RescheduleKind};
+use crate::app::dialogs::session::{OverrideForm, SessionForm};
 use crate::i18n::t;
 use ratatui::Frame;
 use ratatui::layout::Rect;

@@ -58,7 +58,7 @@ fn documents_preview_scrolls_and_narrow_screens_do_not_panic() {
 /// the ID numbers the paper carries.
 #[test]
 fn the_preview_shows_the_lines_of_the_text_format_with_full_id_numbers() {
-    use crate::app::docs_view::preview;
+    use crate::app::previews::preview;
     use crate::documents::text::{FORM_FEED, TEXT_WIDTH, to_text};
     let mut s = documents_of_the_open_case(Lang::Zh);
     s.size = (80, 24);

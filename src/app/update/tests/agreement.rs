@@ -262,6 +262,58 @@ fn esc_on_a_typed_clause_asks_and_discarding_goes_back_to_the_main_form() {
     assert_eq!(editor(&s).clauses, before);
 }
 
+#[test]
+fn enter_on_the_obligor_and_the_agreement_status_opens_their_lists_as_everywhere() {
+    let mut s = opened();
+    focus(&mut s, "items");
+    press(&mut s, KeyCode::F(7));
+    press(&mut s, KeyCode::Tab);
+    let EditorPage::Item { form, .. } = &editor(&s).page else {
+        panic!("no item page");
+    };
+    assert_eq!(form.focused().unwrap().id, "obligor");
+    let before = form.value("obligor");
+    press(&mut s, KeyCode::Enter);
+    let Some(Modal::Picker(p)) = top(&s) else {
+        panic!("Enter on 义务人 opened no list: {:?}", top(&s));
+    };
+    assert_eq!(p.field, "obligor");
+    let other = p
+        .options
+        .iter()
+        .position(|o| o.code != before)
+        .expect("two parties");
+    for _ in 0..other.max(p.selected) {
+        press(&mut s, KeyCode::Up);
+    }
+    for _ in 0..other {
+        press(&mut s, KeyCode::Down);
+    }
+    press(&mut s, KeyCode::Enter);
+    assert!(s.modals.is_empty(), "{:?}", s.modals);
+    let EditorPage::Item { form, .. } = &editor(&s).page else {
+        panic!("the item page closed");
+    };
+    assert_ne!(
+        form.value("obligor"),
+        before,
+        "the choice went into the page"
+    );
+
+    let mut s = opened();
+    focus(&mut s, "status");
+    press(&mut s, KeyCode::Enter);
+    let Some(Modal::Picker(p)) = top(&s) else {
+        panic!("Enter on 协议状态 opened no list: {:?}", top(&s));
+    };
+    assert_eq!(p.field, "status");
+    let last = p.options.last().unwrap().code.clone();
+    press(&mut s, KeyCode::End);
+    press(&mut s, KeyCode::Enter);
+    assert!(s.modals.is_empty());
+    assert_eq!(editor(&s).form.value("status"), last);
+}
+
 /// Two parties of one name (a father and son): the item offers each, told apart by its
 /// role, and names each by its id — never "the same party".
 #[test]

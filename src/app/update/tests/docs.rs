@@ -118,5 +118,5 @@ fn left_and_right_choose_the_session_of_a_notice_and_enter_writes_that_one() {
     assert_eq!(chosen, Some(SessionId(3)));
     // Another case's sessions: the choice no longer applies.
     s.case_sessions = Some((CaseId(8), sessions()));
-    assert_eq!(crate::app::docs_view::choice(&s).session, None);
+    assert_eq!(crate::app::previews::choice(&s).session, None);
 }

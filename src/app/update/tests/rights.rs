@@ -3,7 +3,7 @@
 //! another case's sessions on 日程, and a dialog's F2 is checked even if it was open.
 
 use super::*;
-use crate::app::reschedule_form::{RescheduleForm, RescheduleKind};
+use crate::app::dialogs::reschedule::{RescheduleForm, RescheduleKind};
 use crate::domain::rights::Operation;
 use crate::domain::session::{
     InvitedParty, Session, SessionFields, SessionId, SessionKind, SessionRecord, SessionStatus,

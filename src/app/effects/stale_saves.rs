@@ -1,8 +1,8 @@
 //! The runner's side of a conflict: which saves can be refused because someone else saved
 //! the same record first, and reading the stored version to show beside the user's.
 
-use super::action::{Action, Effect};
-use super::conflict::StatusAsk;
+use crate::app::action::{Action, Effect};
+use crate::app::conflict::StatusAsk;
 use crate::domain::agreement::Agreement;
 use crate::domain::case::{CaseFields, CaseId};
 use crate::domain::session::{SessionId, SessionRecord};

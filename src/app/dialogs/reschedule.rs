@@ -1,9 +1,16 @@
-//! Postponing (改期) or calling off (取消) a planned session: which session, then its new
-//! date and times (read as the session form reads them) or why it is called off.
+//! Postponing (改期) or calling off (取消) a planned session: which session (choosing it
+//! shows its times), then its new date and times (read as the session form reads them) or
+//! why it is called off. F2 asks storage to move it (a clash opens the override dialog) or
+//! call it off.
 
-use super::form::{Choice, Field, Form};
-use super::session_form::{problem_field, read_when};
+use super::session::{problem_field, read_when};
+use super::{DialogContext, FormDialog, Submit, form_draft};
+use crate::app::action::Effect;
+use crate::app::drafts::{DraftData, DraftKey};
+use crate::app::form::{Choice, Field, Form};
+use crate::domain::case::CaseId;
 use crate::domain::dates::Zone;
+use crate::domain::rights::Operation;
 use crate::domain::session::{Session, SessionFields, SessionStatus};
 use crate::i18n::{label, t};
 use chrono::NaiveDate;
@@ -157,4 +164,63 @@ fn times_of(s: &Session) -> [String; 3] {
         start.format("%H:%M").to_string(),
         end_text,
     ]
+}
+
+impl FormDialog for RescheduleForm {
+    fn form(&self) -> &Form {
+        &self.form
+    }
+    fn form_mut(&mut self) -> &mut Form {
+        &mut self.form
+    }
+    fn after_edit(&mut self, _cx: &DialogContext) -> Vec<Effect> {
+        self.refresh();
+        Vec::new()
+    }
+    fn submit(&mut self, cx: &DialogContext) -> Submit {
+        let Some(s) = self.session() else {
+            return Submit::Stay;
+        };
+        let (id, version) = (s.id, s.version);
+        let effect = match self.kind {
+            RescheduleKind::Postpone => {
+                self.read_postponed(cx.today, cx.zone)
+                    .map(|fields| Effect::PostponeSession {
+                        id,
+                        version,
+                        fields: Box::new(fields),
+                        override_reason: String::new(),
+                    })
+            }
+            RescheduleKind::Cancel => self.read_reason().map(|reason| Effect::CancelSession {
+                id,
+                version,
+                reason,
+            }),
+        };
+        match effect {
+            Some(effect) => Submit::Run(vec![effect]),
+            None => Submit::Stay,
+        }
+    }
+    fn operation(&self) -> Operation {
+        match self.kind {
+            RescheduleKind::Postpone => Operation::PostponeSession,
+            RescheduleKind::Cancel => Operation::CancelSession,
+        }
+    }
+    fn case(&self) -> Option<CaseId> {
+        self.session().map(|s| s.fields.case_id)
+    }
+    fn title(&self) -> &'static str {
+        match self.kind {
+            RescheduleKind::Postpone => "draft.form.postpone",
+            RescheduleKind::Cancel => "draft.form.cancel",
+        }
+    }
+    fn draft(&self, _cx: &DialogContext) -> Option<(DraftKey, DraftData)> {
+        let case = self.session()?.fields.case_id;
+        let postpone = self.kind == RescheduleKind::Postpone;
+        Some((DraftKey::Reschedule(case, postpone), form_draft(&self.form)))
+    }
 }

@@ -1,12 +1,12 @@
-//! Restoring the drafts of the agreement editor, the follow-up visit, the postpone/cancel
-//! dialog, the status-change reason and the booking-override reason: each waits for what
-//! its form is built from (the case, then the agreement or the case's sessions) and then
-//! reopens with every field as typed. The offer itself is `drafts.rs`.
+//! Restoring the drafts whose forms are built from data still loading — the agreement
+//! editor, the follow-up visit, the postpone/cancel dialog, the status-change reason and
+//! the booking-override reason: each waits for the case, then the agreement or the case's
+//! sessions, and reopens with every field as typed. The offer itself is `drafts.rs`.
 
 use super::drafts::mark_open;
+use crate::app::agreement_draft::fill_agreement;
 use crate::app::drafts::{DraftData, DraftKey, fill};
 use crate::app::modal::{Modal, ReasonForm};
-use crate::app::more_drafts::fill_agreement;
 use crate::app::state::{AppState, CasesView};
 use crate::domain::case::Case;
 use crate::domain::status::CaseStatus;

@@ -1,12 +1,18 @@
-//! The follow-up visit form (回访记录): when, how, how the agreement is being performed,
-//! the parties' satisfaction, any lawsuit or sign of escalation, the measures taken and
-//! who visited; read back into a `FollowUp` with a message beside the field that is wrong.
+//! The follow-up visit dialog (回访记录) of the case on screen: when, how, how the
+//! agreement is being performed, the parties' satisfaction, any lawsuit or sign of
+//! escalation, the measures taken and who visited. F2 reads it into a `FollowUp` (a message
+//! beside the field that is wrong) and asks storage to keep it; the dialog stays until
+//! storage answers.
 
-use super::form::{Choice, Field, Form};
+use super::{DialogContext, FormDialog, Submit, form_draft};
+use crate::app::action::Effect;
+use crate::app::drafts::{DraftData, DraftKey};
+use crate::app::form::{Choice, Field, Form};
 use crate::domain::case::{Case, CaseId};
 use crate::domain::dates::parse_date_input;
 use crate::domain::follow_up::{FollowUp, Performance, Satisfaction, VisitWay};
 use crate::domain::org::Mediator;
+use crate::domain::rights::Operation;
 use crate::i18n::{label, tf};
 use chrono::NaiveDate;
 
@@ -117,6 +123,33 @@ impl FollowUpForm {
     fn error(&mut self, id: &str, text: String) {
         self.form.set_error(id, Some(text));
         self.form.focus_first_error();
+    }
+}
+
+impl FormDialog for FollowUpForm {
+    fn form(&self) -> &Form {
+        &self.form
+    }
+    fn form_mut(&mut self) -> &mut Form {
+        &mut self.form
+    }
+    fn submit(&mut self, cx: &DialogContext) -> Submit {
+        match self.read(cx.today) {
+            Some(visit) => Submit::Run(vec![Effect::AddFollowUp(Box::new(visit))]),
+            None => Submit::Stay,
+        }
+    }
+    fn operation(&self) -> Operation {
+        Operation::RecordFollowUp
+    }
+    fn case(&self) -> Option<CaseId> {
+        Some(self.case_id)
+    }
+    fn title(&self) -> &'static str {
+        "draft.form.follow_up"
+    }
+    fn draft(&self, _cx: &DialogContext) -> Option<(DraftKey, DraftData)> {
+        Some((DraftKey::FollowUp(self.case_id), form_draft(&self.form)))
     }
 }
 

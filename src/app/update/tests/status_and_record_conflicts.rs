@@ -75,12 +75,12 @@ fn back_from_a_status_conflict_reopens_the_reason_and_theirs_shows_their_case() 
 
 fn record_conflicted() -> (AppState, Session) {
     let mut s = detail(CaseStatus::Accepted);
-    let mut theirs: Session = super::more_drafts::planned(4, "2026-11-27");
+    let mut theirs: Session = super::drafts_after_load::planned(4, "2026-11-27");
     theirs.id = SessionId(4);
     theirs.version = 7;
     theirs.status = SessionStatus::Held;
     theirs.record.notes = "他记的".into();
-    let form = crate::app::record_form::RecordForm::new(std::slice::from_ref(&theirs), today())
+    let form = crate::app::dialogs::record::RecordForm::new(std::slice::from_ref(&theirs), today())
         .expect("a record form");
     s.modals.push(Modal::Record(Box::new(form)));
     act(

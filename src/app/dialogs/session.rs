@@ -1,12 +1,17 @@
-//! The form that schedules a session for a case, and the override step when it clashes:
-//! building it from the case (its mediators and parties filled in), and reading it back
-//! into `SessionFields` with a message beside each field that is wrong.
+//! Scheduling a session of the case on screen: the form built from the case (its mediators
+//! and parties filled in), read back into `SessionFields` with a message beside each wrong
+//! field. F2 asks storage to book it (a clash opens the override dialog, `override_reason`);
+//! the dialog stays until storage answers.
 
-use super::form::{Choice, Field, Form};
+use super::{DialogContext, FormDialog, Submit, form_draft};
+use crate::app::action::Effect;
+use crate::app::drafts::{DraftData, DraftKey};
+use crate::app::form::{Choice, Field, Form};
 use crate::domain::case::{Case, CaseId, Timestamp};
 use crate::domain::dates::{Zone, parse_date_input, parse_end_time_input, parse_time_input};
 use crate::domain::follow_up::Place;
 use crate::domain::org::Mediator;
+use crate::domain::rights::Operation;
 use crate::domain::session::{InvitedParty, SessionFields, SessionKind, SessionProblem};
 use crate::i18n::{label, t, tf};
 use chrono::{Days, NaiveDate};
@@ -274,6 +279,36 @@ fn names(text: &str) -> Vec<String> {
         .filter(|s| !s.is_empty())
         .map(str::to_string)
         .collect()
+}
+
+impl FormDialog for SessionForm {
+    fn form(&self) -> &Form {
+        &self.form
+    }
+    fn form_mut(&mut self) -> &mut Form {
+        &mut self.form
+    }
+    fn submit(&mut self, cx: &DialogContext) -> Submit {
+        match self.read(cx.mediators, cx.today, cx.zone) {
+            Some(fields) => Submit::Run(vec![Effect::CreateSession {
+                fields: Box::new(fields),
+                override_reason: String::new(),
+            }]),
+            None => Submit::Stay,
+        }
+    }
+    fn operation(&self) -> Operation {
+        Operation::ScheduleSession
+    }
+    fn case(&self) -> Option<CaseId> {
+        Some(self.case_id)
+    }
+    fn title(&self) -> &'static str {
+        "draft.form.session"
+    }
+    fn draft(&self, _cx: &DialogContext) -> Option<(DraftKey, DraftData)> {
+        Some((DraftKey::Session(self.case_id), form_draft(&self.form)))
+    }
 }
 
 #[cfg(test)]

@@ -4,8 +4,8 @@
 
 use super::*;
 use crate::app::agreement_form::EditorPage;
+use crate::app::dialogs::follow_up::FollowUpForm;
 use crate::app::drafts::DraftData;
-use crate::app::follow_up_form::FollowUpForm;
 use crate::app::modal::ReasonForm;
 use crate::domain::session::{
     InvitedParty, Session, SessionFields, SessionId, SessionKind, SessionRecord, SessionStatus,
@@ -190,8 +190,8 @@ fn a_cancel_draft_waits_for_the_sessions_then_reopens_on_its_session() {
         &mut s,
         Action::CaseSessionsLoaded(case().id, sessions.clone()),
     );
-    let mut rf = crate::app::reschedule_form::RescheduleForm::new(
-        crate::app::reschedule_form::RescheduleKind::Cancel,
+    let mut rf = crate::app::dialogs::reschedule::RescheduleForm::new(
+        crate::app::dialogs::reschedule::RescheduleKind::Cancel,
         &sessions,
         today(),
     )

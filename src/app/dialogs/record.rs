@@ -1,7 +1,13 @@
 //! The record of a session (调解记录): which session, who came, what was said and agreed,
-//! the outcome. Writing it marks a planned session as held.
+//! the outcome. Choosing another session shows what was typed for it; F2 stores the
+//! record of the chosen one (a planned session becomes held).
 
-use super::form::{Choice, Field, Form};
+use super::{DialogContext, FormDialog, Submit, form_draft};
+use crate::app::action::Effect;
+use crate::app::drafts::{DraftData, DraftKey};
+use crate::app::form::{Choice, Field, Form};
+use crate::domain::case::CaseId;
+use crate::domain::rights::Operation;
 use crate::domain::session::{Session, SessionRecord, SessionStatus};
 use crate::i18n::label;
 use chrono::NaiveDate;
@@ -138,4 +144,41 @@ fn attendees(s: &Session) -> String {
             .map(str::to_string),
     );
     names.join("、")
+}
+
+impl FormDialog for RecordForm {
+    fn form(&self) -> &Form {
+        &self.form
+    }
+    fn form_mut(&mut self) -> &mut Form {
+        &mut self.form
+    }
+    fn after_edit(&mut self, _cx: &DialogContext) -> Vec<crate::app::action::Effect> {
+        self.refresh();
+        Vec::new()
+    }
+    fn submit(&mut self, _cx: &DialogContext) -> Submit {
+        let (Some(record), Some(s)) = (self.read(), self.session()) else {
+            return Submit::Stay;
+        };
+        Submit::Run(vec![Effect::RecordSession {
+            id: s.id,
+            version: s.version,
+            record: Box::new(record),
+        }])
+    }
+    fn operation(&self) -> Operation {
+        Operation::RecordSession
+    }
+    fn case(&self) -> Option<CaseId> {
+        self.session().map(|s| s.fields.case_id)
+    }
+    fn title(&self) -> &'static str {
+        "draft.form.record"
+    }
+    fn draft(&self, cx: &DialogContext) -> Option<(DraftKey, DraftData)> {
+        let case = self.session().map(|s| s.fields.case_id);
+        let case = case.or(cx.open_case.map(|c| c.id))?;
+        Some((DraftKey::Record(case), form_draft(&self.form)))
+    }
 }

@@ -1,7 +1,7 @@
 //! Effects of the schedule run against storage: the today screen's data, the agenda, the
 //! month's counts, a case's sessions, scheduling a session.
 
-use super::action::{Action, Effect, TodayData};
+use crate::app::action::{Action, Effect, TodayData};
 use crate::domain::case::Timestamp;
 use crate::domain::org::OrgId;
 use crate::storage::{SessionFilter, StorageError, Store};
