@@ -380,7 +380,7 @@ impl Runner {
                 choice,
                 print,
             } => {
-                let (path, title) = self.write_document(case, form, today, *choice)?;
+                let (path, ticket) = self.write_document(case, form, today, *choice)?;
                 if print {
                     use crate::documents::printer;
                     let org = self.org()?.id;
@@ -388,7 +388,7 @@ impl Runner {
                         self.store.setting(org, k).ok().flatten()
                     });
                     let env = printer::PrintEnv::of_process();
-                    printer::send(&settings, std::path::Path::new(&path), &title, &env)
+                    printer::send(&settings, std::path::Path::new(&path), &ticket, &env)
                         .map_err(|e| StorageError::Invalid(e.to_string()))?;
                     Action::DocumentPrinted(path)
                 } else {
@@ -453,7 +453,8 @@ impl Runner {
     }
 
     /// Writes a form of a case as PDF into its folder beside the database; returns the
-    /// path and the print job's title (case number and form, never a party's name).
+    /// path and the print job (its name: case number and form, never a party's name;
+    /// its copies: what the document states, else the room's setting).
     /// `choice` names the session and visit (none: the case's latest, as on the command
     /// line).
     fn write_document(
@@ -462,7 +463,7 @@ impl Runner {
         form: crate::documents::forms::FormKind,
         today: chrono::NaiveDate,
         choice: crate::documents::forms::Choice,
-    ) -> Result<(String, String), StorageError> {
+    ) -> Result<(String, crate::documents::job::JobTicket), StorageError> {
         use crate::documents::forms::CaseData;
         use crate::documents::{files, pdf};
         let case = self.visible_case(case)?;
@@ -515,9 +516,8 @@ impl Runner {
                 ],
             ))
         })?;
-        let number = data.case.number.as_ref().map(|n| n.text.as_str());
-        let job = crate::documents::printer::name::job_title(number, &title);
-        Ok((path.display().to_string(), job))
+        let ticket = crate::documents::job::ticket(&data.case, &docs, printer.copies);
+        Ok((path.display().to_string(), ticket))
     }
 
     /// Writes the period's statistics as an .xlsx in the database's folder; returns its path.

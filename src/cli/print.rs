@@ -10,13 +10,13 @@
 //! registered, with other cases' fields masked, and no agreement.
 
 use super::CliError;
-use crate::documents::files;
 use crate::documents::forms::{CaseData, Choice, FormKind, text_pages};
 use crate::documents::pdf::{PdfFonts, page_count, to_pdf_all};
 use crate::documents::printer::{self, PrinterSettings};
 use crate::documents::template::Templates;
 use crate::documents::text::{Encoding, TEXT_WIDTH, encode, to_text};
 use crate::documents::{Document, DocumentError};
+use crate::documents::{files, job};
 use crate::domain::case::Case;
 use crate::domain::session::SessionId;
 use crate::domain::user::{User, case_for, may_see_agreements, may_see_case, may_see_full_ids};
@@ -267,11 +267,9 @@ pub fn run(job: &PrintJob) -> Result<Printed, CliError> {
                 done.files.push(out.to_path_buf());
             }
             if job.to_printer {
-                let number = data.case.number.as_ref().map(|n| n.text.as_str());
-                let form = docs.first().map(|d| d.title.as_str()).unwrap_or_default();
-                let title = printer::name::job_title(number, form);
+                let ticket = job::ticket(&data.case, &docs, printer_settings.copies);
                 let env = printer::PrintEnv::of_process();
-                let said = printer::send(&printer_settings, &kept, &title, &env)
+                let said = printer::send(&printer_settings, &kept, &ticket, &env)
                     .map_err(PrintError::from)?;
                 done.printer = Some(said);
             }
