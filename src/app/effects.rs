@@ -501,13 +501,13 @@ impl Runner {
         let docs = form.build(&file, &templates).map_err(|e| invalid(&e))?;
         let bytes = pdf::to_pdf_all(&docs, &fonts).map_err(|e| invalid(&e))?;
         let folder = || files::case_folder(self.store.path(), &data.case);
-        // The file is named as the paper is titled: an oral agreement prints as the
-        // 口头协议登记表, not under the form's name (the same rule as `tiaojie print`).
-        let title = match docs.first() {
-            Some(doc) => doc.title.clone(),
+        // The file is named as the paper is titled (an oral agreement as the
+        // 口头协议登记表), a session's paper with its day: the same rule as `tiaojie print`.
+        let stem = match docs.first() {
+            Some(_) => files::kept_stem(&file, form, &docs),
             None => form.title(&templates),
         };
-        let path = files::keep(self.store.path(), &data.case, &title, &bytes).map_err(|cause| {
+        let path = files::keep(self.store.path(), &data.case, &stem, &bytes).map_err(|cause| {
             StorageError::Invalid(tf(
                 "cli.err.write",
                 &[

@@ -2,7 +2,7 @@
 //! CASE [--session ID] [--party N] [--visit N] [--format pdf|txt] [-o FILE]
 //! [--to-printer]`: a document of one case as text (UTF-8 or GB18030) or PDF. A PDF is
 //! always kept in the case's folder beside the database (`<db folder>/文书/<case
-//! number>/<form>.pdf`, owner-only: it holds ID numbers), and `--to-printer` sends that
+//! number>/<form>.pdf`, a session's notice and record with its date; owner-only), and `--to-printer` sends that
 //! kept file to the room's printer (`documents::printer`: CUPS' lp or lpr, never a
 //! program named in the room's settings). A session's notices (one per
 //! invited party) are pages of one file; `cover` is the cover followed by the index.
@@ -254,7 +254,8 @@ pub fn run(job: &PrintJob) -> Result<Printed, CliError> {
             let pages = |d: &Document| page_count(d, &fonts).unwrap_or(1);
             let docs = documents(&data, kinds, job.today, &choice, &pages)?;
             let bytes = to_pdf_all(&docs, &fonts).map_err(PrintError::from)?;
-            let stem = stem(&docs, job.party.is_some());
+            let file = data.file(job.today, choice.clone(), &pages);
+            let stem = files::kept_stem(&file, kinds[0], &docs);
             let kept = files::keep(job.db, &data.case, &stem, &bytes).map_err(|cause| {
                 CliError::Write {
                     path: files::case_folder(job.db, &data.case).display().to_string(),
@@ -276,18 +277,6 @@ pub fn run(job: &PrintJob) -> Result<Printed, CliError> {
         }
     }
     Ok(done)
-}
-
-/// The kept file's name: the first document's title, with the party's name for a
-/// notice to one party (so each party's notice is its own file).
-pub fn stem(docs: &[Document], one_party: bool) -> String {
-    let Some(first) = docs.first() else {
-        return String::new();
-    };
-    match (&first.addressee, one_party) {
-        (Some(to), true) => format!("{}-{}", first.title, to.trim_end_matches('：')),
-        _ => first.title.clone(),
-    }
 }
 
 /// True if any party of the case has an ID number or phone (what a view records).
