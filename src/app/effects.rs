@@ -27,6 +27,9 @@ pub struct Runner {
     /// This window: its drafts are its own, and while it runs no other window is
     /// offered them.
     window: crate::storage::Window,
+    /// Bytes for the user's terminal itself (本机打印's media-copy envelope), which the
+    /// event loop takes and writes between frames: effects never write to the terminal.
+    to_terminal: Vec<u8>,
 }
 
 impl Runner {
@@ -55,7 +58,13 @@ impl Runner {
             user,
             viewed: Default::default(),
             searcher,
+            to_terminal: Vec::new(),
         }
+    }
+
+    /// The bytes effects left for the terminal since the last call (see `to_terminal`).
+    pub fn take_terminal_output(&mut self) -> Vec<u8> {
+        std::mem::take(&mut self.to_terminal)
     }
 
     /// Acts as `user` from now on (the event loop passes the identified user).
@@ -395,6 +404,23 @@ impl Runner {
                     Action::DocumentWritten(path)
                 }
             }
+            Effect::PrintLocally {
+                case,
+                form,
+                today,
+                choice,
+            } => {
+                let data = self.form_data(case, form)?;
+                let templates = self.templates();
+                let pages = crate::documents::forms::text_pages;
+                let file = data.file(today, *choice, &pages);
+                let docs = form
+                    .build(&file, &templates)
+                    .map_err(|e| StorageError::Invalid(e.to_string()))?;
+                self.to_terminal
+                    .extend(crate::documents::media_copy::envelope(&docs));
+                Action::PrintedLocally
+            }
             Effect::TakeInRestore(generation) => {
                 self.store.take_in_restore(generation);
                 // The restored file has its own record of who was shown what.
@@ -464,29 +490,9 @@ impl Runner {
         today: chrono::NaiveDate,
         choice: crate::documents::forms::Choice,
     ) -> Result<(String, crate::documents::job::JobTicket), StorageError> {
-        use crate::documents::forms::CaseData;
         use crate::documents::{files, pdf};
-        let case = self.visible_case(case)?;
+        let data = self.form_data(case, form)?;
         let org = self.org()?;
-        let id = case.id;
-        let may_see = may_see_agreements(&self.user);
-        if form == crate::documents::forms::FormKind::Agreement && !may_see {
-            return Err(StorageError::Invalid(tf(
-                "role.refused.agreement",
-                &[("role", &crate::i18n::label("role", self.user.role.code()))],
-            )));
-        }
-        let data = CaseData {
-            case,
-            org: org.profile.clone(),
-            mediators: self.store.mediators(org.id)?,
-            sessions: self.store.sessions_of_case(id)?,
-            follow_ups: self.store.follow_ups_of_case(id)?,
-            agreement: match may_see {
-                true => self.store.agreement_of_case(id)?,
-                false => None,
-            },
-        };
         let invalid = |e: &dyn std::fmt::Display| StorageError::Invalid(e.to_string());
         let given = std::env::var_os("TIAOJIE_FONT").map(std::path::PathBuf::from);
         let org_id = org.id;
@@ -518,6 +524,38 @@ impl Runner {
         })?;
         let ticket = crate::documents::job::ticket(&data.case, &docs, printer.copies);
         Ok((path.display().to_string(), ticket))
+    }
+
+    /// What a form of `case` is made from, as the user may see it: refused if they may
+    /// not see the case, or (for the agreement) agreements.
+    fn form_data(
+        &mut self,
+        case: CaseId,
+        form: crate::documents::forms::FormKind,
+    ) -> Result<crate::documents::forms::CaseData, StorageError> {
+        use crate::documents::forms::CaseData;
+        let case = self.visible_case(case)?;
+        let org = self.org()?;
+        let id = case.id;
+        let may_see = may_see_agreements(&self.user);
+        if form == crate::documents::forms::FormKind::Agreement && !may_see {
+            return Err(StorageError::Invalid(tf(
+                "role.refused.agreement",
+                &[("role", &crate::i18n::label("role", self.user.role.code()))],
+            )));
+        }
+        let data = CaseData {
+            case,
+            org: org.profile.clone(),
+            mediators: self.store.mediators(org.id)?,
+            sessions: self.store.sessions_of_case(id)?,
+            follow_ups: self.store.follow_ups_of_case(id)?,
+            agreement: match may_see {
+                true => self.store.agreement_of_case(id)?,
+                false => None,
+            },
+        };
+        Ok(data)
     }
 
     /// Writes the period's statistics as an .xlsx in the database's folder; returns its path.
