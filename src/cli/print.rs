@@ -2,9 +2,10 @@
 //! CASE [--session ID] [--party N] [--visit N] [--format pdf|txt] [-o FILE]
 //! [--to-printer]`: a document of one case as text (UTF-8 or GB18030) or PDF. A PDF is
 //! always kept in the case's folder beside the database (`<db folder>/文书/<case
-//! number>/<form>.pdf`, a session's notice and record with its date; owner-only), and `--to-printer` sends that
-//! kept file to the room's printer (`documents::printer`: CUPS' lp or lpr, never a
-//! program named in the room's settings). A session's notices (one per
+//! number>/<form>.pdf`, a session's notice and record with the session's date;
+//! owner-only), and `--to-printer` sends that kept file to the room's printer
+//! (`documents::printer`: CUPS' lp or lpr, never a program named in the room's
+//! settings) with the copies and job name of `documents::job`. A session's notices (one per
 //! invited party) are pages of one file; `cover` is the cover followed by the index.
 //! Who prints sees what their role may (`domain::user`): a 登记员 prints only cases they
 //! registered, with other cases' fields masked, and no agreement.
