@@ -116,6 +116,12 @@ fn event_loop(
     let mut checkpoints = Checkpoints::default();
     checkpoints.active(Instant::now());
     loop {
+        // 本机打印: the envelope goes out whole between two frames, never inside one.
+        let printed = runner.take_terminal_output();
+        if !printed.is_empty() {
+            to_terminal_printer(terminal, &printed)?;
+            changed = true;
+        }
         if changed {
             set_lang(state.lang);
             // The room's display setting applies as soon as it is read or saved.
@@ -178,6 +184,18 @@ fn event_loop(
             changed = true;
         }
     }
+}
+
+/// Writes a media-copy envelope (`documents::media_copy`) to the terminal. A terminal
+/// with no printer may show the text or nothing; the next frame is drawn whole, so
+/// whatever it showed is painted over.
+fn to_terminal_printer(terminal: &mut AppTerminal, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    out.write_all(bytes)?;
+    out.flush()?;
+    drop(out);
+    terminal.clear()
 }
 
 /// Copies the write-ahead log into the `.db` file; a failure is only logged (the data is

@@ -9,7 +9,7 @@ mod paper;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use tiaojie::domain::case::Case;
-use tiaojie::domain::session::{Session, SessionStatus};
+use tiaojie::domain::session::{Session, SessionKind, SessionStatus};
 use tiaojie::domain::status::CaseStatus;
 use tiaojie::storage::Store;
 
@@ -290,10 +290,23 @@ fn the_new_forms_are_pdfs_with_their_words_from_the_real_binary() {
         .unwrap();
     let session = held.id.0.to_string();
     let invited = held.fields.parties.len();
+    // Each session keeps its own notice and record, named by its day (-2 … for a later
+    // session of the case that day).
+    let date = held.fields.date();
+    let before = sessions
+        .iter()
+        .filter(|s| s.fields.kind != SessionKind::FollowUp && s.fields.date() == date)
+        .take_while(|s| s.id != held.id)
+        .count();
+    let day = match before {
+        0 => date.to_string(),
+        n => format!("{date}-{}", n + 1),
+    };
+    let (notice_stem, record_stem) = (format!("调解通知书-{day}"), format!("调解记录-{day}"));
     let checks: [(&[&str], &str, Vec<&str>); 6] = [
         (
             &["notice", &number, "--session", &session],
-            "调解通知书",
+            &notice_stem,
             vec![
                 "调解通知书",
                 "调解时间",
@@ -304,7 +317,7 @@ fn the_new_forms_are_pdfs_with_their_words_from_the_real_binary() {
         ),
         (
             &["record", &number, "--session", &session],
-            "调解记录",
+            &record_stem,
             vec![
                 "调解记录",
                 "时间",
@@ -387,7 +400,11 @@ fn the_new_forms_are_pdfs_with_their_words_from_the_real_binary() {
         assert!(text.contains("第1页共"), "page numbers: {text}");
     }
     // The session's notices: one per invited party, each numbering its own pages.
-    let kept = dir.path().join("文书").join(&number).join("调解通知书.pdf");
+    let kept = dir
+        .path()
+        .join("文书")
+        .join(&number)
+        .join(format!("{notice_stem}.pdf"));
     let text = squeeze(&pdftotext(&kept).unwrap());
     assert_eq!(text.matches("请携带").count(), invited, "{text}");
     // One party's notice is its own file, named after the party.
@@ -401,7 +418,7 @@ fn the_new_forms_are_pdfs_with_their_words_from_the_real_binary() {
         .path()
         .join("文书")
         .join(&number)
-        .join(format!("调解通知书-{named}.pdf"));
+        .join(format!("{notice_stem}-{named}.pdf"));
     let text = squeeze(&pdftotext(&file).unwrap());
     assert!(text.contains(&format!("{named}：")), "{text}");
     // A party the session does not invite, a session that is not there.

@@ -310,3 +310,66 @@ fn saving_the_printer_settings_deletes_a_stored_print_command() {
         Some("1")
     );
 }
+
+#[test]
+fn an_agreement_of_three_parties_prints_four_copies_under_the_case_number_and_form() {
+    let r = room();
+    r.fake("lp", "exit 0");
+    // The room says one copy; the agreement itself says 一式四份 (parties + 1).
+    r.set("print.copies", "1");
+    let mut store = Store::open(&r.db).unwrap();
+    let org = store.organisation().unwrap().unwrap();
+    let now = chrono::DateTime::parse_from_rfc3339("2026-11-28T10:00:00+08:00").unwrap();
+    tiaojie::cli::identity::identify(&mut store, "wang", &now).unwrap();
+    use tiaojie::domain::party::PartyRole;
+    let principals = |c: &tiaojie::domain::case::Case| {
+        c.fields
+            .parties
+            .iter()
+            .filter(|p| p.role != PartyRole::Agent)
+            .count()
+    };
+    let case = store
+        .case_ids(org.id)
+        .unwrap()
+        .into_iter()
+        .map(|id| store.load_case(id).unwrap())
+        .find(|c| {
+            c.number.is_some()
+                && principals(c) == 2
+                && store.agreement_of_case(c.id).unwrap().is_some()
+        })
+        .expect("a demo case of two parties with an agreement");
+    let mut fields = case.fields.clone();
+    let mut third = fields.parties[0].clone();
+    third.id = None;
+    third.role = PartyRole::ThirdParty;
+    third.name = "赵第三".into();
+    third.id_number.clear();
+    fields.parties.push(third);
+    store
+        .update_case(case.id, case.version, &fields, &now)
+        .unwrap();
+    drop(store);
+    let number = case.number.unwrap().text;
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_tiaojie"));
+    let out = cmd
+        .env_clear()
+        .env("PATH", &r.bin)
+        .env("USER", "wang")
+        .arg("--db")
+        .arg(&r.db)
+        .args(["print", "agreement", &number, "--to-printer"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", said(&out));
+    let kept = r
+        .dir
+        .path()
+        .join("文书")
+        .join(&number)
+        .join("人民调解协议书.pdf");
+    let title = format!("{number} 人民调解协议书");
+    let want = ["-n", "4", "-t", &title, "--", kept.to_str().unwrap()];
+    assert_eq!(r.ran("lp").unwrap(), lines(&want));
+}

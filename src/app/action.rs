@@ -52,6 +52,8 @@ pub enum Action {
     DocumentWritten(String),
     /// A document's PDF was written to this path and sent to the printer.
     DocumentPrinted(String),
+    /// A document was handed to the terminal layer for the user's own printer (本机打印).
+    PrintedLocally,
     /// Earlier cases of the parties asked about (重复纠纷).
     RepeatsFound(
         crate::domain::repeat::RepeatQuery,
@@ -329,6 +331,18 @@ pub enum Effect {
         choice: Box<crate::documents::forms::Choice>,
         /// Also send it to the printer.
         print: bool,
+    },
+    /// Send a form of a case to the printer of the user's own terminal (本机打印): its
+    /// text for old printers, in the media-copy envelope the event loop writes.
+    PrintLocally {
+        /// The case.
+        case: CaseId,
+        /// The form.
+        form: crate::documents::forms::FormKind,
+        /// The date of a letter.
+        today: chrono::NaiveDate,
+        /// The session and visit chosen.
+        choice: Box<crate::documents::forms::Choice>,
     },
     /// Read the agreement of a case (`true`: to open the editor on it; else for 文书).
     LoadAgreement(CaseId, bool),

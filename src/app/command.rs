@@ -95,6 +95,8 @@ pub enum Command {
     Preview,
     /// Send what is shown to the printer.
     Print,
+    /// Send what is shown to the printer of the user's own terminal (本机打印).
+    LocalPrint,
     /// Export the case ledger (台账) of the period shown.
     ExportLedger,
     /// Type the first and last day of a statistics period.

@@ -31,6 +31,9 @@ pub struct Runner {
     /// This window: its drafts are its own, and while it runs no other window is
     /// offered them.
     window: crate::storage::Window,
+    /// Bytes for the user's terminal itself (本机打印's media-copy envelope), which the
+    /// event loop takes and writes between frames: effects never write to the terminal.
+    to_terminal: Vec<u8>,
 }
 
 impl Runner {
@@ -59,7 +62,13 @@ impl Runner {
             user,
             viewed: Default::default(),
             searcher,
+            to_terminal: Vec::new(),
         }
+    }
+
+    /// The bytes effects left for the terminal since the last call (see `to_terminal`).
+    pub fn take_terminal_output(&mut self) -> Vec<u8> {
+        std::mem::take(&mut self.to_terminal)
     }
 
     /// Acts as `user` from now on (the event loop passes the identified user).
@@ -379,7 +388,7 @@ impl Runner {
                 choice,
                 print,
             } => {
-                let (path, title) = self.write_document(case, form, today, *choice)?;
+                let (path, ticket) = self.write_document(case, form, today, *choice)?;
                 if print {
                     use crate::documents::printer;
                     let org = self.org()?.id;
@@ -387,12 +396,29 @@ impl Runner {
                         self.store.setting(org, k).ok().flatten()
                     });
                     let env = printer::PrintEnv::of_process();
-                    printer::send(&settings, std::path::Path::new(&path), &title, &env)
+                    printer::send(&settings, std::path::Path::new(&path), &ticket, &env)
                         .map_err(|e| StorageError::Invalid(e.to_string()))?;
                     Action::DocumentPrinted(path)
                 } else {
                     Action::DocumentWritten(path)
                 }
+            }
+            Effect::PrintLocally {
+                case,
+                form,
+                today,
+                choice,
+            } => {
+                let data = self.form_data(case, form)?;
+                let templates = self.templates();
+                let pages = crate::documents::forms::text_pages;
+                let file = data.file(today, *choice, &pages);
+                let docs = form
+                    .build(&file, &templates)
+                    .map_err(|e| StorageError::Invalid(e.to_string()))?;
+                self.to_terminal
+                    .extend(crate::documents::media_copy::envelope(&docs));
+                Action::PrintedLocally
             }
             Effect::TakeInRestore(generation) => {
                 self.store.take_in_restore(generation);
@@ -452,7 +478,8 @@ impl Runner {
     }
 
     /// Writes a form of a case as PDF into its folder beside the database; returns the
-    /// path and the print job's title (case number and form, never a party's name).
+    /// path and the print job (its name: case number and form, never a party's name;
+    /// its copies: what the document states, else the room's setting).
     /// `choice` names the session and visit (none: the case's latest, as on the command
     /// line).
     fn write_document(
@@ -461,9 +488,51 @@ impl Runner {
         form: crate::documents::forms::FormKind,
         today: chrono::NaiveDate,
         choice: crate::documents::forms::Choice,
-    ) -> Result<(String, String), StorageError> {
-        use crate::documents::forms::CaseData;
+    ) -> Result<(String, crate::documents::job::JobTicket), StorageError> {
         use crate::documents::{files, pdf};
+        let data = self.form_data(case, form)?;
+        let org = self.org()?;
+        let invalid = |e: &dyn std::fmt::Display| StorageError::Invalid(e.to_string());
+        let given = std::env::var_os("TIAOJIE_FONT").map(std::path::PathBuf::from);
+        let org_id = org.id;
+        let printer = crate::documents::printer::PrinterSettings::from_lookup(|k| {
+            self.store.setting(org_id, k).ok().flatten()
+        });
+        let font = printer.font_file(given.as_deref());
+        let fonts = pdf::PdfFonts::find(font.as_deref()).map_err(|e| invalid(&e))?;
+        let pages = |d: &crate::documents::Document| pdf::page_count(d, &fonts).unwrap_or(1);
+        let templates = self.templates();
+        let file = data.file(today, choice, &pages);
+        let docs = form.build(&file, &templates).map_err(|e| invalid(&e))?;
+        let bytes = pdf::to_pdf_all(&docs, &fonts).map_err(|e| invalid(&e))?;
+        let folder = || files::case_folder(self.store.path(), &data.case);
+        // The file is named as the paper is titled (an oral agreement as the
+        // 口头协议登记表), a session's paper with its day: the same rule as `tiaojie print`.
+        let stem = match docs.first() {
+            Some(_) => files::kept_stem(&file, form, &docs),
+            None => form.title(&templates),
+        };
+        let path = files::keep(self.store.path(), &data.case, &stem, &bytes).map_err(|cause| {
+            StorageError::Invalid(tf(
+                "cli.err.write",
+                &[
+                    ("path", &folder().display().to_string()),
+                    ("cause", &cause.to_string()),
+                ],
+            ))
+        })?;
+        let ticket = crate::documents::job::ticket(&data.case, &docs, printer.copies);
+        Ok((path.display().to_string(), ticket))
+    }
+
+    /// What a form of `case` is made from, as the user may see it: refused if they may
+    /// not see the case, or (for the agreement) agreements.
+    fn form_data(
+        &mut self,
+        case: CaseId,
+        form: crate::documents::forms::FormKind,
+    ) -> Result<crate::documents::forms::CaseData, StorageError> {
+        use crate::documents::forms::CaseData;
         let case = self.visible_case(case)?;
         let org = self.org()?;
         let id = case.id;
@@ -485,38 +554,7 @@ impl Runner {
                 false => None,
             },
         };
-        let invalid = |e: &dyn std::fmt::Display| StorageError::Invalid(e.to_string());
-        let given = std::env::var_os("TIAOJIE_FONT").map(std::path::PathBuf::from);
-        let org_id = org.id;
-        let printer = crate::documents::printer::PrinterSettings::from_lookup(|k| {
-            self.store.setting(org_id, k).ok().flatten()
-        });
-        let font = printer.font_file(given.as_deref());
-        let fonts = pdf::PdfFonts::find(font.as_deref()).map_err(|e| invalid(&e))?;
-        let pages = |d: &crate::documents::Document| pdf::page_count(d, &fonts).unwrap_or(1);
-        let templates = self.templates();
-        let file = data.file(today, choice, &pages);
-        let docs = form.build(&file, &templates).map_err(|e| invalid(&e))?;
-        let bytes = pdf::to_pdf_all(&docs, &fonts).map_err(|e| invalid(&e))?;
-        let folder = || files::case_folder(self.store.path(), &data.case);
-        // The file is named as the paper is titled: an oral agreement prints as the
-        // 口头协议登记表, not under the form's name (the same rule as `tiaojie print`).
-        let title = match docs.first() {
-            Some(doc) => doc.title.clone(),
-            None => form.title(&templates),
-        };
-        let path = files::keep(self.store.path(), &data.case, &title, &bytes).map_err(|cause| {
-            StorageError::Invalid(tf(
-                "cli.err.write",
-                &[
-                    ("path", &folder().display().to_string()),
-                    ("cause", &cause.to_string()),
-                ],
-            ))
-        })?;
-        let number = data.case.number.as_ref().map(|n| n.text.as_str());
-        let job = crate::documents::printer::name::job_title(number, &title);
-        Ok((path.display().to_string(), job))
+        Ok(data)
     }
 
     /// Writes the period's statistics as an .xlsx in the database's folder; returns its path.

@@ -95,7 +95,9 @@ pub fn asked(effect: &Effect) -> Option<(Operation, Target)> {
         Effect::ExportLedger(_) => (O::ExportLedger, Room),
         Effect::SaveDraft { key, .. } => (O::SaveDraft, draft_target(key)),
         Effect::LoadUsers | Effect::SaveUser { .. } => (O::ManageUsers, Room),
-        Effect::WriteDocument { case, .. } => (O::PrintDocument, Case(*case)),
+        Effect::WriteDocument { case, .. } | Effect::PrintLocally { case, .. } => {
+            (O::PrintDocument, Case(*case))
+        }
         Effect::SaveAgreement(a) => (O::SaveAgreement, Case(a.case_id)),
     })
 }

@@ -110,7 +110,7 @@ fn asked_under(
         (X::Parties, C::Open) => case_form_operation(state),
         (X::Stats, C::Export) => O::ExportStats,
         (X::Stats, C::ExportLedger) => O::ExportLedger,
-        (X::Docs, C::Print | C::Open) => O::PrintDocument,
+        (X::Docs, C::Print | C::Open | C::LocalPrint) => O::PrintDocument,
         _ => return None,
     };
     Some(about(state, operation, screen_case(state, context)))

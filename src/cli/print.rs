@@ -2,21 +2,22 @@
 //! CASE [--session ID] [--party N] [--visit N] [--format pdf|txt] [-o FILE]
 //! [--to-printer]`: a document of one case as text (UTF-8 or GB18030) or PDF. A PDF is
 //! always kept in the case's folder beside the database (`<db folder>/文书/<case
-//! number>/<form>.pdf`, owner-only: it holds ID numbers), and `--to-printer` sends that
-//! kept file to the room's printer (`documents::printer`: CUPS' lp or lpr, never a
-//! program named in the room's settings). A session's notices (one per
+//! number>/<form>.pdf`, a session's notice and record with the session's date;
+//! owner-only), and `--to-printer` sends that kept file to the room's printer
+//! (`documents::printer`: CUPS' lp or lpr, never a program named in the room's
+//! settings) with the copies and job name of `documents::job`. A session's notices (one per
 //! invited party) are pages of one file; `cover` is the cover followed by the index.
 //! Who prints sees what their role may (`domain::user`): a 登记员 prints only cases they
 //! registered, with other cases' fields masked, and no agreement.
 
 use super::CliError;
-use crate::documents::files;
 use crate::documents::forms::{CaseData, Choice, FormKind, text_pages};
 use crate::documents::pdf::{PdfFonts, page_count, to_pdf_all};
 use crate::documents::printer::{self, PrinterSettings};
 use crate::documents::template::Templates;
 use crate::documents::text::{Encoding, TEXT_WIDTH, encode, to_text};
 use crate::documents::{Document, DocumentError};
+use crate::documents::{files, job};
 use crate::domain::case::Case;
 use crate::domain::session::SessionId;
 use crate::domain::user::{User, case_for, may_see_agreements, may_see_case, may_see_full_ids};
@@ -254,7 +255,8 @@ pub fn run(job: &PrintJob) -> Result<Printed, CliError> {
             let pages = |d: &Document| page_count(d, &fonts).unwrap_or(1);
             let docs = documents(&data, kinds, job.today, &choice, &pages)?;
             let bytes = to_pdf_all(&docs, &fonts).map_err(PrintError::from)?;
-            let stem = stem(&docs, job.party.is_some());
+            let file = data.file(job.today, choice.clone(), &pages);
+            let stem = files::kept_stem(&file, kinds[0], &docs);
             let kept = files::keep(job.db, &data.case, &stem, &bytes).map_err(|cause| {
                 CliError::Write {
                     path: files::case_folder(job.db, &data.case).display().to_string(),
@@ -267,29 +269,15 @@ pub fn run(job: &PrintJob) -> Result<Printed, CliError> {
                 done.files.push(out.to_path_buf());
             }
             if job.to_printer {
-                let number = data.case.number.as_ref().map(|n| n.text.as_str());
-                let form = docs.first().map(|d| d.title.as_str()).unwrap_or_default();
-                let title = printer::name::job_title(number, form);
+                let ticket = job::ticket(&data.case, &docs, printer_settings.copies);
                 let env = printer::PrintEnv::of_process();
-                let said = printer::send(&printer_settings, &kept, &title, &env)
+                let said = printer::send(&printer_settings, &kept, &ticket, &env)
                     .map_err(PrintError::from)?;
                 done.printer = Some(said);
             }
         }
     }
     Ok(done)
-}
-
-/// The kept file's name: the first document's title, with the party's name for a
-/// notice to one party (so each party's notice is its own file).
-pub fn stem(docs: &[Document], one_party: bool) -> String {
-    let Some(first) = docs.first() else {
-        return String::new();
-    };
-    match (&first.addressee, one_party) {
-        (Some(to), true) => format!("{}-{}", first.title, to.trim_end_matches('：')),
-        _ => first.title.clone(),
-    }
 }
 
 /// True if any party of the case has an ID number or phone (what a view records).

@@ -1,8 +1,12 @@
-//! Where printed documents are kept: `<db folder>/文书/<case number>/<form>.pdf`,
-//! folders and files owner-only (they hold ID numbers and phones). The only file
-//! writing of this module; the command line and the 文书 tab both use it.
+//! Where printed documents are kept and under what name: `<db folder>/文书/<case
+//! number>/<form>[-<session date>].pdf`, folders and files owner-only (they hold ID
+//! numbers and phones). The only file writing of this module; the command line and the
+//! 文书 tab both use it.
 
+use super::forms::{CaseFile, FormKind};
+use super::model::Document;
 use crate::domain::case::Case;
+use crate::domain::session::SessionKind;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -30,6 +34,40 @@ pub fn keep(db: &Path, case: &Case, stem: &str, bytes: &[u8]) -> std::io::Result
     let path = dir.join(format!("{}.pdf", safe_name(stem)));
     write_private(&path, bytes)?;
     Ok(path)
+}
+
+/// The kept file's name (without `.pdf`) of `docs`, made as `kind` from `file`: the
+/// paper's title (an oral agreement is kept as the 口头协议登记表, an investigation's
+/// record as the 调查记录); for a notice or a record also the day of its session, with
+/// -2, -3 … for a later session of the case that day, so each session keeps its own
+/// file and a person finds it by the date; and for a notice to one party, their name.
+pub fn kept_stem(file: &CaseFile, kind: FormKind, docs: &[Document]) -> String {
+    let Some(first) = docs.first() else {
+        return String::new();
+    };
+    let mut stem = first.title.clone();
+    let of_session = match kind {
+        FormKind::Notice => file.session(false),
+        FormKind::Record => file.session(true),
+        _ => None,
+    };
+    if let Some(session) = of_session {
+        let date = session.fields.date();
+        stem = format!("{stem}-{date}");
+        let before = file
+            .sessions
+            .iter()
+            .filter(|s| s.fields.kind != SessionKind::FollowUp && s.fields.date() == date)
+            .take_while(|s| s.id != session.id)
+            .count();
+        if before > 0 {
+            stem = format!("{stem}-{}", before + 1);
+        }
+    }
+    if let (Some(to), Some(_)) = (&first.addressee, file.choice.party) {
+        stem = format!("{stem}-{}", to.trim_end_matches('：'));
+    }
+    stem
 }
 
 /// Creates or replaces `path`, readable by the owner only.
@@ -64,7 +102,50 @@ pub fn safe_name(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::documents::fixtures::case;
+    use crate::documents::fixtures::{case, day, mediators, org, sessions};
+    use crate::documents::forms::{CaseData, Choice, FormKind};
+    use crate::documents::template::Templates;
+    use crate::domain::session::SessionId;
+
+    #[test]
+    fn each_session_keeps_its_own_notice_and_record_named_by_its_date() {
+        let mut list = sessions();
+        // A second mediation held the same day as session 3.
+        let mut again = list[0].clone();
+        again.id = SessionId(6);
+        again.fields.start += chrono::Duration::hours(2);
+        again.fields.end += chrono::Duration::hours(2);
+        list.insert(1, again);
+        let data = CaseData {
+            case: case(),
+            org: org(),
+            mediators: mediators(),
+            sessions: list,
+            follow_ups: Vec::new(),
+            agreement: None,
+        };
+        let t = Templates::builtin();
+        let pages = |_: &crate::documents::Document| 1;
+        let stem_of = |kind: FormKind, session: i64, party: Option<usize>| {
+            let choice = Choice {
+                session: Some(SessionId(session)),
+                party,
+                ..Choice::default()
+            };
+            let file = data.file(day(2026, 11, 25), choice, &pages);
+            let docs = kind.build(&file, &t).unwrap();
+            kept_stem(&file, kind, &docs)
+        };
+        assert_eq!(stem_of(FormKind::Record, 3, None), "调解记录-2026-11-10");
+        assert_eq!(stem_of(FormKind::Record, 6, None), "调解记录-2026-11-10-2");
+        assert_eq!(stem_of(FormKind::Notice, 5, None), "调解通知书-2026-11-30");
+        assert_eq!(
+            stem_of(FormKind::Notice, 5, Some(1)),
+            "调解通知书-2026-11-30-王秀兰"
+        );
+        // Forms of the case, not of a session, keep the paper's title.
+        assert_eq!(stem_of(FormKind::Register, 3, None), "受理登记表");
+    }
 
     #[test]
     fn case_numbers_become_safe_folder_names_beside_the_database() {

@@ -17,6 +17,7 @@ pub mod forms;
 pub mod job;
 pub mod layout;
 pub mod linebreak;
+pub mod media_copy;
 pub mod model;
 pub mod names;
 pub mod notice;

@@ -9,6 +9,7 @@
 pub mod name;
 pub mod program;
 
+use super::job::JobTicket;
 use crate::i18n::tf;
 use std::path::{Path, PathBuf};
 
@@ -132,13 +133,15 @@ pub enum PrintFailure {
     },
 }
 
-/// Sends `file` to the printer as a job called `title` (see `name::job_title`); on
-/// success returns what the program said (lp: the job id).
+/// Sends `file` to the printer as the job `ticket` names (its name, cleaned again by
+/// `name::job_title`, and its copies: what the document states, else the room's
+/// setting; see `documents::job`); on success returns what the program said (lp: the
+/// job id). The settings give only the printer.
 #[cfg(unix)]
 pub fn send(
     settings: &PrinterSettings,
     file: &Path,
-    title: &str,
+    ticket: &JobTicket,
     env: &PrintEnv,
 ) -> Result<String, PrintFailure> {
     use program::{NoProgram, Program};
@@ -157,8 +160,8 @@ pub fn send(
     known_to_cups(&settings.printer, env, &file)?;
     let job = program::Job {
         printer: &settings.printer,
-        copies: settings.copies,
-        title: &name::job_title(None, title),
+        copies: ticket.copies,
+        title: &name::job_title(None, &ticket.name),
         file: &file,
     };
     let command = program.path().display().to_string();
@@ -187,7 +190,7 @@ pub fn send(
 pub fn send(
     _settings: &PrinterSettings,
     file: &Path,
-    _title: &str,
+    _ticket: &JobTicket,
     _env: &PrintEnv,
 ) -> Result<String, PrintFailure> {
     Err(PrintFailure::NotHere {
@@ -290,7 +293,11 @@ mod tests {
                 printer: bad.into(),
                 ..Default::default()
             };
-            let failure = send(&settings, &file, "t", &env).unwrap_err();
+            let ticket = JobTicket {
+                name: "t".into(),
+                copies: 1,
+            };
+            let failure = send(&settings, &file, &ticket, &env).unwrap_err();
             assert!(matches!(failure, PrintFailure::BadName { .. }), "{bad:?}");
             assert!(!failure.to_string().contains(bad), "{failure}");
         }

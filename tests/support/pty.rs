@@ -127,6 +127,9 @@ impl vt100::Callbacks for Replies {
 struct Term {
     parser: vt100::Parser<Replies>,
     bytes: usize,
+    /// Everything the program wrote, as written (what the screen does not keep: a
+    /// terminal printer's media-copy envelope).
+    raw: Vec<u8>,
     eof: bool,
 }
 
@@ -163,6 +166,7 @@ fn read_loop(mut reader: Box<dyn Read + Send>, shared: Shared, writer: Writer) {
         let mut t = lock(term);
         t.eof = n == 0;
         t.bytes += n;
+        t.raw.extend_from_slice(&buf[..n]);
         t.parser.process(&buf[..n]);
         let replies = std::mem::take(&mut t.parser.callbacks_mut().0);
         drop(t);
@@ -242,6 +246,7 @@ impl PtyApp {
         let term = Term {
             parser,
             bytes: 0,
+            raw: Vec::new(),
             eof: false,
         };
         let shared: Shared = Arc::new((Mutex::new(term), Condvar::new()));
@@ -385,6 +390,30 @@ impl PtyApp {
     /// The program's process id (for reading its memory and CPU use).
     pub fn pid(&self) -> Option<u32> {
         self.child.process_id()
+    }
+
+    /// Wait until `pred` holds for the raw bytes the program has written so far; returns
+    /// them.
+    pub fn wait_raw(&self, pred: impl Fn(&[u8]) -> bool, timeout: Duration) -> Vec<u8> {
+        let deadline = Instant::now() + timeout;
+        let (term, cvar) = &*self.shared;
+        let mut t = lock(term);
+        loop {
+            if pred(&t.raw) {
+                return t.raw.clone();
+            }
+            let now = Instant::now();
+            assert!(
+                !t.eof && now < deadline,
+                "waiting for raw bytes: {} received, none matched; screen:\n{}",
+                t.bytes,
+                frame(&screen_text(t.parser.screen()))
+            );
+            t = cvar
+                .wait_timeout(t, deadline - now)
+                .unwrap_or_else(PoisonError::into_inner)
+                .0;
+        }
     }
 
     /// All bytes the program has written so far.

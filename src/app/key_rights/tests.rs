@@ -100,3 +100,32 @@ fn every_dialog_names_the_operation_its_submit_carries_out() {
     assert_eq!(dialog_operation(&reason), Some(Operation::ChangeStatus));
     assert_eq!(dialog_operation(&Modal::Help { scroll: 0 }), None);
 }
+
+#[test]
+fn local_print_is_offered_exactly_where_printing_is() {
+    let docs = [Context::Docs, Context::Global];
+    for (role, name) in [
+        (Role::Admin, "u"),
+        (Role::Mediator, "u"),
+        (Role::ReadOnly, "u"),
+        (Role::Clerk, "wang"),
+        (Role::Clerk, "u"),
+    ] {
+        let mut s = on_detail(role);
+        s.user = User::new(name, role);
+        s.tab = Tab::Documents;
+        let bar = bar_of(&s, &docs);
+        let print = bar.contains(&"key.docs_print");
+        assert_eq!(
+            bar.contains(&"key.docs_local_print"),
+            print,
+            "{role:?} {name}"
+        );
+        // The front desk prints only the cases it registered (the fixture's: wang's).
+        assert_eq!(
+            print,
+            !(role == Role::Clerk && name == "u"),
+            "{role:?} {name}"
+        );
+    }
+}

@@ -1,6 +1,7 @@
 //! Keys of the 文书 tab: ↑/↓ choose the form, PgUp/PgDn scroll the preview, Enter
 //! writes the PDF into the case's folder, F5/P also sends it to the printer (the effect
-//! does the writing and printing), ←/→ choose the session of a notice or record and the
+//! does the writing and printing), F6/L sends it to the printer of the user's own
+//! terminal (本机打印, written by the event loop), ←/→ choose the session of a notice or record and the
 //! visit of a follow-up record.
 
 use super::super::action::Effect;
@@ -29,6 +30,7 @@ pub fn on_key(state: &mut AppState, command: Option<Command>) -> Vec<Effect> {
         Some(Command::Right) => pick(state, true),
         Some(Command::Open) => return write(state, false),
         Some(Command::Print) => return write(state, true),
+        Some(Command::LocalPrint) => return print_locally(state),
         _ => {}
     }
     Vec::new()
@@ -92,6 +94,39 @@ fn write(state: &mut AppState, print: bool) -> Vec<Effect> {
     state.status = Some(StatusLine {
         text: message,
         error: true,
+    });
+    Vec::new()
+}
+
+/// 本机打印: the form shown goes to the printer of the user's own terminal.
+fn print_locally(state: &mut AppState) -> Vec<Effect> {
+    let message = match preview(state) {
+        None => t("docs.no_case").into_owned(),
+        Some(Err(why)) => why.to_string(),
+        Some(Ok(_)) => {
+            let CasesView::Detail(detail) = &state.cases else {
+                return Vec::new();
+            };
+            return vec![Effect::PrintLocally {
+                case: detail.case.id,
+                form: state.docs.form(),
+                today: state.today,
+                choice: Box::new(choice(state)),
+            }];
+        }
+    };
+    state.status = Some(StatusLine {
+        text: message,
+        error: true,
+    });
+    Vec::new()
+}
+
+/// The form went to the terminal: whether paper comes out is the terminal's business.
+pub fn printed_locally(state: &mut AppState) -> Vec<Effect> {
+    state.status = Some(StatusLine {
+        text: t("docs.printed_locally").into_owned(),
+        error: false,
     });
     Vec::new()
 }

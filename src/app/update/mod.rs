@@ -78,6 +78,7 @@ fn handle(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::StatsExported(path) => stats::exported(state, path),
         Action::DocumentWritten(path) => docs::written(state, path, false),
         Action::DocumentPrinted(path) => docs::written(state, path, true),
+        Action::PrintedLocally => docs::printed_locally(state),
         Action::LedgerExported(path) => stats::ledger_exported(state, path),
         Action::RepeatsFound(query, cases) => detail::repeats_found(state, query, cases),
         Action::Failed(failure) => results::failed(state, failure),
