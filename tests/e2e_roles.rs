@@ -68,8 +68,9 @@ fn as_a_clerk_only_the_cases_they_registered_are_listed() {
     // The OS user is someone else: --as decides, as in an SSH forced command.
     let app = spawn(&db, &["--as", "desk1"], "root");
     open_case_list(&app);
-    let screen = app.see("共 1 件");
-    assert!(screen.contains("钱登记"), "{screen}");
+    // The list's title and its rows may arrive in separate pieces of one frame.
+    app.wait_until(|s| s.contains("共 1 件") && s.contains("钱登记"), WAIT)
+        .unwrap_or_else(|e| panic!("only the desk's own case is listed: {e}"));
     quit(app);
 }
 
@@ -166,9 +167,13 @@ fn a_read_only_user_is_refused_every_writing_key_with_a_reason_and_nothing_is_wr
         (Key::F(3), "不能登记回访"),
     ] {
         app.key(key);
-        let screen = app.see(said);
-        assert!(screen.contains("只读"), "names the role: {screen}");
-        assert!(screen.contains("管理员"), "says who can: {screen}");
+        // A frame can arrive in pieces: wait for the whole refusal, which names the
+        // role and says who can, rather than reading the screen half drawn.
+        app.wait_until(
+            |s| s.contains(said) && s.contains("只读") && s.contains("管理员"),
+            WAIT,
+        )
+        .unwrap_or_else(|e| panic!("the refusal names the role and who can: {e}"));
     }
     // On 日程 the same keys as postponing and calling off are refused too.
     app.key(Key::Esc);
@@ -215,8 +220,9 @@ fn the_front_desk_sees_other_cases_sessions_without_names_and_cannot_move_them()
             Key::F(8)
         };
         app.key(key);
-        let screen = app.see(said);
-        assert!(screen.contains("登记员"), "{screen}");
+        let screen = app
+            .wait_until(|s| s.contains(said) && s.contains("登记员"), WAIT)
+            .unwrap_or_else(|e| panic!("the refusal names the role: {e}"));
         assert!(!screen.contains("F7 改期"), "{screen}");
     }
     quit(app);
