@@ -58,7 +58,12 @@ pub fn run(
     // ratatui's init takes the screen (raw mode, alternate screen, panic hook); the app
     // then draws through the backend that writes fewer bytes for Chinese text.
     drop(ratatui::try_init()?);
-    let mut terminal = Terminal::new(backend::WideAware::new(std::io::stdout()))?;
+    // One frame, one write: the standard output flushes its own buffer every kilobyte, so
+    // a full frame went out in four or five pieces — each its own SSH packet on a slow
+    // link, and a half-drawn screen for whoever reads between them. The terminal flushes
+    // this buffer once at the end of every draw.
+    let out = std::io::BufWriter::with_capacity(FRAME_BUFFER, std::io::stdout());
+    let mut terminal = Terminal::new(backend::WideAware::new(out))?;
     let _ = crossterm::execute!(std::io::stdout(), EnableBracketedPaste);
     let result = event_loop(&mut terminal, store, user, lang, display, backup_failure);
     restore_terminal();
@@ -74,7 +79,11 @@ fn restore_terminal() {
 }
 
 /// The terminal the app draws on.
-type AppTerminal = Terminal<backend::WideAware<std::io::Stdout>>;
+type AppTerminal = Terminal<backend::WideAware<std::io::BufWriter<std::io::Stdout>>>;
+
+/// Bytes held until a frame is flushed: a full 80×24 frame of Chinese text with colours is
+/// about 4 KB; a large window's fits too.
+const FRAME_BUFFER: usize = 64 * 1024;
 
 fn event_loop(
     terminal: &mut AppTerminal,
