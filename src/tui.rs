@@ -79,7 +79,6 @@ pub fn run(
     user: crate::domain::user::User,
     lang: Option<Lang>,
     display: DisplayAsked,
-    backup_failure: Option<String>,
 ) -> std::io::Result<()> {
     install_panic_log();
     // Before the screen is taken over, so that no moment is left where a signal would
@@ -90,7 +89,7 @@ pub fn run(
     drop(ratatui::try_init()?);
     let mut terminal = Terminal::new(backend::WideAware::new(std::io::stdout()))?;
     let _ = crossterm::execute!(std::io::stdout(), EnableBracketedPaste);
-    let result = event_loop(&mut terminal, store, user, lang, display, backup_failure);
+    let result = event_loop(&mut terminal, store, user, lang, display);
     restore_terminal();
     result
 }
@@ -112,7 +111,6 @@ fn event_loop(
     user: crate::domain::user::User,
     lang: Option<Lang>,
     display: DisplayAsked,
-    backup_failure: Option<String>,
 ) -> std::io::Result<()> {
     let size = terminal.size()?;
     let mut state = AppState::new(
@@ -129,9 +127,6 @@ fn event_loop(
             error: true,
         });
     }
-    if let Some(cause) = backup_failure {
-        crate::app::startup::backup_failed(&mut state, &cause);
-    }
     let mut runner = Runner::new(store, user.name.clone());
     runner.set_user(user.clone());
     state.user = user;
@@ -139,6 +134,7 @@ fn event_loop(
     let mut busy = signals::busy();
     run_effects(&mut state, &mut runner, start());
     let mut changed = true;
+    let mut drawn = false;
     let mut drafts = Drafts::default();
     loop {
         if changed {
@@ -147,6 +143,11 @@ fn event_loop(
             let rs = &state.room_settings;
             let theme = display.theme(rs.color.as_deref(), rs.ascii);
             terminal.draw(|frame| render(frame, &state, theme))?;
+        }
+        if !std::mem::replace(&mut drawn, true) {
+            // Work that must not hold up the first screen (the day's backup) starts now.
+            let effects = update(&mut state, Action::FirstDrawn);
+            run_effects(&mut state, &mut runner, effects);
         }
         if state.quit {
             return Ok(());
@@ -175,7 +176,8 @@ fn event_loop(
         } else {
             refresh(&mut state, &mut runner, &mut seen)
         };
-        for answer in runner.search_answers() {
+        let answers = runner.search_answers();
+        for answer in answers.into_iter().chain(runner.backup_answers()) {
             let effects = update(&mut state, answer);
             run_effects(&mut state, &mut runner, effects);
             changed = true;

@@ -130,6 +130,10 @@ pub enum Action {
         /// The session as stored now.
         theirs: Box<crate::domain::session::Session>,
     },
+    /// The first screen was drawn: work that must not delay it may start now.
+    FirstDrawn,
+    /// The day's automatic backup ended (`Err`: why it failed, said on the status line).
+    DailyBackupEnded(Result<(), String>),
 }
 
 /// What the today screen shows, read in one go.
@@ -318,4 +322,6 @@ pub enum Effect {
     LoadAgreement(CaseId, bool),
     /// Save an agreement (its `version` is the one it was loaded at).
     SaveAgreement(Box<crate::domain::agreement::Agreement>),
+    /// Make the day's backup if no copy of today exists yet, beside the app.
+    DailyBackup,
 }

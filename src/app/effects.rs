@@ -24,6 +24,8 @@ pub struct Runner {
     viewed: std::collections::HashSet<CaseId>,
     /// The thread that runs list searches off the keyboard's thread.
     searcher: super::search_worker::Searcher,
+    /// The day's backup, made beside the app once its first screen is up.
+    backups: super::backup_worker::DailyBackups,
 }
 
 impl Runner {
@@ -40,6 +42,7 @@ impl Runner {
             user,
             viewed: Default::default(),
             searcher,
+            backups: Default::default(),
         }
     }
 
@@ -74,8 +77,18 @@ impl Runner {
                     }),
                 }),
             },
+            Effect::DailyBackup => {
+                self.backups
+                    .start(self.store.path().to_path_buf(), now.date_naive());
+                None
+            }
             other => Some(self.run(other, now)),
         }
+    }
+
+    /// How the day's backup ended, once it has (never blocks).
+    pub fn backup_answers(&mut self) -> Vec<Action> {
+        self.backups.answers()
     }
 
     /// True while a search sent to the worker has not been answered.
@@ -116,6 +129,7 @@ impl Runner {
                 | Effect::LoadUsers
                 | Effect::LoadHistory(_)
                 | Effect::LoadAgreement(..)
+                | Effect::DailyBackup
         );
         // A refused booking goes back with what was asked, so the user can override it.
         let asked = match &effect {
@@ -154,6 +168,11 @@ impl Runner {
         }
         Ok(match effect {
             Effect::LoadRoom => Action::RoomLoaded(Box::new(self.load_room()?)),
+            // Made here in tests; the event loop's `perform` makes it on its own thread.
+            Effect::DailyBackup => super::backup_worker::ended(super::backup_worker::make(
+                self.store.path(),
+                now.date_naive(),
+            )),
             Effect::LoadCases(mut query) => {
                 query.registered_by = case_scope(&self.user);
                 Action::CasesLoaded(self.store.list_cases(self.org()?.id, &query)?)

@@ -5,6 +5,7 @@
 
 pub mod action;
 pub mod agreement_form;
+pub mod backup_worker;
 pub mod case_form;
 pub mod command;
 pub mod conflict;

@@ -202,6 +202,8 @@ pub struct AppState {
     pub quit: bool,
     /// True while the database has not answered the first time.
     pub starting: bool,
+    /// True once the day's backup was asked for (after the first screen).
+    pub backup_asked: bool,
     /// Drafts saved in this run, and one waiting to reopen.
     pub drafts: super::drafts::DraftsState,
     /// The room's users (read for administrators only, for the settings tab).
@@ -245,6 +247,7 @@ impl AppState {
             size,
             quit: false,
             starting: true,
+            backup_asked: false,
             drafts: Default::default(),
             users: Vec::new(),
             case_history: None,

@@ -4,7 +4,7 @@
 //! file made here is readable by its owner only, like the database.
 
 use super::migrations::{APPLICATION_ID, latest_version};
-use super::{BUSY_TIMEOUT, StorageError, Store, create_private, create_private_dir};
+use super::{BUSY_TIMEOUT, StorageError, Store, create_private};
 use chrono::NaiveDate;
 use rusqlite::backup::{Backup, StepResult};
 use rusqlite::{Connection, OpenFlags};
@@ -97,37 +97,6 @@ impl Store {
             .and_then(|v| v.trim().parse::<usize>().ok())
             .unwrap_or(DEFAULT_KEEP)
             .max(1))
-    }
-
-    /// The day's copy in `dir`, made if there is none yet for `today` (the first start
-    /// of the day); then only the newest `keep` copies are kept. Returns the new copy.
-    /// A room not set up yet holds nothing worth copying.
-    pub fn daily_backup(
-        &self,
-        dir: &Path,
-        today: NaiveDate,
-        keep: usize,
-    ) -> Result<Option<PathBuf>, StorageError> {
-        if self.organisation()?.is_none() {
-            return Ok(None);
-        }
-        let path = dir.join(daily_name(today));
-        if path.exists() {
-            return Ok(None);
-        }
-        create_private_dir(dir)?;
-        self.backup_to(&path)?;
-        let names: Vec<String> = std::fs::read_dir(dir)
-            .map(|entries| {
-                entries
-                    .filter_map(|e| e.ok()?.file_name().into_string().ok())
-                    .collect()
-            })
-            .unwrap_or_default();
-        for old in outdated(&names, keep) {
-            let _ = std::fs::remove_file(dir.join(old));
-        }
-        Ok(Some(path))
     }
 
     /// Replaces this database's content by the copy at `file`, after checking the copy;

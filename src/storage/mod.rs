@@ -8,6 +8,7 @@ pub mod backup;
 mod briefs;
 mod cases;
 mod codec;
+pub mod daily_backup;
 mod drafts;
 mod follow_ups;
 mod import;

@@ -120,6 +120,13 @@ fn handle(state: &mut AppState, action: Action) -> Vec<Effect> {
         }
         Action::StatusConflict { mine, theirs } => conflict::status_arrived(state, *mine, *theirs),
         Action::RecordConflict { mine, theirs } => conflict::record_arrived(state, *mine, *theirs),
+        Action::FirstDrawn => crate::app::startup::first_drawn(state),
+        Action::DailyBackupEnded(result) => {
+            if let Err(cause) = result {
+                crate::app::startup::backup_failed(state, &cause);
+            }
+            Vec::new()
+        }
     }
 }
 
