@@ -40,6 +40,9 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
     let mut effects = handle(state, action);
     // Whatever closed a form (a save, a cancel) also ends its draft.
     effects.extend(drafts::closed(state));
+    if effects.iter().any(today::may_change_today) {
+        today::outdated(state);
+    }
     effects
 }
 

@@ -11,6 +11,7 @@ pub fn data_changed(state: &mut AppState) -> Vec<Effect> {
     if state.org.is_none() {
         return Vec::new();
     }
+    super::today::outdated(state);
     match state.tab {
         Tab::Cases => match &state.cases {
             CasesView::List => reload(state),

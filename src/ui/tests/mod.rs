@@ -15,5 +15,6 @@ mod screens;
 mod settings_more;
 mod stats;
 pub mod support;
+mod today_keys;
 mod today_more;
 mod users;
