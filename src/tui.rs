@@ -11,7 +11,7 @@ mod signals;
 
 use crate::app::effects::Runner;
 use crate::app::key::{Key, KeyCode};
-use crate::app::state::StatusLine;
+use crate::app::state::{Saving, StatusLine};
 use crate::app::{Action, AppState, Effect, start, update};
 use crate::documents::template::Templates;
 use crate::i18n::{Lang, set_lang};
@@ -154,9 +154,9 @@ fn event_loop(
         }
         // Only while waiting may a signal end the app (see `signals`).
         drop(busy);
-        // A search on the worker is looked for often, only until its answer is in.
+        // A search or a save on a worker is looked for often, only until its answer is in.
         let wait = drafts.wait(Instant::now());
-        let searching = runner.searching();
+        let searching = runner.searching() || state.saving != Saving::No;
         let ready = event::poll(if searching {
             wait.min(SEARCH_POLL)
         } else {
@@ -176,10 +176,18 @@ fn event_loop(
         } else {
             refresh(&mut state, &mut runner, &mut seen)
         };
-        let answers = runner.search_answers();
-        for answer in answers.into_iter().chain(runner.backup_answers()) {
+        let mut answers = runner.search_answers();
+        answers.extend(runner.writer_answers());
+        answers.extend(runner.backup_answers());
+        for answer in answers {
             let effects = update(&mut state, answer);
             run_effects(&mut state, &mut runner, effects);
+            changed = true;
+        }
+        // Said after the saves' results, so "保存中…" gives way to what the save said.
+        let saving = runner.save_progress(Instant::now());
+        if saving != state.saving {
+            update(&mut state, Action::SaveProgress(saving));
             changed = true;
         }
         if drafts.take_due(Instant::now()) {

@@ -134,6 +134,8 @@ pub enum Action {
     FirstDrawn,
     /// The day's automatic backup ended (`Err`: why it failed, said on the status line).
     DailyBackupEnded(Result<(), String>),
+    /// Where the saves sent to the writer are (the event loop tells, it has the clock).
+    SaveProgress(super::state::Saving),
 }
 
 /// What the today screen shows, read in one go.
@@ -324,4 +326,39 @@ pub enum Effect {
     SaveAgreement(Box<crate::domain::agreement::Agreement>),
     /// Make the day's backup if no copy of today exists yet, beside the app.
     DailyBackup,
+}
+
+impl Effect {
+    /// True for a draft written or deleted (in the background, on the writer's thread).
+    pub fn is_draft_write(&self) -> bool {
+        matches!(self, Effect::SaveDraft { .. } | Effect::DeleteDraft(_))
+    }
+
+    /// True for a save (a change, an export, a document): the event loop runs it on the
+    /// writer's thread, and a failure keeps its form open with a notice. Reads, drafts
+    /// (written in the background, a failure said on the status line) and the daily
+    /// backup are not.
+    pub fn is_save(&self) -> bool {
+        !matches!(
+            self,
+            Effect::LoadRoom
+                | Effect::LoadCases(_)
+                | Effect::SearchCases { .. }
+                | Effect::LoadCase(_)
+                | Effect::LoadToday(_)
+                | Effect::LoadAgenda { .. }
+                | Effect::LoadMonth { .. }
+                | Effect::LoadCaseSessions(_)
+                | Effect::LoadFollowUps(_)
+                | Effect::LoadStats(_)
+                | Effect::FindRepeats(_)
+                | Effect::LoadDrafts
+                | Effect::SaveDraft { .. }
+                | Effect::DeleteDraft(_)
+                | Effect::LoadUsers
+                | Effect::LoadHistory(_)
+                | Effect::LoadAgreement(..)
+                | Effect::DailyBackup
+        )
+    }
 }

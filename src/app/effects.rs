@@ -26,6 +26,8 @@ pub struct Runner {
     searcher: super::search_worker::Searcher,
     /// The day's backup, made beside the app once its first screen is up.
     backups: super::backup_worker::DailyBackups,
+    /// The thread that saves off the keyboard's thread (see `write_worker`).
+    writer: super::write_worker::Writer,
 }
 
 impl Runner {
@@ -35,6 +37,7 @@ impl Runner {
         let mut store = store;
         store.set_user(&operator);
         let searcher = super::search_worker::Searcher::new(store.path().to_path_buf());
+        let writer = super::write_worker::Writer::new(store.path().to_path_buf(), user.clone());
         Runner {
             store,
             operator,
@@ -43,6 +46,7 @@ impl Runner {
             viewed: Default::default(),
             searcher,
             backups: Default::default(),
+            writer,
         }
     }
 
@@ -50,6 +54,7 @@ impl Runner {
     pub fn set_user(&mut self, user: User) {
         self.operator = user.name.clone();
         self.store.set_user(&user.name);
+        self.writer.set_user(user.clone());
         self.user = user;
     }
 
@@ -82,7 +87,43 @@ impl Runner {
                     .start(self.store.path().to_path_buf(), now.date_naive());
                 None
             }
+            // A write waits for the file on the writer's thread, never on the keyboard's.
+            write if write.is_save() || write.is_draft_write() => {
+                self.writer.send(write, now);
+                None
+            }
             other => Some(self.run(other, now)),
+        }
+    }
+
+    /// The results of saves that arrived (never blocks); a room read by the writer is
+    /// this runner's room from now on.
+    pub fn writer_answers(&mut self) -> Vec<Action> {
+        let answers = self.writer.answers();
+        for answer in &answers {
+            if let Action::RoomLoaded(room) = answer {
+                self.org = room.org.clone();
+            }
+        }
+        answers
+    }
+
+    /// Where the saves sent to the writer are at `now`.
+    pub fn save_progress(&self, now: std::time::Instant) -> super::state::Saving {
+        self.writer.progress(now)
+    }
+
+    /// Waits for the next save's result (tests only: the event loop never blocks on it).
+    #[cfg(test)]
+    pub fn wait_for_save(&mut self) -> Option<Action> {
+        self.writer.wait_answer()
+    }
+
+    /// Reads the room again (the writer does before each save: its profile numbers
+    /// cases); a failed read keeps the room known.
+    pub(super) fn reload_org(&mut self) {
+        if let Ok(org) = self.store.organisation() {
+            self.org = org;
         }
     }
 
@@ -108,29 +149,7 @@ impl Runner {
 
     /// Carries out `effect` at time `now`; failures come back as `Action::Failed`.
     pub fn run(&mut self, effect: Effect, now: &Timestamp) -> Action {
-        let saving = !matches!(
-            effect,
-            Effect::LoadRoom
-                | Effect::LoadCases(_)
-                | Effect::SearchCases { .. }
-                | Effect::LoadCase(_)
-                | Effect::LoadToday(_)
-                | Effect::LoadAgenda { .. }
-                | Effect::LoadMonth { .. }
-                | Effect::LoadCaseSessions(_)
-                | Effect::LoadFollowUps(_)
-                | Effect::LoadStats(_)
-                | Effect::FindRepeats(_)
-                // Drafts are written in the background: a failure is said on the status
-                // line, never in a dialog over the form being typed in.
-                | Effect::LoadDrafts
-                | Effect::SaveDraft { .. }
-                | Effect::DeleteDraft(_)
-                | Effect::LoadUsers
-                | Effect::LoadHistory(_)
-                | Effect::LoadAgreement(..)
-                | Effect::DailyBackup
-        );
+        let saving = effect.is_save();
         // A refused booking goes back with what was asked, so the user can override it.
         let asked = match &effect {
             Effect::CreateSession { fields, .. } | Effect::PostponeSession { fields, .. } => {

@@ -38,6 +38,7 @@ pub mod startup;
 pub mod state;
 pub mod stats_view;
 mod update;
+pub mod write_worker;
 
 pub use action::{Action, Effect};
 pub use state::*;

@@ -137,6 +137,18 @@ pub struct CaseDetail {
     pub repeats: Vec<crate::domain::case::CaseSummary>,
 }
 
+/// Whether a save is under way: the form stays open and keys keep working meanwhile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Saving {
+    /// Nothing is being saved.
+    #[default]
+    No,
+    /// A save is under way.
+    Now,
+    /// A save has waited more than a second: the file is busy with someone else's change.
+    Waiting,
+}
+
 /// A line at the bottom saying what just happened.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StatusLine {
@@ -204,6 +216,8 @@ pub struct AppState {
     pub starting: bool,
     /// True once the day's backup was asked for (after the first screen).
     pub backup_asked: bool,
+    /// Whether a save is under way on the writer's thread (shown as 保存中…).
+    pub saving: Saving,
     /// Drafts saved in this run, and one waiting to reopen.
     pub drafts: super::drafts::DraftsState,
     /// The room's users (read for administrators only, for the settings tab).
@@ -248,6 +262,7 @@ impl AppState {
             quit: false,
             starting: true,
             backup_asked: false,
+            saving: Saving::No,
             drafts: Default::default(),
             users: Vec::new(),
             case_history: None,

@@ -5,7 +5,7 @@ use super::text::{clean, fit, width};
 use super::theme::Theme;
 use crate::app::key_rights::may_use;
 use crate::app::keymap::bar_where;
-use crate::app::{AppState, Tab, key_contexts};
+use crate::app::{AppState, Saving, Tab, key_contexts};
 use crate::i18n::{t, t_short};
 use chrono::Datelike;
 use ratatui::Frame;
@@ -65,19 +65,25 @@ pub fn tabs(frame: &mut Frame, area: Rect, active: Option<Tab>, theme: Theme) {
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-/// The line saying what just happened (or, when nothing did, nothing).
+/// The line saying what just happened (or, when nothing did, nothing); while a save is
+/// under way, that it is (and, after a second, that it waits for the file).
 pub fn status(frame: &mut Frame, area: Rect, state: &AppState, theme: Theme) {
-    let Some(status) = &state.status else { return };
-    let style = if status.error {
-        theme.error()
-    } else {
-        theme.ok()
+    let saving = match state.saving {
+        Saving::No => None,
+        Saving::Now => Some(t("msg.saving")),
+        Saving::Waiting => Some(t("msg.saving_busy")),
     };
-    let text = fit(
-        &clean(&status.text),
-        (area.width as usize).saturating_sub(1),
-    )
-    .into_owned();
+    let (text, style) = match (saving, &state.status) {
+        // Esc or quitting was held: that says the save is under way, and why to wait.
+        (Some(_), Some(held)) if held.text == t("msg.saving_hold") => {
+            (held.text.clone(), theme.risk())
+        }
+        (Some(saving), _) => (saving.into_owned(), theme.risk()),
+        (None, Some(status)) if status.error => (status.text.clone(), theme.error()),
+        (None, Some(status)) => (status.text.clone(), theme.ok()),
+        (None, None) => return,
+    };
+    let text = fit(&clean(&text), (area.width as usize).saturating_sub(1)).into_owned();
     frame.render_widget(Paragraph::new(format!(" {text}")).style(style), area);
 }
 

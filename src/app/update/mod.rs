@@ -18,6 +18,7 @@ mod refresh;
 mod reschedule;
 mod results;
 mod roles;
+mod saving;
 mod schedule;
 mod schedule_range;
 mod session;
@@ -32,12 +33,17 @@ use super::command::Command;
 use super::key::Key;
 use super::keymap::{Context, resolve};
 use super::modal::{Confirm, Modal, Pending};
-use super::state::{AppState, CasesView, Tab};
+use super::state::{AppState, CasesView, Saving, Tab};
 use crate::i18n::t;
 
 /// Applies one action to the state; returns the work to do outside.
 pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
-    let mut effects = handle(state, action);
+    let from_user = matches!(action, Action::Key(_) | Action::Paste(_));
+    let mut effects = if from_user && state.saving != Saving::No {
+        saving::during_save(state, action)
+    } else {
+        handle(state, action)
+    };
     // Whatever closed a form (a save, a cancel) also ends its draft.
     effects.extend(drafts::closed(state));
     if effects.iter().any(today::may_change_today) {
@@ -124,6 +130,7 @@ fn handle(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::StatusConflict { mine, theirs } => conflict::status_arrived(state, *mine, *theirs),
         Action::RecordConflict { mine, theirs } => conflict::record_arrived(state, *mine, *theirs),
         Action::FirstDrawn => crate::app::startup::first_drawn(state),
+        Action::SaveProgress(saving) => saving::progress(state, saving),
         Action::DailyBackupEnded(result) => {
             if let Err(cause) = result {
                 crate::app::startup::backup_failed(state, &cause);

@@ -135,5 +135,6 @@ mod list;
 mod more_conflicts;
 mod more_drafts;
 mod refresh;
+mod saving;
 mod startup;
 mod status;
