@@ -161,7 +161,26 @@ fn selected_row(s: &vt100::Screen) -> Option<u16> {
     })
 }
 
+/// The row of 今日's selected line (its cells carry the selection's background; column 2
+/// is the first inside the border and the padding).
+fn today_row(s: &vt100::Screen) -> Option<u16> {
+    (3..23).find(|&row| {
+        s.cell(row, 2)
+            .is_some_and(|c| c.bgcolor() == vt100::Color::Idx(6))
+    })
+}
+
 fn terminal_samples(db: &Path, runs: usize) -> Vec<Sample> {
+    let mut today_bytes = Sample {
+        name: "bytes for one line down on 今日".into(),
+        values: vec![],
+        unit: "B",
+    };
+    let mut today_key = Sample {
+        name: "one line down on 今日, key to drawn line (harness)".into(),
+        values: vec![],
+        unit: "ms",
+    };
     let mut frame = Sample {
         name: "start to first complete frame (今日)".into(),
         values: vec![],
@@ -193,6 +212,22 @@ fn terminal_samples(db: &Path, runs: usize) -> Vec<Sample> {
         first_frame(&app);
         frame.values.push(duration_ms(began.elapsed()));
         repaint.values.push(app.bytes_received() as f64);
+        if let Some(mut row) = app.screen(today_row) {
+            for _ in 0..5 {
+                let before = app.bytes_received();
+                let sent = Instant::now();
+                app.key(Key::Down);
+                let moved = app.wait_cells(|s| today_row(s).is_some_and(|r| r != row), WAIT);
+                if moved.is_err() {
+                    break; // the last line: nothing to move to
+                }
+                today_key.values.push(duration_ms(sent.elapsed()));
+                today_bytes
+                    .values
+                    .push((app.bytes_received() - before) as f64);
+                row = app.screen(today_row).unwrap_or(row);
+            }
+        }
         to_case_list(&app);
         let first = app.screen(selected_row).expect("the list shows its cursor");
         for step in 1..=8u16 {
@@ -217,7 +252,7 @@ fn terminal_samples(db: &Path, runs: usize) -> Vec<Sample> {
             rss.values.push(kb);
         }
     }
-    vec![frame, rss, repaint, moves, typed]
+    vec![frame, rss, repaint, today_key, today_bytes, moves, typed]
 }
 
 /// A line of /proc/PID/status in KB (Linux only; elsewhere nothing is measured).
