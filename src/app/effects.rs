@@ -28,6 +28,8 @@ pub struct Runner {
     backups: super::backup_worker::DailyBackups,
     /// The thread that saves off the keyboard's thread (see `write_worker`).
     writer: super::write_worker::Writer,
+    /// True for the writer thread's own runner, which writes where it is.
+    on_writer: bool,
 }
 
 impl Runner {
@@ -47,6 +49,7 @@ impl Runner {
             searcher,
             backups: Default::default(),
             writer,
+            on_writer: false,
         }
     }
 
@@ -509,14 +512,27 @@ impl Runner {
             .any(|p| !p.id_number.is_empty() || !p.phone.is_empty());
         // A view that cannot be recorded (a read-only file, a full disk) is logged, not
         // a reason to hide the case from someone entitled to it.
-        if full
-            && any
-            && self.viewed.insert(id)
-            && let Err(e) = self.store.record_view(id, "id_number")
-        {
-            crate::log::error(&format!("audit: view of case {} not recorded: {e}", id.0));
+        if full && any && self.viewed.insert(id) {
+            // A write: on the writer's thread, so a busy file never holds up the case.
+            if self.on_writer {
+                self.record_view(id);
+            } else {
+                self.writer.record_view(id);
+            }
         }
         Ok(case_for(&case, &self.user))
+    }
+
+    /// Records that this user saw case `id`'s full ID numbers.
+    pub(super) fn record_view(&mut self, id: CaseId) {
+        if let Err(e) = self.store.record_view(id, "id_number") {
+            crate::log::error(&format!("audit: view of case {} not recorded: {e}", id.0));
+        }
+    }
+
+    /// This runner is the writer thread's own: it writes where it is.
+    pub(super) fn on_writer_thread(&mut self) {
+        self.on_writer = true;
     }
 
     fn load_room(&mut self) -> Result<Room, StorageError> {

@@ -7,7 +7,7 @@
 use super::action::{Action, Effect, Failure};
 use super::effects::Runner;
 use super::state::Saving;
-use crate::domain::case::Timestamp;
+use crate::domain::case::{CaseId, Timestamp};
 use crate::domain::user::User;
 use crate::storage::Store;
 use std::path::{Path, PathBuf};
@@ -17,10 +17,12 @@ use std::time::{Duration, Instant};
 /// After this long a save still waiting is said to be waiting for someone else.
 pub const SLOW_SAVE: Duration = Duration::from_secs(1);
 
-/// One save asked of the writer.
-struct Job {
-    effect: Effect,
-    now: Timestamp,
+/// One write asked of the writer.
+enum Job {
+    /// A save or a draft: its result is answered.
+    Run { effect: Effect, now: Timestamp },
+    /// That this user saw a case's full ID numbers (the audit trail); nothing is answered.
+    View(CaseId),
 }
 
 /// The handle the event loop keeps: send saves, collect their results.
@@ -70,7 +72,15 @@ impl Writer {
             self.pending += 1;
         }
         self.in_flight.push_back(save);
-        let job = Job { effect, now: *now };
+        self.post(Job::Run { effect, now: *now });
+    }
+
+    /// Records beside the keyboard that the user saw case `id`'s full ID numbers.
+    pub fn record_view(&mut self, id: CaseId) {
+        self.post(Job::View(id));
+    }
+
+    fn post(&mut self, job: Job) {
         let job = match &self.jobs {
             Some(jobs) => match jobs.send(job) {
                 Ok(()) => return,
@@ -175,18 +185,27 @@ fn work(path: &Path, user: User, inbox: &Receiver<Job>, outbox: &Sender<Action>)
             runner
         }
         Err(e) => {
-            while inbox.recv().is_ok() {
-                if outbox.send(failed(e.to_string())).is_err() {
+            while let Ok(job) = inbox.recv() {
+                let answered = matches!(job, Job::Run { .. });
+                if answered && outbox.send(failed(e.to_string())).is_err() {
                     return;
                 }
             }
             return;
         }
     };
+    runner.on_writer_thread();
     while let Ok(job) = inbox.recv() {
+        let (effect, now) = match job {
+            Job::Run { effect, now } => (effect, now),
+            Job::View(id) => {
+                runner.record_view(id);
+                continue;
+            }
+        };
         // The room as stored now (another process may have changed its profile).
         runner.reload_org();
-        let answer = runner.run(job.effect, &job.now);
+        let answer = runner.run(effect, &now);
         if outbox.send(answer).is_err() {
             return;
         }

@@ -85,3 +85,40 @@ fn a_draft_is_written_beside_the_keyboard_without_showing_a_save() {
     other.execute_batch("COMMIT").unwrap();
     assert_eq!(runner.wait_for_save(), Some(Action::DraftStored));
 }
+
+#[test]
+fn opening_a_case_while_the_file_is_busy_shows_it_and_records_the_view_later() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, mut runner) = room(dir.path());
+    let views = |db: &Path| -> i64 {
+        rusqlite::Connection::open(db)
+            .unwrap()
+            .query_row(
+                "SELECT count(*) FROM audit WHERE action = 'view'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap()
+    };
+    let id: i64 = rusqlite::Connection::open(&db)
+        .unwrap()
+        .query_row(
+            "SELECT case_id FROM parties WHERE id_number <> '' LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let other = rusqlite::Connection::open(&db).unwrap();
+    other.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let opened = runner.run(Effect::LoadCase(crate::domain::case::CaseId(id)), &now());
+    assert!(matches!(opened, Action::CaseLoaded(_)), "{opened:?}");
+    other.execute_batch("COMMIT").unwrap();
+    // The writer answers in order: a draft sent after the view is stored after it.
+    let draft = Effect::SaveDraft {
+        key: "case:new".into(),
+        content: "{}".into(),
+    };
+    assert_eq!(runner.perform(draft, &now()), None);
+    assert_eq!(runner.wait_for_save(), Some(Action::DraftStored));
+    assert_eq!(views(&db), 1);
+}
