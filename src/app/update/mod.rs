@@ -129,7 +129,14 @@ fn handle(state: &mut AppState, action: Action) -> Vec<Effect> {
         }
         Action::StatusConflict { mine, theirs } => conflict::status_arrived(state, *mine, *theirs),
         Action::RecordConflict { mine, theirs } => conflict::record_arrived(state, *mine, *theirs),
-        Action::FirstDrawn => crate::app::startup::first_drawn(state),
+        Action::FirstDrawn => {
+            let mut effects = crate::app::startup::first_drawn(state);
+            // Not read before the first screen (今日), so that it shows sooner.
+            if !effects.is_empty() && state.org.is_some() && state.list.loading {
+                effects.extend(list::reload(state));
+            }
+            effects
+        }
         Action::SaveProgress(saving) => saving::progress(state, saving),
         Action::DailyBackupEnded(result) => {
             if let Err(cause) = result {

@@ -81,6 +81,7 @@ fn started() -> AppState {
     s.zone = crate::domain::dates::Zone::beijing();
     s.lang_locked = true;
     act(&mut s, Action::RoomLoaded(Box::new(room())));
+    act(&mut s, Action::FirstDrawn);
     // The app opens on 今日; these tests are about the case log.
     s.tab = Tab::Cases;
     s
