@@ -150,6 +150,7 @@ fn event_loop(
             run_effects(&mut state, &mut runner, effects);
         }
         if state.quit {
+            runner.finish_writes();
             return Ok(());
         }
         // Only while waiting may a signal end the app (see `signals`).

@@ -111,6 +111,11 @@ impl Runner {
         answers
     }
 
+    /// Waits until every write sent to the writer is done (at quitting).
+    pub fn finish_writes(&mut self) {
+        self.writer.finish();
+    }
+
     /// Where the saves sent to the writer are at `now`.
     pub fn save_progress(&self, now: std::time::Instant) -> super::state::Saving {
         self.writer.progress(now)

@@ -31,6 +31,7 @@ pub struct Writer {
     user: User,
     jobs: Option<Sender<Job>>,
     answers: Option<Receiver<Action>>,
+    thread: Option<std::thread::JoinHandle<()>>,
     /// For each job sent and not answered yet (answers come in order): whether it is a
     /// save the user waits for (a draft is written quietly).
     in_flight: std::collections::VecDeque<bool>,
@@ -49,16 +50,17 @@ impl Writer {
             user,
             jobs: None,
             answers: None,
+            thread: None,
             in_flight: Default::default(),
             pending: 0,
             since: None,
         }
     }
 
-    /// Saves as `user` from now on (the thread is started again for the next save).
+    /// Saves as `user` from now on (the event loop sets it once, before any save).
     pub fn set_user(&mut self, user: User) {
+        self.finish();
         self.user = user;
-        self.jobs = None;
     }
 
     /// Hands a write to the writer; its result arrives later through `answers`. A save
@@ -154,11 +156,22 @@ impl Writer {
         let (outbox, answers) = channel();
         let path = self.path.clone();
         let user = self.user.clone();
-        std::thread::Builder::new()
+        let thread = std::thread::Builder::new()
             .name("writer".into())
             .spawn(move || work(&path, user, &inbox, &outbox))?;
         self.answers = Some(answers);
+        self.thread = Some(thread);
         Ok(jobs)
+    }
+
+    /// Waits until every write sent is done (at quitting: a draft deleted or written a
+    /// moment ago must not be lost with the process).
+    pub fn finish(&mut self) {
+        // The thread ends once it has done every job already sent.
+        self.jobs = None;
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
     }
 
     /// Waits for the next result (tests only: the event loop never blocks on it).
