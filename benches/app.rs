@@ -161,7 +161,54 @@ fn selected_row(s: &vt100::Screen) -> Option<u16> {
     })
 }
 
+/// The row of 今日's selected line (its cells carry the selection's background; column 2
+/// is the first inside the border and the padding).
+fn today_row(s: &vt100::Screen) -> Option<u16> {
+    (3..23).find(|&row| {
+        s.cell(row, 2)
+            .is_some_and(|c| c.bgcolor() == vt100::Color::Idx(6))
+    })
+}
+
+/// The first start of the day: no copy of today in the backup folder, so the app starts
+/// the day's backup once its first screen is drawn (each run is cut short, so each is a
+/// first start again). Then the day's copy is made here, so that the other measures
+/// (and idle CPU) are not taken while a backup runs.
+fn first_start_of_the_day(db: &Path, runs: usize) -> Sample {
+    let backups = tiaojie::paths::backup_dir(db);
+    let mut first = Sample {
+        name: "start to first complete frame, first start of the day".into(),
+        values: vec![],
+        unit: "ms",
+    };
+    for _ in 0..runs {
+        let _ = std::fs::remove_dir_all(&backups);
+        let began = Instant::now();
+        let app = start(db);
+        first_frame(&app);
+        first.values.push(duration_ms(began.elapsed()));
+    }
+    let _ = std::fs::remove_dir_all(&backups);
+    let store = Store::open_reader(db).expect("open");
+    let today = chrono::Local::now().date_naive();
+    store
+        .daily_backup(&backups, today, 1)
+        .expect("the day's copy");
+    first
+}
+
 fn terminal_samples(db: &Path, runs: usize) -> Vec<Sample> {
+    let first_of_day = first_start_of_the_day(db, runs);
+    let mut today_bytes = Sample {
+        name: "bytes for one line down on 今日".into(),
+        values: vec![],
+        unit: "B",
+    };
+    let mut today_key = Sample {
+        name: "one line down on 今日, key to drawn line (harness)".into(),
+        values: vec![],
+        unit: "ms",
+    };
     let mut frame = Sample {
         name: "start to first complete frame (今日)".into(),
         values: vec![],
@@ -193,6 +240,22 @@ fn terminal_samples(db: &Path, runs: usize) -> Vec<Sample> {
         first_frame(&app);
         frame.values.push(duration_ms(began.elapsed()));
         repaint.values.push(app.bytes_received() as f64);
+        if let Some(mut row) = app.screen(today_row) {
+            for _ in 0..5 {
+                let before = app.bytes_received();
+                let sent = Instant::now();
+                app.key(Key::Down);
+                let moved = app.wait_cells(|s| today_row(s).is_some_and(|r| r != row), WAIT);
+                if moved.is_err() {
+                    break; // the last line: nothing to move to
+                }
+                today_key.values.push(duration_ms(sent.elapsed()));
+                today_bytes
+                    .values
+                    .push((app.bytes_received() - before) as f64);
+                row = app.screen(today_row).unwrap_or(row);
+            }
+        }
         to_case_list(&app);
         let first = app.screen(selected_row).expect("the list shows its cursor");
         for step in 1..=8u16 {
@@ -217,7 +280,16 @@ fn terminal_samples(db: &Path, runs: usize) -> Vec<Sample> {
             rss.values.push(kb);
         }
     }
-    vec![frame, rss, repaint, moves, typed]
+    vec![
+        first_of_day,
+        frame,
+        rss,
+        repaint,
+        today_key,
+        today_bytes,
+        moves,
+        typed,
+    ]
 }
 
 /// A line of /proc/PID/status in KB (Linux only; elsewhere nothing is measured).

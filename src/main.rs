@@ -47,21 +47,13 @@ fn open_app(cli: &Cli) -> ExitCode {
         }
     };
     log::init(paths::log_file(&db));
-    // The first start of the day keeps a copy; a failure is logged, never in the way.
-    let today = chrono::Local::now().date_naive();
-    let daily = store
-        .backups_to_keep()
-        .and_then(|keep| store.daily_backup(&paths::backup_dir(&db), today, keep));
-    // … and said on the status line at start, so someone can see to it.
-    let backup_failure = daily.err().map(|e| {
-        log::error(&format!("daily backup: {e}"));
-        e.to_string()
-    });
+    // The first start of the day keeps a copy, made beside the app once its first screen
+    // is up (see `app::backup_worker`); a failure is logged and said on the status line.
     let display = tiaojie::ui::theme::DisplayAsked {
         color: cli.color,
         ascii: cli.ascii,
     };
-    match tui::run(store, user, cli.lang, display, backup_failure) {
+    match tui::run(store, user, cli.lang, display) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             log::error(&format!("terminal: {e}"));

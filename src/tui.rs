@@ -13,7 +13,7 @@ mod timers;
 
 use crate::app::effects::Runner;
 use crate::app::key::{Key, KeyCode};
-use crate::app::state::StatusLine;
+use crate::app::state::{Saving, StatusLine};
 use crate::app::{Action, AppState, Effect, start, update};
 use crate::documents::template::Templates;
 use crate::i18n::{Lang, set_lang};
@@ -43,7 +43,6 @@ pub fn run(
     user: crate::domain::user::User,
     lang: Option<Lang>,
     display: DisplayAsked,
-    backup_failure: Option<String>,
 ) -> std::io::Result<()> {
     install_panic_log();
     // Before the screen is taken over, so that no moment is left where a signal would
@@ -65,7 +64,7 @@ pub fn run(
     let out = std::io::BufWriter::with_capacity(FRAME_BUFFER, std::io::stdout());
     let mut terminal = Terminal::new(backend::WideAware::new(out))?;
     let _ = crossterm::execute!(std::io::stdout(), EnableBracketedPaste);
-    let result = event_loop(&mut terminal, store, user, lang, display, backup_failure);
+    let result = event_loop(&mut terminal, store, user, lang, display);
     restore_terminal();
     result
 }
@@ -91,7 +90,6 @@ fn event_loop(
     user: crate::domain::user::User,
     lang: Option<Lang>,
     display: DisplayAsked,
-    backup_failure: Option<String>,
 ) -> std::io::Result<()> {
     let size = terminal.size()?;
     let mut state = AppState::new(
@@ -108,9 +106,6 @@ fn event_loop(
             error: true,
         });
     }
-    if let Some(cause) = backup_failure {
-        crate::app::startup::backup_failed(&mut state, &cause);
-    }
     if !store.repaired_triggers().is_empty() {
         crate::app::startup::audit_repaired(&mut state, store.repaired_triggers());
     }
@@ -121,6 +116,7 @@ fn event_loop(
     let mut busy = signals::busy();
     run_effects(&mut state, &mut runner, start());
     let mut changed = true;
+    let mut drawn = false;
     let mut drafts = Drafts::default();
     let mut checkpoints = Checkpoints::default();
     checkpoints.active(Instant::now());
@@ -138,7 +134,13 @@ fn event_loop(
             let theme = display.theme(rs.color.as_deref(), rs.ascii);
             terminal.draw(|frame| render(frame, &state, theme))?;
         }
+        if !std::mem::replace(&mut drawn, true) {
+            // Work that must not hold up the first screen (the day's backup) starts now.
+            let effects = update(&mut state, Action::FirstDrawn);
+            run_effects(&mut state, &mut runner, effects);
+        }
         if state.quit {
+            runner.finish_writes();
             // The `.db` file alone then holds everything (SQLite would do it on close only
             // if no other window still had the file open).
             checkpoint(&runner, Checkpoint::Truncate);
@@ -146,9 +148,9 @@ fn event_loop(
         }
         // Only while waiting may a signal end the app (see `signals`).
         drop(busy);
-        // A search on the worker is looked for often, only until its answer is in.
+        // A search or a save on a worker is looked for often, only until its answer is in.
         let wait = drafts.wait(Instant::now());
-        let searching = runner.searching();
+        let searching = runner.searching() || state.saving != Saving::No;
         let ready = event::poll(if searching {
             wait.min(SEARCH_POLL)
         } else {
@@ -173,9 +175,18 @@ fn event_loop(
             }
             changed
         };
-        for answer in runner.search_answers() {
+        let mut answers = runner.search_answers();
+        answers.extend(runner.writer_answers());
+        answers.extend(runner.backup_answers());
+        for answer in answers {
             let effects = update(&mut state, answer);
             run_effects(&mut state, &mut runner, effects);
+            changed = true;
+        }
+        // Said after the saves' results, so "保存中…" gives way to what the save said.
+        let saving = runner.save_progress(Instant::now());
+        if saving != state.saving {
+            update(&mut state, Action::SaveProgress(saving));
             changed = true;
         }
         if drafts.take_due(Instant::now()) {

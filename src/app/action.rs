@@ -138,6 +138,12 @@ pub enum Action {
         /// The session as stored now.
         theirs: Box<crate::domain::session::Session>,
     },
+    /// The first screen was drawn: work that must not delay it may start now.
+    FirstDrawn,
+    /// The day's automatic backup ended (`Err`: why it failed, said on the status line).
+    DailyBackupEnded(Result<(), String>),
+    /// Where the saves sent to the writer are (the event loop tells, it has the clock).
+    SaveProgress(super::saving::Saving),
 }
 
 /// What the today screen shows, read in one go.
@@ -355,4 +361,58 @@ pub enum Effect {
         /// The case it concerned.
         case: Option<CaseId>,
     },
+    /// Make the day's backup if no copy of today exists yet, beside the app.
+    DailyBackup,
+}
+
+impl Effect {
+    /// True for a write made quietly in the background, on the writer's thread: a draft
+    /// written or deleted, a refusal recorded, a restore taken in. Nobody waits for it; a
+    /// failure is said on the status line, never in a dialog over the form being typed in.
+    pub fn is_quiet_write(&self) -> bool {
+        matches!(
+            self,
+            Effect::SaveDraft { .. }
+                | Effect::DeleteDraft(_)
+                | Effect::RecordRefusal { .. }
+                | Effect::TakeInRestore(_)
+        )
+    }
+
+    /// True for a save (a change, an export, a document): the event loop runs it on the
+    /// writer's thread, and a failure keeps its form open with a notice. Reads, drafts
+    /// (written in the background, a failure said on the status line) and the daily
+    /// backup are not.
+    pub fn is_save(&self) -> bool {
+        !matches!(
+            self,
+            Effect::LoadRoom
+                | Effect::LoadCases(_)
+                | Effect::SearchCases { .. }
+                | Effect::LoadCase(_)
+                | Effect::LoadToday(_)
+                | Effect::LoadAgenda { .. }
+                | Effect::LoadMonth { .. }
+                | Effect::LoadCaseSessions(_)
+                | Effect::LoadFollowUps(_)
+                | Effect::LoadStats(_)
+                | Effect::FindRepeats(_)
+                | Effect::LoadDrafts
+                | Effect::SaveDraft { .. }
+                | Effect::DeleteDraft(_)
+                // The offer of gone windows' drafts works with this window's locks: it
+                // stays with the keyboard's runner, which holds them.
+                | Effect::DiscardDraft { .. }
+                | Effect::AdoptDraft { .. }
+                | Effect::ReleaseDrafts
+                | Effect::LoadUsers
+                | Effect::LoadHistory(_)
+                | Effect::LoadAgreement(..)
+                | Effect::RecordRefusal { .. }
+                | Effect::TakeInRestore(_)
+                // 本机打印's bytes go to this terminal, between two frames.
+                | Effect::PrintLocally { .. }
+                | Effect::DailyBackup
+        )
+    }
 }

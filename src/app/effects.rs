@@ -4,6 +4,7 @@
 mod export;
 mod schedule;
 mod stale_saves;
+mod write_worker;
 
 use super::action::{Action, Effect, Failure, Room};
 use crate::domain::case::{Case, CaseId, Timestamp};
@@ -34,6 +35,12 @@ pub struct Runner {
     /// Bytes for the user's terminal itself (本机打印's media-copy envelope), which the
     /// event loop takes and writes between frames: effects never write to the terminal.
     to_terminal: Vec<u8>,
+    /// The day's backup, made beside the app once its first screen is up.
+    backups: super::backup_worker::DailyBackups,
+    /// The thread that saves off the keyboard's thread (see `write_worker`).
+    writer: write_worker::Writer,
+    /// True for the writer thread's own runner, which writes where it is.
+    on_writer: bool,
 }
 
 impl Runner {
@@ -54,6 +61,11 @@ impl Runner {
         store.act_as(&user);
         let searcher = super::search_worker::Searcher::new(store.path().to_path_buf());
         let window = crate::storage::Window::open(store.path());
+        let writer = write_worker::Writer::new(
+            store.path().to_path_buf(),
+            user.clone(),
+            window.token().to_string(),
+        );
         Runner {
             window,
             store,
@@ -63,6 +75,9 @@ impl Runner {
             viewed: Default::default(),
             searcher,
             to_terminal: Vec::new(),
+            backups: Default::default(),
+            writer,
+            on_writer: false,
         }
     }
 
@@ -75,6 +90,7 @@ impl Runner {
     pub fn set_user(&mut self, user: User) {
         self.operator = user.name.clone();
         self.store.act_as(&user);
+        self.writer.set_user(user.clone());
         self.user = user;
     }
 
@@ -102,8 +118,65 @@ impl Runner {
                     }),
                 }),
             },
+            Effect::DailyBackup => {
+                self.backups
+                    .start(self.store.path().to_path_buf(), now.date_naive());
+                None
+            }
+            // Both connections take a restore in: each checks the room generation on
+            // every write, so a writer left at the old one would refuse every save.
+            Effect::TakeInRestore(generation) => {
+                self.writer.send(Effect::TakeInRestore(generation), now);
+                Some(self.run(Effect::TakeInRestore(generation), now))
+            }
+            // A write waits for the file on the writer's thread, never on the keyboard's.
+            write if write.is_save() || write.is_quiet_write() => {
+                self.writer.send(write, now);
+                None
+            }
             other => Some(self.run(other, now)),
         }
+    }
+
+    /// The results of saves that arrived (never blocks); a room read by the writer is
+    /// this runner's room from now on.
+    pub fn writer_answers(&mut self) -> Vec<Action> {
+        let answers = self.writer.answers();
+        for answer in &answers {
+            if let Action::RoomLoaded(room) = answer {
+                self.org = room.org.clone();
+            }
+        }
+        answers
+    }
+
+    /// Waits until every write sent to the writer is done (at quitting).
+    pub fn finish_writes(&mut self) {
+        self.writer.finish();
+    }
+
+    /// Where the saves sent to the writer are at `now`.
+    pub fn save_progress(&self, now: std::time::Instant) -> super::state::Saving {
+        self.writer.progress(now)
+    }
+
+    /// Waits for the next save's result (tests only: the event loop never blocks on it).
+    #[cfg(test)]
+    pub fn wait_for_save(&mut self) -> Option<Action> {
+        self.writer.wait_answer()
+    }
+
+    /// Reads the room again (the writer does before each save: its profile numbers
+    /// cases); a failed read keeps the room known.
+    pub(super) fn reload_org(&mut self) {
+        if let Ok(org) = self.store.organisation() {
+            self.org = org;
+        }
+    }
+
+    /// How the day's backup ended, once it has (never blocks).
+    pub fn backup_answers(&mut self) -> Vec<Action> {
+        self.backups.answers()
     }
 
     /// True while a search sent to the worker has not been answered.
@@ -141,33 +214,7 @@ impl Runner {
 
     /// Carries out `effect` at time `now`; failures come back as `Action::Failed`.
     pub fn run(&mut self, effect: Effect, now: &Timestamp) -> Action {
-        let saving = !matches!(
-            effect,
-            Effect::LoadRoom
-                | Effect::LoadCases(_)
-                | Effect::SearchCases { .. }
-                | Effect::LoadCase(_)
-                | Effect::LoadToday(_)
-                | Effect::LoadAgenda { .. }
-                | Effect::LoadMonth { .. }
-                | Effect::LoadCaseSessions(_)
-                | Effect::LoadFollowUps(_)
-                | Effect::LoadStats(_)
-                | Effect::FindRepeats(_)
-                // Drafts are written in the background: a failure is said on the status
-                // line, never in a dialog over the form being typed in.
-                | Effect::LoadDrafts
-                | Effect::SaveDraft { .. }
-                | Effect::DeleteDraft(_)
-                | Effect::DiscardDraft { .. }
-                | Effect::AdoptDraft { .. }
-                | Effect::ReleaseDrafts
-                | Effect::LoadUsers
-                | Effect::LoadHistory(_)
-                | Effect::LoadAgreement(..)
-                | Effect::RecordRefusal { .. }
-                | Effect::TakeInRestore(_)
-        );
+        let saving = effect.is_save();
         // A refused booking goes back with what was asked, so the user can override it.
         let asked = match &effect {
             Effect::CreateSession { fields, .. } | Effect::PostponeSession { fields, .. } => {
@@ -209,6 +256,11 @@ impl Runner {
         super::guard::allowed(&mut self.store, &self.user, &effect)?;
         Ok(match effect {
             Effect::LoadRoom => Action::RoomLoaded(Box::new(self.load_room()?)),
+            // Made here in tests; the event loop's `perform` makes it on its own thread.
+            Effect::DailyBackup => super::backup_worker::ended(super::backup_worker::make(
+                self.store.path(),
+                now.date_naive(),
+            )),
             Effect::LoadCases(mut query) => {
                 query.registered_by = case_scope(&self.user);
                 Action::CasesLoaded(self.store.list_cases(self.org()?.id, &query)?)
@@ -589,14 +641,33 @@ impl Runner {
             .any(|p| !p.id_number.is_empty() || !p.phone.is_empty());
         // A view that cannot be recorded (a read-only file, a full disk) is logged, not
         // a reason to hide the case from someone entitled to it.
-        if full
-            && any
-            && self.viewed.insert(id)
-            && let Err(e) = self.store.record_view(id, "id_number")
-        {
-            crate::log::error(&format!("audit: view of case {} not recorded: {e}", id.0));
+        if full && any && self.viewed.insert(id) {
+            // A write: on the writer's thread, so a busy file never holds up the case.
+            if self.on_writer {
+                self.record_view(id);
+            } else {
+                self.writer.record_view(id);
+            }
         }
         Ok(case_for(&case, &self.user))
+    }
+
+    /// Records that this user saw case `id`'s full ID numbers.
+    pub(super) fn record_view(&mut self, id: CaseId) {
+        if let Err(e) = self.store.record_view(id, "id_number") {
+            crate::log::error(&format!("audit: view of case {} not recorded: {e}", id.0));
+        }
+    }
+
+    /// The writer thread's runner writes this window's drafts: they belong to the window
+    /// the user sees (`token`), which holds their lock, not to a window of its own.
+    pub(super) fn share_window(&mut self, token: &str) {
+        self.window = crate::storage::Window::beside(self.store.path(), token);
+    }
+
+    /// This runner is the writer thread's own: it writes where it is.
+    pub(super) fn on_writer_thread(&mut self) {
+        self.on_writer = true;
     }
 
     fn load_room(&mut self) -> Result<Room, StorageError> {

@@ -62,6 +62,9 @@ pub fn asked(effect: &Effect) -> Option<(Operation, Target)> {
         | Effect::AdoptDraft { .. }
         | Effect::ReleaseDrafts
         | Effect::TakeInRestore(_)
+        // The room's own daily copy, made whoever opens the app (as it was before the
+        // screen opened): not the `backup` command's copy to a place of one's choosing.
+        | Effect::DailyBackup
         | Effect::RecordRefusal { .. } => return None,
         Effect::LoadCases(_) | Effect::SearchCases { .. } => (O::ViewCase, Room),
         Effect::FindRepeats(_) => (O::Search, Room),

@@ -6,6 +6,7 @@
 pub mod action;
 pub mod agreement_draft;
 pub mod agreement_form;
+pub mod backup_worker;
 pub mod case_form;
 pub mod command;
 pub mod conflict;
@@ -37,6 +38,7 @@ pub mod version_diffs;
 
 #[cfg(test)]
 mod import_cycles;
+pub mod saving;
 
 pub use action::{Action, Effect};
 pub use state::*;

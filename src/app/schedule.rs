@@ -28,6 +28,10 @@ pub struct TodayState {
     pub selected: usize,
     /// True until the first answer.
     pub loading: bool,
+    /// The day the data shown is current for; `None` once something may have changed
+    /// it (another process, a save here, new settings). Coming back to 今日 reads it
+    /// again only then, so moving between tabs costs no read.
+    pub fresh_for: Option<NaiveDate>,
 }
 
 /// A line of the today screen that opens a case.

@@ -1,10 +1,21 @@
-//! What the start of the app has to tell the user before the first key: a daily backup
-//! that failed (made by `main` before the screen opens), or audit triggers that were
-//! missing and made again when the file was opened, are said on the status line, in
-//! plain words and with what to do, beside any other start message.
+//! What the start of the app does once its first screen is up, and what it has to tell
+//! the user before the first key: the day's backup is asked for only after the first
+//! screen (it copies the whole file, which must never hold up the first screen); a backup
+//! that failed, or audit triggers that were missing and made again when the file was
+//! opened, are said on the status line, in plain words and with what to do, beside any
+//! other start message.
 
+use super::action::Effect;
 use super::state::{AppState, StatusLine};
 use crate::i18n::tf;
+
+/// The first screen is drawn: now the day's backup may start (once per run).
+pub fn first_drawn(state: &mut AppState) -> Vec<Effect> {
+    if std::mem::replace(&mut state.backup_asked, true) {
+        return Vec::new();
+    }
+    vec![Effect::DailyBackup]
+}
 
 /// The day's automatic backup failed with `cause`: say so on the status line.
 pub fn backup_failed(state: &mut AppState, cause: &str) {
@@ -44,20 +55,36 @@ fn say(state: &mut AppState, said: String) {
 mod tests {
     use super::*;
     use crate::app::action::Action;
-    use crate::app::update;
+    use crate::app::{start, update};
     use crate::i18n::{Lang, set_lang};
     use crate::ui::tests::support::{room, today};
 
     #[test]
-    fn a_failed_backup_is_on_the_status_line_after_the_room_is_read() {
+    fn the_backup_is_asked_for_only_after_the_first_screen_and_once() {
+        let mut s = AppState::new(today(), Lang::Zh, (80, 24));
+        assert!(!start().contains(&Effect::DailyBackup));
+        let mut before_drawing = update(&mut s, Action::RoomLoaded(Box::new(room())));
+        before_drawing.extend(update(&mut s, Action::Today(today())));
+        assert!(
+            !before_drawing.contains(&Effect::DailyBackup),
+            "{before_drawing:?}"
+        );
+        let after = update(&mut s, Action::FirstDrawn);
+        assert_eq!(after.first(), Some(&Effect::DailyBackup), "{after:?}");
+        assert_eq!(update(&mut s, Action::FirstDrawn), vec![]);
+    }
+
+    #[test]
+    fn a_failed_backup_is_on_the_status_line_beside_what_the_start_said() {
         set_lang(Lang::Zh);
         let mut s = AppState::new(today(), Lang::Zh, (80, 24));
         s.status = Some(StatusLine {
             text: "模板有误".into(),
             error: true,
         });
-        backup_failed(&mut s, "磁盘已满");
         update(&mut s, Action::RoomLoaded(Box::new(room())));
+        update(&mut s, Action::FirstDrawn);
+        update(&mut s, Action::DailyBackupEnded(Err("磁盘已满".into())));
         let status = s.status.as_ref().expect("still said");
         assert!(status.error);
         assert!(status.text.contains("磁盘已满"), "{}", status.text);
@@ -85,5 +112,13 @@ mod tests {
             status.text
         );
         assert!(status.text.contains("管理员"), "{}", status.text);
+    }
+
+    #[test]
+    fn a_backup_that_went_well_says_nothing() {
+        let mut s = AppState::new(today(), Lang::Zh, (80, 24));
+        update(&mut s, Action::RoomLoaded(Box::new(room())));
+        update(&mut s, Action::DailyBackupEnded(Ok(())));
+        assert_eq!(s.status, None);
     }
 }

@@ -4,6 +4,7 @@
 use super::case_form::CaseForm;
 use super::form::Form;
 use super::modal::Modal;
+pub use super::saving::Saving;
 use super::schedule::{ScheduleState, TodayState};
 use super::settings::SettingsState;
 use super::stats_view::StatsView;
@@ -202,6 +203,10 @@ pub struct AppState {
     pub quit: bool,
     /// True while the database has not answered the first time.
     pub starting: bool,
+    /// True once the day's backup was asked for (after the first screen).
+    pub backup_asked: bool,
+    /// Whether a save is under way on the writer's thread (shown as 保存中…).
+    pub saving: Saving,
     /// Drafts saved in this run, and one waiting to reopen.
     pub drafts: super::drafts::DraftsState,
     /// The room's users (read for administrators only, for the settings tab).
@@ -245,6 +250,8 @@ impl AppState {
             size,
             quit: false,
             starting: true,
+            backup_asked: false,
+            saving: Saving::No,
             drafts: Default::default(),
             users: Vec::new(),
             case_history: None,

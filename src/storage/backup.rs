@@ -5,11 +5,11 @@
 
 use super::migrations::{APPLICATION_ID, latest_version};
 pub use super::restore::{restore_over_broken, verify};
-use super::{BUSY_TIMEOUT, StorageError, Store, create_private, create_private_dir};
+use super::{BUSY_TIMEOUT, StorageError, Store, create_private};
 use chrono::NaiveDate;
 use rusqlite::backup::{Backup, StepResult};
 use rusqlite::{Connection, OpenFlags};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 /// How many daily copies are kept unless the room's setting says otherwise.
@@ -100,37 +100,6 @@ impl Store {
             .and_then(|v| v.trim().parse::<usize>().ok())
             .unwrap_or(DEFAULT_KEEP)
             .max(1))
-    }
-
-    /// The day's copy in `dir`, made if there is none yet for `today` (the first start
-    /// of the day); then only the newest `keep` copies are kept. Returns the new copy.
-    /// A room not set up yet holds nothing worth copying.
-    pub fn daily_backup(
-        &self,
-        dir: &Path,
-        today: NaiveDate,
-        keep: usize,
-    ) -> Result<Option<PathBuf>, StorageError> {
-        if self.organisation()?.is_none() {
-            return Ok(None);
-        }
-        let path = dir.join(daily_name(today));
-        if path.exists() {
-            return Ok(None);
-        }
-        create_private_dir(dir)?;
-        self.backup_to(&path)?;
-        let names: Vec<String> = std::fs::read_dir(dir)
-            .map(|entries| {
-                entries
-                    .filter_map(|e| e.ok()?.file_name().into_string().ok())
-                    .collect()
-            })
-            .unwrap_or_default();
-        for old in outdated(&names, keep) {
-            let _ = std::fs::remove_file(dir.join(old));
-        }
-        Ok(Some(path))
     }
 }
 

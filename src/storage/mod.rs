@@ -9,6 +9,7 @@ mod briefs;
 mod cases;
 mod checkpoint;
 mod codec;
+pub mod daily_backup;
 mod drafts;
 mod follow_ups;
 mod generation;

@@ -66,6 +66,19 @@ impl Window {
         window
     }
 
+    /// A second handle on the window `token` that the same process holds open (the
+    /// writer thread's connection writes that window's drafts): it holds no lock of its
+    /// own and lets go of nothing when dropped.
+    pub fn beside(db: &Path, token: &str) -> Window {
+        Window {
+            token: token.to_string(),
+            db: db.to_path_buf(),
+            dir: lock_dir(db),
+            own: None,
+            taken: Vec::new(),
+        }
+    }
+
     /// The token this window's drafts are stored under.
     pub fn token(&self) -> &str {
         &self.token

@@ -5,7 +5,7 @@ use super::text::{clean, fit, width};
 use super::theme::Theme;
 use crate::app::key_rights::may_use;
 use crate::app::keymap::bar_where;
-use crate::app::{AppState, Tab, key_contexts};
+use crate::app::{AppState, Saving, Tab, key_contexts};
 use crate::i18n::{t, t_short};
 use chrono::Datelike;
 use ratatui::Frame;
@@ -65,17 +65,27 @@ pub fn tabs(frame: &mut Frame, area: Rect, active: Option<Tab>, theme: Theme) {
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-/// The line saying what just happened (or, when nothing did, nothing); a message longer
-/// than the line goes on to a second one, so the path of a saved file is seen whole.
+/// The line saying what just happened (or, when nothing did, nothing); while a save is
+/// under way, that it is (and, after a second, that it waits for the file). A message
+/// longer than the line goes on to a second one, so the path of a saved file is seen whole.
 pub fn status(frame: &mut Frame, area: Rect, state: &AppState, theme: Theme) {
-    let Some(status) = &state.status else { return };
-    let style = if status.error {
-        theme.error()
-    } else {
-        theme.ok()
+    let saving = match state.saving {
+        Saving::No => None,
+        Saving::Now => Some(t("msg.saving")),
+        Saving::Waiting => Some(t("msg.saving_busy")),
+    };
+    let (text, style) = match (saving, &state.status) {
+        // Esc or quitting was held: that says the save is under way, and why to wait.
+        (Some(_), Some(held)) if held.text == t("msg.saving_hold") => {
+            (held.text.clone(), theme.risk())
+        }
+        (Some(saving), _) => (saving.into_owned(), theme.risk()),
+        (None, Some(status)) if status.error => (status.text.clone(), theme.error()),
+        (None, Some(status)) => (status.text.clone(), theme.ok()),
+        (None, None) => return,
     };
     let lines = status_lines(
-        &clean(&status.text),
+        &clean(&text),
         usize::from(area.width),
         usize::from(area.height),
     );

@@ -40,23 +40,50 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState, theme: Theme) {
         frame.render_widget(Paragraph::new(t("list.loading")).style(theme.dim()), inner);
         return;
     }
-    let (lines, selected_row) = lines(state, w, theme);
+    let (rows_all, selected_row) = plan(state);
     let rows = usize::from(inner.height);
     // Keep the selected line in sight, with its section heading where possible.
     let first = selected_row
         .map(|r| r.saturating_sub(rows.saturating_sub(2)))
         .unwrap_or(0);
-    let shown: Vec<Line> = lines.into_iter().skip(first).take(rows).collect();
+    // Only the rows in sight are laid out: a district's day can hold thousands of
+    // sessions, and a key moving the cursor must not lay out every one of them again.
+    let column = alert_column(state, theme);
+    let shown: Vec<Line> = rows_all
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(rows)
+        .map(|(i, row)| {
+            let line = lay_out(*row, state, w, column, theme);
+            if Some(i) == selected_row {
+                line.style(theme.selected())
+            } else {
+                line
+            }
+        })
+        .collect();
     frame.render_widget(Paragraph::new(shown), inner);
 }
 
-/// Every line of the screen, and the row of the selected one.
-fn lines(state: &AppState, w: usize, theme: Theme) -> (Vec<Line<'static>>, Option<usize>) {
+/// One row of the screen, before it is laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Row {
+    /// A heading: its catalogue key and the number it shows.
+    Heading(&'static str, usize),
+    /// A dim "nothing here" line: its catalogue key.
+    Nothing(&'static str),
+    /// A line that opens a case.
+    Line(TodayLine),
+    /// How many open cases past their limit are not listed.
+    More,
+}
+
+/// Every row of the screen in order (cheap: no text yet), and the row of the selected line.
+fn plan(state: &AppState) -> (Vec<Row>, Option<usize>) {
     let view = &state.today_view;
-    let selectable = view.lines();
-    let selected = selectable.get(view.selected).copied();
-    let mut out: Vec<Line<'static>> = Vec::new();
-    let mut selected_row = None;
+    let selected = view.lines().get(view.selected).copied();
+    let mut out = Vec::new();
     let tomorrow = state.today.succ_opt().unwrap_or(state.today);
     for (key, day) in [
         ("today.sessions_today", state.today),
@@ -65,93 +92,82 @@ fn lines(state: &AppState, w: usize, theme: Theme) -> (Vec<Line<'static>>, Optio
         let on_day: Vec<usize> = (0..view.sessions.len())
             .filter(|i| view.sessions[*i].fields.date() == day)
             .collect();
-        out.push(heading(
-            &tf(key, &[("n", &on_day.len().to_string())]),
-            theme,
-        ));
+        out.push(Row::Heading(key, on_day.len()));
         if on_day.is_empty() {
-            out.push(Line::styled(format!("  {}", t("today.none")), theme.dim()));
+            out.push(Row::Nothing("today.none"));
         }
-        for i in on_day {
-            let mut line = session_line::line(&view.sessions[i], w, 2, true, theme);
-            if selected == Some(TodayLine::Session(i)) {
-                selected_row = Some(out.len());
-                line = line.style(theme.selected());
-            }
-            out.push(line);
-        }
+        out.extend(on_day.into_iter().map(|i| Row::Line(TodayLine::Session(i))));
     }
     if !view.performance.is_empty() {
-        out.push(heading(
-            &tf(
-                "today.performance",
-                &[("n", &view.performance.len().to_string())],
-            ),
-            theme,
-        ));
+        out.push(Row::Heading("today.performance", view.performance.len()));
     }
-    for (i, due) in view.performance.iter().enumerate() {
-        let mut line = super::today_performance::line(due, state.today, w, theme);
-        if selected == Some(TodayLine::Performance(i)) {
-            selected_row = Some(out.len());
-            line = line.style(theme.selected());
-        }
-        out.push(line);
-    }
-    out.push(heading(
-        &tf("today.alerts", &[("n", &view.alerts.len().to_string())]),
-        theme,
-    ));
+    out.extend((0..view.performance.len()).map(|i| Row::Line(TodayLine::Performance(i))));
+    out.push(Row::Heading("today.alerts", view.alerts.len()));
     if view.alerts.is_empty() {
-        out.push(Line::styled(
-            format!("  {}", t("today.no_alerts")),
-            theme.dim(),
-        ));
+        out.push(Row::Nothing("today.no_alerts"));
     }
-    // The urgency column fits the alerts listed, not the long overdue while only counted.
+    // Alerts and the one line counting the long overdue, in the order `lines` selects them.
+    out.extend(
+        view.lines()
+            .into_iter()
+            .skip_while(|l| !matches!(l, TodayLine::Alert(_) | TodayLine::LongOverdue))
+            .map(Row::Line),
+    );
+    if view.more_alerts > 0 {
+        out.push(Row::More);
+    }
+    let selected_row = selected.and_then(|line| out.iter().position(|r| *r == Row::Line(line)));
+    (out, selected_row)
+}
+
+/// The width of the alerts' urgency column (the widest urgency listed, and room after
+/// it): the long overdue count only while folded into their one line.
+fn alert_column(state: &AppState, theme: Theme) -> usize {
+    let view = &state.today_view;
     let listed = if view.long_open {
         view.alerts.len()
     } else {
         view.long_from
     };
-    let column = view
-        .alerts
+    view.alerts
         .iter()
         .take(listed)
         .map(|a| width(&urgency(a.deadline.urgency, theme).0))
         .max()
         .unwrap_or(0)
-        + 4;
-    for line_of in selectable
-        .iter()
-        .skip_while(|l| !matches!(l, TodayLine::Alert(_) | TodayLine::LongOverdue))
-    {
-        let mut line = match *line_of {
-            TodayLine::Alert(i) => match view.alerts.get(i) {
-                Some(alert) => alert_line(alert, w, column, theme),
-                None => continue,
-            },
-            TodayLine::LongOverdue => long_overdue_line(view, w, theme),
-            _ => continue,
-        };
-        if selected == Some(*line_of) {
-            selected_row = Some(out.len());
-            line = line.style(theme.selected());
+        + 4
+}
+
+/// The text of one row, `w` cells wide.
+fn lay_out(row: Row, state: &AppState, w: usize, column: usize, theme: Theme) -> Line<'static> {
+    let view = &state.today_view;
+    let missing = || Line::raw("");
+    match row {
+        Row::Heading(key, n) => heading(&tf(key, &[("n", &n.to_string())]), theme),
+        Row::Nothing(key) => Line::styled(format!("  {}", t(key)), theme.dim()),
+        Row::Line(TodayLine::Session(i)) => view
+            .sessions
+            .get(i)
+            .map_or_else(missing, |s| session_line::line(s, w, 2, true, theme)),
+        Row::Line(TodayLine::Performance(i)) => {
+            view.performance.get(i).map_or_else(missing, |due| {
+                super::today_performance::line(due, state.today, w, theme)
+            })
         }
-        out.push(line);
+        Row::Line(TodayLine::Alert(i)) => view
+            .alerts
+            .get(i)
+            .map_or_else(missing, |a| alert_line(a, w, column, theme)),
+        Row::Line(TodayLine::LongOverdue) => long_overdue_line(view, w, theme),
+        Row::More => {
+            let text = tn(
+                "today.more_alerts",
+                view.more_alerts,
+                &[("n", &view.more_alerts.to_string())],
+            );
+            Line::styled(fit(&format!("  {text}"), w).into_owned(), theme.dim())
+        }
     }
-    if view.more_alerts > 0 {
-        let text = tn(
-            "today.more_alerts",
-            view.more_alerts,
-            &[("n", &view.more_alerts.to_string())],
-        );
-        out.push(Line::styled(
-            fit(&format!("  {text}"), w).into_owned(),
-            theme.dim(),
-        ));
-    }
-    (out, selected_row)
 }
 
 /// "  超期7天以上 23 项（办理期限 20、首次回访 3）· Enter 展开": the long overdue, counted by

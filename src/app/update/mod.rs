@@ -19,6 +19,7 @@ mod restore_after_load;
 mod restored;
 mod results;
 mod roles;
+mod saving;
 mod schedule;
 mod schedule_range;
 mod session;
@@ -33,14 +34,22 @@ use super::command::Command;
 use super::key::Key;
 use super::keymap::{Context, resolve};
 use super::modal::{Confirm, Modal, Pending};
-use super::state::{AppState, CasesView, Tab};
+use super::state::{AppState, CasesView, Saving, Tab};
 use crate::i18n::t;
 
 /// Applies one action to the state; returns the work to do outside.
 pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
-    let mut effects = handle(state, action);
+    let from_user = matches!(action, Action::Key(_) | Action::Paste(_));
+    let mut effects = if from_user && state.saving != Saving::No {
+        saving::during_save(state, action)
+    } else {
+        handle(state, action)
+    };
     // Whatever closed a form (a save, a cancel) also ends its draft.
     effects.extend(drafts::closed(state));
+    if effects.iter().any(today::may_change_today) {
+        today::outdated(state);
+    }
     effects
 }
 
@@ -124,6 +133,21 @@ fn handle(state: &mut AppState, action: Action) -> Vec<Effect> {
         }
         Action::StatusConflict { mine, theirs } => conflict::status_arrived(state, *mine, *theirs),
         Action::RecordConflict { mine, theirs } => conflict::record_arrived(state, *mine, *theirs),
+        Action::FirstDrawn => {
+            let mut effects = crate::app::startup::first_drawn(state);
+            // Not read before the first screen (今日), so that it shows sooner.
+            if !effects.is_empty() && state.org.is_some() && state.list.loading {
+                effects.extend(list::reload(state));
+            }
+            effects
+        }
+        Action::SaveProgress(saving) => saving::progress(state, saving),
+        Action::DailyBackupEnded(result) => {
+            if let Err(cause) = result {
+                crate::app::startup::backup_failed(state, &cause);
+            }
+            Vec::new()
+        }
     }
 }
 
@@ -283,7 +307,7 @@ fn entered(state: &mut AppState) -> Vec<Effect> {
     match state.tab {
         // The list or the case is read again as when another window saves: while the user
         // was on another tab, a referral may have been registered (one cheap read).
-        Tab::Cases => refresh::data_changed(state),
+        Tab::Cases => refresh::cases_in_front(state),
         Tab::Today => today::entered(state),
         Tab::Schedule => schedule::load(state),
         Tab::Statistics => stats::entered(state),

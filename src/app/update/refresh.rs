@@ -11,12 +11,22 @@ pub fn data_changed(state: &mut AppState) -> Vec<Effect> {
     if state.org.is_none() {
         return Vec::new();
     }
+    super::today::outdated(state);
     match state.tab {
-        Tab::Cases => match &state.cases {
-            CasesView::List => reload(state),
-            CasesView::Detail(detail) => vec![Effect::LoadCase(detail.case.id)],
-            CasesView::Form(_) | CasesView::Agreement(_) => Vec::new(),
-        },
+        Tab::Cases => cases_in_front(state),
         _ => super::entered(state),
+    }
+}
+
+/// The list or the open case read again (coming back to 案件, or another window saved):
+/// one cheap read; a form or the agreement being edited is left as it is.
+pub fn cases_in_front(state: &mut AppState) -> Vec<Effect> {
+    if state.org.is_none() {
+        return Vec::new();
+    }
+    match &state.cases {
+        CasesView::List => reload(state),
+        CasesView::Detail(detail) => vec![Effect::LoadCase(detail.case.id)],
+        CasesView::Form(_) | CasesView::Agreement(_) => Vec::new(),
     }
 }

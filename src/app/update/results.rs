@@ -52,7 +52,12 @@ pub fn room_loaded(state: &mut AppState, room: Room) -> Vec<Effect> {
         state.tab = crate::app::state::Tab::Cases;
     }
     if first || was_setup {
-        let mut effects = reload(state);
+        // The first screen is 今日: the case list is read once it is drawn (FirstDrawn).
+        let mut effects = if first && state.tab == crate::app::state::Tab::Today {
+            Vec::new()
+        } else {
+            reload(state)
+        };
         effects.push(Effect::LoadToday(state.today));
         effects
     } else if settings_changed {

@@ -81,6 +81,7 @@ fn started() -> AppState {
     s.zone = crate::domain::dates::Zone::beijing();
     s.lang_locked = true;
     act(&mut s, Action::RoomLoaded(Box::new(room())));
+    act(&mut s, Action::FirstDrawn);
     // The app opens on 今日; these tests are about the case log.
     s.tab = Tab::Cases;
     s
@@ -137,6 +138,7 @@ mod list;
 mod refresh;
 mod restored;
 mod rights;
+mod saving;
 mod startup;
 mod status;
 mod status_and_record_conflicts;

@@ -33,13 +33,48 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>) -> Vec<Effect> {
     Vec::new()
 }
 
-/// What to read when the today screen comes to the front.
+/// What to read when the today screen comes to the front: nothing if what it holds is
+/// still current for today.
 pub fn entered(state: &AppState) -> Vec<Effect> {
-    if state.org.is_some() {
+    if state.org.is_some() && state.today_view.fresh_for != Some(state.today) {
         vec![Effect::LoadToday(state.today)]
     } else {
         Vec::new()
     }
+}
+
+/// What 今日 holds may be out of date: read it again when it is next shown.
+pub fn outdated(state: &mut AppState) {
+    state.today_view.fresh_for = None;
+}
+
+/// True when `effect` may change what 今日 shows: every write except drafts (a new kind
+/// of effect counts as a write until it is listed here).
+pub fn may_change_today(effect: &Effect) -> bool {
+    !matches!(
+        effect,
+        Effect::LoadRoom
+            | Effect::LoadCases(_)
+            | Effect::SearchCases { .. }
+            | Effect::LoadCase(_)
+            | Effect::LoadToday(_)
+            | Effect::LoadAgenda { .. }
+            | Effect::LoadMonth { .. }
+            | Effect::LoadCaseSessions(_)
+            | Effect::LoadFollowUps(_)
+            | Effect::LoadStats(_)
+            | Effect::ExportStats(_)
+            | Effect::ExportLedger(_)
+            | Effect::FindRepeats(_)
+            | Effect::LoadDrafts
+            | Effect::SaveDraft { .. }
+            | Effect::DeleteDraft(_)
+            | Effect::LoadUsers
+            | Effect::LoadHistory(_)
+            | Effect::WriteDocument { .. }
+            | Effect::LoadAgreement(..)
+            | Effect::DailyBackup
+    )
 }
 
 /// Today's data arrived.
@@ -50,6 +85,7 @@ pub fn loaded(state: &mut AppState, data: TodayData) -> Vec<Effect> {
     view.performance = data.performance;
     view.more_alerts = data.more_alerts;
     view.loading = false;
+    view.fresh_for = Some(state.today);
     view.selected = view.selected.min(view.lines().len().saturating_sub(1));
     state.schedule.places = data.places;
     Vec::new()

@@ -1,5 +1,5 @@
-//! Esc on a case opened from 今日 or the agenda goes back there (read afresh); opened from
-//! the case list, back to the list.
+//! Esc on a case opened from 今日 or the agenda goes back there (今日 read again only if
+//! something changed since it was read); opened from the case list, back to the list.
 
 use super::schedule::{schedule_state, today_state};
 use super::support::*;
@@ -22,7 +22,7 @@ fn esc_on_a_case_opened_from_today_goes_back_to_today() {
     assert_eq!(s.tab, Tab::Cases);
     let effects = press(&mut s, KeyCode::Esc);
     assert_eq!(s.tab, Tab::Today);
-    assert_eq!(effects, vec![Effect::LoadToday(today())], "read afresh");
+    assert_eq!(effects, vec![], "nothing changed since 今日 was read");
     // Opened from the list, Esc goes back to the list.
     update(&mut s, Action::Key(Key::plain(KeyCode::Tab)));
     assert_eq!(s.tab, Tab::Cases);

@@ -17,5 +17,6 @@ mod screens;
 mod settings_more;
 mod stats;
 pub mod support;
+mod today_keys;
 mod today_more;
 mod users;

@@ -74,6 +74,7 @@ pub fn state(lang: Lang, cols: u16, rows: u16) -> AppState {
     s.zone = crate::domain::dates::Zone::beijing();
     s.lang_locked = true;
     update(&mut s, Action::RoomLoaded(Box::new(room())));
+    update(&mut s, Action::FirstDrawn);
     update(&mut s, Action::CasesLoaded(page()));
     // The app opens on 今日; these fixtures show the case log.
     s.tab = crate::app::Tab::Cases;

@@ -80,7 +80,7 @@ fn f2_on_a_blank_form_saves_nothing_and_marks_the_facts_and_the_parties() {
 }
 
 /// Types facts, claims, amount and persons, and adds one party through its dialog.
-fn fill_new_case(s: &mut AppState) {
+pub(super) fn fill_new_case(s: &mut AppState) {
     key(s, Key::char('n'));
     press(s, KeyCode::Tab);
     press(s, KeyCode::Tab);

@@ -3,11 +3,15 @@
 use super::*;
 
 #[test]
-fn start_reads_the_room_and_then_the_first_page_as_tall_as_the_window() {
+fn start_reads_the_room_and_today_then_after_the_first_screen_the_first_page() {
     set_lang(Lang::Zh);
     let mut s = AppState::new(today(), Lang::Zh, (80, 24));
     assert_eq!(crate::app::start(), vec![Effect::LoadRoom]);
     let effects = act(&mut s, Action::RoomLoaded(Box::new(room())));
+    assert!(loads(&effects).is_empty(), "{effects:?}");
+    assert!(effects.contains(&Effect::LoadToday(today())));
+    let effects = act(&mut s, Action::FirstDrawn);
+    assert!(effects.contains(&Effect::DailyBackup));
     let q = loads(&effects);
     assert_eq!((q.len(), q[0].offset, q[0].limit), (1, 0, 16));
     assert!(!s.starting && !s.list.loading);
