@@ -102,6 +102,8 @@ fn a_shorter_case_limit_saved_in_settings_shows_on_the_today_screen() {
         app.key(Key::Tab);
     }
     app.see("▶ 一般案件期限");
+    // 设置 is read first: Enter starts editing the field.
+    app.key(Key::Enter);
     for _ in 0..3 {
         app.key(Key::Backspace);
     }

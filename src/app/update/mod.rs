@@ -177,7 +177,10 @@ fn contexts_with(state: &AppState, top: Option<&Modal>) -> (Vec<Context>, bool) 
             CasesView::Agreement(a) => agreement::contexts(a),
         },
         Tab::Settings => match &state.settings.form {
-            Some(form) => (vec![X::Settings, X::Form, X::Global], form.typing()),
+            Some(_) => (
+                vec![X::Settings, X::Form, X::Global],
+                state.settings.typing(),
+            ),
             None => (vec![X::Tab, X::Global], false),
         },
         Tab::Today => (vec![X::Today, X::Global], false),
@@ -279,6 +282,8 @@ fn global(state: &mut AppState, cmd: Command) -> Option<Vec<Effect>> {
 /// What to read when a tab comes to the front (the today and schedule tabs show what
 /// storage holds now, not what it held when they were last open).
 fn entered(state: &mut AppState) -> Vec<Effect> {
+    // The settings tab always opens in browse mode.
+    state.settings.editing = false;
     match state.tab {
         // The list or the case is read again as when another window saves: while the user
         // was on another tab, a referral may have been registered (one cheap read).
@@ -337,7 +342,8 @@ fn paste(state: &mut AppState, text: &str) -> Vec<Effect> {
         None => match (&mut state.cases, state.tab) {
             (CasesView::Form(f), Tab::Cases) => Some(&mut f.form),
             (CasesView::Agreement(a), Tab::Cases) => Some(agreement::focused_form(a)),
-            (_, Tab::Settings) => state.settings.form.as_mut(),
+            // Browse mode: nothing lands in a field the user has not chosen to edit.
+            (_, Tab::Settings) if state.settings.editing => state.settings.form.as_mut(),
             _ => None,
         },
     };

@@ -185,7 +185,9 @@ fn the_numbers_of_the_tab_bar_go_to_their_tabs_but_are_text_in_a_field() {
     let mut s = started();
     key(&mut s, Key::char('6'));
     assert_eq!(s.tab, Tab::Settings);
-    // The settings form takes typing: a number there is text.
+    // The settings form opens in browse mode: a number switches tabs; in edit mode
+    // (Enter) it is text.
+    key(&mut s, Key::plain(KeyCode::Enter));
     key(&mut s, Key::char('1'));
     assert_eq!(s.tab, Tab::Settings);
 }
