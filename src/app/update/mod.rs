@@ -228,8 +228,8 @@ fn on_key(state: &mut AppState, key: Key) -> Vec<Effect> {
             CasesView::Agreement(_) => agreement::on_key(state, command, key),
         },
         Tab::Settings if leaves_settings(state, command) => {
-            state.tab = state.tab.step(command == Some(Command::NextField));
-            Vec::new()
+            let to = state.tab.step(command == Some(Command::NextField));
+            go_to(state, to)
         }
         Tab::Settings => settings::on_key(state, command, key),
         Tab::Today => today::on_key(state, command),
@@ -261,8 +261,8 @@ fn global(state: &mut AppState, cmd: Command) -> Option<Vec<Effect>> {
         Command::Help => state.modals.push(Modal::Help { scroll: 0 }),
         Command::Quit => request_quit(state),
         Command::NextTab | Command::PrevTab if state.setup.is_none() => {
-            state.tab = state.tab.step(cmd == Command::NextTab);
-            return Some(entered(state));
+            let to = state.tab.step(cmd == Command::NextTab);
+            return Some(go_to(state, to));
         }
         Command::GoTab(n) if state.setup.is_none() => {
             let tab = usize::from(n)
@@ -271,12 +271,22 @@ fn global(state: &mut AppState, cmd: Command) -> Option<Vec<Effect>> {
             if tab == state.tab {
                 return Some(Vec::new());
             }
-            state.tab = tab;
-            return Some(entered(state));
+            return Some(go_to(state, tab));
         }
         _ => return None,
     }
     Some(Vec::new())
+}
+
+/// Brings `tab` to the front; leaving the settings form with unsaved changes asks first
+/// (however it is left: Tab past its last field, a digit, the next-tab key).
+fn go_to(state: &mut AppState, tab: Tab) -> Vec<Effect> {
+    if state.tab == Tab::Settings && tab != Tab::Settings && state.settings.changed() {
+        settings::ask_before_leaving(state, tab);
+        return Vec::new();
+    }
+    state.tab = tab;
+    entered(state)
 }
 
 /// What to read when a tab comes to the front (the today and schedule tabs show what

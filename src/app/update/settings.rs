@@ -114,7 +114,7 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effec
             question: t("confirm.discard_settings").into_owned(),
             yes: "button.discard",
             no: "button.keep_editing",
-            on_yes: Pending::DiscardSettings,
+            on_yes: Pending::DiscardSettings(tab_index(Tab::Cases)),
             yes_selected: false,
         })),
         (Outcome::Cancel, _) => state.tab = Tab::Cases,
@@ -173,8 +173,23 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effec
     Vec::new()
 }
 
-/// Leaves the settings tab for the case list, the form back as saved.
-pub fn leave(state: &mut AppState) {
+/// The question before leaving the settings tab for `to` with unsaved changes.
+pub fn ask_before_leaving(state: &mut AppState, to: Tab) {
+    state.modals.push(Modal::Confirm(Confirm {
+        question: t("confirm.discard_settings").into_owned(),
+        yes: "button.discard",
+        no: "button.keep_editing",
+        on_yes: Pending::DiscardSettings(tab_index(to)),
+        yes_selected: false,
+    }));
+}
+
+fn tab_index(tab: Tab) -> usize {
+    Tab::ALL.iter().position(|t| *t == tab).unwrap_or(0)
+}
+
+/// Leaves the settings tab for `to`, the form back as saved.
+pub fn leave(state: &mut AppState, to: Tab) {
     if let Some(org) = &state.org {
         state.settings.form = Some(settings_form_for(
             org,
@@ -185,7 +200,7 @@ pub fn leave(state: &mut AppState) {
         ));
     }
     state.settings.editing = false;
-    state.tab = Tab::Cases;
+    state.tab = to;
 }
 
 #[cfg(test)]
@@ -269,6 +284,50 @@ mod tests {
         press(&mut s, KeyCode::Esc);
         assert!(!s.settings.editing, "Esc ends editing");
         assert_eq!(s.tab, Tab::Settings, "the first Esc only ends editing");
+    }
+
+    #[test]
+    fn leaving_settings_with_unsaved_changes_asks_however_it_is_left() {
+        let leave_keys = [
+            (Key::plain(KeyCode::BackTab), Tab::Statistics),
+            (Key::char('2'), Tab::Cases),
+        ];
+        for (leave, to) in leave_keys {
+            let mut s = on_settings();
+            press(&mut s, KeyCode::Enter);
+            update(&mut s, Action::Key(Key::char('新')));
+            press(&mut s, KeyCode::Esc);
+            update(&mut s, Action::Key(leave));
+            assert_eq!(s.tab, Tab::Settings, "{leave:?} left without asking");
+            assert!(matches!(s.modals.last(), Some(Modal::Confirm(_))));
+            press(&mut s, KeyCode::Enter);
+            assert_eq!(s.tab, Tab::Settings, "Enter alone keeps the change");
+            assert!(s.settings.changed());
+            update(&mut s, Action::Key(leave));
+            update(&mut s, Action::Key(Key::char('y')));
+            assert_eq!(s.tab, to);
+            assert!(!s.settings.changed(), "the change was thrown away");
+        }
+        // Tab past the last field asks too.
+        let mut s = on_settings();
+        press(&mut s, KeyCode::Enter);
+        update(&mut s, Action::Key(Key::char('新')));
+        press(&mut s, KeyCode::Esc);
+        for _ in 0..40 {
+            press(&mut s, KeyCode::Tab);
+            if !s.modals.is_empty() {
+                break;
+            }
+        }
+        assert_eq!(s.tab, Tab::Settings);
+        assert!(matches!(s.modals.last(), Some(Modal::Confirm(_))));
+        // Without a change Tab past the end goes on to 今日 at once.
+        let mut s = on_settings();
+        for _ in 0..40 {
+            press(&mut s, KeyCode::Tab);
+        }
+        assert_ne!(s.tab, Tab::Settings);
+        assert!(s.modals.is_empty());
     }
 
     #[test]
