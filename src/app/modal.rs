@@ -66,6 +66,8 @@ pub enum Pending {
     DiscardCaseForm,
     /// Close the dialog below without saving.
     DiscardDialog,
+    /// Submit the dialog below: the user said yes to the question its F2 asked.
+    SubmitDialog,
     /// Throw away changes to the settings and leave the tab for the tab at this index of
     /// `Tab::ALL` (an index: the tab type lives above this module).
     DiscardSettings(usize),

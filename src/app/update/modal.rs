@@ -68,6 +68,7 @@ fn confirmed(state: &mut AppState) -> Vec<Effect> {
             state.modals.pop();
         }
         Pending::DiscardCaseForm => return close(state),
+        Pending::SubmitDialog => return super::dialog::submit_confirmed(state),
         Pending::DiscardSettings(to) => {
             let to = Tab::ALL.get(to).copied().unwrap_or(Tab::Cases);
             super::settings::leave(state, to);
