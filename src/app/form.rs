@@ -2,6 +2,7 @@
 //! each field. Pure state; the case, party, settings and first-start forms are built on it.
 
 use super::key::{Key, KeyCode};
+use super::text_keys::line_request;
 use tui_input::{Input, InputRequest};
 
 /// One option of a choice field: its stored code and what the user reads.
@@ -279,19 +280,7 @@ impl Form {
         }
         let multiline = field.kind == FieldKind::Multiline;
         let request = match (key.code, key.ctrl) {
-            (KeyCode::Char(c), false) if !key.alt && !c.is_control() => InputRequest::InsertChar(c),
             (KeyCode::Enter, _) if multiline => InputRequest::InsertChar('\n'),
-            (KeyCode::Backspace, false) => InputRequest::DeletePrevChar,
-            (KeyCode::Backspace, true) | (KeyCode::Char('w'), true) => InputRequest::DeletePrevWord,
-            (KeyCode::Delete, _) => InputRequest::DeleteNextChar,
-            (KeyCode::Left, false) => InputRequest::GoToPrevChar,
-            (KeyCode::Right, false) => InputRequest::GoToNextChar,
-            (KeyCode::Left, true) => InputRequest::GoToPrevWord,
-            (KeyCode::Right, true) => InputRequest::GoToNextWord,
-            (KeyCode::Home, _) | (KeyCode::Char('a'), true) => InputRequest::GoToStart,
-            (KeyCode::End, _) | (KeyCode::Char('e'), true) => InputRequest::GoToEnd,
-            (KeyCode::Char('u'), true) => InputRequest::DeleteFromStart,
-            (KeyCode::Char('k'), true) => InputRequest::DeleteTillEnd,
             (KeyCode::Up | KeyCode::Down, _) if multiline => {
                 let Some(cursor) = line_move(
                     field.input.value(),
@@ -302,7 +291,10 @@ impl Form {
                 };
                 InputRequest::SetCursor(cursor)
             }
-            _ => return false,
+            _ => match line_request(key) {
+                Some(request) => request,
+                None => return false,
+            },
         };
         field.input.handle(request);
         field.error = None;
