@@ -52,6 +52,9 @@ pub struct Field {
     pub error: Option<String>,
     /// A helpful note (e.g. what was read from an ID number).
     pub hint: Option<String>,
+    /// A date, a time or a number, typed whole: the first character typed after the focus
+    /// arrives replaces what is there (`09:00` then `9点半` is 9点半, not `09:009点半`).
+    pub whole: bool,
 }
 
 impl Field {
@@ -67,6 +70,7 @@ impl Field {
             hidden: false,
             error: None,
             hint: None,
+            whole: false,
         }
     }
 
@@ -113,6 +117,12 @@ impl Field {
         Field::new(id, label, FieldKind::List)
     }
 
+    /// Typed whole (a date, a time, a number): see `whole`.
+    pub fn whole(mut self) -> Field {
+        self.whole = true;
+        self
+    }
+
     /// Marks the field as required.
     pub fn required(mut self) -> Field {
         self.required = true;
@@ -157,6 +167,9 @@ pub struct Form {
     /// Index of the focused field.
     pub focus: usize,
     initial: Vec<String>,
+    /// The focus arrived and nothing was edited since: a `whole` field is replaced by the
+    /// first character typed.
+    fresh: bool,
 }
 
 impl Form {
@@ -167,6 +180,7 @@ impl Form {
             fields,
             focus: 0,
             initial,
+            fresh: true,
         };
         if form.fields.first().is_some_and(|f| f.hidden) {
             form.move_focus(true);
@@ -228,6 +242,7 @@ impl Form {
     pub fn focus_on(&mut self, id: &str) {
         if let Some(i) = self.fields.iter().position(|f| f.id == id && !f.hidden) {
             self.focus = i;
+            self.fresh = true;
         }
     }
 
@@ -242,6 +257,7 @@ impl Form {
             };
             if !self.fields[i].hidden {
                 self.focus = i;
+                self.fresh = true;
                 return true;
             }
         }
@@ -267,11 +283,13 @@ impl Form {
             .position(|f| f.error.is_some() && !f.hidden)
         {
             self.focus = i;
+            self.fresh = true;
         }
     }
 
     /// Applies an editing key to the focused text field; false if the key is not editing.
     pub fn edit(&mut self, key: Key) -> bool {
+        let fresh = self.fresh;
         let Some(field) = self.fields.get_mut(self.focus) else {
             return false;
         };
@@ -296,6 +314,10 @@ impl Form {
                 None => return false,
             },
         };
+        self.fresh = false;
+        if fresh && field.whole && matches!(request, InputRequest::InsertChar(_)) {
+            field.input = Input::default();
+        }
         field.input.handle(request);
         field.error = None;
         true
@@ -304,7 +326,11 @@ impl Form {
     /// Inserts pasted text into the focused text field (newlines become spaces in a
     /// one-line field, so a pasted address does not split).
     pub fn paste(&mut self, text: &str) {
+        let fresh = std::mem::replace(&mut self.fresh, false);
         if let Some(field) = self.fields.get_mut(self.focus).filter(|f| f.is_text()) {
+            if fresh && field.whole {
+                field.input = Input::default();
+            }
             let multiline = field.kind == FieldKind::Multiline;
             for c in text.chars().filter(|c| *c != '\r') {
                 let c = if c == '\n' && !multiline { ' ' } else { c };
@@ -459,5 +485,31 @@ mod tests {
         f.edit(Key::plain(KeyCode::End));
         f.paste("\r\n临河区\n新华街\u{1b}");
         assert_eq!(f.value("name"), "张三 临河区 新华街");
+    }
+
+    #[test]
+    fn the_first_key_typed_into_a_prefilled_time_replaces_it_and_later_keys_edit() {
+        let mut f = Form::new(vec![
+            Field::text("start", "field.session_start", "09:00").whole(),
+            Field::text("note", "field.name", "张三"),
+        ]);
+        for c in "9点半".chars() {
+            f.edit(Key::char(c));
+        }
+        assert_eq!(f.value("start"), "9点半", "not 09:009点半");
+        // An arrow first means editing what is there.
+        f.move_focus(true);
+        f.move_focus(false);
+        f.edit(Key::plain(KeyCode::Left));
+        f.edit(Key::char('0'));
+        assert_eq!(f.value("start"), "9点0半");
+        // A field that is not typed whole appends as before.
+        f.move_focus(true);
+        f.edit(Key::char('丰'));
+        assert_eq!(f.value("note"), "张三丰");
+        // Paste replaces a prefilled value too.
+        f.move_focus(false);
+        f.paste("10:30");
+        assert_eq!(f.value("start"), "10:30");
     }
 }

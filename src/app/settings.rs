@@ -89,7 +89,8 @@ fn settings_fields(
             "print_copies",
             "field.print_copies",
             &printer.copies.to_string(),
-        ),
+        )
+        .whole(),
         Field::text("print_font", "field.print_font", &printer.font),
         Field::list("mediators", "field.mediators"),
         Field::list("locals", "field.locals"),

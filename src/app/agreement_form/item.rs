@@ -112,10 +112,11 @@ pub fn item_form(item: &PerformanceItem, parties: &[Party]) -> Form {
             "amount",
             "field.item_amount",
             &item.amount_fen.map(format_yuan).unwrap_or_default(),
-        ),
-        Field::text("due", "field.item_due", &date(item.due)),
+        )
+        .whole(),
+        Field::text("due", "field.item_due", &date(item.due)).whole(),
         Field::text("place", "field.item_place", &item.place),
-        Field::text("done_on", "field.item_done", &date(item.done_on)),
+        Field::text("done_on", "field.item_done", &date(item.done_on)).whole(),
     ])
 }
 

@@ -34,7 +34,7 @@ fn q_while_typing_in_a_text_field_types_q() {
     key(&mut s, Key::char('n'));
     key(&mut s, Key::char('q'));
     assert!(!s.quit && s.modals.is_empty());
-    assert_eq!(form(&s).form.value("received_on"), "2026-11-28q");
+    assert_eq!(form(&s).form.value("received_on"), "q");
 }
 
 #[test]
