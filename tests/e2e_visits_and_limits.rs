@@ -96,12 +96,24 @@ fn a_shorter_case_limit_saved_in_settings_shows_on_the_today_screen() {
     // 设置 is the tab before 今日; Tab moves between its fields up to the limit.
     app.key(Key::BackTab);
     app.see("调解室名称");
+    // 设置 opens in browse mode: a digit switches tabs (here to 案件) and types nothing.
+    app.send_str("2");
+    app.see("F6");
+    app.send_str("6");
+    let shown = app.see("调解室名称");
+    let name = shown
+        .lines()
+        .find(|l| l.contains("调解室名称"))
+        .unwrap_or("");
+    assert!(!name.trim_end_matches([' ', '│']).ends_with('2'), "{name}");
     // Room name, committee, prefix, number pattern, language, printer, copies, PDF font,
     // the mediators, the local categories: the limit is the eleventh stop.
     for _ in 0..10 {
         app.key(Key::Tab);
     }
     app.see("▶ 一般案件期限");
+    // 设置 is read first: Enter starts editing the field.
+    app.key(Key::Enter);
     for _ in 0..3 {
         app.key(Key::Backspace);
     }

@@ -209,7 +209,7 @@ fn main_form(a: &Agreement) -> Form {
     Form::new(vec![
         Field::choice("kind", "field.agreement_kind", kinds, a.kind.code()),
         Field::text("number", "field.agreement_number", &a.number).required(),
-        Field::text("date", "field.agreement_date", &date(a.date)),
+        Field::text("date", "field.agreement_date", &date(a.date)).whole(),
         Field::choice(
             "status",
             "field.agreement_status",

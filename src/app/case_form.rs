@@ -56,6 +56,7 @@ impl CaseForm {
                 "field.received_on",
                 &f.received_on.to_string(),
             )
+            .whole()
             .required(),
             Field::choice("source", "field.source", sources.collect(), f.source.code()),
             Field::text("referrer_unit", "field.referrer_unit", &f.referrer_unit),
@@ -72,7 +73,8 @@ impl CaseForm {
                 "amount",
                 "field.amount",
                 &f.amount_fen.map(format_yuan).unwrap_or_default(),
-            ),
+            )
+            .whole(),
             Field::text(
                 "persons",
                 "field.persons",
@@ -81,7 +83,8 @@ impl CaseForm {
                 } else {
                     f.persons_involved.to_string()
                 },
-            ),
+            )
+            .whole(),
             Field::check(
                 "risk_escalation",
                 "field.risk_escalation",

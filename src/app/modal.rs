@@ -66,8 +66,11 @@ pub enum Pending {
     DiscardCaseForm,
     /// Close the dialog below without saving.
     DiscardDialog,
-    /// Throw away changes to the settings and leave the tab.
-    DiscardSettings,
+    /// Submit the dialog below: the user said yes to the question its F2 asked.
+    SubmitDialog,
+    /// Throw away changes to the settings and leave the tab for the tab at this index of
+    /// `Tab::ALL` (an index: the tab type lives above this module).
+    DiscardSettings(usize),
     /// Remove the party at this index from the form.
     RemoveParty(usize),
     /// Leave the program although something is unsaved.

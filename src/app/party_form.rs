@@ -29,6 +29,9 @@ pub struct PartyForm {
     /// The ID number last read, so birth date and sex are filled once per new number and
     /// can still be corrected by hand afterwards.
     checked_id: String,
+    /// The birth date and sex code last filled from the ID number: when the number changes
+    /// or is cleared, fields still holding them follow it (a value typed by hand stays).
+    derived: Option<(String, String)>,
     /// The credit code last read, so it is checked once per change.
     checked_code: String,
     /// The day the form was opened: an ID number may not say its holder is born after it.
@@ -94,6 +97,7 @@ impl PartyForm {
             party_id: party.id,
             form: Form::new(fields),
             checked_id: String::new(),
+            derived: None,
             checked_code: String::new(),
             today,
             repeats_asked: None,
@@ -194,9 +198,23 @@ impl PartyForm {
             field.hint = hint;
             field.error = error;
         }
-        if let Some((birth, sex)) = filled {
-            self.form.set_text("birth_date", &birth.to_string());
-            self.form.set_choice("sex", sex.code());
+        match filled {
+            Some((birth, sex)) => {
+                self.form.set_text("birth_date", &birth.to_string());
+                self.form.set_choice("sex", sex.code());
+                self.derived = Some((birth.to_string(), sex.code().to_string()));
+            }
+            // The number no longer says who it is: what it filled goes with it.
+            None => {
+                if let Some((birth, sex)) = self.derived.take() {
+                    if self.form.value("birth_date") == birth {
+                        self.form.set_text("birth_date", "");
+                    }
+                    if self.form.value("sex") == sex {
+                        self.form.set_choice("sex", "");
+                    }
+                }
+            }
         }
     }
 
@@ -441,5 +459,38 @@ mod tests {
         assert_eq!(error, crate::i18n::t("err.credit.checksum"));
         type_into(&mut f, "credit_code", "9");
         assert!(f.form.field("credit_code").unwrap().error.is_some());
+    }
+
+    #[test]
+    fn birth_date_and_sex_from_an_id_number_follow_it_when_it_changes_or_is_cleared() {
+        let mut f = PartyForm::new(
+            None,
+            &Party::new(PartyRole::Applicant, PartyKind::Person),
+            today(),
+        );
+        type_into(&mut f, "name", "张三");
+        type_into(&mut f, "id_number", "11010519491231002X");
+        assert_eq!(f.form.value("birth_date"), "1949-12-31");
+        // One digit removed: the number no longer says who it is, so neither do the fields.
+        f.form.edit(Key::plain(KeyCode::Backspace));
+        f.refresh();
+        assert_eq!(f.form.value("birth_date"), "");
+        assert_eq!(f.form.value("sex"), "");
+        type_into(&mut f, "id_number", "X");
+        assert_eq!(f.form.value("birth_date"), "1949-12-31");
+        // Cleared: nothing derived from it is saved.
+        f.form.set_text("id_number", "");
+        f.refresh();
+        let party = f
+            .to_party(today())
+            .unwrap_or_else(|| panic!("{:?}", f.form));
+        assert_eq!((party.birth_date, party.sex), (None, None));
+        // What was typed by hand stays.
+        type_into(&mut f, "id_number", "11010519491231002X");
+        f.form.set_text("birth_date", "1949-12-30");
+        f.form.set_text("id_number", "");
+        f.refresh();
+        assert_eq!(f.form.value("birth_date"), "1949-12-30");
+        assert_eq!(f.form.value("sex"), "");
     }
 }

@@ -11,8 +11,12 @@ use chrono::NaiveDate;
 pub fn form(labels: (&'static str, &'static str), days: Option<(NaiveDate, NaiveDate)>) -> Form {
     let text = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
     Form::new(vec![
-        Field::text("from", labels.0, &text(days.map(|d| d.0))).required(),
-        Field::text("to", labels.1, &text(days.map(|d| d.1))).required(),
+        Field::text("from", labels.0, &text(days.map(|d| d.0)))
+            .whole()
+            .required(),
+        Field::text("to", labels.1, &text(days.map(|d| d.1)))
+            .whole()
+            .required(),
     ])
 }
 

@@ -66,7 +66,11 @@ impl RoomSettings {
         let mut out: Vec<Field> = LIMIT_FIELDS
             .iter()
             .zip(self.limits.entries())
-            .map(|((id, label), (_, value))| Field::text(id, label, &value.to_string()).required())
+            .map(|((id, label), (_, value))| {
+                Field::text(id, label, &value.to_string())
+                    .whole()
+                    .required()
+            })
             .collect();
         out.push(Field::list("places", "field.places"));
         let choice = |code: &str, key: &str| Choice {
@@ -102,6 +106,7 @@ impl RoomSettings {
                 "field.backup_keep",
                 &self.backup_keep.to_string(),
             )
+            .whole()
             .required(),
         );
         out

@@ -16,12 +16,23 @@ use crate::i18n::{Lang, label, t, tf};
 pub struct SettingsState {
     /// Profile, language, and the two lists.
     pub form: Option<Form>,
+    /// True while keys type into the focused text field. The tab opens in browse mode
+    /// (arrows move, digits switch tabs): a settings screen is read first and edited on
+    /// purpose, with Enter.
+    pub editing: bool,
+    /// The field to come back to when the form is rebuilt after F2 saved it.
+    pub saved_focus: Option<usize>,
 }
 
 impl SettingsState {
     /// True if the profile or language was changed and not saved.
     pub fn changed(&self) -> bool {
         self.form.as_ref().is_some_and(Form::changed)
+    }
+
+    /// True when typed characters go into the focused field (only in edit mode).
+    pub fn typing(&self) -> bool {
+        self.editing && self.form.as_ref().is_some_and(Form::typing)
     }
 }
 
@@ -78,7 +89,8 @@ fn settings_fields(
             "print_copies",
             "field.print_copies",
             &printer.copies.to_string(),
-        ),
+        )
+        .whole(),
         Field::text("print_font", "field.print_font", &printer.font),
         Field::list("mediators", "field.mediators"),
         Field::list("locals", "field.locals"),

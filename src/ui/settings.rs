@@ -55,7 +55,8 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState, theme: Theme) {
         form_area,
         form,
         theme,
-        state.modals.is_empty(),
+        // The cursor shows only in edit mode: in browse mode keys do not type.
+        state.modals.is_empty() && state.settings.editing,
         &|field| rows(state, field),
     );
     let lines: Vec<Line> = hint

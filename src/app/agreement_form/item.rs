@@ -6,7 +6,7 @@ use crate::app::form::{Choice, Field, Form};
 use crate::domain::agreement::PerformanceItem;
 use crate::domain::dates::parse_date_input;
 use crate::domain::money::{format_yuan, parse_yuan};
-use crate::domain::party::{Party, PartyId};
+use crate::domain::party::{Party, PartyId, PartyRole};
 use crate::i18n::{t, tf};
 use chrono::NaiveDate;
 
@@ -82,9 +82,12 @@ pub fn item_form(item: &PerformanceItem, parties: &[Party]) -> Form {
     } else {
         obligee.clone()
     };
+    // Who owes is most often the respondent: the first 被申请人, else the second party.
+    let respondent = parties.iter().position(|p| p.role == PartyRole::Respondent);
     let obligor_default = if obligor.is_empty() {
-        listed
-            .get(1)
+        respondent
+            .and_then(|i| listed.get(i))
+            .or(listed.get(1))
             .or(listed.first())
             .map(|(code, _)| code.clone())
             .unwrap_or_default()
@@ -109,10 +112,11 @@ pub fn item_form(item: &PerformanceItem, parties: &[Party]) -> Form {
             "amount",
             "field.item_amount",
             &item.amount_fen.map(format_yuan).unwrap_or_default(),
-        ),
-        Field::text("due", "field.item_due", &date(item.due)),
+        )
+        .whole(),
+        Field::text("due", "field.item_due", &date(item.due)).whole(),
         Field::text("place", "field.item_place", &item.place),
-        Field::text("done_on", "field.item_done", &date(item.done_on)),
+        Field::text("done_on", "field.item_done", &date(item.done_on)).whole(),
     ])
 }
 
@@ -174,4 +178,34 @@ pub fn to_item(form: &mut Form, today: NaiveDate, parties: &[Party]) -> Option<P
     }
     form.focus_first_error();
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::party::PartyKind;
+
+    fn party(id: i64, name: &str, role: PartyRole) -> Party {
+        let mut p = Party::new(role, PartyKind::Person);
+        p.id = Some(PartyId(id));
+        p.name = name.into();
+        p
+    }
+
+    #[test]
+    fn a_new_item_is_owed_by_the_first_respondent_to_the_first_applicant() {
+        let parties = [
+            party(1, "王秀兰", PartyRole::Applicant),
+            party(2, "李明", PartyRole::Applicant),
+            party(3, "恒泰物业", PartyRole::Respondent),
+            party(4, "赵四", PartyRole::Respondent),
+        ];
+        let form = item_form(&PerformanceItem::default(), &parties);
+        assert_eq!(
+            form.value("obligor"),
+            "#3",
+            "the second applicant was chosen"
+        );
+        assert_eq!(form.value("obligee"), "#1");
+    }
 }

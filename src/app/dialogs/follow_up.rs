@@ -53,6 +53,7 @@ impl FollowUpForm {
                 "field.visit_date",
                 &today.format("%Y-%m-%d").to_string(),
             )
+            .whole()
             .required(),
             Field::choice(
                 "way",

@@ -57,6 +57,9 @@ pub enum Submit {
     Run(Vec<Effect>),
     /// Close the dialog and run these.
     CloseAndRun(Vec<Effect>),
+    /// Ask this question first (the safe answer, no, is the default); yes calls
+    /// `FormDialog::confirmed` and submits again.
+    Ask(String),
     /// Close the dialog and put this party into the case form below it (at `index`, or
     /// added when `None`): a party is saved with its case.
     IntoCaseForm {
@@ -80,6 +83,8 @@ pub trait FormDialog {
     }
     /// What F2 does.
     fn submit(&mut self, cx: &DialogContext) -> Submit;
+    /// The user said yes to the question `submit` asked: the next submit goes ahead.
+    fn confirmed(&mut self) {}
     /// The operation of the rights table that F2 performs.
     fn operation(&self) -> Operation;
     /// The case it acts on, where it knows (`None`: the case on screen, if any).

@@ -8,8 +8,8 @@ use crate::app::drafts::{DraftData, DraftKey};
 use crate::app::form::{Choice, Field, Form};
 use crate::domain::case::CaseId;
 use crate::domain::rights::Operation;
-use crate::domain::session::{Session, SessionRecord, SessionStatus};
-use crate::i18n::label;
+use crate::domain::session::{Session, SessionId, SessionRecord, SessionStatus};
+use crate::i18n::{label, tf};
 use chrono::NaiveDate;
 
 /// Writing the record of one of the case's sessions.
@@ -24,6 +24,8 @@ pub struct RecordForm {
     /// What was typed for each session (attendees, notes, outcome), kept when the user
     /// switches to another session and back, so nothing typed is lost.
     typed: Vec<Option<[String; 3]>>,
+    /// The session the user confirmed to record as held before its day.
+    early: Option<SessionId>,
 }
 
 impl RecordForm {
@@ -69,6 +71,7 @@ impl RecordForm {
             form,
             shown: chosen,
             typed,
+            early: None,
         })
     }
 
@@ -157,15 +160,24 @@ impl FormDialog for RecordForm {
         self.refresh();
         Vec::new()
     }
-    fn submit(&mut self, _cx: &DialogContext) -> Submit {
+    fn submit(&mut self, cx: &DialogContext) -> Submit {
         let (Some(record), Some(s)) = (self.read(), self.session()) else {
             return Submit::Stay;
         };
+        // A record makes a planned session held: one whose day has not come is asked about.
+        let date = s.fields.date();
+        if s.status == SessionStatus::Planned && date > cx.today && self.early != Some(s.id) {
+            let date = date.to_string();
+            return Submit::Ask(tf("confirm.record_future", &[("date", &date)]));
+        }
         Submit::Run(vec![Effect::RecordSession {
             id: s.id,
             version: s.version,
             record: Box::new(record),
         }])
+    }
+    fn confirmed(&mut self) {
+        self.early = self.session().map(|s| s.id);
     }
     fn operation(&self) -> Operation {
         Operation::RecordSession

@@ -75,9 +75,15 @@ impl RescheduleForm {
                 let [date, start, end] = times_of(session);
                 Form::new(vec![
                     which,
-                    Field::text("date", "field.postpone_date", &date).required(),
-                    Field::text("start", "field.session_start", &start).required(),
-                    Field::text("end", "field.session_end", &end).required(),
+                    Field::text("date", "field.postpone_date", &date)
+                        .whole()
+                        .required(),
+                    Field::text("start", "field.session_start", &start)
+                        .whole()
+                        .required(),
+                    Field::text("end", "field.session_end", &end)
+                        .whole()
+                        .required(),
                 ])
             }
             RescheduleKind::Cancel => Form::new(vec![

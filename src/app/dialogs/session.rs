@@ -146,7 +146,9 @@ impl SessionForm {
             .collect();
         let parties: Vec<String> = case.fields.parties.iter().map(|p| p.name.clone()).collect();
         let tomorrow = today.succ_opt().unwrap_or(today);
-        let mut end = Field::text("end", "field.session_end", "10:00").required();
+        let mut end = Field::text("end", "field.session_end", "10:00")
+            .whole()
+            .required();
         end.hint = Some(t("hint.session_end_next_day").into_owned());
         let form = Form::new(vec![
             Field::choice("kind", "field.session_kind", kinds, "mediation"),
@@ -155,8 +157,11 @@ impl SessionForm {
                 "field.session_date",
                 &tomorrow.format("%Y-%m-%d").to_string(),
             )
+            .whole()
             .required(),
-            Field::text("start", "field.session_start", "09:00").required(),
+            Field::text("start", "field.session_start", "09:00")
+                .whole()
+                .required(),
             end,
             Field::choice("place", "field.session_place", place_choices, "0"),
             Field::text("mediators", "field.session_mediators", &names.join("、")).required(),

@@ -94,8 +94,13 @@ fn cancel(state: &mut AppState) -> Vec<Effect> {
         return Vec::new();
     };
     if cf.changed() {
+        // A new case was never saved: it is not registered, not "changed".
+        let question = match cf.editing {
+            Some(_) => "confirm.discard_case",
+            None => "confirm.discard_new_case",
+        };
         state.modals.push(Modal::Confirm(Confirm {
-            question: t("confirm.discard_case").into_owned(),
+            question: t(question).into_owned(),
             yes: "button.discard",
             no: "button.keep_editing",
             on_yes: Pending::DiscardCaseForm,

@@ -8,7 +8,7 @@ use super::form_keys::{Outcome, form_key};
 use crate::app::action::Effect;
 use crate::app::command::Command;
 use crate::app::dialogs::Submit;
-use crate::app::key::Key;
+use crate::app::key::{Key, KeyCode};
 use crate::app::modal::{Confirm, Modal, Pending, PickerTarget};
 use crate::app::state::{AppState, CasesView};
 use crate::domain::party::Party;
@@ -54,9 +54,27 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Option<Ve
             effects.extend(more);
         }
         Submit::CloseAndRun(more) => effects.extend(more),
+        Submit::Ask(question) => state.modals.extend([
+            top,
+            Modal::Confirm(Confirm {
+                question,
+                yes: "button.go_ahead",
+                no: "button.keep_editing",
+                on_yes: Pending::SubmitDialog,
+                yes_selected: false,
+            }),
+        ]),
         Submit::IntoCaseForm { index, party } => into_case_form(state, index, *party),
     }
     Some(effects)
+}
+
+/// Yes to the question a dialog's F2 asked: F2 again, this time going ahead.
+pub fn submit_confirmed(state: &mut AppState) -> Vec<Effect> {
+    if let Some(dialog) = state.modals.last_mut().and_then(Modal::form_dialog_mut) {
+        dialog.confirmed();
+    }
+    on_key(state, Some(Command::Save), Key::plain(KeyCode::F(2))).unwrap_or_default()
 }
 
 /// A party from its dialog goes into the case form's list, with the cursor on it.

@@ -101,15 +101,9 @@ fn search_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effec
         Some(_) => return Vec::new(),
         None => {}
     }
-    let request = match (key.code, key.text_char()) {
-        (_, Some(c)) => InputRequest::InsertChar(c),
-        (crate::app::key::KeyCode::Backspace, _) => InputRequest::DeletePrevChar,
-        (crate::app::key::KeyCode::Delete, _) => InputRequest::DeleteNextChar,
-        (crate::app::key::KeyCode::Left, _) => InputRequest::GoToPrevChar,
-        (crate::app::key::KeyCode::Right, _) => InputRequest::GoToNextChar,
-        (crate::app::key::KeyCode::Home, _) => InputRequest::GoToStart,
-        (crate::app::key::KeyCode::End, _) => InputRequest::GoToEnd,
-        _ => return Vec::new(),
+    // The same editing keys as every form field (Ctrl-U, Ctrl-W, Ctrl-A …).
+    let Some(request) = crate::app::text_keys::line_request(key) else {
+        return Vec::new();
     };
     input.handle(request);
     searched(state)

@@ -202,7 +202,10 @@ fn contexts_with(state: &AppState, top: Option<&Modal>) -> (Vec<Context>, bool) 
             CasesView::Agreement(a) => agreement::contexts(a),
         },
         Tab::Settings => match &state.settings.form {
-            Some(form) => (vec![X::Settings, X::Form, X::Global], form.typing()),
+            Some(_) => (
+                vec![X::Settings, X::Form, X::Global],
+                state.settings.typing(),
+            ),
             None => (vec![X::Tab, X::Global], false),
         },
         Tab::Today => (vec![X::Today, X::Global], false),
@@ -250,8 +253,8 @@ fn on_key(state: &mut AppState, key: Key) -> Vec<Effect> {
             CasesView::Agreement(_) => agreement::on_key(state, command, key),
         },
         Tab::Settings if leaves_settings(state, command) => {
-            state.tab = state.tab.step(command == Some(Command::NextField));
-            Vec::new()
+            let to = state.tab.step(command == Some(Command::NextField));
+            go_to(state, to)
         }
         Tab::Settings => settings::on_key(state, command, key),
         Tab::Today => today::on_key(state, command),
@@ -283,8 +286,8 @@ fn global(state: &mut AppState, cmd: Command) -> Option<Vec<Effect>> {
         Command::Help => state.modals.push(Modal::Help { scroll: 0 }),
         Command::Quit => request_quit(state),
         Command::NextTab | Command::PrevTab if state.setup.is_none() => {
-            state.tab = state.tab.step(cmd == Command::NextTab);
-            return Some(entered(state));
+            let to = state.tab.step(cmd == Command::NextTab);
+            return Some(go_to(state, to));
         }
         Command::GoTab(n) if state.setup.is_none() => {
             let tab = usize::from(n)
@@ -293,17 +296,29 @@ fn global(state: &mut AppState, cmd: Command) -> Option<Vec<Effect>> {
             if tab == state.tab {
                 return Some(Vec::new());
             }
-            state.tab = tab;
-            return Some(entered(state));
+            return Some(go_to(state, tab));
         }
         _ => return None,
     }
     Some(Vec::new())
 }
 
+/// Brings `tab` to the front; leaving the settings form with unsaved changes asks first
+/// (however it is left: Tab past its last field, a digit, the next-tab key).
+fn go_to(state: &mut AppState, tab: Tab) -> Vec<Effect> {
+    if state.tab == Tab::Settings && tab != Tab::Settings && state.settings.changed() {
+        settings::ask_before_leaving(state, tab);
+        return Vec::new();
+    }
+    state.tab = tab;
+    entered(state)
+}
+
 /// What to read when a tab comes to the front (the today and schedule tabs show what
 /// storage holds now, not what it held when they were last open).
 fn entered(state: &mut AppState) -> Vec<Effect> {
+    // The settings tab always opens in browse mode.
+    state.settings.editing = false;
     match state.tab {
         // The list or the case is read again as when another window saves: while the user
         // was on another tab, a referral may have been registered (one cheap read).
@@ -362,7 +377,8 @@ fn paste(state: &mut AppState, text: &str) -> Vec<Effect> {
         None => match (&mut state.cases, state.tab) {
             (CasesView::Form(f), Tab::Cases) => Some(&mut f.form),
             (CasesView::Agreement(a), Tab::Cases) => Some(agreement::focused_form(a)),
-            (_, Tab::Settings) => state.settings.form.as_mut(),
+            // Browse mode: nothing lands in a field the user has not chosen to edit.
+            (_, Tab::Settings) if state.settings.editing => state.settings.form.as_mut(),
             _ => None,
         },
     };

@@ -5,7 +5,7 @@ use crate::app::action::Effect;
 use crate::app::command::Command;
 use crate::app::key::Key;
 use crate::app::modal::{MediatorPick, Modal, Pending, PickerTarget, ReasonForm};
-use crate::app::state::{AppState, CasesView};
+use crate::app::state::{AppState, CasesView, Tab};
 use crate::domain::status::{CaseStatus, TransitionError, TransitionInput, check_transition};
 
 /// Keys while a dialog is open (the top one gets them).
@@ -68,7 +68,12 @@ fn confirmed(state: &mut AppState) -> Vec<Effect> {
             state.modals.pop();
         }
         Pending::DiscardCaseForm => return close(state),
-        Pending::DiscardSettings => super::settings::leave(state),
+        Pending::SubmitDialog => return super::dialog::submit_confirmed(state),
+        Pending::DiscardSettings(to) => {
+            let to = Tab::ALL.get(to).copied().unwrap_or(Tab::Cases);
+            super::settings::leave(state, to);
+            return super::entered(state);
+        }
         Pending::DiscardAgreement => return super::agreement::discard(state),
         Pending::DiscardAgreementRow => super::agreement::discard_row(state),
         Pending::RemoveParty(i) => {

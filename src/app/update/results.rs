@@ -35,6 +35,8 @@ pub fn room_loaded(state: &mut AppState, room: Room) -> Vec<Effect> {
     // A reload after adding a mediator must not throw away unsaved profile edits.
     if !state.settings.changed() {
         let focus = state.settings.form.as_ref().map(|f| f.focus);
+        // After F2 the user stays on the field they saved from.
+        let focus = focus.or(state.settings.saved_focus.take());
         let mut form = settings_form_for(
             org,
             state.lang,

@@ -5,6 +5,7 @@ use super::case_form::picker_for;
 use super::form_keys::{Outcome, clamp_list, form_key};
 use crate::app::action::Effect;
 use crate::app::command::Command;
+use crate::app::form::FieldKind;
 use crate::app::key::Key;
 use crate::app::modal::{Confirm, Modal, Pending, PickerTarget};
 use crate::app::room_settings::read_settings;
@@ -20,7 +21,36 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effec
     let Some(form) = state.settings.form.as_mut() else {
         return Vec::new();
     };
+    let text = form.typing();
+    let multiline = form
+        .focused()
+        .is_some_and(|f| f.kind == FieldKind::Multiline);
+    let editing = state.settings.editing && text;
+    match cmd {
+        // Browse mode: Enter on a text field starts editing it.
+        Some(Command::Open) if text && !editing => {
+            state.settings.editing = true;
+            return Vec::new();
+        }
+        // Edit mode: Esc or Enter ends it (Enter makes a new line in a long text).
+        Some(Command::Back) if editing => {
+            state.settings.editing = false;
+            return Vec::new();
+        }
+        Some(Command::Open) if editing && !multiline => {
+            state.settings.editing = false;
+            return Vec::new();
+        }
+        // Browse mode: a key that is not a command types nothing into the field.
+        None if text && !editing => return Vec::new(),
+        _ => {}
+    }
+    let before = form.focus;
     let outcome = form_key(form, cmd, key);
+    if form.focus != before {
+        // Editing belongs to one field: moving away ends it.
+        state.settings.editing = false;
+    }
     clamp_list(form, "mediators", state.mediators.len());
     clamp_list(form, "locals", state.locals.len());
     clamp_list(form, "users", state.users.len());
@@ -61,6 +91,8 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effec
             state.lang = lang;
             state.lang_locked = false;
             // Saved values become the new "unchanged" baseline when the room reloads.
+            state.settings.saved_focus = Some(form.focus);
+            state.settings.editing = false;
             state.settings.form = None;
             state.status = Some(StatusLine {
                 text: t("msg.saved").into_owned(),
@@ -82,7 +114,7 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effec
             question: t("confirm.discard_settings").into_owned(),
             yes: "button.discard",
             no: "button.keep_editing",
-            on_yes: Pending::DiscardSettings,
+            on_yes: Pending::DiscardSettings(tab_index(Tab::Cases)),
             yes_selected: false,
         })),
         (Outcome::Cancel, _) => state.tab = Tab::Cases,
@@ -141,8 +173,23 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effec
     Vec::new()
 }
 
-/// Leaves the settings tab for the case list, the form back as saved.
-pub fn leave(state: &mut AppState) {
+/// The question before leaving the settings tab for `to` with unsaved changes.
+pub fn ask_before_leaving(state: &mut AppState, to: Tab) {
+    state.modals.push(Modal::Confirm(Confirm {
+        question: t("confirm.discard_settings").into_owned(),
+        yes: "button.discard",
+        no: "button.keep_editing",
+        on_yes: Pending::DiscardSettings(tab_index(to)),
+        yes_selected: false,
+    }));
+}
+
+fn tab_index(tab: Tab) -> usize {
+    Tab::ALL.iter().position(|t| *t == tab).unwrap_or(0)
+}
+
+/// Leaves the settings tab for `to`, the form back as saved.
+pub fn leave(state: &mut AppState, to: Tab) {
     if let Some(org) = &state.org {
         state.settings.form = Some(settings_form_for(
             org,
@@ -152,7 +199,8 @@ pub fn leave(state: &mut AppState) {
             &state.room_settings,
         ));
     }
-    state.tab = Tab::Cases;
+    state.settings.editing = false;
+    state.tab = to;
 }
 
 #[cfg(test)]
@@ -210,14 +258,122 @@ mod tests {
     }
 
     #[test]
+    fn settings_open_in_browse_mode_where_digits_switch_tabs_and_type_nothing() {
+        let mut s = on_settings();
+        assert!(!s.settings.editing);
+        update(&mut s, Action::Key(Key::char('4')));
+        assert_eq!(s.tab, Tab::Documents, "4 switches to the fourth tab");
+        let form = s.settings.form.as_ref().unwrap();
+        assert_eq!(form.value("room_name"), "老王调解工作室");
+        assert!(!s.settings.changed());
+        // Back on settings: ↓ moves, Enter edits, typing goes in, Enter ends editing.
+        update(&mut s, Action::Key(Key::char('6')));
+        assert_eq!(s.tab, Tab::Settings);
+        update(&mut s, Action::Key(Key::char('x')));
+        assert!(!s.settings.changed(), "browse mode types nothing");
+        press(&mut s, KeyCode::Down);
+        press(&mut s, KeyCode::Enter);
+        assert!(s.settings.editing);
+        update(&mut s, Action::Key(Key::char('4')));
+        assert_eq!(s.tab, Tab::Settings, "in edit mode a digit is text");
+        let form = s.settings.form.as_ref().unwrap();
+        assert_eq!(form.value("committee_name"), "新华街道人民调解委员会4");
+        press(&mut s, KeyCode::Enter);
+        assert!(!s.settings.editing, "Enter ends editing");
+        press(&mut s, KeyCode::Enter);
+        press(&mut s, KeyCode::Esc);
+        assert!(!s.settings.editing, "Esc ends editing");
+        assert_eq!(s.tab, Tab::Settings, "the first Esc only ends editing");
+    }
+
+    #[test]
+    fn leaving_settings_with_unsaved_changes_asks_however_it_is_left() {
+        let leave_keys = [
+            (Key::plain(KeyCode::BackTab), Tab::Statistics),
+            (Key::char('2'), Tab::Cases),
+        ];
+        for (leave, to) in leave_keys {
+            let mut s = on_settings();
+            press(&mut s, KeyCode::Enter);
+            update(&mut s, Action::Key(Key::char('新')));
+            press(&mut s, KeyCode::Esc);
+            update(&mut s, Action::Key(leave));
+            assert_eq!(s.tab, Tab::Settings, "{leave:?} left without asking");
+            assert!(matches!(s.modals.last(), Some(Modal::Confirm(_))));
+            press(&mut s, KeyCode::Enter);
+            assert_eq!(s.tab, Tab::Settings, "Enter alone keeps the change");
+            assert!(s.settings.changed());
+            update(&mut s, Action::Key(leave));
+            update(&mut s, Action::Key(Key::char('y')));
+            assert_eq!(s.tab, to);
+            assert!(!s.settings.changed(), "the change was thrown away");
+        }
+        // Tab past the last field asks too.
+        let mut s = on_settings();
+        press(&mut s, KeyCode::Enter);
+        update(&mut s, Action::Key(Key::char('新')));
+        press(&mut s, KeyCode::Esc);
+        for _ in 0..40 {
+            press(&mut s, KeyCode::Tab);
+            if !s.modals.is_empty() {
+                break;
+            }
+        }
+        assert_eq!(s.tab, Tab::Settings);
+        assert!(matches!(s.modals.last(), Some(Modal::Confirm(_))));
+        // Without a change Tab past the end goes on to 今日 at once.
+        let mut s = on_settings();
+        for _ in 0..40 {
+            press(&mut s, KeyCode::Tab);
+        }
+        assert_ne!(s.tab, Tab::Settings);
+        assert!(s.modals.is_empty());
+    }
+
+    #[test]
+    fn after_f2_the_focus_stays_on_the_field_saved_from() {
+        let mut s = on_settings();
+        press(&mut s, KeyCode::Down);
+        press(&mut s, KeyCode::Down);
+        press(&mut s, KeyCode::Enter);
+        update(&mut s, Action::Key(Key::char('甲')));
+        let effects = update(&mut s, Action::Key(Key::plain(KeyCode::F(2))));
+        assert!(!effects.is_empty());
+        let org = Organisation {
+            id: OrgId(1),
+            profile: OrgProfile {
+                room_name: "老王调解工作室".into(),
+                committee_name: "新华街道人民调解委员会".into(),
+                number_prefix: "临新甲".into(),
+                number_pattern: DEFAULT_NUMBER_PATTERN.into(),
+            },
+        };
+        let room = Room {
+            org: Some(org),
+            mediators: Vec::new(),
+            locals: Vec::new(),
+            lang: None,
+            printer: Default::default(),
+            settings: Default::default(),
+        };
+        update(&mut s, Action::RoomLoaded(Box::new(room)));
+        let form = s.settings.form.as_ref().unwrap();
+        assert_eq!(form.focused().map(|f| f.id), Some("number_prefix"));
+        assert!(!s.settings.editing);
+    }
+
+    #[test]
     fn esc_after_a_change_asks_before_throwing_it_away() {
         let mut s = on_settings();
+        press(&mut s, KeyCode::Enter);
         update(&mut s, Action::Key(Key::char('新')));
+        press(&mut s, KeyCode::Esc);
         press(&mut s, KeyCode::Esc);
         assert!(matches!(s.modals.last(), Some(Modal::Confirm(_))));
         press(&mut s, KeyCode::Enter);
         assert_eq!(s.tab, Tab::Settings, "Enter alone keeps the change");
         assert!(s.settings.changed());
+        assert!(!s.settings.editing);
         press(&mut s, KeyCode::Esc);
         update(&mut s, Action::Key(Key::char('y')));
         assert_eq!(s.tab, Tab::Cases);

@@ -220,6 +220,16 @@ fn the_cursor_follows_wrapped_lines_of_the_facts() {
 }
 
 #[test]
+fn discarding_a_new_case_says_it_is_not_registered_yet() {
+    let s = confirm_discard(Lang::Zh);
+    let Some(Modal::Confirm(c)) = s.modals.last() else {
+        panic!("no question");
+    };
+    assert!(c.question.contains("还没有登记"), "{}", c.question);
+    assert!(!c.question.contains("修改"), "{}", c.question);
+}
+
+#[test]
 fn no_cursor_is_shown_under_a_question() {
     let s = confirm_discard(Lang::Zh);
     assert_eq!(screen_and_cursor(&s).1, None);

@@ -45,6 +45,7 @@ fn places_and_display_zh() {
 #[test]
 fn a_wrong_limit_is_said_beside_it_and_good_ones_are_saved_with_the_display() {
     let mut s = on_limits(Lang::Zh);
+    press(&mut s, KeyCode::Enter);
     for _ in 0..4 {
         press(&mut s, KeyCode::Backspace);
     }

@@ -138,6 +138,9 @@ fn every_dialog_takes_a_paste_keeps_a_draft_and_asks_before_esc_throws_it_away()
         let depth = s.modals.len();
         to_text_field(&mut s);
         let before = focused_value(&s);
+        // A prefilled date, time or number is replaced by what comes first.
+        let whole = dialog(&s).form().focused().is_some_and(|f| f.whole);
+        let before = if whole { String::new() } else { before };
         act(&mut s, Action::Paste(TYPED.into()));
         assert_eq!(
             focused_value(&s),

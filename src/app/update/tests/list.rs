@@ -185,6 +185,25 @@ fn letters_in_the_search_box_are_text_not_commands() {
 }
 
 #[test]
+fn the_search_box_has_the_editing_keys_of_every_text_field() {
+    let mut s = started();
+    key(&mut s, Key::char('/'));
+    type_in(&mut s, "张三 13947801236");
+    key(&mut s, Key::ctrl('w'));
+    assert_eq!(
+        s.list.query.text, "张三 ",
+        "Ctrl-W deletes the word before the cursor"
+    );
+    key(&mut s, Key::ctrl('a'));
+    type_in(&mut s, "老");
+    assert_eq!(s.list.query.text, "老张三 ", "Ctrl-A goes to the start");
+    key(&mut s, Key::ctrl('k'));
+    assert_eq!(s.list.query.text, "老");
+    key(&mut s, Key::ctrl('u'));
+    assert_eq!(s.list.query.text, "", "Ctrl-U deletes to the start");
+}
+
+#[test]
 fn esc_in_the_search_box_clears_the_text_and_reads_again() {
     let mut s = started();
     key(&mut s, Key::char('/'));

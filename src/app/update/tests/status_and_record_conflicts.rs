@@ -141,3 +141,53 @@ fn taking_their_record_closes_the_form_and_back_keeps_it() {
         vec![Effect::LoadCaseSessions(theirs.fields.case_id)]
     );
 }
+
+#[test]
+fn recording_a_session_that_has_not_come_yet_as_held_asks_first_naming_its_date() {
+    let mut s = detail(CaseStatus::Accepted);
+    let tomorrow = super::drafts_after_load::planned(5, "2026-11-29");
+    let form =
+        crate::app::dialogs::record::RecordForm::new(std::slice::from_ref(&tomorrow), today())
+            .expect("a record form");
+    s.modals.push(Modal::Record(Box::new(form)));
+    if let Some(Modal::Record(r)) = s.modals.last_mut() {
+        r.form.set_text("notes", "双方同意");
+    }
+    let effects = press(&mut s, KeyCode::F(2));
+    assert!(
+        effects.is_empty(),
+        "recorded without a question: {effects:?}"
+    );
+    let Some(Modal::Confirm(c)) = top(&s) else {
+        panic!("no question: {:?}", top(&s));
+    };
+    assert!(c.question.contains("2026-11-29"), "{}", c.question);
+    // The safe answer is the default: Enter keeps the form open, nothing is stored.
+    let effects = press(&mut s, KeyCode::Enter);
+    assert!(effects.is_empty());
+    assert!(matches!(top(&s), Some(Modal::Record(_))));
+    press(&mut s, KeyCode::F(2));
+    let effects = key(&mut s, Key::char('y'));
+    assert!(
+        matches!(effects.as_slice(), [Effect::RecordSession { id, .. }] if *id == tomorrow.id),
+        "{effects:?}"
+    );
+    assert!(
+        matches!(top(&s), Some(Modal::Record(_))),
+        "open until saved"
+    );
+    // A session of today is recorded at once.
+    let mut s = detail(CaseStatus::Accepted);
+    let held = super::drafts_after_load::planned(6, "2026-11-28");
+    let form = crate::app::dialogs::record::RecordForm::new(std::slice::from_ref(&held), today())
+        .expect("a record form");
+    s.modals.push(Modal::Record(Box::new(form)));
+    if let Some(Modal::Record(r)) = s.modals.last_mut() {
+        r.form.set_text("notes", "双方同意");
+    }
+    let effects = press(&mut s, KeyCode::F(2));
+    assert!(
+        matches!(effects.as_slice(), [Effect::RecordSession { .. }]),
+        "{effects:?}"
+    );
+}
