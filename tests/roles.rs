@@ -143,6 +143,9 @@ fn a_clerk_sees_no_full_id_or_phone_of_another_case_on_any_screen() {
     state.user = clerk;
     let mut seen = drive(&mut state, &mut runner, start());
     let mut shown = vec![("today".to_string(), screen(&state))];
+    // The first screen is up: what waits for it (the case list, the day's copy) is read.
+    let after_first = update(&mut state, Action::FirstDrawn);
+    seen.extend(drive(&mut state, &mut runner, after_first));
 
     // The list holds only the clerk's own case.
     state.tab = Tab::Cases;
