@@ -269,6 +269,9 @@ fn terminal_samples(db: &Path, runs: usize) -> Vec<Sample> {
         app.wait_for("收案日期", WAIT)
             .unwrap_or_else(|e| panic!("{e}"));
         let mut text = chrono::Local::now().date_naive().to_string();
+        // The first key typed into a prefilled date replaces it; after an arrow key, a
+        // typed character is added where the cursor is.
+        app.key(Key::End);
         for _ in 0..5 {
             let before = app.bytes_received();
             app.send_str("x");
