@@ -13,6 +13,7 @@ pub mod conflict;
 pub mod dialogs;
 pub mod docs_view;
 pub mod drafts;
+pub mod effect_kind;
 pub mod effects;
 pub mod form;
 mod front_desk;

@@ -2,12 +2,59 @@
 //! data a form is made from as the user may see it. Part of the I/O side of `app`.
 
 use super::Runner;
+use crate::app::action::Action;
+use crate::documents::forms::{Choice, FormKind};
 use crate::domain::case::CaseId;
 use crate::domain::user::may_see_agreements;
 use crate::i18n::tf;
 use crate::storage::StorageError;
 
 impl Runner {
+    /// Writes a form of a case as PDF into its folder and, with `print`, sends it to the
+    /// room's printer.
+    pub(super) fn print_document(
+        &mut self,
+        case: CaseId,
+        form: FormKind,
+        today: chrono::NaiveDate,
+        choice: Choice,
+        print: bool,
+    ) -> Result<Action, StorageError> {
+        let (path, ticket) = self.write_document(case, form, today, choice)?;
+        if !print {
+            return Ok(Action::DocumentWritten(path));
+        }
+        use crate::documents::printer;
+        let org = self.org()?.id;
+        let settings =
+            printer::PrinterSettings::from_lookup(|k| self.store.setting(org, k).ok().flatten());
+        let env = printer::PrintEnv::of_process();
+        printer::send(&settings, std::path::Path::new(&path), &ticket, &env)
+            .map_err(|e| StorageError::Invalid(e.to_string()))?;
+        Ok(Action::DocumentPrinted(path))
+    }
+
+    /// Leaves a form of a case for the printer of the user's own terminal (本机打印): its
+    /// text, in the media-copy envelope the event loop writes between frames.
+    pub(super) fn print_locally(
+        &mut self,
+        case: CaseId,
+        form: FormKind,
+        today: chrono::NaiveDate,
+        choice: Choice,
+    ) -> Result<Action, StorageError> {
+        let data = self.form_data(case, form)?;
+        let templates = self.templates();
+        let pages = crate::documents::forms::text_pages;
+        let file = data.file(today, choice, &pages);
+        let docs = form
+            .build(&file, &templates)
+            .map_err(|e| StorageError::Invalid(e.to_string()))?;
+        self.to_terminal
+            .extend(crate::documents::media_copy::envelope(&docs));
+        Ok(Action::PrintedLocally)
+    }
+
     /// The room's wording of the forms, read again for each document so an edited
     /// override applies at once; a bad override is skipped (the start-up notice names it).
     pub(super) fn templates(&self) -> crate::documents::template::Templates {

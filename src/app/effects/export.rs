@@ -1,12 +1,56 @@
 //! The 统计 tab's exports: the ledger (台账) workbook of a period, and writing a workbook
 //! beside the database, readable by its owner only (the ledger names parties).
 
+use super::Runner;
+use crate::app::action::Action;
 use crate::domain::org::Organisation;
+use crate::domain::stats::compute;
 use crate::domain::stats::period::Period;
 use crate::domain::user::User;
 use crate::i18n::tf;
 use crate::storage::{StorageError, Store};
 use std::path::Path;
+
+impl Runner {
+    /// Writes the period's statistics as an .xlsx in the database's folder.
+    pub(super) fn export_stats(&self, period: &Period) -> Result<Action, StorageError> {
+        let org = self.org()?;
+        let rows = self.store.stats_cases(org.id, period)?;
+        let stats = compute(*period, &rows);
+        let sheets = crate::report::stats_sheet::stats_sheets(&org.profile.room_name, &stats);
+        let bytes = crate::report::xlsx::workbook_bytes(&sheets)
+            .map_err(|e| StorageError::Invalid(e.to_string()))?;
+        let name = format!(
+            "{}_{}_{}.xlsx",
+            crate::i18n::t("report.file.stats"),
+            period.from,
+            period.to
+        );
+        Ok(Action::StatsExported(keep_beside(
+            self.store.path(),
+            &name,
+            &bytes,
+        )?))
+    }
+
+    /// Writes the ledger (台账) of the cases received in the period as an .xlsx in the
+    /// database's folder.
+    pub(super) fn export_ledger(&self, period: &Period) -> Result<Action, StorageError> {
+        let org = self.org()?;
+        let bytes = ledger_workbook(&self.store, org, period, &self.user)?;
+        let name = format!(
+            "{}_{}_{}.xlsx",
+            crate::i18n::t("report.file.ledger"),
+            period.from,
+            period.to
+        );
+        Ok(Action::LedgerExported(keep_beside(
+            self.store.path(),
+            &name,
+            &bytes,
+        )?))
+    }
+}
 
 /// The ledger of the cases received in `period`, as .xlsx bytes; ID numbers and phones
 /// masked (the full ones only from `tiaojie report ledger --unmasked`).

@@ -21,8 +21,11 @@ pub enum Edited {
 }
 
 impl Edited {
-    /// The versioned save `effect` is, if it is one.
+    /// The versioned save `effect` is, if the table of effects says it is one.
     pub fn of(effect: &Effect) -> Option<Edited> {
+        if !effect.describe().versioned {
+            return None;
+        }
         Some(match effect {
             Effect::UpdateCase { id, fields, .. } => Edited::Case(*id, fields.clone()),
             Effect::SaveAgreement(a) => Edited::Agreement(a.clone()),
@@ -41,6 +44,8 @@ impl Edited {
                 }),
             ),
             Effect::RecordSession { id, record, .. } => Edited::Record(*id, record.clone()),
+            // Said versioned in the table but not shown beside the stored version here:
+            // the test over every effect (`effect_kind`) fails.
             _ => return None,
         })
     }

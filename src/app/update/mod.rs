@@ -47,10 +47,16 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
     };
     // Whatever closed a form (a save, a cancel) also ends its draft.
     effects.extend(drafts::closed(state));
-    if effects.iter().any(today::may_change_today) {
+    mark_today(state, &effects);
+    effects
+}
+
+/// What 今日 holds is read again when next shown if one of `effects` may change it (the
+/// table of effects says which).
+pub(crate) fn mark_today(state: &mut AppState, effects: &[Effect]) {
+    if effects.iter().any(|e| e.describe().today_may_change) {
         today::outdated(state);
     }
-    effects
 }
 
 fn handle(state: &mut AppState, action: Action) -> Vec<Effect> {

@@ -48,35 +48,6 @@ pub fn outdated(state: &mut AppState) {
     state.today_view.fresh_for = None;
 }
 
-/// True when `effect` may change what 今日 shows: every write except drafts (a new kind
-/// of effect counts as a write until it is listed here).
-pub fn may_change_today(effect: &Effect) -> bool {
-    !matches!(
-        effect,
-        Effect::LoadRoom
-            | Effect::LoadCases(_)
-            | Effect::SearchCases { .. }
-            | Effect::LoadCase(_)
-            | Effect::LoadToday(_)
-            | Effect::LoadAgenda { .. }
-            | Effect::LoadMonth { .. }
-            | Effect::LoadCaseSessions(_)
-            | Effect::LoadFollowUps(_)
-            | Effect::LoadStats(_)
-            | Effect::ExportStats(_)
-            | Effect::ExportLedger(_)
-            | Effect::FindRepeats(_)
-            | Effect::LoadDrafts
-            | Effect::SaveDraft { .. }
-            | Effect::DeleteDraft(_)
-            | Effect::LoadUsers
-            | Effect::LoadHistory(_)
-            | Effect::WriteDocument { .. }
-            | Effect::LoadAgreement(..)
-            | Effect::DailyBackup
-    )
-}
-
 /// Today's data arrived.
 pub fn loaded(state: &mut AppState, data: TodayData) -> Vec<Effect> {
     let view = &mut state.today_view;
