@@ -17,8 +17,6 @@ pub struct DocsView {
     pub scroll: u16,
     /// The room's wording of the forms, read at start (built-in unless overridden).
     pub templates: std::sync::Arc<Templates>,
-    /// The agreement of the case last opened, if it has one (read with the case).
-    pub agreement: Option<crate::domain::agreement::Agreement>,
     /// The session ←/→ chose for a notice or record (none: the case's latest).
     pub session: Option<SessionId>,
     /// The visit ←/→ chose for a follow-up record, 1-based (none: the latest).

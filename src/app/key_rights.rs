@@ -256,7 +256,7 @@ fn registrar_shown(state: &AppState, case: CaseId) -> Option<String> {
         .sessions
         .iter()
         .chain(state.today_view.sessions.iter())
-        .chain(state.case_sessions.iter().flat_map(|(_, list)| list.iter()))
+        .chain(state.detail().into_iter().flat_map(|d| d.sessions()))
         .chain(state.modals.iter().flat_map(|m| match m {
             Modal::Reschedule(r) => r.sessions.as_slice(),
             Modal::Record(r) => r.sessions.as_slice(),

@@ -4,7 +4,7 @@
 
 use super::agreement_form::AgreementEditor;
 use super::docs_view::mask_ids;
-use super::state::{AppState, CasesView};
+use super::state::AppState;
 use crate::documents::forms::{CaseFile, Choice, text_pages};
 use crate::documents::{Document, DocumentError};
 use crate::domain::follow_up::FollowUp;
@@ -13,33 +13,25 @@ use crate::domain::session::{Session, SessionKind, SessionStatus};
 /// The sessions of the open case a notice or record can be about (not cancelled or
 /// postponed, not a follow-up visit), in time order.
 pub fn live_sessions(state: &AppState) -> Vec<&Session> {
-    let CasesView::Detail(detail) = &state.cases else {
+    let Some(detail) = state.detail() else {
         return Vec::new();
     };
-    match &state.case_sessions {
-        Some((c, list)) if *c == detail.case.id => list
-            .iter()
-            .filter(|s| {
-                s.fields.kind != SessionKind::FollowUp
-                    && !matches!(
-                        s.status,
-                        SessionStatus::Cancelled | SessionStatus::Postponed
-                    )
-            })
-            .collect(),
-        _ => Vec::new(),
-    }
+    detail
+        .sessions()
+        .iter()
+        .filter(|s| {
+            s.fields.kind != SessionKind::FollowUp
+                && !matches!(
+                    s.status,
+                    SessionStatus::Cancelled | SessionStatus::Postponed
+                )
+        })
+        .collect()
 }
 
 /// The follow-up visits of the open case, oldest first.
 pub fn visits(state: &AppState) -> &[FollowUp] {
-    let CasesView::Detail(detail) = &state.cases else {
-        return &[];
-    };
-    match &state.case_follow_ups {
-        Some((c, list)) if *c == detail.case.id => list.as_slice(),
-        _ => &[],
-    }
+    state.detail().map_or(&[], |d| d.follow_ups())
 }
 
 /// What ←/→ chose, kept only while it belongs to the open case.
@@ -65,23 +57,15 @@ pub fn choice(state: &AppState) -> Choice {
 /// printed value, ID numbers in full as on paper (the preview's title says so), so they
 /// can be proof-read before printing; the case holds only what the user's role may see.
 pub fn preview(state: &AppState) -> Option<Result<Vec<Document>, DocumentError>> {
-    let CasesView::Detail(detail) = &state.cases else {
-        return None;
-    };
+    let detail = state.detail()?;
     let org = state.org.as_ref()?;
-    let id = detail.case.id;
-    let sessions = match &state.case_sessions {
-        Some((c, list)) if *c == id => list.as_slice(),
-        _ => &[],
-    };
-    let follow_ups = visits(state);
     let file = CaseFile {
         case: &detail.case,
         org: &org.profile,
         mediators: &state.mediators,
-        sessions,
-        follow_ups,
-        agreement: state.docs.agreement.as_ref(),
+        sessions: detail.sessions(),
+        follow_ups: detail.follow_ups(),
+        agreement: detail.agreement.as_ref(),
         today: state.today,
         choice: choice(state),
         pages: &text_pages,

@@ -1,5 +1,6 @@
 //! Where the user is and what the screens show: one enum for the case tab's view, a
-//! stack of modals, and the data loaded for them.
+//! stack of modals, and the data loaded for them. What is read for one case lives in its
+//! `CaseDetail` and goes with it.
 
 use super::case_form::CaseForm;
 use super::form::Form;
@@ -127,7 +128,8 @@ impl Default for CaseList {
     }
 }
 
-/// One case on screen.
+/// One case on screen, and what is read with it: it goes when the case is closed, so
+/// nothing of one case is ever shown on another.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CaseDetail {
     /// The case as last loaded.
@@ -136,6 +138,39 @@ pub struct CaseDetail {
     pub scroll: u16,
     /// Earlier cases of its parties (重复纠纷), once found.
     pub repeats: Vec<crate::domain::case::CaseSummary>,
+    /// Its sessions, once read (`None` until then).
+    pub sessions: Option<Vec<Session>>,
+    /// Its follow-up visits, once read.
+    pub follow_ups: Option<Vec<crate::domain::follow_up::FollowUp>>,
+    /// Its history from the audit trail, once read.
+    pub history: Option<Vec<crate::domain::audit::AuditEntry>>,
+    /// Its agreement for the 文书 tab, once read (`None` too while it has none).
+    pub agreement: Option<crate::domain::agreement::Agreement>,
+}
+
+impl CaseDetail {
+    /// `case` on screen, nothing read with it yet.
+    pub fn new(case: Case) -> CaseDetail {
+        CaseDetail {
+            case,
+            scroll: 0,
+            repeats: Vec::new(),
+            sessions: None,
+            follow_ups: None,
+            history: None,
+            agreement: None,
+        }
+    }
+
+    /// Its sessions as read so far.
+    pub fn sessions(&self) -> &[Session] {
+        self.sessions.as_deref().unwrap_or_default()
+    }
+
+    /// Its follow-up visits as read so far, oldest first.
+    pub fn follow_ups(&self) -> &[crate::domain::follow_up::FollowUp] {
+        self.follow_ups.as_deref().unwrap_or_default()
+    }
 }
 
 /// A line at the bottom saying what just happened.
@@ -185,10 +220,6 @@ pub struct AppState {
     pub today_view: TodayState,
     /// The schedule tab.
     pub schedule: ScheduleState,
-    /// The sessions of the case on screen (its id, its sessions).
-    pub case_sessions: Option<(CaseId, Vec<Session>)>,
-    /// The follow-up visits of the case on screen (its id, its visits).
-    pub case_follow_ups: Option<(CaseId, Vec<crate::domain::follow_up::FollowUp>)>,
     /// The statistics tab.
     pub stats: StatsView,
     /// The documents tab.
@@ -211,8 +242,6 @@ pub struct AppState {
     pub drafts: super::drafts::DraftsState,
     /// The room's users (read for administrators only, for the settings tab).
     pub users: Vec<crate::domain::user::User>,
-    /// The history of the case on screen from the audit trail (its id, its entries).
-    pub case_history: Option<(CaseId, Vec<crate::domain::audit::AuditEntry>)>,
     /// Who is at the keyboard; every screen and action asks `domain::user` rules of it.
     pub user: crate::domain::user::User,
 }
@@ -241,8 +270,6 @@ impl AppState {
                 ..Default::default()
             },
             schedule: ScheduleState::default(),
-            case_sessions: None,
-            case_follow_ups: None,
             stats: StatsView::default(),
             docs: Default::default(),
             modals: Vec::new(),
@@ -254,7 +281,6 @@ impl AppState {
             saving: Saving::No,
             drafts: Default::default(),
             users: Vec::new(),
-            case_history: None,
             // The event loop puts the identified user here; tests start as an administrator.
             user: crate::domain::user::User::new("", crate::domain::user::Role::Admin),
         }
@@ -272,6 +298,22 @@ impl AppState {
     /// Rows of the list that fit on screen (title, tabs, header, status and key bar aside).
     pub fn list_rows(&self) -> u64 {
         u64::from(self.size.1.saturating_sub(LIST_CHROME_ROWS)).max(1)
+    }
+
+    /// The case on screen in the 案件 tab, with what was read of it.
+    pub fn detail(&self) -> Option<&CaseDetail> {
+        match &self.cases {
+            CasesView::Detail(d) => Some(d),
+            _ => None,
+        }
+    }
+
+    /// The case on screen if it is case `id` (an answer about another case is dropped).
+    pub fn detail_of(&mut self, id: CaseId) -> Option<&mut CaseDetail> {
+        match &mut self.cases {
+            CasesView::Detail(d) if d.case.id == id => Some(d),
+            _ => None,
+        }
     }
 
     /// What a dialog may read of the room (see `app/dialogs`).

@@ -83,11 +83,11 @@ fn body(state: &AppState, detail: &CaseDetail, w: usize, theme: Theme) -> Vec<Li
     paragraph(&mut out, &t("field.facts"), &f.facts, w, theme);
     paragraph(&mut out, &t("field.claims"), &f.claims, w, theme);
     parties::section(&mut out, &f.parties, w, theme);
-    sessions::section(&mut out, state, case, w, theme);
-    follow_ups::section(&mut out, state, case, w, theme);
+    sessions::section(&mut out, detail, w, theme);
+    follow_ups::section(&mut out, detail, w, theme);
     repeats::section(&mut out, &detail.repeats, w, theme);
     history(&mut out, &case.history, w, theme);
-    audit::section(&mut out, state, case, w, theme);
+    audit::section(&mut out, detail, w, theme);
     out
 }
 

@@ -61,8 +61,10 @@ pub fn loaded(
     if detail.case.id != id {
         return Vec::new();
     }
-    state.docs.agreement = agreement.clone();
     if !open {
+        if let Some(d) = state.detail_of(id) {
+            d.agreement = agreement;
+        }
         return Vec::new();
     }
     let case = detail.case.clone();
@@ -109,13 +111,11 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effec
         }
     };
     let close = effects.iter().any(|e| matches!(e, Effect::LoadCase(_)));
+    // Back on the detail, which reads the case again and what comes with it (the
+    // `LoadCase` among the effects): nothing read before the editor opened is shown.
     if close {
         let case = editor.case.clone();
-        state.cases = CasesView::Detail(Box::new(CaseDetail {
-            case,
-            scroll: 0,
-            repeats: Vec::new(),
-        }));
+        state.cases = CasesView::Detail(Box::new(CaseDetail::new(case)));
     }
     if let Some((key, error)) = status {
         state.status = Some(StatusLine {
@@ -152,11 +152,8 @@ pub fn discard(state: &mut AppState) -> Vec<Effect> {
     };
     let case = editor.case.clone();
     let id = case.id;
-    state.cases = CasesView::Detail(Box::new(CaseDetail {
-        case,
-        scroll: 0,
-        repeats: Vec::new(),
-    }));
+    // The detail reads the case again and what comes with it (see `on_key`).
+    state.cases = CasesView::Detail(Box::new(CaseDetail::new(case)));
     vec![Effect::LoadCase(id)]
 }
 
@@ -407,7 +404,6 @@ pub fn saved(state: &mut AppState, agreement: Agreement) -> Vec<Effect> {
     if editor.case.id != agreement.case_id {
         return Vec::new();
     }
-    state.docs.agreement = Some(agreement.clone());
     let focus = editor.form.focus;
     let mut fresh = AgreementEditor::new(editor.case.clone(), agreement);
     fresh.form.focus = focus.min(fresh.form.fields.len().saturating_sub(1));

@@ -8,7 +8,7 @@ use crate::app::command::Command;
 use crate::app::key::Key;
 use crate::app::modal::{Confirm, Modal, Pending, Picker, PickerTarget};
 use crate::app::party_form::PartyForm;
-use crate::app::state::{AppState, CaseDetail, CasesView, StatusLine};
+use crate::app::state::{AppState, CasesView, StatusLine};
 use crate::domain::party::{Party, PartyKind, PartyRole};
 use crate::i18n::{t, tf};
 
@@ -147,8 +147,9 @@ fn open_party(state: &mut AppState, index: Option<usize>) {
     ))));
 }
 
-/// The form closes on a successful save and the saved case is shown.
-pub fn saved(state: &mut AppState, case: crate::domain::case::Case) {
+/// The form closes on a successful save and the saved case is shown (read again with
+/// what comes with it).
+pub fn saved(state: &mut AppState, case: crate::domain::case::Case) -> Vec<Effect> {
     let created = matches!(&state.cases, CasesView::Form(cf) if cf.editing.is_none());
     let key = if created {
         "msg.registered"
@@ -159,9 +160,5 @@ pub fn saved(state: &mut AppState, case: crate::domain::case::Case) {
         text: t(key).into_owned(),
         error: false,
     });
-    state.cases = CasesView::Detail(Box::new(CaseDetail {
-        case,
-        scroll: 0,
-        repeats: Vec::new(),
-    }));
+    super::detail::show(state, case)
 }

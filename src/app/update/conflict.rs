@@ -8,7 +8,7 @@ use crate::app::agreement_form::AgreementEditor;
 use crate::app::command::Command;
 use crate::app::conflict::{ConflictChoice, ConflictView, StatusAsk, Subject};
 use crate::app::modal::{Modal, ReasonForm};
-use crate::app::state::{AppState, CaseDetail, CasesView, StatusLine};
+use crate::app::state::{AppState, CasesView, StatusLine};
 use crate::app::version_diffs::{agreement_rows, record_rows, status_rows};
 use crate::domain::agreement::Agreement;
 use crate::domain::case::{Case, CaseFields};
@@ -169,13 +169,9 @@ fn keep_mine(state: &mut AppState, subject: Subject) -> Vec<Effect> {
 /// Drops mine: the form closes and the stored version is shown.
 fn take_theirs(state: &mut AppState, subject: Subject) -> Vec<Effect> {
     match subject {
+        // Their save is news to this user: the detail reads its history and the rest.
         Subject::Case { theirs, .. } | Subject::Status { theirs, .. } => {
-            state.cases = CasesView::Detail(Box::new(CaseDetail {
-                case: *theirs,
-                scroll: 0,
-                repeats: Vec::new(),
-            }));
-            super::detail::repeats_of_detail(state)
+            super::detail::show(state, *theirs)
         }
         Subject::Agreement { mine, theirs } => {
             if let CasesView::Agreement(editor) = &mut state.cases {
@@ -184,7 +180,6 @@ fn take_theirs(state: &mut AppState, subject: Subject) -> Vec<Effect> {
                     Some(a) => *a,
                     None => Agreement::draft(&case, &mine.mediators),
                 };
-                state.docs.agreement = Some(stored.clone());
                 **editor = AgreementEditor::new(case, stored);
             }
             Vec::new()

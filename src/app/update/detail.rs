@@ -62,39 +62,32 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>) -> Vec<Effect> {
 
 /// A case arrived: show it (or its form, if it was opened for editing).
 pub fn loaded(state: &mut AppState, case: Case) -> Vec<Effect> {
-    let id = case.id;
     // A case read before the agreement editor opened must not close it.
     if matches!(state.cases, CasesView::Agreement(_)) {
         return Vec::new();
     }
-    // The same case read again (another process changed it) keeps its place on screen.
-    let scroll = match &state.cases {
-        CasesView::Detail(d) if d.case.id == id => d.scroll,
-        _ => 0,
+    if std::mem::take(&mut state.list.edit_on_load) {
+        state.cases = CasesView::Form(Box::new(CaseForm::edit(&case, &state.locals)));
+        return Vec::new();
+    }
+    show(state, case)
+}
+
+/// Shows `case` on the detail and reads what comes with it: its sessions, history,
+/// agreement and visits, and its parties' earlier cases. Every way back to the detail
+/// (a case read, a form saved, a conflict settled) comes through here, so none shows a
+/// list left from before. The same case shown again keeps its place, and what was read of
+/// it until the fresh answers arrive; another case starts with nothing of the last one.
+pub fn show(state: &mut AppState, case: Case) -> Vec<Effect> {
+    let id = case.id;
+    let detail = match std::mem::replace(&mut state.cases, CasesView::List) {
+        CasesView::Detail(mut same) if same.case.id == id => {
+            same.case = case;
+            same
+        }
+        _ => Box::new(CaseDetail::new(case)),
     };
-    state.cases = if std::mem::take(&mut state.list.edit_on_load) {
-        CasesView::Form(Box::new(CaseForm::edit(&case, &state.locals)))
-    } else {
-        CasesView::Detail(Box::new(CaseDetail {
-            case,
-            scroll,
-            repeats: Vec::new(),
-        }))
-    };
-    // The sessions and visits come with the detail; an older case's are not shown meanwhile.
-    if state.case_sessions.as_ref().is_some_and(|(c, _)| *c != id) {
-        state.case_sessions = None;
-    }
-    if state.case_history.as_ref().is_some_and(|(c, _)| *c != id) {
-        state.case_history = None;
-    }
-    if state
-        .case_follow_ups
-        .as_ref()
-        .is_some_and(|(c, _)| *c != id)
-    {
-        state.case_follow_ups = None;
-    }
+    state.cases = CasesView::Detail(detail);
     // One read of the visits serves the detail and the 文书 tab.
     let mut effects = vec![
         Effect::LoadCaseSessions(id),

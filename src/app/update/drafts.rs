@@ -274,12 +274,13 @@ pub fn sessions_arrived(state: &mut AppState) {
     let Some((DraftKey::Record(id), data)) = state.drafts.pending.take() else {
         return;
     };
-    let Some((case, sessions)) = &state.case_sessions else {
+    let Some(sessions) = state
+        .detail()
+        .filter(|d| d.case.id == id)
+        .and_then(|d| d.sessions.as_deref())
+    else {
         return;
     };
-    if *case != id {
-        return;
-    }
     if let Some(mut rf) = RecordForm::new(sessions, state.today) {
         // The session first: choosing it fills the text fields with its record.
         if let Some(code) = data.fields.get("session") {

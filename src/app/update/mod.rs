@@ -107,15 +107,19 @@ fn handle(state: &mut AppState, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::CaseSessionsLoaded(id, sessions) => {
-            state.case_sessions = Some((id, sessions));
-            drafts::sessions_arrived(state);
+            if let Some(d) = state.detail_of(id) {
+                d.sessions = Some(sessions);
+                drafts::sessions_arrived(state);
+            }
             Vec::new()
         }
         Action::SessionSaved(booked) => session::saved(state, *booked),
         Action::SessionRecorded(s) => session::recorded(state, *s),
         Action::SessionCancelled(s) => reschedule::cancelled(state, *s),
         Action::FollowUpsLoaded(id, visits) => {
-            state.case_follow_ups = Some((id, visits));
+            if let Some(d) = state.detail_of(id) {
+                d.follow_ups = Some(visits);
+            }
             Vec::new()
         }
         Action::FollowUpSaved(id) => follow_up::saved(state, id),
@@ -129,7 +133,9 @@ fn handle(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::CaseConflict { mine, theirs } => conflict::arrived(state, *mine, *theirs),
         Action::UsersLoaded(users) => users::loaded(state, users),
         Action::HistoryLoaded(id, entries) => {
-            state.case_history = Some((id, entries));
+            if let Some(d) = state.detail_of(id) {
+                d.history = Some(entries);
+            }
             Vec::new()
         }
         Action::AgreementLoaded(id, a, open) => agreement::loaded(state, id, a.map(|a| *a), open),

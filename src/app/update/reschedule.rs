@@ -25,10 +25,7 @@ pub fn open_on_detail(state: &mut AppState, postpone: bool) -> Vec<Effect> {
     let CasesView::Detail(detail) = &state.cases else {
         return Vec::new();
     };
-    let sessions = match &state.case_sessions {
-        Some((id, list)) if *id == detail.case.id => list.clone(),
-        _ => Vec::new(),
-    };
+    let sessions = detail.sessions().to_vec();
     open(state, postpone, &sessions);
     Vec::new()
 }

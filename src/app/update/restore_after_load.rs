@@ -67,7 +67,10 @@ pub fn sessions_arrived(state: &mut AppState) {
     let Some((DraftKey::Reschedule(id, _), _)) = &state.drafts.pending else {
         return;
     };
-    if !matches!(&state.case_sessions, Some((case, _)) if case == id) {
+    if !state
+        .detail()
+        .is_some_and(|d| d.case.id == *id && d.sessions.is_some())
+    {
         return;
     }
     let Some((DraftKey::Reschedule(id, postpone), data)) = state.drafts.pending.take() else {

@@ -44,9 +44,6 @@ pub fn restored(state: &mut AppState, restored: Restored) -> Vec<Effect> {
     state.modals.clear();
     state.cases = CasesView::List;
     state.settings.form = None;
-    state.case_sessions = None;
-    state.case_follow_ups = None;
-    state.case_history = None;
     effects.push(Effect::LoadRoom);
     effects.extend(reload(state));
     effects.push(Effect::LoadToday(state.today));

@@ -6,7 +6,7 @@ use crate::app::action::{Effect, Failure, Room};
 use crate::app::modal::Modal;
 use crate::app::settings::settings_form_for;
 use crate::app::setup::setup_form;
-use crate::app::state::{AppState, CaseDetail, CasesView, StatusLine};
+use crate::app::state::{AppState, CasesView, StatusLine};
 use crate::domain::case::Case;
 
 /// The room was read (at start, or after a settings change).
@@ -69,29 +69,19 @@ pub fn room_loaded(state: &mut AppState, room: Room) -> Vec<Effect> {
     }
 }
 
-/// A case was saved: close what produced it and show the case.
+/// A case was saved: close what produced it and show the case. The detail shown again
+/// reads its parties' earlier cases (they may have changed), its history (which ends with
+/// the change just saved) and the rest of what comes with it.
 pub fn case_saved(state: &mut AppState, case: Case) -> Vec<Effect> {
     if matches!(state.cases, CasesView::Form(_)) {
-        case_form::saved(state, case);
-    } else {
-        let text = crate::i18n::tf(
-            "msg.status_changed",
-            &[("status", &crate::i18n::label("status", case.status.code()))],
-        );
-        state.status = Some(StatusLine { text, error: false });
-        state.cases = CasesView::Detail(Box::new(CaseDetail {
-            case,
-            scroll: 0,
-            repeats: Vec::new(),
-        }));
+        return case_form::saved(state, case);
     }
-    // The detail shown again lists the parties' earlier cases again (they may have
-    // changed), and its history ends with the change just saved.
-    let mut effects = super::detail::repeats_of_detail(state);
-    if let CasesView::Detail(d) = &state.cases {
-        effects.push(Effect::LoadHistory(d.case.id));
-    }
-    effects
+    let text = crate::i18n::tf(
+        "msg.status_changed",
+        &[("status", &crate::i18n::label("status", case.status.code()))],
+    );
+    state.status = Some(StatusLine { text, error: false });
+    super::detail::show(state, case)
 }
 
 /// A failure: a save keeps its form open and says why in a notice; a read says it below.

@@ -33,11 +33,7 @@ pub fn open_record(state: &mut AppState) -> Vec<Effect> {
     let CasesView::Detail(detail) = &state.cases else {
         return Vec::new();
     };
-    let sessions = match &state.case_sessions {
-        Some((id, list)) if *id == detail.case.id => list.as_slice(),
-        _ => &[],
-    };
-    match RecordForm::new(sessions, state.today) {
+    match RecordForm::new(detail.sessions(), state.today) {
         Some(form) => state.modals.push(Modal::Record(Box::new(form))),
         None => state.modals.push(Modal::Notice {
             text: t("err.record.no_session").into_owned(),

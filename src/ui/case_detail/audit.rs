@@ -4,9 +4,8 @@
 use super::super::text::clean;
 use super::super::theme::Theme;
 use super::super::wrap::wrap;
-use crate::app::AppState;
+use crate::app::CaseDetail;
 use crate::domain::audit::{AuditAction, AuditEntry};
-use crate::domain::case::Case;
 use crate::i18n::{label, t, tf};
 use ratatui::text::Line;
 
@@ -31,19 +30,10 @@ const DERIVED: &[&str] = &[
 const MOST: usize = 200;
 
 /// Appends the section (nothing until the history has arrived for this case).
-pub fn section(
-    out: &mut Vec<Line<'static>>,
-    state: &AppState,
-    case: &Case,
-    w: usize,
-    theme: Theme,
-) {
-    let Some((id, entries)) = &state.case_history else {
+pub fn section(out: &mut Vec<Line<'static>>, detail: &CaseDetail, w: usize, theme: Theme) {
+    let Some(entries) = &detail.history else {
         return;
     };
-    if *id != case.id {
-        return;
-    }
     out.push(Line::default());
     out.push(Line::styled(t("detail.audit").into_owned(), theme.header()));
     let lines = summarise(entries);

@@ -1,25 +1,15 @@
 //! The follow-up visits (回访) of the case on its detail: one line per visit (date, way,
 //! performance, satisfaction, who), then any lawsuit or escalation and the measures taken.
 
-use crate::app::AppState;
-use crate::domain::case::Case;
+use crate::app::CaseDetail;
 use crate::i18n::{label, t, tf};
 use crate::ui::text::{clean, fit};
 use crate::ui::theme::Theme;
 use ratatui::text::Line;
 
 /// The heading with the number of visits, then each visit.
-pub(super) fn section(
-    out: &mut Vec<Line<'static>>,
-    state: &AppState,
-    case: &Case,
-    w: usize,
-    theme: Theme,
-) {
-    let visits = match &state.case_follow_ups {
-        Some((id, list)) if *id == case.id => list.as_slice(),
-        _ => &[],
-    };
+pub(super) fn section(out: &mut Vec<Line<'static>>, detail: &CaseDetail, w: usize, theme: Theme) {
+    let visits = detail.follow_ups();
     let none = visits.is_empty().then(|| t("detail.no_follow_ups"));
     super::section_heading(
         out,

@@ -2,8 +2,7 @@
 //! a session's override reason, record outcome, new time (postponed) or reason (called off)
 //! below it when there is one.
 
-use crate::app::AppState;
-use crate::domain::case::Case;
+use crate::app::CaseDetail;
 use crate::i18n::{t, tf};
 use crate::ui::session_line;
 use crate::ui::text::{clean, fit};
@@ -11,17 +10,8 @@ use crate::ui::theme::Theme;
 use ratatui::text::{Line, Span};
 
 /// The heading with the number of sessions, then one line per session.
-pub(super) fn section(
-    out: &mut Vec<Line<'static>>,
-    state: &AppState,
-    case: &Case,
-    w: usize,
-    theme: Theme,
-) {
-    let sessions = match &state.case_sessions {
-        Some((id, list)) if *id == case.id => list.as_slice(),
-        _ => &[],
-    };
+pub(super) fn section(out: &mut Vec<Line<'static>>, detail: &CaseDetail, w: usize, theme: Theme) {
+    let sessions = detail.sessions();
     let none = sessions.is_empty().then(|| t("detail.no_sessions"));
     super::section_heading(
         out,

@@ -86,7 +86,7 @@ fn the_case_detail_asks_for_and_lists_earlier_cases() {
     // A status change shows the case again and asks again.
     let effects = update(&mut s, Action::CaseSaved(Box::new(c)));
     assert!(
-        matches!(effects.first(), Some(Effect::FindRepeats(_))),
+        effects.iter().any(|e| matches!(e, Effect::FindRepeats(_))),
         "{effects:?}"
     );
 }

@@ -99,7 +99,7 @@ fn left_and_right_choose_the_session_of_a_notice_and_enter_writes_that_one() {
     use crate::documents::fixtures::sessions;
     use crate::domain::session::SessionId;
     let mut s = detail(CaseStatus::Accepted);
-    s.case_sessions = Some((CaseId(7), sessions()));
+    s.detail_of(CaseId(7)).expect("the case is open").sessions = Some(sessions());
     to_docs(&mut s);
     press(&mut s, KeyCode::Down);
     assert_eq!(s.docs.form(), FormKind::Notice);
@@ -116,7 +116,11 @@ fn left_and_right_choose_the_session_of_a_notice_and_enter_writes_that_one() {
         other => panic!("{other:?}"),
     };
     assert_eq!(chosen, Some(SessionId(3)));
-    // Another case's sessions: the choice no longer applies.
-    s.case_sessions = Some((CaseId(8), sessions()));
+    // Another case opened: the choice no longer applies.
+    let other = Case {
+        id: CaseId(8),
+        ..case()
+    };
+    act(&mut s, Action::CaseLoaded(Box::new(other)));
     assert_eq!(crate::app::previews::choice(&s).session, None);
 }

@@ -98,5 +98,6 @@ fn without_an_open_form_the_notice_alone_is_shown() {
         panic!("no notice");
     };
     assert!(!text.contains("草稿"), "{text}");
-    assert!(s.case_history.is_none());
+    // The open case went, and what was read with it.
+    assert!(s.detail().is_none());
 }

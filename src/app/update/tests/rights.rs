@@ -82,7 +82,8 @@ fn a_read_only_user_is_refused_every_writing_key_on_a_case_with_a_reason() {
     ];
     for (code, op) in keys {
         let mut s = as_role(detail(CaseStatus::Accepted), Role::ReadOnly, "reader");
-        s.case_sessions = Some((case().id, vec![session(case().id.0, "wang")]));
+        s.detail_of(case().id).expect("the case is open").sessions =
+            Some(vec![session(case().id.0, "wang")]);
         let effects = press(&mut s, code);
         assert!(s.modals.is_empty(), "{code:?} opened {:?}", s.modals);
         assert!(matches!(s.cases, CasesView::Detail(_)), "{code:?}");
