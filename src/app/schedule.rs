@@ -10,7 +10,7 @@ use chrono::{Datelike, Days, Months, NaiveDate};
 
 /// What the today screen shows.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct TodayState {
+pub struct TodayView {
     /// Today's and tomorrow's sessions, in time order.
     pub sessions: Vec<Session>,
     /// Cases near or past a deadline, in 今日's order (see `Urgency::today_rank`): the
@@ -47,7 +47,7 @@ pub enum TodayLine {
     Performance(usize),
 }
 
-impl TodayState {
+impl TodayView {
     /// Every line that can be selected, in screen order.
     pub fn lines(&self) -> Vec<TodayLine> {
         let long_from = self.long_from.min(self.alerts.len());
@@ -148,7 +148,7 @@ impl AgendaSpan {
 
 /// The schedule tab.
 #[derive(Debug, Clone, Default)]
-pub struct ScheduleState {
+pub struct ScheduleView {
     /// Agenda or month.
     pub mode: ScheduleMode,
     /// Day or week (agenda).
@@ -169,7 +169,7 @@ pub struct ScheduleState {
     pub range_form: Option<crate::app::form::Form>,
 }
 
-impl ScheduleState {
+impl ScheduleView {
     /// The first and last day on screen for the cursor `day`.
     pub fn range(&self, day: NaiveDate) -> (NaiveDate, NaiveDate) {
         match (self.mode, self.span) {
@@ -308,7 +308,7 @@ mod tests {
             range_span(d("2000-01-01"), d("2099-01-01")),
             Err(RangeRefusal::TooLong(36_161))
         );
-        let s = ScheduleState {
+        let s = ScheduleView {
             span: AgendaSpan::Range(31),
             ..Default::default()
         };
@@ -323,7 +323,7 @@ mod tests {
     #[test]
     fn filters_cycle_through_none_and_each_choice() {
         let all = [MediatorId(1), MediatorId(2)];
-        let mut s = ScheduleState::default();
+        let mut s = ScheduleView::default();
         let mut seen = Vec::new();
         for _ in 0..3 {
             s.filter.mediator = s.next_mediator(&all);

@@ -13,7 +13,7 @@ use crate::i18n::{Lang, label, t, tf};
 
 /// The settings tab's state: its form, once the room is known.
 #[derive(Debug, Clone, Default)]
-pub struct SettingsState {
+pub struct SettingsView {
     /// Profile, language, and the two lists.
     pub form: Option<Form>,
     /// True while keys type into the focused text field. The tab opens in browse mode
@@ -24,7 +24,7 @@ pub struct SettingsState {
     pub saved_focus: Option<usize>,
 }
 
-impl SettingsState {
+impl SettingsView {
     /// True if the profile or language was changed and not saved.
     pub fn changed(&self) -> bool {
         self.form.as_ref().is_some_and(Form::changed)

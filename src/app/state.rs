@@ -1,13 +1,14 @@
 //! Where the user is and what the screens show: one enum for the case tab's view, a
-//! stack of modals, and the data loaded for them. What is read for one case lives in its
-//! `CaseDetail` and goes with it.
+//! stack of modals, and the data loaded for them. Each tab's own state is a `…View`
+//! (`TodayView`, `CasesView`, `ScheduleView`, `DocsView`, `StatsView`, `SettingsView`);
+//! what is read for one case lives in its `CaseDetail` and goes with it.
 
 use super::case_form::CaseForm;
 use super::form::Form;
 use super::modal::Modal;
 pub use super::saving::Saving;
-use super::schedule::{ScheduleState, TodayState};
-use super::settings::SettingsState;
+use super::schedule::{ScheduleView, TodayView};
+use super::settings::SettingsView;
 use super::stats_view::StatsView;
 use crate::domain::case::{Case, CaseId, CasePage, CaseQuery, CaseSort};
 use crate::domain::category::LocalCategory;
@@ -213,13 +214,13 @@ pub struct AppState {
     /// `None` when it was opened from the case list.
     pub back_to: Option<Tab>,
     /// The settings tab.
-    pub settings: SettingsState,
+    pub settings: SettingsView,
     /// The room's limits, places and display, as last read.
     pub room_settings: super::room_settings::RoomSettings,
     /// The today screen.
-    pub today_view: TodayState,
+    pub today_view: TodayView,
     /// The schedule tab.
-    pub schedule: ScheduleState,
+    pub schedule: ScheduleView,
     /// The statistics tab.
     pub stats: StatsView,
     /// The documents tab.
@@ -263,13 +264,13 @@ impl AppState {
             cases: CasesView::List,
             list: CaseList::default(),
             back_to: None,
-            settings: SettingsState::default(),
+            settings: SettingsView::default(),
             room_settings: Default::default(),
-            today_view: TodayState {
+            today_view: TodayView {
                 loading: true,
                 ..Default::default()
             },
-            schedule: ScheduleState::default(),
+            schedule: ScheduleView::default(),
             stats: StatsView::default(),
             docs: Default::default(),
             modals: Vec::new(),

@@ -173,7 +173,7 @@ fn lay_out(row: Row, state: &AppState, w: usize, column: usize, theme: Theme) ->
 /// "  超期7天以上 23 项（办理期限 20、首次回访 3）· Enter 展开": the long overdue, counted by
 /// kind in one line, so that they never push what ends today off the screen.
 fn long_overdue_line(
-    view: &crate::app::schedule::TodayState,
+    view: &crate::app::schedule::TodayView,
     w: usize,
     theme: Theme,
 ) -> Line<'static> {
