@@ -618,6 +618,7 @@ impl Runner {
                     .store
                     .setting(org.id, super::room_settings::COLOR_KEY)?,
                 backup_keep: self.store.backups_to_keep()?,
+                zone: self.store.zone()?,
             },
             org: Some(org),
         })
