@@ -135,6 +135,7 @@ mod drafts;
 mod drafts_after_load;
 mod keys;
 mod list;
+mod picker;
 mod refresh;
 mod restored;
 mod rights;
