@@ -191,4 +191,15 @@ fn on_a_server_kept_in_utc_sessions_are_typed_shown_and_compared_at_the_rooms_ho
     app.key(Key::Esc);
     app.see("F7 日程");
     quit(app);
+
+    // The command line on that server reads tomorrow and the hour in the room's zone too.
+    let out = std::process::Command::new(bin())
+        .args(["--db", db.to_str().expect("UTF-8"), "--as", "wang"])
+        .args(["agenda", "--from", "明天", "--days", "1"])
+        .env("TZ", "UTC")
+        .output()
+        .expect("agenda runs");
+    assert!(out.status.success(), "{out:?}");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("09:00–10:00"), "{text}");
 }

@@ -143,3 +143,4 @@ mod saving;
 mod startup;
 mod status;
 mod status_and_record_conflicts;
+mod zone;
