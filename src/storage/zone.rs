@@ -59,13 +59,10 @@ pub(super) fn zone_of(conn: &Connection) -> Result<Zone, StorageError> {
         .prepare_cached("SELECT value FROM settings WHERE key = ?1 ORDER BY org_id LIMIT 1")?
         .query_row([ZONE_KEY], |r| r.get(0))
         .optional()?;
-    match text {
-        None => Ok(Zone::default()),
-        Some(text) => Zone::parse(&text).ok_or(StorageError::Corrupt {
-            column: "settings.time.zone",
-            value: text,
-        }),
-    }
+    // Only a valid zone can be saved (`checked_setting`); a value put there by other
+    // means is read as Beijing time rather than refused, because refusing it would stop
+    // every read and write, 设置 included, where it is put right.
+    Ok(text.and_then(|t| Zone::parse(&t)).unwrap_or_default())
 }
 
 /// A room setting `value` for `key` as it may be stored: the zone only as a valid offset,

@@ -89,7 +89,7 @@ fn days_with_sessions(store: &Store, org: crate::domain::org::OrgId) -> Vec<Stri
 }
 
 #[test]
-fn a_missing_zone_is_beijing_time_and_a_bad_one_is_refused() {
+fn a_missing_or_unreadable_zone_is_beijing_time_and_a_bad_one_is_not_saved() {
     let conn = Connection::open_in_memory().unwrap();
     conn.execute_batch("CREATE TABLE settings (org_id INTEGER, key TEXT, value TEXT);")
         .unwrap();
@@ -97,6 +97,13 @@ fn a_missing_zone_is_beijing_time_and_a_bad_one_is_refused() {
     conn.execute("INSERT INTO settings VALUES (1, 'time.zone', '-05:30')", [])
         .unwrap();
     assert_eq!(zone_of(&conn).unwrap().to_string(), "-05:30");
+    conn.execute("UPDATE settings SET value = 'Asia/Shanghai'", [])
+        .unwrap();
+    assert_eq!(
+        zone_of(&conn).unwrap(),
+        Zone::beijing(),
+        "not refused: 设置 must open"
+    );
     assert_eq!(checked_setting(ZONE_KEY, " UTC+8 ").unwrap(), "+08:00");
     assert!(checked_setting(ZONE_KEY, "+15:00").is_err());
     assert_eq!(checked_setting("lang", "en").unwrap(), "en");
