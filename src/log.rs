@@ -23,6 +23,7 @@ pub fn error(message: &str) {
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
     if let Ok(mut file) = options.open(path) {
+        // The machine's clock with its offset: the log is read on this machine.
         let now = chrono::Local::now().format("%Y-%m-%d %H:%M:%S%:z");
         let _ = writeln!(file, "{now} {message}");
     }

@@ -38,7 +38,10 @@ fn open_app(cli: &Cli) -> ExitCode {
     };
     // An unknown or disabled person is refused here, in plain words, not with an empty screen.
     let name = tiaojie::cli::identity::login_name(cli.as_user.as_deref());
-    let now = chrono::Local::now().fixed_offset();
+    // The room's clock (its zone in 设置), not the machine's.
+    let now = store
+        .now()
+        .unwrap_or_else(|_| tiaojie::domain::zone::Zone::default().local(&chrono::Utc::now()));
     let user = match tiaojie::cli::identity::identify(&mut store, &name, &now) {
         Ok(user) => user,
         Err(e) => {

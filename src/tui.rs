@@ -92,11 +92,15 @@ fn event_loop(
     display: DisplayAsked,
 ) -> std::io::Result<()> {
     let size = terminal.size()?;
+    // Today is the room's, in the room's zone (设置), whatever zone the machine keeps; an
+    // unreadable setting is said when the room is read.
+    let zone = store.zone().unwrap_or_default();
     let mut state = AppState::new(
-        chrono::Local::now().date_naive(),
+        zone.local(&chrono::Utc::now()).date_naive(),
         lang.unwrap_or_default(),
         (size.width, size.height),
     );
+    state.zone = zone;
     state.lang_locked = lang.is_some();
     let (templates, bad) = Templates::load(crate::paths::templates_dir().as_deref());
     state.docs.templates = std::sync::Arc::new(templates);
@@ -197,7 +201,7 @@ fn event_loop(
         if checkpoints.take_due(Instant::now()) {
             checkpoint(&runner, Checkpoint::Passive);
         }
-        let today = chrono::Local::now().date_naive();
+        let today = state.zone.local(&chrono::Utc::now()).date_naive();
         if today != state.today {
             let effects = update(&mut state, Action::Today(today));
             run_effects(&mut state, &mut runner, effects);
@@ -268,7 +272,8 @@ fn dispatch(state: &mut AppState, runner: &mut Runner, event: Event) {
 fn run_effects(state: &mut AppState, runner: &mut Runner, effects: Vec<Effect>) {
     let mut queue = std::collections::VecDeque::from(effects);
     while let Some(effect) = queue.pop_front() {
-        let Some(result) = runner.perform(effect, &chrono::Local::now().fixed_offset()) else {
+        let now = state.zone.local(&chrono::Utc::now());
+        let Some(result) = runner.perform(effect, &now) else {
             continue;
         };
         if let Action::Failed(failure) = &result {

@@ -39,7 +39,7 @@ fn more_cases(db: &Path, n: u64) -> std::thread::JoinHandle<()> {
     let db = db.to_path_buf();
     std::thread::spawn(move || {
         let mut store = Store::open(&db).expect("opens");
-        let now = chrono::Local::now().fixed_offset();
+        let now = tiaojie::domain::zone::Zone::default().local(&chrono::Utc::now());
         tiaojie::cli::demo::fill_demo(&mut store, n, 7, now).expect("cases added");
     })
 }

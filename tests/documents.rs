@@ -562,7 +562,12 @@ fn the_confirmation_past_30_days_warns_and_an_ended_case_gets_none() {
         .agreement_of_case(ok.id)
         .unwrap()
         .and_then(|a| a.confirmation_deadline());
-    let closed = signed.is_some_and(|end| chrono::Local::now().date_naive() > end);
+    let closed = signed.is_some_and(|end| {
+        tiaojie::domain::zone::Zone::default()
+            .local(&chrono::Utc::now())
+            .date_naive()
+            > end
+    });
     assert_eq!(said.contains("三十日期限已于"), closed, "{said}");
     let stopped = stop.number.as_ref().unwrap().text.clone();
     let out = print(&db, &["confirmation", &stopped, "--format", "txt"]);

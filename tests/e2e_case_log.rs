@@ -1,6 +1,6 @@
 //! End to end: the real binary in a pseudo-terminal at 80×24. A mediator sets up the
-//! room, registers a police referral with two parties by keystrokes, quits, starts again
-//! and finds the case.
+//! room, registers a police referral with two parties by keystrokes (its category found by
+//! typing `gr` into the list), quits, starts again and finds the case.
 
 #[path = "support/app.rs"]
 mod app;
@@ -40,6 +40,15 @@ fn register_a_case_with_two_parties_quit_and_find_it_again() {
     app.key(Key::Tab);
     app.send_str("JQ20261127001");
     app.key(Key::Tab); // 纠纷类型
+    // Typing narrows the list: `gr` reaches 供热 (it took 14 presses of ↓ from 邻里).
+    app.key(Key::Enter);
+    app.see("(2/17)");
+    app.send_str("gr");
+    app.see("纠纷类型：gr (1/1)");
+    app.see("▶ 供热（物业）");
+    app.key(Key::Enter);
+    app.wait_until(|s| !s.contains("(1/1)") && s.contains("供热（物业）"), WAIT)
+        .unwrap_or_else(|e| panic!("{e}"));
     app.key(Key::Tab);
     app.send_str("楼上漏水，损坏楼下吊顶");
     app.key(Key::Tab); // 当事人请求
@@ -79,6 +88,7 @@ fn register_a_case_with_two_parties_quit_and_find_it_again() {
     app.key(Key::Enter);
     app.see("临河区公安局新华派出所");
     app.see("楼上漏水");
+    app.see("供热");
     quit(app);
 
     #[cfg(unix)]

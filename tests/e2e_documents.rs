@@ -17,7 +17,7 @@ fn open_a_case_preview_its_registration_form_and_write_the_pdf() {
     let dir = tempfile::tempdir().expect("temp dir");
     let db = dir.path().join("room.db");
     let mut store = Store::open(&db).expect("open");
-    let now = chrono::Local::now().fixed_offset();
+    let now = tiaojie::domain::zone::Zone::default().local(&chrono::Utc::now());
     tiaojie::cli::demo::fill_demo(&mut store, 120, 5, now).expect("demo");
     let org = store.organisation().expect("read").expect("room");
     let case = store

@@ -18,7 +18,11 @@ use tiaojie::domain::party::{Party, PartyKind, PartyRole};
 use tiaojie::storage::Store;
 
 fn fields(name: &str, facts: &str) -> CaseFields {
-    let mut f = CaseFields::blank(chrono::Local::now().date_naive());
+    let mut f = CaseFields::blank(
+        tiaojie::domain::zone::Zone::default()
+            .local(&chrono::Utc::now())
+            .date_naive(),
+    );
     f.facts = facts.into();
     let mut p = Party::new(PartyRole::Applicant, PartyKind::Person);
     p.name = name.into();
@@ -28,7 +32,7 @@ fn fields(name: &str, facts: &str) -> CaseFields {
 
 /// Registers a case as `user`, through storage as the app does.
 fn register(db: &std::path::Path, user: &str, name: &str, facts: &str) -> i64 {
-    let now = chrono::Local::now().fixed_offset();
+    let now = tiaojie::domain::zone::Zone::default().local(&chrono::Utc::now());
     let mut store = Store::open(db).expect("open");
     store.set_user(user);
     let org = store.organisation().expect("read").expect("a room");

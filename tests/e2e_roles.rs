@@ -54,7 +54,7 @@ fn as_a_clerk_only_the_cases_they_registered_are_listed() {
     {
         let mut store = tiaojie::storage::Store::open(&db).expect("open");
         let org = store.organisation().expect("read").expect("a room");
-        let now = chrono::Local::now().fixed_offset();
+        let now = tiaojie::domain::zone::Zone::default().local(&chrono::Utc::now());
         let mut fields = CaseFields::blank(now.date_naive());
         fields.facts = "楼道堆物纠纷".into();
         let mut p = Party::new(PartyRole::Applicant, PartyKind::Person);
@@ -80,7 +80,7 @@ fn as_a_clerk_only_the_cases_they_registered_are_listed() {
 fn room_with_a_session(dir: &std::path::Path) -> std::path::PathBuf {
     let db = dir.join("room.db");
     app::room_with_a_case(&db);
-    let now = chrono::Local::now().fixed_offset();
+    let now = tiaojie::domain::zone::Zone::default().local(&chrono::Utc::now());
     let mut store = tiaojie::storage::Store::open(&db).expect("open");
     store
         .identify("wang", &now)

@@ -3,15 +3,16 @@
 //! clash names the booked session), quits, starts again and finds the session on the
 //! today screen and in the agenda, postpones it there to the afternoon, finds it again in
 //! a range typed with F9 (after being refused one that ends before it starts), and finds
-//! only the new time through `tiaojie agenda`.
+//! only the new time through `tiaojie agenda`. A room whose server keeps UTC types, shows
+//! and compares its sessions at the room's hour, Beijing time.
 
 #[path = "support/app.rs"]
 mod app;
 #[path = "support/pty.rs"]
 mod pty;
 
-use app::{quit, room_with_a_case, start};
-use pty::{Key, WAIT};
+use app::{bin, quit, room_with_a_case, start};
+use pty::{Key, PtyApp, WAIT};
 
 #[test]
 fn schedule_a_session_be_refused_a_double_booking_and_find_it_after_a_restart() {
@@ -127,4 +128,78 @@ fn schedule_a_session_be_refused_a_double_booking_and_find_it_after_a_restart() 
         "the postponed one is gone: {text}"
     );
     assert!(text.contains("王秀兰、张三"), "{text}");
+}
+
+/// The app on `db` as wang, on a machine whose clock keeps the zone `tz`.
+fn start_in_zone(db: &std::path::Path, tz: &str) -> PtyApp {
+    let db = db.to_str().expect("temp path is UTF-8");
+    PtyApp::spawn(
+        bin(),
+        &["--db", db],
+        &[("USER", "wang"), ("TZ", tz)],
+        80,
+        24,
+    )
+    .expect("the app starts in a pty")
+}
+
+#[test]
+fn on_a_server_kept_in_utc_sessions_are_typed_shown_and_compared_at_the_rooms_hour() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("room.db");
+    room_with_a_case(&db);
+
+    // On the room's own computer (Beijing time): tomorrow 09:00–10:00.
+    let app = start_in_zone(&db, "Asia/Shanghai");
+    app.see("今天的日程");
+    app.key(Key::Tab);
+    app.see("王秀兰、张三");
+    app.key(Key::Enter);
+    app.see("F7 日程");
+    app.key(Key::F(7));
+    app.see("安排日程");
+    app.see("09:00");
+    app.key(Key::F(2));
+    app.see("已安排日程");
+    quit(app);
+
+    // The same room moved to a server kept in UTC: the session still shows at 09:00, and a
+    // session typed for 09:00 tomorrow is the same hour, so it clashes (it used to be
+    // typed as 09:00 UTC, 17:00 in the room, and clashed with sessions shown at 17:00).
+    let app = start_in_zone(&db, "UTC");
+    app.see("明天的日程（1）");
+    app.see("09:00–10:00");
+    app.key(Key::Tab);
+    app.see("王秀兰、张三");
+    app.key(Key::Enter);
+    app.see("F7 日程");
+    app.key(Key::F(7));
+    app.see("通知到场的当事人");
+    app.see("09:00");
+    app.key(Key::F(2));
+    app.wait_until(
+        |s| s.contains("时间冲突") && s.contains("09:00–10:00"),
+        WAIT,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    app.key(Key::Esc);
+    app.wait_until(
+        |s| !s.contains("时间冲突") && s.contains("通知到场的当事人"),
+        WAIT,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    app.key(Key::Esc);
+    app.see("F7 日程");
+    quit(app);
+
+    // The command line on that server reads tomorrow and the hour in the room's zone too.
+    let out = std::process::Command::new(bin())
+        .args(["--db", db.to_str().expect("UTF-8"), "--as", "wang"])
+        .args(["agenda", "--from", "明天", "--days", "1"])
+        .env("TZ", "UTC")
+        .output()
+        .expect("agenda runs");
+    assert!(out.status.success(), "{out:?}");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("09:00–10:00"), "{text}");
 }

@@ -17,7 +17,7 @@ fn find_by_pinyin_then_count_and_export_a_month() {
     let dir = tempfile::tempdir().expect("temp dir");
     let db = dir.path().join("room.db");
     let mut store = Store::open(&db).expect("open");
-    let now = chrono::Local::now().fixed_offset();
+    let now = tiaojie::domain::zone::Zone::default().local(&chrono::Utc::now());
     tiaojie::cli::demo::fill_demo(&mut store, 200, 11, now).expect("demo");
     let org = store.organisation().expect("read").expect("room");
     let newest = store
@@ -49,7 +49,8 @@ fn find_by_pinyin_then_count_and_export_a_month() {
     app.see("按纠纷类型");
     app.see("受理");
     app.key(Key::Left);
-    let last_month = chrono::Local::now()
+    let last_month = tiaojie::domain::zone::Zone::default()
+        .local(&chrono::Utc::now())
         .date_naive()
         .with_day(1)
         .and_then(|d| d.pred_opt())

@@ -239,7 +239,7 @@ fn tiaojie_runs_as_the_forced_command_of_a_key_and_nothing_else_does() {
 /// session to the front desk; returns the names of every party of the room.
 fn a_session_tonight(db: &Path) -> Vec<String> {
     use tiaojie::domain::session::{InvitedParty, SessionFields, SessionKind};
-    let now = chrono::Local::now().fixed_offset();
+    let now = tiaojie::domain::zone::Zone::default().local(&chrono::Utc::now());
     let mut store = tiaojie::storage::Store::open(db).expect("open");
     let org = store.organisation().expect("read").expect("a room");
     let mut names = Vec::new();

@@ -11,7 +11,7 @@ use std::path::Path;
 fn demo_db(dir: &Path) -> String {
     let path = dir.join("room.db");
     let mut store = tiaojie::storage::Store::open(&path).expect("open");
-    let now = chrono::Local::now().fixed_offset();
+    let now = tiaojie::domain::zone::Zone::default().local(&chrono::Utc::now());
     tiaojie::cli::demo::fill_demo(&mut store, 60, 7, now).expect("demo");
     path.to_str().expect("UTF-8 path").to_string()
 }

@@ -24,6 +24,7 @@ pub mod keymap;
 pub mod modal;
 pub mod open_forms;
 pub mod party_form;
+pub mod picker;
 pub mod previews;
 pub mod range_form;
 pub mod room_settings;

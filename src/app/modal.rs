@@ -5,7 +5,6 @@ use super::dialogs::follow_up::FollowUpForm;
 use super::dialogs::record::RecordForm;
 use super::dialogs::reschedule::RescheduleForm;
 use super::dialogs::session::{OverrideForm, SessionForm};
-use super::form::Choice;
 use super::party_form::PartyForm;
 use crate::domain::case::CaseId;
 use crate::domain::org::MediatorId;
@@ -13,6 +12,7 @@ use crate::domain::status::CaseStatus;
 
 use super::dialogs::FormDialog;
 pub use super::dialogs::reason::ReasonForm;
+pub use super::picker::{Picker, PickerTarget};
 pub use super::settings::{SettingsItem, SettingsItemKind};
 
 /// A dialog.
@@ -134,34 +134,6 @@ pub struct MediatorPick {
     pub options: Vec<(MediatorId, String, bool)>,
     /// Row with the cursor.
     pub selected: usize,
-}
-
-/// Which form a picker writes into.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PickerTarget {
-    /// The case form.
-    CaseForm,
-    /// The settings form.
-    Settings,
-    /// The form dialog under the picker (see `app/dialogs`).
-    Dialog,
-    /// The agreement editor's page (its main form, or a clause or item page).
-    Agreement,
-}
-
-/// A list of a choice field's options, for when ←/→ would take too long.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Picker {
-    /// The field's id.
-    pub field: &'static str,
-    /// Catalogue key of the field's label.
-    pub title: &'static str,
-    /// The options.
-    pub options: Vec<Choice>,
-    /// Row with the cursor.
-    pub selected: usize,
-    /// Where the choice goes.
-    pub target: PickerTarget,
 }
 
 impl Modal {

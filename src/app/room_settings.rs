@@ -1,11 +1,14 @@
 //! The room's settings beyond its profile, read with the room and edited on 设置: the time
-//! limits, the places sessions are held in, and how the screen is drawn (ASCII lines,
-//! colours; the command line still wins). Stored as `key = value` room settings.
+//! limits, the places sessions are held in, how the screen is drawn (ASCII lines,
+//! colours; the command line still wins), the daily backups kept and the room's time zone.
+//! Stored as `key = value` room settings.
 
 use super::form::{Choice, Field, Form};
 use crate::domain::deadlines::Limits;
 use crate::domain::follow_up::Place;
+use crate::domain::zone::Zone;
 use crate::i18n::t;
+use crate::storage::ZONE_KEY;
 use crate::storage::backup::KEEP_SETTING;
 
 /// Setting keys of the display.
@@ -43,6 +46,8 @@ pub struct RoomSettings {
     pub color: Option<String>,
     /// How many daily backups to keep (`tiaojie backup --keep N` sets the same).
     pub backup_keep: usize,
+    /// The room's time zone: times are typed, shown and compared in it.
+    pub zone: Zone,
 }
 
 /// The fewest and most daily backups 设置 accepts.
@@ -56,6 +61,7 @@ impl Default for RoomSettings {
             ascii: None,
             color: None,
             backup_keep: crate::storage::backup::DEFAULT_KEEP,
+            zone: Zone::default(),
         }
     }
 }
@@ -109,6 +115,7 @@ impl RoomSettings {
             .whole()
             .required(),
         );
+        out.push(Field::text("time_zone", "field.time_zone", &self.zone.to_string()).required());
         out
     }
 }
@@ -159,6 +166,16 @@ pub fn read_settings(form: &Form) -> Result<Vec<(String, String)>, (&'static str
             }
         }
     }
+    if form.field("time_zone").is_some() {
+        let text = form.value("time_zone");
+        match Zone::parse(&text) {
+            Some(zone) => pairs.push((ZONE_KEY.to_string(), zone.to_string())),
+            None => {
+                let said = crate::i18n::tf("err.settings.zone", &[("value", text.trim())]);
+                return Err(("time_zone", said));
+            }
+        }
+    }
     pairs.push((ASCII_KEY.to_string(), form.value("display_ascii")));
     pairs.push((COLOR_KEY.to_string(), form.value("display_color")));
     Ok(pairs)
@@ -206,5 +223,25 @@ mod tests {
         assert!(pairs.contains(&(KEEP_SETTING.into(), "365".into())));
         form.set_text("backup_keep", "1");
         assert!(read_settings(&form).is_ok());
+    }
+
+    #[test]
+    fn the_time_zone_is_an_offset_within_fourteen_hours_written_one_way() {
+        let mut form = Form::new(RoomSettings::default().fields());
+        assert_eq!(form.value("time_zone"), "+08:00", "Beijing time by default");
+        let pairs = read_settings(&form).expect("defaults are valid");
+        assert!(pairs.contains(&(ZONE_KEY.into(), "+08:00".into())));
+        for bad in ["+15:00", "北京时间", "", "+08:75"] {
+            form.set_text("time_zone", bad);
+            let (id, said) = read_settings(&form).expect_err(bad);
+            assert_eq!(id, "time_zone", "{bad}");
+            assert!(
+                said.contains("+08:00"),
+                "the message shows the form: {said}"
+            );
+        }
+        form.set_text("time_zone", "UTC-5:30");
+        let pairs = read_settings(&form).expect("valid");
+        assert!(pairs.contains(&(ZONE_KEY.into(), "-05:30".into())));
     }
 }

@@ -188,7 +188,8 @@ pub struct StatusLine {
 pub struct AppState {
     /// Today's date, from the event loop.
     pub today: NaiveDate,
-    /// The zone typed times are in (the machine's; tests fix it).
+    /// The room's time zone (设置; Beijing time until the room is read): times are typed
+    /// in it, and "now" and "today" are read in it.
     pub zone: crate::domain::dates::Zone,
     /// Interface language.
     pub lang: Lang,

@@ -24,7 +24,8 @@ pub fn backup(db: &Path, dir: Option<&Path>, keep: Option<u32>) -> Result<(), Cl
     let dir = dir
         .map(Path::to_path_buf)
         .unwrap_or_else(|| crate::paths::backup_dir(db));
-    // Milliseconds too: two copies in one second must not overwrite each other.
+    // Milliseconds too: two copies in one second must not overwrite each other. The
+    // machine's clock, not the room's zone: a file name for whoever looks in the folder.
     let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S-%3f");
     let path = dir.join(format!("tiaojie-{stamp}.db"));
     if !dir.exists() {

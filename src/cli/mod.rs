@@ -207,6 +207,19 @@ pub struct ReportRange {
     pub output: Option<PathBuf>,
 }
 
+/// Now on the room's clock: in the zone 设置 gives the room in the file at `db` (Beijing
+/// time for a file not made yet), whatever zone the machine keeps. Commands read "today"
+/// from it (agenda, search, report) and stamp what they write with it.
+pub fn room_now(db: &std::path::Path) -> crate::domain::case::Timestamp {
+    let zone = match db.exists() {
+        true => Store::open_reader(db)
+            .and_then(|s| s.zone())
+            .unwrap_or_default(),
+        false => crate::domain::zone::Zone::default(),
+    };
+    zone.local(&chrono::Utc::now())
+}
+
 /// Runs a non-interactive command against the database the options name, and prints a
 /// short result line on stderr (stdout carries only an export's JSON lines).
 pub fn run_command(cli: &Cli, command: &Command) -> Result<(), CliError> {
@@ -215,7 +228,7 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<(), CliError> {
     }
     let db = crate::paths::resolve_db(cli.db.as_deref());
     let path = db.display().to_string();
-    let now = chrono::Local::now().fixed_offset();
+    let now = room_now(&db);
     let started = Instant::now();
     let seconds = || format!("{:.1}", started.elapsed().as_secs_f64());
     let name = identity::login_name(cli.as_user.as_deref());

@@ -209,7 +209,7 @@ pub fn run(job: &PrintJob) -> Result<Printed, CliError> {
         return Err(PrintError::TextToPrinter.into());
     }
     let mut store = Store::open(job.db)?;
-    let now = chrono::Local::now().fixed_offset();
+    let now = store.now()?;
     let me = super::identity::identify(&mut store, job.as_user, &now)?;
     if job.form == Form::Agreement && !may_see_agreements(&me) {
         let role = label("role", me.role.code());

@@ -93,7 +93,8 @@ fn jsonl_room(path: &Path, period: &Period) -> Result<Option<(String, Counts)>, 
     let result = (|| {
         let db = dir.join("merge.db");
         let mut store = Store::open(&db)?;
-        super::import::import_bytes(&mut store, &bytes, chrono::Local::now().fixed_offset())?;
+        let now = store.now()?;
+        super::import::import_bytes(&mut store, &bytes, now)?;
         drop(store);
         db_room(&db, period)
     })();

@@ -3,9 +3,10 @@
 //! times 09:30, 9:30, 9点, 9点半, 9点30分, and an end on the next day (次日01:00); the zone
 //! typed times are in. Pure: "today" and the zone are given.
 
-use chrono::{
-    DateTime, Datelike, Days, FixedOffset, Local, NaiveDate, NaiveDateTime, NaiveTime, TimeZone,
-};
+use chrono::{Datelike, Days, NaiveDate, NaiveTime};
+
+/// The zone typed times are in: the room's (see `domain::zone`).
+pub use super::zone::Zone;
 
 /// 一…日 as the day of a week after 周 (Monday = 0).
 const WEEKDAY_NAMES: [&str; 7] = ["一", "二", "三", "四", "五", "六", "日"];
@@ -101,39 +102,10 @@ pub fn parse_end_time_input(text: &str) -> Option<(NaiveTime, u64)> {
     parse_time_input(t).map(|time| (time, 0))
 }
 
-/// The zone typed times are in: the machine's own (as the user's clock shows), or a fixed
-/// offset (tests, and machines whose zone is known to be wrong).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Zone {
-    /// The machine's local zone (`chrono::Local`), which may keep summer time.
-    #[default]
-    Local,
-    /// A fixed offset from UTC.
-    Fixed(FixedOffset),
-}
-
-impl Zone {
-    /// UTC+8, the zone all of China keeps.
-    pub fn beijing() -> Zone {
-        FixedOffset::east_opt(8 * 3600).map_or(Zone::Local, Zone::Fixed)
-    }
-
-    /// A local date and time as an instant with its offset; `None` for a time the clocks
-    /// skip (summer time starts). A time that happens twice takes the earlier one.
-    pub fn at(self, local: NaiveDateTime) -> Option<DateTime<FixedOffset>> {
-        match self {
-            Zone::Local => Local
-                .from_local_datetime(&local)
-                .earliest()
-                .map(|t| t.fixed_offset()),
-            Zone::Fixed(offset) => offset.from_local_datetime(&local).earliest(),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::DateTime;
 
     fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {
         NaiveDate::from_ymd_opt(y, m, day)
@@ -241,15 +213,11 @@ mod tests {
         let local = d(2026, 11, 28).unwrap().and_hms_opt(9, 0, 0).unwrap();
         let beijing = Zone::beijing().at(local).unwrap();
         assert_eq!(beijing.to_rfc3339(), "2026-11-28T09:00:00+08:00");
-        let utc = Zone::Fixed(FixedOffset::east_opt(0).unwrap())
-            .at(local)
-            .unwrap();
+        let utc = Zone::utc().at(local).unwrap();
         assert_eq!(utc.to_rfc3339(), "2026-11-28T09:00:00+00:00");
         // A row stored at +08:00 and one typed in UTC are the same instant when they should be.
         let old = DateTime::parse_from_rfc3339("2026-11-28T17:00:00+08:00").unwrap();
         assert_eq!(old, utc);
         assert_eq!(old.timestamp(), utc.timestamp());
-        // The machine's zone gives some offset for an ordinary time.
-        assert!(Zone::Local.at(local).is_some());
     }
 }

@@ -1,7 +1,8 @@
 //! What the search index holds and how a typed query is read: pinyin keys of party names
 //! (initials `zs` and full `zhangsan`, surnames read as surnames; each part of a dotted
 //! name and each word of an organisation's name too), the one- and two-character
-//! grams that answer queries too short for the trigram index, and the query's terms.
+//! grams that answer queries too short for the trigram index, the query's terms, and
+//! which options of a choice list answer what is typed to narrow it.
 //! Pure: storage writes and queries these values.
 
 use pinyin::ToPinyin;
@@ -190,9 +191,56 @@ pub fn gram_of(term: &Term) -> String {
     term.text.chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
+/// Whether the option `label` of a choice list answers `typed`, typed to narrow the list:
+/// the label contains the text (Latin letters in either case), or the pinyin of the label
+/// (initials or full, as a name's: each part of a dotted name too) starts with it —
+/// `gr` and `gongre` find 供热（物业）, `bte` finds 额尔德木图·巴特尔. Nothing typed: every
+/// option answers.
+pub fn choice_matches(label: &str, typed: &str) -> bool {
+    let typed: String = typed
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect();
+    if typed.is_empty() {
+        return true;
+    }
+    let plain: String = label
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect();
+    if plain.contains(&typed) {
+        return true;
+    }
+    typed.chars().all(|c| c.is_ascii_alphanumeric())
+        && name_keys(label, false)
+            .iter()
+            .any(|key| key.starts_with(&typed))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_choice_answers_its_text_or_the_start_of_its_pinyin() {
+        // 供热 was fourteen presses of ↓ away from 邻里.
+        for typed in ["gr", "GR", "gong", "gongre", "grwy", "供热", "热", "物业"] {
+            assert!(choice_matches("供热（物业）", typed), "{typed}");
+        }
+        for typed in ["wy", "re", "ll", "供暖", "g r x"] {
+            assert!(!choice_matches("供热（物业）", typed), "{typed}");
+        }
+        assert!(choice_matches("邻里", "ll") && choice_matches("邻里", "linli"));
+        assert!(choice_matches("邻里", "") && choice_matches("邻里", " "));
+        // Names as names: each part of a dotted name, a surname's own reading.
+        assert!(choice_matches("额尔德木图·巴特尔", "bte"));
+        assert!(choice_matches("曾小红", "zxh"));
+        // Latin labels by their letters, in either case.
+        assert!(choice_matches("English", "eng") && choice_matches("English", "LISH"));
+        assert!(!choice_matches("中文", "en"));
+    }
 
     #[test]
     fn names_have_initials_and_full_pinyin() {

@@ -15,6 +15,7 @@ use crate::domain::deadlines::{
 };
 use crate::domain::org::OrgId;
 use crate::domain::source::Source;
+use crate::domain::zone::Zone;
 use chrono::{Days, NaiveDate};
 use rusqlite::{Row, params};
 
@@ -73,6 +74,7 @@ impl Store {
         max: usize,
     ) -> Result<(Vec<CaseAlert>, u64), StorageError> {
         let mut out = Vec::new();
+        let zone = self.zone()?;
         let cut = Cutoffs::new(limits, today);
         let dates = [cut.latest, cut.court, cut.petition, cut.ordinary].map(date_text);
         let sql = format!(
@@ -83,7 +85,7 @@ impl Store {
         let mut taken = 0usize;
         while taken < max {
             let Some(r) = rows.next()? else { break };
-            out.extend(row_alerts(r, true, limits, today)?);
+            out.extend(row_alerts(r, true, limits, today, zone)?);
             taken += 1;
         }
         drop(rows);
@@ -107,7 +109,7 @@ impl Store {
         let mut police = self.conn.prepare_cached(&sql)?;
         let mut rows = police.query(params![org.0, date_text(cut.police_from), dates[3]])?;
         while let Some(r) = rows.next()? {
-            out.extend(row_alerts(r, true, limits, today)?);
+            out.extend(row_alerts(r, true, limits, today, zone)?);
         }
         drop(rows);
         self.agreement_alerts(org, limits, today, &mut out)?;
@@ -137,7 +139,7 @@ impl Store {
         // (it is the effective date); once confirmation is applied for, its alert goes.
         let mut agreed = self.conn.prepare_cached(
             "SELECT c.id, coalesce(nullif(c.number_text, ''), c.party_names), c.party_names,
-             c.received_on, c.source, coalesce(a.agreed_on, substr(min(h.at), 1, 10)),
+             c.received_on, c.source, coalesce(a.agreed_on, date(min(h.at), ?3)),
              EXISTS (SELECT 1 FROM follow_ups f WHERE f.case_id = c.id),
              coalesce(a.confirmation <> 'none', 0), c.created_at
              FROM status_history h JOIN cases c ON c.id = h.case_id
@@ -145,9 +147,12 @@ impl Store {
              WHERE h.to_status = 'succeeded' AND h.at >= ?2 AND c.org_id = ?1
              GROUP BY c.id",
         )?;
-        let mut rows = agreed.query(params![org.0, date_text(cutoff)])?;
+        // The day of the change is the day in the room's zone.
+        let zone = self.zone()?;
+        let shift = super::zone::sql_shift(zone);
+        let mut rows = agreed.query(params![org.0, date_text(cutoff), shift])?;
         while let Some(r) = rows.next()? {
-            out.extend(row_alerts(r, false, limits, today)?);
+            out.extend(row_alerts(r, false, limits, today, zone)?);
         }
         Ok(())
     }
@@ -195,6 +200,7 @@ fn row_alerts(
     open: bool,
     limits: &Limits,
     today: NaiveDate,
+    zone: Zone,
 ) -> Result<Vec<CaseAlert>, StorageError> {
     let agreed: Option<String> = r.get(5)?;
     let clock = CaseClock {
@@ -206,8 +212,12 @@ fn row_alerts(
             None => None,
         },
         followed_up: r.get(6)?,
-        // The room's wall clock at registration, as it was written.
-        registered_at: Some(parse_time("cases.created_at", &r.get::<_, String>(8)?)?.naive_local()),
+        // The room's wall clock at registration (in the room's zone, whatever it was
+        // written in).
+        registered_at: Some(
+            zone.local(&parse_time("cases.created_at", &r.get::<_, String>(8)?)?)
+                .naive_local(),
+        ),
     };
     let case_id = CaseId(r.get(0)?);
     let label: String = r.get::<_, Option<String>>(1)?.unwrap_or_default();

@@ -6,6 +6,7 @@
 //! a new table is one line: add its name to [`AUDITED`] (tables missing from the file,
 //! e.g. `agreements` before its migration, are skipped).
 
+use super::zone::AuditClock;
 use super::{StorageError, Store};
 use crate::domain::audit::{AuditAction, AuditEntry};
 use crate::domain::case::CaseId;
@@ -61,6 +62,7 @@ pub(super) fn register_functions(
     conn: &Connection,
     who: &Who,
     rows: &RowAudit,
+    clock: &AuditClock,
 ) -> Result<(), StorageError> {
     // Not deterministic (the answer changes), innocuous (no side effects), so that SQLite
     // lets triggers call them even with a distrusted schema.
@@ -76,22 +78,25 @@ pub(super) fn register_functions(
             .map(|w| w.clone())
             .unwrap_or_else(|e| e.into_inner().clone()))
     })?;
-    // Working out the local zone is the dear part of reading the clock, and an import
+    // Stamped in the room's zone (read at the start of each write), never the machine's:
+    // a server kept in UTC writes the same history as the room's own computer. An import
     // writes thousands of rows a second: the text is made once per second.
-    let last: Mutex<(i64, String)> = Mutex::new((i64::MIN, String::new()));
+    let clock = clock.clone();
+    let last: Mutex<(i64, i32, String)> = Mutex::new((i64::MIN, 0, String::new()));
     conn.create_scalar_function("tiaojie_now", 0, flags, move |_| {
         let second = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map(|d| d.as_secs() as i64)
             .unwrap_or_default();
+        let zone = clock.zone();
         let mut last = last.lock().unwrap_or_else(|e| e.into_inner());
-        if last.0 != second {
-            let text = chrono::Local::now()
-                .fixed_offset()
+        if last.0 != second || last.1 != zone.seconds() {
+            let text = zone
+                .local(&chrono::Utc::now())
                 .to_rfc3339_opts(chrono::SecondsFormat::Secs, false);
-            *last = (second, text);
+            *last = (second, zone.seconds(), text);
         }
-        Ok(last.1.clone())
+        Ok(last.2.clone())
     })?;
     Ok(())
 }
@@ -130,6 +135,7 @@ impl Store {
     /// sessions, follow-ups (and agreements), who was shown its full ID numbers, and the
     /// restores since it was registered (which may have undone some of it).
     pub fn case_history(&self, case: CaseId) -> Result<Vec<AuditEntry>, StorageError> {
+        let zone = self.zone()?;
         let mut stmt = self.conn.prepare_cached(
             "SELECT id, at, user_name, table_name, action, before_json, after_json
              FROM audit WHERE case_id = ?1
@@ -157,7 +163,10 @@ impl Store {
                 column: "audit.action",
                 value: action.clone(),
             })?;
-            out.push(entry(at, user, table, action, before, after));
+            let mut e = entry(at, user, table, action, before, after);
+            // Shown in the room's zone, whatever zone the change was stamped in.
+            e.at = e.at.map(|t| zone.local(&t));
+            out.push(e);
         }
         Ok(out)
     }

@@ -8,6 +8,7 @@ use crate::domain::org::{MediatorId, OrgId};
 use crate::domain::party::PartyId;
 use crate::domain::status::CaseStatus;
 use chrono::NaiveDate;
+use rusqlite::params;
 use std::collections::HashMap;
 
 /// What sample sessions of a case are drawn from.
@@ -83,12 +84,14 @@ impl Store {
             }
         }
         let mut stmt = self.conn.prepare(
-            "SELECT h.case_id, h.to_status, substr(h.at, 1, 10) FROM status_history h
+            "SELECT h.case_id, h.to_status, date(h.at, ?3) FROM status_history h
              JOIN cases c ON c.id = h.case_id
              WHERE c.org_id = ?1 AND c.id > ?2
                AND h.to_status IN ('accepted', 'succeeded', 'terminated') ORDER BY h.id",
         )?;
-        let mut rows = stmt.query([org.0, after.0])?;
+        // The day of each change in the room's zone.
+        let shift = super::zone::sql_shift(self.zone()?);
+        let mut rows = stmt.query(params![org.0, after.0, shift])?;
         while let Some(r) = rows.next()? {
             let Some(&i) = index.get(&CaseId(r.get(0)?)) else {
                 continue;

@@ -327,6 +327,8 @@ fn insert_record(
     org: OrgId,
     rec: &NewCaseRecord,
 ) -> Result<CaseId, StorageError> {
+    // A record with no history is stamped now on the room's clock.
+    let zone = super::zone::zone_of(tx)?;
     let created = rec
         .history
         .first()
@@ -336,7 +338,7 @@ fn insert_record(
         .history
         .last()
         .map(|h| h.at)
-        .unwrap_or_else(|| chrono::Local::now().fixed_offset());
+        .unwrap_or_else(|| zone.local(&chrono::Utc::now()));
     let id = insert::insert_case_row(
         tx,
         org,

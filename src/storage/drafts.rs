@@ -137,6 +137,7 @@ impl Store {
 
     /// Every draft of `user`, of every window, newest first.
     pub fn drafts(&self, user: &str) -> Result<Vec<Draft>, StorageError> {
+        let zone = self.zone()?;
         let mut stmt = self.conn.prepare_cached(
             "SELECT owner, form_key, content, updated_at FROM drafts
              WHERE user = ?1 ORDER BY updated_at DESC, owner, form_key",
@@ -156,7 +157,7 @@ impl Store {
                 owner,
                 key,
                 content,
-                updated_at: parse_time("drafts.updated_at", &at)?,
+                updated_at: zone.local(&parse_time("drafts.updated_at", &at)?),
             });
         }
         Ok(drafts)

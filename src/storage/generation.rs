@@ -82,6 +82,7 @@ impl Store {
     /// which copy are empty if no restore is recorded).
     pub fn last_restore(&self) -> Result<Option<Restored>, StorageError> {
         let now = read(&self.conn)?;
+        let zone = self.zone()?;
         let last = self
             .conn
             .query_row(
@@ -101,7 +102,9 @@ impl Store {
         Ok(Some(Restored {
             generation: now,
             by,
-            at: chrono::DateTime::parse_from_rfc3339(&at).ok(),
+            at: chrono::DateTime::parse_from_rfc3339(&at)
+                .ok()
+                .map(|t| zone.local(&t)),
             file: file.unwrap_or_default(),
         }))
     }

@@ -30,6 +30,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("sql/015_pinyin_name_parts.sql"),
     include_str!("sql/016_drafts_and_party_ids.sql"),
     include_str!("sql/017_ids_never_reused.sql"),
+    include_str!("sql/020_room_zone.sql"),
 ];
 
 /// The schema version this binary writes.
@@ -121,6 +122,8 @@ fn backup_before_migration(
     path: &Path,
     version: i64,
 ) -> Result<(), StorageError> {
+    // The machine's clock, not the room's zone: a file name for whoever looks in the
+    // folder on this machine, not a time the room keeps.
     let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
     let backup = path.with_extension(format!("v{version}-{stamp}.bak"));
     // The copy holds every party's ID number and phone: the file is made empty and

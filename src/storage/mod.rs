@@ -27,6 +27,7 @@ mod stats;
 mod users;
 mod window;
 mod write;
+mod zone;
 
 pub use agreements::{AgreementWindow, DueItem};
 pub use alerts::CaseAlert;
@@ -41,6 +42,7 @@ pub use sessions::{Booked, NewSessionRecord, SessionFilter};
 pub use users::Identity;
 pub use window::Window;
 pub use write::Patience;
+pub use zone::ZONE_KEY;
 
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};
@@ -72,6 +74,8 @@ pub struct Store {
     repaired: TriggerFindings,
     /// The file it opened, to notice it being moved aside (see `moved_aside`).
     file: Option<generation::FileId>,
+    /// The zone the audit triggers stamp in: the room's, read at each write.
+    audit_clock: zone::AuditClock,
 }
 
 /// What can go wrong with the database, each said so that the user knows what to do.
@@ -163,7 +167,8 @@ impl Store {
         configure(&conn)?;
         let who = audit::Who::default();
         let row_audit = audit::RowAudit::default();
-        audit::register_functions(&conn, &who, &row_audit)?;
+        let audit_clock = zone::AuditClock::default();
+        audit::register_functions(&conn, &who, &row_audit, &audit_clock)?;
         let found = migrations::migrate(&mut conn, keep_old.then_some(path))?;
         // A file already of this version should hold every trigger: one missing there
         // was dropped by someone, and its repair is recorded (in a copy being prepared
@@ -188,6 +193,7 @@ impl Store {
             generation,
             repaired,
             file: generation::file_id(path),
+            audit_clock,
         };
         if found > 0 && found < search::index_version() {
             store.rebuild_search_index()?;
@@ -219,6 +225,7 @@ impl Store {
             generation,
             repaired: TriggerFindings::default(),
             file: generation::file_id(path),
+            audit_clock: zone::AuditClock::default(),
         })
     }
 

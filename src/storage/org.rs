@@ -2,6 +2,7 @@
 
 use super::codec::{decode, time_text};
 use super::rights::allow;
+use super::zone::{ZONE_KEY, checked_setting, redate_sessions};
 use super::{StorageError, Store};
 use crate::domain::case::Timestamp;
 use crate::domain::category::{Category, LocalCategory, default_local_categories};
@@ -245,13 +246,21 @@ impl Store {
         removed: &[&str],
     ) -> Result<(), StorageError> {
         let actor = self.actor.clone();
+        let pairs = pairs
+            .iter()
+            .map(|(k, v)| Ok((k.clone(), checked_setting(k, v)?)))
+            .collect::<Result<Vec<_>, StorageError>>()?;
+        let zone_set = pairs.iter().any(|(k, _)| k == ZONE_KEY);
+        // The sessions' day index follows the zone: a derived column, not a change anyone
+        // made to a session, so the audit triggers do not record each row of it.
+        let _quiet = zone_set.then(|| self.quiet_row_audit());
         self.write(|tx| {
             allow(tx, actor.as_ref(), Operation::EditSettings, None)?;
             let mut stmt = tx.prepare_cached(
                 "INSERT INTO settings (org_id, key, value) VALUES (?1, ?2, ?3)
                  ON CONFLICT (org_id, key) DO UPDATE SET value = excluded.value",
             )?;
-            for (key, value) in pairs {
+            for (key, value) in &pairs {
                 stmt.execute(params![org.0, key, value])?;
             }
             let mut delete =
@@ -259,21 +268,15 @@ impl Store {
             for key in removed {
                 delete.execute(params![org.0, key])?;
             }
+            if zone_set {
+                redate_sessions(tx)?;
+            }
             Ok(())
         })
     }
 
     /// Stores a room setting.
     pub fn set_setting(&mut self, org: OrgId, key: &str, value: &str) -> Result<(), StorageError> {
-        let actor = self.actor.clone();
-        self.write(|tx| {
-            allow(tx, actor.as_ref(), Operation::EditSettings, None)?;
-            tx.execute(
-                "INSERT INTO settings (org_id, key, value) VALUES (?1, ?2, ?3)
-                 ON CONFLICT (org_id, key) DO UPDATE SET value = excluded.value",
-                params![org.0, key, value],
-            )?;
-            Ok(())
-        })
+        self.set_settings(org, &[(key.to_string(), value.to_string())])
     }
 }

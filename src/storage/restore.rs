@@ -72,6 +72,8 @@ pub fn restore_over_broken(db: &Path, file: &Path, who: &str) -> Result<PathBuf,
 
 /// Where the replaced content is kept: beside the database, named by the time.
 fn kept_path(db: &Path) -> PathBuf {
+    // The machine's clock, not the room's zone: a file name for whoever looks in the
+    // folder on this machine, not a time the room keeps.
     let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
     db.with_extension(format!("replaced-{stamp}.db"))
 }

@@ -101,15 +101,17 @@ impl Store {
                 [id.0],
             )?;
             tx.execute("DELETE FROM session_parties WHERE session_id = ?1", [id.0])?;
+            // Written, and filed under its day, in the room's zone (the instant kept).
+            let zone = super::zone::zone_of(tx)?;
             tx.execute(
                 "UPDATE sessions SET kind = ?2, day = ?3, start_at = ?4, end_at = ?5,
                  start_utc = ?6, end_utc = ?7, place = ?8, place_is_room = ?9 WHERE id = ?1",
                 params![
                     id.0,
                     fields.kind.code(),
-                    date_text(fields.date()),
-                    time_text(&fields.start),
-                    time_text(&fields.end),
+                    date_text(zone.local(&fields.start).date_naive()),
+                    time_text(&zone.local(&fields.start)),
+                    time_text(&zone.local(&fields.end)),
                     fields.start.timestamp(),
                     fields.end.timestamp(),
                     fields.place.trim(),
@@ -317,6 +319,8 @@ pub(super) fn insert_session(
     // The packed people go into the INSERT itself: an UPDATE right after would cost
     // every new session a second audit row saying nothing new.
     let (mediators, parties) = packed_people(tx, f)?;
+    // Written, and filed under its day, in the room's zone (the instant kept).
+    let zone = super::zone::zone_of(tx)?;
     tx.prepare_cached(
         "INSERT INTO sessions (org_id, case_id, kind, status, day, start_at, end_at, start_utc,
          end_utc, place, place_is_room, created_at, updated_at, mediator_list, party_list)
@@ -327,9 +331,9 @@ pub(super) fn insert_session(
         f.case_id.0,
         f.kind.code(),
         status.code(),
-        date_text(f.date()),
-        time_text(&f.start),
-        time_text(&f.end),
+        date_text(zone.local(&f.start).date_naive()),
+        time_text(&zone.local(&f.start)),
+        time_text(&zone.local(&f.end)),
         f.start.timestamp(),
         f.end.timestamp(),
         f.place.trim(),

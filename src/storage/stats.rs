@@ -10,6 +10,7 @@ use crate::domain::org::OrgId;
 use crate::domain::source::Source;
 use crate::domain::stats::period::Period;
 use crate::domain::stats::{Outcome, StatsCase};
+use crate::domain::zone::Zone;
 use chrono::NaiveDate;
 use rusqlite::params;
 
@@ -30,8 +31,10 @@ const STATS_CASES: &str = "SELECT c.id, c.category, c.local_category, c.source, 
       AND +c.org_id = ?1";
 
 impl Store {
-    /// The cases with an acceptance or an outcome in `period` (days in the zone each
-    /// change was recorded in, as the mediator saw them). Only the changes inside the
+    /// The cases with an acceptance or an outcome in `period` (days in the room's zone; the
+    /// period's edges are compared with the stored text, which is written in the room's
+    /// zone, so only a change written in another zone within hours of an edge can fall on
+    /// the other side of it). Only the changes inside the
     /// period are read: range scans of `status_history_by_time`, and each case named by
     /// them once. No ORDER BY (sorting a year's changes cost a third of the time): a case
     /// is accepted once and has at most one outcome, 调解成功 or 调解终止, so the order does
@@ -58,13 +61,15 @@ impl Store {
                AND h.at >= ?1 AND h.at < ?2",
         )?;
         let mut rows = stmt.query(params![from, to])?;
+        let zone = self.zone()?;
+        let suffix = zone.to_string();
         while let Some(r) = rows.next()? {
             let id: i64 = r.get(0)?;
             // Another room's case.
             let Some(case) = index.get(&id).and_then(|&i| out.get_mut(i)) else {
                 continue;
             };
-            let day = day_of(text(r, 2)?)?;
+            let day = day_of(text(r, 2)?, zone, &suffix)?;
             match text(r, 1)? {
                 "accepted" => case.accepted_on = case.accepted_on.or(Some(day)),
                 "succeeded" => case.outcome = Some((Outcome::Succeeded, day)),
@@ -115,11 +120,17 @@ fn text<'r>(r: &'r rusqlite::Row<'_>, i: usize) -> Result<&'r str, StorageError>
     })
 }
 
-/// The day of a stored time, in the zone it was recorded in.
-/// Stored times are RFC 3339 with their offset, so the first ten characters are that
-/// day; they are read by hand because a year holds tens of thousands of changes and a full
-/// RFC 3339 parse of each was a fifth of the statistics' time. Anything else is parsed whole.
-fn day_of(at: &str) -> Result<NaiveDate, StorageError> {
+/// The day of a stored time in the room's zone (`suffix` is that zone written `+08:00`).
+/// Stored times are RFC 3339 with their offset, so for a time written in the room's zone
+/// the first ten characters are that day; they are read by hand because a year holds tens
+/// of thousands of changes and a full RFC 3339 parse of each was a fifth of the statistics'
+/// time. Anything else (another zone, a damaged text) is parsed whole.
+fn day_of(at: &str, zone: Zone, suffix: &str) -> Result<NaiveDate, StorageError> {
+    if !at.ends_with(suffix) {
+        return Ok(zone
+            .local(&parse_time("status_history.at", at)?)
+            .date_naive());
+    }
     let digits = |r: std::ops::Range<usize>| at.get(r).and_then(|t| t.parse::<u32>().ok());
     let quick = match (
         digits(0..4),
@@ -135,7 +146,9 @@ fn day_of(at: &str) -> Result<NaiveDate, StorageError> {
     };
     match quick {
         Some(day) => Ok(day),
-        None => Ok(parse_time("status_history.at", at)?.date_naive()),
+        None => Ok(zone
+            .local(&parse_time("status_history.at", at)?)
+            .date_naive()),
     }
 }
 
@@ -159,11 +172,19 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_day_of_a_time_is_its_own_local_day() {
-        let day = |s: &str| day_of(s).map(|d| d.to_string()).unwrap_or_default();
+    fn the_day_of_a_time_is_its_day_in_the_rooms_zone() {
+        let beijing = Zone::beijing();
+        let day = |s: &str| {
+            day_of(s, beijing, "+08:00")
+                .map(|d| d.to_string())
+                .unwrap_or_default()
+        };
         assert_eq!(day("2026-10-31T23:30:00+08:00"), "2026-10-31");
         assert_eq!(day("2026-02-30T10:00:00+08:00"), "");
-        assert!(day_of("yesterday").is_err());
+        // Written on a machine kept in UTC: half past eight in the evening there is the
+        // next morning in the room.
+        assert_eq!(day("2026-10-31T20:30:00+00:00"), "2026-11-01");
+        assert!(day_of("yesterday", beijing, "+08:00").is_err());
     }
 
     /// The cases are looked up by id from the period's changes, and every sum and count

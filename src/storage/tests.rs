@@ -398,6 +398,8 @@ fn migrating_from_every_earlier_version_reaches_the_latest_schema() {
         }
         let mut store = Store::open(&path).unwrap();
         assert_eq!(audit::findings(&store.conn).unwrap(), Default::default());
+        // An existing room keeps Beijing time until 设置 says otherwise (020).
+        assert_eq!(store.zone().unwrap().to_string(), "+08:00", "from {start}");
         assert_eq!(store.generation(), 0);
         let org = store
             .create_organisation(&profile(), "王调解", &now())

@@ -88,6 +88,7 @@ impl Store {
         loop {
             let tx = begin(&self.conn, &mut retry)?;
             let outcome = super::generation::check(&tx, known)
+                .and_then(|()| self.stamp_in_room_zone(&tx))
                 .and_then(|()| f(&tx))
                 .and_then(|value| commit(&tx).map(|()| value));
             match outcome {
@@ -117,6 +118,7 @@ impl Store {
         self.not_moved_aside()?;
         let tx = begin(&self.conn, &mut retry)?;
         super::generation::check(&tx, self.generation)?;
+        self.stamp_in_room_zone(&tx)?;
         let value = match f(&tx) {
             Ok(value) => value,
             Err(e) => {

@@ -100,8 +100,9 @@ pub fn open_case_list(app: &PtyApp) {
 /// A room with one case of 王秀兰 and 张三 accepted today, mediated by 王建国 (the schedule
 /// and visit tests start from it).
 pub fn room_with_a_case(db: &Path) {
-    let now = chrono::Local::now().fixed_offset();
     let mut store = tiaojie::storage::Store::open(db).expect("create");
+    // The room's clock (Beijing time), as the app reads today, whatever the machine keeps.
+    let now = store.now().expect("the room's clock");
     let profile = tiaojie::domain::org::OrgProfile {
         room_name: "新华街道老王调解工作室".into(),
         committee_name: "临河区新华街道人民调解委员会".into(),

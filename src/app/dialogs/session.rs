@@ -407,7 +407,7 @@ mod tests {
             f.read(&mediators, today(), Zone::beijing()).is_none(),
             "25 hours is refused as too long"
         );
-        let utc = Zone::Fixed(chrono::FixedOffset::east_opt(0).unwrap());
+        let utc = Zone::utc();
         f.form.set_text("end", "23:00");
         let fields = f.read(&mediators, today(), utc).expect("valid");
         assert_eq!(fields.start.to_rfc3339(), "2026-11-29T22:00:00+00:00");

@@ -47,6 +47,7 @@ impl Runner {
                     .store
                     .setting(org.id, crate::app::room_settings::COLOR_KEY)?,
                 backup_keep: self.store.backups_to_keep()?,
+                zone: self.store.zone()?,
             },
             org: Some(org),
         })

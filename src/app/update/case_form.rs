@@ -52,17 +52,7 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effec
 
 /// A picker over the focused choice field's options.
 pub fn picker_for(form: &crate::app::form::Form, target: PickerTarget) -> Option<Picker> {
-    let field = form.focused()?;
-    let crate::app::form::FieldKind::Choice(options) = &field.kind else {
-        return None;
-    };
-    Some(Picker {
-        field: field.id,
-        title: field.label,
-        options: options.clone(),
-        selected: field.selected,
-        target,
-    })
+    Picker::for_focused(form, target)
 }
 
 fn save(state: &mut AppState) -> Vec<Effect> {

@@ -190,7 +190,9 @@ fn contexts_with(state: &AppState, top: Option<&Modal>) -> (Vec<Context>, bool) 
         return match modal {
             Modal::Help { .. } | Modal::Notice { .. } => (vec![X::Help], false),
             Modal::Confirm(_) => (vec![X::Confirm], false),
-            Modal::StatusMenu(_) | Modal::Mediators(_) | Modal::Picker(_) => (vec![X::Menu], false),
+            Modal::StatusMenu(_) | Modal::Mediators(_) => (vec![X::Menu], false),
+            // Letters, digits and Space narrow the picker's list: they are text there.
+            Modal::Picker(_) => (vec![X::Menu], true),
             Modal::Drafts(_) => (vec![X::Drafts], false),
             Modal::Conflict(_) => (vec![X::Conflict], false),
             form => match form.form_dialog() {

@@ -5,6 +5,7 @@ use crate::app::action::Effect;
 use crate::app::command::Command;
 use crate::app::key::Key;
 use crate::app::modal::{MediatorPick, Modal, Pending, PickerTarget, ReasonForm};
+use crate::app::picker::PickerStep;
 use crate::app::state::{AppState, CasesView, Tab};
 use crate::domain::status::{CaseStatus, TransitionError, TransitionInput, check_transition};
 
@@ -50,7 +51,7 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effec
         }
         Modal::StatusMenu(_) => status_menu_key(state, cmd),
         Modal::Mediators(_) => mediators_key(state, cmd),
-        Modal::Picker(_) => picker_key(state, cmd),
+        Modal::Picker(_) => picker_key(state, cmd, key),
         Modal::Drafts(_) => super::drafts::offer_key(state, cmd),
         Modal::Conflict(_) => super::conflict::on_key(state, cmd),
         // The form dialogs: `dialog::on_key` above.
@@ -212,44 +213,40 @@ fn mediators_key(state: &mut AppState, cmd: Option<Command>) -> Vec<Effect> {
     Vec::new()
 }
 
-fn picker_key(state: &mut AppState, cmd: Option<Command>) -> Vec<Effect> {
+fn picker_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effect> {
     let Some(Modal::Picker(p)) = state.modals.last_mut() else {
         return Vec::new();
     };
-    menu_move(&mut p.selected, p.options.len(), cmd);
-    match cmd {
-        Some(Command::Back) => {
+    match p.on_key(cmd, key) {
+        PickerStep::Stay => {}
+        PickerStep::Close => {
             state.modals.pop();
         }
-        Some(Command::Open) => {
+        PickerStep::Pick(code) => {
             let Some(Modal::Picker(p)) = state.modals.pop() else {
-                return Vec::new();
-            };
-            let Some(choice) = p.options.get(p.selected) else {
                 return Vec::new();
             };
             match p.target {
                 PickerTarget::CaseForm => {
                     if let CasesView::Form(cf) = &mut state.cases {
-                        cf.form.set_choice(p.field, &choice.code);
+                        cf.form.set_choice(p.field, &code);
                         cf.refresh();
                     }
                 }
                 PickerTarget::Settings => {
                     if let Some(form) = state.settings.form.as_mut() {
-                        form.set_choice(p.field, &choice.code);
+                        form.set_choice(p.field, &code);
                     }
                 }
                 PickerTarget::Agreement => {
                     if let CasesView::Agreement(editor) = &mut state.cases {
                         let form = super::agreement::focused_form(editor);
-                        form.set_choice(p.field, &choice.code);
+                        form.set_choice(p.field, &code);
                     }
                 }
-                PickerTarget::Dialog => return super::dialog::picked(state, p.field, &choice.code),
+                PickerTarget::Dialog => return super::dialog::picked(state, p.field, &code),
             }
         }
-        _ => {}
     }
     Vec::new()
 }

@@ -23,6 +23,8 @@ pub fn room_loaded(state: &mut AppState, room: Room) -> Vec<Effect> {
     // 今日 is read again with these limits (below).
     state.schedule.places = room.settings.places.clone();
     let settings_changed = state.room_settings != room.settings;
+    // Times are typed, shown and compared in the room's zone from now on.
+    state.zone = room.settings.zone;
     state.room_settings = room.settings;
     state.org = room.org;
     let Some(org) = &state.org else {

@@ -325,6 +325,10 @@ mod tests {
         let mut s = on_settings();
         for _ in 0..40 {
             press(&mut s, KeyCode::Tab);
+            // Past the end Tab goes on from tab to tab, and round to 设置 again.
+            if s.tab != Tab::Settings {
+                break;
+            }
         }
         assert_ne!(s.tab, Tab::Settings);
         assert!(s.modals.is_empty());

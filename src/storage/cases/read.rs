@@ -112,6 +112,7 @@ impl Store {
     }
 
     fn history_of(&self, id: CaseId) -> Result<Vec<StatusChange>, StorageError> {
+        let zone = self.zone()?;
         let mut stmt = self.conn.prepare_cached(
             "SELECT from_status, to_status, at, operator, reason FROM status_history WHERE case_id = ?1 ORDER BY id",
         )?;
@@ -128,7 +129,7 @@ impl Store {
                     &r.get::<_, String>(1)?,
                     CaseStatus::from_code,
                 )?,
-                at: parse_time("status_history.at", &r.get::<_, String>(2)?)?,
+                at: zone.local(&parse_time("status_history.at", &r.get::<_, String>(2)?)?),
                 operator: r.get(3)?,
                 reason: r.get(4)?,
             });

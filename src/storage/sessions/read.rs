@@ -9,6 +9,7 @@ use crate::domain::org::{MediatorId, OrgId};
 use crate::domain::session::{
     InvitedParty, Session, SessionFields, SessionId, SessionKind, SessionRecord, SessionStatus,
 };
+use crate::domain::zone::Zone;
 use crate::storage::codec::{date_text, decode, parse_date, parse_time};
 use crate::storage::{StorageError, Store};
 use chrono::NaiveDate;
@@ -49,11 +50,12 @@ const RANGE: &str = "s.org_id = ?1 AND s.day >= ?2 AND s.day <= ?3
 impl Store {
     /// One session.
     pub fn load_session(&self, id: SessionId) -> Result<Session, StorageError> {
+        let zone = self.zone()?;
         let sql = format!("{SELECT} WHERE s.id = ?1");
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let mut rows = stmt.query([id.0])?;
         match rows.next()? {
-            Some(row) => from_row(row),
+            Some(row) => from_row(row, zone),
             None => Err(StorageError::NotFound {
                 what: crate::i18n::tf("what.session", &[("id", &id.0.to_string())]),
             }),
@@ -62,12 +64,13 @@ impl Store {
 
     /// Every session of a case, in time order, whatever its status.
     pub fn sessions_of_case(&self, case: CaseId) -> Result<Vec<Session>, StorageError> {
+        let zone = self.zone()?;
         let sql = format!("{SELECT} WHERE s.case_id = ?1 ORDER BY s.start_utc, s.id");
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let mut rows = stmt.query([case.0])?;
         let mut out = Vec::new();
         while let Some(row) = rows.next()? {
-            out.push(from_row(row)?);
+            out.push(from_row(row, zone)?);
         }
         Ok(out)
     }
@@ -80,6 +83,7 @@ impl Store {
         to: NaiveDate,
         filter: &SessionFilter,
     ) -> Result<Vec<Session>, StorageError> {
+        let zone = self.zone()?;
         let sql = format!("{SELECT} WHERE {RANGE} ORDER BY s.start_utc, s.id");
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let mut rows = stmt.query(params![
@@ -92,7 +96,7 @@ impl Store {
         ])?;
         let mut out = Vec::new();
         while let Some(row) = rows.next()? {
-            out.push(from_row(row)?);
+            out.push(from_row(row, zone)?);
         }
         Ok(out)
     }
@@ -132,6 +136,7 @@ pub(super) fn overlapping_slots(
     start: &Timestamp,
     end: &Timestamp,
 ) -> Result<Vec<Slot>, StorageError> {
+    let zone = crate::storage::zone::zone_of(conn)?;
     let sql = format!(
         "{SELECT} WHERE s.org_id = ?1 AND s.start_utc >= ?2 - 86400 AND s.start_utc < ?3
          AND s.end_utc > ?2 AND s.status IN ('planned', 'held')"
@@ -140,7 +145,7 @@ pub(super) fn overlapping_slots(
     let mut rows = stmt.query(params![org.0, start.timestamp(), end.timestamp()])?;
     let mut out = Vec::new();
     while let Some(row) = rows.next()? {
-        let s = from_row(row)?;
+        let s = from_row(row, zone)?;
         let names = s.mediator_names.split('、').map(str::to_string);
         out.push(Slot {
             id: Some(s.id),
@@ -181,7 +186,7 @@ pub(super) fn mediator_names(
     Ok(out)
 }
 
-fn from_row(r: &Row<'_>) -> Result<Session, StorageError> {
+fn from_row(r: &Row<'_>, zone: Zone) -> Result<Session, StorageError> {
     let text = |i: usize| -> Result<String, StorageError> { Ok(r.get::<_, String>(i)?) };
     let packed = |i: usize| -> Result<Vec<(String, String)>, StorageError> {
         let value: Option<String> = r.get(i)?;
@@ -222,8 +227,8 @@ fn from_row(r: &Row<'_>) -> Result<Session, StorageError> {
         fields: SessionFields {
             case_id: CaseId(r.get(2)?),
             kind: decode("sessions.kind", &text(3)?, SessionKind::from_code)?,
-            start: parse_time("sessions.start_at", &text(5)?)?,
-            end: parse_time("sessions.end_at", &text(6)?)?,
+            start: zone.local(&parse_time("sessions.start_at", &text(5)?)?),
+            end: zone.local(&parse_time("sessions.end_at", &text(6)?)?),
             place: text(7)?,
             place_is_room: r.get(8)?,
             mediators,

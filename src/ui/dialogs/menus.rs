@@ -172,10 +172,11 @@ pub fn mediators(frame: &mut Frame, area: Rect, p: &MediatorPick, theme: Theme) 
     menu(frame, area, &title, around, &items, p.selected, theme);
 }
 
-/// A long choice field's options; the title says which row of how many.
+/// A long choice field's options, narrowed to those answering what was typed; the title
+/// says what was typed and which row of how many.
 pub fn picker(frame: &mut Frame, area: Rect, p: &Picker, theme: Theme) {
     let items: Vec<Item> = p
-        .options
+        .visible()
         .iter()
         .map(|o| Item {
             text: clean(&o.label).into_owned(),
@@ -183,15 +184,28 @@ pub fn picker(frame: &mut Frame, area: Rect, p: &Picker, theme: Theme) {
             dim: false,
         })
         .collect();
+    let name = match p.filter.is_empty() {
+        true => t(p.title).into_owned(),
+        false => tf(
+            "dialog.picker_filtered",
+            &[("title", &t(p.title)), ("typed", &clean(&p.filter))],
+        ),
+    };
     let title = format!(
-        "{} ({}/{})",
-        t(p.title),
+        "{name} ({}/{})",
         (p.selected + 1).min(items.len()),
         items.len()
     );
+    let head = match items.is_empty() {
+        true => vec![Line::from(Span::styled(
+            t("dialog.picker_none").into_owned(),
+            theme.dim(),
+        ))],
+        false => Vec::new(),
+    };
     let around = Around {
-        head: Vec::new(),
-        hint: hint("dialog.menu_hint", area),
+        head,
+        hint: hint("dialog.picker_hint", area),
     };
     menu(frame, area, &title, around, &items, p.selected, theme);
 }

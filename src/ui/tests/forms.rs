@@ -183,6 +183,18 @@ fn category_picker_dialog() {
     both("category_picker", category_picker);
 }
 
+/// `gr` typed into the category list: only 供热 is left, and the frame says what was typed.
+fn category_picker_typed(lang: Lang) -> AppState {
+    let mut s = category_picker(lang);
+    type_text(&mut s, "gr");
+    s
+}
+
+#[test]
+fn category_picker_narrowed_by_typing() {
+    both("category_picker_typed", category_picker_typed);
+}
+
 /// The cursor sits right after `text` on screen.
 fn assert_cursor_after(state: &AppState, text: &str) {
     let (screen, cursor) = screen_and_cursor(state);
