@@ -286,6 +286,10 @@ impl AppState {
                 CasesView::Detail(d) => Some(&d.case),
                 _ => None,
             },
+            sessions: match (&self.cases, &self.case_sessions) {
+                (CasesView::Detail(d), Some((id, list))) if *id == d.case.id => Some(list),
+                _ => None,
+            },
             editing: match &self.cases {
                 CasesView::Form(cf) => cf.editing.map(|(id, _)| id),
                 _ => None,

@@ -92,7 +92,7 @@ fn settings_keys_are_for_administrators_and_help_is_filtered_the_same_way() {
 #[test]
 fn every_dialog_names_the_operation_its_submit_carries_out() {
     use crate::app::modal::{Modal, ReasonForm};
-    let reason = Modal::Reason(ReasonForm::new(
+    let reason = Modal::form(ReasonForm::new(
         case().id,
         1,
         crate::domain::status::CaseStatus::Accepted,

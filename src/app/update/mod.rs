@@ -8,7 +8,6 @@ mod detail;
 mod dialog;
 mod docs;
 mod drafts;
-mod follow_up;
 mod form_keys;
 mod list;
 mod modal;
@@ -106,13 +105,13 @@ fn handle(state: &mut AppState, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::SessionSaved(booked) => session::saved(state, *booked),
-        Action::SessionRecorded(s) => session::recorded(state, *s),
+        // Answers that only close their dialog: the dialog's own file says what follows.
+        Action::SessionRecorded(_) | Action::FollowUpSaved(_) => dialog::answered(state, &action),
         Action::SessionCancelled(s) => reschedule::cancelled(state, *s),
         Action::FollowUpsLoaded(id, visits) => {
             state.case_follow_ups = Some((id, visits));
             Vec::new()
         }
-        Action::FollowUpSaved(id) => follow_up::saved(state, id),
         Action::SessionClash(fields, verdict) => session::clashed(state, *fields, *verdict),
         Action::DataChanged => refresh::data_changed(state),
         Action::RoomRestored(restored) => restored::restored(state, *restored),

@@ -4,6 +4,7 @@
 use super::schedule::detail_state;
 use super::support::*;
 use crate::app::action::{Action, Effect};
+use crate::app::dialogs::follow_up::FollowUpForm;
 use crate::app::key::{Key, KeyCode};
 use crate::app::modal::Modal;
 use crate::app::{AppState, update};
@@ -68,7 +69,7 @@ fn detail_lists_the_follow_ups_en() {
 fn follow_up_form_zh() {
     let mut s = detail_state(Lang::Zh);
     update(&mut s, Action::Key(Key::plain(KeyCode::F(3))));
-    assert!(matches!(s.modals.last(), Some(Modal::FollowUp(_))));
+    assert!(s.modals.last().is_some_and(Modal::is::<FollowUpForm>));
     insta::assert_snapshot!(screen(&s));
 }
 

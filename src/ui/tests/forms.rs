@@ -4,8 +4,11 @@
 
 use super::support::*;
 use crate::app::action::Action;
+use crate::app::dialogs::reason::ReasonForm;
 use crate::app::key::{Key, KeyCode};
 use crate::app::modal::Modal;
+use crate::app::party_form::PartyForm;
+use crate::app::settings::SettingsItem;
 use crate::app::{AppState, CasesView, Tab, update};
 use crate::domain::status::CaseStatus;
 use crate::i18n::Lang;
@@ -61,7 +64,7 @@ fn party_typing(lang: Lang, id: &str) -> AppState {
     type_text(&mut s, "王秀兰");
     press(&mut s, &[key(KeyCode::Tab)]);
     type_text(&mut s, id);
-    assert!(matches!(s.modals.last(), Some(Modal::Party(_))));
+    assert!(s.modals.last().is_some_and(Modal::is::<PartyForm>));
     s
 }
 
@@ -102,7 +105,7 @@ fn reason(lang: Lang) -> AppState {
     let mut s = status_menu(lang);
     press(&mut s, &[key(KeyCode::Down), key(KeyCode::Enter)]);
     type_text(&mut s, "申请人不同意调解");
-    assert!(matches!(s.modals.last(), Some(Modal::Reason(_))));
+    assert!(s.modals.last().is_some_and(Modal::is::<ReasonForm>));
     s
 }
 
@@ -293,7 +296,7 @@ fn add_mediator(lang: Lang) -> AppState {
     press(&mut s, &[key(KeyCode::F(7))]);
     type_text(&mut s, "孙");
     press(&mut s, &[key(KeyCode::Tab)]);
-    assert!(matches!(s.modals.last(), Some(Modal::SettingsItem(_))));
+    assert!(s.modals.last().is_some_and(Modal::is::<SettingsItem>));
     s
 }
 

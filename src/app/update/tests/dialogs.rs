@@ -40,42 +40,35 @@ fn every_dialog() -> Vec<(&'static str, AppState)> {
     let mut item = started();
     item.tab = Tab::Settings;
     press(&mut item, KeyCode::F(7));
-    let mut clash = on_detail(Modal::Session(Box::new(session_form())));
+    let mut clash = on_detail(Modal::form(session_form()));
     let fields = planned(2, "2026-12-02").fields;
     let over = OverrideForm::new(fields, vec!["调解室已有安排".into()]);
-    clash.modals.push(Modal::Override(Box::new(over)));
+    clash.modals.push(Modal::form(over));
     let record = RecordForm::new(&sessions(), today()).expect("a session");
     let reason = ReasonForm::new(case().id, case().version, CaseStatus::Terminated);
     vec![
         ("party", party),
         ("settings item", item),
-        (
-            "session",
-            on_detail(Modal::Session(Box::new(session_form()))),
-        ),
+        ("session", on_detail(Modal::form(session_form()))),
         ("override", clash),
-        ("record", on_detail(Modal::Record(Box::new(record)))),
+        ("record", on_detail(Modal::form(record))),
         (
             "postpone",
-            on_detail(Modal::Reschedule(Box::new(reschedule(
-                RescheduleKind::Postpone,
-            )))),
+            on_detail(Modal::form(reschedule(RescheduleKind::Postpone))),
         ),
         (
             "cancel",
-            on_detail(Modal::Reschedule(Box::new(reschedule(
-                RescheduleKind::Cancel,
-            )))),
+            on_detail(Modal::form(reschedule(RescheduleKind::Cancel))),
         ),
         (
             "follow-up",
-            on_detail(Modal::FollowUp(Box::new(FollowUpForm::new(
+            on_detail(Modal::form(FollowUpForm::new(
                 &case(),
                 &detail(CaseStatus::Accepted).mediators,
                 today(),
-            )))),
+            ))),
         ),
-        ("reason", on_detail(Modal::Reason(reason))),
+        ("reason", on_detail(Modal::form(reason))),
     ]
 }
 
