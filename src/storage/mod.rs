@@ -342,4 +342,6 @@ mod full_disk_tests;
 #[cfg(test)]
 mod search_tests;
 #[cfg(test)]
+mod test_room;
+#[cfg(test)]
 mod tests;

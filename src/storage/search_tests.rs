@@ -4,28 +4,17 @@
 use super::*;
 use crate::domain::case::{CaseFields, CaseQuery, CaseSort};
 use crate::domain::category::{CaseCategory, Category};
-use crate::domain::org::{DEFAULT_NUMBER_PATTERN, OrgProfile, Organisation};
+use crate::domain::org::Organisation;
 use crate::domain::party::{Party, PartyKind, PartyRole};
 use crate::domain::source::Source;
 use crate::domain::status::CaseStatus;
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use crate::storage::test_room::{TestRoom, open_room};
+use chrono::NaiveDate;
 
-fn now() -> DateTime<FixedOffset> {
-    DateTime::parse_from_rfc3339("2026-11-28T09:30:00+08:00").unwrap()
-}
+use crate::storage::test_room::now;
 
 fn setup() -> (tempfile::TempDir, Store, Organisation) {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("room.db")).unwrap();
-    let profile = OrgProfile {
-        room_name: "老王调解工作室".into(),
-        committee_name: "新华街道人民调解委员会".into(),
-        number_prefix: "临新".into(),
-        number_pattern: DEFAULT_NUMBER_PATTERN.into(),
-    };
-    let org = store
-        .create_organisation(&profile, "王调解", &now())
-        .unwrap();
+    let TestRoom { dir, store, org } = open_room();
     (dir, store, org)
 }
 
