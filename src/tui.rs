@@ -95,7 +95,7 @@ fn event_loop(
     let mut state = AppState::new(
         chrono::Local::now().date_naive(),
         lang.unwrap_or_default(),
-        (size.width, size.height),
+        crate::ui::screen(size.width, size.height),
     );
     state.lang_locked = lang.is_some();
     let (templates, bad) = Templates::load(crate::paths::templates_dir().as_deref());
@@ -311,7 +311,7 @@ pub fn translate(event: Event) -> Vec<Action> {
             }
         }
         Event::Paste(text) => vec![Action::Paste(text)],
-        Event::Resize(cols, rows) => vec![Action::Resize(cols, rows)],
+        Event::Resize(cols, rows) => vec![Action::Resize(crate::ui::screen(cols, rows))],
         _ => Vec::new(),
     }
 }
@@ -397,7 +397,7 @@ mod tests {
         );
         assert_eq!(
             translate(Event::Resize(80, 24)),
-            vec![Action::Resize(80, 24)]
+            vec![Action::Resize(crate::ui::screen(80, 24))]
         );
     }
 

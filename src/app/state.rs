@@ -6,6 +6,7 @@ use super::form::Form;
 use super::modal::Modal;
 pub use super::saving::Saving;
 use super::schedule::{ScheduleState, TodayState};
+pub use super::screen::Screen;
 use super::settings::SettingsState;
 use super::stats_view::StatsView;
 use crate::domain::case::{Case, CaseId, CasePage, CaseQuery, CaseSort};
@@ -197,8 +198,8 @@ pub struct AppState {
     pub modals: Vec<Modal>,
     /// What just happened.
     pub status: Option<StatusLine>,
-    /// Terminal size (columns, rows).
-    pub size: (u16, u16),
+    /// The terminal's size, and what the layout fits in it.
+    pub size: Screen,
     /// Set when the user has quit.
     pub quit: bool,
     /// True while the database has not answered the first time.
@@ -219,7 +220,7 @@ pub struct AppState {
 
 impl AppState {
     /// The state before anything is loaded.
-    pub fn new(today: NaiveDate, lang: Lang, size: (u16, u16)) -> AppState {
+    pub fn new(today: NaiveDate, lang: Lang, size: Screen) -> AppState {
         AppState {
             today,
             zone: Default::default(),
@@ -269,9 +270,9 @@ impl AppState {
             .unwrap_or("?")
     }
 
-    /// Rows of the list that fit on screen (title, tabs, header, status and key bar aside).
+    /// Rows of the list that fit on screen (the layout says how many, `ui::screen`).
     pub fn list_rows(&self) -> u64 {
-        u64::from(self.size.1.saturating_sub(LIST_CHROME_ROWS)).max(1)
+        self.size.list_rows
     }
 
     /// What a dialog may read of the room (see `app/dialogs`).
@@ -306,6 +307,3 @@ impl AppState {
         case_form || modal || setup || self.settings.changed()
     }
 }
-
-/// Rows the case list screen uses for things other than case rows.
-pub const LIST_CHROME_ROWS: u16 = 8;

@@ -10,7 +10,7 @@ use crate::i18n::Lang;
 use crate::ui::tests::support::{case, room, today};
 
 fn on_detail(role: Role) -> AppState {
-    let mut s = AppState::new(today(), Lang::Zh, (80, 24));
+    let mut s = AppState::new(today(), Lang::Zh, crate::ui::screen(80, 24));
     update(&mut s, Action::RoomLoaded(Box::new(room())));
     s.user = User::new("u", role);
     s.tab = Tab::Cases;

@@ -59,7 +59,7 @@ fn handle(state: &mut AppState, action: Action) -> Vec<Effect> {
             on_key(state, key)
         }
         Action::Paste(text) => paste(state, &text),
-        Action::Resize(cols, rows) => list::resized(state, cols, rows),
+        Action::Resize(screen) => list::resized(state, screen),
         Action::Today(today) => {
             state.today = today;
             entered(state)

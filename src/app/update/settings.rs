@@ -213,7 +213,7 @@ mod tests {
 
     fn on_settings() -> AppState {
         let today = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
-        let mut s = AppState::new(today, Lang::Zh, (80, 24));
+        let mut s = AppState::new(today, Lang::Zh, crate::ui::screen(80, 24));
         let org = Organisation {
             id: OrgId(1),
             profile: OrgProfile {

@@ -105,7 +105,7 @@ fn the_new_dialogs_draw_at_any_size_without_panic() {
     for (cols, rows) in [(60, 16), (80, 24), (200, 60), (20, 5), (1, 1)] {
         for key in [KeyCode::F(3), KeyCode::F(5), KeyCode::F(11)] {
             let mut s = detail_state(Lang::Zh);
-            update(&mut s, Action::Resize(cols, rows));
+            update(&mut s, Action::Resize(crate::ui::screen(cols, rows)));
             update(&mut s, Action::Key(Key::plain(key)));
             assert!(!s.modals.is_empty());
             let _ = screen(&s);

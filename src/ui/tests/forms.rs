@@ -23,7 +23,10 @@ fn key(code: KeyCode) -> Key {
 fn checked(state: &AppState) -> String {
     let text = screen(state);
     for line in text.lines() {
-        assert!(width(line) <= usize::from(state.size.0), "too wide: {line}");
+        assert!(
+            width(line) <= usize::from(state.size.cols),
+            "too wide: {line}"
+        );
     }
     text
 }
@@ -274,7 +277,7 @@ fn every_screen_fits_small_and_big_windows() {
         for fixture in fixtures {
             let mut s = fixture(lang);
             for &size in &sizes {
-                s.size = size;
+                s.size = crate::ui::screen(size.0, size.1);
                 let (_, cursor) = screen_and_cursor(&s);
                 if let Some((x, y)) = cursor {
                     assert!(x < size.0 && y < size.1, "cursor {x},{y} outside {size:?}");
@@ -326,7 +329,7 @@ fn notice_dialog() {
 #[test]
 fn a_long_picker_scrolls_to_the_selected_row() {
     let mut s = category_picker(Lang::Zh);
-    s.size = (60, 16);
+    s.size = crate::ui::screen(60, 16);
     press(&mut s, &[key(KeyCode::Down); 20]);
     let text = checked(&s);
     assert!(text.contains("▶ 金融（合同）"), "{text}");
@@ -337,7 +340,7 @@ fn a_long_picker_scrolls_to_the_selected_row() {
 fn the_focused_field_stays_in_view_on_a_small_window() {
     for lang in [Lang::Zh, Lang::En] {
         let mut s = case_form_at_parties(lang);
-        s.size = (60, 16);
+        s.size = crate::ui::screen(60, 16);
         press(&mut s, &[key(KeyCode::BackTab); 20]);
         for _ in 0..20 {
             let (text, cursor) = screen_and_cursor(&s);

@@ -216,7 +216,7 @@ fn today_with_nothing_to_do_zh() {
 
 #[test]
 fn the_app_opens_on_today_and_asks_for_it() {
-    let mut s = AppState::new(today(), Lang::Zh, (80, 24));
+    let mut s = AppState::new(today(), Lang::Zh, crate::ui::screen(80, 24));
     s.zone = crate::domain::dates::Zone::beijing();
     assert_eq!(s.tab, Tab::Today);
     let effects = update(&mut s, Action::RoomLoaded(Box::new(room())));

@@ -115,7 +115,7 @@ fn drafts_are_offered_at_start_and_restore_every_field() {
     let mut typed = half_typed();
     let (_, data) = saves(&act(&mut typed, Action::SaveDrafts)).remove(0);
     let effects = {
-        let mut s = AppState::new(today(), Lang::Zh, (80, 24));
+        let mut s = AppState::new(today(), Lang::Zh, crate::ui::screen(80, 24));
         act(&mut s, Action::RoomLoaded(Box::new(room())))
     };
     assert!(effects.contains(&Effect::LoadDrafts), "{effects:?}");

@@ -266,12 +266,12 @@ fn the_first_start_form_comes_back_typed() {
         printer: Default::default(),
         settings: Default::default(),
     };
-    let mut s = AppState::new(today(), crate::i18n::Lang::Zh, (80, 24));
+    let mut s = AppState::new(today(), crate::i18n::Lang::Zh, crate::ui::screen(80, 24));
     act(&mut s, Action::RoomLoaded(Box::new(no_room())));
     type_in(&mut s, "老王调解工作室");
     let (k, data) = saved_one(&mut s);
     assert_eq!(k, "setup");
-    let mut again = AppState::new(today(), crate::i18n::Lang::Zh, (80, 24));
+    let mut again = AppState::new(today(), crate::i18n::Lang::Zh, crate::ui::screen(80, 24));
     let effects = act(&mut again, Action::RoomLoaded(Box::new(no_room())));
     assert_eq!(effects, vec![Effect::LoadDrafts]);
     let draft = Draft {
