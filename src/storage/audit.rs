@@ -249,9 +249,3 @@ fn entry(
 
 #[cfg(test)]
 pub(super) mod tests;
-
-#[cfg(test)]
-mod bulk_tests;
-
-#[cfg(test)]
-mod trigger_tests;

@@ -338,10 +338,6 @@ fn create_private(path: &Path) -> Result<(), StorageError> {
 }
 
 #[cfg(test)]
-mod full_disk_tests;
-#[cfg(test)]
-mod search_tests;
-#[cfg(test)]
 mod test_room;
 #[cfg(test)]
 mod tests;

@@ -10,6 +10,8 @@ use crate::storage::test_room::{TestRoom, open_room};
 use crate::storage::{StorageError, Store};
 use chrono::NaiveDate;
 
+mod party;
+
 pub(super) use crate::storage::test_room::now;
 
 fn d(s: &str) -> NaiveDate {

@@ -8,6 +8,9 @@ use crate::domain::user::{Role, User};
 use crate::storage::test_room::{TestRoom, open_room};
 use chrono::NaiveDate;
 
+mod bulk;
+mod trigger;
+
 pub(in crate::storage) use crate::storage::test_room::now;
 
 pub(in crate::storage) fn fields(name: &str) -> CaseFields {

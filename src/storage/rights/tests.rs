@@ -12,6 +12,8 @@ use crate::domain::session::{SessionFields, SessionRecord};
 use crate::domain::user::Role;
 use crate::storage::test_room::{self, TestRoom, now, one_applicant, open_room};
 
+mod table;
+
 struct Room {
     _dir: tempfile::TempDir,
     store: Store,

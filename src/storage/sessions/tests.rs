@@ -15,6 +15,8 @@ use crate::storage::test_room::{TestRoom, open_room};
 use crate::storage::{SessionFilter, StorageError, Store};
 use chrono::NaiveDate;
 
+mod alert;
+
 pub(super) use crate::storage::test_room::at;
 
 pub(super) use crate::storage::test_room::now;

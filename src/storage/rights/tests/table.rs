@@ -2,7 +2,7 @@
 //! the outcome is what the rights table says — done, or refused with its reason and
 //! nothing written.
 
-use super::*;
+use super::super::*;
 use crate::domain::case::CaseFields;
 use crate::domain::follow_up::{FollowUp, Performance, Satisfaction, VisitWay};
 use crate::domain::org::{MediatorId, Organisation};

@@ -1,7 +1,7 @@
 //! Search through the indexes on real temporary SQLite files: Chinese of every length,
 //! pinyin, mixed words, ranking, filters, edits and an upgraded database.
 
-use super::*;
+use super::super::*;
 use crate::domain::case::{CaseFields, CaseQuery, CaseSort};
 use crate::domain::category::{CaseCategory, Category};
 use crate::domain::org::Organisation;
@@ -287,9 +287,9 @@ fn session_records_written_before_the_upgrade_are_found_after_it() {
     let (dir, store, org) = three_cases();
     let path = dir.path().join("room.db");
     // The version before the index change that added session records (012).
-    let before = super::migrations::MIGRATIONS
+    let before = super::super::migrations::MIGRATIONS
         .iter()
-        .position(|m| *m == include_str!("sql/012_contentless_search.sql"))
+        .position(|m| *m == include_str!("../sql/012_contentless_search.sql"))
         .unwrap() as i64;
     store
         .conn
@@ -415,7 +415,7 @@ fn a_pinyin_index_from_before_name_parts_is_rebuilt_on_open() {
             &now(),
         )
         .unwrap();
-    let before = super::search::index_version() - 1;
+    let before = super::super::search::index_version() - 1;
     store
         .conn
         .execute_batch(&format!(
