@@ -194,6 +194,9 @@ pub enum Opened {
     Notice(&'static str),
 }
 
+/// How a dialog opens on its key: `None` when there is nothing to open it on.
+pub type OpenFn = fn(&DialogContext) -> Option<Opened>;
+
 /// A kind of dialog that keeps a draft (and may open on a key of the case detail).
 #[derive(Clone, Copy)]
 pub struct DialogKind {
@@ -207,7 +210,7 @@ pub struct DialogKind {
     pub reopen: fn(&DraftData, &DialogContext) -> Reopen,
     /// The command of the case detail that opens it, and how (`None`: opened elsewhere;
     /// the function's `None`: no case on screen).
-    pub opens: Option<(Command, fn(&DialogContext) -> Option<Opened>)>,
+    pub opens: Option<(Command, OpenFn)>,
 }
 
 impl DialogKind {
