@@ -206,3 +206,27 @@ fn esc_on_an_untouched_dialog_closes_it_at_once() {
         assert_eq!(s.modals.len(), depth - 1, "{name}: {:?}", top(&s));
     }
 }
+
+#[test]
+fn each_key_a_dialog_names_opens_it_on_the_case_detail_under_its_own_draft_key() {
+    let mut opened = 0;
+    for kind in crate::app::dialogs::KINDS {
+        let Some((command, _)) = kind.opens else {
+            continue;
+        };
+        let mut s = detail(CaseStatus::Accepted);
+        let sessions = vec![planned(1, "2026-12-01")];
+        act(&mut s, Action::CaseSessionsLoaded(case().id, sessions));
+        assert!(
+            super::super::dialog::open_on(&mut s, command).is_some(),
+            "{}",
+            kind.code
+        );
+        let cx = s.dialog_context();
+        let (key, _) = dialog(&s).draft(&cx).expect(kind.code);
+        assert_eq!(key, kind.key(Some(case().id)), "{}", kind.code);
+        opened += 1;
+    }
+    // The session, its record, the follow-up visit, postponing and calling off.
+    assert_eq!(opened, 5);
+}
