@@ -98,7 +98,7 @@ fn event_loop(
     let mut state = AppState::new(
         zone.local(&chrono::Utc::now()).date_naive(),
         lang.unwrap_or_default(),
-        (size.width, size.height),
+        crate::ui::screen(size.width, size.height),
     );
     state.zone = zone;
     state.lang_locked = lang.is_some();
@@ -316,7 +316,7 @@ pub fn translate(event: Event) -> Vec<Action> {
             }
         }
         Event::Paste(text) => vec![Action::Paste(text)],
-        Event::Resize(cols, rows) => vec![Action::Resize(cols, rows)],
+        Event::Resize(cols, rows) => vec![Action::Resize(crate::ui::screen(cols, rows))],
         _ => Vec::new(),
     }
 }
@@ -402,7 +402,7 @@ mod tests {
         );
         assert_eq!(
             translate(Event::Resize(80, 24)),
-            vec![Action::Resize(80, 24)]
+            vec![Action::Resize(crate::ui::screen(80, 24))]
         );
     }
 

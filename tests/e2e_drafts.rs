@@ -8,7 +8,7 @@ mod app;
 #[path = "support/pty.rs"]
 mod pty;
 
-use app::{add_user, demo_db, open_case_list, start_as};
+use app::{add_user, demo_db, open_case_list, start_as, start_case};
 use pty::{Key, PtyApp, WAIT};
 use std::path::Path;
 use std::process::Command;
@@ -58,13 +58,7 @@ fn a_half_typed_form_survives_a_dropped_connection_and_can_be_discarded() {
     add_user(&db, "li", "mediator");
     let app = start_as(&db, "zhou");
     open_case_list(&app);
-    app.send_str("n");
-    app.see("收案日期");
-    for _ in 0..3 {
-        app.key(Key::Tab);
-    }
-    app.send_str("楼上漏水，损坏楼下吊顶");
-    app.see("损坏楼下吊顶");
+    start_case(&app, "楼上漏水，损坏楼下吊顶");
     app.key(Key::Tab);
     app.send_str("赔偿维修费");
     app.see("赔偿维修费");
@@ -188,13 +182,7 @@ fn half_an_agreement_clause_survives_a_dropped_connection_and_is_saved_after_res
 /// Opens the new-case form and types `facts` into 纠纷简要情况.
 fn type_new_case(app: &PtyApp, facts: &str) {
     open_case_list(app);
-    app.send_str("n");
-    app.see("收案日期");
-    for _ in 0..3 {
-        app.key(Key::Tab);
-    }
-    app.send_str(facts);
-    app.see(facts);
+    start_case(app, facts);
 }
 
 /// The owners (window tokens) of `user`'s drafts holding `text`.

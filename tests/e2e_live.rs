@@ -7,8 +7,7 @@ mod app;
 #[path = "support/pty.rs"]
 mod pty;
 
-use app::{open_case_list, quit, start_as as start};
-use pty::Key;
+use app::{open_case_list, quit, register_case, start_as as start};
 use std::process::Command;
 
 const BIN: &str = env!("CARGO_BIN_EXE_tiaojie");
@@ -38,20 +37,7 @@ fn a_case_registered_at_the_front_desk_appears_in_the_mediators_list_by_itself()
     let desk = start(&db, "police");
     open_case_list(&desk);
     desk.see("共 3 件");
-    desk.send_str("n");
-    desk.see("收案日期");
-    for _ in 0..3 {
-        desk.key(Key::Tab);
-    }
-    desk.send_str("楼上漏水，损坏楼下吊顶");
-    desk.see("损坏楼下吊顶");
-    desk.key(Key::F(7));
-    desk.see("身份证号");
-    desk.send_str("欧阳秀兰");
-    desk.key(Key::F(2));
-    desk.see("欧阳秀兰");
-    desk.key(Key::F(2));
-    desk.see("案件已登记");
+    register_case(&desk, "楼上漏水，损坏楼下吊顶", "欧阳秀兰");
 
     // Not a key pressed in the room: the list catches up on its own.
     let bytes = room.bytes_received();

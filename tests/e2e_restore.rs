@@ -10,7 +10,7 @@ mod app;
 #[path = "support/pty.rs"]
 mod pty;
 
-use app::{add_user, bin, demo_db, open_case_list, quit, start_as};
+use app::{add_user, bin, demo_db, open_case_list, quit, start_as, start_case};
 use pty::Key;
 use std::process::Command;
 use tiaojie::domain::case::CaseFields;
@@ -171,13 +171,7 @@ fn a_restore_over_a_file_too_damaged_to_open_reaches_a_connected_session_too() {
     let room = start_as(&db, "wang");
     open_case_list(&room);
     room.see("共 2 件");
-    room.send_str("n");
-    room.see("收案日期");
-    for _ in 0..3 {
-        room.key(Key::Tab);
-    }
-    room.send_str("打了一半的案情");
-    room.see("打了一半的案情");
+    start_case(&room, "打了一半的案情");
     // The file stops opening (its header no longer says tiaojie), so restore moves it
     // aside and writes the copy in its place, while the session still has it open.
     app::raw_connection(&db)

@@ -7,8 +7,8 @@ mod app;
 #[path = "support/pty.rs"]
 mod pty;
 
-use app::{demo_db, open_case_list, start};
-use pty::{Key, PtyApp, WAIT};
+use app::{demo_db, open_case_list, register_case, start, start_case};
+use pty::{PtyApp, WAIT};
 use std::path::Path;
 use std::process::Command;
 
@@ -61,13 +61,7 @@ fn sighup_in_the_middle_of_a_form_keeps_what_was_saved() {
     let app = start(&db);
     open_case_list(&app);
     app.see("共 20 件");
-    app.send_str("n");
-    app.see("收案日期");
-    for _ in 0..3 {
-        app.key(Key::Tab);
-    }
-    app.send_str("楼上漏水，损坏楼下吊顶");
-    app.see("损坏楼下吊顶");
+    start_case(&app, "楼上漏水，损坏楼下吊顶");
     ends_cleanly(app, "HUP", 128 + 1);
     // The half-typed form was never saved; the saved cases are all there.
     assert_eq!(cases_in(&db), ("ok".to_string(), 20));
@@ -80,20 +74,7 @@ fn a_signal_while_idle_after_a_save_keeps_the_save() {
     let app = start(&db);
     open_case_list(&app);
     app.see("共 3 件");
-    app.send_str("n");
-    app.see("收案日期");
-    for _ in 0..3 {
-        app.key(Key::Tab);
-    }
-    app.send_str("楼上漏水");
-    app.see("楼上漏水");
-    app.key(Key::F(7));
-    app.see("身份证号");
-    app.send_str("张三");
-    app.key(Key::F(2));
-    app.see("张三");
-    app.key(Key::F(2));
-    app.see("案件已登记");
+    register_case(&app, "楼上漏水", "张三");
     ends_cleanly(app, "TERM", 128 + 15);
     assert_eq!(cases_in(&db), ("ok".to_string(), 4));
 }
@@ -119,20 +100,7 @@ fn after_a_dropped_connection_the_db_file_alone_holds_the_save() {
     let app = start(&db);
     open_case_list(&app);
     app.see("共 3 件");
-    app.send_str("n");
-    app.see("收案日期");
-    for _ in 0..3 {
-        app.key(Key::Tab);
-    }
-    app.send_str("楼上漏水");
-    app.see("楼上漏水");
-    app.key(Key::F(7));
-    app.see("身份证号");
-    app.send_str("张三");
-    app.key(Key::F(2));
-    app.see("张三");
-    app.key(Key::F(2));
-    app.see("案件已登记");
+    register_case(&app, "楼上漏水", "张三");
     ends_cleanly(app, "HUP", 128 + 1);
     assert_eq!(cases_in_the_file_alone(&db), 4);
 }
@@ -151,20 +119,7 @@ fn after_quitting_the_db_file_alone_holds_the_save_while_another_window_is_open(
     let app = start(&db);
     open_case_list(&app);
     app.see("共 3 件");
-    app.send_str("n");
-    app.see("收案日期");
-    for _ in 0..3 {
-        app.key(Key::Tab);
-    }
-    app.send_str("楼上漏水");
-    app.see("楼上漏水");
-    app.key(Key::F(7));
-    app.see("身份证号");
-    app.send_str("张三");
-    app.key(Key::F(2));
-    app.see("张三");
-    app.key(Key::F(2));
-    app.see("案件已登记");
+    register_case(&app, "楼上漏水", "张三");
     app::quit(app);
     assert_eq!(cases_in_the_file_alone(&db), 4);
     drop(other);

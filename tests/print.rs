@@ -5,9 +5,12 @@
 
 #![cfg(unix)]
 
+#[path = "support/print_room.rs"]
+mod print_room;
+
+use print_room::{executable, print_room, set_setting};
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use tiaojie::storage::Store;
 
 fn bin() -> &'static Path {
     Path::new(env!("CARGO_BIN_EXE_tiaojie"))
@@ -15,34 +18,17 @@ fn bin() -> &'static Path {
 
 /// A demo database, one numbered case of it, and a folder for the fake programs.
 fn setup() -> (tempfile::TempDir, PathBuf, String, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("room.db");
-    let mut store = Store::open(&db).unwrap();
-    let now = chrono::DateTime::parse_from_rfc3339("2026-11-28T10:00:00+08:00").unwrap();
-    tiaojie::cli::demo::fill_demo(&mut store, 20, 2026, now).unwrap();
-    let org = store.organisation().unwrap().unwrap();
-    let number = store
-        .case_ids(org.id)
-        .unwrap()
-        .into_iter()
-        .find_map(|id| store.load_case(id).unwrap().number)
-        .unwrap()
-        .text;
-    let bin_dir = dir.path().join("bin");
-    std::fs::create_dir(&bin_dir).unwrap();
-    (dir, db, number, bin_dir)
+    let room = print_room(20);
+    (room.dir, room.db, room.number, room.bin)
 }
 
 /// A fake program that writes each argument on its own line to `log` and exits `code`.
 fn fake(bin_dir: &Path, name: &str, log: &Path, code: i32, stderr: &str) {
-    use std::os::unix::fs::PermissionsExt;
     let script = format!(
         "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\" >> '{}'; done\necho '{stderr}' >&2\n[ {code} -eq 0 ] && echo 'request id is HP-42 (1 file(s))'\nexit {code}\n",
         log.display()
     );
-    let path = bin_dir.join(name);
-    std::fs::write(&path, script).unwrap();
-    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    executable(&bin_dir.join(name), &script);
 }
 
 fn print(db: &Path, path_env: &str, args: &[&str]) -> std::process::Output {
@@ -57,9 +43,7 @@ fn print(db: &Path, path_env: &str, args: &[&str]) -> std::process::Output {
 }
 
 fn set(db: &Path, key: &str, value: &str) {
-    let mut store = Store::open(db).unwrap();
-    let org = store.organisation().unwrap().unwrap();
-    store.set_setting(org.id, key, value).unwrap();
+    set_setting(db, key, value);
 }
 
 #[test]

@@ -8,41 +8,18 @@
 
 #![cfg(unix)]
 
-use std::os::unix::fs::PermissionsExt;
+#[path = "support/print_room.rs"]
+mod print_room;
+
+use print_room::{PrintRoom, executable, print_room, set_setting};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use tiaojie::storage::Store;
 
-/// A demo room, the number of one numbered case, and an empty folder for programs.
-struct Room {
-    dir: tempfile::TempDir,
-    db: PathBuf,
-    number: String,
-    bin: PathBuf,
-}
+type Room = PrintRoom;
 
 fn room() -> Room {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("room.db");
-    let mut store = Store::open(&db).unwrap();
-    let now = chrono::DateTime::parse_from_rfc3339("2026-11-28T10:00:00+08:00").unwrap();
-    tiaojie::cli::demo::fill_demo(&mut store, 12, 2026, now).unwrap();
-    let org = store.organisation().unwrap().unwrap();
-    let number = store
-        .case_ids(org.id)
-        .unwrap()
-        .into_iter()
-        .find_map(|id| store.load_case(id).unwrap().number)
-        .unwrap()
-        .text;
-    let bin = dir.path().join("bin");
-    std::fs::create_dir(&bin).unwrap();
-    Room {
-        dir,
-        db,
-        number,
-        bin,
-    }
+    print_room(12)
 }
 
 impl Room {
@@ -55,8 +32,7 @@ impl Room {
             "#!/bin/sh\nfor a in \"$@\"; do printf '[%s]\\n' \"$a\" >> '{}'; done\n{then}\n",
             log.display()
         );
-        std::fs::write(&path, script).unwrap();
-        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+        executable(&path, &script);
         path
     }
 
@@ -69,9 +45,7 @@ impl Room {
     }
 
     fn set(&self, key: &str, value: &str) {
-        let mut store = Store::open(&self.db).unwrap();
-        let org = store.organisation().unwrap().unwrap();
-        store.set_setting(org.id, key, value).unwrap();
+        set_setting(&self.db, key, value);
     }
 
     fn kept(&self) -> PathBuf {

@@ -116,7 +116,7 @@ fn drive(state: &mut AppState, runner: &mut Runner, effects: Vec<Effect>) -> Vec
 }
 
 fn screen(state: &AppState) -> String {
-    let (cols, rows) = state.size;
+    let (cols, rows) = (state.size.cols, state.size.rows);
     let mut terminal = Terminal::new(TestBackend::new(cols, rows)).unwrap();
     let theme = tiaojie::ui::theme::Theme::PLAIN;
     terminal
@@ -139,7 +139,7 @@ fn a_clerk_sees_no_full_id_or_phone_of_another_case_on_any_screen() {
     let clerk = User::new(CLERK, Role::Clerk);
     let mut runner = Runner::new(Store::open(&room.db).unwrap(), CLERK.into());
     runner.set_user(clerk.clone());
-    let mut state = AppState::new(now().date_naive(), Lang::Zh, (120, 40));
+    let mut state = AppState::new(now().date_naive(), Lang::Zh, tiaojie::ui::screen(120, 40));
     state.user = clerk;
     let mut seen = drive(&mut state, &mut runner, start());
     let mut shown = vec![("today".to_string(), screen(&state))];
@@ -515,7 +515,7 @@ fn the_front_desks_ledger_is_the_same_on_the_statistics_tab_and_the_command_line
     let clerk = User::new(CLERK, Role::Clerk);
     let mut runner = Runner::new(Store::open(&room.db).unwrap(), CLERK.into());
     runner.set_user(clerk.clone());
-    let mut state = AppState::new(now().date_naive(), Lang::Zh, (120, 40));
+    let mut state = AppState::new(now().date_naive(), Lang::Zh, tiaojie::ui::screen(120, 40));
     state.user = clerk.clone();
     drive(&mut state, &mut runner, start());
     let period = Period::range(

@@ -20,8 +20,8 @@ pub enum Action {
     Key(Key),
     /// Text was pasted (bracketed paste).
     Paste(String),
-    /// The window changed size.
-    Resize(u16, u16),
+    /// The window changed size (and what the layout fits in it, from `ui::screen`).
+    Resize(super::screen::Screen),
     /// The date changed (or the app started).
     Today(NaiveDate),
     /// The room's data was read.

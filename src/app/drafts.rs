@@ -3,7 +3,6 @@
 //! event loop decides when to save (after a pause in typing), `update` what to save.
 
 use super::form::{FieldKind, Form};
-use super::settings::SettingsItemKind;
 use crate::domain::agreement::PerformanceItem;
 use crate::domain::case::CaseId;
 use crate::domain::party::Party;
@@ -16,75 +15,62 @@ use std::collections::BTreeMap;
 pub enum DraftKey {
     /// The case form: a new case, or an existing one.
     Case(Option<CaseId>),
-    /// Scheduling a session for a case.
-    Session(CaseId),
-    /// The record of one of a case's sessions.
-    Record(CaseId),
     /// The room's settings.
     Settings,
-    /// A settings dialog: a new mediator, or a local category.
-    SettingsItem(SettingsItemKind),
     /// The agreement editor of a case (main form, an open clause or item page).
     Agreement(CaseId),
-    /// A follow-up visit being recorded for a case.
-    FollowUp(CaseId),
-    /// Postponing (`true`) or calling off one of a case's sessions.
-    Reschedule(CaseId, bool),
-    /// The reason for a case's status change.
-    Reason(CaseId),
     /// The first-start form.
     Setup,
+    /// A form dialog (see `app/dialogs`: each kind of dialog names its own key).
+    Dialog(DialogKey),
+}
+
+/// The draft key of a form dialog, as its kind (`dialogs::DialogKind`) makes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DialogKey {
+    /// The stored code of its kind ("followup", "settings:mediator").
+    pub code: &'static str,
+    /// Catalogue key naming the dialog in the draft offer.
+    pub title: &'static str,
+    /// The case it is about (`None`: a dialog of the settings).
+    pub case: Option<CaseId>,
 }
 
 impl DraftKey {
-    /// The stored form key: "case:new", "case:123", "session:123", "record:123", "settings".
+    /// The stored form key: "case:new", "case:123", "agreement:123", "settings", a
+    /// dialog's code with its case ("followup:123").
     pub fn code(self) -> String {
         match self {
             DraftKey::Case(None) => "case:new".into(),
             DraftKey::Case(Some(id)) => format!("case:{}", id.0),
-            DraftKey::Session(id) => format!("session:{}", id.0),
-            DraftKey::Record(id) => format!("record:{}", id.0),
             DraftKey::Settings => "settings".into(),
-            DraftKey::SettingsItem(SettingsItemKind::Mediator) => "settings:mediator".into(),
-            DraftKey::SettingsItem(SettingsItemKind::LocalCategory) => "settings:category".into(),
-            // The user dialogs keep no draft (see `open_forms`); a key still has a name.
-            DraftKey::SettingsItem(
-                SettingsItemKind::NewUser | SettingsItemKind::EditUser | SettingsItemKind::Place,
-            ) => "settings:other".into(),
             DraftKey::Agreement(id) => format!("agreement:{}", id.0),
-            DraftKey::FollowUp(id) => format!("followup:{}", id.0),
-            DraftKey::Reschedule(id, true) => format!("postpone:{}", id.0),
-            DraftKey::Reschedule(id, false) => format!("cancel:{}", id.0),
-            DraftKey::Reason(id) => format!("reason:{}", id.0),
             DraftKey::Setup => "setup".into(),
+            DraftKey::Dialog(DialogKey {
+                code, case: None, ..
+            }) => code.into(),
+            DraftKey::Dialog(DialogKey {
+                code,
+                case: Some(id),
+                ..
+            }) => format!("{code}:{}", id.0),
         }
     }
 
-    /// Reads a stored form key; `None` for one this version does not know.
+    /// Reads a stored key of a form that is not a dialog; `None` for any other (the
+    /// dialogs' keys are read by `dialogs::parse_draft_key`).
     pub fn parse(code: &str) -> Option<DraftKey> {
         match code {
             "settings" => return Some(DraftKey::Settings),
             "setup" => return Some(DraftKey::Setup),
-            "settings:mediator" => return Some(DraftKey::SettingsItem(SettingsItemKind::Mediator)),
-            "settings:category" => {
-                return Some(DraftKey::SettingsItem(SettingsItemKind::LocalCategory));
-            }
+            "case:new" => return Some(DraftKey::Case(None)),
             _ => {}
         }
         let (kind, id) = code.split_once(':')?;
-        if (kind, id) == ("case", "new") {
-            return Some(DraftKey::Case(None));
-        }
         let id = CaseId(id.parse().ok()?);
         match kind {
             "case" => Some(DraftKey::Case(Some(id))),
-            "session" => Some(DraftKey::Session(id)),
-            "record" => Some(DraftKey::Record(id)),
             "agreement" => Some(DraftKey::Agreement(id)),
-            "followup" => Some(DraftKey::FollowUp(id)),
-            "postpone" => Some(DraftKey::Reschedule(id, true)),
-            "cancel" => Some(DraftKey::Reschedule(id, false)),
-            "reason" => Some(DraftKey::Reason(id)),
             _ => None,
         }
     }
@@ -94,20 +80,10 @@ impl DraftKey {
         match self {
             DraftKey::Case(None) => "draft.form.case_new",
             DraftKey::Case(Some(_)) => "draft.form.case_edit",
-            DraftKey::Session(_) => "draft.form.session",
-            DraftKey::Record(_) => "draft.form.record",
             DraftKey::Settings => "draft.form.settings",
-            DraftKey::SettingsItem(SettingsItemKind::Mediator) => "draft.form.mediator",
-            DraftKey::SettingsItem(SettingsItemKind::LocalCategory) => "draft.form.category",
-            DraftKey::SettingsItem(
-                SettingsItemKind::NewUser | SettingsItemKind::EditUser | SettingsItemKind::Place,
-            ) => "draft.form.settings",
             DraftKey::Agreement(_) => "draft.form.agreement",
-            DraftKey::FollowUp(_) => "draft.form.follow_up",
-            DraftKey::Reschedule(_, true) => "draft.form.postpone",
-            DraftKey::Reschedule(_, false) => "draft.form.cancel",
-            DraftKey::Reason(_) => "draft.form.reason",
             DraftKey::Setup => "draft.form.setup",
+            DraftKey::Dialog(d) => d.title,
         }
     }
 
@@ -115,13 +91,9 @@ impl DraftKey {
     pub fn case(self) -> Option<CaseId> {
         match self {
             DraftKey::Case(id) => id,
-            DraftKey::Session(id)
-            | DraftKey::Record(id)
-            | DraftKey::Agreement(id)
-            | DraftKey::FollowUp(id)
-            | DraftKey::Reschedule(id, _)
-            | DraftKey::Reason(id) => Some(id),
-            DraftKey::Settings | DraftKey::SettingsItem(_) | DraftKey::Setup => None,
+            DraftKey::Agreement(id) => Some(id),
+            DraftKey::Dialog(d) => d.case,
+            DraftKey::Settings | DraftKey::Setup => None,
         }
     }
 }
@@ -280,16 +252,8 @@ mod tests {
         for key in [
             DraftKey::Case(None),
             DraftKey::Case(Some(CaseId(12))),
-            DraftKey::Session(CaseId(3)),
-            DraftKey::Record(CaseId(4)),
             DraftKey::Settings,
-            DraftKey::SettingsItem(SettingsItemKind::Mediator),
-            DraftKey::SettingsItem(SettingsItemKind::LocalCategory),
             DraftKey::Agreement(CaseId(5)),
-            DraftKey::FollowUp(CaseId(6)),
-            DraftKey::Reschedule(CaseId(7), true),
-            DraftKey::Reschedule(CaseId(7), false),
-            DraftKey::Reason(CaseId(8)),
             DraftKey::Setup,
         ] {
             assert_eq!(DraftKey::parse(&key.code()), Some(key));
@@ -301,6 +265,7 @@ mod tests {
             "agreement:x",
             "session:new",
             "setup:1",
+            "followup:6",
         ] {
             assert_eq!(DraftKey::parse(bad), None, "{bad}");
         }

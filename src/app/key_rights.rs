@@ -4,6 +4,8 @@
 //! reason. One mapping serves all three, so they cannot disagree.
 
 use super::command::Command;
+use super::dialogs::record::RecordForm;
+use super::dialogs::reschedule::RescheduleForm;
 use super::keymap::Context;
 use super::modal::{Modal, Pending};
 use super::state::{AppState, CasesView, Tab};
@@ -257,10 +259,10 @@ fn registrar_shown(state: &AppState, case: CaseId) -> Option<String> {
         .iter()
         .chain(state.today_view.sessions.iter())
         .chain(state.detail().into_iter().flat_map(|d| d.sessions()))
-        .chain(state.modals.iter().flat_map(|m| match m {
-            Modal::Reschedule(r) => r.sessions.as_slice(),
-            Modal::Record(r) => r.sessions.as_slice(),
-            _ => &[],
+        .chain(state.modals.iter().flat_map(|m| {
+            (m.dialog::<RescheduleForm>().map(|r| r.sessions.as_slice()))
+                .or_else(|| m.dialog::<RecordForm>().map(|r| r.sessions.as_slice()))
+                .unwrap_or(&[])
         }));
     sessions
         .filter(|s| s.fields.case_id == case && !s.registered_by.is_empty())

@@ -29,6 +29,7 @@ pub mod previews;
 pub mod range_form;
 pub mod room_settings;
 pub mod schedule;
+pub mod screen;
 pub mod search_worker;
 pub mod settings;
 pub mod setup;

@@ -1,11 +1,6 @@
 //! Dialogs over the screen. A confirmation holds the pending action and only runs it
 //! when the user says yes.
 
-use super::dialogs::follow_up::FollowUpForm;
-use super::dialogs::record::RecordForm;
-use super::dialogs::reschedule::RescheduleForm;
-use super::dialogs::session::{OverrideForm, SessionForm};
-use super::party_form::PartyForm;
 use crate::domain::case::CaseId;
 use crate::domain::org::MediatorId;
 use crate::domain::status::CaseStatus;
@@ -26,30 +21,17 @@ pub enum Modal {
     Confirm(Confirm),
     /// The statuses a case could move to.
     StatusMenu(StatusMenu),
-    /// The reason for 不予受理 / 调解终止.
-    Reason(ReasonForm),
     /// Which mediators take the case on acceptance.
     Mediators(MediatorPick),
-    /// A party being added or edited.
-    Party(Box<PartyForm>),
     /// A long list to choose a field's value from.
     Picker(Picker),
-    /// A small form from settings (a new mediator, a local category).
-    SettingsItem(SettingsItem),
-    /// Scheduling a session for a case.
-    Session(Box<SessionForm>),
-    /// A refused booking: the clashes, and a reason to override them.
-    Override(Box<OverrideForm>),
-    /// The record of a session (调解记录).
-    Record(Box<RecordForm>),
     /// Drafts of an earlier run, offered to restore or discard.
     Drafts(super::drafts::DraftOffer),
     /// A case saved by someone else meanwhile: both versions, and a choice.
     Conflict(Box<super::conflict::ConflictView>),
-    /// Postponing or calling off a planned session.
-    Reschedule(Box<RescheduleForm>),
-    /// Recording a follow-up visit (回访).
-    FollowUp(Box<FollowUpForm>),
+    /// A dialog holding a form: a party, a session, its record, a status reason, … (each
+    /// one file of `app/dialogs`, behind the one protocol).
+    Form(Box<dyn FormDialog>),
 }
 
 impl Modal {
@@ -137,40 +119,39 @@ pub struct MediatorPick {
 }
 
 impl Modal {
-    /// The dialog's form protocol, if it is a form dialog. The one place that lists them.
+    /// A form dialog on the stack.
+    pub fn form<T: FormDialog + Clone + std::fmt::Debug + 'static>(dialog: T) -> Modal {
+        Modal::Form(Box::new(dialog))
+    }
+
+    /// The dialog's form protocol, if it is a form dialog.
     pub fn form_dialog(&self) -> Option<&dyn FormDialog> {
-        Some(match self {
-            Modal::Party(d) => &**d,
-            Modal::Reason(d) => d,
-            Modal::SettingsItem(d) => d,
-            Modal::Session(d) => &**d,
-            Modal::Override(d) => &**d,
-            Modal::Record(d) => &**d,
-            Modal::Reschedule(d) => &**d,
-            Modal::FollowUp(d) => &**d,
-            Modal::Help { .. }
-            | Modal::Notice { .. }
-            | Modal::Confirm(_)
-            | Modal::StatusMenu(_)
-            | Modal::Mediators(_)
-            | Modal::Picker(_)
-            | Modal::Drafts(_)
-            | Modal::Conflict(_) => return None,
-        })
+        match self {
+            Modal::Form(d) => Some(&**d),
+            _ => None,
+        }
     }
 
     /// [`Modal::form_dialog`], to edit.
     pub fn form_dialog_mut(&mut self) -> Option<&mut dyn FormDialog> {
-        Some(match self {
-            Modal::Party(d) => &mut **d,
-            Modal::Reason(d) => d,
-            Modal::SettingsItem(d) => d,
-            Modal::Session(d) => &mut **d,
-            Modal::Override(d) => &mut **d,
-            Modal::Record(d) => &mut **d,
-            Modal::Reschedule(d) => &mut **d,
-            Modal::FollowUp(d) => &mut **d,
-            _ => return None,
-        })
+        match self {
+            Modal::Form(d) => Some(&mut **d),
+            _ => None,
+        }
+    }
+
+    /// The form dialog of type `T`, if this is one.
+    pub fn dialog<T: 'static>(&self) -> Option<&T> {
+        self.form_dialog()?.as_any().downcast_ref()
+    }
+
+    /// [`Modal::dialog`], to edit.
+    pub fn dialog_mut<T: 'static>(&mut self) -> Option<&mut T> {
+        self.form_dialog_mut()?.as_any_mut().downcast_mut()
+    }
+
+    /// True if this is a form dialog of type `T`.
+    pub fn is<T: 'static>(&self) -> bool {
+        self.dialog::<T>().is_some()
     }
 }

@@ -6,8 +6,10 @@
 use super::agreement_draft::agreement_draft;
 use super::case_form::{about_case, names};
 use super::dialogs::form_draft;
+use super::dialogs::session::OverrideForm;
 use super::drafts::{DraftData, DraftKey, OpenForm, PartyDraft, focus_id, values};
 use super::modal::Modal;
+use super::party_form::PartyForm;
 use super::state::{AppState, CasesView};
 
 /// Every form open now with something typed into it (a form back at what it opened with
@@ -55,10 +57,7 @@ fn case_form(state: &AppState, open: &mut Vec<OpenForm>) {
     let CasesView::Form(cf) = &state.cases else {
         return;
     };
-    let party = state.modals.iter().find_map(|m| match m {
-        Modal::Party(p) => Some(p),
-        _ => None,
-    });
+    let party = state.modals.iter().find_map(Modal::dialog::<PartyForm>);
     if !(cf.changed() || party.is_some_and(|p| p.form.changed())) {
         return;
     }
@@ -90,27 +89,24 @@ fn override_reason(state: &AppState, open: &mut Vec<OpenForm>) {
     let cx = state.dialog_context();
     let mut below = None;
     for modal in &state.modals {
-        match modal {
-            Modal::Override(o) if o.form.changed() => {
-                let Some((key, form)) = below else {
-                    continue;
-                };
-                let reason = o.form.value("reason");
-                match open.iter_mut().find(|f| f.key == key) {
-                    Some(f) => f.data.more.override_reason = Some(reason),
-                    None => {
-                        let mut data = form_draft(form);
-                        data.more.override_reason = Some(reason);
-                        open.push(OpenForm { key, data });
-                    }
-                }
+        let Some(o) = modal.dialog::<OverrideForm>() else {
+            if let Some(d) = modal.form_dialog()
+                && let Some((key, _)) = d.draft(&cx)
+            {
+                below = Some((key, d.form()));
             }
-            other => {
-                if let Some(d) = other.form_dialog()
-                    && let Some((key, _)) = d.draft(&cx)
-                {
-                    below = Some((key, d.form()));
-                }
+            continue;
+        };
+        let Some((key, form)) = below.filter(|_| o.form.changed()) else {
+            continue;
+        };
+        let reason = o.form.value("reason");
+        match open.iter_mut().find(|f| f.key == key) {
+            Some(f) => f.data.more.override_reason = Some(reason),
+            None => {
+                let mut data = form_draft(form);
+                data.more.override_reason = Some(reason);
+                open.push(OpenForm { key, data });
             }
         }
     }

@@ -61,7 +61,7 @@ mod tests {
 
     #[test]
     fn the_backup_is_asked_for_only_after_the_first_screen_and_once() {
-        let mut s = AppState::new(today(), Lang::Zh, (80, 24));
+        let mut s = AppState::new(today(), Lang::Zh, crate::ui::screen(80, 24));
         assert!(!start().contains(&Effect::DailyBackup));
         let mut before_drawing = update(&mut s, Action::RoomLoaded(Box::new(room())));
         before_drawing.extend(update(&mut s, Action::Today(today())));
@@ -77,7 +77,7 @@ mod tests {
     #[test]
     fn a_failed_backup_is_on_the_status_line_beside_what_the_start_said() {
         set_lang(Lang::Zh);
-        let mut s = AppState::new(today(), Lang::Zh, (80, 24));
+        let mut s = AppState::new(today(), Lang::Zh, crate::ui::screen(80, 24));
         s.status = Some(StatusLine {
             text: "模板有误".into(),
             error: true,
@@ -95,7 +95,7 @@ mod tests {
     #[test]
     fn audit_triggers_made_again_at_opening_are_said_with_their_names() {
         set_lang(Lang::Zh);
-        let mut s = AppState::new(today(), Lang::Zh, (80, 24));
+        let mut s = AppState::new(today(), Lang::Zh, crate::ui::screen(80, 24));
         let found = crate::storage::TriggerFindings {
             missing: vec!["audit_cases_update".into()],
             altered: vec!["audit_parties_insert".into()],
@@ -116,7 +116,7 @@ mod tests {
 
     #[test]
     fn a_backup_that_went_well_says_nothing() {
-        let mut s = AppState::new(today(), Lang::Zh, (80, 24));
+        let mut s = AppState::new(today(), Lang::Zh, crate::ui::screen(80, 24));
         update(&mut s, Action::RoomLoaded(Box::new(room())));
         update(&mut s, Action::DailyBackupEnded(Ok(())));
         assert_eq!(s.status, None);

@@ -8,6 +8,7 @@ use super::form::Form;
 use super::modal::Modal;
 pub use super::saving::Saving;
 use super::schedule::{ScheduleView, TodayView};
+pub use super::screen::Screen;
 use super::settings::SettingsView;
 use super::stats_view::StatsView;
 use crate::domain::case::{Case, CaseId, CasePage, CaseQuery, CaseSort};
@@ -230,8 +231,8 @@ pub struct AppState {
     pub modals: Vec<Modal>,
     /// What just happened.
     pub status: Option<StatusLine>,
-    /// Terminal size (columns, rows).
-    pub size: (u16, u16),
+    /// The terminal's size, and what the layout fits in it.
+    pub size: Screen,
     /// Set when the user has quit.
     pub quit: bool,
     /// True while the database has not answered the first time.
@@ -250,7 +251,7 @@ pub struct AppState {
 
 impl AppState {
     /// The state before anything is loaded.
-    pub fn new(today: NaiveDate, lang: Lang, size: (u16, u16)) -> AppState {
+    pub fn new(today: NaiveDate, lang: Lang, size: Screen) -> AppState {
         AppState {
             today,
             zone: Default::default(),
@@ -297,9 +298,9 @@ impl AppState {
             .unwrap_or("?")
     }
 
-    /// Rows of the list that fit on screen (title, tabs, header, status and key bar aside).
+    /// Rows of the list that fit on screen (the layout says how many, `ui::screen`).
     pub fn list_rows(&self) -> u64 {
-        u64::from(self.size.1.saturating_sub(LIST_CHROME_ROWS)).max(1)
+        self.size.list_rows
     }
 
     /// The case on screen in the 案件 tab, with what was read of it.
@@ -330,6 +331,7 @@ impl AppState {
                 CasesView::Detail(d) => Some(&d.case),
                 _ => None,
             },
+            sessions: self.detail().and_then(|d| d.sessions.as_deref()),
             editing: match &self.cases {
                 CasesView::Form(cf) => cf.editing.map(|(id, _)| id),
                 _ => None,
@@ -346,6 +348,3 @@ impl AppState {
         case_form || modal || setup || self.settings.changed()
     }
 }
-
-/// Rows the case list screen uses for things other than case rows.
-pub const LIST_CHROME_ROWS: u16 = 8;

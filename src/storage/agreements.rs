@@ -18,8 +18,6 @@ use rusqlite::{OptionalExtension, Transaction, params};
 
 mod due;
 #[cfg(test)]
-mod party_tests;
-#[cfg(test)]
 mod tests;
 
 pub use due::{AgreementWindow, DueItem};

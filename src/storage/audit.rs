@@ -258,9 +258,3 @@ fn entry(
 
 #[cfg(test)]
 pub(super) mod tests;
-
-#[cfg(test)]
-mod bulk_tests;
-
-#[cfg(test)]
-mod trigger_tests;

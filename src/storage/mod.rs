@@ -345,8 +345,6 @@ fn create_private(path: &Path) -> Result<(), StorageError> {
 }
 
 #[cfg(test)]
-mod full_disk_tests;
-#[cfg(test)]
-mod search_tests;
+mod test_room;
 #[cfg(test)]
 mod tests;

@@ -132,6 +132,3 @@ fn registrar_of(conn: &Connection, case: i64) -> Result<Option<String>, StorageE
 
 #[cfg(test)]
 mod tests;
-
-#[cfg(test)]
-mod table_tests;

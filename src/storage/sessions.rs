@@ -428,6 +428,4 @@ fn claim_version(
 }
 
 #[cfg(test)]
-mod alert_tests;
-#[cfg(test)]
 mod tests;

@@ -9,6 +9,9 @@ use crate::domain::source::Source;
 use crate::domain::status::{CaseStatus, TransitionError};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
+mod full_disk;
+mod search;
+
 fn at(s: &str) -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339(s).unwrap()
 }

@@ -4,6 +4,7 @@
 use super::text::{clean, fit, width};
 use super::theme::Theme;
 use crate::app::AppState;
+use crate::app::state::Screen;
 use crate::domain::case::CaseSort;
 use crate::domain::category::CaseCategory;
 use crate::domain::status::CaseStatus;
@@ -32,6 +33,19 @@ fn status_width() -> u16 {
         .max()
         .unwrap_or(8);
     longest.max(width(&t("col.status"))) as u16
+}
+
+/// Rows of the case list screen that are not case rows: the title and tab bars, the info
+/// line, the table's two borders and its header, the status line and the key bar.
+pub const CHROME_ROWS: u16 = 8;
+
+/// The terminal's size as `update` gets it, with the case rows a page of the list holds.
+pub fn screen(cols: u16, rows: u16) -> Screen {
+    Screen {
+        cols,
+        rows,
+        list_rows: u64::from(rows.saturating_sub(CHROME_ROWS)).max(1),
+    }
 }
 
 /// Draws the list.

@@ -1,20 +1,23 @@
-//! Dialogs drawn over the screen: questions, notices, the status change steps, the party
-//! form, pickers and the small settings forms. Each is a centred box over cleared rows
+//! Dialogs drawn over the screen: questions, notices, the status change steps, pickers and
+//! the form dialogs — every one of those with the one drawer of plain forms (its heading,
+//! its form, its hint) unless it has its own (the party, the booking override). Each is a centred box over cleared rows
 //! (a wide character cut by a box's edge would break its border), sized for 80×24 and
 //! shrinking to 60×16. Only the top dialog gets the terminal cursor.
 
+mod booking_override;
 mod conflict;
 mod menus;
-mod session;
 
 use super::form_view::{ListRows, form_height, render_form};
 use super::text::{fit, width, wrap};
 use super::theme::Theme;
 use crate::app::AppState;
+use crate::app::dialogs::FormDialog;
+use crate::app::dialogs::session::OverrideForm;
 use crate::app::form::Form;
-use crate::app::modal::{Confirm, Modal, ReasonForm, SettingsItem, SettingsItemKind};
+use crate::app::modal::{Confirm, Modal};
 use crate::app::party_form::PartyForm;
-use crate::i18n::{label, t, tf};
+use crate::i18n::t;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -36,16 +39,9 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState, modal: &Modal, th
         Modal::StatusMenu(m) => menus::status(frame, area, m, theme),
         Modal::Mediators(p) => menus::mediators(frame, area, p, theme),
         Modal::Picker(p) => menus::picker(frame, area, p, theme),
-        Modal::Reason(r) => reason(frame, area, r, top, theme),
-        Modal::Party(p) => party(frame, area, p, top, theme),
-        Modal::SettingsItem(s) => settings_item(frame, area, s, top, theme),
-        Modal::Session(s) => session::form(frame, area, s, top, theme),
-        Modal::Override(o) => session::override_reason(frame, area, o, top, theme),
-        Modal::Record(r) => session::record(frame, area, r, top, theme),
         Modal::Drafts(d) => menus::drafts(frame, area, d, theme),
         Modal::Conflict(c) => conflict::render(frame, area, c, theme),
-        Modal::Reschedule(r) => session::reschedule(frame, area, r, top, theme),
-        Modal::FollowUp(f) => session::follow_up(frame, area, f, top, theme),
+        Modal::Form(d) => form_dialog(frame, area, &**d, top, theme),
     }
 }
 
@@ -210,49 +206,25 @@ fn small_form(
     form_box(frame, inner, form, hint, top, theme);
 }
 
-/// The reason for 不予受理 / 调解终止, with the status asked for in the title.
-fn reason(frame: &mut Frame, area: Rect, r: &ReasonForm, top: bool, theme: Theme) {
-    let title = tf(
-        "dialog.reason_title",
-        &[("status", &label("status", r.to.code()))],
-    );
-    let hint = t("dialog.reason_hint");
-    small_form(frame, area, &title, &r.form, &hint, top, theme);
+/// A form dialog: its own drawer where it has one, else the plain form's (its heading,
+/// its form, its hint) — a new dialog needs no view of its own.
+fn form_dialog(frame: &mut Frame, area: Rect, d: &dyn FormDialog, top: bool, theme: Theme) {
+    if let Some(p) = d.as_any().downcast_ref::<PartyForm>() {
+        party(frame, area, p, top, theme);
+    } else if let Some(o) = d.as_any().downcast_ref::<OverrideForm>() {
+        booking_override::render(frame, area, o, top, theme);
+    } else {
+        small_form(frame, area, &d.heading(), d.form(), &d.hint(), top, theme);
+    }
 }
 
 /// A party being added or edited: the party form in a box almost as big as the window.
 fn party(frame: &mut Frame, area: Rect, p: &PartyForm, top: bool, theme: Theme) {
-    let title = match p.index {
-        Some(_) => t("dialog.party_edit"),
-        None => t("dialog.party_new"),
-    };
+    let title = p.heading();
     let room = room(area);
     let (w, h) = (room.width.min(PARTY_SIZE.0), room.height.min(PARTY_SIZE.1));
     let inner = open(frame, area, w, h, &title, theme);
     // An earlier case of this party takes the hint line: it must not be missed.
-    let hint = super::case_detail::repeats::dialog_line(&p.repeats)
-        .unwrap_or_else(|| t("dialog.form_hint").into_owned());
+    let hint = super::case_detail::repeats::dialog_line(&p.repeats).unwrap_or_else(|| p.hint());
     form_box(frame, inner, &p.form, &hint, top, theme);
-}
-
-/// A new mediator, or a local category.
-fn settings_item(frame: &mut Frame, area: Rect, s: &SettingsItem, top: bool, theme: Theme) {
-    let title = match s.kind {
-        SettingsItemKind::Mediator => t("dialog.mediator_new"),
-        SettingsItemKind::LocalCategory => t("dialog.local_category"),
-        SettingsItemKind::NewUser => t("dialog.user_new"),
-        SettingsItemKind::EditUser => {
-            std::borrow::Cow::Owned(crate::i18n::tf("dialog.user_edit", &[("name", &s.subject)]))
-        }
-        SettingsItemKind::Place => t("dialog.place_new"),
-    };
-    small_form(
-        frame,
-        area,
-        &title,
-        &s.form,
-        &t("dialog.form_hint"),
-        top,
-        theme,
-    );
 }

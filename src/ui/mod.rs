@@ -31,6 +31,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 use theme::Theme;
 
+pub use case_list::screen;
+
 /// The smallest window the screens are laid out for.
 pub const MIN_SIZE: (u16, u16) = (60, 16);
 

@@ -97,6 +97,36 @@ pub fn open_case_list(app: &PtyApp) {
     app.see("F6");
 }
 
+/// On the case list: `n` opens the new-case form, and `facts` go into 纠纷简要情况 (three
+/// fields down), seen on screen.
+pub fn start_case(app: &PtyApp, facts: &str) {
+    app.send_str("n");
+    app.see("收案日期");
+    for _ in 0..3 {
+        app.key(Key::Tab);
+    }
+    app.send_str(facts);
+    app.see(facts);
+}
+
+/// In the case form: one party by name (F7, the name, F2), seen in the list of parties.
+pub fn add_party(app: &PtyApp, name: &str) {
+    app.key(Key::F(7));
+    app.see("身份证号");
+    app.send_str(name);
+    app.key(Key::F(2));
+    app.see(name);
+}
+
+/// On the case list: registers a case of `facts` with one party, `party` (the new-case
+/// form, the party dialog, F2), and waits for 案件已登记.
+pub fn register_case(app: &PtyApp, facts: &str, party: &str) {
+    start_case(app, facts);
+    add_party(app, party);
+    app.key(Key::F(2));
+    app.see("案件已登记");
+}
+
 /// A room with one case of 王秀兰 and 张三 accepted today, mediated by 王建国 (the schedule
 /// and visit tests start from it).
 pub fn room_with_a_case(db: &Path) {

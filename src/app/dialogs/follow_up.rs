@@ -2,10 +2,15 @@
 //! agreement is being performed, the parties' satisfaction, any lawsuit or sign of
 //! escalation, the measures taken and who visited. F2 reads it into a `FollowUp` (a message
 //! beside the field that is wrong) and asks storage to keep it; the dialog stays until
-//! storage answers.
+//! storage answers. Opened by its key on the case detail, reopened from its draft once the
+//! case is on screen, closed when storage says the visit is kept.
 
-use super::{DialogContext, FormDialog, Submit, form_draft};
-use crate::app::action::Effect;
+use super::{
+    Answered, DialogContext, DialogKind, FormDialog, Home, Opened, Reopen, Submit, form_draft,
+    refilled,
+};
+use crate::app::action::{Action, Effect};
+use crate::app::command::Command;
 use crate::app::drafts::{DraftData, DraftKey};
 use crate::app::form::{Choice, Field, Form};
 use crate::domain::case::{Case, CaseId};
@@ -13,8 +18,24 @@ use crate::domain::dates::parse_date_input;
 use crate::domain::follow_up::{FollowUp, Performance, Satisfaction, VisitWay};
 use crate::domain::org::Mediator;
 use crate::domain::rights::Operation;
-use crate::i18n::{label, tf};
+use crate::i18n::{label, t, tf};
 use chrono::NaiveDate;
+
+/// Its draft ("followup:<case>"), its key on the case detail.
+pub const KIND: DialogKind = DialogKind {
+    code: "followup",
+    title: "draft.form.follow_up",
+    home: Home::Case,
+    reopen: |data, cx| match cx.open_case {
+        Some(case) => refilled(FollowUpForm::new(case, cx.mediators, cx.today), data),
+        None => Reopen::Wait,
+    },
+    opens: Some((Command::NewFollowUp, |cx| {
+        let case = cx.open_case?;
+        let form = FollowUpForm::new(case, cx.mediators, cx.today);
+        Some(Opened::Dialog(Box::new(form)))
+    })),
+};
 
 /// Recording a follow-up visit of one case.
 #[derive(Debug, Clone)]
@@ -147,10 +168,26 @@ impl FormDialog for FollowUpForm {
         Some(self.case_id)
     }
     fn title(&self) -> &'static str {
-        "draft.form.follow_up"
+        KIND.title
+    }
+    fn heading(&self) -> String {
+        t("dialog.follow_up_title").into_owned()
+    }
+    fn hint(&self) -> String {
+        t("dialog.follow_up_hint").into_owned()
     }
     fn draft(&self, _cx: &DialogContext) -> Option<(DraftKey, DraftData)> {
-        Some((DraftKey::FollowUp(self.case_id), form_draft(&self.form)))
+        Some((KIND.key(Some(self.case_id)), form_draft(&self.form)))
+    }
+    /// The visit is kept: say so, and read the case's visits again.
+    fn answered(&self, action: &Action) -> Option<Answered> {
+        match action {
+            Action::FollowUpSaved(case) if *case == self.case_id => Some(Answered {
+                status: t("msg.follow_up_saved").into_owned(),
+                effects: vec![Effect::LoadFollowUps(*case)],
+            }),
+            _ => None,
+        }
     }
 }
 

@@ -50,4 +50,11 @@ impl FormDialog for OverrideForm {
     fn title(&self) -> &'static str {
         "draft.form.override"
     }
+    fn heading(&self) -> String {
+        t("dialog.override_title").into_owned()
+    }
+    /// The clashes go above it (`ui/dialogs/booking_override.rs`).
+    fn hint(&self) -> String {
+        t("dialog.override_hint").into_owned()
+    }
 }

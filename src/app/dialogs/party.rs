@@ -7,6 +7,7 @@ use crate::app::action::Effect;
 use crate::app::form::Form;
 use crate::app::party_form::PartyForm;
 use crate::domain::rights::Operation;
+use crate::i18n::t;
 
 impl FormDialog for PartyForm {
     fn form(&self) -> &Form {
@@ -37,6 +38,12 @@ impl FormDialog for PartyForm {
     }
     fn title(&self) -> &'static str {
         "draft.form.party"
+    }
+    fn heading(&self) -> String {
+        match self.index {
+            Some(_) => t("dialog.party_edit").into_owned(),
+            None => t("dialog.party_new").into_owned(),
+        }
     }
     fn discard_question(&self) -> &'static str {
         "confirm.discard_party"

@@ -1,14 +1,38 @@
 //! The reason for 不予受理 / 调解终止: one line; Enter or F2 asks for the status change.
+//! Opened from the status menu (`update/modal.rs`), reopened from its draft once its case
+//! is on screen.
 
-use super::{DialogContext, FormDialog, Submit, form_draft};
+use super::{DialogContext, DialogKind, FormDialog, Home, Reopen, Submit, form_draft};
 use crate::app::action::Effect;
-use crate::app::drafts::{DraftData, DraftKey};
+use crate::app::drafts::{DraftData, DraftKey, fill};
 use crate::app::form::Field;
 use crate::app::form::Form;
 use crate::domain::case::CaseId;
 use crate::domain::rights::Operation;
 use crate::domain::status::CaseStatus;
 use crate::domain::status::TransitionError;
+use crate::i18n::{label, t, tf};
+
+/// Its draft ("reason:<case>", with the status asked for and the version it was typed at).
+pub const KIND: DialogKind = DialogKind {
+    code: "reason",
+    title: "draft.form.reason",
+    home: Home::Case,
+    reopen: |data, cx| {
+        let Some(case) = cx.open_case else {
+            return Reopen::Wait;
+        };
+        let to = data.more.status.as_deref().and_then(CaseStatus::from_code);
+        let Some(to) = to else {
+            return Reopen::Never;
+        };
+        // The version the reason was typed at: a change made since is noticed.
+        let mut form = ReasonForm::new(case.id, data.version.unwrap_or(case.version), to);
+        fill(&mut form.form, &data.fields, &data.focus);
+        Reopen::Now(Box::new(form))
+    },
+    opens: None,
+};
 
 /// The reason step of a status change.
 #[derive(Debug, Clone)]
@@ -64,7 +88,17 @@ impl FormDialog for ReasonForm {
         Some(self.case_id)
     }
     fn title(&self) -> &'static str {
-        "draft.form.reason"
+        KIND.title
+    }
+    /// The status asked for is in the title.
+    fn heading(&self) -> String {
+        tf(
+            "dialog.reason_title",
+            &[("status", &label("status", self.to.code()))],
+        )
+    }
+    fn hint(&self) -> String {
+        t("dialog.reason_hint").into_owned()
     }
     fn discard_question(&self) -> &'static str {
         "confirm.discard_reason"
@@ -78,6 +112,6 @@ impl FormDialog for ReasonForm {
         let mut data = form_draft(&self.form);
         data.version = Some(self.version);
         data.more.status = Some(self.to.code().to_string());
-        Some((DraftKey::Reason(self.case_id), data))
+        Some((KIND.key(Some(self.case_id)), data))
     }
 }

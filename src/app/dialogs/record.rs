@@ -1,16 +1,50 @@
 //! The record of a session (调解记录): which session, who came, what was said and agreed,
 //! the outcome. Choosing another session shows what was typed for it; F2 stores the
-//! record of the chosen one (a planned session becomes held).
+//! record of the chosen one (a planned session becomes held). Opened by its key on the case
+//! detail once the case's sessions are read, closed when storage says the record is kept.
 
-use super::{DialogContext, FormDialog, Submit, form_draft};
-use crate::app::action::Effect;
-use crate::app::drafts::{DraftData, DraftKey};
+use super::{
+    Answered, DialogContext, DialogKind, FormDialog, Home, Opened, Reopen, Submit, form_draft,
+};
+use crate::app::action::{Action, Effect};
+use crate::app::command::Command;
+use crate::app::drafts::{DraftData, DraftKey, fill};
 use crate::app::form::{Choice, Field, Form};
 use crate::domain::case::CaseId;
 use crate::domain::rights::Operation;
 use crate::domain::session::{Session, SessionId, SessionRecord, SessionStatus};
-use crate::i18n::{label, tf};
+use crate::i18n::{label, t, tf};
 use chrono::NaiveDate;
+
+/// Its draft ("record:<case>", reopened once the case's sessions are read), its key.
+pub const KIND: DialogKind = DialogKind {
+    code: "record",
+    title: "draft.form.record",
+    home: Home::Case,
+    reopen: |data, cx| {
+        let Some(sessions) = cx.sessions else {
+            return Reopen::Wait;
+        };
+        let Some(mut rf) = RecordForm::new(sessions, cx.today) else {
+            return Reopen::Never;
+        };
+        // The session first: choosing it fills the text fields with its record.
+        if let Some(code) = data.fields.get("session") {
+            rf.form.set_choice("session", code);
+            rf.refresh();
+        }
+        fill(&mut rf.form, &data.fields, &data.focus);
+        Reopen::Now(Box::new(rf))
+    },
+    opens: Some((Command::RecordSession, |cx| {
+        cx.open_case?;
+        let sessions = cx.sessions.unwrap_or(&[]);
+        Some(match RecordForm::new(sessions, cx.today) {
+            Some(form) => Opened::Dialog(Box::new(form)),
+            None => Opened::Notice("err.record.no_session"),
+        })
+    })),
+};
 
 /// Writing the record of one of the case's sessions.
 #[derive(Debug, Clone)]
@@ -186,11 +220,27 @@ impl FormDialog for RecordForm {
         self.session().map(|s| s.fields.case_id)
     }
     fn title(&self) -> &'static str {
-        "draft.form.record"
+        KIND.title
+    }
+    fn heading(&self) -> String {
+        t("dialog.record_title").into_owned()
+    }
+    fn hint(&self) -> String {
+        t("dialog.record_hint").into_owned()
     }
     fn draft(&self, cx: &DialogContext) -> Option<(DraftKey, DraftData)> {
         let case = self.session().map(|s| s.fields.case_id);
         let case = case.or(cx.open_case.map(|c| c.id))?;
-        Some((DraftKey::Record(case), form_draft(&self.form)))
+        Some((KIND.key(Some(case)), form_draft(&self.form)))
+    }
+    /// The record is kept: say so, and read the case's sessions again.
+    fn answered(&self, action: &Action) -> Option<Answered> {
+        let Action::SessionRecorded(s) = action else {
+            return None;
+        };
+        Some(Answered {
+            status: t("msg.record_saved").into_owned(),
+            effects: vec![Effect::LoadCaseSessions(s.fields.case_id)],
+        })
     }
 }

@@ -1,12 +1,14 @@
 //! Postponing (改期) or calling off (取消) a planned session: which session (choosing it
 //! shows its times), then its new date and times (read as the session form reads them) or
 //! why it is called off. F2 asks storage to move it (a clash opens the override dialog) or
-//! call it off.
+//! call it off. Opened by its keys on the case detail (or on the agenda, `update/
+//! reschedule.rs`), reopened from its draft once the case's sessions are read.
 
 use super::session::{problem_field, read_when};
-use super::{DialogContext, FormDialog, Submit, form_draft};
+use super::{DialogContext, DialogKind, FormDialog, Home, Opened, Reopen, Submit, form_draft};
 use crate::app::action::Effect;
-use crate::app::drafts::{DraftData, DraftKey};
+use crate::app::command::Command;
+use crate::app::drafts::{DraftData, DraftKey, fill};
 use crate::app::form::{Choice, Field, Form};
 use crate::domain::case::CaseId;
 use crate::domain::dates::Zone;
@@ -22,6 +24,55 @@ pub enum RescheduleKind {
     Postpone,
     /// Call it off, with a reason.
     Cancel,
+}
+
+/// Postponing: its draft ("postpone:<case>"), its key on the case detail.
+pub const POSTPONE: DialogKind = DialogKind {
+    code: "postpone",
+    title: "draft.form.postpone",
+    home: Home::Case,
+    reopen: |data, cx| reopen(RescheduleKind::Postpone, data, cx),
+    opens: Some((Command::PostponeSession, |cx| {
+        open(RescheduleKind::Postpone, cx)
+    })),
+};
+
+/// Calling off: its draft ("cancel:<case>"), its key on the case detail.
+pub const CANCEL: DialogKind = DialogKind {
+    code: "cancel",
+    title: "draft.form.cancel",
+    home: Home::Case,
+    reopen: |data, cx| reopen(RescheduleKind::Cancel, data, cx),
+    opens: Some((Command::CancelSession, |cx| {
+        open(RescheduleKind::Cancel, cx)
+    })),
+};
+
+/// The dialog for the planned sessions of the case on screen.
+fn open(kind: RescheduleKind, cx: &DialogContext) -> Option<Opened> {
+    cx.open_case?;
+    let sessions = cx.sessions.unwrap_or(&[]);
+    Some(match RescheduleForm::new(kind, sessions, cx.today) {
+        Some(form) => Opened::Dialog(Box::new(form)),
+        None => Opened::Notice("err.session.none_planned"),
+    })
+}
+
+/// The dialog again from its draft, once the case's sessions are read.
+fn reopen(kind: RescheduleKind, data: &DraftData, cx: &DialogContext) -> Reopen {
+    let Some(sessions) = cx.sessions else {
+        return Reopen::Wait;
+    };
+    let Some(mut rf) = RescheduleForm::new(kind, sessions, cx.today) else {
+        return Reopen::Never;
+    };
+    // The session first: choosing it fills the date and times with its own.
+    if let Some(code) = data.fields.get("session") {
+        rf.form.set_choice("session", code);
+        rf.refresh();
+    }
+    fill(&mut rf.form, &data.fields, &data.focus);
+    Reopen::Now(Box::new(rf))
 }
 
 /// The postpone or cancel dialog.
@@ -101,6 +152,14 @@ impl RescheduleForm {
             form,
             shown: chosen,
         })
+    }
+
+    /// Its kind of the protocol (postponing or calling off).
+    fn kind(&self) -> &'static DialogKind {
+        match self.kind {
+            RescheduleKind::Postpone => &POSTPONE,
+            RescheduleKind::Cancel => &CANCEL,
+        }
     }
 
     /// The session chosen.
@@ -219,14 +278,22 @@ impl FormDialog for RescheduleForm {
         self.session().map(|s| s.fields.case_id)
     }
     fn title(&self) -> &'static str {
+        self.kind().title
+    }
+    fn heading(&self) -> String {
         match self.kind {
-            RescheduleKind::Postpone => "draft.form.postpone",
-            RescheduleKind::Cancel => "draft.form.cancel",
+            RescheduleKind::Postpone => t("dialog.postpone_title").into_owned(),
+            RescheduleKind::Cancel => t("dialog.cancel_title").into_owned(),
+        }
+    }
+    fn hint(&self) -> String {
+        match self.kind {
+            RescheduleKind::Postpone => t("dialog.postpone_hint").into_owned(),
+            RescheduleKind::Cancel => t("dialog.cancel_hint").into_owned(),
         }
     }
     fn draft(&self, _cx: &DialogContext) -> Option<(DraftKey, DraftData)> {
         let case = self.session()?.fields.case_id;
-        let postpone = self.kind == RescheduleKind::Postpone;
-        Some((DraftKey::Reschedule(case, postpone), form_draft(&self.form)))
+        Some((self.kind().key(Some(case)), form_draft(&self.form)))
     }
 }

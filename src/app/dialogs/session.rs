@@ -1,10 +1,11 @@
 //! Scheduling a session of the case on screen: the form built from the case (its mediators
 //! and parties filled in), read back into `SessionFields` with a message beside each wrong
 //! field. F2 asks storage to book it (a clash opens the override dialog, `override_reason`);
-//! the dialog stays until storage answers.
+//! the dialog stays until storage answers. Opened by its key on the case detail.
 
-use super::{DialogContext, FormDialog, Submit, form_draft};
+use super::{DialogContext, DialogKind, FormDialog, Home, Opened, Submit, form_draft, refilled};
 use crate::app::action::Effect;
+use crate::app::command::Command;
 use crate::app::drafts::{DraftData, DraftKey};
 use crate::app::form::{Choice, Field, Form};
 use crate::domain::case::{Case, CaseId, Timestamp};
@@ -79,6 +80,21 @@ pub fn problem_field(problem: &SessionProblem) -> &'static str {
     }
 }
 
+/// Its draft ("session:<case>"), its key on the case detail.
+pub const KIND: DialogKind = DialogKind {
+    code: "session",
+    title: "draft.form.session",
+    home: Home::Case,
+    reopen: |data, cx| match cx.open_case {
+        Some(case) => refilled(SessionForm::of(case, cx), data),
+        None => super::Reopen::Wait,
+    },
+    opens: Some((Command::NewSession, |cx| {
+        let form = SessionForm::of(cx.open_case?, cx);
+        Some(Opened::Dialog(Box::new(form)))
+    })),
+};
+
 /// Scheduling a session for one case.
 #[derive(Debug, Clone)]
 pub struct SessionForm {
@@ -120,6 +136,17 @@ impl OverrideForm {
 }
 
 impl SessionForm {
+    /// A form for `case` in the room's places (the usual ones before any is set).
+    fn of(case: &Case, cx: &DialogContext) -> Self {
+        let defaults = Place::defaults();
+        let places = if cx.places.is_empty() {
+            &defaults
+        } else {
+            cx.places
+        };
+        SessionForm::new(case, cx.mediators, places, cx.today)
+    }
+
     /// A form for `case`: tomorrow 09:00–10:00 in the first place, its mediators and all its
     /// parties invited.
     pub fn new(case: &Case, mediators: &[Mediator], places: &[Place], today: NaiveDate) -> Self {
@@ -309,10 +336,16 @@ impl FormDialog for SessionForm {
         Some(self.case_id)
     }
     fn title(&self) -> &'static str {
-        "draft.form.session"
+        KIND.title
+    }
+    fn heading(&self) -> String {
+        t("dialog.session_new").into_owned()
+    }
+    fn hint(&self) -> String {
+        t("dialog.session_hint").into_owned()
     }
     fn draft(&self, _cx: &DialogContext) -> Option<(DraftKey, DraftData)> {
-        Some((DraftKey::Session(self.case_id), form_draft(&self.form)))
+        Some((KIND.key(Some(self.case_id)), form_draft(&self.form)))
     }
 }
 

@@ -1,17 +1,36 @@
 //! The small forms of 设置 in a dialog: a mediator, a local category, a user, a place.
 //! Only the mediator and the category keep a draft: a user or place dialog is a name and a
-//! choice, and restoring a user's edit would need the user it was about.
+//! choice, and restoring a user's edit would need the user it was about. Opened from the
+//! settings tab (`update/settings.rs`).
 
-use super::{DialogContext, FormDialog, Submit, form_draft};
+use super::{DialogContext, DialogKind, FormDialog, Home, Submit, form_draft, refilled};
 use crate::app::action::Effect;
 use crate::app::drafts::{DraftData, DraftKey};
 use crate::app::form::Form;
-use crate::app::settings::user_of;
 use crate::app::settings::{SettingsItem, SettingsItemKind};
+use crate::app::settings::{local_item, mediator_item, user_of};
 use crate::domain::category::{Category, LocalCategory};
 use crate::domain::follow_up::Place;
 use crate::domain::rights::Operation;
 use crate::i18n::{t, tf};
+
+/// A new mediator's draft ("settings:mediator").
+pub const MEDIATOR: DialogKind = DialogKind {
+    code: "settings:mediator",
+    title: "draft.form.mediator",
+    home: Home::Settings,
+    reopen: |data, _| refilled(mediator_item(), data),
+    opens: None,
+};
+
+/// A local category's draft ("settings:category").
+pub const CATEGORY: DialogKind = DialogKind {
+    code: "settings:category",
+    title: "draft.form.category",
+    home: Home::Settings,
+    reopen: |data, _| refilled(local_item(None), data),
+    opens: None,
+};
 
 impl FormDialog for SettingsItem {
     fn form(&self) -> &Form {
@@ -77,18 +96,30 @@ impl FormDialog for SettingsItem {
     }
     fn title(&self) -> &'static str {
         match self.kind {
-            SettingsItemKind::Mediator => "draft.form.mediator",
-            SettingsItemKind::LocalCategory => "draft.form.category",
+            SettingsItemKind::Mediator => MEDIATOR.title,
+            SettingsItemKind::LocalCategory => CATEGORY.title,
             SettingsItemKind::NewUser | SettingsItemKind::EditUser | SettingsItemKind::Place => {
                 "draft.form.settings"
             }
         }
     }
+    fn heading(&self) -> String {
+        match self.kind {
+            SettingsItemKind::Mediator => t("dialog.mediator_new").into_owned(),
+            SettingsItemKind::LocalCategory => t("dialog.local_category").into_owned(),
+            SettingsItemKind::NewUser => t("dialog.user_new").into_owned(),
+            SettingsItemKind::EditUser => tf("dialog.user_edit", &[("name", &self.subject)]),
+            SettingsItemKind::Place => t("dialog.place_new").into_owned(),
+        }
+    }
     fn draft(&self, _cx: &DialogContext) -> Option<(DraftKey, DraftData)> {
-        matches!(
-            self.kind,
-            SettingsItemKind::Mediator | SettingsItemKind::LocalCategory
-        )
-        .then(|| (DraftKey::SettingsItem(self.kind), form_draft(&self.form)))
+        let kind = match self.kind {
+            SettingsItemKind::Mediator => MEDIATOR,
+            SettingsItemKind::LocalCategory => CATEGORY,
+            SettingsItemKind::NewUser | SettingsItemKind::EditUser | SettingsItemKind::Place => {
+                return None;
+            }
+        };
+        Some((kind.key(None), form_draft(&self.form)))
     }
 }

@@ -274,7 +274,7 @@ fn every_part_that_kept_a_list_asks_the_table() {
 fn update_marks_today_outdated_exactly_for_what_the_table_says() {
     use crate::app::state::AppState;
     for effect in one_of_each() {
-        let mut state = AppState::new(today(), crate::i18n::Lang::Zh, (80, 24));
+        let mut state = AppState::new(today(), crate::i18n::Lang::Zh, crate::ui::screen(80, 24));
         state.today_view.fresh_for = Some(today());
         crate::app::update::mark_today(&mut state, std::slice::from_ref(&effect));
         assert_eq!(

@@ -10,7 +10,7 @@ use crate::i18n::Lang;
 use crate::ui::tests::support::{case, room, today};
 
 fn on_detail(role: Role) -> AppState {
-    let mut s = AppState::new(today(), Lang::Zh, (80, 24));
+    let mut s = AppState::new(today(), Lang::Zh, crate::ui::screen(80, 24));
     update(&mut s, Action::RoomLoaded(Box::new(room())));
     s.user = User::new("u", role);
     s.tab = Tab::Cases;
@@ -92,7 +92,7 @@ fn settings_keys_are_for_administrators_and_help_is_filtered_the_same_way() {
 #[test]
 fn every_dialog_names_the_operation_its_submit_carries_out() {
     use crate::app::modal::{Modal, ReasonForm};
-    let reason = Modal::Reason(ReasonForm::new(
+    let reason = Modal::form(ReasonForm::new(
         case().id,
         1,
         crate::domain::status::CaseStatus::Accepted,

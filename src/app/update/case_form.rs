@@ -130,11 +130,9 @@ fn open_party(state: &mut AppState, index: Option<usize>) {
         None if cf.parties.is_empty() => Party::new(PartyRole::Applicant, PartyKind::Person),
         None => Party::new(PartyRole::Respondent, PartyKind::Person),
     };
-    state.modals.push(Modal::Party(Box::new(PartyForm::new(
-        index,
-        &party,
-        state.today,
-    ))));
+    state
+        .modals
+        .push(Modal::form(PartyForm::new(index, &party, state.today)));
 }
 
 /// The form closes on a successful save and the saved case is shown (read again with

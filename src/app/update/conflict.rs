@@ -7,6 +7,7 @@ use crate::app::action::Effect;
 use crate::app::agreement_form::AgreementEditor;
 use crate::app::command::Command;
 use crate::app::conflict::{ConflictChoice, ConflictView, StatusAsk, Subject};
+use crate::app::dialogs::record::RecordForm;
 use crate::app::modal::{Modal, ReasonForm};
 use crate::app::state::{AppState, CasesView, StatusLine};
 use crate::app::version_diffs::{agreement_rows, record_rows, status_rows};
@@ -64,7 +65,7 @@ pub fn status_arrived(state: &mut AppState, mine: StatusAsk, theirs: Case) -> Ve
 
 /// Saving a record was refused: both records, if the record form is still open.
 pub fn record_arrived(state: &mut AppState, mine: SessionRecord, theirs: Session) -> Vec<Effect> {
-    if !matches!(state.modals.last(), Some(Modal::Record(_))) {
+    if !state.modals.last().is_some_and(Modal::is::<RecordForm>) {
         return Vec::new();
     }
     let rows = record_rows(&mine, &theirs);
@@ -185,7 +186,7 @@ fn take_theirs(state: &mut AppState, subject: Subject) -> Vec<Effect> {
             Vec::new()
         }
         Subject::Record { theirs, .. } => {
-            state.modals.retain(|m| !matches!(m, Modal::Record(_)));
+            state.modals.retain(|m| !m.is::<RecordForm>());
             vec![Effect::LoadCaseSessions(theirs.fields.case_id)]
         }
     }
@@ -206,5 +207,5 @@ fn back(state: &mut AppState, subject: Subject) {
     };
     let mut form = ReasonForm::new(theirs.id, shown, mine.to);
     form.form.set_text("reason", &mine.reason);
-    state.modals.push(Modal::Reason(form));
+    state.modals.push(Modal::form(form));
 }

@@ -5,6 +5,7 @@ use crate::app::action::Effect;
 use crate::app::case_form::CaseForm;
 use crate::app::command::Command;
 use crate::app::modal::{Modal, StatusMenu};
+use crate::app::party_form::PartyForm;
 use crate::app::state::{AppState, CaseDetail, CasesView};
 use crate::domain::case::{Case, CaseSummary};
 use crate::domain::repeat::RepeatQuery;
@@ -12,6 +13,12 @@ use tui_input::Input;
 
 /// Keys on the case detail.
 pub fn on_key(state: &mut AppState, cmd: Option<Command>) -> Vec<Effect> {
+    // The dialogs that open on a key of the case detail say so in their own files.
+    if let Some(cmd) = cmd
+        && let Some(effects) = super::dialog::open_on(state, cmd)
+    {
+        return effects;
+    }
     let CasesView::Detail(detail) = &mut state.cases else {
         return Vec::new();
     };
@@ -33,12 +40,7 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>) -> Vec<Effect> {
                 selected: 0,
             }));
         }
-        Some(Command::NewSession) => return super::session::open(state),
-        Some(Command::RecordSession) => return super::session::open_record(state),
         Some(Command::Agreement) => return vec![Effect::LoadAgreement(detail.case.id, true)],
-        Some(Command::NewFollowUp) => return super::follow_up::open(state),
-        Some(Command::PostponeSession) => return super::reschedule::open_on_detail(state, true),
-        Some(Command::CancelSession) => return super::reschedule::open_on_detail(state, false),
         Some(Command::Search) => {
             state.cases = CasesView::List;
             state.back_to = None;
@@ -115,7 +117,11 @@ pub fn repeats_found(
     query: RepeatQuery,
     cases: Vec<CaseSummary>,
 ) -> Vec<Effect> {
-    if let Some(Modal::Party(pf)) = state.modals.last_mut() {
+    if let Some(pf) = state
+        .modals
+        .last_mut()
+        .and_then(Modal::dialog_mut::<PartyForm>)
+    {
         if pf.repeats_asked.as_ref() == Some(&query) {
             pf.repeats = cases;
         }

@@ -1,16 +1,18 @@
 //! The one key driver of every form dialog (see `app/dialogs`): a key edits the form, the
 //! dialog derives what follows from the edit, F2 submits, Enter on a choice opens its list
 //! (the picker writes into the dialog below it), Esc asks before throwing away what was
-//! typed. Also pasting into a dialog and the context dialogs read the room through.
+//! typed. Also pasting into a dialog, opening a dialog on its key of the case detail and
+//! closing one when storage answers its F2 (both as the dialog's own file says).
 
 use super::case_form::picker_for;
 use super::form_keys::{Outcome, form_key};
+use crate::app::action::Action;
 use crate::app::action::Effect;
 use crate::app::command::Command;
-use crate::app::dialogs::Submit;
+use crate::app::dialogs::{Opened, Submit, opened_by};
 use crate::app::key::{Key, KeyCode};
 use crate::app::modal::{Confirm, Modal, Pending, PickerTarget};
-use crate::app::state::{AppState, CasesView};
+use crate::app::state::{AppState, CasesView, StatusLine};
 use crate::domain::party::Party;
 use crate::i18n::t;
 
@@ -118,5 +120,36 @@ pub fn picked(state: &mut AppState, field: &str, code: &str) -> Vec<Effect> {
         None => Vec::new(),
     };
     state.modals.push(top);
+    effects
+}
+
+/// Opens the dialog that `cmd` opens on the case detail (see `dialogs::KINDS`); `None` if
+/// no dialog opens on it.
+pub fn open_on(state: &mut AppState, cmd: Command) -> Option<Vec<Effect>> {
+    let opened = opened_by(cmd, &state.dialog_context())?;
+    state.modals.push(match opened {
+        Opened::Dialog(dialog) => Modal::Form(dialog),
+        Opened::Notice(key) => Modal::Notice {
+            text: t(key).into_owned(),
+        },
+    });
+    Some(Vec::new())
+}
+
+/// Storage answered a dialog's F2: the dialogs it answers close, the status line says so,
+/// and what they read again is returned.
+pub fn answered(state: &mut AppState, action: &Action) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    state.modals.retain(|m| {
+        let Some(answer) = m.form_dialog().and_then(|d| d.answered(action)) else {
+            return true;
+        };
+        state.status = Some(StatusLine {
+            text: answer.status,
+            error: false,
+        });
+        effects.extend(answer.effects);
+        false
+    });
     effects
 }

@@ -6,12 +6,11 @@
 use crate::app::action::Effect;
 use crate::app::case_form::CaseForm;
 use crate::app::command::Command;
-use crate::app::dialogs::record::RecordForm;
+use crate::app::dialogs::{Reopen, kind_of, parse_draft_key};
 use crate::app::drafts::{DraftData, DraftKey, DraftOffer, OfferedDraft, fill};
-use crate::app::modal::{Modal, SettingsItemKind};
+use crate::app::modal::Modal;
 use crate::app::open_forms::open_forms;
 use crate::app::party_form::PartyForm;
-use crate::app::settings::{local_item, mediator_item};
 use crate::app::state::{AppState, CasesView, StatusLine, Tab};
 use crate::domain::case::Case;
 use crate::domain::party::{Party, PartyKind, PartyRole};
@@ -62,7 +61,7 @@ pub fn loaded(state: &mut AppState, drafts: Vec<Draft>) -> Vec<Effect> {
         .filter_map(|d| {
             Some(OfferedDraft {
                 owner: d.owner,
-                key: DraftKey::parse(&d.key)?,
+                key: parse_draft_key(&d.key)?,
                 data: serde_json::from_str(&d.content).ok()?,
                 when: d.updated_at.format("%m-%d %H:%M").to_string(),
             })
@@ -138,17 +137,14 @@ pub fn offer_key(state: &mut AppState, cmd: Option<Command>) -> Vec<Effect> {
     Vec::new()
 }
 
-/// Reopens the draft's form: at once for a new case or the settings; after the case (or
-/// its sessions) arrived for the others.
+/// Reopens the draft's form: at once for a new case, the settings or a dialog of the
+/// settings; after the case (or its sessions) arrived for the others.
 fn restore(state: &mut AppState, key: DraftKey, data: DraftData) -> Vec<Effect> {
-    if !matches!(
-        key,
-        DraftKey::Case(None) | DraftKey::Settings | DraftKey::SettingsItem(_) | DraftKey::Setup
-    ) {
+    if let Some(case) = key.case() {
         state.tab = Tab::Cases;
         state.list.edit_on_load = false;
         state.drafts.pending = Some((key, data));
-        return key.case().map(Effect::LoadCase).into_iter().collect();
+        return vec![Effect::LoadCase(case)];
     }
     mark_open(state, key, &data);
     state.drafts.override_reason = data.more.override_reason.clone();
@@ -157,37 +153,54 @@ fn restore(state: &mut AppState, key: DraftKey, data: DraftData) -> Vec<Effect> 
             if let Some(form) = state.setup.as_mut() {
                 fill(form, &data.fields, &data.focus);
             }
-            Vec::new()
         }
         DraftKey::Case(None) => {
             state.tab = Tab::Cases;
             let cf = CaseForm::blank(state.today, &state.locals);
             open_case_form(state, cf, &data);
-            Vec::new()
         }
         DraftKey::Settings => {
             state.tab = Tab::Settings;
             if let Some(form) = state.settings.form.as_mut() {
                 fill(form, &data.fields, &data.focus);
             }
-            Vec::new()
         }
-        DraftKey::SettingsItem(kind) => {
+        DraftKey::Dialog(_) => {
             state.tab = Tab::Settings;
-            let mut item = match kind {
-                SettingsItemKind::Mediator => mediator_item(),
-                SettingsItemKind::LocalCategory => local_item(None),
-                SettingsItemKind::NewUser
-                | SettingsItemKind::EditUser
-                | SettingsItemKind::Place => {
-                    return Vec::new();
-                }
-            };
-            fill(&mut item.form, &data.fields, &data.focus);
-            state.modals.push(Modal::SettingsItem(item));
-            Vec::new()
+            state.drafts.pending = Some((key, data));
+            reopen_dialog(state);
         }
-        _ => Vec::new(),
+        DraftKey::Case(Some(_)) | DraftKey::Agreement(_) => {}
+    }
+    Vec::new()
+}
+
+/// Reopens the dialog whose draft waits, if what it is built from is here now (its case on
+/// screen, the case's sessions): the dialog's own file says how (`DialogKind::reopen`).
+pub(super) fn reopen_dialog(state: &mut AppState) {
+    let Some((DraftKey::Dialog(key), data)) = &state.drafts.pending else {
+        return;
+    };
+    let Some(kind) = kind_of(key) else {
+        state.drafts.pending = None;
+        return;
+    };
+    let cx = state.dialog_context();
+    if key.case.is_some() && cx.open_case.map(|c| c.id) != key.case {
+        return;
+    }
+    let dialog = match (kind.reopen)(data, &cx) {
+        Reopen::Wait => return,
+        Reopen::Now(dialog) => Some(dialog),
+        Reopen::Never => None,
+    };
+    let Some((key, data)) = state.drafts.pending.take() else {
+        return;
+    };
+    if let Some(dialog) = dialog {
+        mark_open(state, key, &data);
+        state.drafts.override_reason = data.more.override_reason.clone();
+        state.modals.push(Modal::Form(dialog));
     }
 }
 
@@ -215,7 +228,7 @@ fn open_case_form(state: &mut AppState, mut cf: CaseForm, data: &DraftData) {
         let mut pf = PartyForm::new(party.index, &base, state.today);
         fill(&mut pf.form, &party.fields, "name");
         pf.refresh();
-        state.modals.push(Modal::Party(Box::new(pf)));
+        state.modals.push(Modal::form(pf));
     }
     state.cases = CasesView::Form(Box::new(cf));
 }
@@ -225,70 +238,31 @@ pub fn case_arrived(state: &mut AppState, case: &Case) -> Vec<Effect> {
     let Some((key, data)) = state.drafts.pending.take() else {
         return Vec::new();
     };
-    // The agreement and the sessions come later: their form is not open yet.
-    let later = matches!(
-        key,
-        DraftKey::Record(_) | DraftKey::Agreement(_) | DraftKey::Reschedule(..)
-    );
-    if key.case() == Some(case.id) && !later {
-        mark_open(state, key, &data);
-        state.drafts.override_reason = data.more.override_reason.clone();
-    }
-    if key.case() == Some(case.id)
-        && super::restore_after_load::case_arrived(state, key, &data, case)
-    {
-        return if matches!(key, DraftKey::Agreement(_)) {
-            vec![Effect::LoadAgreement(case.id, true)]
-        } else {
-            Vec::new()
-        };
+    if key.case() != Some(case.id) {
+        return Vec::new();
     }
     match key {
-        DraftKey::Case(Some(id)) if id == case.id => {
+        DraftKey::Case(_) => {
+            mark_open(state, key, &data);
+            state.drafts.override_reason = data.more.override_reason.clone();
             let cf = CaseForm::edit(case, &state.locals);
             open_case_form(state, cf, &data);
         }
-        DraftKey::Session(id) if id == case.id => {
-            super::session::open(state);
-            if let Some(Modal::Session(sf)) = state.modals.last_mut() {
-                fill(&mut sf.form, &data.fields, &data.focus);
-            }
+        // The agreement comes next: its editor is not open yet.
+        DraftKey::Agreement(_) => {
+            state.drafts.pending = Some((key, data));
+            return vec![Effect::LoadAgreement(case.id, true)];
         }
-        // The record form needs the case's sessions, which come next.
-        DraftKey::Record(id) if id == case.id => state.drafts.pending = Some((key, data)),
-        _ => {}
+        DraftKey::Dialog(_) => {
+            state.drafts.pending = Some((key, data));
+            reopen_dialog(state);
+        }
+        DraftKey::Settings | DraftKey::Setup => {}
     }
     Vec::new()
 }
 
-/// The sessions of a case arrived: reopen a record draft that waited for them.
+/// The sessions of a case arrived: reopen a dialog draft that waited for them.
 pub fn sessions_arrived(state: &mut AppState) {
-    if matches!(state.drafts.pending, Some((DraftKey::Reschedule(..), _))) {
-        super::restore_after_load::sessions_arrived(state);
-        return;
-    }
-    // Only a record draft waits for the sessions; an agreement draft waits on.
-    if !matches!(state.drafts.pending, Some((DraftKey::Record(_), _))) {
-        return;
-    }
-    let Some((DraftKey::Record(id), data)) = state.drafts.pending.take() else {
-        return;
-    };
-    let Some(sessions) = state
-        .detail()
-        .filter(|d| d.case.id == id)
-        .and_then(|d| d.sessions.as_deref())
-    else {
-        return;
-    };
-    if let Some(mut rf) = RecordForm::new(sessions, state.today) {
-        // The session first: choosing it fills the text fields with its record.
-        if let Some(code) = data.fields.get("session") {
-            rf.form.set_choice("session", code);
-            rf.refresh();
-        }
-        fill(&mut rf.form, &data.fields, &data.focus);
-        mark_open(state, DraftKey::Record(id), &data);
-        state.modals.push(Modal::Record(Box::new(rf)));
-    }
+    reopen_dialog(state);
 }

@@ -5,7 +5,7 @@ use crate::app::action::Effect;
 use crate::app::case_form::CaseForm;
 use crate::app::command::Command;
 use crate::app::key::Key;
-use crate::app::state::{AppState, CasesView};
+use crate::app::state::{AppState, CasesView, Screen};
 use crate::domain::case::{CasePage, CaseSort};
 use crate::domain::status::CaseStatus;
 use tui_input::{Input, InputRequest};
@@ -230,9 +230,9 @@ pub fn loaded(state: &mut AppState, page: CasePage) -> Vec<Effect> {
 }
 
 /// The window changed: the page holds as many rows as fit, and the selected case stays.
-pub fn resized(state: &mut AppState, cols: u16, rows: u16) -> Vec<Effect> {
+pub fn resized(state: &mut AppState, screen: Screen) -> Vec<Effect> {
     let before = state.list_rows();
-    state.size = (cols, rows);
+    state.size = screen;
     let after = state.list_rows();
     if before == after || state.org.is_none() {
         return Vec::new();

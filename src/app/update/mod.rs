@@ -8,7 +8,6 @@ mod detail;
 mod dialog;
 mod docs;
 mod drafts;
-mod follow_up;
 mod form_keys;
 mod list;
 mod modal;
@@ -66,7 +65,7 @@ fn handle(state: &mut AppState, action: Action) -> Vec<Effect> {
             on_key(state, key)
         }
         Action::Paste(text) => paste(state, &text),
-        Action::Resize(cols, rows) => list::resized(state, cols, rows),
+        Action::Resize(screen) => list::resized(state, screen),
         Action::Today(today) => {
             state.today = today;
             entered(state)
@@ -114,7 +113,8 @@ fn handle(state: &mut AppState, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::SessionSaved(booked) => session::saved(state, *booked),
-        Action::SessionRecorded(s) => session::recorded(state, *s),
+        // Answers that only close their dialog: the dialog's own file says what follows.
+        Action::SessionRecorded(_) | Action::FollowUpSaved(_) => dialog::answered(state, &action),
         Action::SessionCancelled(s) => reschedule::cancelled(state, *s),
         Action::FollowUpsLoaded(id, visits) => {
             if let Some(d) = state.detail_of(id) {
@@ -122,7 +122,6 @@ fn handle(state: &mut AppState, action: Action) -> Vec<Effect> {
             }
             Vec::new()
         }
-        Action::FollowUpSaved(id) => follow_up::saved(state, id),
         Action::SessionClash(fields, verdict) => session::clashed(state, *fields, *verdict),
         Action::DataChanged => refresh::data_changed(state),
         Action::RoomRestored(restored) => restored::restored(state, *restored),

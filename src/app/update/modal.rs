@@ -149,7 +149,7 @@ fn status_menu_key(state: &mut AppState, cmd: Option<Command>) -> Vec<Effect> {
             } else if to.needs_reason() {
                 state
                     .modals
-                    .push(Modal::Reason(ReasonForm::new(id, version, to)));
+                    .push(Modal::form(ReasonForm::new(id, version, to)));
             } else {
                 return vec![Effect::ChangeStatus {
                     id,

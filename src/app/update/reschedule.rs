@@ -1,13 +1,12 @@
-//! Postponing (改期) and calling off (取消) a planned session, from the case detail (any
-//! of the case's planned sessions) or from the agenda (the selected one): opening the
-//! dialog (its keys are the one driver's, `dialog.rs`) and what happens when storage
-//! answers. A postponement that clashes goes through the same override step as a new
+//! Postponing (改期) and calling off (取消) a planned session from the agenda (the selected
+//! one; from the case detail the dialog opens as its own file says): opening the dialog
+//! (its keys are the one driver's, `dialog.rs`) and what happens when storage answers. A postponement that clashes goes through the same override step as a new
 //! booking (see `session::clashed`).
 
 use crate::app::action::Effect;
 use crate::app::dialogs::reschedule::{RescheduleForm, RescheduleKind};
 use crate::app::modal::Modal;
-use crate::app::state::{AppState, CasesView, StatusLine, Tab};
+use crate::app::state::{AppState, StatusLine, Tab};
 use crate::domain::case::CaseId;
 use crate::domain::session::Session;
 use crate::i18n::{t, tf};
@@ -18,16 +17,6 @@ fn kind_of(postpone: bool) -> RescheduleKind {
     } else {
         RescheduleKind::Cancel
     }
-}
-
-/// Opens the dialog for the planned sessions of the case on screen.
-pub fn open_on_detail(state: &mut AppState, postpone: bool) -> Vec<Effect> {
-    let CasesView::Detail(detail) = &state.cases else {
-        return Vec::new();
-    };
-    let sessions = detail.sessions().to_vec();
-    open(state, postpone, &sessions);
-    Vec::new()
 }
 
 /// Opens the dialog for the session selected in the agenda.
@@ -45,7 +34,7 @@ pub fn open_on_agenda(state: &mut AppState, postpone: bool) -> Vec<Effect> {
 
 fn open(state: &mut AppState, postpone: bool, sessions: &[Session]) {
     match RescheduleForm::new(kind_of(postpone), sessions, state.today) {
-        Some(form) => state.modals.push(Modal::Reschedule(Box::new(form))),
+        Some(form) => state.modals.push(Modal::form(form)),
         None => state.modals.push(Modal::Notice {
             text: t("err.session.none_planned").into_owned(),
         }),
@@ -54,7 +43,7 @@ fn open(state: &mut AppState, postpone: bool, sessions: &[Session]) {
 
 /// A session was called off: close the dialog, say so, reread what shows it.
 pub fn cancelled(state: &mut AppState, s: Session) -> Vec<Effect> {
-    state.modals.retain(|m| !matches!(m, Modal::Reschedule(_)));
+    state.modals.retain(|m| !m.is::<RescheduleForm>());
     state.status = Some(StatusLine {
         text: tf(
             "msg.session_cancelled",

@@ -128,21 +128,17 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effec
         }
         (Outcome::OpenRow, Some(("locals", row))) => {
             if let Some(l) = state.locals.get(row) {
-                state.modals.push(Modal::SettingsItem(local_item(Some(l))));
+                state.modals.push(Modal::form(local_item(Some(l))));
             }
         }
         (Outcome::OpenRow, Some(("users", row))) => {
             if let Some(u) = state.users.get(row) {
-                state.modals.push(Modal::SettingsItem(user_item(Some(u))));
+                state.modals.push(Modal::form(user_item(Some(u))));
             }
         }
-        (Outcome::Add, Some(("users", _))) => {
-            state.modals.push(Modal::SettingsItem(user_item(None)))
-        }
-        (Outcome::Add, Some(("locals", _))) => {
-            state.modals.push(Modal::SettingsItem(local_item(None)))
-        }
-        (Outcome::Add, Some(("places", _))) => state.modals.push(Modal::SettingsItem(place_item())),
+        (Outcome::Add, Some(("users", _))) => state.modals.push(Modal::form(user_item(None))),
+        (Outcome::Add, Some(("locals", _))) => state.modals.push(Modal::form(local_item(None))),
+        (Outcome::Add, Some(("places", _))) => state.modals.push(Modal::form(place_item())),
         // Enter makes a place a room of the room's own or an outside place; F8 removes it.
         (Outcome::OpenRow, Some(("places", row))) => {
             let mut places = state.room_settings.places.clone();
@@ -162,7 +158,7 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effec
                 error: true,
             });
         }
-        (Outcome::Add, _) => state.modals.push(Modal::SettingsItem(mediator_item())),
+        (Outcome::Add, _) => state.modals.push(Modal::form(mediator_item())),
         (Outcome::Pick, _) => {
             if let Some(picker) = picker_for(form, PickerTarget::Settings) {
                 state.modals.push(Modal::Picker(picker));
@@ -217,7 +213,7 @@ mod tests {
 
     fn on_settings() -> AppState {
         let today = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
-        let mut s = AppState::new(today, Lang::Zh, (80, 24));
+        let mut s = AppState::new(today, Lang::Zh, crate::ui::screen(80, 24));
         let org = Organisation {
             id: OrgId(1),
             profile: OrgProfile {

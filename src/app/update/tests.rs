@@ -77,7 +77,7 @@ fn type_in(s: &mut AppState, text: &str) -> Vec<Effect> {
 /// The app after start: the room and the first page of the list read, 80×24, Chinese.
 fn started() -> AppState {
     set_lang(Lang::Zh);
-    let mut s = AppState::new(today(), Lang::Zh, (80, 24));
+    let mut s = AppState::new(today(), Lang::Zh, crate::ui::screen(80, 24));
     s.zone = crate::domain::dates::Zone::beijing();
     s.lang_locked = true;
     act(&mut s, Action::RoomLoaded(Box::new(room())));

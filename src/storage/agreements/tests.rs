@@ -4,31 +4,26 @@ use crate::domain::agreement::{
     Agreement, AgreementKind, AgreementStatus, ConfirmationState, PerformanceItem,
 };
 use crate::domain::case::{Case, CaseFields};
-use crate::domain::org::{DEFAULT_NUMBER_PATTERN, OrgProfile, Organisation};
+use crate::domain::org::Organisation;
 use crate::domain::party::{Party, PartyKind, PartyRole};
+use crate::storage::test_room::{TestRoom, open_room};
 use crate::storage::{StorageError, Store};
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::NaiveDate;
 
-pub(super) fn now() -> DateTime<FixedOffset> {
-    DateTime::parse_from_rfc3339("2026-11-28T09:30:00+08:00").unwrap()
-}
+mod party;
+
+pub(super) use crate::storage::test_room::now;
 
 fn d(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
 }
 
 pub(super) fn setup() -> (tempfile::TempDir, Store, Organisation, Case) {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("room.db")).unwrap();
-    let profile = OrgProfile {
-        room_name: "老王调解工作室".into(),
-        committee_name: "新华街道人民调解委员会".into(),
-        number_prefix: "临新".into(),
-        number_pattern: DEFAULT_NUMBER_PATTERN.into(),
-    };
-    let org = store
-        .create_organisation(&profile, "王调解", &now())
-        .unwrap();
+    let TestRoom {
+        dir,
+        mut store,
+        org,
+    } = open_room();
     let mut f = CaseFields::blank(d("2026-11-20"));
     f.facts = "楼上漏水，损坏楼下吊顶".into();
     for (role, name) in [

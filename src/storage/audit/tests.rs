@@ -3,14 +3,15 @@
 
 use super::*;
 use crate::domain::case::CaseFields;
-use crate::domain::org::{DEFAULT_NUMBER_PATTERN, OrgProfile};
 use crate::domain::party::{Party, PartyKind, PartyRole};
 use crate::domain::user::{Role, User};
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use crate::storage::test_room::{TestRoom, open_room};
+use chrono::NaiveDate;
 
-pub(in crate::storage) fn now() -> DateTime<FixedOffset> {
-    DateTime::parse_from_rfc3339("2026-11-28T09:30:00+08:00").unwrap()
-}
+mod bulk;
+mod trigger;
+
+pub(in crate::storage) use crate::storage::test_room::now;
 
 pub(in crate::storage) fn fields(name: &str) -> CaseFields {
     let mut f = CaseFields::blank(NaiveDate::from_ymd_opt(2026, 11, 27).unwrap());
@@ -24,18 +25,12 @@ pub(in crate::storage) fn fields(name: &str) -> CaseFields {
 }
 
 pub(in crate::storage) fn setup() -> (tempfile::TempDir, Store, crate::domain::org::Organisation) {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("room.db")).unwrap();
+    let TestRoom {
+        dir,
+        mut store,
+        org,
+    } = open_room();
     store.set_user("wang");
-    let profile = OrgProfile {
-        room_name: "老王调解工作室".into(),
-        committee_name: "新华街道人民调解委员会".into(),
-        number_prefix: "临新".into(),
-        number_pattern: DEFAULT_NUMBER_PATTERN.into(),
-    };
-    let org = store
-        .create_organisation(&profile, "王调解", &now())
-        .unwrap();
     (dir, store, org)
 }
 

@@ -4,21 +4,15 @@
 
 use super::*;
 use crate::domain::audit::AuditAction;
-use crate::domain::case::{Case, CaseFields, Timestamp};
+use crate::domain::case::{Case, CaseFields};
 use crate::domain::follow_up::{FollowUp, Performance, Satisfaction, VisitWay};
-use crate::domain::org::{DEFAULT_NUMBER_PATTERN, MediatorId, OrgProfile, Organisation};
-use crate::domain::party::{Party, PartyKind, PartyRole};
+use crate::domain::org::{MediatorId, Organisation};
 use crate::domain::rights::Why;
-use crate::domain::session::{InvitedParty, SessionFields, SessionKind, SessionRecord};
+use crate::domain::session::{SessionFields, SessionRecord};
 use crate::domain::user::Role;
+use crate::storage::test_room::{self, TestRoom, now, one_applicant, open_room};
 
-fn at(s: &str) -> Timestamp {
-    chrono::DateTime::parse_from_rfc3339(s).expect("valid")
-}
-
-fn now() -> Timestamp {
-    at("2026-11-28T09:30:00+08:00")
-}
+mod table;
 
 struct Room {
     _dir: tempfile::TempDir,
@@ -34,43 +28,21 @@ struct Room {
 }
 
 fn fields(name: &str) -> CaseFields {
-    let mut f = CaseFields::blank(now().date_naive());
-    f.facts = "邻里噪音纠纷".into();
-    let mut p = Party::new(PartyRole::Applicant, PartyKind::Person);
-    p.name = name.into();
-    p.phone = "13904781234".into();
-    f.parties = vec![p];
+    let mut f = one_applicant(name, "邻里噪音纠纷");
+    f.parties[0].phone = "13904781234".into();
     f
 }
 
 fn booking(case: CaseId, mediator: MediatorId, hour: u32) -> SessionFields {
-    SessionFields {
-        case_id: case,
-        kind: SessionKind::Mediation,
-        start: at(&format!("2026-12-01T{hour:02}:00:00+08:00")),
-        end: at(&format!("2026-12-01T{:02}:00:00+08:00", hour + 1)),
-        place: "小调解室".into(),
-        place_is_room: true,
-        mediators: vec![mediator],
-        parties: vec![InvitedParty {
-            seq: 0,
-            name: "刘春梅".into(),
-        }],
-    }
+    test_room::booking(case, mediator, hour, "小调解室")
 }
 
 fn room() -> Room {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let mut store = Store::open(&dir.path().join("room.db")).expect("opens");
-    let profile = OrgProfile {
-        room_name: "老王调解工作室".into(),
-        committee_name: "新华街道人民调解委员会".into(),
-        number_prefix: "临新".into(),
-        number_pattern: DEFAULT_NUMBER_PATTERN.into(),
-    };
-    let org = store
-        .create_organisation(&profile, "王调解", &now())
-        .expect("room");
+    let TestRoom {
+        dir,
+        mut store,
+        org,
+    } = open_room();
     let mediator = store
         .add_mediator(org.id, "王秀英", "")
         .expect("mediator")

@@ -1,26 +1,25 @@
 //! Storage tests of sessions, follow-ups, places and alerts on temporary SQLite files.
 
-use crate::domain::case::{Case, CaseFields, CaseId, Timestamp};
+use crate::domain::case::{Case, CaseFields, CaseId};
 use crate::domain::conflicts::ClashKind;
 use crate::domain::deadlines::{DeadlineKind, Limits, Urgency};
 use crate::domain::follow_up::{FollowUp, Performance, Place, Satisfaction, VisitWay};
-use crate::domain::org::{DEFAULT_NUMBER_PATTERN, MediatorId, OrgProfile, Organisation};
+use crate::domain::org::{MediatorId, Organisation};
 use crate::domain::party::{Party, PartyKind, PartyRole};
 use crate::domain::session::{
     InvitedParty, SessionFields, SessionKind, SessionRecord, SessionStatus,
 };
 use crate::domain::source::Source;
 use crate::domain::status::CaseStatus;
+use crate::storage::test_room::{TestRoom, open_room};
 use crate::storage::{SessionFilter, StorageError, Store};
-use chrono::{DateTime, NaiveDate};
+use chrono::NaiveDate;
 
-pub(super) fn at(s: &str) -> Timestamp {
-    DateTime::parse_from_rfc3339(s).unwrap()
-}
+mod alert;
 
-pub(super) fn now() -> Timestamp {
-    at("2026-11-28T09:30:00+08:00")
-}
+pub(super) use crate::storage::test_room::at;
+
+pub(super) use crate::storage::test_room::now;
 
 pub(super) fn day(s: &str) -> NaiveDate {
     s.parse().unwrap()
@@ -35,17 +34,11 @@ pub(super) struct Room {
 }
 
 pub(super) fn room() -> Room {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("room.db")).unwrap();
-    let profile = OrgProfile {
-        room_name: "老王调解工作室".into(),
-        committee_name: "新华街道人民调解委员会".into(),
-        number_prefix: "临新".into(),
-        number_pattern: DEFAULT_NUMBER_PATTERN.into(),
-    };
-    let org = store
-        .create_organisation(&profile, "王调解", &now())
-        .unwrap();
+    let TestRoom {
+        dir,
+        mut store,
+        org,
+    } = open_room();
     let wang = store.add_mediator(org.id, "王秀英", "").unwrap().id;
     let li = store.add_mediator(org.id, "李建国", "").unwrap().id;
     Room {

@@ -93,7 +93,7 @@ fn the_range_form_fits_any_size() {
         let mut s = form_state(Lang::Zh);
         retype(&mut s, "xyz");
         press(&mut s, &[Key::plain(KeyCode::F(2))]);
-        update(&mut s, Action::Resize(w, h));
+        update(&mut s, Action::Resize(crate::ui::screen(w, h)));
         let _ = screen(&s);
     }
 }

@@ -87,7 +87,7 @@ fn agreement_preview_zh() {
 fn agreement_editor_survives_every_size() {
     for (w, h) in [(60, 16), (61, 17), (80, 24), (120, 40), (200, 60)] {
         let mut s = editor_state(Lang::Zh);
-        s.size = (w, h);
+        s.size = crate::ui::screen(w, h);
         screen(&s);
         press(&mut s, &[Key::plain(KeyCode::F(3))]);
         screen(&s);

@@ -14,7 +14,10 @@ use crate::ui::text::width;
 fn checked(state: &AppState) -> String {
     let text = screen(state);
     for line in text.lines() {
-        assert!(width(line) <= usize::from(state.size.0), "too wide: {line}");
+        assert!(
+            width(line) <= usize::from(state.size.cols),
+            "too wide: {line}"
+        );
     }
     text
 }
@@ -89,7 +92,7 @@ fn drafts_offer_zh_en() {
 fn the_conflict_dialog_fits_small_and_big_windows() {
     for size in [(60, 16), (80, 24), (200, 60)] {
         let mut s = conflict(Lang::Zh);
-        update(&mut s, Action::Resize(size.0, size.1));
+        update(&mut s, Action::Resize(crate::ui::screen(size.0, size.1)));
         for _ in 0..30 {
             update(&mut s, Action::Key(Key::plain(KeyCode::Down)));
         }

@@ -48,7 +48,7 @@ fn documents_preview_scrolls_and_narrow_screens_do_not_panic() {
     press(&mut s, &[Key::plain(KeyCode::PageDown); 2]);
     assert!(screen(&s).contains("登记人（签名）"), "{}", screen(&s));
     for (w, h) in [(60, 16), (61, 17), (200, 60), (80, 24)] {
-        s.size = (w, h);
+        s.size = crate::ui::screen(w, h);
         let _ = screen(&s);
     }
 }
@@ -61,7 +61,7 @@ fn the_preview_shows_the_lines_of_the_text_format_with_full_id_numbers() {
     use crate::app::previews::preview;
     use crate::documents::text::{FORM_FEED, TEXT_WIDTH, to_text};
     let mut s = documents_of_the_open_case(Lang::Zh);
-    s.size = (80, 24);
+    s.size = crate::ui::screen(80, 24);
     let docs = preview(&s).and_then(Result::ok).unwrap_or_default();
     assert_eq!(docs.len(), 1);
     let text = to_text(&docs[0], TEXT_WIDTH);

@@ -4,6 +4,7 @@
 use super::schedule::detail_state;
 use super::support::*;
 use crate::app::action::{Action, Effect};
+use crate::app::dialogs::follow_up::FollowUpForm;
 use crate::app::key::{Key, KeyCode};
 use crate::app::modal::Modal;
 use crate::app::{AppState, update};
@@ -68,7 +69,7 @@ fn detail_lists_the_follow_ups_en() {
 fn follow_up_form_zh() {
     let mut s = detail_state(Lang::Zh);
     update(&mut s, Action::Key(Key::plain(KeyCode::F(3))));
-    assert!(matches!(s.modals.last(), Some(Modal::FollowUp(_))));
+    assert!(s.modals.last().is_some_and(Modal::is::<FollowUpForm>));
     insta::assert_snapshot!(screen(&s));
 }
 
@@ -104,7 +105,7 @@ fn the_new_dialogs_draw_at_any_size_without_panic() {
     for (cols, rows) in [(60, 16), (80, 24), (200, 60), (20, 5), (1, 1)] {
         for key in [KeyCode::F(3), KeyCode::F(5), KeyCode::F(11)] {
             let mut s = detail_state(Lang::Zh);
-            update(&mut s, Action::Resize(cols, rows));
+            update(&mut s, Action::Resize(crate::ui::screen(cols, rows)));
             update(&mut s, Action::Key(Key::plain(key)));
             assert!(!s.modals.is_empty());
             let _ = screen(&s);

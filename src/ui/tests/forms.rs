@@ -4,8 +4,11 @@
 
 use super::support::*;
 use crate::app::action::Action;
+use crate::app::dialogs::reason::ReasonForm;
 use crate::app::key::{Key, KeyCode};
 use crate::app::modal::Modal;
+use crate::app::party_form::PartyForm;
+use crate::app::settings::SettingsItem;
 use crate::app::{AppState, CasesView, Tab, update};
 use crate::domain::status::CaseStatus;
 use crate::i18n::Lang;
@@ -20,7 +23,10 @@ fn key(code: KeyCode) -> Key {
 fn checked(state: &AppState) -> String {
     let text = screen(state);
     for line in text.lines() {
-        assert!(width(line) <= usize::from(state.size.0), "too wide: {line}");
+        assert!(
+            width(line) <= usize::from(state.size.cols),
+            "too wide: {line}"
+        );
     }
     text
 }
@@ -61,7 +67,7 @@ fn party_typing(lang: Lang, id: &str) -> AppState {
     type_text(&mut s, "王秀兰");
     press(&mut s, &[key(KeyCode::Tab)]);
     type_text(&mut s, id);
-    assert!(matches!(s.modals.last(), Some(Modal::Party(_))));
+    assert!(s.modals.last().is_some_and(Modal::is::<PartyForm>));
     s
 }
 
@@ -102,7 +108,7 @@ fn reason(lang: Lang) -> AppState {
     let mut s = status_menu(lang);
     press(&mut s, &[key(KeyCode::Down), key(KeyCode::Enter)]);
     type_text(&mut s, "申请人不同意调解");
-    assert!(matches!(s.modals.last(), Some(Modal::Reason(_))));
+    assert!(s.modals.last().is_some_and(Modal::is::<ReasonForm>));
     s
 }
 
@@ -283,7 +289,7 @@ fn every_screen_fits_small_and_big_windows() {
         for fixture in fixtures {
             let mut s = fixture(lang);
             for &size in &sizes {
-                s.size = size;
+                s.size = crate::ui::screen(size.0, size.1);
                 let (_, cursor) = screen_and_cursor(&s);
                 if let Some((x, y)) = cursor {
                     assert!(x < size.0 && y < size.1, "cursor {x},{y} outside {size:?}");
@@ -305,7 +311,7 @@ fn add_mediator(lang: Lang) -> AppState {
     press(&mut s, &[key(KeyCode::F(7))]);
     type_text(&mut s, "孙");
     press(&mut s, &[key(KeyCode::Tab)]);
-    assert!(matches!(s.modals.last(), Some(Modal::SettingsItem(_))));
+    assert!(s.modals.last().is_some_and(Modal::is::<SettingsItem>));
     s
 }
 
@@ -335,7 +341,7 @@ fn notice_dialog() {
 #[test]
 fn a_long_picker_scrolls_to_the_selected_row() {
     let mut s = category_picker(Lang::Zh);
-    s.size = (60, 16);
+    s.size = crate::ui::screen(60, 16);
     press(&mut s, &[key(KeyCode::Down); 20]);
     let text = checked(&s);
     assert!(text.contains("▶ 金融（合同）"), "{text}");
@@ -346,7 +352,7 @@ fn a_long_picker_scrolls_to_the_selected_row() {
 fn the_focused_field_stays_in_view_on_a_small_window() {
     for lang in [Lang::Zh, Lang::En] {
         let mut s = case_form_at_parties(lang);
-        s.size = (60, 16);
+        s.size = crate::ui::screen(60, 16);
         press(&mut s, &[key(KeyCode::BackTab); 20]);
         for _ in 0..20 {
             let (text, cursor) = screen_and_cursor(&s);

@@ -5,6 +5,7 @@ use super::support::*;
 use crate::app::action::{Action, Effect};
 use crate::app::key::{Key, KeyCode};
 use crate::app::modal::Modal;
+use crate::app::party_form::PartyForm;
 use crate::app::{AppState, CasesView, update};
 use crate::domain::repeat::RepeatQuery;
 use crate::i18n::Lang;
@@ -49,7 +50,12 @@ fn the_party_dialog_lists_earlier_cases_of_the_same_id_number() {
     let mut stale = query.clone();
     stale.keys[0].id_number = "440524188001010014".into();
     update(&mut s, Action::RepeatsFound(stale, earlier()));
-    assert!(matches!(s.modals.last(), Some(Modal::Party(p)) if p.repeats.is_empty()));
+    assert!(
+        s.modals
+            .last()
+            .and_then(Modal::dialog::<PartyForm>)
+            .is_some_and(|p| p.repeats.is_empty())
+    );
     update(&mut s, Action::RepeatsFound(query, earlier()));
     let text = screen(&s);
     assert!(text.contains("重复纠纷：此人已有 2 件案件"), "{text}");

@@ -4,6 +4,8 @@
 use super::schedule::{detail_state, schedule_state, sessions};
 use super::support::*;
 use crate::app::action::{Action, Effect};
+use crate::app::dialogs::reschedule::RescheduleForm;
+use crate::app::dialogs::session::OverrideForm;
 use crate::app::key::{Key, KeyCode};
 use crate::app::modal::Modal;
 use crate::app::{AppState, Tab, update};
@@ -35,7 +37,7 @@ fn clear(s: &mut AppState) {
 fn postpone_dialog_zh() {
     let mut s = detail_state(Lang::Zh);
     press(&mut s, KeyCode::F(5));
-    assert!(matches!(s.modals.last(), Some(Modal::Reschedule(_))));
+    assert!(s.modals.last().is_some_and(Modal::is::<RescheduleForm>));
     insta::assert_snapshot!(screen(&s));
 }
 
@@ -50,7 +52,7 @@ fn postpone_dialog_en() {
 fn cancel_dialog_zh() {
     let mut s = schedule_state(Lang::Zh);
     press(&mut s, KeyCode::F(8));
-    assert!(matches!(s.modals.last(), Some(Modal::Reschedule(_))));
+    assert!(s.modals.last().is_some_and(Modal::is::<RescheduleForm>));
     insta::assert_snapshot!(screen(&s));
 }
 
@@ -74,7 +76,7 @@ fn a_postponement_asks_for_the_new_time_and_names_the_old_session() {
     type_in(&mut s, "9:00");
     let effects = press(&mut s, KeyCode::F(2));
     assert!(effects.is_empty(), "end before start: {effects:?}");
-    let Some(Modal::Reschedule(r)) = s.modals.last() else {
+    let Some(r) = s.modals.last().and_then(Modal::dialog::<RescheduleForm>) else {
         panic!("the dialog stays open")
     };
     assert!(r.form.field("end").and_then(|f| f.error.clone()).is_some());
@@ -148,7 +150,7 @@ fn a_postponement_that_clashes_is_overridden_as_a_postponement() {
         &mut s,
         Action::SessionClash(fields.clone(), Box::new(verdict)),
     );
-    assert!(matches!(s.modals.last(), Some(Modal::Override(_))));
+    assert!(s.modals.last().is_some_and(Modal::is::<OverrideForm>));
     type_in(&mut s, "当事人只有这天有空");
     let effects = press(&mut s, KeyCode::F(2));
     assert!(

@@ -3,6 +3,8 @@
 
 use super::support::*;
 use crate::app::action::{Action, Effect, TodayData};
+use crate::app::dialogs::record::RecordForm;
+use crate::app::dialogs::session::SessionForm;
 use crate::app::key::{Key, KeyCode};
 use crate::app::modal::Modal;
 use crate::app::{AppState, CasesView, Tab, update};
@@ -214,7 +216,7 @@ fn today_with_nothing_to_do_zh() {
 
 #[test]
 fn the_app_opens_on_today_and_asks_for_it() {
-    let mut s = AppState::new(today(), Lang::Zh, (80, 24));
+    let mut s = AppState::new(today(), Lang::Zh, crate::ui::screen(80, 24));
     s.zone = crate::domain::dates::Zone::beijing();
     assert_eq!(s.tab, Tab::Today);
     let effects = update(&mut s, Action::RoomLoaded(Box::new(room())));
@@ -351,7 +353,7 @@ pub(super) fn detail_state(lang: Lang) -> AppState {
 fn session_form_zh() {
     let mut s = detail_state(Lang::Zh);
     update(&mut s, Action::Key(Key::plain(KeyCode::F(7))));
-    assert!(matches!(s.modals.last(), Some(Modal::Session(_))));
+    assert!(s.modals.last().is_some_and(Modal::is::<SessionForm>));
     insta::assert_snapshot!(screen(&s));
 }
 
@@ -421,7 +423,7 @@ fn detail_shows_the_sessions_of_the_case_zh() {
 fn record_form_zh() {
     let mut s = detail_state(Lang::Zh);
     update(&mut s, Action::Key(Key::plain(KeyCode::F(8))));
-    assert!(matches!(s.modals.last(), Some(Modal::Record(_))));
+    assert!(s.modals.last().is_some_and(Modal::is::<RecordForm>));
     insta::assert_snapshot!(screen(&s));
 }
 
@@ -438,7 +440,7 @@ fn a_record_needs_its_notes_and_is_saved_for_the_chosen_session() {
     update(&mut s, Action::Key(Key::char('j')));
     let effects = update(&mut s, Action::Key(Key::plain(KeyCode::F(2))));
     assert!(effects.is_empty(), "no notes, nothing saved");
-    let Some(Modal::Record(r)) = s.modals.last() else {
+    let Some(r) = s.modals.last().and_then(Modal::dialog::<RecordForm>) else {
         panic!("the form stays open")
     };
     assert!(
@@ -508,7 +510,11 @@ fn text_typed_for_one_session_is_kept_when_the_user_looks_at_another() {
     for c in "双方陈述了经过。".chars() {
         update(&mut s, Action::Key(Key::char(c)));
     }
-    let Some(Modal::Record(r)) = s.modals.last_mut() else {
+    let Some(r) = s
+        .modals
+        .last_mut()
+        .and_then(Modal::dialog_mut::<RecordForm>)
+    else {
         panic!("the record form is open")
     };
     assert_eq!(r.form.value("notes"), "双方陈述了经过。");

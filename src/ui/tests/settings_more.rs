@@ -6,6 +6,7 @@ use crate::app::action::{Action, Effect, Room};
 use crate::app::key::{Key, KeyCode};
 use crate::app::modal::Modal;
 use crate::app::room_settings::RoomSettings;
+use crate::app::settings::SettingsItem;
 use crate::app::{AppState, Tab, update};
 use crate::domain::follow_up::Place;
 use crate::i18n::Lang;
@@ -84,7 +85,7 @@ fn places_are_added_switched_and_removed_and_apply_at_once() {
         form.focus_on("places");
     }
     press(&mut s, KeyCode::F(7));
-    assert!(matches!(s.modals.last(), Some(Modal::SettingsItem(_))));
+    assert!(s.modals.last().is_some_and(Modal::is::<SettingsItem>));
     for c in "司法所会议室".chars() {
         update(&mut s, Action::Key(Key::char(c)));
     }

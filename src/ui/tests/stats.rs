@@ -128,7 +128,7 @@ fn arrows_move_the_period_and_f5_changes_its_kind() {
 fn the_tab_draws_at_every_size_without_panicking() {
     for (w, h) in [(60, 16), (61, 17), (80, 24), (200, 60)] {
         let mut s = stats_state(Lang::Zh);
-        update(&mut s, Action::Resize(w, h));
+        update(&mut s, Action::Resize(crate::ui::screen(w, h)));
         for _ in 0..20 {
             press(&mut s, &[Key::plain(KeyCode::Down)]);
         }

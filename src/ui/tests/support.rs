@@ -70,7 +70,7 @@ pub fn room() -> Room {
 /// A state with the fixture room loaded, in `lang`, at `cols`×`rows`.
 pub fn state(lang: Lang, cols: u16, rows: u16) -> AppState {
     set_lang(lang);
-    let mut s = AppState::new(today(), lang, (cols, rows));
+    let mut s = AppState::new(today(), lang, crate::ui::screen(cols, rows));
     s.zone = crate::domain::dates::Zone::beijing();
     s.lang_locked = true;
     update(&mut s, Action::RoomLoaded(Box::new(room())));
@@ -278,7 +278,7 @@ pub fn screen_with(state: &AppState, theme: Theme) -> String {
 }
 
 fn draw_with(state: &AppState, theme: Theme) -> (Buffer, Option<(u16, u16)>) {
-    let (cols, rows) = state.size;
+    let (cols, rows) = (state.size.cols, state.size.rows);
     let mut terminal = Terminal::new(TestBackend::new(cols, rows)).expect("test backend");
     terminal.draw(|f| render(f, state, theme)).expect("draw");
     let backend = terminal.backend();
@@ -336,7 +336,7 @@ pub fn find(buffer: &Buffer, text: &str) -> Option<(u16, u16)> {
 /// A first start: no room yet, so the set-up form is shown (80×24).
 pub fn first_start_state(lang: Lang) -> AppState {
     set_lang(lang);
-    let mut s = AppState::new(today(), lang, (80, 24));
+    let mut s = AppState::new(today(), lang, crate::ui::screen(80, 24));
     s.zone = crate::domain::dates::Zone::beijing();
     s.lang_locked = true;
     let room = Room {

@@ -6,6 +6,7 @@ use crate::app::AppState;
 use crate::app::action::Action;
 use crate::app::key::{Key, KeyCode};
 use crate::app::modal::Modal;
+use crate::app::settings::SettingsItem;
 use crate::app::state::Tab;
 use crate::app::update;
 use crate::domain::audit::{AuditAction, AuditEntry};
@@ -52,7 +53,7 @@ fn user_dialogs_zh_and_en() {
     for lang in [Lang::Zh, Lang::En] {
         let mut s = users_screen(lang);
         press(&mut s, &[Key::plain(KeyCode::Enter)]);
-        assert!(matches!(s.modals.last(), Some(Modal::SettingsItem(_))));
+        assert!(s.modals.last().is_some_and(Modal::is::<SettingsItem>));
         insta::assert_snapshot!(format!("user_edit_{}", lang.code()), screen(&s));
         press(
             &mut s,

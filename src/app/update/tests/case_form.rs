@@ -1,6 +1,7 @@
 //! The case form: new and edited cases, the party dialog, saving, leaving, conflicts.
 
 use super::*;
+use crate::app::party_form::PartyForm;
 
 #[test]
 fn n_opens_a_blank_form_with_the_focus_on_the_received_date() {
@@ -96,7 +97,7 @@ pub(super) fn fill_new_case(s: &mut AppState) {
     press(s, KeyCode::Tab);
     type_in(s, "3");
     press(s, KeyCode::F(7));
-    assert!(matches!(top(s), Some(Modal::Party(_))));
+    assert!(top(s).is_some_and(Modal::is::<PartyForm>));
     type_in(s, "王秀兰");
     assert!(press(s, KeyCode::F(2)).is_empty());
     assert!(s.modals.is_empty(), "{:?}", s.modals);
@@ -164,7 +165,7 @@ fn a_party_without_a_name_keeps_its_dialog_open() {
     key(&mut s, Key::char('n'));
     press(&mut s, KeyCode::F(7));
     assert!(press(&mut s, KeyCode::F(2)).is_empty());
-    let Some(Modal::Party(p)) = top(&s) else {
+    let Some(p) = top(&s).and_then(Modal::dialog::<PartyForm>) else {
         panic!("{:?}", s.modals)
     };
     assert!(p.form.field("name").is_some_and(|f| f.error.is_some()));

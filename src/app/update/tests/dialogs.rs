@@ -40,42 +40,35 @@ fn every_dialog() -> Vec<(&'static str, AppState)> {
     let mut item = started();
     item.tab = Tab::Settings;
     press(&mut item, KeyCode::F(7));
-    let mut clash = on_detail(Modal::Session(Box::new(session_form())));
+    let mut clash = on_detail(Modal::form(session_form()));
     let fields = planned(2, "2026-12-02").fields;
     let over = OverrideForm::new(fields, vec!["调解室已有安排".into()]);
-    clash.modals.push(Modal::Override(Box::new(over)));
+    clash.modals.push(Modal::form(over));
     let record = RecordForm::new(&sessions(), today()).expect("a session");
     let reason = ReasonForm::new(case().id, case().version, CaseStatus::Terminated);
     vec![
         ("party", party),
         ("settings item", item),
-        (
-            "session",
-            on_detail(Modal::Session(Box::new(session_form()))),
-        ),
+        ("session", on_detail(Modal::form(session_form()))),
         ("override", clash),
-        ("record", on_detail(Modal::Record(Box::new(record)))),
+        ("record", on_detail(Modal::form(record))),
         (
             "postpone",
-            on_detail(Modal::Reschedule(Box::new(reschedule(
-                RescheduleKind::Postpone,
-            )))),
+            on_detail(Modal::form(reschedule(RescheduleKind::Postpone))),
         ),
         (
             "cancel",
-            on_detail(Modal::Reschedule(Box::new(reschedule(
-                RescheduleKind::Cancel,
-            )))),
+            on_detail(Modal::form(reschedule(RescheduleKind::Cancel))),
         ),
         (
             "follow-up",
-            on_detail(Modal::FollowUp(Box::new(FollowUpForm::new(
+            on_detail(Modal::form(FollowUpForm::new(
                 &case(),
                 &detail(CaseStatus::Accepted).mediators,
                 today(),
-            )))),
+            ))),
         ),
-        ("reason", on_detail(Modal::Reason(reason))),
+        ("reason", on_detail(Modal::form(reason))),
     ]
 }
 
@@ -212,4 +205,28 @@ fn esc_on_an_untouched_dialog_closes_it_at_once() {
         press(&mut s, KeyCode::Esc);
         assert_eq!(s.modals.len(), depth - 1, "{name}: {:?}", top(&s));
     }
+}
+
+#[test]
+fn each_key_a_dialog_names_opens_it_on_the_case_detail_under_its_own_draft_key() {
+    let mut opened = 0;
+    for kind in crate::app::dialogs::KINDS {
+        let Some((command, _)) = kind.opens else {
+            continue;
+        };
+        let mut s = detail(CaseStatus::Accepted);
+        let sessions = vec![planned(1, "2026-12-01")];
+        act(&mut s, Action::CaseSessionsLoaded(case().id, sessions));
+        assert!(
+            super::super::dialog::open_on(&mut s, command).is_some(),
+            "{}",
+            kind.code
+        );
+        let cx = s.dialog_context();
+        let (key, _) = dialog(&s).draft(&cx).expect(kind.code);
+        assert_eq!(key, kind.key(Some(case().id)), "{}", kind.code);
+        opened += 1;
+    }
+    // The session, its record, the follow-up visit, postponing and calling off.
+    assert_eq!(opened, 5);
 }

@@ -2,7 +2,11 @@
 //! or given up, offered at the next start, restored with every field, or discarded.
 
 use super::*;
+use crate::app::dialogs::record::RecordForm;
+use crate::app::dialogs::session::SessionForm;
 use crate::app::drafts::DraftData;
+use crate::app::party_form::PartyForm;
+use crate::app::settings::SettingsItem;
 use crate::storage::Draft;
 
 fn saves(effects: &[Effect]) -> Vec<(String, DraftData)> {
@@ -111,7 +115,7 @@ fn drafts_are_offered_at_start_and_restore_every_field() {
     let mut typed = half_typed();
     let (_, data) = saves(&act(&mut typed, Action::SaveDrafts)).remove(0);
     let effects = {
-        let mut s = AppState::new(today(), Lang::Zh, (80, 24));
+        let mut s = AppState::new(today(), Lang::Zh, crate::ui::screen(80, 24));
         act(&mut s, Action::RoomLoaded(Box::new(room())))
     };
     assert!(effects.contains(&Effect::LoadDrafts), "{effects:?}");
@@ -127,7 +131,7 @@ fn drafts_are_offered_at_start_and_restore_every_field() {
     press(&mut s, KeyCode::Enter);
     assert_eq!(form(&s).form.value("facts"), "楼上漏水，损坏吊顶");
     assert_eq!(focused(&s), "facts");
-    let Some(Modal::Party(p)) = top(&s) else {
+    let Some(p) = top(&s).and_then(Modal::dialog::<PartyForm>) else {
         panic!("no party dialog");
     };
     assert_eq!(p.form.value("name"), "张三丰");
@@ -239,14 +243,14 @@ fn a_new_mediator_half_typed_in_settings_comes_back_in_its_dialog() {
     let mut s = started();
     s.tab = crate::app::state::Tab::Settings;
     press(&mut s, KeyCode::F(7));
-    assert!(matches!(top(&s), Some(Modal::SettingsItem(_))));
+    assert!(top(&s).is_some_and(Modal::is::<SettingsItem>));
     type_in(&mut s, "赵秀梅");
     let (k, data) = saves(&act(&mut s, Action::SaveDrafts)).remove(0);
     assert_eq!(k, "settings:mediator");
     let mut again = started();
     act(&mut again, Action::DraftsLoaded(vec![stored(&k, &data)]));
     press(&mut again, KeyCode::Enter);
-    let Some(Modal::SettingsItem(item)) = top(&again) else {
+    let Some(item) = top(&again).and_then(Modal::dialog::<SettingsItem>) else {
         panic!("no dialog: {:?}", top(&again));
     };
     assert_eq!(item.form.value("name"), "赵秀梅");
@@ -262,7 +266,11 @@ fn a_new_mediator_half_typed_in_settings_comes_back_in_its_dialog() {
 fn a_session_draft_waits_for_its_case_then_reopens_the_form_filled() {
     let mut s = detail(CaseStatus::Accepted);
     press(&mut s, KeyCode::F(7));
-    let Some(Modal::Session(sf)) = s.modals.last_mut() else {
+    let Some(sf) = s
+        .modals
+        .last_mut()
+        .and_then(Modal::dialog_mut::<SessionForm>)
+    else {
         panic!("no session form: {:?}", top(&s));
     };
     let id = sf
@@ -282,7 +290,7 @@ fn a_session_draft_waits_for_its_case_then_reopens_the_form_filled() {
         effects.contains(&Effect::LoadCase(case().id)),
         "{effects:?}"
     );
-    let Some(Modal::Session(sf)) = top(&again) else {
+    let Some(sf) = top(&again).and_then(Modal::dialog::<SessionForm>) else {
         panic!("no session form: {:?}", top(&again));
     };
     assert_eq!(sf.form.value(id), "村委会二楼");
@@ -335,11 +343,11 @@ fn a_record_draft_waits_for_the_sessions_then_reopens_with_its_session_and_text(
     act(&mut s, Action::DraftsLoaded(vec![stored(&key, &data)]));
     press(&mut s, KeyCode::Enter);
     assert!(
-        !matches!(top(&s), Some(Modal::Record(_))),
+        !top(&s).is_some_and(Modal::is::<RecordForm>),
         "not before the sessions"
     );
     act(&mut s, Action::CaseSessionsLoaded(case().id, sessions));
-    let Some(Modal::Record(rf)) = top(&s) else {
+    let Some(rf) = top(&s).and_then(Modal::dialog::<RecordForm>) else {
         panic!("no record form: {:?}", top(&s));
     };
     assert_eq!(rf.session().map(|x| x.id), Some(SessionId(1)));

@@ -5,6 +5,9 @@
 use super::*;
 use crate::app::agreement_form::EditorPage;
 use crate::app::dialogs::follow_up::FollowUpForm;
+use crate::app::dialogs::reschedule::RescheduleForm;
+use crate::app::dialogs::session::OverrideForm;
+use crate::app::dialogs::session::SessionForm;
 use crate::app::drafts::DraftData;
 use crate::app::modal::ReasonForm;
 use crate::domain::session::{
@@ -154,11 +157,11 @@ fn a_follow_up_visit_comes_back_over_its_case() {
         .map(|x| x.id)
         .unwrap();
     f.form.set_text(id, "双方已按协议履行");
-    s.modals.push(Modal::FollowUp(Box::new(f)));
+    s.modals.push(Modal::form(f));
     let (k, data) = saved_one(&mut s);
     assert_eq!(k, format!("followup:{}", case().id.0));
     let (again, _) = restored(&k, &data);
-    let Some(Modal::FollowUp(f)) = top(&again) else {
+    let Some(f) = top(&again).and_then(Modal::dialog::<FollowUpForm>) else {
         panic!("no follow-up form: {:?}", top(&again));
     };
     assert_eq!(f.form.value(id), "双方已按协议履行");
@@ -170,11 +173,11 @@ fn a_status_reason_comes_back_for_the_same_status_and_version() {
     let mut s = detail(CaseStatus::Accepted);
     let mut r = ReasonForm::new(case().id, 2, CaseStatus::Terminated);
     r.form.set_text("reason", "申请人撤回申请");
-    s.modals.push(Modal::Reason(r));
+    s.modals.push(Modal::form(r));
     let (k, data) = saved_one(&mut s);
     assert_eq!(k, format!("reason:{}", case().id.0));
     let (again, _) = restored(&k, &data);
-    let Some(Modal::Reason(r)) = top(&again) else {
+    let Some(r) = top(&again).and_then(Modal::dialog::<ReasonForm>) else {
         panic!("no reason form: {:?}", top(&again));
     };
     assert_eq!(r.to, CaseStatus::Terminated);
@@ -199,13 +202,13 @@ fn a_cancel_draft_waits_for_the_sessions_then_reopens_on_its_session() {
     rf.form.set_choice("session", "1");
     rf.refresh();
     rf.form.set_text("reason", "当事人住院");
-    s.modals.push(Modal::Reschedule(Box::new(rf)));
+    s.modals.push(Modal::form(rf));
     let (k, data) = saved_one(&mut s);
     assert_eq!(k, format!("cancel:{}", case().id.0));
     let (mut again, _) = restored(&k, &data);
-    assert!(!matches!(top(&again), Some(Modal::Reschedule(_))));
+    assert!(!top(&again).is_some_and(Modal::is::<RescheduleForm>));
     act(&mut again, Action::CaseSessionsLoaded(case().id, sessions));
-    let Some(Modal::Reschedule(rf)) = top(&again) else {
+    let Some(rf) = top(&again).and_then(Modal::dialog::<RescheduleForm>) else {
         panic!("no dialog: {:?}", top(&again));
     };
     assert_eq!(rf.session().map(|x| x.id), Some(SessionId(2)));
@@ -216,7 +219,7 @@ fn a_cancel_draft_waits_for_the_sessions_then_reopens_on_its_session() {
 fn a_booking_override_reason_is_kept_with_its_session_form() {
     let mut s = detail(CaseStatus::Accepted);
     press(&mut s, KeyCode::F(7));
-    let Some(Modal::Session(sf)) = top(&s) else {
+    let Some(sf) = top(&s).and_then(Modal::dialog::<SessionForm>) else {
         panic!("no session form");
     };
     let fields = planned(9, "2026-12-01").fields;
@@ -226,7 +229,11 @@ fn a_booking_override_reason_is_kept_with_its_session_form() {
         &mut s,
         Action::SessionClash(Box::new(fields.clone()), Box::new(verdict)),
     );
-    let Some(Modal::Override(o)) = s.modals.last_mut() else {
+    let Some(o) = s
+        .modals
+        .last_mut()
+        .and_then(Modal::dialog_mut::<OverrideForm>)
+    else {
         panic!("no override form: {:?}", top(&s));
     };
     o.form.set_text("reason", "当事人只有这天有空");
@@ -237,13 +244,13 @@ fn a_booking_override_reason_is_kept_with_its_session_form() {
         Some("当事人只有这天有空")
     );
     let (mut again, _) = restored(&k, &data);
-    assert!(matches!(top(&again), Some(Modal::Session(_))));
+    assert!(top(&again).is_some_and(Modal::is::<SessionForm>));
     let verdict = crate::domain::conflicts::Verdict::default();
     act(
         &mut again,
         Action::SessionClash(Box::new(fields), Box::new(verdict)),
     );
-    let Some(Modal::Override(o)) = top(&again) else {
+    let Some(o) = top(&again).and_then(Modal::dialog::<OverrideForm>) else {
         panic!("no override form: {:?}", top(&again));
     };
     assert_eq!(o.form.value("reason"), "当事人只有这天有空");
@@ -259,12 +266,12 @@ fn the_first_start_form_comes_back_typed() {
         printer: Default::default(),
         settings: Default::default(),
     };
-    let mut s = AppState::new(today(), crate::i18n::Lang::Zh, (80, 24));
+    let mut s = AppState::new(today(), crate::i18n::Lang::Zh, crate::ui::screen(80, 24));
     act(&mut s, Action::RoomLoaded(Box::new(no_room())));
     type_in(&mut s, "老王调解工作室");
     let (k, data) = saved_one(&mut s);
     assert_eq!(k, "setup");
-    let mut again = AppState::new(today(), crate::i18n::Lang::Zh, (80, 24));
+    let mut again = AppState::new(today(), crate::i18n::Lang::Zh, crate::ui::screen(80, 24));
     let effects = act(&mut again, Action::RoomLoaded(Box::new(no_room())));
     assert_eq!(effects, vec![Effect::LoadDrafts]);
     let draft = Draft {

@@ -1,6 +1,7 @@
 //! Keys that work everywhere: quitting, help, tabs; and paste.
 
 use super::*;
+use crate::app::party_form::PartyForm;
 
 #[test]
 fn q_with_nothing_unsaved_quits() {
@@ -154,7 +155,7 @@ fn paste_into_the_party_dialog_checks_the_id_number() {
     press(&mut s, KeyCode::F(7));
     press(&mut s, KeyCode::Tab);
     act(&mut s, Action::Paste("11010519491231002X".into()));
-    let Some(Modal::Party(p)) = top(&s) else {
+    let Some(p) = top(&s).and_then(Modal::dialog::<PartyForm>) else {
         panic!("{:?}", s.modals)
     };
     assert_eq!(p.form.value("birth_date"), "1949-12-31");

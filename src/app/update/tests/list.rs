@@ -80,18 +80,18 @@ fn a_resize_keeps_the_selected_case() {
         press(&mut s, KeyCode::Down);
     }
     assert_eq!(selected_id(&s), 20);
-    let effects = act(&mut s, Action::Resize(80, 16));
+    let effects = act(&mut s, Action::Resize(crate::ui::screen(80, 16)));
     assert_eq!(loads(&effects)[0].limit, 8);
     assert_eq!(selected_id(&s), 20);
-    act(&mut s, Action::Resize(120, 50));
+    act(&mut s, Action::Resize(crate::ui::screen(120, 50)));
     assert_eq!(selected_id(&s), 20);
 }
 
 #[test]
 fn a_resize_that_keeps_the_number_of_rows_reads_nothing() {
     let mut s = started();
-    assert!(act(&mut s, Action::Resize(120, 24)).is_empty());
-    assert_eq!(s.size, (120, 24));
+    assert!(act(&mut s, Action::Resize(crate::ui::screen(120, 24))).is_empty());
+    assert_eq!((s.size.cols, s.size.rows), (120, 24));
 }
 
 #[test]

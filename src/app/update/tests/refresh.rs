@@ -76,6 +76,6 @@ fn the_today_and_schedule_tabs_read_what_they_show() {
 #[test]
 fn before_the_room_is_set_up_nothing_is_read() {
     set_lang(Lang::Zh);
-    let mut s = AppState::new(today(), Lang::Zh, (80, 24));
+    let mut s = AppState::new(today(), Lang::Zh, crate::ui::screen(80, 24));
     assert!(act(&mut s, Action::DataChanged).is_empty());
 }

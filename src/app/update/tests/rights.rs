@@ -108,7 +108,7 @@ fn a_dialog_open_for_a_role_that_may_not_submit_it_refuses_its_f2() {
     let mut s = as_role(detail(CaseStatus::Accepted), Role::ReadOnly, "reader");
     let planned = session(case().id.0, "wang");
     let form = RescheduleForm::new(RescheduleKind::Cancel, &[planned], today()).expect("planned");
-    s.modals.push(Modal::Reschedule(Box::new(form)));
+    s.modals.push(Modal::form(form));
     let effects = press(&mut s, KeyCode::F(2));
     assert!(writes(&effects).is_empty(), "{effects:?}");
     assert_eq!(refusals(&effects), vec![Operation::CancelSession]);
@@ -153,7 +153,7 @@ fn the_front_desk_is_refused_another_cases_session_on_the_schedule() {
         // Their own case's session: the dialog opens.
         let mut own = agenda_as(Role::Clerk, "police1", vec![session(9, "police1")]);
         press(&mut own, code);
-        assert!(matches!(own.modals.last(), Some(Modal::Reschedule(_))));
+        assert!(own.modals.last().is_some_and(Modal::is::<RescheduleForm>));
     }
     // A 只读 user is refused both on any session, a mediator on none.
     let mut reader = agenda_as(Role::ReadOnly, "r", vec![session(7, "wang")]);
@@ -163,7 +163,12 @@ fn the_front_desk_is_refused_another_cases_session_on_the_schedule() {
     );
     let mut mediator = agenda_as(Role::Mediator, "m", vec![session(7, "wang")]);
     assert!(refusals(&press(&mut mediator, KeyCode::F(8))).is_empty());
-    assert!(matches!(mediator.modals.last(), Some(Modal::Reschedule(_))));
+    assert!(
+        mediator
+            .modals
+            .last()
+            .is_some_and(Modal::is::<RescheduleForm>)
+    );
 }
 
 #[test]

@@ -5,7 +5,7 @@ use super::*;
 #[test]
 fn start_reads_the_room_and_today_then_after_the_first_screen_the_first_page() {
     set_lang(Lang::Zh);
-    let mut s = AppState::new(today(), Lang::Zh, (80, 24));
+    let mut s = AppState::new(today(), Lang::Zh, crate::ui::screen(80, 24));
     assert_eq!(crate::app::start(), vec![Effect::LoadRoom]);
     let effects = act(&mut s, Action::RoomLoaded(Box::new(room())));
     assert!(loads(&effects).is_empty(), "{effects:?}");
@@ -20,7 +20,7 @@ fn start_reads_the_room_and_today_then_after_the_first_screen_the_first_page() {
 
 #[test]
 fn the_first_start_shows_the_setup_form_and_blank_fields_emit_nothing() {
-    let mut s = AppState::new(today(), Lang::Zh, (80, 24));
+    let mut s = AppState::new(today(), Lang::Zh, crate::ui::screen(80, 24));
     let no_room = Room {
         org: None,
         mediators: Vec::new(),
@@ -48,7 +48,7 @@ fn the_first_start_shows_the_setup_form_and_blank_fields_emit_nothing() {
 
 #[test]
 fn the_setup_form_filled_in_creates_the_room_and_then_shows_the_list() {
-    let mut s = AppState::new(today(), Lang::Zh, (80, 24));
+    let mut s = AppState::new(today(), Lang::Zh, crate::ui::screen(80, 24));
     let no_room = Room {
         org: None,
         mediators: Vec::new(),

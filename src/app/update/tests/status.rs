@@ -1,6 +1,7 @@
 //! Status changes: the menu, the mediator pick, the reason, the rules.
 
 use super::*;
+use crate::app::dialogs::reason::ReasonForm;
 
 #[test]
 fn f9_on_the_detail_opens_the_status_menu_with_the_allowed_steps_first() {
@@ -94,10 +95,14 @@ fn not_accepting_asks_a_reason_and_refuses_an_empty_one() {
     press(&mut s, KeyCode::F(9));
     press(&mut s, KeyCode::Down);
     press(&mut s, KeyCode::Enter);
-    assert!(matches!(top(&s), Some(Modal::Reason(r)) if r.to == CaseStatus::Rejected));
+    assert!(
+        top(&s)
+            .and_then(Modal::dialog::<ReasonForm>)
+            .is_some_and(|r| r.to == CaseStatus::Rejected)
+    );
     type_in(&mut s, "  ");
     assert!(press(&mut s, KeyCode::Enter).is_empty());
-    let Some(Modal::Reason(r)) = top(&s) else {
+    let Some(r) = top(&s).and_then(Modal::dialog::<ReasonForm>) else {
         panic!("{:?}", s.modals)
     };
     assert_eq!(
@@ -156,12 +161,16 @@ fn esc_in_a_typed_reason_asks_before_throwing_it_away() {
     press(&mut s, KeyCode::F(9));
     press(&mut s, KeyCode::Down);
     press(&mut s, KeyCode::Enter);
-    assert!(matches!(top(&s), Some(Modal::Reason(r)) if r.to == CaseStatus::Terminated));
+    assert!(
+        top(&s)
+            .and_then(Modal::dialog::<ReasonForm>)
+            .is_some_and(|r| r.to == CaseStatus::Terminated)
+    );
     type_in(&mut s, "被申请人拒绝");
     press(&mut s, KeyCode::Esc);
     assert!(matches!(top(&s), Some(Modal::Confirm(c)) if !c.yes_selected));
     press(&mut s, KeyCode::Enter);
-    let Some(Modal::Reason(r)) = top(&s) else {
+    let Some(r) = top(&s).and_then(Modal::dialog::<ReasonForm>) else {
         panic!("{:?}", s.modals)
     };
     assert_eq!(r.form.value("reason"), "被申请人拒绝");

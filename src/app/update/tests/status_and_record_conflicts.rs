@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::app::conflict::StatusAsk;
+use crate::app::dialogs::record::RecordForm;
 use crate::app::modal::ReasonForm;
 use crate::domain::session::{Session, SessionId, SessionRecord, SessionStatus};
 
@@ -54,9 +55,9 @@ fn back_from_a_status_conflict_reopens_the_reason_and_theirs_shows_their_case() 
     let shown = case().version;
     status_conflict(&mut s);
     assert!(press(&mut s, KeyCode::Esc).is_empty());
-    let Some(Modal::Reason(ReasonForm {
+    let Some(ReasonForm {
         version, to, form, ..
-    })) = top(&s)
+    }) = top(&s).and_then(Modal::dialog::<ReasonForm>)
     else {
         panic!("no reason: {:?}", top(&s));
     };
@@ -82,7 +83,7 @@ fn record_conflicted() -> (AppState, Session) {
     theirs.record.notes = "他记的".into();
     let form = crate::app::dialogs::record::RecordForm::new(std::slice::from_ref(&theirs), today())
         .expect("a record form");
-    s.modals.push(Modal::Record(Box::new(form)));
+    s.modals.push(Modal::form(form));
     act(
         &mut s,
         Action::RecordConflict {
@@ -122,7 +123,7 @@ fn a_record_saved_meanwhile_shows_both_records_and_keep_mine_saves_at_their_vers
     assert_eq!((*id, *version), (theirs.id, 7));
     assert_eq!(record.notes, "我记的");
     assert!(
-        matches!(top(&s), Some(Modal::Record(_))),
+        top(&s).is_some_and(Modal::is::<RecordForm>),
         "open until saved"
     );
 }
@@ -131,7 +132,7 @@ fn a_record_saved_meanwhile_shows_both_records_and_keep_mine_saves_at_their_vers
 fn taking_their_record_closes_the_form_and_back_keeps_it() {
     let (mut s, theirs) = record_conflicted();
     press(&mut s, KeyCode::Esc);
-    assert!(matches!(top(&s), Some(Modal::Record(_))));
+    assert!(top(&s).is_some_and(Modal::is::<RecordForm>));
     let (mut s, _) = record_conflicted();
     press(&mut s, KeyCode::Left);
     let effects = press(&mut s, KeyCode::Enter);
@@ -149,8 +150,12 @@ fn recording_a_session_that_has_not_come_yet_as_held_asks_first_naming_its_date(
     let form =
         crate::app::dialogs::record::RecordForm::new(std::slice::from_ref(&tomorrow), today())
             .expect("a record form");
-    s.modals.push(Modal::Record(Box::new(form)));
-    if let Some(Modal::Record(r)) = s.modals.last_mut() {
+    s.modals.push(Modal::form(form));
+    if let Some(r) = s
+        .modals
+        .last_mut()
+        .and_then(Modal::dialog_mut::<RecordForm>)
+    {
         r.form.set_text("notes", "双方同意");
     }
     let effects = press(&mut s, KeyCode::F(2));
@@ -165,7 +170,7 @@ fn recording_a_session_that_has_not_come_yet_as_held_asks_first_naming_its_date(
     // The safe answer is the default: Enter keeps the form open, nothing is stored.
     let effects = press(&mut s, KeyCode::Enter);
     assert!(effects.is_empty());
-    assert!(matches!(top(&s), Some(Modal::Record(_))));
+    assert!(top(&s).is_some_and(Modal::is::<RecordForm>));
     press(&mut s, KeyCode::F(2));
     let effects = key(&mut s, Key::char('y'));
     assert!(
@@ -173,7 +178,7 @@ fn recording_a_session_that_has_not_come_yet_as_held_asks_first_naming_its_date(
         "{effects:?}"
     );
     assert!(
-        matches!(top(&s), Some(Modal::Record(_))),
+        top(&s).is_some_and(Modal::is::<RecordForm>),
         "open until saved"
     );
     // A session of today is recorded at once.
@@ -181,8 +186,12 @@ fn recording_a_session_that_has_not_come_yet_as_held_asks_first_naming_its_date(
     let held = super::drafts_after_load::planned(6, "2026-11-28");
     let form = crate::app::dialogs::record::RecordForm::new(std::slice::from_ref(&held), today())
         .expect("a record form");
-    s.modals.push(Modal::Record(Box::new(form)));
-    if let Some(Modal::Record(r)) = s.modals.last_mut() {
+    s.modals.push(Modal::form(form));
+    if let Some(r) = s
+        .modals
+        .last_mut()
+        .and_then(Modal::dialog_mut::<RecordForm>)
+    {
         r.form.set_text("notes", "双方同意");
     }
     let effects = press(&mut s, KeyCode::F(2));

@@ -5,13 +5,11 @@
 use super::super::super::Store;
 use crate::domain::audit::AuditAction;
 use crate::domain::case::{Case, CaseFields};
-use crate::domain::org::{DEFAULT_NUMBER_PATTERN, OrgProfile};
 use crate::domain::party::{Party, PartyId, PartyKind, PartyRole};
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use crate::storage::test_room::{TestRoom, open_room};
+use chrono::{DateTime, NaiveDate};
 
-fn now() -> DateTime<FixedOffset> {
-    DateTime::parse_from_rfc3339("2026-11-28T09:30:00+08:00").unwrap()
-}
+use crate::storage::test_room::now;
 
 fn person(role: PartyRole, name: &str, phone: &str) -> Party {
     let mut p = Party::new(role, PartyKind::Person);
@@ -22,18 +20,12 @@ fn person(role: PartyRole, name: &str, phone: &str) -> Party {
 
 /// A room with one case of three parties, registered by police1.
 fn room() -> (tempfile::TempDir, Store, Case) {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("room.db")).unwrap();
+    let TestRoom {
+        dir,
+        mut store,
+        org,
+    } = open_room();
     store.set_user("police1");
-    let profile = OrgProfile {
-        room_name: "老王调解工作室".into(),
-        committee_name: "新华街道人民调解委员会".into(),
-        number_prefix: "临新".into(),
-        number_pattern: DEFAULT_NUMBER_PATTERN.into(),
-    };
-    let org = store
-        .create_organisation(&profile, "王调解", &now())
-        .unwrap();
     let mut f = CaseFields::blank(NaiveDate::from_ymd_opt(2026, 11, 27).unwrap());
     f.facts = "楼上漏水，损坏楼下吊顶".into();
     f.parties = vec![

@@ -1,8 +1,8 @@
 //! Switching the audit off around the app is seen: a dropped or altered trigger is
 //! found, made again when the file is opened, and the repair is itself recorded.
 
-use super::tests::{fields, now, setup};
-use super::*;
+use super::super::*;
+use super::{fields, now, setup};
 
 fn repairs(store: &Store) -> Vec<(String, String)> {
     let mut stmt = store

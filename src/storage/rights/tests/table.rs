@@ -2,47 +2,22 @@
 //! the outcome is what the rights table says — done, or refused with its reason and
 //! nothing written.
 
-use super::*;
-use crate::domain::case::{CaseFields, Timestamp};
+use super::super::*;
+use crate::domain::case::CaseFields;
 use crate::domain::follow_up::{FollowUp, Performance, Satisfaction, VisitWay};
-use crate::domain::org::{DEFAULT_NUMBER_PATTERN, MediatorId, OrgProfile, Organisation};
-use crate::domain::party::{Party, PartyKind, PartyRole};
+use crate::domain::org::{MediatorId, Organisation};
 use crate::domain::rights::Why;
-use crate::domain::session::{InvitedParty, SessionFields, SessionKind, SessionRecord};
+use crate::domain::session::{SessionFields, SessionRecord};
 use crate::domain::status::CaseStatus;
 use crate::domain::user::Role;
-
-fn at(s: &str) -> Timestamp {
-    chrono::DateTime::parse_from_rfc3339(s).expect("valid")
-}
-
-fn now() -> Timestamp {
-    at("2026-11-28T09:30:00+08:00")
-}
+use crate::storage::test_room::{self, TestRoom, now, one_applicant, open_room};
 
 fn fields(name: &str) -> CaseFields {
-    let mut f = CaseFields::blank(now().date_naive());
-    f.facts = "邻里纠纷".into();
-    let mut p = Party::new(PartyRole::Applicant, PartyKind::Person);
-    p.name = name.into();
-    f.parties = vec![p];
-    f
+    one_applicant(name, "邻里纠纷")
 }
 
 fn booking(case: CaseId, mediator: MediatorId, hour: u32) -> SessionFields {
-    SessionFields {
-        case_id: case,
-        kind: SessionKind::Mediation,
-        start: at(&format!("2026-12-01T{hour:02}:00:00+08:00")),
-        end: at(&format!("2026-12-01T{:02}:00:00+08:00", hour + 1)),
-        place: format!("调解室{hour}"),
-        place_is_room: true,
-        mediators: vec![mediator],
-        parties: vec![InvitedParty {
-            seq: 0,
-            name: "甲".into(),
-        }],
-    }
+    test_room::booking(case, mediator, hour, &format!("调解室{hour}"))
 }
 
 /// A room with a case registered by `registrar` and a planned session of it.
@@ -56,17 +31,11 @@ fn room(
     CaseId,
     SessionId,
 ) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let mut store = Store::open(&dir.path().join("room.db")).expect("opens");
-    let profile = OrgProfile {
-        room_name: "老王调解工作室".into(),
-        committee_name: "新华街道人民调解委员会".into(),
-        number_prefix: "临新".into(),
-        number_pattern: DEFAULT_NUMBER_PATTERN.into(),
-    };
-    let org = store
-        .create_organisation(&profile, "王调解", &now())
-        .expect("room");
+    let TestRoom {
+        dir,
+        mut store,
+        org,
+    } = open_room();
     let mediator = store
         .add_mediator(org.id, "王秀英", "")
         .expect("mediator")

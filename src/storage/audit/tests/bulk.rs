@@ -2,7 +2,7 @@
 //! per row they write; and the triggers record every ordinary change again afterwards,
 //! also after a bulk write that failed.
 
-use super::tests::{fields, now, rows, setup};
+use super::{fields, now, rows, setup};
 use crate::domain::audit::AuditAction;
 use crate::domain::status::{CaseStatus, StatusChange};
 use crate::storage::Store;

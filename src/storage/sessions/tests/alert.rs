@@ -1,7 +1,7 @@
 //! The today screen's alerts read only what can be due: by source, the police feedback of
 //! the last days, and at most `max` open cases with a count of the rest.
 
-use super::tests::{case, day, room};
+use super::{case, day, room};
 use crate::domain::deadlines::{DeadlineKind, Limits, Urgency};
 use crate::domain::source::Source;
 

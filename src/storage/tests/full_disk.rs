@@ -2,7 +2,7 @@
 //! is refused with a plain message, nothing half-written stays, everything saved before
 //! is intact, and the app shows the error instead of failing.
 
-use super::*;
+use super::super::*;
 use crate::app::action::{Action, Effect};
 use crate::app::effects::Runner;
 use crate::domain::case::CaseFields;

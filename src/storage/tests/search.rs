@@ -1,31 +1,20 @@
 //! Search through the indexes on real temporary SQLite files: Chinese of every length,
 //! pinyin, mixed words, ranking, filters, edits and an upgraded database.
 
-use super::*;
+use super::super::*;
 use crate::domain::case::{CaseFields, CaseQuery, CaseSort};
 use crate::domain::category::{CaseCategory, Category};
-use crate::domain::org::{DEFAULT_NUMBER_PATTERN, OrgProfile, Organisation};
+use crate::domain::org::Organisation;
 use crate::domain::party::{Party, PartyKind, PartyRole};
 use crate::domain::source::Source;
 use crate::domain::status::CaseStatus;
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use crate::storage::test_room::{TestRoom, open_room};
+use chrono::NaiveDate;
 
-fn now() -> DateTime<FixedOffset> {
-    DateTime::parse_from_rfc3339("2026-11-28T09:30:00+08:00").unwrap()
-}
+use crate::storage::test_room::now;
 
 fn setup() -> (tempfile::TempDir, Store, Organisation) {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("room.db")).unwrap();
-    let profile = OrgProfile {
-        room_name: "老王调解工作室".into(),
-        committee_name: "新华街道人民调解委员会".into(),
-        number_prefix: "临新".into(),
-        number_pattern: DEFAULT_NUMBER_PATTERN.into(),
-    };
-    let org = store
-        .create_organisation(&profile, "王调解", &now())
-        .unwrap();
+    let TestRoom { dir, store, org } = open_room();
     (dir, store, org)
 }
 
@@ -298,9 +287,9 @@ fn session_records_written_before_the_upgrade_are_found_after_it() {
     let (dir, store, org) = three_cases();
     let path = dir.path().join("room.db");
     // The version before the index change that added session records (012).
-    let before = super::migrations::MIGRATIONS
+    let before = super::super::migrations::MIGRATIONS
         .iter()
-        .position(|m| *m == include_str!("sql/012_contentless_search.sql"))
+        .position(|m| *m == include_str!("../sql/012_contentless_search.sql"))
         .unwrap() as i64;
     store
         .conn
@@ -426,7 +415,7 @@ fn a_pinyin_index_from_before_name_parts_is_rebuilt_on_open() {
             &now(),
         )
         .unwrap();
-    let before = super::search::index_version() - 1;
+    let before = super::super::search::index_version() - 1;
     store
         .conn
         .execute_batch(&format!(

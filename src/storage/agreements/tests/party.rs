@@ -2,7 +2,7 @@
 //! name are two, a renamed party stays the same party, a party an item names cannot be
 //! removed, and someone who is not a party (an insurer) stays a name.
 
-use super::tests::{now, setup, signed};
+use super::{now, setup, signed};
 use crate::domain::agreement::PerformanceItem;
 use crate::storage::StorageError;
 
