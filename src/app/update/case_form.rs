@@ -149,11 +149,10 @@ fn open_party(state: &mut AppState, index: Option<usize>) {
 
 /// The form closes on a successful save and the saved case is shown.
 pub fn saved(state: &mut AppState, case: crate::domain::case::Case) {
-    let created = matches!(&state.cases, CasesView::Form(cf) if cf.editing.is_none());
-    let key = if created {
-        "msg.registered"
-    } else {
-        "msg.saved"
+    let key = match &state.cases {
+        CasesView::Form(cf) if cf.editing.is_none() => "msg.registered",
+        CasesView::Form(cf) if cf.merged => "msg.saved_merged",
+        _ => "msg.saved",
     };
     state.status = Some(StatusLine {
         text: t(key).into_owned(),
