@@ -269,9 +269,13 @@ impl AppState {
             .unwrap_or("?")
     }
 
-    /// Rows of the list that fit on screen (title, tabs, header, status and key bar aside).
+    /// Rows of the list that fit on screen (title, tabs, header, status and key bar aside;
+    /// a status message on two lines takes one row more).
     pub fn list_rows(&self) -> u64 {
-        u64::from(self.size.1.saturating_sub(LIST_CHROME_ROWS)).max(1)
+        let text = self.status.as_ref().map(|s| s.text.as_str());
+        let status = super::status_line::status_rows(text, self.size);
+        let chrome = LIST_CHROME_ROWS + status.saturating_sub(1);
+        u64::from(self.size.1.saturating_sub(chrome)).max(1)
     }
 
     /// What a dialog may read of the room (see `app/dialogs`).

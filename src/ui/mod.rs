@@ -31,8 +31,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 use theme::Theme;
 
-/// The smallest window the screens are laid out for.
-pub const MIN_SIZE: (u16, u16) = (60, 16);
+pub use crate::app::status_line::MIN_SIZE;
 
 /// Draws the whole screen for `state` (in ASCII lines when the theme says so).
 pub fn render(frame: &mut Frame, state: &AppState, theme: Theme) {

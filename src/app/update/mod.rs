@@ -40,11 +40,20 @@ use crate::i18n::t;
 /// Applies one action to the state; returns the work to do outside.
 pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
     let from_user = matches!(action, Action::Key(_) | Action::Paste(_));
+    let resized = matches!(action, Action::Resize(..));
+    let rows = state.list_rows();
     let mut effects = if from_user && state.saving != Saving::No {
         saving::during_save(state, action)
     } else {
         handle(state, action)
     };
+    // The page follows the rows shown: the window's, and those a two-line status leaves
+    // (while the list is on screen; another tab's list is read again on coming back).
+    let on_list = state.tab == Tab::Cases && matches!(state.cases, CasesView::List);
+    if (resized || on_list) && state.list_rows() != rows {
+        effects.retain(|e| !matches!(e, Effect::LoadCases(_) | Effect::SearchCases { .. }));
+        effects.extend(list::repaged(state, rows));
+    }
     // Whatever closed a form (a save, a cancel) also ends its draft.
     effects.extend(drafts::closed(state));
     if effects.iter().any(today::may_change_today) {
@@ -60,7 +69,10 @@ fn handle(state: &mut AppState, action: Action) -> Vec<Effect> {
             on_key(state, key)
         }
         Action::Paste(text) => paste(state, &text),
-        Action::Resize(cols, rows) => list::resized(state, cols, rows),
+        Action::Resize(cols, rows) => {
+            state.size = (cols, rows);
+            Vec::new()
+        }
         Action::Today(today) => {
             state.today = today;
             entered(state)
