@@ -8,7 +8,7 @@ use crate::app::command::Command;
 use crate::app::key::Key;
 use crate::app::modal::{Confirm, Modal, Pending, Picker, PickerTarget};
 use crate::app::party_form::PartyForm;
-use crate::app::state::{AppState, CaseDetail, CasesView, StatusLine};
+use crate::app::state::{AppState, CaseDetail, CasesView, StatusLine, Tab};
 use crate::domain::party::{Party, PartyKind, PartyRole};
 use crate::i18n::{t, tf};
 
@@ -110,6 +110,25 @@ fn cancel(state: &mut AppState) -> Vec<Effect> {
     } else {
         close(state)
     }
+}
+
+/// Opening another case (from 今日 or 日程) would close the case form or the agreement
+/// editor: with unsaved typing in it, it is brought to the front as it is instead, and the
+/// status line says how to go on. True when it was kept.
+pub fn kept_before_opening(state: &mut AppState) -> bool {
+    let unsaved = match &state.cases {
+        CasesView::Form(cf) => cf.changed(),
+        CasesView::Agreement(a) => a.changed(),
+        _ => false,
+    };
+    if unsaved {
+        state.tab = Tab::Cases;
+        state.status = Some(StatusLine {
+            text: t("msg.form_kept_open").into_owned(),
+            error: true,
+        });
+    }
+    unsaved
 }
 
 /// Leaves the form without saving: back to the case it edits, or to the list.
