@@ -214,3 +214,27 @@ fn take_theirs_closes_the_form_and_shows_the_stored_case() {
     assert_eq!(d.case, theirs);
     assert!(s.modals.is_empty());
 }
+
+/// A draft restored over a case saved since it was started edits from an older version
+/// than the form was filled from: with no version to merge against, nothing is merged
+/// silently and every field that differs is shown, as before.
+#[test]
+fn a_form_without_the_version_it_edits_from_shows_every_difference_and_saves_nothing() {
+    let (mut s, mine) = saving(|s| retype(s, "facts", "我写的事实"));
+    if let CasesView::Form(cf) = &mut s.cases {
+        cf.editing = Some((stored().id, 1));
+    }
+    let theirs = theirs_with(|f| f.claims = "赔偿".into());
+    let effects = act(
+        &mut s,
+        Action::CaseConflict {
+            mine: Box::new(mine),
+            theirs: Box::new(theirs),
+        },
+    );
+    assert_eq!(effects, vec![]);
+    let Some(Modal::Conflict(v)) = top(&s) else {
+        panic!("no dialog: {:?}", top(&s));
+    };
+    assert_eq!(v.rows.len(), 2, "{:?}", v.rows);
+}
