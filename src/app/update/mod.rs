@@ -323,14 +323,15 @@ fn go_to(state: &mut AppState, tab: Tab) -> Vec<Effect> {
         return Vec::new();
     }
     state.tab = tab;
+    // The settings tab always opens in browse mode (a change made elsewhere, which also
+    // reads the screen again, leaves a field being typed in as it is).
+    state.settings.editing = false;
     entered(state)
 }
 
 /// What to read when a tab comes to the front (the today and schedule tabs show what
 /// storage holds now, not what it held when they were last open).
 fn entered(state: &mut AppState) -> Vec<Effect> {
-    // The settings tab always opens in browse mode.
-    state.settings.editing = false;
     match state.tab {
         // The list or the case is read again as when another window saves: while the user
         // was on another tab, a referral may have been registered (one cheap read).
