@@ -75,7 +75,7 @@ pub fn wrap(text: &str, max: usize) -> Vec<String> {
 
 /// A mark that must not begin a line (，。）」 …): it stays with the character before it.
 pub fn closing_mark(c: char) -> bool {
-    "，。、；：？！）」』】》”’…,.;:?!)".contains(c)
+    crate::text::linebreak::NO_LINE_START.contains(c)
 }
 
 #[cfg(test)]
