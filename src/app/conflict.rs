@@ -282,7 +282,10 @@ fn clash_rows(
                 let name = m.as_ref().or(o.as_ref()).map(|p| p.name.clone());
                 if let (Some((key, mv)), Some((_, ov))) = (field_of(m, field), field_of(o, field)) {
                     rows.push(DiffRow {
-                        label: format!("{}·{}", name.unwrap_or_default(), t(key)),
+                        label: tf(
+                            "conflict.party_field",
+                            &[("name", &name.unwrap_or_default()), ("field", &t(key))],
+                        ),
                         mine: mv,
                         theirs: ov,
                     });

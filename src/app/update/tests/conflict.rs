@@ -148,7 +148,7 @@ fn a_party_field_both_changed_is_asked_about_by_the_partys_name() {
         panic!("no dialog: {:?}", top(&s));
     };
     assert_eq!(v.rows.len(), 1, "{:?}", v.rows);
-    assert_eq!(v.rows[0].label, "王秀兰·联系电话");
+    assert_eq!(v.rows[0].label, "王秀兰的联系电话");
     assert_eq!(v.rows[0].mine, "13800138000");
     assert_eq!(v.rows[0].theirs, "13900139000");
 }
