@@ -119,3 +119,22 @@ fn a_case_form_with_typing_stays_through_a_tab_switch_and_quitting_asks() {
     assert!(!s.quit);
     assert!(matches!(s.modals.last(), Some(Modal::Confirm(c)) if c.on_yes == Pending::Quit));
 }
+
+#[test]
+fn opening_a_case_from_today_keeps_the_agreement_being_typed_in_front() {
+    let mut s = today_state(Lang::Zh);
+    update(&mut s, Action::CaseLoaded(Box::new(case())));
+    update(&mut s, Action::AgreementLoaded(case().id, None, true));
+    s.tab = Tab::Cases;
+    assert!(matches!(s.cases, CasesView::Agreement(_)), "{:?}", s.cases);
+    if let CasesView::Agreement(a) = &mut s.cases {
+        let id = a.form.fields.iter().find(|f| f.is_text()).unwrap().id;
+        a.form.set_text(id, "双方当事人");
+    }
+    assert!(matches!(&s.cases, CasesView::Agreement(a) if a.changed()));
+    s.tab = Tab::Today;
+    let effects = press(&mut s, KeyCode::Enter);
+    assert_eq!(effects, vec![]);
+    assert_eq!(s.tab, Tab::Cases);
+    assert!(matches!(&s.cases, CasesView::Agreement(a) if a.changed()));
+}

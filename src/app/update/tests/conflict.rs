@@ -238,3 +238,34 @@ fn a_form_without_the_version_it_edits_from_shows_every_difference_and_saves_not
     };
     assert_eq!(v.rows.len(), 2, "{:?}", v.rows);
 }
+
+#[test]
+fn a_party_i_removed_and_they_changed_is_asked_about_by_name() {
+    let (mut s, mine) = saving(|s| {
+        if let CasesView::Form(cf) = &mut s.cases {
+            cf.parties.remove(1);
+        }
+    });
+    let theirs = theirs_with(|f| f.parties[1].phone = "0478-8419999".into());
+    act(
+        &mut s,
+        Action::CaseConflict {
+            mine: Box::new(mine),
+            theirs: Box::new(theirs),
+        },
+    );
+    let Some(Modal::Conflict(v)) = top(&s) else {
+        panic!("no dialog: {:?}", top(&s));
+    };
+    assert_eq!(v.rows.len(), 1, "{:?}", v.rows);
+    assert_eq!(v.rows[0].label, "某某供热有限公司");
+    assert_eq!(v.rows[0].mine, t("conflict.party_removed"));
+    assert!(v.rows[0].theirs.contains("9999"), "{:?}", v.rows[0]);
+    // Taking theirs keeps the party (with their phone) and saves nothing else of mine.
+    press(&mut s, KeyCode::Left);
+    let effects = press(&mut s, KeyCode::Enter);
+    let CasesView::Detail(d) = &s.cases else {
+        panic!("not on the detail: {effects:?}");
+    };
+    assert_eq!(d.case.fields.parties.len(), 2);
+}
