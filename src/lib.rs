@@ -10,5 +10,6 @@ pub mod log;
 pub mod paths;
 pub mod report;
 pub mod storage;
+pub mod text;
 pub mod tui;
 pub mod ui;

@@ -250,3 +250,64 @@ fn a_second_record_of_one_session_comes_back_with_the_session_as_stored() {
         "{kept:?}"
     );
 }
+
+/// Runs `action` through the app and every effect it asks for through `runner`, as the
+/// event loop does; returns the effects asked for.
+fn drive(state: &mut tiaojie::app::AppState, runner: &mut Runner, action: Action) -> Vec<Effect> {
+    let mut seen = Vec::new();
+    let mut queue = vec![action];
+    while let Some(next) = queue.pop() {
+        for effect in tiaojie::app::update(state, next) {
+            queue.push(runner.run(effect.clone(), &now()));
+            seen.push(effect);
+        }
+    }
+    seen
+}
+
+/// Issue 14: "用我的覆盖" undid the other person's change to a field this user had not
+/// touched. Now li's form merges wang's save (a field li left alone) without asking,
+/// and both changes are stored.
+#[test]
+fn a_save_over_a_change_to_another_field_keeps_both_without_asking() {
+    use tiaojie::app::key::{Key, KeyCode};
+    use tiaojie::app::{AppState, CasesView, Tab};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (mut wang, mut li, case, _) = two_at_one_case(&dir.path().join("room.db"));
+    tiaojie::i18n::set_lang(tiaojie::i18n::Lang::Zh);
+    let mut app = AppState::new(now().date_naive(), tiaojie::i18n::Lang::Zh, tiaojie::ui::screen(80, 24));
+    let room = li.run(Effect::LoadRoom, &now());
+    drive(&mut app, &mut li, room);
+    app.tab = Tab::Cases;
+    let opened = li.run(Effect::LoadCase(case.id), &now());
+    drive(&mut app, &mut li, opened);
+    drive(&mut app, &mut li, Action::Key(Key::char('e')));
+    let CasesView::Form(form) = &mut app.cases else {
+        panic!("no form: {:?}", app.cases);
+    };
+    form.form.set_text("facts", "楼上漏水，李改的");
+    // Meanwhile wang adds the claims.
+    let mut theirs = case.fields.clone();
+    theirs.claims = "赔偿五百元".into();
+    let saved = wang.run(
+        Effect::UpdateCase {
+            id: case.id,
+            version: case.version,
+            fields: Box::new(theirs),
+        },
+        &now(),
+    );
+    assert!(matches!(saved, Action::CaseSaved(_)), "{saved:?}");
+    drive(&mut app, &mut li, Action::Key(Key::plain(KeyCode::F(2))));
+    assert!(app.modals.is_empty(), "nothing to ask: {:?}", app.modals);
+    let stored = li.store().load_case(case.id).expect("load");
+    assert_eq!(stored.fields.facts, "楼上漏水，李改的");
+    assert_eq!(stored.fields.claims, "赔偿五百元");
+    assert_eq!(stored.fields.parties.len(), 1);
+    let status = app
+        .status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default();
+    assert!(status.contains("别人"), "{status}");
+}

@@ -116,3 +116,83 @@ fn a_database_from_a_newer_version_is_refused_in_plain_words() {
     let status = app.wait_exit(WAIT).unwrap_or_else(|e| panic!("{e}"));
     assert!(!status.success());
 }
+
+/// Issue 14 (leaving a form with unsaved changes, everywhere): Enter on a case in 今日
+/// while the case form on 案件 holds typing closed that form without a word. Now the form
+/// comes back as it was, and the status line says to save or discard it first.
+#[test]
+fn opening_a_case_from_today_brings_back_the_case_form_being_typed_in() {
+    use tiaojie::domain::party::{Party, PartyKind, PartyRole};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("room.db");
+    {
+        // A police referral received today: its 24-hour feedback is due on 今日.
+        let now = chrono::Local::now().fixed_offset();
+        let mut store = tiaojie::storage::Store::open(&db).expect("create");
+        let profile = tiaojie::domain::org::OrgProfile {
+            room_name: "新华街道老王调解工作室".into(),
+            committee_name: "临河区新华街道人民调解委员会".into(),
+            number_prefix: "临新".into(),
+            number_pattern: tiaojie::domain::org::DEFAULT_NUMBER_PATTERN.into(),
+        };
+        let org = store
+            .create_organisation(&profile, "王建国", &now)
+            .expect("room");
+        let mut fields = tiaojie::domain::case::CaseFields::blank(now.date_naive());
+        fields.source = tiaojie::domain::source::Source::Police;
+        fields.referrer_unit = "临河区公安局新华派出所".into();
+        fields.facts = "楼上漏水，损坏楼下吊顶".into();
+        let mut p = Party::new(PartyRole::Applicant, PartyKind::Person);
+        p.name = "王秀兰".into();
+        fields.parties.push(p);
+        store
+            .create_case(org.id, &fields, "wang", &now)
+            .expect("case");
+    }
+    let app = start(&db);
+    app.see("王秀兰");
+    app.key(Key::Tab);
+    app.see("F6");
+    app.key(Key::Enter);
+    app.see("案件详情");
+    app.send_str("e");
+    app.see("修改案件");
+    // 收案日期, 案件来源, 移交单位, 移交编号, 纠纷类型, 纠纷简要情况, then 当事人请求.
+    for _ in 0..6 {
+        app.key(Key::Tab);
+    }
+    app.send_str("另要求赔礼道歉");
+    app.see("另要求赔礼道歉");
+    // On to the 可能激化 check box, where a digit switches tabs.
+    for _ in 0..3 {
+        app.key(Key::Tab);
+    }
+    app.send_str("1");
+    app.wait_until(|s| s.contains("期限提醒") && s.contains("王秀兰"), WAIT)
+        .unwrap_or_else(|e| panic!("{e}"));
+    app.key(Key::Enter);
+    app.wait_until(
+        |s| {
+            s.contains("修改案件")
+                && s.contains("另要求赔礼道歉")
+                && s.contains("正在编辑的内容还没有保存")
+        },
+        WAIT,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    // Esc still asks before anything typed is thrown away.
+    app.key(Key::Esc);
+    app.see("放弃");
+    app.send_str("n");
+    app.see("另要求赔礼道歉");
+    quit_anyway(app);
+}
+
+/// F10 with unsaved typing asks; yes quits.
+fn quit_anyway(mut app: pty::PtyApp) {
+    app.key(Key::F(10));
+    app.see("退出");
+    app.send_str("y");
+    let status = app.wait_exit(WAIT).unwrap_or_else(|e| panic!("{e}"));
+    assert!(status.success(), "exit status {status:?}");
+}

@@ -244,8 +244,12 @@ mod exports {
             ]
         );
         assert_eq!(date_serial(cell(&s, 2, 2)), Some(serial("2026-10-03")));
-        assert_eq!(cell(&s, 2, 4), Data::String("110105********002X".into()));
-        assert_eq!(cell(&s, 2, 5), Data::String("139****1234".into()));
+        // The neighbour gave no ID number or phone: its places stay, in line with its name.
+        assert_eq!(
+            cell(&s, 2, 4),
+            Data::String("110105********002X、（未填）".into())
+        );
+        assert_eq!(cell(&s, 2, 5), Data::String("139****1234、（未填）".into()));
         assert_eq!(cell(&s, 2, 10), Data::String("调解成功".into()));
         assert_eq!(date_serial(cell(&s, 2, 11)), Some(serial("2026-10-20")));
         assert_eq!(cell(&s, 2, 12), Data::Float(5000.0));

@@ -22,6 +22,11 @@ pub struct CaseForm {
     pub parties: Vec<Party>,
     /// What the case is called (its number or parties), for a draft of this form.
     pub about: String,
+    /// The case as it was opened, with its version: what a three-way merge compares both
+    /// my edit and someone else's save against (`None` for a new case).
+    pub base: Option<(i64, Box<CaseFields>)>,
+    /// The save under way merged someone else's changes in (the status line says so).
+    pub merged: bool,
     initial_parties: Vec<Party>,
 }
 
@@ -37,6 +42,7 @@ impl CaseForm {
     pub fn edit(case: &Case, locals: &[LocalCategory]) -> CaseForm {
         let mut form = CaseForm::build(Some((case.id, case.version)), &case.fields, locals);
         form.about = about_case(case);
+        form.base = Some((case.version, Box::new(case.fields.clone())));
         form
     }
 
@@ -98,10 +104,35 @@ impl CaseForm {
             form: Form::new(fields),
             parties: f.parties.clone(),
             about: String::new(),
+            base: None,
+            merged: false,
             initial_parties: f.parties.clone(),
         };
         form.refresh();
         form
+    }
+
+    /// The version this form was opened from, if the form still edits from it (a draft
+    /// restored over a case saved since starts from an older version than it shows).
+    pub fn base_for(&self, version: i64) -> Option<&CaseFields> {
+        match (&self.base, self.editing) {
+            (Some((v, fields)), Some((_, editing))) if *v == version && editing == version => {
+                Some(fields)
+            }
+            _ => None,
+        }
+    }
+
+    /// The form after someone else's save was merged in: it now edits from `stored`
+    /// (what a later save is checked against) and shows `merged`. The focus stays.
+    pub fn rebase(&mut self, stored: &Case, merged: &CaseFields, locals: &[LocalCategory]) {
+        let mut next = CaseForm::edit(stored, locals);
+        next.form.fields = CaseForm::from_fields(merged, locals).form.fields;
+        next.form.focus = self.form.focus;
+        next.parties = merged.parties.clone();
+        next.about = std::mem::take(&mut self.about);
+        next.refresh();
+        *self = next;
     }
 
     /// True once anything differs from what the form opened with.

@@ -1,11 +1,15 @@
 //! Saving a case that someone else saved since it was opened: the fields that differ
 //! (yours beside theirs), and the three ways out — keep yours over theirs, take theirs,
-//! or go back to editing. Nothing is overwritten without the user choosing it.
+//! or go back to editing. Nothing is overwritten without the user choosing it. A case
+//! form merges first (`domain::case_merge`): the dialog then shows only what both sides
+//! changed, and its two choices decide those fields alone.
 
 use super::case_form::CaseForm;
 use super::form::FieldKind;
+use super::party_form::PartyForm;
 use crate::domain::agreement::Agreement;
 use crate::domain::case::{Case, CaseFields};
+use crate::domain::case_merge::{Clash, Prefer};
 use crate::domain::category::LocalCategory;
 use crate::domain::id_card::mask_id;
 use crate::domain::org::MediatorId;
@@ -14,6 +18,7 @@ use crate::domain::phone::mask_phone;
 use crate::domain::session::{Session, SessionRecord};
 use crate::domain::status::CaseStatus;
 use crate::i18n::{label, t, tf};
+use chrono::NaiveDate;
 
 /// What the user chooses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,10 +66,13 @@ pub struct DiffRow {
 pub enum Subject {
     /// A case's fields.
     Case {
-        /// What I tried to save.
+        /// What I tried to save (merged with their one-sided changes, if `merged`).
         mine: Box<CaseFields>,
         /// The case as stored now.
         theirs: Box<Case>,
+        /// Merged, with what both changed taken from theirs: "take theirs" saves this
+        /// (`None`: no version to merge against, so "take theirs" drops mine).
+        merged: Option<Box<CaseFields>>,
     },
     /// A case's agreement.
     Agreement {
@@ -121,6 +129,28 @@ impl ConflictView {
             Subject::Case {
                 mine: Box::new(mine),
                 theirs: Box::new(theirs),
+                merged: None,
+            },
+            rows,
+        )
+    }
+
+    /// The dialog for a case merge that left clashes: only the fields both sides changed,
+    /// `mine` and `with_theirs` being the merge decided each way.
+    pub fn clashes(
+        mine: CaseFields,
+        with_theirs: CaseFields,
+        theirs: Case,
+        clashes: &[Clash],
+        locals: &[LocalCategory],
+        today: NaiveDate,
+    ) -> ConflictView {
+        let rows = clash_rows(&mine, &with_theirs, clashes, locals, today);
+        ConflictView::of(
+            Subject::Case {
+                mine: Box::new(mine),
+                theirs: Box::new(theirs),
+                merged: Some(Box::new(with_theirs)),
             },
             rows,
         )
@@ -139,6 +169,9 @@ impl ConflictView {
     /// Catalogue keys of the dialog's title and prompt: they name what was saved twice.
     pub fn wording(&self) -> (&'static str, &'static str) {
         match &self.subject {
+            Subject::Case {
+                merged: Some(_), ..
+            } => ("dialog.conflict_title", "dialog.conflict_prompt_merged"),
             Subject::Case { .. } | Subject::Status { .. } => {
                 ("dialog.conflict_title", "dialog.conflict_prompt")
             }
@@ -197,6 +230,80 @@ pub fn diff(mine: &CaseFields, theirs: &CaseFields, locals: &[LocalCategory]) ->
                     .map(party_line)
                     .unwrap_or_else(|| t("conflict.none").into()),
             });
+        }
+    }
+    rows
+}
+
+/// One row per clash: the case field, or the party's field, mine beside theirs. A
+/// party's values are shown in full, as in the party form this user is editing: masked,
+/// two different phone numbers could look the same.
+fn clash_rows(
+    mine: &CaseFields,
+    theirs: &CaseFields,
+    clashes: &[Clash],
+    locals: &[LocalCategory],
+    today: NaiveDate,
+) -> Vec<DiffRow> {
+    let (a, b) = (
+        CaseForm::from_fields(mine, locals),
+        CaseForm::from_fields(theirs, locals),
+    );
+    let party = |list: &[Party], id| list.iter().find(|p| p.id == Some(id)).cloned();
+    let field_of = |p: Option<Party>, field: &str| {
+        p.map(|p| PartyForm::new(None, &p, today))
+            .and_then(|f| f.form.field(field).map(|x| (x.label, shown(x))))
+    };
+    let mut rows = Vec::new();
+    for clash in clashes {
+        match *clash {
+            Clash::Case("parties") => {
+                let lines = |f: &CaseFields| {
+                    let all: Vec<String> = f.parties.iter().map(party_line).collect();
+                    all.join("；")
+                };
+                rows.push(DiffRow {
+                    label: t("field.parties").into_owned(),
+                    mine: lines(mine),
+                    theirs: lines(theirs),
+                });
+            }
+            Clash::Case(id) => {
+                if let (Some(x), Some(y)) = (a.form.field(id), b.form.field(id)) {
+                    rows.push(DiffRow {
+                        label: t(x.label).into_owned(),
+                        mine: shown(x),
+                        theirs: shown(y),
+                    });
+                }
+            }
+            Clash::Party { id, field } => {
+                let (m, o) = (party(&mine.parties, id), party(&theirs.parties, id));
+                let name = m.as_ref().or(o.as_ref()).map(|p| p.name.clone());
+                if let (Some((key, mv)), Some((_, ov))) = (field_of(m, field), field_of(o, field)) {
+                    rows.push(DiffRow {
+                        label: tf(
+                            "conflict.party_field",
+                            &[("name", &name.unwrap_or_default()), ("field", &t(key))],
+                        ),
+                        mine: mv,
+                        theirs: ov,
+                    });
+                }
+            }
+            Clash::PartyGone { id, removed_by } => {
+                let (m, o) = (party(&mine.parties, id), party(&theirs.parties, id));
+                let name = m.as_ref().or(o.as_ref()).map(|p| p.name.clone());
+                let line = |p: Option<Party>, gone: bool| match p {
+                    Some(p) if !gone => party_line(&p),
+                    _ => t("conflict.party_removed").into_owned(),
+                };
+                rows.push(DiffRow {
+                    label: name.unwrap_or_default(),
+                    mine: line(m, removed_by == Prefer::Mine),
+                    theirs: line(o, removed_by == Prefer::Theirs),
+                });
+            }
         }
     }
     rows

@@ -36,6 +36,7 @@ pub mod setup;
 pub mod startup;
 pub mod state;
 pub mod stats_view;
+pub mod status_line;
 pub mod text_keys;
 mod update;
 pub mod version_diffs;

@@ -299,8 +299,12 @@ impl AppState {
     }
 
     /// Rows of the list that fit on screen (the layout says how many, `ui::screen`).
+    /// A status message on two lines takes one row more.
     pub fn list_rows(&self) -> u64 {
-        self.size.list_rows
+        let text = self.status.as_ref().map(|s| s.text.as_str());
+        let status = super::status_line::status_rows(text, (self.size.cols, self.size.rows));
+        let extra = u64::from(status.saturating_sub(1));
+        self.size.list_rows.saturating_sub(extra).max(1)
     }
 
     /// The case on screen in the 案件 tab, with what was read of it.

@@ -16,7 +16,8 @@ pub mod font;
 pub mod forms;
 pub mod job;
 pub mod layout;
-pub mod linebreak;
+// The breaker is shared with the screens, so it lives in `crate::text`.
+pub use crate::text::linebreak;
 pub mod media_copy;
 pub mod model;
 pub mod names;

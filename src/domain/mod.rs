@@ -4,6 +4,7 @@
 pub mod agreement;
 pub mod audit;
 pub mod case;
+pub mod case_merge;
 pub mod category;
 pub mod conflicts;
 pub mod credit_code;

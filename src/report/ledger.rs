@@ -1,7 +1,8 @@
 //! The case ledger (台账): one row per case, in the column order a paper ledger uses.
 //! ID numbers and phones are masked unless the caller asks for them in full; an
-//! organisation's credit code stands in its ID column. The notes say only what the sheet
-//! is: how to get full numbers depends on where it was made, and its maker adds that.
+//! organisation's credit code stands in its ID column; a party without one keeps its
+//! place in the ID and phone columns, in line with the names. The notes say only what the
+//! sheet is: how to get full numbers depends on where it was made, and its maker adds that.
 
 use super::{Cell, Sheet};
 use crate::domain::agreement::AgreementKind;
@@ -75,10 +76,23 @@ fn row(
             .collect::<Vec<_>>()
             .join(sep.as_ref())
     };
+    // One value per party, in the parties' order: a party without one keeps its place
+    // with a placeholder, so the values stay beside their names (empty if none has one).
+    let per_party = |items: Vec<String>| {
+        if items.iter().all(String::is_empty) {
+            return String::new();
+        }
+        let blank = t("ledger.blank");
+        items
+            .into_iter()
+            .map(|s| if s.is_empty() { blank.to_string() } else { s })
+            .collect::<Vec<_>>()
+            .join(sep.as_ref())
+    };
     let hide = |s: &str, mask: fn(&str) -> String| if unmasked { s.to_string() } else { mask(s) };
     let names = join(f.parties.iter().map(|p| p.name.clone()).collect());
     // A credit code is public (it is on the business licence), so it is never masked.
-    let ids = join(
+    let ids = per_party(
         f.parties
             .iter()
             .map(|p| match p.kind {
@@ -87,7 +101,7 @@ fn row(
             })
             .collect(),
     );
-    let phones = join(
+    let phones = per_party(
         f.parties
             .iter()
             .map(|p| hide(&p.phone, mask_phone))
@@ -190,6 +204,39 @@ mod tests {
         assert_eq!(
             column(&sheet_of(case(), false), "ledger.col.id_numbers"),
             Cell::Text("110105********002X、91350100M000100Y43".into())
+        );
+    }
+
+    #[test]
+    fn id_and_phone_columns_keep_each_value_in_line_with_its_party() {
+        crate::i18n::set_lang(crate::i18n::Lang::Zh);
+        // 王秀兰 gave neither ID number nor phone: her place in both columns stays, so the
+        // company's code and phone stay second, beside the company's name.
+        let mut c = case();
+        c.fields.parties[0].id_number.clear();
+        c.fields.parties[0].phone.clear();
+        let sheet = sheet_of(c, true);
+        let blank = t("ledger.blank");
+        assert_eq!(
+            column(&sheet, "ledger.col.parties"),
+            Cell::Text("王秀兰、某某供热有限公司".into())
+        );
+        assert_eq!(
+            column(&sheet, "ledger.col.id_numbers"),
+            Cell::Text(format!("{blank}、91350100M000100Y43"))
+        );
+        assert_eq!(
+            column(&sheet, "ledger.col.phones"),
+            Cell::Text(format!("{blank}、0478-8412345"))
+        );
+        // No party gave one: the cell is empty, not a row of placeholders.
+        let mut c = case();
+        for p in &mut c.fields.parties {
+            p.phone.clear();
+        }
+        assert_eq!(
+            column(&sheet_of(c, false), "ledger.col.phones"),
+            Cell::Text(String::new())
         );
     }
 

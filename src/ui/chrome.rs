@@ -7,6 +7,7 @@ use crate::app::key_rights::may_use;
 use crate::app::keymap::bar_where;
 use crate::app::{AppState, Saving, Tab, key_contexts};
 use crate::i18n::{t, t_short};
+use crate::text::lines_within;
 use chrono::Datelike;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -84,10 +85,11 @@ pub fn status(frame: &mut Frame, area: Rect, state: &AppState, theme: Theme) {
         (None, Some(status)) => (status.text.clone(), theme.ok()),
         (None, None) => return,
     };
-    let lines = status_lines(
-        &clean(&text),
-        usize::from(area.width),
-        usize::from(area.height),
+    // The rows given are those `status_rows` asked for, from the same rule.
+    let lines = lines_within(
+        &text,
+        usize::from(area.width).saturating_sub(1),
+        area.height.into(),
     );
     let lines: Vec<Line> = lines
         .into_iter()
@@ -97,45 +99,10 @@ pub fn status(frame: &mut Frame, area: Rect, state: &AppState, theme: Theme) {
 }
 
 /// How many rows the status takes: two when its message does not fit on one line (and
-/// the window has rows to spare), else one.
+/// the window has rows to spare), else one — the rule the case list's page follows.
 pub fn status_rows(state: &AppState, area: Rect) -> u16 {
-    let long = state
-        .status
-        .as_ref()
-        .is_some_and(|s| width(&clean(&s.text)) > usize::from(area.width).saturating_sub(1));
-    if long && area.height > crate::ui::MIN_SIZE.1 {
-        2
-    } else {
-        1
-    }
-}
-
-/// `text` cut into at most `rows` lines of `w - 1` cells (one for the margin), cell by
-/// cell (a path has no spaces to break at); the last ends with `…` if the text goes on.
-fn status_lines(text: &str, w: usize, rows: usize) -> Vec<String> {
-    let max = w.saturating_sub(1).max(1);
-    let mut lines = vec![String::new()];
-    let mut used = 0;
-    for c in text.chars() {
-        let cw = crate::ui::text::char_width(c);
-        if used + cw > max {
-            lines.push(String::new());
-            used = 0;
-        }
-        if let Some(last) = lines.last_mut() {
-            last.push(c);
-        }
-        used += cw;
-    }
-    if lines.len() > rows.max(1) {
-        lines.truncate(rows.max(1));
-        if let Some(last) = lines.last_mut() {
-            // One cell more than fits, so `fit` ends it with `…`.
-            last.push(' ');
-            *last = fit(last, max).into_owned();
-        }
-    }
-    lines
+    let text = state.status.as_ref().map(|s| s.text.as_str());
+    crate::app::status_line::status_rows(text, (area.width, area.height))
 }
 
 /// The keys of the current screen, from the same table that handles them. Help, quit and

@@ -31,10 +31,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 use theme::Theme;
 
+pub use crate::app::status_line::MIN_SIZE;
 pub use case_list::screen;
-
-/// The smallest window the screens are laid out for.
-pub const MIN_SIZE: (u16, u16) = (60, 16);
 
 /// Draws the whole screen for `state` (in ASCII lines when the theme says so).
 pub fn render(frame: &mut Frame, state: &AppState, theme: Theme) {

@@ -4,29 +4,7 @@
 use std::borrow::Cow;
 use unicode_width::UnicodeWidthStr;
 
-/// One line of user text: control characters (ESC, BEL …) become `�`, line breaks spaces.
-pub fn clean(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(char::is_control) {
-        return Cow::Borrowed(text);
-    }
-    Cow::Owned(text.chars().map(clean_char).collect())
-}
-
-/// One character as [`clean`] shows it (one character in, one out, so indices still match).
-pub fn clean_char(c: char) -> char {
-    if c == '\n' || c == '\t' {
-        ' '
-    } else if c.is_control() {
-        '\u{FFFD}'
-    } else {
-        c
-    }
-}
-
-/// Display width of one character in terminal cells.
-pub fn char_width(c: char) -> usize {
-    unicode_width::UnicodeWidthChar::width(c).unwrap_or(0)
-}
+pub use crate::text::{char_width, clean, clean_char};
 
 /// Several lines of user text: keeps line breaks, escapes every other control character.
 pub fn clean_lines(text: &str) -> Vec<String> {
@@ -91,13 +69,13 @@ pub fn wrap(text: &str, max: usize) -> Vec<String> {
     let max = u32::try_from(max.max(2)).unwrap_or(u32::MAX);
     let measure = |c: char| u32::try_from(char_width(c)).unwrap_or(0);
     text.split('\n')
-        .flat_map(|p| crate::documents::linebreak::break_lines(&clean(p), max, &measure))
+        .flat_map(|p| crate::text::linebreak::break_lines(&clean(p), max, &measure))
         .collect()
 }
 
 /// A mark that must not begin a line (，。）」 …): it stays with the character before it.
 pub fn closing_mark(c: char) -> bool {
-    "，。、；：？！）」』】》”’…,.;:?!)".contains(c)
+    crate::text::linebreak::NO_LINE_START.contains(c)
 }
 
 #[cfg(test)]

@@ -4,15 +4,13 @@
 //! a line never starts with closing punctuation such as ，or 。 (the usual 禁则).
 //! Callers pass text already made safe by `text::clean`.
 
+// The marks that may not begin or end a line are the shared breaker's, so every wrapped
+// text on screen follows the same 禁则 as the documents and the status line.
+use crate::text::linebreak::{NO_LINE_END, NO_LINE_START};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use std::collections::VecDeque;
 use unicode_width::UnicodeWidthChar;
-
-/// Punctuation that must not begin a line.
-const NO_LINE_START: &str = "，。、；：？！）》」』】〉”’,.;:?!)]}";
-/// Punctuation that must not end a line.
-const NO_LINE_END: &str = "（《「『【〈“‘([{";
 
 /// A piece that is never split unless it is wider than a whole line.
 #[derive(Debug, Clone)]

@@ -8,7 +8,7 @@ use crate::app::command::Command;
 use crate::app::key::Key;
 use crate::app::modal::{Confirm, Modal, Pending, Picker, PickerTarget};
 use crate::app::party_form::PartyForm;
-use crate::app::state::{AppState, CasesView, StatusLine};
+use crate::app::state::{AppState, CasesView, StatusLine, Tab};
 use crate::domain::party::{Party, PartyKind, PartyRole};
 use crate::i18n::{t, tf};
 
@@ -102,6 +102,25 @@ fn cancel(state: &mut AppState) -> Vec<Effect> {
     }
 }
 
+/// Opening another case (from 今日 or 日程) would close the case form or the agreement
+/// editor: with unsaved typing in it, it is brought to the front as it is instead, and the
+/// status line says how to go on. True when it was kept.
+pub fn kept_before_opening(state: &mut AppState) -> bool {
+    let unsaved = match &state.cases {
+        CasesView::Form(cf) => cf.changed(),
+        CasesView::Agreement(a) => a.changed(),
+        _ => false,
+    };
+    if unsaved {
+        state.tab = Tab::Cases;
+        state.status = Some(StatusLine {
+            text: t("msg.form_kept_open").into_owned(),
+            error: true,
+        });
+    }
+    unsaved
+}
+
 /// Leaves the form without saving: back to the case it edits, or to the list.
 pub fn close(state: &mut AppState) -> Vec<Effect> {
     let editing = match &state.cases {
@@ -138,11 +157,10 @@ fn open_party(state: &mut AppState, index: Option<usize>) {
 /// The form closes on a successful save and the saved case is shown (read again with
 /// what comes with it).
 pub fn saved(state: &mut AppState, case: crate::domain::case::Case) -> Vec<Effect> {
-    let created = matches!(&state.cases, CasesView::Form(cf) if cf.editing.is_none());
-    let key = if created {
-        "msg.registered"
-    } else {
-        "msg.saved"
+    let key = match &state.cases {
+        CasesView::Form(cf) if cf.editing.is_none() => "msg.registered",
+        CasesView::Form(cf) if cf.merged => "msg.saved_merged",
+        _ => "msg.saved",
     };
     state.status = Some(StatusLine {
         text: t(key).into_owned(),

@@ -2,6 +2,8 @@
 //! by someone else since it was opened. The user keeps theirs over the other (saved
 //! against the version now stored), takes the other (their form closes, the stored
 //! version is shown), or goes back to the form, unsaved. Nothing is overwritten unasked.
+//! A case form merges first: what only one side changed is kept without asking, and the
+//! dialog asks only about what both changed.
 
 use crate::app::action::Effect;
 use crate::app::agreement_form::AgreementEditor;
@@ -13,18 +15,54 @@ use crate::app::state::{AppState, CasesView, StatusLine};
 use crate::app::version_diffs::{agreement_rows, record_rows, status_rows};
 use crate::domain::agreement::Agreement;
 use crate::domain::case::{Case, CaseFields};
+use crate::domain::case_merge::{Prefer, merge};
 use crate::domain::session::{Session, SessionRecord};
 use crate::i18n::t;
 
-/// Saving was refused: show both versions, if the form that tried is still open.
+/// Saving was refused, if the form that tried is still open: merged against the version
+/// the form was opened from and saved at once when nothing clashes; else the fields both
+/// sides changed are shown (without that version, every field that differs).
 pub fn arrived(state: &mut AppState, mine: CaseFields, theirs: Case) -> Vec<Effect> {
-    if !matches!(&state.cases, CasesView::Form(cf) if cf.editing.is_some_and(|(id, _)| id == theirs.id))
-    {
+    let CasesView::Form(cf) = &state.cases else {
         return Vec::new();
+    };
+    let Some((_, opened)) = cf.editing.filter(|(id, _)| *id == theirs.id) else {
+        return Vec::new();
+    };
+    let Some(base) = cf.base_for(opened) else {
+        let view = ConflictView::new(mine, theirs, &state.locals);
+        state.modals.push(Modal::Conflict(Box::new(view)));
+        return Vec::new();
+    };
+    let with_mine = merge(base, &mine, &theirs.fields, Prefer::Mine);
+    if with_mine.clashes.is_empty() {
+        return save_merged(state, &theirs, with_mine.fields);
     }
-    let view = ConflictView::new(mine, theirs, &state.locals);
+    let with_theirs = merge(base, &mine, &theirs.fields, Prefer::Theirs).fields;
+    let view = ConflictView::clashes(
+        with_mine.fields,
+        with_theirs,
+        theirs,
+        &with_mine.clashes,
+        &state.locals,
+        state.today,
+    );
     state.modals.push(Modal::Conflict(Box::new(view)));
     Vec::new()
+}
+
+/// Saves a merge over the version now stored; the form shows the merge and edits from
+/// that version, so a save that fails leaves nothing of theirs to undo.
+fn save_merged(state: &mut AppState, theirs: &Case, fields: CaseFields) -> Vec<Effect> {
+    if let CasesView::Form(cf) = &mut state.cases {
+        cf.rebase(theirs, &fields, &state.locals);
+        cf.merged = true;
+    }
+    vec![Effect::UpdateCase {
+        id: theirs.id,
+        version: theirs.version,
+        fields: Box::new(fields),
+    }]
 }
 
 /// Saving the agreement was refused: both versions, if its editor is still open.
@@ -118,6 +156,14 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>) -> Vec<Effect> {
     };
     let said = match choice {
         ConflictChoice::Mine => None,
+        // A merge with my other changes is being saved: its result says so.
+        ConflictChoice::Theirs
+            if effects
+                .iter()
+                .any(|e| matches!(e, Effect::UpdateCase { .. })) =>
+        {
+            None
+        }
         ConflictChoice::Theirs => Some("msg.conflict_took_theirs"),
         ConflictChoice::Back => Some("msg.conflict_back"),
     };
@@ -134,7 +180,12 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>) -> Vec<Effect> {
 /// is asked again.
 fn keep_mine(state: &mut AppState, subject: Subject) -> Vec<Effect> {
     match subject {
-        Subject::Case { mine, theirs } => {
+        Subject::Case {
+            mine,
+            theirs,
+            merged: Some(_),
+        } => save_merged(state, &theirs, *mine),
+        Subject::Case { mine, theirs, .. } => {
             if let CasesView::Form(cf) = &mut state.cases {
                 cf.editing = Some((theirs.id, theirs.version));
             }
@@ -170,6 +221,12 @@ fn keep_mine(state: &mut AppState, subject: Subject) -> Vec<Effect> {
 /// Drops mine: the form closes and the stored version is shown.
 fn take_theirs(state: &mut AppState, subject: Subject) -> Vec<Effect> {
     match subject {
+        // What both changed is theirs; what only I changed is still saved.
+        Subject::Case {
+            theirs,
+            merged: Some(with_theirs),
+            ..
+        } if *with_theirs != theirs.fields => save_merged(state, &theirs, *with_theirs),
         // Their save is news to this user: the detail reads its history and the rest.
         Subject::Case { theirs, .. } | Subject::Status { theirs, .. } => {
             super::detail::show(state, *theirs)

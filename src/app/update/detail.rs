@@ -64,8 +64,10 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>) -> Vec<Effect> {
 
 /// A case arrived: show it (or its form, if it was opened for editing).
 pub fn loaded(state: &mut AppState, case: Case) -> Vec<Effect> {
-    // A case read before the agreement editor opened must not close it.
-    if matches!(state.cases, CasesView::Agreement(_)) {
+    // A case read before the agreement editor or the case form opened must not close it
+    // (only a read asked for to fill the form may replace what is on screen).
+    let form_open = matches!(state.cases, CasesView::Form(_)) && !state.list.edit_on_load;
+    if matches!(state.cases, CasesView::Agreement(_)) || form_open {
         return Vec::new();
     }
     if std::mem::take(&mut state.list.edit_on_load) {

@@ -5,7 +5,7 @@ use crate::app::action::Effect;
 use crate::app::case_form::CaseForm;
 use crate::app::command::Command;
 use crate::app::key::Key;
-use crate::app::state::{AppState, CasesView, Screen};
+use crate::app::state::{AppState, CasesView};
 use crate::domain::case::{CasePage, CaseSort};
 use crate::domain::status::CaseStatus;
 use tui_input::{Input, InputRequest};
@@ -229,10 +229,10 @@ pub fn loaded(state: &mut AppState, page: CasePage) -> Vec<Effect> {
     Vec::new()
 }
 
-/// The window changed: the page holds as many rows as fit, and the selected case stays.
-pub fn resized(state: &mut AppState, screen: Screen) -> Vec<Effect> {
-    let before = state.list_rows();
-    state.size = screen;
+/// The rows a page holds changed from `before` (the window was resized, or a status
+/// message took a second row or gave it back): the page holds as many rows as are shown,
+/// and the selected case stays selected.
+pub fn repaged(state: &mut AppState, before: u64) -> Vec<Effect> {
     let after = state.list_rows();
     if before == after || state.org.is_none() {
         return Vec::new();

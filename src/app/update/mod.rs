@@ -39,11 +39,20 @@ use crate::i18n::t;
 /// Applies one action to the state; returns the work to do outside.
 pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
     let from_user = matches!(action, Action::Key(_) | Action::Paste(_));
+    let resized = matches!(action, Action::Resize(..));
+    let rows = state.list_rows();
     let mut effects = if from_user && state.saving != Saving::No {
         saving::during_save(state, action)
     } else {
         handle(state, action)
     };
+    // The page follows the rows shown: the window's, and those a two-line status leaves
+    // (while the list is on screen; another tab's list is read again on coming back).
+    let on_list = state.tab == Tab::Cases && matches!(state.cases, CasesView::List);
+    if (resized || on_list) && state.list_rows() != rows {
+        effects.retain(|e| !matches!(e, Effect::LoadCases(_) | Effect::SearchCases { .. }));
+        effects.extend(list::repaged(state, rows));
+    }
     // Whatever closed a form (a save, a cancel) also ends its draft.
     effects.extend(drafts::closed(state));
     mark_today(state, &effects);
@@ -65,7 +74,10 @@ fn handle(state: &mut AppState, action: Action) -> Vec<Effect> {
             on_key(state, key)
         }
         Action::Paste(text) => paste(state, &text),
-        Action::Resize(screen) => list::resized(state, screen),
+        Action::Resize(screen) => {
+            state.size = screen;
+            Vec::new()
+        }
         Action::Today(today) => {
             state.today = today;
             entered(state)
@@ -324,14 +336,15 @@ fn go_to(state: &mut AppState, tab: Tab) -> Vec<Effect> {
         return Vec::new();
     }
     state.tab = tab;
+    // The settings tab always opens in browse mode (a change made elsewhere, which also
+    // reads the screen again, leaves a field being typed in as it is).
+    state.settings.editing = false;
     entered(state)
 }
 
 /// What to read when a tab comes to the front (the today and schedule tabs show what
 /// storage holds now, not what it held when they were last open).
 fn entered(state: &mut AppState) -> Vec<Effect> {
-    // The settings tab always opens in browse mode.
-    state.settings.editing = false;
     match state.tab {
         // The list or the case is read again as when another window saves: while the user
         // was on another tab, a referral may have been registered (one cheap read).

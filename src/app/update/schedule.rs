@@ -49,6 +49,9 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effec
         Some(Command::Open) => {
             if let Some(s) = sched.sessions.get(sched.selected) {
                 let id = s.fields.case_id;
+                if super::case_form::kept_before_opening(state) {
+                    return Vec::new();
+                }
                 state.tab = Tab::Cases;
                 state.cases = CasesView::List;
                 state.list.edit_on_load = false;

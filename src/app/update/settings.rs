@@ -282,6 +282,20 @@ mod tests {
         assert_eq!(s.tab, Tab::Settings, "the first Esc only ends editing");
     }
 
+    /// Another window saved while a settings field was being typed in: the field stays in
+    /// edit mode, so the next digit is still text, not a tab switch.
+    #[test]
+    fn a_change_made_elsewhere_leaves_the_field_being_typed_in_edit_mode() {
+        let mut s = on_settings();
+        press(&mut s, KeyCode::Enter);
+        update(&mut s, Action::Key(Key::char('新')));
+        update(&mut s, Action::DataChanged);
+        update(&mut s, Action::Key(Key::char('4')));
+        assert_eq!(s.tab, Tab::Settings);
+        let form = s.settings.form.as_ref().unwrap();
+        assert_eq!(form.value("room_name"), "老王调解工作室新4");
+    }
+
     #[test]
     fn leaving_settings_with_unsaved_changes_asks_however_it_is_left() {
         let leave_keys = [

@@ -21,6 +21,9 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>) -> Vec<Effect> {
         }
         Some(Command::Open) => {
             if let Some(id) = view.selected_case() {
+                if super::case_form::kept_before_opening(state) {
+                    return Vec::new();
+                }
                 state.tab = Tab::Cases;
                 state.cases = CasesView::List;
                 state.list.edit_on_load = false;

@@ -1,5 +1,5 @@
 //! Snapshots of the dialogs that keep work from being lost: the conflict dialog (mine
-//! beside theirs, only the fields that differ) and the drafts offered at start.
+//! beside theirs, only the fields both changed) and the drafts offered at start.
 
 use super::support::*;
 use crate::app::AppState;
@@ -22,18 +22,25 @@ fn checked(state: &AppState) -> String {
     text
 }
 
+/// Facts and the applicant's phone changed on both sides; the amount on mine only and
+/// the claims on theirs only (merged without asking, so not shown).
 fn conflict(lang: Lang) -> AppState {
+    let mut stored = case();
+    for (i, p) in stored.fields.parties.iter_mut().enumerate() {
+        p.id = Some(crate::domain::party::PartyId(i as i64 + 1));
+    }
     let mut s = list_state(lang);
     press(&mut s, &[Key::char('e')]);
-    update(&mut s, Action::CaseLoaded(Box::new(case())));
+    update(&mut s, Action::CaseLoaded(Box::new(stored.clone())));
     let CasesView::Form(cf) = &mut s.cases else {
         panic!("no form");
     };
-    let mut mine = case().fields;
+    let mut mine = stored.fields.clone();
     mine.facts = "楼上卫生间漏水，损坏楼下吊顶和墙面，双方对维修费用有争议。".into();
     mine.amount_fen = Some(320_000);
+    mine.parties[0].phone = "13904782222".into();
     cf.form.set_text("facts", &mine.facts);
-    let mut theirs = case();
+    let mut theirs = stored;
     theirs.version += 1;
     theirs.fields.facts = "楼上漏水，已由物业查明原因。".into();
     theirs.fields.claims = "赔偿维修费三千元".into();

@@ -87,3 +87,80 @@ fn a_long_status_message_takes_a_second_line_and_is_seen_whole() {
     assert!(!joined.contains('…'), "{text}");
     insta::assert_snapshot!(text);
 }
+
+/// A page of `n` rows from `offset`, each naming its own party (当事人1 …).
+fn numbered_page(offset: u64, n: u64) -> crate::domain::case::CasePage {
+    let base = page().rows;
+    let rows = (offset..offset + n)
+        .map(|i| {
+            let mut row = base[(i % 5) as usize].clone();
+            row.id = crate::domain::case::CaseId(i as i64 + 1);
+            row.parties = format!("当事人{}", i + 1);
+            row
+        })
+        .collect();
+    crate::domain::case::CasePage { rows, total: 125 }
+}
+
+/// Issue 14: a status on two lines took a row from the list, so the page it had loaded
+/// was one row taller than the list shown, and the cursor on the last row scrolled the
+/// first one away. The page loaded now holds the rows shown, and the case stays selected.
+#[test]
+fn a_two_line_status_leaves_the_list_a_page_that_fits_and_the_case_selected() {
+    use crate::app::action::{Action, Effect};
+    use crate::app::update;
+    let mut s = list_state(Lang::Zh);
+    let rows = s.list_rows();
+    update(&mut s, Action::CasesLoaded(numbered_page(0, rows)));
+    s.list.selected = rows as usize - 1;
+    let path =
+        "/home/mediator/.local/share/tiaojie/文书/（2026）临新人调字第41号/人民调解协议书.pdf";
+    let effects = update(&mut s, Action::DocumentWritten(path.into()));
+    let [Effect::LoadCases(q)] = effects.as_slice() else {
+        panic!("the page is not read again: {effects:?}");
+    };
+    assert_eq!(q.limit, rows - 1);
+    let q = q.clone();
+    update(
+        &mut s,
+        Action::CasesLoaded(numbered_page(q.offset, q.limit)),
+    );
+    let text = screen(&s);
+    // Every row of the page is on screen, the selected case among them.
+    for row in &s.list.page.rows {
+        assert!(
+            text.contains(&format!("{} ", row.parties)),
+            "{} hidden:\n{text}",
+            row.parties
+        );
+    }
+    assert_eq!(
+        s.list.page.rows[s.list.selected].parties,
+        format!("当事人{rows}")
+    );
+    insta::assert_snapshot!(text);
+}
+
+/// Issue 14: the status line was broken cell by cell, so its second line could start
+/// with 、 or ，. It is broken by the documents' line breaker (禁则).
+#[test]
+fn a_long_status_breaks_by_the_line_breaking_rules() {
+    let mut s = list_state(Lang::Zh);
+    // 39 wide characters fill 78 of the line's 79 cells: cut cell by cell, the 、 after
+    // them would begin the second line.
+    let head = "以下当事人缺少联系电话，调解通知书无法用手机短信送达，请先补充后再发送：王秀兰";
+    assert_eq!(head.chars().count(), 39);
+    s.status = Some(crate::app::state::StatusLine {
+        text: format!("{head}、额尔德木图·巴特尔。"),
+        error: true,
+    });
+    let text = screen(&s);
+    let rows: Vec<&str> = text.lines().collect();
+    let at = rows
+        .iter()
+        .position(|l| l.starts_with(" 以下当事人"))
+        .unwrap_or_else(|| panic!("{text}"));
+    let second = rows[at + 1].trim_start();
+    assert!(second.starts_with("兰、额尔德木图"), "{text}");
+    insta::assert_snapshot!(text);
+}

@@ -311,3 +311,17 @@ fn a_failed_read_is_said_on_the_status_line() {
             .is_some_and(|l| l.error && l.text == "数据库出错")
     );
 }
+
+/// A case read asked for before the form opened (another window saved it, and the case on
+/// screen was read again) arrives after the user started typing: the form stays.
+#[test]
+fn a_case_read_arriving_after_the_form_opened_leaves_the_typing_alone() {
+    let mut s = detail(CaseStatus::Registered);
+    key(&mut s, Key::char('e'));
+    if let CasesView::Form(cf) = &mut s.cases {
+        cf.form.focus_on("claims");
+    }
+    type_in(&mut s, "（补）");
+    act(&mut s, Action::CaseLoaded(Box::new(case())));
+    assert!(form(&s).form.value("claims").ends_with("（补）"));
+}

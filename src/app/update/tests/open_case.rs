@@ -126,9 +126,11 @@ fn taking_their_version_of_the_case_reads_its_history_and_the_rest_again() {
     let mut s = detail(CaseStatus::Registered);
     key(&mut s, Key::char('e'));
     let effects = press(&mut s, KeyCode::F(2));
-    let Some(Effect::UpdateCase { fields, .. }) = effects.last().cloned() else {
+    let Some(Effect::UpdateCase { mut fields, .. }) = effects.last().cloned() else {
         panic!("no save: {effects:?}");
     };
+    // Both changed the facts: a clash, so the dialog asks (a one-sided change would merge).
+    fields.facts = "我写的事实".into();
     let mut theirs = case();
     theirs.version += 1;
     theirs.fields.facts = "他写的事实".into();

@@ -1,10 +1,11 @@
-//! Chinese line breaking for printed documents (pure), the one breaker the PDF, the text
-//! format and the on-screen preview share. A paragraph is cut into pieces that are never
-//! split (`pieces`: a Chinese character, a Latin word, a number with what belongs to it,
-//! an amount in capitals, a document number, a name the document names) and the 禁则 glue
-//! a closing mark (，。）」”〕 …) to the piece before it and an opening mark (（《「“〔 …)
-//! to the piece after it. Lines are then filled greedily to a width measured by the
-//! caller (terminal cells). Only a piece wider than a whole line is ever cut inside.
+//! Chinese line breaking (pure): the one breaker the PDF, the text format, the on-screen
+//! preview, the screens' wrapped text and the status line share. A paragraph is cut into
+//! pieces that are never split (`pieces`: a Chinese character, a Latin word, a number with
+//! what belongs to it, an amount in capitals, a document number, a name the document
+//! names) and the 禁则 glue a closing mark (，。）」”〕 …) to the piece before it and an
+//! opening mark (（《「“〔 …) to the piece after it. Lines are then filled greedily to a
+//! width measured by the caller (terminal cells). Only a piece wider than a whole line is
+//! ever cut inside.
 
 mod pieces;
 
