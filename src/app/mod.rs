@@ -22,6 +22,7 @@ pub mod key_rights;
 pub mod keymap;
 pub mod modal;
 pub mod open_forms;
+pub mod party_choices;
 pub mod party_form;
 pub mod previews;
 pub mod range_form;

@@ -164,7 +164,7 @@ fn signatures(parties: &[Party], a: &Agreement, t: &Template) -> Vec<Signature> 
             PartyKind::Person => out.push(Signature::new(t.fill("sign.party", &[("name", name)]))),
             PartyKind::Organisation => {
                 out.push(Signature::new(t.fill("sign.org", &[("name", name)])));
-                let (rep, _) = principals::legal_rep(&p.legal_rep);
+                let (rep, _) = principals::legal_rep(p);
                 out.push(Signature::new(match rep.as_str() {
                     "" => t.text("sign.org_rep_blank"),
                     rep => t.fill("sign.org_rep", &[("name", rep)]),

@@ -232,7 +232,7 @@ fn keep_words(file: &CaseFile) -> Vec<String> {
     for p in &f.parties {
         match p.kind {
             PartyKind::Person => out.push(p.name.trim().to_string()),
-            PartyKind::Organisation => out.push(super::principals::legal_rep(&p.legal_rep).0),
+            PartyKind::Organisation => out.push(super::principals::legal_rep(p).0),
         }
     }
     out.extend(file.mediators.iter().map(|m| m.name.trim().to_string()));

@@ -119,7 +119,7 @@ fn particulars(p: &Party, on: NaiveDate, t: &Template) -> Vec<(String, String)> 
             ("party.address", p.address.clone()),
         ],
         PartyKind::Organisation => {
-            let (rep, title) = principals::legal_rep(&p.legal_rep);
+            let (rep, title) = principals::legal_rep(p);
             vec![
                 ("party.org_name", p.name.clone()),
                 ("party.credit_code", p.credit_code.clone()),

@@ -233,6 +233,7 @@ fn a_database_from_before_search_is_indexed_when_upgraded() {
             .execute_batch(&format!("DROP TRIGGER {name}"))
             .unwrap();
     }
+    super::migrations::undo_agent_links(&store.conn);
     store
         .conn
         .execute_batch(
@@ -302,6 +303,7 @@ fn session_records_written_before_the_upgrade_are_found_after_it() {
         .iter()
         .position(|m| *m == include_str!("sql/012_contentless_search.sql"))
         .unwrap() as i64;
+    super::migrations::undo_agent_links(&store.conn);
     store
         .conn
         .execute_batch(&format!(
@@ -427,6 +429,9 @@ fn a_pinyin_index_from_before_name_parts_is_rebuilt_on_open() {
         )
         .unwrap();
     let before = super::search::index_version() - 1;
+    if before < 18 {
+        super::migrations::undo_agent_links(&store.conn);
+    }
     store
         .conn
         .execute_batch(&format!(
