@@ -81,6 +81,16 @@ pub fn agreement_document(case: &Case, a: &Agreement, org: &OrgProfile, t: &Temp
             &[("n", &parties.to_string())],
         ));
     }
+    // A payment naming nobody to receive it was accepted before the editor asked for a
+    // payee: it prints as stored, and the user is told what a reviewer will ask.
+    for (i, item) in a.items.iter().enumerate() {
+        if item.amount_fen.is_some_and(|f| f > 0) && item.obligee.trim().is_empty() {
+            doc.warnings.push(crate::i18n::tf(
+                "docs.warn.no_payee",
+                &[("n", &(i + 1).to_string())],
+            ));
+        }
+    }
     let n = copies(parties);
     doc.copies = Some(n);
     let n_copies = chinese_count(n);

@@ -294,3 +294,21 @@ fn an_agreement_with_one_party_prints_with_a_warning() {
             .is_empty()
     );
 }
+
+#[test]
+fn a_stored_payment_without_a_payee_prints_with_a_warning_on_screen() {
+    let c = case();
+    let mut a = agreement(&c);
+    a.items[0].obligee = String::new();
+    a.items[0].obligee_party = None;
+    let doc = agreement_document(&c, &a, &org(), &tpl());
+    assert!(
+        doc.warnings
+            .iter()
+            .any(|w| w.contains("第1项") && w.contains("权利人")),
+        "{:?}",
+        doc.warnings
+    );
+    let fine = agreement_document(&c, &agreement(&c), &org(), &tpl());
+    assert!(fine.warnings.iter().all(|w| !w.contains("权利人")));
+}
