@@ -618,6 +618,10 @@ impl Runner {
                     .store
                     .setting(org.id, super::room_settings::COLOR_KEY)?,
                 backup_keep: self.store.backups_to_keep()?,
+                default_court: self
+                    .store
+                    .setting(org.id, super::room_settings::DEFAULT_COURT_KEY)?
+                    .unwrap_or_default(),
             },
             org: Some(org),
         })

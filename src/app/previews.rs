@@ -82,6 +82,7 @@ pub fn preview(state: &AppState) -> Option<Result<Vec<Document>, DocumentError>>
         sessions,
         follow_ups,
         agreement: state.docs.agreement.as_ref(),
+        default_court: &state.room_settings.default_court,
         today: state.today,
         choice: choice(state),
         pages: &text_pages,

@@ -135,6 +135,9 @@ pub fn case_data(
         sessions: store.sessions_of_case(id)?,
         follow_ups: store.follow_ups_of_case(id)?,
         agreement,
+        default_court: store
+            .setting(org.id, crate::documents::forms::DEFAULT_COURT_KEY)?
+            .unwrap_or_default(),
         org: org.profile,
     };
     let printer = PrinterSettings::from_lookup(|k| store.setting(org.id, k).ok().flatten());

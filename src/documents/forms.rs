@@ -78,6 +78,8 @@ pub struct CaseFile<'a> {
     pub follow_ups: &'a [FollowUp],
     /// The case's agreement, if one has been drafted.
     pub agreement: Option<&'a Agreement>,
+    /// The court the room's cases usually go to (设置), for a case that names none.
+    pub default_court: &'a str,
     /// The date of letters and notices.
     pub today: NaiveDate,
     /// The user's choices.
@@ -261,7 +263,12 @@ pub struct CaseData {
     pub follow_ups: Vec<FollowUp>,
     /// The case's agreement, if one has been drafted.
     pub agreement: Option<Agreement>,
+    /// The room's usual court (the setting [`DEFAULT_COURT_KEY`]; empty if not set).
+    pub default_court: String,
 }
+
+/// The room setting naming the court the room's cases usually go to (设置).
+pub const DEFAULT_COURT_KEY: &str = "documents.default_court";
 
 impl CaseData {
     /// The forms' view of this data; the agreement's number and date come from the
@@ -287,6 +294,7 @@ impl CaseData {
             sessions: &self.sessions,
             follow_ups: &self.follow_ups,
             agreement: self.agreement.as_ref(),
+            default_court: &self.default_court,
             today,
             choice,
             pages,
