@@ -199,3 +199,83 @@ fn birth_date_and_sex_from_an_id_number_follow_it_when_it_changes_or_is_cleared(
     assert_eq!(f.form.value("birth_date"), "1949-12-30");
     assert_eq!(f.form.value("sex"), "");
 }
+
+fn named(role: PartyRole, name: &str, id: &str) -> Party {
+    Party {
+        name: name.into(),
+        id_number: id.into(),
+        ..Party::new(role, PartyKind::Person)
+    }
+}
+
+#[test]
+fn an_agent_chooses_the_party_by_place_among_two_of_one_name() {
+    let parties = vec![
+        named(PartyRole::Applicant, "王建军", "11010519491231002X"),
+        named(PartyRole::Applicant, "王建军", "110105196803050029"),
+        named(PartyRole::Respondent, "李建国", ""),
+    ];
+    let mut f = PartyForm::new(
+        None,
+        &Party::new(PartyRole::Agent, PartyKind::Person),
+        &parties,
+        today(),
+    );
+    let field = f.form.field("acts_for").unwrap();
+    assert!(!field.hidden, "an agent says whom they act for");
+    let crate::app::form::FieldKind::Choice(options) = &field.kind else {
+        panic!("a choice")
+    };
+    let labels: Vec<&str> = options.iter().map(|c| c.label.as_str()).collect();
+    assert_eq!(
+        labels,
+        [
+            "1. 申请人 王建军 …002X",
+            "2. 申请人 王建军 …0029",
+            "3. 被申请人 李建国"
+        ]
+    );
+    // The first applicant is offered first; the second of the two is chosen.
+    assert_eq!(f.form.value("acts_for"), "0");
+    f.form.set_choice("acts_for", "1");
+    type_into(&mut f, "name", "黄娟");
+    let agent = f.to_party(today()).unwrap();
+    assert_eq!(agent.acts_for, Some(1));
+    // Not an agent any more: no link.
+    f.form.set_choice("role", "respondent");
+    f.refresh();
+    assert!(f.form.field("acts_for").unwrap().hidden);
+    assert_eq!(f.to_party(today()).unwrap().acts_for, None);
+}
+
+#[test]
+fn a_party_an_agent_acts_for_cannot_become_an_agent() {
+    let mut agent = named(PartyRole::Agent, "黄娟", "");
+    agent.acts_for = Some(0);
+    let parties = vec![named(PartyRole::Applicant, "王建军", ""), agent];
+    let mut f = PartyForm::new(Some(0), &parties[0], &parties, today());
+    f.form.set_choice("role", "agent");
+    f.refresh();
+    assert_eq!(f.to_party(today()), None);
+    let said = f.form.field("role").unwrap().error.clone().unwrap();
+    assert!(said.contains("代理谁"), "{said}");
+}
+
+#[test]
+fn an_organisations_legal_representative_has_a_title_field() {
+    let mut f = PartyForm::new(
+        None,
+        &Party::new(PartyRole::Respondent, PartyKind::Organisation),
+        &[],
+        today(),
+    );
+    assert!(!f.form.field("legal_rep_title").unwrap().hidden);
+    type_into(&mut f, "name", "恒泰供热有限公司");
+    type_into(&mut f, "legal_rep", "赵明");
+    type_into(&mut f, "legal_rep_title", "总经理");
+    let org = f.to_party(today()).unwrap();
+    assert_eq!(
+        (org.legal_rep.as_str(), org.legal_rep_title.as_str()),
+        ("赵明", "总经理")
+    );
+}
