@@ -110,9 +110,10 @@ pub(super) fn update_parties(
     write_links(tx, id, f)
 }
 
-/// Before the rows change: clears each stored link this save changes — one naming a
-/// party that leaves, becomes an agent or is replaced by a new one — so no row names a
-/// party in a state the triggers refuse while the others are written. A link that stays
+/// Before the rows change: each stored link this save changes is moved to the party it
+/// is to name where that party keeps its row, else cleared (a party that is new, or an
+/// agent until this save) — so no row names a party in a state the triggers refuse
+/// while the others are written. A link that stays
 /// is left alone, so the history records no change for it.
 fn clear_changed_links(
     tx: &Transaction<'_>,
@@ -133,8 +134,12 @@ fn clear_changed_links(
             row
         })
         .collect();
+    // Straight to a party that keeps its row and is no agent now (one history entry);
+    // else cleared, and written after the rows.
     let mut clear = tx.prepare_cached(
-        "UPDATE parties SET acts_for = NULL WHERE id = ?1 AND case_id = ?2 AND acts_for IS NOT ?3",
+        "UPDATE parties SET acts_for = CASE WHEN EXISTS (SELECT 1 FROM parties p
+             WHERE p.id = ?3 AND p.case_id = ?2 AND p.role <> 'agent') THEN ?3 END
+         WHERE id = ?1 AND case_id = ?2 AND acts_for IS NOT ?3",
     )?;
     for (p, row) in f.parties.iter().zip(&rows) {
         let Some(row) = row else { continue };

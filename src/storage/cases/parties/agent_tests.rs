@@ -117,6 +117,20 @@ fn the_link_follows_its_party_when_another_leaves_and_records_nothing_when_it_st
         .unwrap();
     assert_eq!(saved.fields.parties[3].acts_for, Some(0));
     assert_eq!(saved.fields.parties[0].name, "王小军");
+    // Moved to another party that stays: one change in the history, naming the agent.
+    let before = store.case_history(case.id).unwrap().len();
+    let mut f = saved.fields.clone();
+    f.parties[3].acts_for = Some(2);
+    store
+        .update_case(case.id, saved.version, &f, &now())
+        .unwrap();
+    let history = store.case_history(case.id).unwrap();
+    let changes: Vec<_> = history[before..]
+        .iter()
+        .filter(|e| e.table == "parties")
+        .collect();
+    assert_eq!(changes.len(), 1, "{changes:?}");
+    assert_eq!(changes[0].name, "黄娟");
 }
 
 #[test]
