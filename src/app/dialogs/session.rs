@@ -159,9 +159,22 @@ impl SessionForm {
             "field.session_parties",
             &invitation_text(&parties, 0..parties.len()),
         );
+        // Short where a name is the case's only one of it (the dialog is small): the
+        // number and name; role and ID tail where two parties share the name.
+        let listed: Vec<String> = parties
+            .iter()
+            .zip(&party_labels)
+            .enumerate()
+            .map(
+                |(i, (name, label))| match parties.iter().filter(|n| *n == name).count() > 1 {
+                    true => label.clone(),
+                    false => format!("{}.{name}", i + 1),
+                },
+            )
+            .collect();
         invited.hint = Some(tf(
             "hint.session_parties",
-            &[("parties", &party_labels.join(t("list.sep").as_ref()))],
+            &[("parties", &listed.join(t("list.sep").as_ref()))],
         ));
         let tomorrow = today.succ_opt().unwrap_or(today);
         let mut end = Field::text("end", "field.session_end", "10:00")
