@@ -216,8 +216,12 @@ impl FormKind {
             FormKind::Cover => one(cover::file_cover(file, &t)),
             FormKind::Index => one(file_index::file_index(file, templates)),
             FormKind::Confirmation => one(confirmation::application(file, &t)?),
-            FormKind::Feedback => one(feedback::feedback_letter(
-                file.case, file.org, file.today, &t,
+            FormKind::Feedback => one(feedback::feedback_letter_to(
+                file.case,
+                file.org,
+                file.today,
+                file.default_court,
+                &t,
             )?),
         }
     }
