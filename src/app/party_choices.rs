@@ -1,5 +1,5 @@
 //! The case's parties as a choice list — whom an agent acts for, who is invited to a
-//! session. A party is chosen by its place in the case's list, never by its name (two
+//! session (typed as a number or a name no other party has). A party is chosen by its place in the case's list, never by its name (two
 //! parties may share one: 同名同姓), and shown with its role and the last characters of
 //! its ID number or credit code, so two of one name can be told apart.
 
@@ -48,10 +48,77 @@ pub fn principal_choices(parties: &[Party], agent: Option<usize>) -> Vec<Choice>
         .collect()
 }
 
+/// The invitation as the field shows it: each party by name, or as "number.name" where
+/// another party of the case has the same name.
+pub fn invitation_text(parties: &[String], invited: impl Iterator<Item = usize>) -> String {
+    invited
+        .filter_map(|i| {
+            let name = parties.get(i)?;
+            let shared = parties.iter().filter(|n| *n == name).count() > 1;
+            Some(if shared {
+                format!("{}.{name}", i + 1)
+            } else {
+                name.clone()
+            })
+        })
+        .collect::<Vec<_>>()
+        .join("、")
+}
+
+/// The place in `parties` a typed token names, or the catalogue key of what is wrong.
+pub fn invited_party(parties: &[String], token: &str) -> Result<usize, &'static str> {
+    let digits: String = token.chars().take_while(char::is_ascii_digit).collect();
+    if !digits.is_empty() {
+        let rest = token[digits.len()..].trim_start_matches(['.', '．']);
+        let at = digits
+            .parse::<usize>()
+            .ok()
+            .and_then(|n| n.checked_sub(1))
+            .filter(|i| *i < parties.len())
+            .ok_or("err.session.party_number")?;
+        // "2.王秀兰": the name must be the one at that number (a list typed from memory).
+        return match rest.is_empty() || rest == parties[at] {
+            true => Ok(at),
+            false => Err("err.session.party_number"),
+        };
+    }
+    let mut found = parties
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| **n == token)
+        .map(|(i, _)| i);
+    match (found.next(), found.next()) {
+        (Some(i), None) => Ok(i),
+        (Some(_), Some(_)) => Err("err.session.party_shared_name"),
+        _ => Err("err.session.unknown_party"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::party::PartyKind;
+
+    #[test]
+    fn an_invited_party_is_typed_by_number_or_by_a_name_no_other_party_has() {
+        let names: Vec<String> = ["王建军", "李建国", "王建军"].map(String::from).to_vec();
+        assert_eq!(invitation_text(&names, 0..3), "1.王建军、李建国、3.王建军");
+        assert_eq!(invited_party(&names, "3"), Ok(2));
+        assert_eq!(invited_party(&names, "3.王建军"), Ok(2));
+        assert_eq!(invited_party(&names, "3．王建军"), Ok(2));
+        assert_eq!(invited_party(&names, "李建国"), Ok(1));
+        assert_eq!(
+            invited_party(&names, "王建军"),
+            Err("err.session.party_shared_name")
+        );
+        for bad in ["0", "4", "2.王建军"] {
+            assert_eq!(invited_party(&names, bad), Err("err.session.party_number"));
+        }
+        assert_eq!(
+            invited_party(&names, "赵磊"),
+            Err("err.session.unknown_party")
+        );
+    }
 
     #[test]
     fn two_parties_of_one_name_are_two_choices_told_apart_by_their_id_tail() {

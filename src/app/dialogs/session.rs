@@ -157,7 +157,7 @@ impl SessionForm {
         let mut invited = Field::text(
             "parties",
             "field.session_parties",
-            &invitation_text(&parties, 0..parties.len()),
+            &crate::app::party_choices::invitation_text(&parties, 0..parties.len()),
         );
         // Short where a name is the case's only one of it (the dialog is small): the
         // number and name; role and ID tail where two parties share the name.
@@ -289,7 +289,7 @@ impl SessionForm {
     fn invited_parties(&mut self) -> Option<Vec<InvitedParty>> {
         let mut out: Vec<InvitedParty> = Vec::new();
         for token in names(&self.form.value("parties")) {
-            match invited_party(&self.parties, &token) {
+            match crate::app::party_choices::invited_party(&self.parties, &token) {
                 Ok(seq) => {
                     if !out.iter().any(|p| p.seq as usize == seq) {
                         out.push(InvitedParty {
@@ -320,52 +320,6 @@ impl SessionForm {
             }
         }
         Some(out)
-    }
-}
-
-/// The invitation as the field shows it: each party by name, or as "number.name" where
-/// another party of the case has the same name.
-fn invitation_text(parties: &[String], invited: impl Iterator<Item = usize>) -> String {
-    invited
-        .filter_map(|i| {
-            let name = parties.get(i)?;
-            let shared = parties.iter().filter(|n| *n == name).count() > 1;
-            Some(if shared {
-                format!("{}.{name}", i + 1)
-            } else {
-                name.clone()
-            })
-        })
-        .collect::<Vec<_>>()
-        .join("、")
-}
-
-/// The place in `parties` a typed token names, or the catalogue key of what is wrong.
-fn invited_party(parties: &[String], token: &str) -> Result<usize, &'static str> {
-    let digits: String = token.chars().take_while(char::is_ascii_digit).collect();
-    if !digits.is_empty() {
-        let rest = token[digits.len()..].trim_start_matches(['.', '．']);
-        let at = digits
-            .parse::<usize>()
-            .ok()
-            .and_then(|n| n.checked_sub(1))
-            .filter(|i| *i < parties.len())
-            .ok_or("err.session.party_number")?;
-        // "2.王秀兰": the name must be the one at that number (a list typed from memory).
-        return match rest.is_empty() || rest == parties[at] {
-            true => Ok(at),
-            false => Err("err.session.party_number"),
-        };
-    }
-    let mut found = parties
-        .iter()
-        .enumerate()
-        .filter(|(_, n)| **n == token)
-        .map(|(i, _)| i);
-    match (found.next(), found.next()) {
-        (Some(i), None) => Ok(i),
-        (Some(_), Some(_)) => Err("err.session.party_shared_name"),
-        _ => Err("err.session.unknown_party"),
     }
 }
 
