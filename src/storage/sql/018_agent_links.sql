@@ -6,9 +6,9 @@
 -- NULL for a party, and for an agent of a case that has no party. Existing agents are
 -- linked by the rule tiaojie printed them by until now, since nothing stored says more:
 -- the first party of the applicant side — the case's first applicant (lowest seq),
--- else its first respondent, else its first third party. Agents were entered for the
--- applicant's side (the demo and the rooms' own cases alike), so every agreement prints
--- as it did; the party dialog changes the link where it was someone else.
+-- else its first respondent, else its first third party (the party dialog offered no
+-- choice, and every paper printed each agent under that party). So every agreement
+-- prints as it did; the party dialog now changes the link where it was someone else.
 -- No REFERENCES clause: storage writes the links again on every save of the case's
 -- parties (after clearing them), and the triggers below check each one; a foreign key
 -- would also keep the column from ever being dropped.
