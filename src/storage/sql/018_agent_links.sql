@@ -9,9 +9,9 @@
 -- else its first respondent, else its first third party (the party dialog offered no
 -- choice, and every paper printed each agent under that party). So every agreement
 -- prints as it did; the party dialog now changes the link where it was someone else.
--- No REFERENCES clause: storage writes the links again on every save of the case's
--- parties (after clearing them), and the triggers below check each one; a foreign key
--- would also keep the column from ever being dropped.
+-- No REFERENCES clause: storage moves or clears a link before the party it names
+-- leaves (storage/cases/parties.rs), and the triggers below check every link written;
+-- a foreign key would also keep the column from ever being dropped.
 ALTER TABLE parties ADD COLUMN acts_for INTEGER;
 UPDATE parties SET acts_for = (
     SELECT p.id FROM parties p
