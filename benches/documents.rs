@@ -39,6 +39,7 @@ fn main() {
         org: org.profile.clone(),
         // Demo cases that succeeded carry their agreement (人民调解协议书).
         agreement: store.agreement_of_case(case.id).expect("agreement"),
+        default_court: String::new(),
         case: case.clone(),
     };
     let pages = tiaojie::documents::forms::text_pages;

@@ -275,7 +275,11 @@ fn a_save_over_a_change_to_another_field_keeps_both_without_asking() {
     let dir = tempfile::tempdir().expect("temp dir");
     let (mut wang, mut li, case, _) = two_at_one_case(&dir.path().join("room.db"));
     tiaojie::i18n::set_lang(tiaojie::i18n::Lang::Zh);
-    let mut app = AppState::new(now().date_naive(), tiaojie::i18n::Lang::Zh, tiaojie::ui::screen(80, 24));
+    let mut app = AppState::new(
+        now().date_naive(),
+        tiaojie::i18n::Lang::Zh,
+        tiaojie::ui::screen(80, 24),
+    );
     let room = li.run(Effect::LoadRoom, &now());
     drive(&mut app, &mut li, room);
     app.tab = Tab::Cases;

@@ -107,8 +107,8 @@ fn a_shorter_case_limit_saved_in_settings_shows_on_the_today_screen() {
         .unwrap_or("");
     assert!(!name.trim_end_matches([' ', '│']).ends_with('2'), "{name}");
     // Room name, committee, prefix, number pattern, language, printer, copies, PDF font,
-    // the mediators, the local categories: the limit is the eleventh stop.
-    for _ in 0..10 {
+    // the mediators, the local categories, the usual court: the limit is the twelfth stop.
+    for _ in 0..11 {
         app.key(Key::Tab);
     }
     app.see("▶ 一般案件期限");

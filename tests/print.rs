@@ -11,6 +11,7 @@ mod print_room;
 use print_room::{executable, print_room, set_setting};
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use tiaojie::storage::Store;
 
 fn bin() -> &'static Path {
     Path::new(env!("CARGO_BIN_EXE_tiaojie"))
@@ -114,4 +115,58 @@ fn without_lp_or_a_printer_it_says_so_and_where_the_file_was_saved() {
         msg.contains(&kept.display().to_string()) && kept.is_file(),
         "{msg}"
     );
+}
+
+/// Text typed or imported into a case may hold control characters (an escape that would
+/// switch the reader's terminal, a printer-off): `--format txt` writes none of them, as
+/// 本机打印 sends none — only the line ends and the form feeds of the format.
+#[test]
+fn text_output_carries_no_control_character_from_the_case() {
+    let (dir, db, number, _bin_dir) = setup();
+    let mut store = Store::open(&db).unwrap();
+    let org = store.organisation().unwrap().unwrap();
+    let id = store.find_case(org.id, &number).unwrap().unwrap();
+    let case = store.load_case(id).unwrap();
+    let mut fields = case.fields.clone();
+    fields.parties[0].name = format!("王\u{1b}[4i秀\u{7}{}", fields.parties[0].name);
+    fields.facts = "漏水\u{1b}]0;x\u{7}损坏\u{9b}2J吊\u{c}顶\u{0}完".into();
+    let now = chrono::DateTime::parse_from_rfc3339("2026-11-28T11:00:00+08:00").unwrap();
+    store.update_case(id, case.version, &fields, &now).unwrap();
+    drop(store);
+    for encoding in ["utf-8", "gb18030"] {
+        let out_file = dir.path().join(format!("register-{encoding}.txt"));
+        let out = print(
+            &db,
+            "/usr/bin:/bin",
+            &[
+                "register",
+                &number,
+                "--format",
+                "txt",
+                "--encoding",
+                encoding,
+                "-o",
+                out_file.to_str().unwrap(),
+            ],
+        );
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let bytes = std::fs::read(&out_file).unwrap();
+        let text = match encoding {
+            "utf-8" => String::from_utf8(bytes).unwrap(),
+            _ => encoding_rs::GB18030.decode(&bytes).0.into_owned(),
+        };
+        assert!(
+            text.chars()
+                .all(|c| !c.is_control() || matches!(c, '\r' | '\n' | '\u{c}')),
+            "{encoding}: a control character from the case was written"
+        );
+        assert!(
+            text.contains("漏水") && text.contains("完"),
+            "{encoding}: the facts are there"
+        );
+    }
 }

@@ -320,6 +320,23 @@ fn a_clerk_gets_no_full_id_or_phone_of_another_case_from_any_command() {
     );
     assert!(!out.status.success(), "another case cannot be printed");
     assert!(!other_doc.exists());
+    // The refusal is recorded against that case, as storage records every refusal.
+    let refusals = |operation: &str| -> i64 {
+        rusqlite::Connection::open(&room.db)
+            .unwrap()
+            .query_row(
+                "SELECT count(*) FROM audit WHERE action = 'refused' AND user_name = ?2
+                 AND after_json LIKE ?1",
+                [format!("%\"{operation}\"%"), CLERK.to_string()],
+                |r| r.get(0),
+            )
+            .unwrap()
+    };
+    assert_eq!(
+        refusals("print_document"),
+        1,
+        "the refused print is in the audit"
+    );
     outputs.push(("print other".into(), text(&out)));
     let own_doc = dir.join("own.txt");
     let out = tiaojie(
@@ -341,6 +358,11 @@ fn a_clerk_gets_no_full_id_or_phone_of_another_case_from_any_command() {
     // No agreement for the front desk, not even of their own case.
     let out = tiaojie(&room.db, &["print", "agreement", &room.own_number]);
     assert!(!out.status.success(), "the front desk prints no agreement");
+    assert_eq!(
+        refusals("view_agreement"),
+        1,
+        "and so is the refused agreement"
+    );
     assert!(text(&out).contains("协议"), "{}", text(&out));
     outputs.push(("print agreement".into(), text(&out)));
 

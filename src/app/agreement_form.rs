@@ -10,7 +10,7 @@ pub use item::{item_form, to_item};
 use super::form::{Choice, Field, Form};
 use crate::domain::agreement::{
     Agreement, AgreementKind, AgreementStatus, ConfirmationState, PerformanceItem,
-    check_transition, validate,
+    check_transition, editor_problems, validate,
 };
 use crate::domain::case::Case;
 use crate::domain::dates::parse_date_input;
@@ -147,6 +147,10 @@ impl AgreementEditor {
         let mut errors = Vec::new();
         let a = self.read(today, &mut errors);
         for p in validate(&a) {
+            errors.push((p.field, p.message));
+        }
+        let new = self.base.version == 0;
+        for p in editor_problems(&a, &self.case.fields.parties, new) {
             errors.push((p.field, p.message));
         }
         if a.status != self.base.status && errors.is_empty() {

@@ -250,8 +250,9 @@ fn clash_rows(
         CaseForm::from_fields(theirs, locals),
     );
     let party = |list: &[Party], id| list.iter().find(|p| p.id == Some(id)).cloned();
-    let field_of = |p: Option<Party>, field: &str| {
-        p.map(|p| PartyForm::new(None, &p, today))
+    // The party's own form, built with its case's list so 代理谁 names the party.
+    let field_of = |p: Option<Party>, list: &[Party], field: &str| {
+        p.map(|p| PartyForm::new(None, &p, list, today))
             .and_then(|f| f.form.field(field).map(|x| (x.label, shown(x))))
     };
     let mut rows = Vec::new();
@@ -280,7 +281,10 @@ fn clash_rows(
             Clash::Party { id, field } => {
                 let (m, o) = (party(&mine.parties, id), party(&theirs.parties, id));
                 let name = m.as_ref().or(o.as_ref()).map(|p| p.name.clone());
-                if let (Some((key, mv)), Some((_, ov))) = (field_of(m, field), field_of(o, field)) {
+                if let (Some((key, mv)), Some((_, ov))) = (
+                    field_of(m, &mine.parties, field),
+                    field_of(o, &theirs.parties, field),
+                ) {
                     rows.push(DiffRow {
                         label: tf(
                             "conflict.party_field",

@@ -23,6 +23,7 @@ pub mod key_rights;
 pub mod keymap;
 pub mod modal;
 pub mod open_forms;
+pub mod party_choices;
 pub mod party_form;
 pub mod picker;
 pub mod previews;

@@ -1,21 +1,23 @@
-//! The party form: person or organisation fields, the ID number and the credit code checked
-//! as they are typed (birth date and sex filled from the ID), and every problem shown beside
-//! its field.
+//! The party form: person or organisation fields, whom an agent acts for (chosen among
+//! the case's parties by place, never by name), and every problem shown beside its
+//! field. The checks as the ID number and credit code are typed are in `typed`.
+
+mod typed;
 
 use super::form::{Choice, Field, Form};
+use super::party_choices::principal_choices;
+use crate::domain::agents::{agents_of, usual_principal};
 use crate::domain::case::{CaseId, CaseSummary};
-use crate::domain::credit_code::parse_credit_code;
 use crate::domain::dates::parse_date_input;
-use crate::domain::id_card::parse_id_card;
 use crate::domain::party::{Party, PartyId, PartyKind, PartyRole, Sex, validate_party};
 use crate::domain::repeat::{RepeatKey, RepeatQuery};
-use crate::i18n::{label, t, tf, tn};
+use crate::i18n::{label, t, tf};
 use chrono::NaiveDate;
 
 /// Fields only a person has.
 const PERSON_FIELDS: [&str; 5] = ["id_number", "sex", "birth_date", "ethnicity", "occupation"];
 /// Fields only an organisation has.
-const ORG_FIELDS: [&str; 2] = ["credit_code", "legal_rep"];
+const ORG_FIELDS: [&str; 3] = ["credit_code", "legal_rep", "legal_rep_title"];
 
 /// A party being added (`index` None) or edited.
 #[derive(Debug, Clone)]
@@ -40,6 +42,8 @@ pub struct PartyForm {
     pub repeats_asked: Option<RepeatQuery>,
     /// Earlier cases of this party, as answered.
     pub repeats: Vec<CaseSummary>,
+    /// Agents of the case act for this party: it cannot become an agent itself.
+    represented: bool,
 }
 
 fn choices<T: Copy>(all: &[T], kind: &str, code: fn(T) -> &'static str) -> Vec<Choice> {
@@ -52,8 +56,21 @@ fn choices<T: Copy>(all: &[T], kind: &str, code: fn(T) -> &'static str) -> Vec<C
 }
 
 impl PartyForm {
-    /// A form for `party`; focus on the name. `today` bounds the birth date in an ID number.
-    pub fn new(index: Option<usize>, party: &Party, today: NaiveDate) -> PartyForm {
+    /// A form for `party`, at `index` of the case's `parties` when editing; focus on the
+    /// name. `today` bounds the birth date in an ID number.
+    pub fn new(
+        index: Option<usize>,
+        party: &Party,
+        parties: &[Party],
+        today: NaiveDate,
+    ) -> PartyForm {
+        let principals = principal_choices(parties, index);
+        // An agent new to the case acts for the usual party until the user says otherwise.
+        let acts_for = party
+            .acts_for
+            .or_else(|| usual_principal(parties).filter(|p| Some(*p) != index))
+            .map(|p| p.to_string())
+            .unwrap_or_default();
         let mut sexes = vec![Choice {
             code: String::new(),
             label: t("field.unknown").into(),
@@ -72,6 +89,7 @@ impl PartyForm {
                 choices(PartyKind::ALL, "kind", PartyKind::code),
                 party.kind.code(),
             ),
+            Field::choice("acts_for", "field.acts_for", principals, &acts_for),
             Field::text("name", "field.name", &party.name).required(),
             Field::text("id_number", "field.id_number", &party.id_number),
             Field::choice(
@@ -88,6 +106,11 @@ impl PartyForm {
             Field::text("ethnicity", "field.ethnicity", &party.ethnicity),
             Field::text("credit_code", "field.credit_code", &party.credit_code),
             Field::text("legal_rep", "field.legal_rep", &party.legal_rep),
+            Field::text(
+                "legal_rep_title",
+                "field.legal_rep_title",
+                &party.legal_rep_title,
+            ),
             Field::text("phone", "field.phone", &party.phone),
             Field::text("occupation", "field.occupation", &party.occupation),
             Field::text("address", "field.address", &party.address),
@@ -102,6 +125,7 @@ impl PartyForm {
             today,
             repeats_asked: None,
             repeats: Vec::new(),
+            represented: index.is_some_and(|i| !agents_of(parties, i).is_empty()),
         };
         f.refresh();
         f.form.focus_on("name");
@@ -111,111 +135,20 @@ impl PartyForm {
     /// Shows the fields of the chosen kind and checks the ID number as typed so far.
     pub fn refresh(&mut self) {
         let person = self.form.value("kind") == PartyKind::Person.code();
+        let agent = self.form.value("role") == PartyRole::Agent.code();
         for f in self.form.fields.iter_mut() {
             if PERSON_FIELDS.contains(&f.id) {
                 f.hidden = !person;
             } else if ORG_FIELDS.contains(&f.id) {
                 f.hidden = person;
+            } else if f.id == "acts_for" {
+                // No party to choose yet: the agent is linked when the case has one.
+                f.hidden =
+                    !agent || matches!(&f.kind, super::form::FieldKind::Choice(c) if c.is_empty());
             }
         }
         self.check_id_as_typed();
         self.check_code_as_typed();
-    }
-
-    /// While the credit code is typed: count the characters; when complete, check it, as
-    /// the ID number is checked (and, like it, never name the right check character).
-    fn check_code_as_typed(&mut self) {
-        let text = self.form.value("credit_code");
-        let text = text.trim();
-        if text == self.checked_code {
-            return;
-        }
-        self.checked_code = text.to_string();
-        let (hint, error) = match text.chars().count() {
-            0 => (None, None),
-            18 => match parse_credit_code(text) {
-                Ok(_) => (Some(t("hint.credit_ok").to_string()), None),
-                Err(e) => (None, Some(e.to_string())),
-            },
-            n if n > 18 => (
-                None,
-                Some(tf("err.credit.length", &[("len", &n.to_string())])),
-            ),
-            n => (
-                Some(tn("hint.credit_count", n as u64, &[("n", &n.to_string())])),
-                None,
-            ),
-        };
-        if let Some(field) = self.form.field_mut("credit_code") {
-            field.hint = hint;
-            field.error = error;
-        }
-    }
-
-    /// While the ID number is typed: count the digits; when complete, check it and fill
-    /// birth date and sex, or say what is wrong.
-    fn check_id_as_typed(&mut self) {
-        let text = self.form.value("id_number");
-        let text = text.trim();
-        if text == self.checked_id {
-            return;
-        }
-        self.checked_id = text.to_string();
-        let len = text.chars().count();
-        let (hint, error, filled) = match len {
-            0 => (None, None, None),
-            // Fifteen characters are an old card only if they read as one; otherwise the
-            // user is still typing an 18-digit number and gets no error yet.
-            15 if parse_id_card(text, self.today).is_err() => {
-                (Some(tf("hint.id_count", &[("n", "15")])), None, None)
-            }
-            15 | 18 => match parse_id_card(text, self.today) {
-                Ok(card) => {
-                    let sex = if card.male { Sex::Male } else { Sex::Female };
-                    let hint = tf(
-                        "hint.id_ok",
-                        &[
-                            ("date", &card.birth_date.to_string()),
-                            ("sex", &label("sex", sex.code())),
-                        ],
-                    );
-                    (Some(hint), None, Some((card.birth_date, sex)))
-                }
-                Err(e) => (None, Some(e.to_string()), None),
-            },
-            n if n > 18 => (
-                None,
-                Some(tf("hint.id_too_long", &[("n", &n.to_string())])),
-                None,
-            ),
-            n => (
-                Some(tn("hint.id_count", n as u64, &[("n", &n.to_string())])),
-                None,
-                None,
-            ),
-        };
-        if let Some(field) = self.form.field_mut("id_number") {
-            field.hint = hint;
-            field.error = error;
-        }
-        match filled {
-            Some((birth, sex)) => {
-                self.form.set_text("birth_date", &birth.to_string());
-                self.form.set_choice("sex", sex.code());
-                self.derived = Some((birth.to_string(), sex.code().to_string()));
-            }
-            // The number no longer says who it is: what it filled goes with it.
-            None => {
-                if let Some((birth, sex)) = self.derived.take() {
-                    if self.form.value("birth_date") == birth {
-                        self.form.set_text("birth_date", "");
-                    }
-                    if self.form.value("sex") == sex {
-                        self.form.set_choice("sex", "");
-                    }
-                }
-            }
-        }
     }
 
     /// The question about earlier cases for what is typed now, if it changed since the
@@ -256,6 +189,17 @@ impl PartyForm {
             },
         };
         let person = v("kind") == PartyKind::Person.code();
+        let role = PartyRole::from_code(&v("role")).unwrap_or(PartyRole::Applicant);
+        if role == PartyRole::Agent && self.represented {
+            self.form
+                .set_error("role", Some(t("err.party.represented").into_owned()));
+            self.form.focus_first_error();
+            return None;
+        }
+        let acts_for = match self.form.field("acts_for") {
+            Some(f) if role == PartyRole::Agent && !f.hidden => f.value().parse().ok(),
+            _ => None,
+        };
         let keep = |id: &str, applies: bool| {
             if applies {
                 v(id).trim().to_string()
@@ -265,7 +209,7 @@ impl PartyForm {
         };
         let party = Party {
             id: self.party_id,
-            role: PartyRole::from_code(&v("role")).unwrap_or(PartyRole::Applicant),
+            role,
             kind: if person {
                 PartyKind::Person
             } else {
@@ -283,6 +227,8 @@ impl PartyForm {
             occupation: keep("occupation", person),
             credit_code: keep("credit_code", !person),
             legal_rep: keep("legal_rep", !person),
+            legal_rep_title: keep("legal_rep_title", !person),
+            acts_for,
             phone: v("phone").trim().to_string(),
             address: v("address").trim().to_string(),
         };
@@ -300,197 +246,4 @@ impl PartyForm {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::app::key::{Key, KeyCode};
-
-    fn today() -> NaiveDate {
-        NaiveDate::from_ymd_opt(2026, 11, 28).unwrap()
-    }
-
-    fn type_into(f: &mut PartyForm, id: &str, text: &str) {
-        f.form.focus_on(id);
-        for c in text.chars() {
-            f.form.edit(Key::char(c));
-            f.refresh();
-        }
-    }
-
-    #[test]
-    fn the_id_number_is_counted_then_checked_and_fills_birth_and_sex() {
-        let mut f = PartyForm::new(
-            None,
-            &Party::new(PartyRole::Applicant, PartyKind::Person),
-            today(),
-        );
-        type_into(&mut f, "id_number", "1101051949");
-        assert_eq!(
-            f.form.field("id_number").unwrap().hint.as_deref(),
-            Some(tf("hint.id_count", &[("n", "10")]).as_str())
-        );
-        type_into(&mut f, "id_number", "1231002x");
-        let field = f.form.field("id_number").unwrap();
-        assert_eq!(field.error, None);
-        assert!(field.hint.as_deref().unwrap().contains("1949-12-31"));
-        assert_eq!(f.form.value("birth_date"), "1949-12-31");
-        assert_eq!(f.form.value("sex"), "female");
-    }
-
-    #[test]
-    fn a_wrong_check_digit_is_said_beside_the_field_and_nothing_typed_is_lost() {
-        let mut f = PartyForm::new(
-            None,
-            &Party::new(PartyRole::Applicant, PartyKind::Person),
-            today(),
-        );
-        type_into(&mut f, "name", "王秀兰");
-        type_into(&mut f, "id_number", "110105194912310021");
-        assert!(f.form.field("id_number").unwrap().error.is_some());
-        assert_eq!(f.to_party(today()), None);
-        assert_eq!(f.form.focused().unwrap().id, "id_number");
-        assert_eq!(f.form.value("name"), "王秀兰");
-        f.form.edit(Key::plain(KeyCode::Backspace));
-        f.form.edit(Key::char('X'));
-        f.refresh();
-        let party = f.to_party(today()).unwrap();
-        assert_eq!(
-            (party.name.as_str(), party.sex),
-            ("王秀兰", Some(Sex::Female))
-        );
-    }
-
-    #[test]
-    fn an_organisation_hides_person_fields_and_keeps_none_of_them() {
-        let mut p = Party::new(PartyRole::Respondent, PartyKind::Person);
-        p.name = "某物业公司".into();
-        p.ethnicity = "汉族".into();
-        let mut f = PartyForm::new(Some(0), &p, today());
-        f.form.focus_on("kind");
-        f.form.cycle(true);
-        f.refresh();
-        assert!(f.form.field("id_number").unwrap().hidden);
-        assert!(!f.form.field("credit_code").unwrap().hidden);
-        let party = f.to_party(today()).unwrap();
-        assert_eq!(party.kind, PartyKind::Organisation);
-        assert_eq!(party.ethnicity, "");
-    }
-
-    #[test]
-    fn fifteen_digits_of_a_longer_number_are_not_called_wrong_yet() {
-        let mut f = PartyForm::new(
-            None,
-            &Party::new(PartyRole::Applicant, PartyKind::Person),
-            today(),
-        );
-        type_into(&mut f, "id_number", "150802196503150");
-        let field = f.form.field("id_number").unwrap();
-        assert_eq!(field.error, None);
-        assert_eq!(
-            field.hint.as_deref(),
-            Some(tf("hint.id_count", &[("n", "15")]).as_str())
-        );
-        type_into(&mut f, "id_number", "024");
-        assert_eq!(f.form.value("birth_date"), "1965-03-15");
-    }
-
-    #[test]
-    fn an_old_fifteen_digit_card_is_read_as_one() {
-        let mut f = PartyForm::new(
-            None,
-            &Party::new(PartyRole::Applicant, PartyKind::Person),
-            today(),
-        );
-        type_into(&mut f, "id_number", "110105491231002");
-        assert_eq!(f.form.value("birth_date"), "1949-12-31");
-        assert_eq!(f.form.value("sex"), "female");
-    }
-
-    #[test]
-    fn a_birth_date_after_today_is_said_as_typed_and_fills_nothing() {
-        let mut f = PartyForm::new(
-            None,
-            &Party::new(PartyRole::Applicant, PartyKind::Person),
-            today(),
-        );
-        type_into(&mut f, "id_number", "150802203001011238");
-        let field = f.form.field("id_number").unwrap();
-        assert!(field.hint.is_none(), "{:?}", field.hint);
-        assert!(field.error.as_deref().unwrap().contains("2030-01-01"));
-        assert_eq!(f.form.value("birth_date"), "");
-        type_into(&mut f, "name", "王秀兰");
-        assert_eq!(f.to_party(today()), None);
-    }
-
-    fn organisation() -> PartyForm {
-        let mut f = PartyForm::new(
-            None,
-            &Party::new(PartyRole::Respondent, PartyKind::Organisation),
-            today(),
-        );
-        type_into(&mut f, "name", "恒泰供热有限公司");
-        f
-    }
-
-    #[test]
-    fn the_credit_code_is_counted_then_checked_as_typed() {
-        let mut f = organisation();
-        type_into(&mut f, "credit_code", "91350100");
-        let field = f.form.field("credit_code").unwrap();
-        assert_eq!(field.error, None);
-        assert_eq!(
-            field.hint.as_deref(),
-            Some(tf("hint.credit_count", &[("n", "8")]).as_str())
-        );
-        type_into(&mut f, "credit_code", "M000100Y43");
-        let field = f.form.field("credit_code").unwrap();
-        assert_eq!(
-            (field.error.as_deref(), field.hint.as_deref()),
-            (None, Some(t("hint.credit_ok").as_ref()))
-        );
-    }
-
-    #[test]
-    fn a_wrong_credit_code_is_said_as_typed_without_naming_the_check_character() {
-        let mut f = organisation();
-        // 91350100M000100Y4 has the check character 3 (see domain::credit_code).
-        type_into(&mut f, "credit_code", "91350100M000100Y4R");
-        let error = f.form.field("credit_code").unwrap().error.clone().unwrap();
-        assert!(!error.contains('3'), "{error}");
-        assert_eq!(error, crate::i18n::t("err.credit.checksum"));
-        type_into(&mut f, "credit_code", "9");
-        assert!(f.form.field("credit_code").unwrap().error.is_some());
-    }
-
-    #[test]
-    fn birth_date_and_sex_from_an_id_number_follow_it_when_it_changes_or_is_cleared() {
-        let mut f = PartyForm::new(
-            None,
-            &Party::new(PartyRole::Applicant, PartyKind::Person),
-            today(),
-        );
-        type_into(&mut f, "name", "张三");
-        type_into(&mut f, "id_number", "11010519491231002X");
-        assert_eq!(f.form.value("birth_date"), "1949-12-31");
-        // One digit removed: the number no longer says who it is, so neither do the fields.
-        f.form.edit(Key::plain(KeyCode::Backspace));
-        f.refresh();
-        assert_eq!(f.form.value("birth_date"), "");
-        assert_eq!(f.form.value("sex"), "");
-        type_into(&mut f, "id_number", "X");
-        assert_eq!(f.form.value("birth_date"), "1949-12-31");
-        // Cleared: nothing derived from it is saved.
-        f.form.set_text("id_number", "");
-        f.refresh();
-        let party = f
-            .to_party(today())
-            .unwrap_or_else(|| panic!("{:?}", f.form));
-        assert_eq!((party.birth_date, party.sex), (None, None));
-        // What was typed by hand stays.
-        type_into(&mut f, "id_number", "11010519491231002X");
-        f.form.set_text("birth_date", "1949-12-30");
-        f.form.set_text("id_number", "");
-        f.refresh();
-        assert_eq!(f.form.value("birth_date"), "1949-12-30");
-        assert_eq!(f.form.value("sex"), "");
-    }
-}
+mod tests;

@@ -66,6 +66,7 @@ pub fn preview(state: &AppState) -> Option<Result<Vec<Document>, DocumentError>>
         sessions: detail.sessions(),
         follow_ups: detail.follow_ups(),
         agreement: detail.agreement.as_ref(),
+        default_court: &state.room_settings.default_court,
         today: state.today,
         choice: choice(state),
         pages: &text_pages,

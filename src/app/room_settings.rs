@@ -1,7 +1,7 @@
 //! The room's settings beyond its profile, read with the room and edited on 设置: the time
-//! limits, the places sessions are held in, how the screen is drawn (ASCII lines,
-//! colours; the command line still wins), the daily backups kept and the room's time zone.
-//! Stored as `key = value` room settings.
+//! limits, the places sessions are held in, the court the room's cases usually go to, how
+//! the screen is drawn (ASCII lines, colours; the command line still wins), the daily
+//! backups kept and the room's time zone. Stored as `key = value` room settings.
 
 use super::form::{Choice, Field, Form};
 use crate::domain::deadlines::Limits;
@@ -15,6 +15,8 @@ use crate::storage::backup::KEEP_SETTING;
 pub const ASCII_KEY: &str = "display.ascii";
 /// Setting key of the colours (`auto`, `16`, `none`).
 pub const COLOR_KEY: &str = "display.color";
+/// Setting key of the room's usual court (`documents::forms::DEFAULT_COURT_KEY`).
+pub use crate::documents::forms::DEFAULT_COURT_KEY;
 
 /// Each limit's setting key (also its field id) and its label, in the order 设置 shows them.
 pub const LIMIT_FIELDS: [(&str, &str); 7] = [
@@ -48,6 +50,8 @@ pub struct RoomSettings {
     pub backup_keep: usize,
     /// The room's time zone: times are typed, shown and compared in it.
     pub zone: Zone,
+    /// The court the room's cases usually go to (司法确认), for a case that names none.
+    pub default_court: String,
 }
 
 /// The fewest and most daily backups 设置 accepts.
@@ -62,6 +66,7 @@ impl Default for RoomSettings {
             color: None,
             backup_keep: crate::storage::backup::DEFAULT_KEEP,
             zone: Zone::default(),
+            default_court: String::new(),
         }
     }
 }
@@ -69,15 +74,18 @@ impl Default for RoomSettings {
 impl RoomSettings {
     /// The fields 设置 shows for these settings (after the profile and language).
     pub fn fields(&self) -> Vec<Field> {
-        let mut out: Vec<Field> = LIMIT_FIELDS
-            .iter()
-            .zip(self.limits.entries())
-            .map(|((id, label), (_, value))| {
+        let mut out: Vec<Field> = vec![Field::text(
+            "default_court",
+            "field.default_court",
+            &self.default_court,
+        )];
+        out.extend(LIMIT_FIELDS.iter().zip(self.limits.entries()).map(
+            |((id, label), (_, value))| {
                 Field::text(id, label, &value.to_string())
                     .whole()
                     .required()
-            })
-            .collect();
+            },
+        ));
         out.push(Field::list("places", "field.places"));
         let choice = |code: &str, key: &str| Choice {
             code: code.to_string(),
@@ -176,6 +184,10 @@ pub fn read_settings(form: &Form) -> Result<Vec<(String, String)>, (&'static str
             }
         }
     }
+    if form.field("default_court").is_some() {
+        let court = form.value("default_court").trim().to_string();
+        pairs.push((DEFAULT_COURT_KEY.to_string(), court));
+    }
     pairs.push((ASCII_KEY.to_string(), form.value("display_ascii")));
     pairs.push((COLOR_KEY.to_string(), form.value("display_color")));
     Ok(pairs)
@@ -206,6 +218,24 @@ mod tests {
         assert!(pairs.contains(&(COLOR_KEY.into(), "none".into())));
         form.set_text("limit.ordinary_days", "0");
         assert!(read_settings(&form).is_err(), "a limit of no days");
+    }
+
+    #[test]
+    fn the_default_court_is_kept_as_typed_without_the_spaces() {
+        let settings = RoomSettings {
+            default_court: "巴彦淖尔市临河区人民法院".into(),
+            ..RoomSettings::default()
+        };
+        let mut form = Form::new(settings.fields());
+        let pairs = read_settings(&form).expect("valid");
+        let court = (
+            DEFAULT_COURT_KEY.to_string(),
+            "巴彦淖尔市临河区人民法院".to_string(),
+        );
+        assert!(pairs.contains(&court), "{pairs:?}");
+        form.set_text("default_court", "  ");
+        let pairs = read_settings(&form).expect("an empty court is allowed");
+        assert!(pairs.contains(&(DEFAULT_COURT_KEY.to_string(), String::new())));
     }
 
     #[test]

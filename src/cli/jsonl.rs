@@ -22,9 +22,13 @@ use serde::{Deserialize, Serialize};
 
 /// The format this build writes. Version 2 added `sessions`, `follow_ups` and
 /// `agreement`; version 3 names the parties of a performance item by their position in
-/// the case (`obligor_party`, `obligee_party`). A reader also takes versions 1 and 2,
-/// and refuses others.
-pub const FORMAT_VERSION: u32 = 3;
+/// the case (`obligor_party`, `obligee_party`); version 4 gives an agent the party they
+/// act for (`acts_for`, a position too) and an organisation its 法定代表人's 职务
+/// (`legal_rep_title`). A reader also takes versions 1 to 3, and refuses others.
+pub const FORMAT_VERSION: u32 = 4;
+
+/// The third version, still read: agents linked by the usual rule (`domain::agents`).
+pub const FORMAT_VERSION_3: u32 = 3;
 
 /// The second version, still read: an item's parties by name alone.
 pub const FORMAT_VERSION_2: u32 = 2;
@@ -170,6 +174,12 @@ pub struct PartyLine {
     /// 法定代表人.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub legal_rep: String,
+    /// 法定代表人's 职务 (version 4).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub legal_rep_title: String,
+    /// An agent's party: its 0-based position in `parties` (version 4).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub acts_for: Option<usize>,
     /// 联系电话.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub phone: String,
@@ -279,8 +289,18 @@ impl CaseLine {
             persons_involved: self.persons_involved,
             risk_escalation: self.risk_escalation,
             risk_group: self.risk_group,
-            parties: self.parties.iter().cloned().map(Party::from).collect(),
+            parties: self.parties(),
         }
+    }
+
+    /// The parties as the domain holds them. Before version 4 no line said whom an
+    /// agent acts for: each is linked by the rule migration 018 used for stored cases.
+    fn parties(&self) -> Vec<Party> {
+        let mut parties: Vec<Party> = self.parties.iter().cloned().map(Party::from).collect();
+        if self.format_version < FORMAT_VERSION {
+            crate::domain::agents::link_unlinked(&mut parties);
+        }
+        parties
     }
 
     /// The case number as the domain holds it.
@@ -356,6 +376,8 @@ impl From<Party> for PartyLine {
             occupation,
             credit_code,
             legal_rep,
+            legal_rep_title,
+            acts_for,
             phone,
             address,
         } = p;
@@ -370,6 +392,8 @@ impl From<Party> for PartyLine {
             occupation,
             credit_code,
             legal_rep,
+            legal_rep_title,
+            acts_for,
             phone,
             address,
         }
@@ -389,6 +413,8 @@ impl From<PartyLine> for Party {
             occupation,
             credit_code,
             legal_rep,
+            legal_rep_title,
+            acts_for,
             phone,
             address,
         } = p;
@@ -404,6 +430,8 @@ impl From<PartyLine> for Party {
             occupation,
             credit_code,
             legal_rep,
+            legal_rep_title,
+            acts_for,
             phone,
             address,
         }

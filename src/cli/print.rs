@@ -15,10 +15,11 @@ use crate::documents::forms::{CaseData, Choice, FormKind, text_pages};
 use crate::documents::pdf::{PdfFonts, page_count, to_pdf_all};
 use crate::documents::printer::{self, PrinterSettings};
 use crate::documents::template::Templates;
-use crate::documents::text::{Encoding, TEXT_WIDTH, encode, to_text};
+use crate::documents::text::{Encoding, encode};
 use crate::documents::{Document, DocumentError};
 use crate::documents::{files, job};
 use crate::domain::case::Case;
+use crate::domain::rights::{self, Operation};
 use crate::domain::session::SessionId;
 use crate::domain::user::{User, case_for, may_see_agreements, may_see_case, may_see_full_ids};
 use crate::i18n::{label, t, tf};
@@ -135,6 +136,9 @@ pub fn case_data(
         sessions: store.sessions_of_case(id)?,
         follow_ups: store.follow_ups_of_case(id)?,
         agreement,
+        default_court: store
+            .setting(org.id, crate::documents::forms::DEFAULT_COURT_KEY)?
+            .unwrap_or_default(),
         org: org.profile,
     };
     let printer = PrinterSettings::from_lookup(|k| store.setting(org.id, k).ok().flatten());
@@ -212,13 +216,23 @@ pub fn run(job: &PrintJob) -> Result<Printed, CliError> {
     let now = store.now()?;
     let me = super::identity::identify(&mut store, job.as_user, &now)?;
     if job.form == Form::Agreement && !may_see_agreements(&me) {
+        // Recorded as storage records every refusal (the audit's 'refused' rows).
+        if let Err(refusal) = rights::check(&me, Operation::ViewAgreement, None) {
+            store.record_refusal(&refusal, None);
+        }
         let role = label("role", me.role.code());
         return Err(CliError::Refused(tf(
             "role.refused.agreement",
             &[("role", &role)],
         )));
     }
-    let (data, printer_settings) = case_data(&store, job.key, Some(&me))?;
+    let (data, printer_settings) = match case_data(&store, job.key, Some(&me)) {
+        Ok(found) => found,
+        Err(e) => {
+            record_hidden_case(&mut store, job.key, &me);
+            return Err(e);
+        }
+    };
     if may_see_full_ids(&data.case, &me) && has_full_ids(&data.case) {
         let builtin = Templates::builtin();
         let what = job.form.kinds().first().map(|k| k.title(&builtin));
@@ -239,9 +253,11 @@ pub fn run(job: &PrintJob) -> Result<Printed, CliError> {
     match job.format {
         PrintFormat::Txt => {
             let docs = documents(&data, kinds, job.today, &choice, &text_pages)?;
-            let text: Vec<String> = docs.iter().map(|d| to_text(d, TEXT_WIDTH)).collect();
-            // Documents after the first start on a new sheet (form feed).
-            let text = text.join("\u{c}");
+            // The lines and pages of the text format, documents after the first on a new
+            // sheet (form feed), with every control character from the case data taken
+            // out — as 本机打印 sends them: an escape typed into a name must not reach the
+            // terminal that reads this output, nor the printer.
+            let text = crate::documents::media_copy::terminal_text(&docs);
             let bytes = match job.encoding {
                 PrintEncoding::Utf8 => encode(&text, Encoding::Utf8),
                 PrintEncoding::Gb18030 => encode(&text, Encoding::Gb18030),
@@ -278,6 +294,25 @@ pub fn run(job: &PrintJob) -> Result<Printed, CliError> {
         }
     }
     Ok(done)
+}
+
+/// A case `me` may not see was asked for: the answer stays "not found" (its existence is
+/// no business of theirs), and the refusal is recorded against the case, as storage
+/// records every refused operation. Nothing is recorded for a case that does not exist.
+fn record_hidden_case(store: &mut Store, key: &str, me: &User) {
+    let Ok(Some(org)) = store.organisation() else {
+        return;
+    };
+    let Ok(Some(id)) = store.find_case(org.id, key) else {
+        return;
+    };
+    let Ok(case) = store.load_case(id) else {
+        return;
+    };
+    let owner = crate::domain::user::registered_by(&case);
+    if let Err(refusal) = rights::check(me, Operation::PrintDocument, Some(owner)) {
+        store.record_refusal(&refusal, Some(id));
+    }
 }
 
 /// True if any party of the case has an ID number or phone (what a view records).

@@ -81,6 +81,16 @@ pub fn agreement_document(case: &Case, a: &Agreement, org: &OrgProfile, t: &Temp
             &[("n", &parties.to_string())],
         ));
     }
+    // A payment naming nobody to receive it was accepted before the editor asked for a
+    // payee: it prints as stored, and the user is told what a reviewer will ask.
+    for (i, item) in a.items.iter().enumerate() {
+        if item.amount_fen.is_some_and(|f| f > 0) && item.obligee.trim().is_empty() {
+            doc.warnings.push(crate::i18n::tf(
+                "docs.warn.no_payee",
+                &[("n", &(i + 1).to_string())],
+            ));
+        }
+    }
     let n = copies(parties);
     doc.copies = Some(n);
     let n_copies = chinese_count(n);
@@ -164,7 +174,7 @@ fn signatures(parties: &[Party], a: &Agreement, t: &Template) -> Vec<Signature> 
             PartyKind::Person => out.push(Signature::new(t.fill("sign.party", &[("name", name)]))),
             PartyKind::Organisation => {
                 out.push(Signature::new(t.fill("sign.org", &[("name", name)])));
-                let (rep, _) = principals::legal_rep(&p.legal_rep);
+                let (rep, _) = principals::legal_rep(p);
                 out.push(Signature::new(match rep.as_str() {
                     "" => t.text("sign.org_rep_blank"),
                     rep => t.fill("sign.org_rep", &[("name", rep)]),

@@ -1,7 +1,7 @@
 //! 司法确认申请书 (人民调解法 Art 33; 民事诉讼法 Arts 205–206): the parties' joint
 //! application to a court to confirm their agreement — addressed to the court the case
 //! stores (the agreement's confirmation court, else the referring court when a court sent
-//! the case, else a line to fill), every party as an applicant with its particulars as
+//! the case, else the room's usual court from 设置, else a line to fill), every party as an applicant with its particulars as
 //! the agreement gives them (ages on its date), the request naming the agreement's number
 //! and date, the facts, the statement the court's form asks for, a signature line per
 //! party and the date it is made — with a warning on screen when that is past the 30
@@ -36,6 +36,7 @@ pub fn application(file: &CaseFile, t: &Template) -> Result<Document, DocumentEr
     let court = match f.source {
         _ if !stored.is_empty() => stored.to_string(),
         Source::Court if !f.referrer_unit.trim().is_empty() => f.referrer_unit.trim().to_string(),
+        _ if !file.default_court.trim().is_empty() => file.default_court.trim().to_string(),
         _ => t.text("court_blank"),
     };
     doc.addressee = Some(t.fill("addressee", &[("court", &court)]));

@@ -67,6 +67,26 @@ fn the_judicial_confirmation_names_every_party_as_applicant_and_the_agreement() 
 }
 
 #[test]
+fn a_case_naming_no_court_is_addressed_to_the_rooms_usual_court() {
+    let mut d = data_with_agreement();
+    if let Some(a) = d.agreement.as_mut() {
+        a.confirmation.court.clear();
+    }
+    d.default_court = " 巴彦淖尔市临河区人民法院 ".into();
+    let doc = build(&d, FormKind::Confirmation, Choice::default())
+        .unwrap()
+        .remove(0);
+    assert_eq!(doc.addressee.as_deref(), Some("巴彦淖尔市临河区人民法院："));
+    // A court the case names wins over the room's usual one.
+    d.case.fields.source = crate::domain::source::Source::Court;
+    d.case.fields.referrer_unit = "磴口县人民法院".into();
+    let doc = build(&d, FormKind::Confirmation, Choice::default())
+        .unwrap()
+        .remove(0);
+    assert_eq!(doc.addressee.as_deref(), Some("磴口县人民法院："));
+}
+
+#[test]
 fn the_judicial_confirmation_is_refused_without_an_agreement_and_warns_past_30_days() {
     assert_eq!(
         build(&data(), FormKind::Confirmation, Choice::default()).err(),

@@ -1,5 +1,6 @@
 //! 调解结果反馈函: the letter back to the referring police station, court or petition
-//! office — addressed to the referring unit, naming the case, and giving the result:
+//! office — addressed to the referring unit (for a court that was not named, the room's
+//! usual court from 设置), naming the case, and giving the result:
 //! 调解成功 with its date, or 调解终止 with the reason recorded in the status history.
 //! Signed by the committee with the date of the letter.
 
@@ -20,8 +21,23 @@ pub fn feedback_letter(
     today: NaiveDate,
     t: &Template,
 ) -> Result<Document, DocumentError> {
+    feedback_letter_to(case, org, today, "", t)
+}
+
+/// The feedback letter; a case a court sent (诉调对接) without naming the court is
+/// answered to the room's usual court (`default_court`, from 设置) when there is one.
+pub fn feedback_letter_to(
+    case: &Case,
+    org: &OrgProfile,
+    today: NaiveDate,
+    default_court: &str,
+    t: &Template,
+) -> Result<Document, DocumentError> {
     let f = &case.fields;
-    let unit = f.referrer_unit.trim();
+    let unit = match f.referrer_unit.trim() {
+        "" if f.source == crate::domain::source::Source::Court => default_court.trim(),
+        unit => unit,
+    };
     if !f.source.is_referral() || unit.is_empty() {
         return Err(DocumentError::NotReferred);
     }

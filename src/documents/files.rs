@@ -123,6 +123,7 @@ mod tests {
             sessions: list,
             follow_ups: Vec::new(),
             agreement: None,
+            default_court: String::new(),
         };
         let t = Templates::builtin();
         let pages = |_: &crate::documents::Document| 1;

@@ -52,7 +52,8 @@ pub fn case() -> Case {
     let mut company = Party::new(PartyRole::ThirdParty, PartyKind::Organisation);
     company.name = "北京安居物业管理有限公司".into();
     company.credit_code = "91110105MA01ABCD2X".into();
-    company.legal_rep = "赵明（总经理）".into();
+    company.legal_rep = "赵明".into();
+    company.legal_rep_title = "总经理".into();
     company.address = "朝阳区建国路88号".into();
     Case {
         id: CaseId(7),

@@ -78,6 +78,8 @@ pub struct CaseFile<'a> {
     pub follow_ups: &'a [FollowUp],
     /// The case's agreement, if one has been drafted.
     pub agreement: Option<&'a Agreement>,
+    /// The court the room's cases usually go to (设置), for a case that names none.
+    pub default_court: &'a str,
     /// The date of letters and notices.
     pub today: NaiveDate,
     /// The user's choices.
@@ -214,8 +216,12 @@ impl FormKind {
             FormKind::Cover => one(cover::file_cover(file, &t)),
             FormKind::Index => one(file_index::file_index(file, templates)),
             FormKind::Confirmation => one(confirmation::application(file, &t)?),
-            FormKind::Feedback => one(feedback::feedback_letter(
-                file.case, file.org, file.today, &t,
+            FormKind::Feedback => one(feedback::feedback_letter_to(
+                file.case,
+                file.org,
+                file.today,
+                file.default_court,
+                &t,
             )?),
         }
     }
@@ -232,7 +238,7 @@ fn keep_words(file: &CaseFile) -> Vec<String> {
     for p in &f.parties {
         match p.kind {
             PartyKind::Person => out.push(p.name.trim().to_string()),
-            PartyKind::Organisation => out.push(super::principals::legal_rep(&p.legal_rep).0),
+            PartyKind::Organisation => out.push(super::principals::legal_rep(p).0),
         }
     }
     out.extend(file.mediators.iter().map(|m| m.name.trim().to_string()));
@@ -261,7 +267,12 @@ pub struct CaseData {
     pub follow_ups: Vec<FollowUp>,
     /// The case's agreement, if one has been drafted.
     pub agreement: Option<Agreement>,
+    /// The room's usual court (the setting [`DEFAULT_COURT_KEY`]; empty if not set).
+    pub default_court: String,
 }
+
+/// The room setting naming the court the room's cases usually go to (设置).
+pub const DEFAULT_COURT_KEY: &str = "documents.default_court";
 
 impl CaseData {
     /// The forms' view of this data; the agreement's number and date come from the
@@ -287,6 +298,7 @@ impl CaseData {
             sessions: &self.sessions,
             follow_ups: &self.follow_ups,
             agreement: self.agreement.as_ref(),
+            default_court: &self.default_court,
             today,
             choice,
             pages,

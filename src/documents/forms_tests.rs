@@ -15,6 +15,7 @@ pub(super) fn data() -> CaseData {
         sessions: sessions(),
         follow_ups: visits(),
         agreement: None,
+        default_court: String::new(),
     }
 }
 

@@ -62,8 +62,13 @@ pub fn seal_line(org: &OrgProfile, t: &Template) -> String {
 pub fn party_blocks(parties: &[Party], on: NaiveDate, t: &Template) -> Vec<Block> {
     let (groups, orphans) = principals::grouped(parties);
     let mut out = Vec::new();
-    let agent_block = |a: &Party| Block::Party {
-        role: a.role.label().to_string(),
+    // "王秀兰的委托代理人" (DOMAIN.md §3): whom the agent acts for is said, not only
+    // shown by the place — two parties may share a name, and a page may break between.
+    let agent_block = |a: &Party, of: Option<&Party>| Block::Party {
+        role: match of {
+            Some(p) => format!("{}的{}", p.name.trim(), a.role.label()),
+            None => a.role.label().to_string(),
+        },
         fields: agent_particulars(a, t),
     };
     for (party, agents) in groups {
@@ -71,9 +76,9 @@ pub fn party_blocks(parties: &[Party], on: NaiveDate, t: &Template) -> Vec<Block
             role: party.role.label().to_string(),
             fields: particulars(party, on, t),
         });
-        out.extend(agents.into_iter().map(agent_block));
+        out.extend(agents.into_iter().map(|a| agent_block(a, Some(party))));
     }
-    out.extend(orphans.into_iter().map(agent_block));
+    out.extend(orphans.into_iter().map(|a| agent_block(a, None)));
     out
 }
 
@@ -119,7 +124,7 @@ fn particulars(p: &Party, on: NaiveDate, t: &Template) -> Vec<(String, String)> 
             ("party.address", p.address.clone()),
         ],
         PartyKind::Organisation => {
-            let (rep, title) = principals::legal_rep(&p.legal_rep);
+            let (rep, title) = principals::legal_rep(p);
             vec![
                 ("party.org_name", p.name.clone()),
                 ("party.credit_code", p.credit_code.clone()),

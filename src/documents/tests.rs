@@ -142,6 +142,40 @@ fn no_feedback_letter_without_a_referral_or_a_result() {
 }
 
 #[test]
+fn a_court_referral_without_the_courts_name_is_answered_to_the_rooms_usual_court() {
+    let mut sent = case();
+    sent.fields.source = Source::Court;
+    sent.fields.referrer_unit = String::new();
+    let t = tpl("feedback");
+    assert_eq!(
+        super::feedback::feedback_letter_to(&sent, &org(), day(2026, 11, 28), "", &t),
+        Err(DocumentError::NotReferred)
+    );
+    let doc =
+        super::feedback::feedback_letter_to(&sent, &org(), day(2026, 11, 28), "临河区人民法院", &t)
+            .unwrap();
+    assert_eq!(doc.addressee.as_deref(), Some("临河区人民法院："));
+    // A unit the case names wins; the usual court is for courts only.
+    sent.fields.referrer_unit = "磴口县人民法院".into();
+    let doc =
+        super::feedback::feedback_letter_to(&sent, &org(), day(2026, 11, 28), "临河区人民法院", &t)
+            .unwrap();
+    assert_eq!(doc.addressee.as_deref(), Some("磴口县人民法院："));
+    let mut police = case();
+    police.fields.referrer_unit = String::new();
+    assert!(
+        super::feedback::feedback_letter_to(
+            &police,
+            &org(),
+            day(2026, 11, 28),
+            "临河区人民法院",
+            &t
+        )
+        .is_err()
+    );
+}
+
+#[test]
 fn the_text_of_both_forms_matches_the_golden_files_byte_for_byte() {
     use super::text::{Encoding, TEXT_WIDTH, encode, to_text};
     let forms = [

@@ -12,7 +12,7 @@ mod tests;
 
 pub use flow::{AgreementStatus, TransitionError, check_transition};
 pub use list::{delete_at, insert_at, move_down, move_up};
-pub use validate::validate;
+pub use validate::{editor_problems, validate};
 
 use super::case::{Case, CaseId};
 use super::labelled::labelled_enum;

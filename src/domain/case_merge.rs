@@ -119,6 +119,24 @@ pub fn merge(base: &CaseFields, mine: &CaseFields, theirs: &CaseFields, prefer: 
     }
 }
 
+/// The party an agent acts for, the same in each version: a stored party by its id, or
+/// one only I added by its place in my list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Target {
+    Id(PartyId),
+    Added(usize),
+}
+
+/// Whom `p` (of `list`) acts for.
+fn target(list: &[Party], p: &Party) -> Option<Target> {
+    let i = p.acts_for?;
+    let principal = list.get(i)?;
+    Some(match principal.id {
+        Some(id) => Target::Id(id),
+        None => Target::Added(i),
+    })
+}
+
 struct Merger {
     prefer: Prefer,
     clashes: Vec<Clash>,
@@ -164,15 +182,27 @@ impl Merger {
             id.is_some_and(|id| base.iter().chain(theirs).any(|p| p.id == Some(id)))
         };
         let mut out = Vec::new();
+        // Whom each merged party acts for (an agent), as a party rather than a position.
+        let mut acts_for = Vec::new();
         for t in theirs {
             let Some(id) = t.id else {
                 out.push(t.clone());
+                acts_for.push(target(theirs, t));
                 continue;
             };
             match (find(base, id), find(mine, id)) {
                 // Added by them.
-                (None, _) => out.push(t.clone()),
-                (Some(b), Some(m)) => out.push(self.party(id, &b, &m, t)),
+                (None, _) => {
+                    out.push(t.clone());
+                    acts_for.push(target(theirs, t));
+                }
+                (Some(b), Some(m)) => {
+                    out.push(self.party(id, &b, &m, t));
+                    self.party = Some(id);
+                    let (b, m, t) = (target(base, &b), target(mine, &m), target(theirs, t));
+                    acts_for.push(self.pick("acts_for", &b, &m, &t));
+                    self.party = None;
+                }
                 // I removed it: gone, unless they changed it meanwhile.
                 (Some(b), None) if b == *t => {}
                 (Some(_), None) => {
@@ -182,6 +212,7 @@ impl Merger {
                     });
                     if self.prefer == Prefer::Theirs {
                         out.push(t.clone());
+                        acts_for.push(target(theirs, t));
                     }
                 }
             }
@@ -200,11 +231,27 @@ impl Merger {
                     removed_by: Prefer::Theirs,
                 });
                 if self.prefer == Prefer::Mine {
+                    acts_for.push(target(mine, &m));
                     out.push(m);
                 }
             }
         }
-        out.extend(mine.iter().filter(|p| !known(p.id)).cloned());
+        // Parties only I added, each remembered by its place in my list.
+        let mut added = Vec::new();
+        for (i, m) in mine.iter().enumerate().filter(|(_, p)| !known(p.id)) {
+            added.push((i, out.len()));
+            acts_for.push(target(mine, m));
+            out.push(m.clone());
+        }
+        // Back to positions, in the merged list.
+        let ids: Vec<Option<PartyId>> = out.iter().map(|p| p.id).collect();
+        for (p, target) in out.iter_mut().zip(acts_for) {
+            p.acts_for = match target {
+                Some(Target::Id(id)) => ids.iter().position(|x| *x == Some(id)),
+                Some(Target::Added(i)) => added.iter().find(|(m, _)| *m == i).map(|(_, o)| *o),
+                None => None,
+            };
+        }
         out
     }
 
@@ -224,6 +271,9 @@ impl Merger {
             occupation,
             credit_code,
             legal_rep,
+            legal_rep_title,
+            // Merged by `parties`, as the party it names (a position differs per list).
+            acts_for: _,
             phone,
             address,
         } = base;
@@ -254,6 +304,13 @@ impl Merger {
                 &theirs.credit_code,
             ),
             legal_rep: self.pick("legal_rep", legal_rep, &mine.legal_rep, &theirs.legal_rep),
+            legal_rep_title: self.pick(
+                "legal_rep_title",
+                legal_rep_title,
+                &mine.legal_rep_title,
+                &theirs.legal_rep_title,
+            ),
+            acts_for: None,
             phone: self.pick("phone", phone, &mine.phone, &theirs.phone),
             address: self.pick("address", address, &mine.address, &theirs.address),
         };

@@ -1,6 +1,7 @@
 //! Domain types and rules of a mediation room. Knows nothing of SQL or terminals:
 //! must not import rusqlite, ratatui or crossterm.
 
+pub mod agents;
 pub mod agreement;
 pub mod audit;
 pub mod case;

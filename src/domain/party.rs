@@ -69,9 +69,16 @@ pub struct Party {
     /// Organisation: 统一社会信用代码.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub credit_code: String,
-    /// Organisation: 法定代表人.
+    /// Organisation: 法定代表人 (or 主要负责人), the name.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub legal_rep: String,
+    /// Organisation: the 法定代表人's 职务 (总经理, 村委会主任 …).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub legal_rep_title: String,
+    /// Agent: the party they act for, as its position in the case's party list (see
+    /// `domain::agents`); `None` for a party, or an agent of a case with no party yet.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub acts_for: Option<usize>,
     /// 联系电话.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub phone: String,
@@ -95,6 +102,8 @@ impl Party {
             occupation: String::new(),
             credit_code: String::new(),
             legal_rep: String::new(),
+            legal_rep_title: String::new(),
+            acts_for: None,
             phone: String::new(),
             address: String::new(),
         }

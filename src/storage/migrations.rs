@@ -30,6 +30,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("sql/015_pinyin_name_parts.sql"),
     include_str!("sql/016_drafts_and_party_ids.sql"),
     include_str!("sql/017_ids_never_reused.sql"),
+    include_str!("sql/018_agent_links.sql"),
     include_str!("sql/020_room_zone.sql"),
 ];
 
@@ -150,4 +151,21 @@ fn backup_before_migration(
         let _ = std::fs::remove_file(&backup);
     }
     copied.map(|_| ()).map_err(StorageError::from)
+}
+
+/// Takes step 18 off a file of the latest version, so a test can make the file look as
+/// an earlier version left it (steps before 18 copy `parties` with `SELECT *`).
+#[cfg(test)]
+pub(super) fn undo_agent_links(conn: &Connection) {
+    let undo = "DROP TRIGGER IF EXISTS parties_acts_for_insert;
+        DROP TRIGGER IF EXISTS parties_acts_for_update;
+        DROP TRIGGER IF EXISTS audit_parties_insert;
+        DROP TRIGGER IF EXISTS audit_parties_update;
+        DROP TRIGGER IF EXISTS audit_parties_delete;
+        DROP INDEX IF EXISTS parties_by_principal;
+        ALTER TABLE parties DROP COLUMN acts_for;
+        ALTER TABLE parties DROP COLUMN legal_rep_title;";
+    if let Err(e) = conn.execute_batch(undo) {
+        panic!("undoing step 18: {e}");
+    }
 }

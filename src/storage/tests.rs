@@ -446,7 +446,80 @@ fn migrating_from_every_earlier_version_reaches_the_latest_schema() {
             .create_case(org.id, &fields("李四"), "wang", &now())
             .unwrap();
         assert!(second.id.0 > first.id.0, "from {start}");
+        // Whom an agent acts for and the 职务 are kept (step 18), from whichever version.
+        let mut f = fields("王五");
+        let mut agent = Party::new(PartyRole::Agent, PartyKind::Person);
+        agent.name = "黄娟".into();
+        agent.acts_for = Some(1);
+        f.parties[1].legal_rep = "赵明".into();
+        f.parties[1].legal_rep_title = "总经理".into();
+        f.parties.push(agent);
+        let linked = store.create_case(org.id, &f, "wang", &now()).unwrap();
+        let read = store.load_case(linked.id).unwrap();
+        assert_eq!(read.fields.parties[2].acts_for, Some(1), "from {start}");
+        assert_eq!(read.fields.parties[1].legal_rep_title, "总经理");
     }
+}
+
+#[test]
+fn step_18_links_each_agent_to_the_first_party_of_the_applicant_side_and_splits_the_title() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    let mut conn = rusqlite::Connection::open(&path).unwrap();
+    let before = migrations::MIGRATIONS
+        .iter()
+        .position(|m| *m == include_str!("sql/018_agent_links.sql"))
+        .unwrap();
+    for sql in &migrations::MIGRATIONS[..before] {
+        conn.execute_batch(sql).unwrap();
+    }
+    conn.pragma_update(None, "user_version", before as i64)
+        .unwrap();
+    conn.pragma_update(None, "application_id", migrations::APPLICATION_ID)
+        .unwrap();
+    // Case 1: respondent entered first, then two applicants, an agent and a company.
+    // Case 2: no applicant, an agent before the respondent. Case 3: only an agent.
+    conn.execute_batch(
+        "INSERT INTO organisations (id, room_name, committee_name, number_prefix, number_pattern,
+                                    created_at)
+         VALUES (1, '老王调解工作室', '新华街道人民调解委员会', '临新', 'x', '2026-11-01');
+         INSERT INTO cases (id, org_id, status, received_on, source, category, facts,
+                            created_at, updated_at)
+         VALUES (1, 1, 'registered', '2026-11-01', 'application', 'other', '甲', 't', 't'),
+                (2, 1, 'registered', '2026-11-01', 'application', 'other', '乙', 't', 't'),
+                (3, 1, 'registered', '2026-11-01', 'application', 'other', '丙', 't', 't');
+         INSERT INTO parties (id, case_id, seq, role, kind, name, legal_rep) VALUES
+            (10, 1, 0, 'respondent', 'person', '李建国', ''),
+            (11, 1, 1, 'applicant', 'person', '王秀兰', ''),
+            (12, 1, 2, 'applicant', 'person', '王大山', ''),
+            (13, 1, 3, 'agent', 'person', '黄娟', ''),
+            (14, 1, 4, 'third_party', 'organisation', '某物业公司', '赵明（总经理）'),
+            (20, 2, 0, 'agent', 'person', '刘律师', ''),
+            (21, 2, 1, 'third_party', 'organisation', '某村民委员会', '张三, 村主任'),
+            (22, 2, 2, 'respondent', 'organisation', '某公司', '钱七'),
+            (30, 3, 0, 'agent', 'person', '孤身', '');",
+    )
+    .unwrap();
+    migrations::migrate(&mut conn, Some(&path)).unwrap();
+    let rows: Vec<(i64, Option<i64>, String, String)> = conn
+        .prepare("SELECT id, acts_for, legal_rep, legal_rep_title FROM parties ORDER BY id")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let of = |id: i64| rows.iter().find(|r| r.0 == id).unwrap().clone();
+    assert_eq!(of(13).1, Some(11), "the first applicant");
+    assert_eq!(of(20).1, Some(22), "no applicant: the first respondent");
+    assert_eq!(of(30).1, None, "no party to act for");
+    assert!(
+        [10, 11, 12, 14, 21, 22]
+            .iter()
+            .all(|id| of(*id).1.is_none())
+    );
+    assert_eq!((of(14).2, of(14).3), ("赵明".into(), "总经理".into()));
+    assert_eq!((of(21).2, of(21).3), ("张三".into(), "村主任".into()));
+    assert_eq!((of(22).2, of(22).3), ("钱七".into(), String::new()));
 }
 
 /// An existing file is copied before it is migrated: the copy is of the old version and,

@@ -22,6 +22,7 @@ fn every_form_of_every_numbered_case_reads_right_on_paper() {
         return;
     }
     let (dir, db, _, _) = demo();
+    let relinked = act_for_the_last_party(&db);
     let store = Store::open(&db).unwrap();
     let org = store.organisation().unwrap().unwrap();
     let fonts = PdfFonts::find(None).unwrap();
@@ -95,6 +96,27 @@ fn every_form_of_every_numbered_case_reads_right_on_paper() {
                     .filter(|p| p.role != PartyRole::Agent)
                     .count();
                 with_agents += usize::from(principals < parties.len());
+                // Each agent signs beside the party the case links, not the first one.
+                for agent in parties.iter().filter(|p| p.role == PartyRole::Agent) {
+                    let Some(principal) = agent.acts_for.and_then(|i| parties.get(i)) else {
+                        problems.push(format!("{whose}: the agent {} acts for nobody", agent.name));
+                        continue;
+                    };
+                    let signs =
+                        format!("{}的委托代理人{}", principal.name.trim(), agent.name.trim());
+                    if !flat.contains(&paper::squeeze(&signs)) {
+                        problems.push(format!("{whose}: no signature line {signs}"));
+                    }
+                }
+                for org in parties
+                    .iter()
+                    .filter(|p| !p.legal_rep_title.trim().is_empty())
+                {
+                    let title = format!("职务：{}", org.legal_rep_title.trim());
+                    if !flat.contains(&title) {
+                        problems.push(format!("{whose}: {} without {title}", org.name));
+                    }
+                }
                 let copies = format!("本协议一式{}份", chinese_count(principals + 1));
                 if !flat.contains(&copies) {
                     problems.push(format!("{whose}: not {copies}"));
@@ -134,8 +156,8 @@ fn every_form_of_every_numbered_case_reads_right_on_paper() {
         );
     }
     assert!(
-        agreements > 20 && with_agents > 0,
-        "{agreements} agreements, {with_agents} with agents"
+        agreements > 20 && with_agents > 0 && relinked > 0,
+        "{agreements} agreements, {with_agents} with agents, {relinked} relinked"
     );
     assert!(
         problems.is_empty(),
@@ -143,4 +165,40 @@ fn every_form_of_every_numbered_case_reads_right_on_paper() {
         problems.len(),
         problems.join("\n")
     );
+}
+
+/// Every agent of a case with two or more parties is made to act for the case's last
+/// party (the demo links them to the applicant, the first): the papers must follow the
+/// stored link. Returns how many agents were moved.
+fn act_for_the_last_party(db: &std::path::Path) -> usize {
+    use tiaojie::domain::party::PartyRole;
+    let mut store = Store::open(db).unwrap();
+    let org = store.organisation().unwrap().unwrap();
+    let now = chrono::DateTime::parse_from_rfc3339("2026-11-28T10:30:00+08:00").unwrap();
+    let mut moved = 0;
+    for id in store.case_ids(org.id).unwrap() {
+        let case = store.load_case(id).unwrap();
+        let parties = &case.fields.parties;
+        let Some(last) = parties.iter().rposition(|p| p.role != PartyRole::Agent) else {
+            continue;
+        };
+        let agents = parties
+            .iter()
+            .filter(|p| p.role == PartyRole::Agent)
+            .count();
+        if agents == 0 || last == 0 {
+            continue;
+        }
+        let mut fields = case.fields.clone();
+        for p in fields
+            .parties
+            .iter_mut()
+            .filter(|p| p.role == PartyRole::Agent)
+        {
+            p.acts_for = Some(last);
+        }
+        store.update_case(id, case.version, &fields, &now).unwrap();
+        moved += agents;
+    }
+    moved
 }

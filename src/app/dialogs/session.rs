@@ -102,6 +102,8 @@ pub struct SessionForm {
     pub case_id: CaseId,
     /// The case's party names, by their index in the case.
     pub parties: Vec<String>,
+    /// Each party as the invitation list shows it: number, role, name, ID tail.
+    pub party_labels: Vec<String>,
     /// The places offered, in the order of the place choice.
     pub places: Vec<Place>,
     /// The fields.
@@ -172,6 +174,35 @@ impl SessionForm {
             .map(|m| m.name.as_str())
             .collect();
         let parties: Vec<String> = case.fields.parties.iter().map(|p| p.name.clone()).collect();
+        let party_labels: Vec<String> = case
+            .fields
+            .parties
+            .iter()
+            .enumerate()
+            .map(|(i, p)| crate::app::party_choices::party_label(i, p))
+            .collect();
+        let mut invited = Field::text(
+            "parties",
+            "field.session_parties",
+            &crate::app::party_choices::invitation_text(&parties, 0..parties.len()),
+        );
+        // Short where a name is the case's only one of it (the dialog is small): the
+        // number and name; role and ID tail where two parties share the name.
+        let listed: Vec<String> = parties
+            .iter()
+            .zip(&party_labels)
+            .enumerate()
+            .map(
+                |(i, (name, label))| match parties.iter().filter(|n| *n == name).count() > 1 {
+                    true => label.clone(),
+                    false => format!("{}.{name}", i + 1),
+                },
+            )
+            .collect();
+        invited.hint = Some(tf(
+            "hint.session_parties",
+            &[("parties", &listed.join(t("list.sep").as_ref()))],
+        ));
         let tomorrow = today.succ_opt().unwrap_or(today);
         let mut end = Field::text("end", "field.session_end", "10:00")
             .whole()
@@ -192,11 +223,12 @@ impl SessionForm {
             end,
             Field::choice("place", "field.session_place", place_choices, "0"),
             Field::text("mediators", "field.session_mediators", &names.join("、")).required(),
-            Field::text("parties", "field.session_parties", &parties.join("、")),
+            invited,
         ]);
         SessionForm {
             case_id: case.id,
             parties,
+            party_labels,
             places: places.to_vec(),
             form,
         }
@@ -278,21 +310,35 @@ impl SessionForm {
         Some(out)
     }
 
+    /// The invited parties as typed: a party's number in the list ("2", "2.王秀兰") or
+    /// its name where no other party has it. Two parties of one name (同名同姓) are told
+    /// apart by number only: a bare shared name is refused with their numbers.
     fn invited_parties(&mut self) -> Option<Vec<InvitedParty>> {
         let mut out: Vec<InvitedParty> = Vec::new();
-        for name in names(&self.form.value("parties")) {
-            match self.parties.iter().position(|p| *p == name) {
-                Some(seq) if !out.iter().any(|p| p.seq as usize == seq) => out.push(InvitedParty {
-                    seq: u32::try_from(seq).unwrap_or(0),
-                    name,
-                }),
-                Some(_) => {}
-                None => {
+        for token in names(&self.form.value("parties")) {
+            match crate::app::party_choices::invited_party(&self.parties, &token) {
+                Ok(seq) => {
+                    if !out.iter().any(|p| p.seq as usize == seq) {
+                        out.push(InvitedParty {
+                            seq: u32::try_from(seq).unwrap_or(0),
+                            name: self.parties[seq].clone(),
+                        });
+                    }
+                }
+                Err(key) => {
+                    let same: Vec<&str> = self
+                        .parties
+                        .iter()
+                        .zip(&self.party_labels)
+                        .filter(|(name, _)| **name == token)
+                        .map(|(_, label)| label.as_str())
+                        .collect();
                     let text = tf(
-                        "err.session.unknown_party",
+                        key,
                         &[
-                            ("name", &name),
-                            ("known", &self.parties.join(t("list.sep").as_ref())),
+                            ("name", &token),
+                            ("same", &same.join(t("list.sep").as_ref())),
+                            ("known", &self.party_labels.join(t("list.sep").as_ref())),
                         ],
                     );
                     self.error("parties", text);
@@ -414,6 +460,49 @@ mod tests {
             fields.date(),
             NaiveDate::from_ymd_opt(2026, 11, 30).unwrap()
         );
+    }
+
+    #[test]
+    fn two_parties_of_one_name_are_invited_by_number_never_the_first_by_name() {
+        let mediators = room().mediators;
+        let mut twins = case();
+        let mut second = twins.fields.parties[0].clone();
+        second.id = None;
+        second.id_number = "110105196803050029".into();
+        twins.fields.parties.push(second);
+        let name = twins.fields.parties[0].name.clone();
+        let last = twins.fields.parties.len();
+        let mut f = SessionForm::new(&twins, &mediators, &Place::defaults(), today());
+        // Offered by number where the name is shared, and the list says who is who.
+        let offered = f.form.value("parties");
+        assert!(offered.contains(&format!("1.{name}")), "{offered}");
+        assert!(offered.contains(&format!("{last}.{name}")), "{offered}");
+        let hint = f.form.field("parties").unwrap().hint.clone().unwrap();
+        assert!(hint.contains("…0029"), "{hint}");
+        // Only the second of the two: invited as that party, not the first of the name.
+        f.form.set_text("parties", &format!("{last}.{name}"));
+        let fields = f.read(&mediators, today(), Zone::beijing()).expect("valid");
+        assert_eq!(fields.parties.len(), 1);
+        assert_eq!(fields.parties[0].seq as usize, last - 1);
+        f.form.set_text("parties", &last.to_string());
+        let fields = f.read(&mediators, today(), Zone::beijing()).expect("valid");
+        assert_eq!(fields.parties[0].seq as usize, last - 1);
+        // The bare shared name is refused, naming both.
+        f.form.set_text("parties", &name);
+        assert!(f.read(&mediators, today(), Zone::beijing()).is_none());
+        let said = f.form.field("parties").unwrap().error.clone().unwrap();
+        assert!(
+            said.contains("…0029") && said.contains(&format!("{last}.")),
+            "{said}"
+        );
+        // A number past the list, or a name that is not at that number.
+        for bad in ["99".to_string(), format!("1.{name}x")] {
+            f.form.set_text("parties", &bad);
+            assert!(
+                f.read(&mediators, today(), Zone::beijing()).is_none(),
+                "{bad}"
+            );
+        }
     }
 
     #[test]

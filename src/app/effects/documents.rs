@@ -138,6 +138,10 @@ impl Runner {
                 true => self.store.agreement_of_case(id)?,
                 false => None,
             },
+            default_court: self
+                .store
+                .setting(org.id, crate::documents::forms::DEFAULT_COURT_KEY)?
+                .unwrap_or_default(),
         };
         Ok(data)
     }

@@ -48,6 +48,10 @@ impl Runner {
                     .setting(org.id, crate::app::room_settings::COLOR_KEY)?,
                 backup_keep: self.store.backups_to_keep()?,
                 zone: self.store.zone()?,
+                default_court: self
+                    .store
+                    .setting(org.id, crate::app::room_settings::DEFAULT_COURT_KEY)?
+                    .unwrap_or_default(),
             },
             org: Some(org),
         })

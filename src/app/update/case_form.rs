@@ -9,6 +9,7 @@ use crate::app::key::Key;
 use crate::app::modal::{Confirm, Modal, Pending, Picker, PickerTarget};
 use crate::app::party_form::PartyForm;
 use crate::app::state::{AppState, CasesView, StatusLine, Tab};
+use crate::domain::agents::agents_of;
 use crate::domain::party::{Party, PartyKind, PartyRole};
 use crate::i18n::{t, tf};
 
@@ -31,6 +32,19 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effec
         Outcome::Remove => {
             if let Some(i) = cf.selected_party() {
                 let name = cf.parties[i].name.clone();
+                // An agent acts for this party: removing it would leave the agent for
+                // nobody. Said, as a party an agreement item names is (storage).
+                if let Some(&agent) = agents_of(&cf.parties, i).first() {
+                    let agent = cf.parties[agent].name.clone();
+                    state.status = Some(StatusLine {
+                        text: tf(
+                            "err.party.remove_represented",
+                            &[("agent", &agent), ("name", &name)],
+                        ),
+                        error: true,
+                    });
+                    return Vec::new();
+                }
                 state.modals.push(Modal::Confirm(Confirm {
                     question: tf("confirm.remove_party", &[("name", &name)]),
                     yes: "button.remove",
@@ -149,9 +163,12 @@ fn open_party(state: &mut AppState, index: Option<usize>) {
         None if cf.parties.is_empty() => Party::new(PartyRole::Applicant, PartyKind::Person),
         None => Party::new(PartyRole::Respondent, PartyKind::Person),
     };
-    state
-        .modals
-        .push(Modal::form(PartyForm::new(index, &party, state.today)));
+    state.modals.push(Modal::form(PartyForm::new(
+        index,
+        &party,
+        &cf.parties,
+        state.today,
+    )));
 }
 
 /// The form closes on a successful save and the saved case is shown (read again with

@@ -225,7 +225,7 @@ fn open_case_form(state: &mut AppState, mut cf: CaseForm, data: &DraftData) {
             .index
             .and_then(|i| cf.parties.get(i).cloned())
             .unwrap_or_else(|| Party::new(PartyRole::Applicant, PartyKind::Person));
-        let mut pf = PartyForm::new(party.index, &base, state.today);
+        let mut pf = PartyForm::new(party.index, &base, &cf.parties, state.today);
         fill(&mut pf.form, &party.fields, "name");
         pf.refresh();
         state.modals.push(Modal::form(pf));

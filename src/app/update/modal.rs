@@ -81,7 +81,8 @@ fn confirmed(state: &mut AppState) -> Vec<Effect> {
             if let CasesView::Form(cf) = &mut state.cases
                 && i < cf.parties.len()
             {
-                cf.parties.remove(i);
+                // The agents' links keep naming the same parties.
+                crate::domain::agents::remove(&mut cf.parties, i);
                 cf.refresh();
             }
         }

@@ -323,7 +323,7 @@ mod tests {
         press(&mut s, KeyCode::Enter);
         update(&mut s, Action::Key(Key::char('新')));
         press(&mut s, KeyCode::Esc);
-        for _ in 0..40 {
+        for _ in 0..60 {
             press(&mut s, KeyCode::Tab);
             if !s.modals.is_empty() {
                 break;
@@ -333,7 +333,7 @@ mod tests {
         assert!(matches!(s.modals.last(), Some(Modal::Confirm(_))));
         // Without a change Tab past the end goes on to 今日 at once.
         let mut s = on_settings();
-        for _ in 0..40 {
+        for _ in 0..60 {
             press(&mut s, KeyCode::Tab);
             // Past the end Tab goes on from tab to tab, and round to 设置 again.
             if s.tab != Tab::Settings {

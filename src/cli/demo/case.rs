@@ -62,7 +62,11 @@ pub(super) fn fields(rng: &mut Rng, room: &Room, topic: &Topic, received: NaiveD
         parties.push(third);
     }
     if rng.u32(..100) < 12 {
-        parties.push(agent(rng, &applicant, received));
+        // The applicant is the first party: the agent acts for them.
+        parties.push(Party {
+            acts_for: Some(0),
+            ..agent(rng, &applicant, received)
+        });
     }
     let n = if story.group {
         rng.u32(5..=40)

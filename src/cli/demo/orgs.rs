@@ -102,6 +102,14 @@ pub(super) fn organisation(
         name,
         credit_code,
         legal_rep,
+        // Drawn from nothing, so every other value of a seed stays as it was.
+        legal_rep_title: match kind {
+            OrgKind::Village => "村民委员会主任",
+            OrgKind::Cooperative => "理事长",
+            OrgKind::Clinic => "院长",
+            _ => "总经理",
+        }
+        .to_string(),
         phone: if rng.bool() {
             landline(rng)
         } else {

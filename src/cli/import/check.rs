@@ -2,7 +2,9 @@
 //! party, the mediators, and a history that the status rules could have produced, with
 //! a number exactly when the case was accepted. Pure: no storage, "now" comes in.
 
-use crate::cli::jsonl::{CaseLine, FORMAT_VERSION, FORMAT_VERSION_1, FORMAT_VERSION_2, FieldError};
+use crate::cli::jsonl::{
+    CaseLine, FORMAT_VERSION, FORMAT_VERSION_1, FORMAT_VERSION_2, FORMAT_VERSION_3, FieldError,
+};
 use crate::domain::case::CaseProblem;
 use crate::domain::party::validate_party;
 use crate::domain::status::{CaseStatus, TransitionInput, check_transition};
@@ -13,7 +15,12 @@ use std::collections::HashSet;
 /// Every problem of the line that needs nothing but the line and the time.
 pub(super) fn check_line(line: &CaseLine, now: &DateTime<FixedOffset>) -> Vec<FieldError> {
     let mut out = Vec::new();
-    let known = [FORMAT_VERSION_1, FORMAT_VERSION_2, FORMAT_VERSION];
+    let known = [
+        FORMAT_VERSION_1,
+        FORMAT_VERSION_2,
+        FORMAT_VERSION_3,
+        FORMAT_VERSION,
+    ];
     if !known.contains(&line.format_version) {
         let found = line.format_version.to_string();
         let supported = known
@@ -43,6 +50,7 @@ pub(super) fn check_line(line: &CaseLine, now: &DateTime<FixedOffset>) -> Vec<Fi
             }
         }
     }
+    check_agents(line, &mut out);
     check_mediators(line, &mut out);
     check_history(line, now, &mut out);
     check_number(line, &mut out);
@@ -95,7 +103,7 @@ fn check_extras(line: &CaseLine, out: &mut Vec<FieldError>) {
                 ("obligee_party", item.obligee_party),
             ] {
                 // Version 2 named parties by name only: the field is new in version 3.
-                if position.is_some() && line.format_version < FORMAT_VERSION {
+                if position.is_some() && line.format_version < FORMAT_VERSION_3 {
                     out.push(FieldError::new(
                         format!("agreement.items[{i}].{field}"),
                         tf("import.err.v2_item_party", &[]),
@@ -111,6 +119,34 @@ fn check_extras(line: &CaseLine, out: &mut Vec<FieldError>) {
         let agreement = a.to_agreement(line.format_version, &line.party_names());
         for p in crate::domain::agreement::validate(&agreement) {
             out.push(FieldError::new(format!("agreement.{}", p.field), p.message));
+        }
+    }
+}
+
+/// Whom each agent acts for: a field of version 4 only, naming another party of the
+/// line that is not an agent.
+fn check_agents(line: &CaseLine, out: &mut Vec<FieldError>) {
+    for (i, p) in line.parties.iter().enumerate() {
+        let new_fields = p.acts_for.is_some() || !p.legal_rep_title.is_empty();
+        if new_fields && line.format_version < FORMAT_VERSION {
+            out.push(FieldError::new(
+                format!("parties[{i}]"),
+                tf("import.err.v3_party_fields", &[]),
+            ));
+            continue;
+        }
+        if p.acts_for.is_some() {
+            let mut parties: Vec<crate::domain::party::Party> =
+                line.parties.iter().cloned().map(Into::into).collect();
+            // Only this party's link is looked at here, so each wrong one is said once.
+            for (j, q) in parties.iter_mut().enumerate() {
+                if j != i {
+                    q.acts_for = None;
+                }
+            }
+            if let Err(message) = crate::domain::agents::check_links(&parties) {
+                out.push(FieldError::new(format!("parties[{i}].acts_for"), message));
+            }
         }
     }
 }

@@ -188,7 +188,7 @@ fn fields_parties_and_mediators_are_checked_like_the_form() {
         ]
     );
     let mut line = sample();
-    line.format_version = 4;
+    line.format_version = 5;
     assert!(problems(&line)[0].starts_with("format_version：这一行由更新版本的 tiaojie 导出"));
 }
 

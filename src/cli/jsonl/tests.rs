@@ -20,6 +20,8 @@ pub(crate) fn sample() -> CaseLine {
         occupation: String::new(),
         credit_code: String::new(),
         legal_rep: String::new(),
+        legal_rep_title: String::new(),
+        acts_for: None,
         phone: "13904781234".into(),
         address: "巴彦淖尔市临河区新华街道金川小区3号楼2单元502室".into(),
     };

@@ -170,8 +170,44 @@ fn case_with_agent() -> Case {
     agent.name = "黄娟".into();
     agent.occupation = "律师（内蒙古河套律师事务所）".into();
     agent.phone = "13700000000".into();
+    // The fixture's parties: respondent, company, applicant (王秀兰, the third).
+    agent.acts_for = Some(2);
     c.fields.parties.push(agent);
     c
+}
+
+#[test]
+fn an_agent_signs_beside_the_party_the_case_links_not_the_first_applicant() {
+    let mut c = case_with_agent();
+    // 黄娟 acts for the company this time (the second party entered).
+    let last = c.fields.parties.len() - 1;
+    c.fields.parties[last].acts_for = Some(1);
+    let doc = agreement_document(&c, &agreement(&c), &org(), &tpl());
+    let outline = doc.outline();
+    in_order(
+        &outline,
+        &[
+            "申请人",
+            "姓名：王秀兰",
+            "被申请人",
+            "姓名：李建国",
+            "第三人",
+            "名称：北京安居物业管理有限公司",
+            "法定代表人：赵明",
+            "职务：总经理",
+            "北京安居物业管理有限公司的委托代理人",
+            "姓名：黄娟",
+            "本协议一式四份",
+            "当事人王秀兰（签名盖章或按指印）",
+            "当事人李建国（签名盖章或按指印）",
+            "当事人北京安居物业管理有限公司（盖章）",
+            "法定代表人赵明（签名）",
+            "北京安居物业管理有限公司的委托代理人黄娟（签名）",
+            "人民调解员王芳（签名）",
+        ],
+    );
+    assert!(!outline.iter().any(|l| l.starts_with("王秀兰的委托代理人")));
+    assert_eq!(doc.copies, Some(4));
 }
 
 #[test]
@@ -184,7 +220,7 @@ fn an_agent_is_listed_and_signs_under_the_party_and_is_not_counted() {
         &[
             "申请人",
             "姓名：王秀兰",
-            "委托代理人",
+            "王秀兰的委托代理人",
             "姓名：黄娟",
             "职业或职务：律师（内蒙古河套律师事务所）",
             "被申请人",
@@ -205,10 +241,7 @@ fn an_agent_is_listed_and_signs_under_the_party_and_is_not_counted() {
         "{outline:#?}"
     );
     assert_eq!(
-        outline
-            .iter()
-            .filter(|l| l.as_str() == "委托代理人")
-            .count(),
+        outline.iter().filter(|l| l.ends_with("委托代理人")).count(),
         1
     );
     assert_eq!(doc.copies, Some(4));
@@ -257,4 +290,22 @@ fn an_agreement_with_one_party_prints_with_a_warning() {
             .warnings
             .is_empty()
     );
+}
+
+#[test]
+fn a_stored_payment_without_a_payee_prints_with_a_warning_on_screen() {
+    let c = case();
+    let mut a = agreement(&c);
+    a.items[0].obligee = String::new();
+    a.items[0].obligee_party = None;
+    let doc = agreement_document(&c, &a, &org(), &tpl());
+    assert!(
+        doc.warnings
+            .iter()
+            .any(|w| w.contains("第1项") && w.contains("权利人")),
+        "{:?}",
+        doc.warnings
+    );
+    let fine = agreement_document(&c, &agreement(&c), &org(), &tpl());
+    assert!(fine.warnings.iter().all(|w| !w.contains("权利人")));
 }

@@ -82,3 +82,40 @@ pub fn validate(agreement: &Agreement) -> Vec<FieldProblem> {
     }
     out
 }
+
+/// What the editor refuses on top of [`validate`], for agreements written from now on
+/// (an import or a stored agreement is not held to it: it still prints, with a
+/// warning). `new` is an agreement never saved; `parties` are the case's.
+///
+/// - A new agreement needs two parties (agents not counted): it settles a dispute
+///   between them (人民调解法 Art 28–29), and the case says who they are.
+/// - A payment needs a payee: a clause "支付人民币…元" naming nobody to receive it has
+///   no definite content, which is what a 司法所 reviewer and a court asked to confirm
+///   it (民事诉讼法 Art 205–206) look for — who pays whom, how much, by when. Printing it
+///   "correctly" is impossible without knowing the payee, so the editor asks for one.
+pub fn editor_problems(
+    agreement: &Agreement,
+    parties: &[crate::domain::party::Party],
+    new: bool,
+) -> Vec<FieldProblem> {
+    let mut out = Vec::new();
+    let count = parties
+        .iter()
+        .filter(|p| p.role != crate::domain::party::PartyRole::Agent)
+        .count();
+    if new && count < 2 {
+        out.push(FieldProblem {
+            field: "status",
+            message: tf("err.agreement.one_party", &[("n", &count.to_string())]),
+        });
+    }
+    for (i, item) in agreement.items.iter().enumerate() {
+        if item.amount_fen.is_some_and(|a| a > 0) && item.obligee.trim().is_empty() {
+            out.push(FieldProblem {
+                field: "items",
+                message: tf("err.agreement.item_payee", &[("n", &(i + 1).to_string())]),
+            });
+        }
+    }
+    out
+}

@@ -144,3 +144,68 @@ fn a_party_removed_on_one_side_and_changed_on_the_other_is_a_clash() {
     );
     assert_eq!(m.fields.parties[1].phone, "13900139000");
 }
+
+fn agent(id: Option<i64>, name: &str, acts_for: usize) -> Party {
+    let mut p = Party::new(PartyRole::Agent, PartyKind::Person);
+    p.id = id.map(PartyId);
+    p.name = name.into();
+    p.acts_for = Some(acts_for);
+    p
+}
+
+/// An agent names its party by place in the list, and the places differ between the
+/// versions: the merge keeps the party meant, not the number.
+#[test]
+fn an_agent_keeps_the_party_it_acts_for_when_the_other_side_moved_the_places() {
+    let mut b = base();
+    b.parties.push(agent(Some(3), "黄娟", 1)); // for 李四
+    // They removed 张三: 李四 is now first.
+    let mut theirs = b.clone();
+    theirs.parties.remove(0);
+    theirs.parties[1].acts_for = Some(0);
+    // I added a second agent for 李四 and changed nothing else.
+    let mut mine = b.clone();
+    mine.parties.push(agent(None, "周强", 1));
+    let m = merge(&b, &mine, &theirs, Prefer::Mine);
+    assert_eq!(m.clashes, vec![]);
+    let names: Vec<&str> = m.fields.parties.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["李四", "黄娟", "周强"]);
+    assert_eq!(
+        m.fields.parties[1].acts_for,
+        Some(0),
+        "黄娟 still acts for 李四"
+    );
+    assert_eq!(m.fields.parties[2].acts_for, Some(0), "周强 acts for 李四");
+}
+
+#[test]
+fn an_agent_moved_to_another_party_on_both_sides_differently_is_a_clash() {
+    let mut b = base();
+    b.parties.push(agent(Some(3), "黄娟", 1));
+    let mut mine = b.clone();
+    mine.parties[2].acts_for = Some(0);
+    let mut theirs = b.clone();
+    theirs.parties.swap(0, 1); // the same parties, another order
+    theirs.parties[2].acts_for = Some(0); // still 李四
+    let m = merge(&b, &mine, &theirs, Prefer::Theirs);
+    assert_eq!(m.clashes, vec![], "only I moved the agent");
+    let huang = &m.fields.parties[2];
+    let meant = &m.fields.parties[huang.acts_for.expect("linked")];
+    assert_eq!(meant.name, "张三");
+    // Both moved it, to different parties.
+    let mut b2 = b.clone();
+    b2.parties.push(party(4, "王五"));
+    let mut mine2 = b2.clone();
+    mine2.parties[2].acts_for = Some(0);
+    let mut theirs2 = b2.clone();
+    theirs2.parties[2].acts_for = Some(3);
+    let m2 = merge(&b2, &mine2, &theirs2, Prefer::Theirs);
+    assert_eq!(
+        m2.clashes,
+        vec![Clash::Party {
+            id: PartyId(3),
+            field: "acts_for"
+        }]
+    );
+    assert_eq!(m2.fields.parties[2].acts_for, Some(3));
+}

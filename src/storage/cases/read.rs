@@ -64,7 +64,8 @@ impl Store {
     fn parties_of(&self, id: CaseId) -> Result<Vec<Party>, StorageError> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT role, kind, name, sex, ethnicity, birth_date, id_number, occupation, credit_code,
-                    legal_rep, phone, address, id
+                    legal_rep, phone, address, id, legal_rep_title,
+                    (SELECT pr.seq FROM parties pr WHERE pr.id = parties.acts_for)
              FROM parties WHERE case_id = ?1 ORDER BY seq",
         )?;
         let mut rows = stmt.query([id.0])?;
@@ -96,6 +97,8 @@ impl Store {
                 occupation: r.get(7)?,
                 credit_code: r.get(8)?,
                 legal_rep: r.get(9)?,
+                legal_rep_title: r.get(13)?,
+                acts_for: r.get::<_, Option<i64>>(14)?.map(|seq| seq as usize),
                 phone: r.get(10)?,
                 address: r.get(11)?,
             });

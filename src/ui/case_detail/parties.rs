@@ -1,7 +1,7 @@
 //! The parties on the case detail: one small block per party. A person shows what the
 //! agreement needs (sex, 民族, birth date, occupation, phone, address) and the ID number
 //! masked — the full number is not shown on screen (个人信息保护法; DOMAIN.md §5).
-//! An organisation shows its credit code and 法定代表人.
+//! An organisation shows its credit code and 法定代表人 with 职务; an agent whom they act for.
 
 use super::{Value, grid, plain};
 use crate::domain::id_card::mask_id;
@@ -39,7 +39,15 @@ pub(super) fn section(out: &mut Vec<Line<'static>>, parties: &[Party], w: usize,
             head.push((tf("detail.kind_note", &[("kind", &kind)]), theme.dim()));
         }
         out.extend(wrap(&head, w, 4));
-        grid(out, &rows(party, theme), 4, w, theme);
+        let mut rows = rows(party, theme);
+        if let Some(to) = party
+            .acts_for
+            .and_then(|to| parties.get(to).map(|p| (to, p)))
+        {
+            let principal = crate::app::party_choices::party_label(to.0, to.1);
+            rows.insert(0, (t("field.acts_for"), plain(&principal, theme)));
+        }
+        grid(out, &rows, 4, w, theme);
     }
 }
 
@@ -69,6 +77,10 @@ fn rows(party: &Party, theme: Theme) -> Vec<(Cow<'static, str>, Value)> {
         PartyKind::Organisation => rows.extend([
             (t("field.credit_code"), plain(&party.credit_code, theme)),
             (t("field.legal_rep"), plain(&party.legal_rep, theme)),
+            (
+                t("field.legal_rep_title"),
+                plain(&party.legal_rep_title, theme),
+            ),
         ]),
     }
     rows.extend([

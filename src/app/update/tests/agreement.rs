@@ -368,3 +368,65 @@ fn an_item_between_two_parties_of_one_name_names_each_by_id() {
     };
     assert_eq!(a.items[0].obligor_party, Some(PartyId(41)));
 }
+
+/// The editor as opened on `s`, to change what it holds as a user would have typed it.
+fn editor_mut(s: &mut AppState) -> &mut AgreementEditor {
+    match &mut s.cases {
+        CasesView::Agreement(a) => a,
+        other => panic!("not in the editor: {other:?}"),
+    }
+}
+
+#[test]
+fn a_new_agreement_of_a_one_party_case_is_refused_saying_what_to_do() {
+    let mut s = opened();
+    add_clause(&mut s, "双方同意。");
+    // The case has lost its respondent; an agent does not count as a party.
+    let parties = &mut editor_mut(&mut s).case.fields.parties;
+    parties.truncate(1);
+    let mut agent = parties[0].clone();
+    agent.id = None;
+    agent.role = crate::domain::party::PartyRole::Agent;
+    agent.acts_for = Some(0);
+    parties.push(agent);
+    let effects = press(&mut s, KeyCode::F(2));
+    assert!(effects.is_empty(), "{effects:?}");
+    let said = editor(&s).form.field("status").unwrap().error.clone();
+    let said = said.expect("the reason beside the status");
+    assert!(
+        said.contains("1 方当事人") && said.contains("补全对方当事人"),
+        "{said}"
+    );
+    // An agreement stored before the rule is saved again (it still prints, warned).
+    editor_mut(&mut s).base.version = 3;
+    let effects = press(&mut s, KeyCode::F(2));
+    assert!(
+        matches!(effects.as_slice(), [Effect::SaveAgreement(_)]),
+        "{effects:?}"
+    );
+}
+
+#[test]
+fn a_payment_that_names_nobody_to_pay_is_refused_with_its_item() {
+    let mut s = opened();
+    add_clause(&mut s, "双方同意。");
+    let e = editor_mut(&mut s);
+    let mut item = crate::domain::agreement::PerformanceItem {
+        what: "支付赔偿款".into(),
+        obligor: e.case.fields.parties[1].name.clone(),
+        obligor_party: e.case.fields.parties[1].id,
+        amount_fen: Some(300_000),
+        ..Default::default()
+    };
+    e.items = vec![item.clone()];
+    let effects = press(&mut s, KeyCode::F(2));
+    assert!(effects.is_empty(), "{effects:?}");
+    let said = editor(&s).form.field("items").unwrap().error.clone();
+    assert!(said.is_some_and(|m| m.contains("第1项") && m.contains("权利人")));
+    // A duty that is no payment (修复防水) needs nobody named to receive it.
+    item.amount_fen = None;
+    item.what = "修复卫生间防水".into();
+    editor_mut(&mut s).items = vec![item.clone()];
+    let effects = press(&mut s, KeyCode::F(2));
+    assert!(matches!(effects.as_slice(), [Effect::SaveAgreement(_)]));
+}

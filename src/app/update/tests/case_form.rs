@@ -185,6 +185,26 @@ fn removing_a_party_asks_first_and_no_keeps_it() {
 }
 
 #[test]
+fn a_party_an_agent_acts_for_is_not_removed_and_the_status_line_says_why() {
+    let mut s = started();
+    fill_new_case(&mut s);
+    if let CasesView::Form(cf) = &mut s.cases {
+        let mut agent = crate::domain::party::Party::new(
+            crate::domain::party::PartyRole::Agent,
+            crate::domain::party::PartyKind::Person,
+        );
+        agent.name = "黄娟".into();
+        agent.acts_for = Some(0);
+        cf.parties.push(agent);
+    }
+    press(&mut s, KeyCode::F(8));
+    assert!(s.modals.is_empty(), "no question: it cannot be removed");
+    assert_eq!(form(&s).parties.len(), 2);
+    let said = &s.status.as_ref().unwrap().text;
+    assert!(said.contains("黄娟"), "{said}");
+}
+
+#[test]
 fn esc_on_a_changed_form_asks_and_enter_alone_keeps_editing() {
     let mut s = started();
     key(&mut s, Key::char('n'));

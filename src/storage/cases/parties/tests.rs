@@ -208,3 +208,5 @@ fn session_invitations_follow_their_parties_when_another_is_removed() {
     let listed = store.sessions_of_case(case.id).unwrap();
     assert_eq!(listed[0].fields.parties, invited);
 }
+
+mod agent;
