@@ -10,7 +10,6 @@ mod write_worker;
 use super::action::{Action, Effect, Failure, Room};
 use crate::domain::case::{Case, CaseId, Timestamp};
 use crate::domain::org::Organisation;
-use crate::domain::stats::compute;
 use crate::domain::stats::period::Period;
 use crate::domain::user::{
     User, case_for, case_scope, may_see_agreements, may_see_case, may_see_full_ids,
@@ -419,8 +418,7 @@ impl Runner {
                 Action::RoomLoaded(Box::new(self.load_room()?))
             }
             Effect::LoadStats(period) => {
-                let rows = self.store.stats_cases(self.org()?.id, &period)?;
-                Action::StatsLoaded(Box::new(compute(period, &rows)))
+                Action::StatsLoaded(Box::new(self.store.stats(self.org()?.id, &period)?))
             }
             Effect::ExportStats(period) => Action::StatsExported(self.export_stats(&period)?),
             Effect::ExportLedger(period) => {
@@ -526,8 +524,7 @@ impl Runner {
     /// Writes the period's statistics as an .xlsx in the database's folder; returns its path.
     fn export_stats(&self, period: &Period) -> Result<String, StorageError> {
         let org = self.org()?;
-        let rows = self.store.stats_cases(org.id, period)?;
-        let stats = compute(*period, &rows);
+        let stats = self.store.stats(org.id, period)?;
         let sheets = crate::report::stats_sheet::stats_sheets(&org.profile.room_name, &stats);
         let bytes = crate::report::xlsx::workbook_bytes(&sheets)
             .map_err(|e| StorageError::Invalid(e.to_string()))?;

@@ -30,6 +30,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("sql/015_pinyin_name_parts.sql"),
     include_str!("sql/016_drafts_and_party_ids.sql"),
     include_str!("sql/017_ids_never_reused.sql"),
+    include_str!("sql/019_stats_summary.sql"),
 ];
 
 /// The schema version this binary writes.

@@ -24,6 +24,7 @@ mod rights;
 mod search;
 mod sessions;
 mod stats;
+mod stats_summary;
 mod users;
 mod window;
 mod write;
@@ -191,6 +192,9 @@ impl Store {
         };
         if found > 0 && found < search::index_version() {
             store.rebuild_search_index()?;
+        }
+        if found > 0 && found < stats_summary::summary_version() {
+            store.rebuild_stats_summary()?;
         }
         Ok(store)
     }

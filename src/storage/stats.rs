@@ -119,7 +119,7 @@ fn text<'r>(r: &'r rusqlite::Row<'_>, i: usize) -> Result<&'r str, StorageError>
 /// Stored times are RFC 3339 with their offset, so the first ten characters are that
 /// day; they are read by hand because a year holds tens of thousands of changes and a full
 /// RFC 3339 parse of each was a fifth of the statistics' time. Anything else is parsed whole.
-fn day_of(at: &str) -> Result<NaiveDate, StorageError> {
+pub(super) fn day_of(at: &str) -> Result<NaiveDate, StorageError> {
     let digits = |r: std::ops::Range<usize>| at.get(r).and_then(|t| t.parse::<u32>().ok());
     let quick = match (
         digits(0..4),

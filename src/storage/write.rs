@@ -89,6 +89,8 @@ impl Store {
             let tx = begin(&self.conn, &mut retry)?;
             let outcome = super::generation::check(&tx, known)
                 .and_then(|()| f(&tx))
+                // The statistics summary follows the cases in the same transaction.
+                .and_then(|value| super::stats_summary::settle(&tx).map(|()| value))
                 .and_then(|value| commit(&tx).map(|()| value));
             match outcome {
                 Ok(value) => return Ok(value),
@@ -117,7 +119,7 @@ impl Store {
         self.not_moved_aside()?;
         let tx = begin(&self.conn, &mut retry)?;
         super::generation::check(&tx, self.generation)?;
-        let value = match f(&tx) {
+        let value = match f(&tx).and_then(|v| super::stats_summary::settle(&tx).map(|()| v)) {
             Ok(value) => value,
             Err(e) => {
                 drop(tx);
