@@ -64,6 +64,8 @@ pub struct Store {
     row_audit: audit::RowAudit,
     /// Bulk writes leave the search index to `index_new_cases_after` (sample data).
     search_deferred: bool,
+    /// Bulk writes leave the statistics summary to `rebuild_stats_summary` (sample data).
+    stats_deferred: bool,
     /// How long writes wait for other writers (see `set_patience`).
     patience: Patience,
     /// The room generation this store works in: a write finding another one in the file
@@ -185,6 +187,7 @@ impl Store {
             actor: None,
             row_audit,
             search_deferred: false,
+            stats_deferred: false,
             patience: Patience::default(),
             generation,
             repaired,
@@ -219,6 +222,7 @@ impl Store {
             actor: None,
             row_audit: audit::RowAudit::default(),
             search_deferred: false,
+            stats_deferred: false,
             patience: Patience::default(),
             generation,
             repaired: TriggerFindings::default(),

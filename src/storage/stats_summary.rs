@@ -97,6 +97,12 @@ impl Store {
         Ok(assemble(*period, rows_out))
     }
 
+    /// Leaves the summary to [`Store::rebuild_stats_summary`] while `deferred`: sample
+    /// data written in many transactions would otherwise make it again in each.
+    pub fn defer_stats_summary(&mut self, deferred: bool) {
+        self.stats_deferred = deferred;
+    }
+
     /// Makes the whole summary again from the cases (after an import, a restore, or a
     /// change of the room's time zone, which moves the days changes count on).
     pub fn rebuild_stats_summary(&mut self) -> Result<(), StorageError> {
