@@ -288,3 +288,22 @@ fn a_case_mediated_to_success_counts_in_its_year_and_leaves_when_edited_away() {
     assert_eq!(stats.by_category[0].1, Default::default());
     assert_same(&store, &org);
 }
+
+/// Each case's history is read by its case, never by walking every change of a kind.
+#[test]
+fn a_case_is_counted_from_its_own_history_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("room.db")).unwrap();
+    let plan: Vec<String> = store
+        .conn
+        .prepare(&format!("EXPLAIN QUERY PLAN {}", super::CASE_NOW))
+        .unwrap()
+        .query_map([], |r| r.get(3))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert!(
+        !plan.iter().any(|p| p.contains("status_history_by_time")),
+        "{plan:?}"
+    );
+}
