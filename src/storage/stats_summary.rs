@@ -112,13 +112,11 @@ impl Store {
     }
 }
 
-/// The schema version from which files hold the summary (earlier ones are filled when
-/// opened).
-pub(super) fn summary_version() -> i64 {
-    super::migrations::MIGRATIONS
-        .iter()
-        .position(|m| *m == include_str!("sql/019_stats_summary.sql"))
-        .map_or(i64::MAX, |i| i as i64 + 1)
+/// True when cases are noted and not yet counted (a file just migrated to 019).
+pub(super) fn pending(conn: &rusqlite::Connection) -> Result<bool, StorageError> {
+    Ok(conn
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM stats_dirty)")?
+        .query_row([], |r| r.get(0))?)
 }
 
 /// Brings the summary up to date with the cases this transaction touched.
