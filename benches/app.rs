@@ -102,6 +102,20 @@ fn storage_samples(db: &Path, cases: u64, runs: usize) -> Vec<Sample> {
             },
         ),
     ];
+    // 统计 for the year of the sample data: from the summary (what the tab shows) and
+    // counted from the cases (what it did before the summary).
+    let year = tiaojie::domain::stats::period::Period::year_of(chrono::Local::now().date_naive());
+    out.push(time_ms("statistics of a year (summary)", runs, || {
+        store.stats(org, &year).expect("stats");
+    }));
+    out.push(time_ms(
+        "statistics of a year, counted from the cases",
+        runs,
+        || {
+            let rows = store.stats_cases(org, &year).expect("rows");
+            tiaojie::domain::stats::compute(year, &rows);
+        },
+    ));
     let ids = store.case_ids(org).expect("ids");
     let mut i = 0;
     out.push(time_ms("open a case (all the detail reads)", runs, || {

@@ -14,7 +14,6 @@ mod write_worker;
 use super::action::{Action, Effect, Failure};
 use crate::domain::case::{CaseId, Timestamp};
 use crate::domain::org::Organisation;
-use crate::domain::stats::compute;
 use crate::domain::user::{User, case_scope};
 use crate::i18n::tf;
 use crate::storage::{StorageError, Store};
@@ -258,8 +257,7 @@ impl Runner {
                 Action::FollowUpSaved(visit.case_id)
             }
             Effect::LoadStats(period) => {
-                let rows = self.store.stats_cases(self.org()?.id, &period)?;
-                Action::StatsLoaded(Box::new(compute(period, &rows)))
+                Action::StatsLoaded(Box::new(self.store.stats(self.org()?.id, &period)?))
             }
             Effect::ExportStats(period) => self.export_stats(&period)?,
             Effect::ExportLedger(period) => self.export_ledger(&period)?,

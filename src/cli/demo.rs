@@ -111,11 +111,14 @@ pub fn fill_demo(
     }
     // Each case is indexed for search once, after its sessions and agreement are in.
     store.defer_search_index(true);
+    store.defer_stats_summary(true);
     let stream = CaseStream::new(&room, &org, Rng::with_seed(seed), cases, today, last_seq);
     let written = fill_rows(store, org.id, stream, before, seed, &room.now);
     store.defer_search_index(false);
-    // Also after a failure: what was written is found by search.
+    store.defer_stats_summary(false);
+    // Also after a failure: what was written is found by search and counted.
     store.index_new_cases_after(org.id, before)?;
+    store.rebuild_stats_summary()?;
     let (added, schedule, agreements) = written?;
     Ok(DemoReport {
         cases: added,

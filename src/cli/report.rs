@@ -2,8 +2,8 @@
 //! `--merge`) and the case ledger, as text, CSV or .xlsx.
 
 use super::CliError;
+use crate::domain::stats::Counts;
 use crate::domain::stats::period::Period;
-use crate::domain::stats::{Counts, compute};
 use crate::i18n::{t, tf};
 use crate::report::{Sheet, csv, ledger, stats_sheet, txt, xlsx};
 use crate::storage::Store;
@@ -26,7 +26,7 @@ pub fn room_stats(store: &Store, period: &Period) -> Result<Vec<Sheet>, CliError
     let Some(org) = store.organisation()? else {
         return Ok(Vec::new());
     };
-    let stats = compute(*period, &store.stats_cases(org.id, period)?);
+    let stats = store.stats(org.id, period)?;
     Ok(stats_sheet::stats_sheets(&org.profile.room_name, &stats))
 }
 
@@ -63,7 +63,7 @@ fn db_room(path: &Path, period: &Period) -> Result<Option<(String, Counts)>, Cli
     let Some(org) = store.organisation()? else {
         return Ok(None);
     };
-    let stats = compute(*period, &store.stats_cases(org.id, period)?);
+    let stats = store.stats(org.id, period)?;
     Ok(Some((org.profile.room_name, stats.total)))
 }
 

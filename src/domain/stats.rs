@@ -17,6 +17,7 @@
 //! more tallies fed from the agreement rows, beside these.
 
 pub mod period;
+pub mod summary;
 
 use super::case::CaseId;
 use super::category::Category;
@@ -122,6 +123,14 @@ pub struct Counts {
 }
 
 impl Counts {
+    /// What `case` alone brings to `period` (the summary kept in storage adds these up
+    /// day by day and month by month, so both ways count alike).
+    pub fn of(case: &StatsCase, period: &Period) -> Counts {
+        let mut counts = Counts::default();
+        counts.add(case, period);
+        counts
+    }
+
     /// Adds what `case` brings to the period.
     fn add(&mut self, case: &StatsCase, period: &Period) {
         let persons = case.persons();
@@ -181,7 +190,7 @@ impl Counts {
 }
 
 /// The six source groups of the national form.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum SourceGroup {
     /// 主动.
     Initiative,

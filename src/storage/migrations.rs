@@ -31,6 +31,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("sql/016_drafts_and_party_ids.sql"),
     include_str!("sql/017_ids_never_reused.sql"),
     include_str!("sql/018_agent_links.sql"),
+    include_str!("sql/019_stats_summary.sql"),
     include_str!("sql/020_room_zone.sql"),
 ];
 

@@ -24,6 +24,7 @@ mod rights;
 mod search;
 mod sessions;
 mod stats;
+mod stats_summary;
 mod users;
 mod window;
 mod write;
@@ -65,6 +66,8 @@ pub struct Store {
     row_audit: audit::RowAudit,
     /// Bulk writes leave the search index to `index_new_cases_after` (sample data).
     search_deferred: bool,
+    /// Bulk writes leave the statistics summary to `rebuild_stats_summary` (sample data).
+    stats_deferred: bool,
     /// How long writes wait for other writers (see `set_patience`).
     patience: Patience,
     /// The room generation this store works in: a write finding another one in the file
@@ -189,6 +192,7 @@ impl Store {
             actor: None,
             row_audit,
             search_deferred: false,
+            stats_deferred: false,
             patience: Patience::default(),
             generation,
             repaired,
@@ -197,6 +201,10 @@ impl Store {
         };
         if found > 0 && found < search::index_version() {
             store.rebuild_search_index()?;
+        }
+        // Cases noted and not counted yet (a file from before the summary): count them now.
+        if stats_summary::pending(&store.conn)? {
+            store.write(|_| Ok(()))?;
         }
         Ok(store)
     }
@@ -221,6 +229,7 @@ impl Store {
             actor: None,
             row_audit: audit::RowAudit::default(),
             search_deferred: false,
+            stats_deferred: false,
             patience: Patience::default(),
             generation,
             repaired: TriggerFindings::default(),

@@ -270,6 +270,8 @@ impl Store {
             }
             if zone_set {
                 redate_sessions(tx)?;
+                // A change counts on its day in the room's zone: the days move with it.
+                super::stats_summary::rebuild(tx)?;
             }
             Ok(())
         })

@@ -31,17 +31,24 @@ const STATS_CASES: &str = "SELECT c.id, c.category, c.local_category, c.source, 
       AND +c.org_id = ?1";
 
 impl Store {
-    /// The cases with an acceptance or an outcome in `period` (days in the room's zone; the
-    /// period's edges are compared with the stored text, which is written in the room's
-    /// zone, so only a change written in another zone within hours of an edge can fall on
-    /// the other side of it). Only the changes inside the
+    /// The cases with an acceptance or an outcome in `period` (days in the room's zone,
+    /// whatever zone a change was written in). Only the changes inside the
     /// period are read: range scans of `status_history_by_time`, and each case named by
     /// them once. No ORDER BY (sorting a year's changes cost a third of the time): a case
     /// is accepted once and has at most one outcome, 调解成功 or 调解终止, so the order does
     /// not matter.
     pub fn stats_cases(&self, org: OrgId, period: &Period) -> Result<Vec<StatsCase>, StorageError> {
-        let after_end = period.to.succ_opt().unwrap_or(period.to);
-        let (from, to) = (date_text(period.from), date_text(after_end));
+        // A day wider on each side: a change written in another zone than the room's may
+        // fall on a day of the period in the room's zone though its text does not; each
+        // change is then placed on its day in the room's zone, and a case with none in
+        // the period left out.
+        let before = period.from.pred_opt().unwrap_or(period.from);
+        let after_end = period
+            .to
+            .succ_opt()
+            .and_then(|d| d.succ_opt())
+            .unwrap_or(period.to);
+        let (from, to) = (date_text(before), date_text(after_end));
         // Both reads see the same moment.
         let tx = self.conn.unchecked_transaction()?;
         let mut stmt = tx.prepare_cached(STATS_CASES)?;
@@ -76,6 +83,10 @@ impl Store {
                 _ => case.outcome = Some((Outcome::Terminated, day)),
             }
         }
+        out.retain(|c| {
+            c.accepted_on.is_some_and(|d| period.contains(d))
+                || c.outcome.is_some_and(|(_, d)| period.contains(d))
+        });
         Ok(out)
     }
 }
@@ -125,7 +136,7 @@ fn text<'r>(r: &'r rusqlite::Row<'_>, i: usize) -> Result<&'r str, StorageError>
 /// the first ten characters are that day; they are read by hand because a year holds tens
 /// of thousands of changes and a full RFC 3339 parse of each was a fifth of the statistics'
 /// time. Anything else (another zone, a damaged text) is parsed whole.
-fn day_of(at: &str, zone: Zone, suffix: &str) -> Result<NaiveDate, StorageError> {
+pub(super) fn day_of(at: &str, zone: Zone, suffix: &str) -> Result<NaiveDate, StorageError> {
     if !at.ends_with(suffix) {
         return Ok(zone
             .local(&parse_time("status_history.at", at)?)

@@ -419,6 +419,12 @@ fn migrating_from_every_earlier_version_reaches_the_latest_schema() {
         )
         .unwrap_err();
         store.record_refusal(&refusal, Some(case.id));
+        // The statistics summary (migration 019) is there and agrees with the count.
+        let year = crate::domain::stats::period::Period::year_of(now().date_naive());
+        assert_eq!(
+            store.stats(org.id, &year).unwrap(),
+            crate::domain::stats::compute(year, &store.stats_cases(org.id, &year).unwrap())
+        );
         let history = store.case_history(case.id).unwrap();
         assert!(
             history

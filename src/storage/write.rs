@@ -84,12 +84,15 @@ impl Store {
     ) -> Result<T, StorageError> {
         let mut retry = Retry::new(self.patience);
         let known = self.generation;
+        let settle = !self.stats_deferred;
         self.not_moved_aside()?;
         loop {
             let tx = begin(&self.conn, &mut retry)?;
             let outcome = super::generation::check(&tx, known)
                 .and_then(|()| self.stamp_in_room_zone(&tx))
                 .and_then(|()| f(&tx))
+                // The statistics summary follows the cases in the same transaction.
+                .and_then(|value| settled(&tx, settle).map(|()| value))
                 .and_then(|value| commit(&tx).map(|()| value));
             match outcome {
                 Ok(value) => return Ok(value),
@@ -119,7 +122,8 @@ impl Store {
         let tx = begin(&self.conn, &mut retry)?;
         super::generation::check(&tx, self.generation)?;
         self.stamp_in_room_zone(&tx)?;
-        let value = match f(&tx) {
+        let settle = !self.stats_deferred;
+        let value = match f(&tx).and_then(|v| settled(&tx, settle).map(|()| v)) {
             Ok(value) => value,
             Err(e) => {
                 drop(tx);
@@ -151,6 +155,16 @@ impl Store {
     pub fn set_patience(&mut self, patience: Patience) -> Result<(), StorageError> {
         self.conn.busy_timeout(patience.busy_timeout)?;
         self.patience = patience;
+        Ok(())
+    }
+}
+
+/// The statistics summary brought up to date in the write's own transaction, unless a
+/// bulk write makes it again at its end (`defer_stats_summary`).
+fn settled(tx: &Transaction<'_>, settle: bool) -> Result<(), StorageError> {
+    if settle {
+        super::stats_summary::settle(tx)
+    } else {
         Ok(())
     }
 }

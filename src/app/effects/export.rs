@@ -4,7 +4,6 @@
 use super::Runner;
 use crate::app::action::Action;
 use crate::domain::org::Organisation;
-use crate::domain::stats::compute;
 use crate::domain::stats::period::Period;
 use crate::domain::user::User;
 use crate::i18n::tf;
@@ -15,8 +14,8 @@ impl Runner {
     /// Writes the period's statistics as an .xlsx in the database's folder.
     pub(super) fn export_stats(&self, period: &Period) -> Result<Action, StorageError> {
         let org = self.org()?;
-        let rows = self.store.stats_cases(org.id, period)?;
-        let stats = compute(*period, &rows);
+        // From the summary, as the tab shows it.
+        let stats = self.store.stats(org.id, period)?;
         let sheets = crate::report::stats_sheet::stats_sheets(&org.profile.room_name, &stats);
         let bytes = crate::report::xlsx::workbook_bytes(&sheets)
             .map_err(|e| StorageError::Invalid(e.to_string()))?;

@@ -35,7 +35,7 @@ const SELECT: &str = "SELECT s.id, s.version, s.case_id, s.kind, s.status, s.sta
     s.place, s.place_is_room, s.postponed_to, s.attendees, s.notes, s.outcome,
     s.override_reason, coalesce(nullif(c.number_text, ''), c.party_names),
     s.mediator_list, s.party_list, s.cancel_reason,
-    (SELECT h.operator FROM status_history h
+    (SELECT h.operator FROM status_history h INDEXED BY status_history_registered_by
      WHERE h.case_id = s.case_id AND h.from_status IS NULL ORDER BY h.id LIMIT 1)
   FROM sessions s JOIN cases c ON c.id = s.case_id";
 
