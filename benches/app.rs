@@ -104,7 +104,7 @@ fn storage_samples(db: &Path, cases: u64, runs: usize) -> Vec<Sample> {
     ];
     // 统计 for the year of the sample data: from the summary (what the tab shows) and
     // counted from the cases (what it did before the summary).
-    let year = tiaojie::domain::stats::period::Period::year_of(chrono::Local::now().date_naive());
+    let year = tiaojie::domain::stats::period::Period::year_of(bench::room_now().date_naive());
     out.push(time_ms("statistics of a year (summary)", runs, || {
         store.stats(org, &year).expect("stats");
     }));
@@ -204,7 +204,7 @@ fn first_start_of_the_day(db: &Path, runs: usize) -> Sample {
     }
     let _ = std::fs::remove_dir_all(&backups);
     let store = Store::open_reader(db).expect("open");
-    let today = chrono::Local::now().date_naive();
+    let today = bench::room_now().date_naive();
     store
         .daily_backup(&backups, today, 1)
         .expect("the day's copy");
@@ -282,7 +282,7 @@ fn terminal_samples(db: &Path, runs: usize) -> Vec<Sample> {
         app.send_str("n");
         app.wait_for("收案日期", WAIT)
             .unwrap_or_else(|e| panic!("{e}"));
-        let mut text = chrono::Local::now().date_naive().to_string();
+        let mut text = bench::room_now().date_naive().to_string();
         // The first key typed into a prefilled date replaces it; after an arrow key, a
         // typed character is added where the cursor is.
         app.key(Key::End);

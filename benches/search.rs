@@ -92,7 +92,7 @@ fn main() {
             .collect(),
         None,
     );
-    let today = chrono::Local::now().date_naive();
+    let today = bench::room_now().date_naive();
     for (label, period) in [
         ("statistics: this year", Period::year_of(today)),
         (
@@ -114,7 +114,7 @@ fn main() {
             std::hint::black_box(store.stats_cases(org, &year).expect("stats"));
         },
     ));
-    let now = chrono::Local::now().fixed_offset();
+    let now = bench::room_now();
     let mut case = sample.clone();
     samples.push(time_ms(
         "save an edited case (re-index in the same transaction)",

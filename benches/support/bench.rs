@@ -14,13 +14,19 @@ pub fn quick() -> bool {
     std::env::var("TIAOJIE_BENCH_QUICK").is_ok_and(|v| !v.is_empty() && v != "0")
 }
 
+/// Now on the room's clock (the demo room keeps Beijing time, whatever zone the machine
+/// keeps): the app's "today" is this one's date.
+pub fn room_now() -> chrono::DateTime<chrono::FixedOffset> {
+    tiaojie::domain::zone::Zone::default().local(&chrono::Utc::now())
+}
+
 /// A database filled by `demo` with `cases` cases, in a temporary folder kept alive by
 /// the returned guard.
 pub fn demo_db(cases: u64) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("bench.db");
     let mut store = tiaojie::storage::Store::open(&path).expect("open bench db");
-    let now = chrono::Local::now().fixed_offset();
+    let now = room_now();
     tiaojie::cli::demo::fill_demo(&mut store, cases, 2026, now).expect("demo data");
     (dir, path)
 }
