@@ -184,7 +184,10 @@ fn main() {
     );
     row("key latency p50 (key to last byte)", format!("{p50:.1} ms"));
     row("key latency p99", format!("{p99:.1} ms"));
-    row("key latency max", format!("{:.1} ms", percentile(&r.keys, 1.0)));
+    row(
+        "key latency max",
+        format!("{:.1} ms", percentile(&r.keys, 1.0)),
+    );
     row("keys without an answer", r.unanswered.to_string());
     row(
         "save latency p50 / p99 (F2 to 案件已登记)",
@@ -216,6 +219,11 @@ fn main() {
         format!("{before} + {} = {after}", r.written),
     );
     row("registrations that failed", r.failed.to_string());
+    let size = std::fs::metadata(&db).map_or(0, |m| m.len());
+    row(
+        "database file at the end",
+        format!("{:.1} MiB", size as f64 / 1024.0 / 1024.0),
+    );
     row("sessions that said busy/locked", gave_up.to_string());
     row("sessions that showed 保存中… waiting", waited.to_string());
     row(
@@ -343,8 +351,9 @@ fn percentile(values: &[f64], q: f64) -> f64 {
 }
 
 fn count_cases(db: &Path) -> u64 {
-    let conn = rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
-        .expect("open");
+    let conn =
+        rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .expect("open");
     let n: i64 = conn
         .query_row("SELECT COUNT(*) FROM cases", [], |row| row.get(0))
         .expect("count");

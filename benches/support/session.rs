@@ -161,7 +161,10 @@ impl Session {
         let (seen, cvar) = &*self.shared;
         let mut s = lock(seen);
         loop {
-            if s.raw.get(from..).is_some_and(|b| contains(b, needle.as_bytes())) {
+            if s.raw
+                .get(from..)
+                .is_some_and(|b| contains(b, needle.as_bytes()))
+            {
                 return true;
             }
             let now = Instant::now();
