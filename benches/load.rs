@@ -109,7 +109,8 @@ fn main() {
     let (_dir, db) = demo_db(plan.cases);
     // The day's copy is made first, so no session starts it during the measurement.
     let backups = tiaojie::paths::backup_dir(&db);
-    let today = chrono::Local::now().date_naive();
+    // The app's today is the room's (Beijing time in the demo room), not the machine's.
+    let today = bench::room_now().date_naive();
     tiaojie::storage::Store::open_reader(&db)
         .expect("open")
         .daily_backup(&backups, today, 1)
