@@ -40,7 +40,10 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState, theme: Theme) {
     let hint_text = if on_users {
         t("settings.users_hint").into_owned()
     } else {
-        format!("{} {}", t("settings.lists_hint"), t("settings.places_hint"))
+        let (lists, places) = (t("settings.lists_hint"), t("settings.places_hint"));
+        // Chinese sentences follow one another without a space; English ones take one.
+        let gap = if lists.ends_with('。') { "" } else { " " };
+        format!("{lists}{gap}{places}")
     };
     let hint = wrap(&hint_text, usize::from(inner.width).saturating_sub(2));
     let hint_h = u16::try_from(hint.len())
