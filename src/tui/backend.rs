@@ -18,6 +18,13 @@ use unicode_width::UnicodeWidthStr;
 /// `CrosstermBackend` writing fewer cursor moves after wide characters.
 pub struct WideAware<W: Write> {
     inner: CrosstermBackend<W>,
+    /// Where the terminal's cursor is, as far as this backend moved it. ratatui asks for
+    /// the cursor when it clears the screen (after a resize, after 本机打印), only to put
+    /// it back. Asking the terminal (`ESC [ 6 n`) waits for its answer: crossterm gives up
+    /// after two seconds and the program ended — over a slow SSH link or in a storm of
+    /// resizes. The screen is the program's whole and the cursor hidden, so what was last
+    /// written is answer enough.
+    cursor: Position,
 }
 
 impl<W: Write> WideAware<W> {
@@ -25,6 +32,7 @@ impl<W: Write> WideAware<W> {
     pub fn new(writer: W) -> WideAware<W> {
         WideAware {
             inner: CrosstermBackend::new(writer),
+            cursor: Position::ORIGIN,
         }
     }
 }
@@ -67,7 +75,9 @@ impl<W: Write> Backend for WideAware<W> {
         I: Iterator<Item = (u16, u16, &'a Cell)>,
     {
         for batch in batches(content) {
-            if !batch.is_empty() {
+            if let Some((x, y, cell)) = batch.last() {
+                let width = cell.symbol().width().max(1) as u16;
+                self.cursor = Position::new(x.saturating_add(width), *y);
                 self.inner.draw(batch.into_iter())?;
             }
         }
@@ -87,11 +97,14 @@ impl<W: Write> Backend for WideAware<W> {
     }
 
     fn get_cursor_position(&mut self) -> io::Result<Position> {
-        self.inner.get_cursor_position()
+        Ok(self.cursor)
     }
 
     fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> io::Result<()> {
-        self.inner.set_cursor_position(position)
+        let position = position.into();
+        self.inner.set_cursor_position(position)?;
+        self.cursor = position;
+        Ok(())
     }
 
     fn clear(&mut self) -> io::Result<()> {
@@ -120,6 +133,26 @@ mod tests {
     use super::*;
     use ratatui::Terminal;
     use ratatui::widgets::Paragraph;
+
+    /// Clearing the screen (after a resize, after 本机打印) asks the backend where the
+    /// cursor is. Asking the terminal (`ESC [ 6 n`) waits for its answer, and crossterm
+    /// gives up after two seconds and the program ended — over a slow SSH link, or in a
+    /// storm of resizes. The backend answers from what it last wrote instead.
+    #[test]
+    fn clearing_the_screen_never_asks_the_terminal_where_the_cursor_is() {
+        let mut out = Vec::new();
+        {
+            let mut t = Terminal::new(WideAware::new(&mut out)).unwrap();
+            t.backend_mut().set_cursor_position((3, 4)).unwrap();
+            assert_eq!(
+                t.backend_mut().get_cursor_position().unwrap(),
+                Position::new(3, 4)
+            );
+            t.clear().unwrap();
+        }
+        let text = String::from_utf8_lossy(&out);
+        assert!(!text.contains("\x1b[6n"), "{text:?}");
+    }
 
     fn frame_bytes(text: &str, wide_aware: bool) -> Vec<u8> {
         let draw = |f: &mut ratatui::Frame| {
