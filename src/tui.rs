@@ -8,6 +8,8 @@
 //! Only this file and `ui` talk to the terminal.
 
 mod backend;
+mod moves;
+mod sgr;
 mod signals;
 mod timers;
 
@@ -55,30 +57,42 @@ pub fn run(
         }),
     )?;
     // ratatui's init takes the screen (raw mode, alternate screen, panic hook); the app
-    // then draws through the backend that writes fewer bytes for Chinese text.
+    // then draws through our own writer, which keeps what the terminal has (`backend`).
     drop(ratatui::try_init()?);
     // One frame, one write: the standard output flushes its own buffer every kilobyte, so
     // a full frame went out in four or five pieces — each its own SSH packet on a slow
     // link, and a half-drawn screen for whoever reads between them. The terminal flushes
     // this buffer once at the end of every draw.
     let out = std::io::BufWriter::with_capacity(FRAME_BUFFER, std::io::stdout());
-    let mut terminal = Terminal::new(backend::WideAware::new(out))?;
+    let mut terminal = Terminal::new(backend::Writer::new(out))?;
     let _ = crossterm::execute!(std::io::stdout(), EnableBracketedPaste);
     let result = event_loop(&mut terminal, store, user, lang, display);
     restore_terminal();
     result
 }
 
-/// Leaves the alternate screen, shows the cursor, turns raw mode and paste mode off.
+/// Resets the colours, leaves the alternate screen, shows the cursor, turns raw mode and
+/// paste mode off.
 fn restore_terminal() {
+    plain_pen();
     let _ = crossterm::execute!(std::io::stdout(), DisableBracketedPaste);
     ratatui::restore();
     // ratatui shows the cursor when its Terminal is dropped, which an exit on a signal skips.
     let _ = crossterm::execute!(std::io::stdout(), crossterm::cursor::Show);
 }
 
+/// Resets the terminal's colours and emphasis. The writer keeps its pen across frames, so
+/// whatever hands the terminal back does this first; leaving the alternate screen brings
+/// the old colours back on xterm-like terminals, but the Linux console has no alternate
+/// screen and the shell's prompt would come in the last frame's colours.
+fn plain_pen() {
+    use std::io::Write;
+    let mut out = std::io::stdout();
+    let _ = out.write_all(backend::RESET).and_then(|()| out.flush());
+}
+
 /// The terminal the app draws on.
-type AppTerminal = Terminal<backend::WideAware<std::io::BufWriter<std::io::Stdout>>>;
+type AppTerminal = Terminal<backend::Writer<std::io::BufWriter<std::io::Stdout>>>;
 
 /// Bytes held until a frame is flushed: a full 80×24 frame of Chinese text with colours is
 /// about 4 KB; a large window's fits too.
@@ -215,6 +229,9 @@ fn event_loop(
 /// whatever it showed is painted over.
 fn to_terminal_printer(terminal: &mut AppTerminal, bytes: &[u8]) -> std::io::Result<()> {
     use std::io::Write;
+    // Whatever a terminal shows of it comes in plain colours, and the writer knows the
+    // terminal no more afterwards.
+    terminal.backend_mut().release()?;
     let mut out = std::io::stdout().lock();
     out.write_all(bytes)?;
     out.flush()?;
@@ -344,11 +361,13 @@ fn key_code(code: event::KeyCode) -> Option<KeyCode> {
     })
 }
 
-/// Logs where a panic happened (not its message, which could hold a party's data); the
-/// hook ratatui installs then restores the terminal.
+/// Logs where a panic happened (not its message, which could hold a party's data) and
+/// resets the colours. ratatui's hook, installed later, runs first and restores the rest of
+/// the terminal; the reset still comes before the shell's prompt.
 fn install_panic_log() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        plain_pen();
         let place = info
             .location()
             .map(|l| format!("{}:{}", l.file(), l.line()))

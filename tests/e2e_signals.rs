@@ -30,6 +30,10 @@ fn ends_cleanly(mut app: PtyApp, name: &str, code: u32) {
     // end of the output, after which the screen is final).
     app.wait_cells(|s| !s.alternate_screen() && !s.hide_cursor(), WAIT)
         .unwrap_or_else(|e| panic!("{name}: alternate screen or hidden cursor left: {e}"));
+    assert!(
+        app.plain_pen_at_exit(),
+        "{name}: the prompt comes in colour"
+    );
 }
 
 fn cases_in(db: &Path) -> (String, i64) {
@@ -50,6 +54,10 @@ fn sigterm_on_the_list_restores_the_terminal_and_exits() {
     let app = start(&db);
     open_case_list(&app);
     app.see("共 20 件");
+    // One line down: the last cell written is the highlighted row's, in colour.
+    let before = app.bytes_received();
+    app.key(pty::Key::Down);
+    app.wait_raw(|raw| raw.len() > before, WAIT);
     ends_cleanly(app, "TERM", 128 + 15);
     assert_eq!(cases_in(&db), ("ok".to_string(), 20));
 }

@@ -42,6 +42,10 @@ fn run_in(db: &str, env: &[(&str, &str)], extra: &[&str], cols: u16, rows: u16) 
         WAIT,
     )
     .unwrap_or_else(|e| panic!("{env:?} {extra:?}: {e}"));
+    // One line down: the last cell written is the highlighted row's, in colour.
+    let before = app.bytes_received();
+    app.key(Key::Down);
+    app.wait_raw(|raw| raw.len() > before, WAIT);
     app.key(Key::F(10));
     // The last bytes (leave the alternate screen, show the cursor) may still be on their
     // way when the process is gone: wait for them on the screen, not for the exit.
@@ -49,6 +53,10 @@ fn run_in(db: &str, env: &[(&str, &str)], extra: &[&str], cols: u16, rows: u16) 
         .unwrap_or_else(|e| panic!("{env:?}: terminal not restored: {e}"));
     let status = app.wait_exit(WAIT).unwrap_or_else(|e| panic!("{e}"));
     assert!(status.success(), "{env:?}: {status:?}");
+    assert!(
+        app.plain_pen_at_exit(),
+        "{env:?}: the prompt comes in colour"
+    );
 }
 
 #[test]

@@ -416,6 +416,30 @@ impl PtyApp {
         }
     }
 
+    /// Whether the terminal writes with its own colours after the program ended, as on a
+    /// terminal without an alternate screen (the Linux console): leaving the alternate
+    /// screen brings back the old colours on xterm-like terminals (and in vt100), which
+    /// would hide a pen the program left in colour. Call after the program has exited.
+    pub fn plain_pen_at_exit(&self) -> bool {
+        let t = lock(&self.shared.0);
+        let (rows, cols) = t.parser.screen().size();
+        let mut p = vt100::Parser::new(rows, cols, 0);
+        // Every switch of the alternate screen left out (with its final letter, h or l).
+        const SWITCH: &[u8] = b"\x1b[?1049";
+        let mut rest = &t.raw[..];
+        while let Some(at) = rest.windows(SWITCH.len()).position(|w| w == SWITCH) {
+            p.process(&rest[..at]);
+            rest = rest.get(at + SWITCH.len() + 1..).unwrap_or(&[]);
+        }
+        p.process(rest);
+        let s = p.screen();
+        s.fgcolor() == vt100::Color::Default
+            && s.bgcolor() == vt100::Color::Default
+            && !s.bold()
+            && !s.inverse()
+            && !s.underline()
+    }
+
     /// All bytes the program has written so far.
     pub fn bytes_received(&self) -> usize {
         lock(&self.shared.0).bytes
