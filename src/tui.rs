@@ -8,6 +8,7 @@
 //! Only this file and `ui` talk to the terminal.
 
 mod backend;
+mod cells;
 mod moves;
 mod sgr;
 mod signals;
@@ -65,6 +66,10 @@ pub fn run(
     // this buffer once at the end of every draw.
     let out = std::io::BufWriter::with_capacity(FRAME_BUFFER, std::io::stdout());
     let mut terminal = Terminal::new(backend::Writer::new(out))?;
+    // The screen starts empty, as ratatui's diff assumes and the writer then knows: the
+    // Linux console has no alternate screen, and the shell's text would stay in every
+    // blank cell of the first frame.
+    terminal.clear()?;
     let _ = crossterm::execute!(std::io::stdout(), EnableBracketedPaste);
     let result = event_loop(&mut terminal, store, user, lang, display);
     restore_terminal();

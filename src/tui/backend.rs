@@ -19,13 +19,13 @@
 //! exit, on a signal and in the panic hook), so the shell's prompt gets normal colours
 //! even on a terminal without an alternate screen (the Linux console).
 
+use super::cells::{Known, Wides};
 use super::moves::cursor_to;
-use super::sgr::{Pen, change};
+use super::sgr::Pen;
 use ratatui::backend::{Backend, ClearType, WindowSize};
 use ratatui::buffer::Cell;
 use ratatui::layout::{Position, Size};
 use std::io::{self, Write};
-use unicode_width::UnicodeWidthStr;
 
 /// The SGR reset, written where the terminal is handed back.
 pub const RESET: &[u8] = b"\x1b[m";
@@ -33,17 +33,15 @@ pub const RESET: &[u8] = b"\x1b[m";
 /// A `Backend` that remembers the terminal's pen, cursor and cursor visibility.
 pub struct Writer<W: Write> {
     out: W,
-    /// The pen the terminal writes with; None when not known (at start, after a release).
-    pen: Option<Pen>,
-    /// Where the terminal's cursor is; None when not known (at start, after a clear, after
-    /// a character of no width).
-    cursor: Option<Position>,
-    /// What `get_cursor_position` answers. ratatui asks only when it clears the screen, to
-    /// put the cursor back; asking the terminal (`ESC [ 6 n`) waits for its answer, and
-    /// crossterm gave up after two seconds and the program ended — over a slow SSH link or
-    /// in a storm of resizes. The screen is the program's whole: what was last written is
-    /// answer enough.
-    last: Position,
+    /// The pen and the cursor: not known at start, after a clear (the cursor), after a
+    /// release (both), after a character of no width (the cursor). `get_cursor_position`
+    /// answers from it: ratatui asks only when it clears the screen, to put the cursor
+    /// back; asking the terminal (`ESC [ 6 n`) waits for its answer, and crossterm gave up
+    /// after two seconds and the program ended — over a slow SSH link or in a storm of
+    /// resizes. The screen is the program's whole: what was last written is answer enough.
+    known: Known,
+    /// Where wide characters are on screen, so that an erase never cuts one in two.
+    wides: Wides,
     /// Whether the cursor is shown; None when not known.
     shown: Option<bool>,
     /// The size to answer instead of asking the terminal (tests).
@@ -57,9 +55,8 @@ impl<W: Write> Writer<W> {
     pub fn new(out: W) -> Writer<W> {
         Writer {
             out,
-            pen: None,
-            cursor: None,
-            last: Position::ORIGIN,
+            known: Known::NOTHING,
+            wides: Wides::unknown(),
             shown: None,
             fixed_size: None,
             frame: Vec::with_capacity(8 * 1024),
@@ -78,11 +75,12 @@ impl<W: Write> Writer<W> {
     /// Hands the terminal to another writer (本机打印): the pen is reset and everything
     /// is flushed; what the terminal has afterwards is not known.
     pub fn release(&mut self) -> io::Result<()> {
-        if self.pen != Some(Pen::PLAIN) {
+        if self.known.pen != Some(Pen::PLAIN) {
             self.out.write_all(RESET)?;
         }
-        self.pen = None;
-        self.cursor = None;
+        self.known.pen = None;
+        self.known.cursor = None;
+        self.wides = Wides::unknown();
         self.out.flush()
     }
 
@@ -95,9 +93,9 @@ impl<W: Write> Writer<W> {
     /// Writes the reset the terminal needs before it erases: cleared cells take the current
     /// background colour on most terminals (xterm, PuTTY, the Linux console).
     fn plain_pen(&mut self) -> io::Result<()> {
-        if self.pen != Some(Pen::PLAIN) {
+        if self.known.pen != Some(Pen::PLAIN) {
             self.out.write_all(RESET)?;
-            self.pen = Some(Pen::PLAIN);
+            self.known.pen = Some(Pen::PLAIN);
         }
         Ok(())
     }
@@ -112,19 +110,7 @@ impl<W: Write> Backend for Writer<W> {
     {
         let mut frame = std::mem::take(&mut self.frame);
         frame.clear();
-        for (x, y, cell) in content {
-            let place = Position::new(x, y);
-            cursor_to(self.cursor, place, &mut frame);
-            let pen = Pen::of(cell);
-            change(self.pen, pen, &mut frame);
-            self.pen = Some(pen);
-            let symbol = cell.symbol();
-            frame.extend_from_slice(symbol.as_bytes());
-            let width = symbol.width() as u16;
-            self.last = Position::new(x.saturating_add(width), y);
-            // A character of no width may join the one before or not, by terminal.
-            self.cursor = (width > 0).then_some(self.last);
-        }
+        self.known.draw(content, &mut self.wides, &mut frame);
         let written = self.out.write_all(&frame);
         self.frame = frame;
         written
@@ -134,7 +120,8 @@ impl<W: Write> Backend for Writer<W> {
         for _ in 0..n {
             self.out.write_all(b"\n")?;
         }
-        self.cursor = None;
+        self.known.cursor = None;
+        self.wides = Wides::unknown();
         self.out.flush()
     }
 
@@ -155,16 +142,16 @@ impl<W: Write> Backend for Writer<W> {
     }
 
     fn get_cursor_position(&mut self) -> io::Result<Position> {
-        Ok(self.cursor.unwrap_or(self.last))
+        Ok(self.known.cursor.unwrap_or(self.known.last))
     }
 
     fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> io::Result<()> {
         let position = position.into();
         let mut bytes = Vec::with_capacity(10);
-        cursor_to(self.cursor, position, &mut bytes);
+        cursor_to(self.known.cursor, position, &mut bytes);
         self.out.write_all(&bytes)?;
-        self.cursor = Some(position);
-        self.last = position;
+        self.known.cursor = Some(position);
+        self.known.last = position;
         Ok(())
     }
 
@@ -183,7 +170,12 @@ impl<W: Write> Backend for Writer<W> {
         };
         self.out.write_all(erase)?;
         // After a resize the terminal may have moved the cursor on its own.
-        self.cursor = None;
+        self.known.cursor = None;
+        self.wides = if clear_type == ClearType::All {
+            Wides::none()
+        } else {
+            Wides::unknown()
+        };
         self.out.flush()
     }
 

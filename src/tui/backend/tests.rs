@@ -68,19 +68,24 @@ impl Backend for Reference {
     }
 }
 
+/// The writer on a screen cleared first, as the app does at start.
 fn writer(width: u16, height: u16) -> Terminal<Writer<Vec<u8>>> {
-    Terminal::new(Writer::with_size(Vec::new(), Size::new(width, height))).unwrap()
+    let mut t = Terminal::new(Writer::with_size(Vec::new(), Size::new(width, height))).unwrap();
+    t.clear().unwrap();
+    t
 }
 
 fn reference(width: u16, height: u16) -> Terminal<Reference> {
     let tape = Tape::default();
-    Terminal::new(Reference {
+    let mut t = Terminal::new(Reference {
         inner: CrosstermBackend::new(tape.clone()),
         tape,
         size: Size::new(width, height),
         cursor: Position::ORIGIN,
     })
-    .unwrap()
+    .unwrap();
+    t.clear().unwrap();
+    t
 }
 
 fn parser(width: u16, height: u16) -> vt100::Parser {
@@ -88,7 +93,9 @@ fn parser(width: u16, height: u16) -> vt100::Parser {
     vt100::Parser::new(nz(height), nz(width), 0)
 }
 
-/// Every cell as the terminal shows it: text, colours, emphasis.
+/// Every cell as the terminal shows it: text, colours, emphasis. A blank cell (a space
+/// written or a cell erased, which the `vt100` crate tells apart and a screen does not)
+/// shows only its background, reverse and underline.
 fn cells(screen: &vt100::Screen) -> Vec<String> {
     let (rows, cols) = screen.size();
     let (rows, cols) = (u16::from(rows), u16::from(cols));
@@ -96,14 +103,19 @@ fn cells(screen: &vt100::Screen) -> Vec<String> {
     for row in 0..rows {
         for col in 0..cols {
             if let Some(c) = screen.cell(row, col) {
+                let text = c.contents().replace(' ', "");
+                let shows = !text.is_empty();
                 out.push(format!(
-                    "{row},{col} {:?} fg {:?} bg {:?} b{} d{} i{} u{} r{} w{}{}",
-                    c.contents(),
-                    c.fgcolor(),
+                    "{row},{col} {text:?} fg {:?} bg {:?} b{} d{} i{} u{} r{} w{}{}",
+                    if shows {
+                        c.fgcolor()
+                    } else {
+                        vt100::Color::Default
+                    },
                     c.bgcolor(),
-                    c.bold() as u8,
-                    c.dim() as u8,
-                    c.italic() as u8,
+                    (shows && c.bold()) as u8,
+                    (shows && c.dim()) as u8,
+                    (shows && c.italic()) as u8,
                     c.underline() as u8,
                     c.inverse() as u8,
                     c.is_wide() as u8,
@@ -370,4 +382,74 @@ fn release_resets_the_pen_and_forgets_it() {
     .unwrap();
     let text = String::from_utf8_lossy(&t.backend().get_ref()[after..]).to_string();
     assert!(text.starts_with("\x1b[2H\x1b[0;1;31ma"), "{text:?}");
+}
+
+/// A row losing the highlight: its runs of blanks are erased (ECH) where shorter, also
+/// across pens that show no background, and the screen is the same.
+#[test]
+fn blanks_that_show_no_background_are_erased_in_one_go() {
+    let highlight = Style::default().fg(Color::Black).bg(Color::Cyan);
+    let yellow = Style::default().fg(Color::Yellow);
+    let row = |style: Style, status: Style| {
+        vec![
+            ("王秀兰".to_string(), style),
+            (" ".repeat(12), style),
+            ("登记".to_string(), status),
+            ("   ".to_string(), status),
+            (" ".repeat(8), style),
+        ]
+    };
+    let steps = [
+        Step::Frame(vec![(0, row(highlight, highlight))], None),
+        Step::Frame(vec![(0, row(Style::default(), yellow))], None),
+    ];
+    same_screens(40, 2, &steps).unwrap();
+    let mut t = writer(40, 2);
+    for step in &steps {
+        if let Step::Frame(rows, cursor) = step {
+            t.draw(|f| paint(f, rows, *cursor)).unwrap();
+        }
+    }
+    let text = String::from_utf8_lossy(t.backend().get_ref()).to_string();
+    // 12 blanks, then after 登记 the 3 yellow and 8 plain ones as one run, kept yellow.
+    assert!(
+        text.ends_with("\x1b[m王秀兰\x1b[12X\x1b[19G\x1b[33m登记\x1b[11X"),
+        "{text:?}"
+    );
+}
+
+/// An erase may clear only the half of a Chinese character it covers (tmux leaves the
+/// other half behind, one column short), where a space clears the whole character: a run
+/// of blanks that ends on the first half of a wide character on screen is written as
+/// spaces (seen in tmux: a list row written over 今日's, 李 cut in two).
+#[test]
+fn an_erase_never_cuts_a_wide_character_in_two() {
+    let plain = Style::default();
+    let blanks =
+        |from: u16, n: usize| Step::Frame(vec![(from, vec![(" ".repeat(n), plain)])], None);
+    for (first, second) in [
+        // 李 at 11–12; the blanks end at 11, its first half.
+        (
+            Step::Frame(vec![(0, vec![("abcdefghijk李".into(), plain)])], None),
+            blanks(0, 12),
+        ),
+    ] {
+        let mut t = writer(20, 1);
+        for step in [&first, &second] {
+            if let Step::Frame(rows, cursor) = step {
+                t.draw(|f| paint(f, rows, *cursor)).unwrap();
+            }
+        }
+        let text = String::from_utf8_lossy(t.backend().get_ref()).to_string();
+        assert!(!text.contains('X'), "{text:?}");
+    }
+    // ratatui leaves out the second half of a character it blanks: the run up to 李's first
+    // half is written as spaces, the run after it is erased.
+    let mut t = writer(20, 1);
+    t.draw(|f| paint(f, &[(0, vec![("abc李defghijkl".into(), plain)])], None))
+        .unwrap();
+    t.draw(|f| paint(f, &[(0, vec![(" ".repeat(14), plain)])], None))
+        .unwrap();
+    let text = String::from_utf8_lossy(t.backend().get_ref()).to_string();
+    assert!(text.ends_with("\x1b[H    \x1b[C\x1b[9X"), "{text:?}");
 }
