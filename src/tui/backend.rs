@@ -10,7 +10,9 @@
 //!   (`sgr`) only where a cell needs another;
 //! - the cursor, moved only when the next cell does not follow the last one (after a
 //!   Chinese character that is two columns on), by the shortest sequence (`moves`);
-//! - whether the cursor is shown, so hiding it is written once.
+//! - whether the cursor is shown, so hiding it is written once;
+//! - where wide characters are, so that runs of blanks can be erased (ECH) without
+//!   cutting one in two (`cells`, which writes a frame's cells).
 //!
 //! What it keeps must be true, so it forgets it where something else may have changed the
 //! terminal: a clear (after a resize, after 本机打印) resets the pen first — terminals fill
