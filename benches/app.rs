@@ -4,6 +4,10 @@
 //!
 //! `cargo bench --bench app` (full: 10,000 and 100,000 cases);
 //! `TIAOJIE_BENCH_QUICK=1 cargo bench --bench app` (quick: 2,000 cases, few runs).
+//! `TIAOJIE_BENCH_SIZES=100000` measures one size, `TIAOJIE_BENCH_PARTS=terminal` only the
+//! parts named (storage, terminal, idle), `TIAOJIE_BENCH_DB_100000=<file>` copies a demo
+//! file made today instead of making one (see `bench::demo_db`), `TIAOJIE_BENCH_BIN=<file>`
+//! starts that binary instead of this build's (to measure two builds side by side).
 
 #[path = "support/bench.rs"]
 mod bench;
@@ -19,17 +23,24 @@ use tiaojie::domain::status::CaseStatus;
 use tiaojie::storage::Store;
 
 fn main() {
-    let sizes: &[u64] = if quick() {
+    let sizes = bench::sizes(if quick() {
         &[2_000]
     } else {
         &[10_000, 100_000]
-    };
+    });
     let runs = if quick() { 3 } else { 15 };
-    for &cases in sizes {
+    for cases in sizes {
         let (_dir, db) = demo_db(cases);
-        let mut samples = storage_samples(&db, cases, runs);
-        samples.extend(terminal_samples(&db, runs.min(7)));
-        samples.push(idle_cpu(&db));
+        let mut samples = Vec::new();
+        if bench::part("storage") {
+            samples.extend(storage_samples(&db, cases, runs));
+        }
+        if bench::part("terminal") {
+            samples.extend(terminal_samples(&db, runs.min(7)));
+        }
+        if bench::part("idle") {
+            samples.push(idle_cpu(&db));
+        }
         print_table(&format!("case log, {cases} cases, 80×24"), &samples);
     }
 }
@@ -149,7 +160,11 @@ fn open_case(store: &Store, id: CaseId) {
 }
 
 fn start(db: &Path) -> PtyApp {
-    let bin = Path::new(env!("CARGO_BIN_EXE_tiaojie"));
+    // `TIAOJIE_BENCH_BIN` measures another build (an earlier one, side by side).
+    let other = std::env::var_os("TIAOJIE_BENCH_BIN");
+    let bin = other
+        .as_deref()
+        .map_or(Path::new(env!("CARGO_BIN_EXE_tiaojie")), Path::new);
     let db = db.to_str().expect("UTF-8 path");
     PtyApp::spawn(bin, &["--db", db], &[("USER", "bench")], 80, 24).expect("spawn")
 }
