@@ -464,6 +464,12 @@ fn migrating_from_every_earlier_version_reaches_the_latest_schema() {
         let read = store.load_case(linked.id).unwrap();
         assert_eq!(read.fields.parties[2].acts_for, Some(1), "from {start}");
         assert_eq!(read.fields.parties[1].legal_rep_title, "总经理");
+        // Every write counts itself (021), from whichever version.
+        let counted = store.change_count().unwrap();
+        store
+            .create_case(org.id, &fields("赵六"), "wang", &now())
+            .unwrap();
+        assert_eq!(store.change_count().unwrap(), counted + 1, "from {start}");
     }
 }
 
