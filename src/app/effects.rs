@@ -238,6 +238,8 @@ impl Runner {
             Effect::SavePlaces(places) => self.save_places(&places)?,
             Effect::SaveLocalCategory(local) => self.save_local_category(&local)?,
             Effect::LoadToday(_)
+            | Effect::LoadTodaySessions { .. }
+            | Effect::LoadTodayRest(_)
             | Effect::LoadAgenda { .. }
             | Effect::LoadMonth { .. }
             | Effect::LoadCaseSessions(_)

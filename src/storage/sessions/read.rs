@@ -101,6 +101,44 @@ impl Store {
         Ok(out)
     }
 
+    /// `limit` of the planned or held sessions of `today` and the day after, from the
+    /// `from`th on, in 今日's order (the day, then the time). `sessions_by_day_time`
+    /// (migration 021) holds them in that order with their status, so the rows skipped
+    /// are index entries only, and only the rows returned are read whole.
+    pub fn today_sessions(
+        &self,
+        org: OrgId,
+        today: NaiveDate,
+        from: usize,
+        limit: usize,
+    ) -> Result<Vec<Session>, StorageError> {
+        let zone = self.zone()?;
+        let tomorrow = today.succ_opt().unwrap_or(today);
+        let select = SELECT.replace(
+            "FROM sessions s JOIN",
+            "FROM sessions s INDEXED BY sessions_by_day_time JOIN",
+        );
+        let sql = format!(
+            "{select}
+             WHERE s.org_id = ?1 AND s.day >= ?2 AND s.day <= ?3
+               AND s.status IN ('planned', 'held')
+             ORDER BY s.day, s.start_utc, s.id LIMIT ?4 OFFSET ?5"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut rows = stmt.query(params![
+            org.0,
+            date_text(today),
+            date_text(tomorrow),
+            i64::try_from(limit).unwrap_or(i64::MAX),
+            i64::try_from(from).unwrap_or(i64::MAX)
+        ])?;
+        let mut out = Vec::new();
+        while let Some(row) = rows.next()? {
+            out.push(from_row(row, zone)?);
+        }
+        Ok(out)
+    }
+
     /// How many sessions each day from `from` to `to` holds (days without any are left out).
     pub fn session_counts(
         &self,
