@@ -113,6 +113,40 @@ fn storage_samples(db: &Path, cases: u64, runs: usize) -> Vec<Sample> {
             },
         ),
     ];
+    // 今日: what its first screen reads (the counts per day and the first sessions), a
+    // page further down, and what it reads once the selection nears the alerts.
+    let today = bench::room_now().date_naive();
+    let tomorrow = today.succ_opt().unwrap_or(today);
+    out.push(time_ms(
+        "今日: first part (counts, 48 sessions)",
+        runs,
+        || {
+            store
+                .session_counts(org, today, tomorrow, &Default::default())
+                .expect("counts");
+            store.today_sessions(org, today, 0, 48).expect("sessions");
+        },
+    ));
+    out.push(time_ms(
+        "今日: a page of 74 sessions 1,000 down",
+        runs,
+        || {
+            store
+                .today_sessions(org, today, 1_000, 74)
+                .expect("sessions");
+        },
+    ));
+    out.push(time_ms(
+        "今日: performance items and alerts (read on reaching them)",
+        runs,
+        || {
+            let limits = store.limits(org).expect("limits");
+            store
+                .case_alerts_first(org, &limits, today, 200)
+                .expect("alerts");
+            store.performance_due(org, today).expect("items");
+        },
+    ));
     // 统计 for the year of the sample data: from the summary (what the tab shows) and
     // counted from the cases (what it did before the summary).
     let year = tiaojie::domain::stats::period::Period::year_of(bench::room_now().date_naive());
@@ -263,11 +297,21 @@ fn terminal_samples(db: &Path, runs: usize) -> Vec<Sample> {
         values: vec![],
         unit: "B",
     };
+    let mut frame_cpu = Sample {
+        name: "CPU of the app's main thread up to its first complete frame (schedstat)".into(),
+        values: vec![],
+        unit: "ms",
+    };
     for _ in 0..runs {
         let began = Instant::now();
         let app = start(db);
         first_frame(&app);
         frame.values.push(duration_ms(began.elapsed()));
+        // Time on the CPU, which the machine's load does not stretch as it does the wall
+        // clock (the frame is made on the main thread).
+        if let Some(ns) = app.pid().and_then(main_thread_cpu_ns) {
+            frame_cpu.values.push(ns / 1e6);
+        }
         repaint.values.push(app.bytes_received() as f64);
         if let Some(mut row) = app.screen(today_row) {
             for _ in 0..5 {
@@ -315,6 +359,7 @@ fn terminal_samples(db: &Path, runs: usize) -> Vec<Sample> {
     vec![
         first_of_day,
         frame,
+        frame_cpu,
         rss,
         repaint,
         today_key,
@@ -329,6 +374,12 @@ fn status_kb(pid: u32, field: &str) -> Option<f64> {
     let text = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
     let line = text.lines().find(|l| l.starts_with(field))?;
     line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// Nanoseconds the main thread of a process has run, from /proc/PID/schedstat (Linux).
+fn main_thread_cpu_ns(pid: u32) -> Option<f64> {
+    let text = std::fs::read_to_string(format!("/proc/{pid}/schedstat")).ok()?;
+    text.split_whitespace().next()?.parse().ok()
 }
 
 /// User + system CPU ticks of a process, from /proc/PID/stat.
