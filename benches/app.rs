@@ -4,6 +4,10 @@
 //!
 //! `cargo bench --bench app` (full: 10,000 and 100,000 cases);
 //! `TIAOJIE_BENCH_QUICK=1 cargo bench --bench app` (quick: 2,000 cases, few runs).
+//! `TIAOJIE_BENCH_SIZES=100000` measures one size, `TIAOJIE_BENCH_PARTS=terminal` only the
+//! parts named (storage, terminal, idle), `TIAOJIE_BENCH_DB_100000=<file>` copies a demo
+//! file made today instead of making one (see `bench::demo_db`), `TIAOJIE_BENCH_BIN=<file>`
+//! starts that binary instead of this build's (to measure two builds side by side).
 
 #[path = "support/bench.rs"]
 mod bench;
@@ -19,17 +23,24 @@ use tiaojie::domain::status::CaseStatus;
 use tiaojie::storage::Store;
 
 fn main() {
-    let sizes: &[u64] = if quick() {
+    let sizes = bench::sizes(if quick() {
         &[2_000]
     } else {
         &[10_000, 100_000]
-    };
+    });
     let runs = if quick() { 3 } else { 15 };
-    for &cases in sizes {
+    for cases in sizes {
         let (_dir, db) = demo_db(cases);
-        let mut samples = storage_samples(&db, cases, runs);
-        samples.extend(terminal_samples(&db, runs.min(7)));
-        samples.push(idle_cpu(&db));
+        let mut samples = Vec::new();
+        if bench::part("storage") {
+            samples.extend(storage_samples(&db, cases, runs));
+        }
+        if bench::part("terminal") {
+            samples.extend(terminal_samples(&db, runs.min(7)));
+        }
+        if bench::part("idle") {
+            samples.push(idle_cpu(&db));
+        }
         print_table(&format!("case log, {cases} cases, 80×24"), &samples);
     }
 }
@@ -102,6 +113,40 @@ fn storage_samples(db: &Path, cases: u64, runs: usize) -> Vec<Sample> {
             },
         ),
     ];
+    // 今日: what its first screen reads (the counts per day and the first sessions), a
+    // page further down, and what it reads once the selection nears the alerts.
+    let today = bench::room_now().date_naive();
+    let tomorrow = today.succ_opt().unwrap_or(today);
+    out.push(time_ms(
+        "今日: first part (counts, 48 sessions)",
+        runs,
+        || {
+            store
+                .session_counts(org, today, tomorrow, &Default::default())
+                .expect("counts");
+            store.today_sessions(org, today, 0, 48).expect("sessions");
+        },
+    ));
+    out.push(time_ms(
+        "今日: a page of 74 sessions 1,000 down",
+        runs,
+        || {
+            store
+                .today_sessions(org, today, 1_000, 74)
+                .expect("sessions");
+        },
+    ));
+    out.push(time_ms(
+        "今日: performance items and alerts (read on reaching them)",
+        runs,
+        || {
+            let limits = store.limits(org).expect("limits");
+            store
+                .case_alerts_first(org, &limits, today, 200)
+                .expect("alerts");
+            store.performance_due(org, today).expect("items");
+        },
+    ));
     // 统计 for the year of the sample data: from the summary (what the tab shows) and
     // counted from the cases (what it did before the summary).
     let year = tiaojie::domain::stats::period::Period::year_of(bench::room_now().date_naive());
@@ -149,7 +194,11 @@ fn open_case(store: &Store, id: CaseId) {
 }
 
 fn start(db: &Path) -> PtyApp {
-    let bin = Path::new(env!("CARGO_BIN_EXE_tiaojie"));
+    // `TIAOJIE_BENCH_BIN` measures another build (an earlier one, side by side).
+    let other = std::env::var_os("TIAOJIE_BENCH_BIN");
+    let bin = other
+        .as_deref()
+        .map_or(Path::new(env!("CARGO_BIN_EXE_tiaojie")), Path::new);
     let db = db.to_str().expect("UTF-8 path");
     PtyApp::spawn(bin, &["--db", db], &[("USER", "bench")], 80, 24).expect("spawn")
 }
@@ -248,11 +297,21 @@ fn terminal_samples(db: &Path, runs: usize) -> Vec<Sample> {
         values: vec![],
         unit: "B",
     };
+    let mut frame_cpu = Sample {
+        name: "CPU of the app's main thread up to its first complete frame (schedstat)".into(),
+        values: vec![],
+        unit: "ms",
+    };
     for _ in 0..runs {
         let began = Instant::now();
         let app = start(db);
         first_frame(&app);
         frame.values.push(duration_ms(began.elapsed()));
+        // Time on the CPU, which the machine's load does not stretch as it does the wall
+        // clock (the frame is made on the main thread).
+        if let Some(ns) = app.pid().and_then(main_thread_cpu_ns) {
+            frame_cpu.values.push(ns / 1e6);
+        }
         repaint.values.push(app.bytes_received() as f64);
         if let Some(mut row) = app.screen(today_row) {
             for _ in 0..5 {
@@ -300,6 +359,7 @@ fn terminal_samples(db: &Path, runs: usize) -> Vec<Sample> {
     vec![
         first_of_day,
         frame,
+        frame_cpu,
         rss,
         repaint,
         today_key,
@@ -314,6 +374,12 @@ fn status_kb(pid: u32, field: &str) -> Option<f64> {
     let text = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
     let line = text.lines().find(|l| l.starts_with(field))?;
     line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// Nanoseconds the main thread of a process has run, from /proc/PID/schedstat (Linux).
+fn main_thread_cpu_ns(pid: u32) -> Option<f64> {
+    let text = std::fs::read_to_string(format!("/proc/{pid}/schedstat")).ok()?;
+    text.split_whitespace().next()?.parse().ok()
 }
 
 /// User + system CPU ticks of a process, from /proc/PID/stat.

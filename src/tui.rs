@@ -20,7 +20,7 @@ use crate::app::state::{Saving, StatusLine};
 use crate::app::{Action, AppState, Effect, start, update};
 use crate::documents::template::Templates;
 use crate::i18n::{Lang, set_lang};
-use crate::storage::{Checkpoint, Store};
+use crate::storage::{ChangePoll, Checkpoint, Store};
 use crate::ui::{render, theme::DisplayAsked};
 use crossterm::event::{
     self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEventKind, KeyModifiers,
@@ -135,7 +135,7 @@ fn event_loop(
     let mut runner = Runner::new(store, user.name.clone());
     runner.set_user(user.clone());
     state.user = user;
-    let mut seen = runner.store().data_version().ok();
+    let mut poll = runner.change_poll();
     let mut busy = signals::busy();
     run_effects(&mut state, &mut runner, start());
     let mut changed = true;
@@ -192,7 +192,7 @@ fn event_loop(
         } else if searching {
             false
         } else {
-            let changed = refresh(&mut state, &mut runner, &mut seen);
+            let changed = refresh(&mut state, &mut runner, &mut poll);
             if changed {
                 checkpoints.active(Instant::now());
             }
@@ -266,18 +266,18 @@ fn take_events(state: &mut AppState, runner: &mut Runner) -> std::io::Result<boo
     }
 }
 
-/// Asks whether another process committed since last time; if so, whether that was a
-/// restore of the whole file (one small read of the room generation), and reloads what
-/// is on screen. A file moved aside by a restore commits nothing more: that is asked too
-/// (one look at the file's identity). True when the screen must be drawn again.
-fn refresh(state: &mut AppState, runner: &mut Runner, seen: &mut Option<i64>) -> bool {
+/// Asks whether another process committed since last time (this app's own saves, made
+/// on the writer's connection, do not count: see `storage::changes`); if so, whether that
+/// was a restore of the whole file (one small read of the room generation), and reloads
+/// what is on screen. A file moved aside by a restore commits nothing more: that is asked
+/// too (one look at the file's identity). True when the screen must be drawn again.
+fn refresh(state: &mut AppState, runner: &mut Runner, poll: &mut ChangePoll) -> bool {
     let moved = runner.store().moved_aside();
-    let now = runner.store().data_version().ok();
-    if !moved && (now.is_none() || now == *seen) {
+    if !moved && !poll.foreign(runner.store()) {
         return false;
     }
     let action = runner.restore_noticed().unwrap_or(Action::DataChanged);
-    *seen = runner.store().data_version().ok();
+    poll.caught_up(runner.store());
     let effects = update(state, action);
     run_effects(state, runner, effects);
     true

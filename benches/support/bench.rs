@@ -9,6 +9,27 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
+/// The sizes (cases) to measure: `TIAOJIE_BENCH_SIZES=100000` (comma-separated) picks
+/// some of `default`.
+pub fn sizes(default: &[u64]) -> Vec<u64> {
+    match std::env::var("TIAOJIE_BENCH_SIZES") {
+        Ok(list) if !list.trim().is_empty() => list
+            .split(',')
+            .filter_map(|n| n.trim().parse().ok())
+            .collect(),
+        _ => default.to_vec(),
+    }
+}
+
+/// True when `part` of a benchmark is to run: `TIAOJIE_BENCH_PARTS=terminal` (comma-
+/// separated) runs only the parts named; unset, all run.
+pub fn part(name: &str) -> bool {
+    match std::env::var("TIAOJIE_BENCH_PARTS") {
+        Ok(list) if !list.trim().is_empty() => list.split(',').any(|p| p.trim() == name),
+        _ => true,
+    }
+}
+
 /// True in quick mode.
 pub fn quick() -> bool {
     std::env::var("TIAOJIE_BENCH_QUICK").is_ok_and(|v| !v.is_empty() && v != "0")
@@ -22,9 +43,19 @@ pub fn room_now() -> chrono::DateTime<chrono::FixedOffset> {
 
 /// A database filled by `demo` with `cases` cases, in a temporary folder kept alive by
 /// the returned guard.
+///
+/// `TIAOJIE_BENCH_DB_<cases>=<file>` (e.g. `TIAOJIE_BENCH_DB_100000`) copies that file
+/// instead of filling a new one (100 s at 100,000 cases): it must be a `demo --cases
+/// <cases>` file made today on the room's clock (its sessions and deadlines are around
+/// the day it was made), closed (no `-wal` beside it). The copy is what is measured, so
+/// the file itself is never changed.
 pub fn demo_db(cases: u64) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("bench.db");
+    if let Ok(made) = std::env::var(format!("TIAOJIE_BENCH_DB_{cases}")) {
+        std::fs::copy(&made, &path).expect("copy of the bench database");
+        return (dir, path);
+    }
     let mut store = tiaojie::storage::Store::open(&path).expect("open bench db");
     let now = room_now();
     tiaojie::cli::demo::fill_demo(&mut store, cases, 2026, now).expect("demo data");

@@ -63,6 +63,15 @@ pub enum Action {
     Failed(Failure),
     /// What today holds arrived.
     TodayLoaded(Box<TodayData>),
+    /// More of today's and tomorrow's sessions arrived (for the day `today`): those from
+    /// the `from`th on.
+    TodaySessionsLoaded {
+        today: NaiveDate,
+        from: usize,
+        sessions: Vec<Session>,
+    },
+    /// 今日's performance items and alerts arrived (for the day `today`).
+    TodayRestLoaded(NaiveDate, Box<TodayData>),
     /// The agenda's sessions arrived.
     AgendaLoaded(Vec<Session>),
     /// The month's counts per day arrived.
@@ -146,11 +155,14 @@ pub enum Action {
     SaveProgress(super::saving::Saving),
 }
 
-/// What the today screen shows, read in one go.
-#[derive(Debug, Clone, PartialEq)]
+/// What the today screen shows: all of it, or the part `part` says.
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct TodayData {
-    /// Today's and tomorrow's sessions.
+    /// Today's and tomorrow's sessions (those read).
     pub sessions: Vec<Session>,
+    /// Which part this is: `None`, all of today's and tomorrow's sessions, the performance
+    /// items and the alerts.
+    pub part: Option<super::today_view::TodayPart>,
     /// Cases near or past a deadline.
     pub alerts: Vec<CaseAlert>,
     /// Performance items of agreements due soon or missed.
@@ -243,8 +255,16 @@ pub enum Effect {
     SaveSettings(Vec<(String, String)>),
     /// Replace the room's list of places.
     SavePlaces(Vec<Place>),
-    /// Read today's and tomorrow's sessions and the alerts for `today`.
+    /// Read how many sessions today and tomorrow hold and the first of them, for `today`.
     LoadToday(NaiveDate),
+    /// Read `limit` of today's and tomorrow's sessions from the `from`th on.
+    LoadTodaySessions {
+        today: NaiveDate,
+        from: usize,
+        limit: usize,
+    },
+    /// Read 今日's performance items and alerts for `today`.
+    LoadTodayRest(NaiveDate),
     /// Read the agenda's sessions.
     LoadAgenda {
         from: NaiveDate,

@@ -145,9 +145,11 @@ impl Effect {
             | Effect::LoadCaseSessions(id)
             | Effect::LoadFollowUps(id)
             | Effect::LoadAgreement(id, _) => read(Some((O::ViewCase, Case(*id)))),
-            Effect::LoadToday(_) | Effect::LoadAgenda { .. } | Effect::LoadMonth { .. } => {
-                read(Some((O::ViewAgenda, Room)))
-            }
+            Effect::LoadToday(_)
+            | Effect::LoadTodaySessions { .. }
+            | Effect::LoadTodayRest(_)
+            | Effect::LoadAgenda { .. }
+            | Effect::LoadMonth { .. } => read(Some((O::ViewAgenda, Room))),
             Effect::LoadStats(_) => read(Some((O::ViewStats, Room))),
             Effect::LoadUsers => read(Some((O::ManageUsers, Room))),
             Effect::LoadDrafts => read(None),

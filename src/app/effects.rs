@@ -52,10 +52,12 @@ impl Runner {
         store.act_as(&user);
         let searcher = super::search_worker::Searcher::new(store.path().to_path_buf());
         let window = crate::storage::Window::open(store.path());
+        // The writer's commits are noted where the change poll looks (see `storage::changes`).
         let writer = write_worker::Writer::new(
             store.path().to_path_buf(),
             user.clone(),
             window.token().to_string(),
+            store.own_commits(),
         );
         Runner {
             window,
@@ -236,6 +238,8 @@ impl Runner {
             Effect::SavePlaces(places) => self.save_places(&places)?,
             Effect::SaveLocalCategory(local) => self.save_local_category(&local)?,
             Effect::LoadToday(_)
+            | Effect::LoadTodaySessions { .. }
+            | Effect::LoadTodayRest(_)
             | Effect::LoadAgenda { .. }
             | Effect::LoadMonth { .. }
             | Effect::LoadCaseSessions(_)
@@ -299,9 +303,16 @@ impl Runner {
         self.window = crate::storage::Window::beside(self.store.path(), token);
     }
 
-    /// This runner is the writer thread's own: it writes where it is.
-    pub(super) fn on_writer_thread(&mut self) {
+    /// The change poll of the event loop, on this runner's (the keyboard's) store.
+    pub fn change_poll(&mut self) -> crate::storage::ChangePoll {
+        crate::storage::ChangePoll::new(&mut self.store)
+    }
+
+    /// This runner is the writer thread's own: it writes where it is, and notes its
+    /// commits in `own`, the keyboard's store's.
+    pub(super) fn on_writer_thread(&mut self, own: crate::storage::OwnCommits) {
         self.on_writer = true;
+        self.store.share_commits(own);
     }
 }
 

@@ -4,7 +4,7 @@
 //! number); deadline alerts and agreements due are theirs only. Every other role sees the
 //! room as storage read it. The rule is the rights table's (`user::sees_parties`).
 
-use super::action::Action;
+use super::action::{Action, TodayData};
 use crate::domain::conflicts::{ClashKind, Verdict};
 use crate::domain::session::Session;
 use crate::domain::user::{User, may_see_agreements, sees_parties};
@@ -13,38 +13,57 @@ use crate::storage::{StorageError, Store};
 /// `action` (a schedule effect's answer) as `user` may see it.
 pub fn as_seen(store: &Store, user: &User, action: Action) -> Result<Action, StorageError> {
     Ok(match action {
-        Action::TodayLoaded(mut data) => {
-            data.sessions = sessions(user, data.sessions);
-            let mut alerts = Vec::with_capacity(data.alerts.len());
-            let mut dropped = false;
-            for alert in data.alerts {
-                if sees_case(store, user, alert.case_id)? {
-                    alerts.push(alert);
-                } else {
-                    dropped = true;
-                }
-            }
-            data.alerts = alerts;
-            // Counted room-wide: not the front desk's number once others' are left out.
-            if dropped {
-                data.more_alerts = 0;
-            }
-            let agreements = may_see_agreements(user);
-            let mut due = Vec::with_capacity(data.performance.len());
-            for item in data.performance {
-                if agreements && sees_case(store, user, item.case_id)? {
-                    due.push(item);
-                }
-            }
-            data.performance = due;
-            Action::TodayLoaded(data)
+        Action::TodayLoaded(data) => Action::TodayLoaded(today(store, user, data)?),
+        Action::TodayRestLoaded(day, data) => {
+            Action::TodayRestLoaded(day, today(store, user, data)?)
         }
+        Action::TodaySessionsLoaded {
+            today,
+            from,
+            sessions: list,
+        } => Action::TodaySessionsLoaded {
+            today,
+            from,
+            sessions: sessions(user, list),
+        },
         Action::AgendaLoaded(list) => Action::AgendaLoaded(sessions(user, list)),
         Action::CaseSessionsLoaded(id, list) => {
             Action::CaseSessionsLoaded(id, sessions(user, list))
         }
         other => other,
     })
+}
+
+/// 今日's data (or part of it) as `user` may see it.
+fn today(
+    store: &Store,
+    user: &User,
+    mut data: Box<TodayData>,
+) -> Result<Box<TodayData>, StorageError> {
+    data.sessions = sessions(user, std::mem::take(&mut data.sessions));
+    let mut alerts = Vec::with_capacity(data.alerts.len());
+    let mut dropped = false;
+    for alert in std::mem::take(&mut data.alerts) {
+        if sees_case(store, user, alert.case_id)? {
+            alerts.push(alert);
+        } else {
+            dropped = true;
+        }
+    }
+    data.alerts = alerts;
+    // Counted room-wide: not the front desk's number once others' are left out.
+    if dropped {
+        data.more_alerts = 0;
+    }
+    let agreements = may_see_agreements(user);
+    let mut due = Vec::with_capacity(data.performance.len());
+    for item in std::mem::take(&mut data.performance) {
+        if agreements && sees_case(store, user, item.case_id)? {
+            due.push(item);
+        }
+    }
+    data.performance = due;
+    Ok(data)
 }
 
 /// The clashes of a refused booking as `user` may see them: another case's session is

@@ -39,6 +39,7 @@ pub mod state;
 pub mod stats_view;
 pub mod status_line;
 pub mod text_keys;
+pub mod today_view;
 mod update;
 pub mod version_diffs;
 

@@ -1,91 +1,14 @@
-//! What the today screen and the schedule tab hold: the sessions and alerts read for them,
-//! the selected line, the agenda's span (a day, a week or any range up to a quarter) or the
+//! What the schedule tab holds (今日's own state is `today_view`, named here too): the
+//! sessions read for it, the agenda's span (a day, a week or any range up to a quarter) or the
 //! month's cursor, the filters, and the range form while it is open.
 
 use crate::domain::follow_up::Place;
 use crate::domain::org::MediatorId;
 use crate::domain::session::Session;
-use crate::storage::{CaseAlert, SessionFilter};
+use crate::storage::SessionFilter;
 use chrono::{Datelike, Days, Months, NaiveDate};
 
-/// What the today screen shows.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct TodayView {
-    /// Today's and tomorrow's sessions, in time order.
-    pub sessions: Vec<Session>,
-    /// Cases near or past a deadline, in 今日's order (see `Urgency::today_rank`): the
-    /// long overdue last, from `long_from` on.
-    pub alerts: Vec<CaseAlert>,
-    /// Where the long-overdue alerts start in `alerts` (its length when there are none).
-    pub long_from: usize,
-    /// The long-overdue alerts are listed one by one (Enter on their line), not only counted.
-    pub long_open: bool,
-    /// Agreements' performance items due soon or missed, earliest first.
-    pub performance: Vec<crate::storage::DueItem>,
-    /// Open cases near or past their limit that are not listed (only counted).
-    pub more_alerts: u64,
-    /// The selected line among sessions then alerts.
-    pub selected: usize,
-    /// True until the first answer.
-    pub loading: bool,
-    /// The day the data shown is current for; `None` once something may have changed
-    /// it (another process, a save here, new settings). Coming back to 今日 reads it
-    /// again only then, so moving between tabs costs no read.
-    pub fresh_for: Option<NaiveDate>,
-}
-
-/// A line of the today screen that opens a case.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TodayLine {
-    /// A session (index into `sessions`).
-    Session(usize),
-    /// An alert (index into `alerts`).
-    Alert(usize),
-    /// The line that counts the long-overdue alerts (Enter lists or hides them).
-    LongOverdue,
-    /// A performance item (index into `performance`).
-    Performance(usize),
-}
-
-impl TodayView {
-    /// Every line that can be selected, in screen order.
-    pub fn lines(&self) -> Vec<TodayLine> {
-        let long_from = self.long_from.min(self.alerts.len());
-        let long = (long_from < self.alerts.len()).then_some(TodayLine::LongOverdue);
-        let long_listed = if self.long_open {
-            long_from..self.alerts.len()
-        } else {
-            0..0
-        };
-        (0..self.sessions.len())
-            .map(TodayLine::Session)
-            .chain((0..self.performance.len()).map(TodayLine::Performance))
-            .chain((0..long_from).map(TodayLine::Alert))
-            .chain(long)
-            .chain(long_listed.map(TodayLine::Alert))
-            .collect()
-    }
-
-    /// Takes the alerts read for today in 今日's order, the long overdue last.
-    pub fn set_alerts(&mut self, mut alerts: Vec<CaseAlert>) {
-        alerts.sort_by_key(|a| (a.deadline.urgency.today_rank(), a.deadline.due, a.case_id));
-        self.long_from = alerts
-            .iter()
-            .position(|a| a.deadline.urgency.long_overdue())
-            .unwrap_or(alerts.len());
-        self.alerts = alerts;
-    }
-
-    /// The case the selected line belongs to.
-    pub fn selected_case(&self) -> Option<crate::domain::case::CaseId> {
-        match self.lines().get(self.selected)? {
-            TodayLine::Session(i) => self.sessions.get(*i).map(|s| s.fields.case_id),
-            TodayLine::Alert(i) => self.alerts.get(*i).map(|a| a.case_id),
-            TodayLine::Performance(i) => self.performance.get(*i).map(|p| p.case_id),
-            TodayLine::LongOverdue => None,
-        }
-    }
-}
+pub use super::today_view::{TodayLine, TodayView};
 
 /// How the schedule tab shows its days.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

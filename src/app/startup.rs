@@ -114,6 +114,38 @@ mod tests {
         assert!(status.text.contains("管理员"), "{}", status.text);
     }
 
+    /// Started on a real file as the event loop starts: 今日's first part, then the rest
+    /// near the top (a small room's alerts are on its first screen), though the drafts'
+    /// offer marks 今日 to be read again on coming back while the rest is on its way.
+    #[test]
+    fn a_small_rooms_first_screen_holds_its_alerts() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("room.db");
+        let now = chrono::DateTime::parse_from_rfc3339("2026-11-28T09:00:00+08:00").unwrap();
+        let mut store = crate::storage::Store::open(&db).unwrap();
+        crate::cli::demo::fill_demo(&mut store, 5, 7, now).unwrap();
+        let mut runner = crate::app::effects::Runner::new(
+            crate::storage::Store::open(&db).unwrap(),
+            "admin".into(),
+        );
+        let mut s = AppState::new(now.date_naive(), Lang::Zh, crate::ui::screen(80, 24));
+        let mut queue: std::collections::VecDeque<Effect> = start().into();
+        let mut asked = Vec::new();
+        while let Some(effect) = queue.pop_front() {
+            asked.push(effect.clone());
+            if let Some(answer) = runner.perform(effect, &now) {
+                queue.extend(update(&mut s, answer));
+            }
+        }
+        assert!(
+            asked.contains(&Effect::LoadTodayRest(now.date_naive())),
+            "{asked:?}"
+        );
+        assert!(s.today_view.rest_read, "{asked:?}");
+        let text = crate::ui::tests::support::screen(&s);
+        assert!(text.contains("期限提醒"), "{text}");
+    }
+
     #[test]
     fn a_backup_that_went_well_says_nothing() {
         let mut s = AppState::new(today(), Lang::Zh, crate::ui::screen(80, 24));

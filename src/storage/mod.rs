@@ -7,6 +7,7 @@ mod audit;
 pub mod backup;
 mod briefs;
 mod cases;
+mod changes;
 mod checkpoint;
 mod codec;
 pub mod daily_backup;
@@ -35,6 +36,7 @@ pub use alerts::CaseAlert;
 pub use audit::{AUDITED, TriggerFindings};
 pub use briefs::CaseBrief;
 pub use cases::NewCaseRecord;
+pub use changes::{ChangePoll, OwnCommits};
 pub use checkpoint::{Checkpoint, checkpoint_file};
 pub use drafts::Draft;
 pub use generation::Restored;
@@ -79,6 +81,8 @@ pub struct Store {
     file: Option<generation::FileId>,
     /// The zone the audit triggers stamp in: the room's, read at each write.
     audit_clock: zone::AuditClock,
+    /// Where its commits are noted for the app's change poll (see `changes`).
+    own: Option<changes::OwnCommits>,
 }
 
 /// What can go wrong with the database, each said so that the user knows what to do.
@@ -198,6 +202,7 @@ impl Store {
             repaired,
             file: generation::file_id(path),
             audit_clock,
+            own: None,
         };
         if found > 0 && found < search::index_version() {
             store.rebuild_search_index()?;
@@ -235,6 +240,7 @@ impl Store {
             repaired: TriggerFindings::default(),
             file: generation::file_id(path),
             audit_clock: zone::AuditClock::default(),
+            own: None,
         })
     }
 

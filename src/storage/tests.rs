@@ -464,6 +464,35 @@ fn migrating_from_every_earlier_version_reaches_the_latest_schema() {
         let read = store.load_case(linked.id).unwrap();
         assert_eq!(read.fields.parties[2].acts_for, Some(1), "from {start}");
         assert_eq!(read.fields.parties[1].legal_rep_title, "总经理");
+        // Every write counts itself (021), from whichever version.
+        let counted = store.change_count().unwrap();
+        store
+            .create_case(org.id, &fields("赵六"), "wang", &now())
+            .unwrap();
+        assert_eq!(store.change_count().unwrap(), counted + 1, "from {start}");
+        // 今日 reads its window of sessions through its own index (021).
+        let plan: Vec<String> = store
+            .conn
+            .prepare(
+                "EXPLAIN QUERY PLAN
+                 SELECT id FROM sessions INDEXED BY sessions_by_day_time
+                 WHERE org_id = 1 AND day >= '2026-11-28' AND day <= '2026-11-29'
+                   AND status IN ('planned', 'held')
+                 ORDER BY day, start_utc, id",
+            )
+            .unwrap()
+            .query_map([], |r| r.get(3))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        let plan = plan.join(" ");
+        assert!(!plan.contains("TEMP B-TREE"), "from {start}: {plan}");
+        assert!(
+            store
+                .today_sessions(org.id, now().date_naive(), 0, 10)
+                .unwrap()
+                .is_empty()
+        );
     }
 }
 

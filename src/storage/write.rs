@@ -93,9 +93,14 @@ impl Store {
                 .and_then(|()| f(&tx))
                 // The statistics summary follows the cases in the same transaction.
                 .and_then(|value| settled(&tx, settle).map(|()| value))
+                // The write counts itself, so the app tells its own commits from others'.
+                .and_then(|value| super::changes::bump(&tx).map(|n| (value, n)))
                 .and_then(|value| commit(&tx).map(|()| value));
             match outcome {
-                Ok(value) => return Ok(value),
+                Ok((value, n)) => {
+                    self.committed(n);
+                    return Ok(value);
+                }
                 Err(e) if is_busy(&e) => {
                     drop(tx); // rolls back what this attempt wrote
                     retry.pause()?;
@@ -123,7 +128,10 @@ impl Store {
         super::generation::check(&tx, self.generation)?;
         self.stamp_in_room_zone(&tx)?;
         let settle = !self.stats_deferred;
-        let value = match f(&tx).and_then(|v| settled(&tx, settle).map(|()| v)) {
+        let done = f(&tx)
+            .and_then(|v| settled(&tx, settle).map(|()| v))
+            .and_then(|v| super::changes::bump(&tx).map(|n| (v, n)));
+        let (value, n) = match done {
             Ok(value) => value,
             Err(e) => {
                 drop(tx);
@@ -133,7 +141,10 @@ impl Store {
         };
         loop {
             match commit(&tx) {
-                Ok(()) => return Ok(value),
+                Ok(()) => {
+                    self.committed(n);
+                    return Ok(value);
+                }
                 Err(e) if is_busy(&e) => retry.pause()?,
                 Err(e) => return Err(e),
             }

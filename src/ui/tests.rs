@@ -19,4 +19,5 @@ mod stats;
 pub mod support;
 mod today_keys;
 mod today_more;
+mod today_window;
 mod users;

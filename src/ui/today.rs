@@ -40,7 +40,8 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState, theme: Theme) {
         frame.render_widget(Paragraph::new(t("list.loading")).style(theme.dim()), inner);
         return;
     }
-    let (rows_all, selected_row) = plan(state);
+    let plan = plan(state);
+    let selected_row = plan.row_of(view.selected);
     let rows = usize::from(inner.height);
     // Keep the selected line in sight, with its section heading where possible.
     let first = selected_row
@@ -49,13 +50,10 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState, theme: Theme) {
     // Only the rows in sight are laid out: a district's day can hold thousands of
     // sessions, and a key moving the cursor must not lay out every one of them again.
     let column = alert_column(state, theme);
-    let shown: Vec<Line> = rows_all
-        .iter()
-        .enumerate()
-        .skip(first)
-        .take(rows)
+    let shown: Vec<Line> = (first..plan.rows().min(first + rows))
+        .filter_map(|i| Some((i, plan.row(i)?)))
         .map(|(i, row)| {
-            let line = lay_out(*row, state, w, column, theme);
+            let line = lay_out(row, state, w, column, theme);
             if Some(i) == selected_row {
                 line.style(theme.selected())
             } else {
@@ -79,45 +77,117 @@ enum Row {
     More,
 }
 
-/// Every row of the screen in order (cheap: no text yet), and the row of the selected line.
-fn plan(state: &AppState) -> (Vec<Row>, Option<usize>) {
-    let view = &state.today_view;
-    let selected = view.lines().get(view.selected).copied();
-    let mut out = Vec::new();
-    let tomorrow = state.today.succ_opt().unwrap_or(state.today);
-    for (key, day) in [
-        ("today.sessions_today", state.today),
-        ("today.sessions_tomorrow", tomorrow),
-    ] {
-        let on_day: Vec<usize> = (0..view.sessions.len())
-            .filter(|i| view.sessions[*i].fields.date() == day)
-            .collect();
-        out.push(Row::Heading(key, on_day.len()));
-        if on_day.is_empty() {
-            out.push(Row::Nothing("today.none"));
+/// A stretch of the screen's rows: one row, or a run of `len` selectable lines from line
+/// `first` on.
+#[derive(Debug, Clone, Copy)]
+enum Stretch {
+    One(Row),
+    Lines { first: usize, len: usize },
+}
+
+impl Stretch {
+    fn len(self) -> usize {
+        match self {
+            Stretch::One(_) => 1,
+            Stretch::Lines { len, .. } => len,
         }
-        out.extend(on_day.into_iter().map(|i| Row::Line(TodayLine::Session(i))));
     }
-    if !view.performance.is_empty() {
-        out.push(Row::Heading("today.performance", view.performance.len()));
+}
+
+/// Every row of the screen in order, as a dozen stretches (cheap whatever the number of
+/// sessions: nothing is laid out, nothing is listed line by line).
+struct Plan<'a> {
+    view: &'a crate::app::schedule::TodayView,
+    stretches: Vec<Stretch>,
+}
+
+impl Plan<'_> {
+    fn rows(&self) -> usize {
+        self.stretches.iter().map(|s| s.len()).sum()
     }
-    out.extend((0..view.performance.len()).map(|i| Row::Line(TodayLine::Performance(i))));
-    out.push(Row::Heading("today.alerts", view.alerts.len()));
-    if view.alerts.is_empty() {
-        out.push(Row::Nothing("today.no_alerts"));
+
+    /// The `i`th row.
+    fn row(&self, mut i: usize) -> Option<Row> {
+        for s in &self.stretches {
+            if i < s.len() {
+                return Some(match *s {
+                    Stretch::One(row) => row,
+                    Stretch::Lines { first, .. } => Row::Line(self.view.line(first + i)?),
+                });
+            }
+            i -= s.len();
+        }
+        None
     }
-    // Alerts and the one line counting the long overdue, in the order `lines` selects them.
-    out.extend(
-        view.lines()
-            .into_iter()
-            .skip_while(|l| !matches!(l, TodayLine::Alert(_) | TodayLine::LongOverdue))
-            .map(Row::Line),
-    );
-    if view.more_alerts > 0 {
-        out.push(Row::More);
+
+    /// The row of line `line`.
+    fn row_of(&self, line: usize) -> Option<usize> {
+        let mut at = 0;
+        for s in &self.stretches {
+            if let Stretch::Lines { first, len } = *s
+                && (first..first + len).contains(&line)
+            {
+                return Some(at + line - first);
+            }
+            at += s.len();
+        }
+        None
     }
-    let selected_row = selected.and_then(|line| out.iter().position(|r| *r == Row::Line(line)));
-    (out, selected_row)
+}
+
+/// The screen's rows: today's and tomorrow's sessions under their headings, then (once
+/// read) the performance items, the alerts with the one line counting the long overdue,
+/// and the count of those not listed.
+fn plan(state: &AppState) -> Plan<'_> {
+    let view = &state.today_view;
+    let mut out = Vec::new();
+    let mut line = 0;
+    for (key, n) in [
+        ("today.sessions_today", view.days[0]),
+        ("today.sessions_tomorrow", view.days[1]),
+    ] {
+        out.push(Stretch::One(Row::Heading(key, n)));
+        if n == 0 {
+            out.push(Stretch::One(Row::Nothing("today.none")));
+        }
+        out.push(Stretch::Lines {
+            first: line,
+            len: n,
+        });
+        line += n;
+    }
+    if view.rest_read {
+        if !view.performance.is_empty() {
+            out.push(Stretch::One(Row::Heading(
+                "today.performance",
+                view.performance.len(),
+            )));
+        }
+        out.push(Stretch::Lines {
+            first: line,
+            len: view.performance.len(),
+        });
+        line += view.performance.len();
+        out.push(Stretch::One(Row::Heading(
+            "today.alerts",
+            view.alerts.len(),
+        )));
+        if view.alerts.is_empty() {
+            out.push(Stretch::One(Row::Nothing("today.no_alerts")));
+        }
+        // Alerts and the one line counting the long overdue, in the order `line` gives.
+        out.push(Stretch::Lines {
+            first: line,
+            len: view.line_count().saturating_sub(line),
+        });
+        if view.more_alerts > 0 {
+            out.push(Stretch::One(Row::More));
+        }
+    }
+    Plan {
+        view,
+        stretches: out,
+    }
 }
 
 /// The width of the alerts' urgency column (the widest urgency listed, and room after
@@ -146,8 +216,7 @@ fn lay_out(row: Row, state: &AppState, w: usize, column: usize, theme: Theme) ->
         Row::Heading(key, n) => heading(&tf(key, &[("n", &n.to_string())]), theme),
         Row::Nothing(key) => Line::styled(format!("  {}", t(key)), theme.dim()),
         Row::Line(TodayLine::Session(i)) => view
-            .sessions
-            .get(i)
+            .session(i)
             .map_or_else(missing, |s| session_line::line(s, w, 2, true, theme)),
         Row::Line(TodayLine::Performance(i)) => {
             view.performance.get(i).map_or_else(missing, |due| {

@@ -16,7 +16,7 @@ use crate::domain::user::{Role, User};
 use crate::ui::tests::support::{case, today};
 
 /// The number of `Effect` variants; `variant` below must name each of them.
-const VARIANTS: usize = 44;
+const VARIANTS: usize = 46;
 
 /// Which variant `effect` is (no catch-all: a new effect fails to compile here, and
 /// then `one_of_each` must gain a value of it).
@@ -66,6 +66,8 @@ fn variant(effect: &Effect) -> usize {
         Effect::SaveAgreement(_) => 41,
         Effect::RecordRefusal { .. } => 42,
         Effect::DailyBackup => 43,
+        Effect::LoadTodaySessions { .. } => 44,
+        Effect::LoadTodayRest(_) => 45,
     }
 }
 
@@ -150,6 +152,12 @@ pub(crate) fn one_of_each() -> Vec<Effect> {
             is_room: true,
         }]),
         Effect::LoadToday(day),
+        Effect::LoadTodaySessions {
+            today: day,
+            from: 48,
+            limit: 74,
+        },
+        Effect::LoadTodayRest(day),
         Effect::LoadAgenda {
             from: day,
             to: day,

@@ -1,7 +1,9 @@
-//! Effects of the schedule run against storage: the today screen's data, the agenda, the
+//! Effects of the schedule run against storage: the today screen's data (its sessions a
+//! window at a time, counted per day; its performance items and alerts apart), the agenda, the
 //! month's counts, a case's sessions, scheduling a session.
 
 use crate::app::action::{Action, Effect, TodayData};
+use crate::app::today_view::TodayPart;
 use crate::domain::case::Timestamp;
 use crate::domain::org::OrgId;
 use crate::storage::{SessionFilter, StorageError, Store};
@@ -10,6 +12,10 @@ use chrono::Days;
 /// Open cases near or past their limit listed on the today screen; the rest are counted.
 /// A screen of several hundred lines is already more than anyone reads in a morning.
 const TODAY_OPEN_ALERTS: usize = 200;
+
+/// Sessions read with the first screen of 今日: the lines of an 80×24 screen and as many
+/// again (`TodayView::wanted` reads more when the selection comes near their end).
+const TODAY_FIRST_SESSIONS: usize = 48;
 
 /// Runs one schedule effect (other effects are answered with a plain failure).
 pub fn run(
@@ -21,26 +27,49 @@ pub fn run(
     Ok(match effect {
         Effect::LoadToday(today) => {
             let tomorrow = today.checked_add_days(Days::new(1)).unwrap_or(today);
+            let counts = store.session_counts(org, today, tomorrow, &SessionFilter::default())?;
+            let on = |day| {
+                counts
+                    .iter()
+                    .find(|(d, _)| *d == day)
+                    .map_or(0, |(_, n)| *n as usize)
+            };
+            let days = [on(today), on(tomorrow)];
+            Action::TodayLoaded(Box::new(TodayData {
+                sessions: store.today_sessions(org, today, 0, TODAY_FIRST_SESSIONS)?,
+                part: Some(TodayPart {
+                    days,
+                    from: 0,
+                    rest: false,
+                }),
+                places: store.places(org)?,
+                ..Default::default()
+            }))
+        }
+        Effect::LoadTodaySessions { today, from, limit } => Action::TodaySessionsLoaded {
+            today,
+            from,
+            sessions: store.today_sessions(org, today, from, limit)?,
+        },
+        Effect::LoadTodayRest(today) => {
             let limits = store.limits(org)?;
             let (alerts, more_alerts) =
                 store.case_alerts_first(org, &limits, today, TODAY_OPEN_ALERTS)?;
-            Action::TodayLoaded(Box::new(TodayData {
-                sessions: store.sessions_in_range(
-                    org,
-                    today,
-                    tomorrow,
-                    &SessionFilter::default(),
-                )?,
-                performance: store.performance_due(
-                    org,
-                    today
-                        .checked_add_days(Days::new(u64::from(limits.near_days)))
-                        .unwrap_or(today),
-                )?,
-                alerts,
-                more_alerts,
-                places: store.places(org)?,
-            }))
+            let performance = store.performance_due(
+                org,
+                today
+                    .checked_add_days(Days::new(u64::from(limits.near_days)))
+                    .unwrap_or(today),
+            )?;
+            Action::TodayRestLoaded(
+                today,
+                Box::new(TodayData {
+                    alerts,
+                    more_alerts,
+                    performance,
+                    ..Default::default()
+                }),
+            )
         }
         Effect::LoadAgenda { from, to, filter } => {
             Action::AgendaLoaded(store.sessions_in_range(org, from, to, &filter)?)

@@ -31,6 +31,8 @@ pub struct Writer {
     user: User,
     /// The window (see `storage::Window`) whose drafts this writer writes.
     window: String,
+    /// Where its commits are noted, for the change poll to know them as its own.
+    own: crate::storage::OwnCommits,
     jobs: Option<Sender<Job>>,
     answers: Option<Receiver<Action>>,
     thread: Option<std::thread::JoinHandle<()>>,
@@ -46,11 +48,17 @@ pub struct Writer {
 impl Writer {
     /// A writer for the database at `path`, saving as `user`; its thread starts with the
     /// first save.
-    pub fn new(path: PathBuf, user: User, window: String) -> Writer {
+    pub fn new(
+        path: PathBuf,
+        user: User,
+        window: String,
+        own: crate::storage::OwnCommits,
+    ) -> Writer {
         Writer {
             path,
             user,
             window,
+            own,
             jobs: None,
             answers: None,
             thread: None,
@@ -160,9 +168,10 @@ impl Writer {
         let path = self.path.clone();
         let user = self.user.clone();
         let window = self.window.clone();
+        let own = self.own.clone();
         let thread = std::thread::Builder::new()
             .name("writer".into())
-            .spawn(move || work(&path, user, &window, &inbox, &outbox))?;
+            .spawn(move || work(&path, user, &window, own, &inbox, &outbox))?;
         self.answers = Some(answers);
         self.thread = Some(thread);
         Ok(jobs)
@@ -194,7 +203,14 @@ impl Writer {
 
 /// The writer: opens its connection, then runs each save in turn until the app drops
 /// its end of the channel.
-fn work(path: &Path, user: User, window: &str, inbox: &Receiver<Job>, outbox: &Sender<Action>) {
+fn work(
+    path: &Path,
+    user: User,
+    window: &str,
+    own: crate::storage::OwnCommits,
+    inbox: &Receiver<Job>,
+    outbox: &Sender<Action>,
+) {
     let mut runner = match Store::open(path) {
         Ok(store) => {
             let mut runner = Runner::new(store, user.name.clone());
@@ -212,7 +228,7 @@ fn work(path: &Path, user: User, window: &str, inbox: &Receiver<Job>, outbox: &S
             return;
         }
     };
-    runner.on_writer_thread();
+    runner.on_writer_thread(own);
     while let Ok(job) = inbox.recv() {
         let (effect, now) = match job {
             Job::Run { effect, now } => (effect, now),

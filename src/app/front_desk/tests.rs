@@ -115,6 +115,7 @@ fn another_cases_session_in_a_clash_is_named_by_time_place_and_mediator_only() {
     let alerts = store.case_alerts(org.id, &limits, today).expect("alerts");
     assert!(alerts.iter().any(|a| a.case_id == theirs.id), "{alerts:?}");
     let data = TodayData {
+        part: None,
         sessions: store
             .sessions_in_range(org.id, today, today, &SessionFilter::default())
             .expect("sessions"),

@@ -76,7 +76,12 @@ fn handle(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::Paste(text) => paste(state, &text),
         Action::Resize(screen) => {
             state.size = screen;
-            Vec::new()
+            // A taller window shows more of 今日's lines.
+            if state.tab == Tab::Today {
+                today::wanted(state)
+            } else {
+                Vec::new()
+            }
         }
         Action::Today(today) => {
             state.today = today;
@@ -109,6 +114,12 @@ fn handle(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::RepeatsFound(query, cases) => detail::repeats_found(state, query, cases),
         Action::Failed(failure) => results::failed(state, failure),
         Action::TodayLoaded(data) => today::loaded(state, *data),
+        Action::TodaySessionsLoaded {
+            today: day,
+            from,
+            sessions,
+        } => today::sessions_loaded(state, day, from, sessions),
+        Action::TodayRestLoaded(day, data) => today::rest_loaded(state, day, *data),
         Action::AgendaLoaded(sessions) => {
             schedule::agenda_loaded(state, sessions);
             Vec::new()

@@ -16,6 +16,7 @@ use crate::storage::{SessionFilter, StorageError, Store};
 use chrono::NaiveDate;
 
 mod alert;
+mod today_window;
 
 pub(super) use crate::storage::test_room::at;
 
@@ -63,7 +64,13 @@ pub(super) fn case(room: &mut Room, name: &str, received: &str, source: Source) 
         .unwrap()
 }
 
-fn session(case: CaseId, start: &str, end: &str, who: MediatorId, party: &str) -> SessionFields {
+pub(super) fn session(
+    case: CaseId,
+    start: &str,
+    end: &str,
+    who: MediatorId,
+    party: &str,
+) -> SessionFields {
     SessionFields {
         case_id: case,
         kind: SessionKind::Mediation,

@@ -62,6 +62,7 @@ fn long_today(cols: u16, rows: u16) -> AppState {
     police.parties = PARTIES.join("、");
     police.deadline.at = chrono::NaiveTime::from_hms_opt(14, 20, 0);
     let data = TodayData {
+        part: None,
         sessions: vec![long_session()],
         alerts: vec![police],
         performance: Vec::new(),

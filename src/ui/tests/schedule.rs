@@ -115,6 +115,7 @@ pub(super) fn alert(
 
 pub(super) fn today_data() -> TodayData {
     TodayData {
+        part: None,
         sessions: sessions(),
         alerts: vec![
             alert(
@@ -204,6 +205,7 @@ fn today_with_nothing_to_do_zh() {
     let mut s = state(Lang::Zh, 80, 24);
     s.tab = Tab::Today;
     let empty = TodayData {
+        part: None,
         sessions: vec![],
         alerts: vec![],
         performance: vec![],

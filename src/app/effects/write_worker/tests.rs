@@ -174,3 +174,56 @@ fn after_a_restore_taken_in_the_writer_saves_again() {
         "{answers:?}"
     );
 }
+
+/// The app's own saves commit on the writer's connection, which `data_version` on the
+/// keyboard's connection cannot tell from another process's: each save was followed by
+/// a needless re-read of the screen two seconds later. Another process's write must
+/// still be noticed, also when it falls between two saves of ours.
+#[test]
+fn the_change_poll_passes_over_our_own_saves_and_notices_anyone_elses() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, mut runner) = room(dir.path());
+    let mut poll = runner.change_poll();
+    assert!(!poll.foreign(runner.store()), "nothing happened yet");
+    let save = |runner: &mut Runner, name: &str| {
+        let effect = Effect::AddMediator {
+            name: name.into(),
+            phone: String::new(),
+        };
+        assert_eq!(runner.perform(effect, &now()), None, "on the writer");
+        let saved = runner.wait_for_save().expect("answered");
+        assert!(!matches!(saved, Action::Failed(_)), "{saved:?}");
+    };
+    save(&mut runner, "甲");
+    assert!(!poll.foreign(runner.store()), "our own save");
+    save(&mut runner, "乙");
+    // A draft is written on the writer as well.
+    runner.perform(
+        Effect::SaveDraft {
+            key: "case:new".into(),
+            content: "{}".into(),
+        },
+        &now(),
+    );
+    assert_eq!(runner.wait_for_save(), Some(Action::DraftStored));
+    assert!(!poll.foreign(runner.store()), "two writes of ours");
+    // Another tiaojie process.
+    let mut other = Store::open(&db).unwrap();
+    let org = other.organisation().unwrap().unwrap().id;
+    other.add_mediator(org, "丙", "").unwrap();
+    assert!(poll.foreign(runner.store()), "another process's save");
+    assert!(!poll.foreign(runner.store()), "and only once");
+    // Another's save between two of ours.
+    save(&mut runner, "丁");
+    other.add_mediator(org, "戊", "").unwrap();
+    save(&mut runner, "己");
+    assert!(poll.foreign(runner.store()), "between two of ours");
+    // A write that does not count itself (not tiaojie's storage; the audited tables
+    // refuse such a writer, whose connection lacks the audit's functions).
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute("UPDATE mediators SET phone = '1' WHERE name = '甲'", [])
+        .unwrap();
+    assert!(poll.foreign(runner.store()), "an uncounted write");
+    assert!(!poll.foreign(runner.store()));
+}
