@@ -201,3 +201,45 @@ fn the_ledger_is_written_as_before_in_every_format_and_for_every_viewer() {
         .unwrap();
     same_as_golden("empty.txt", &out.stdout);
 }
+
+/// The 统计 tab's F9 writes, for the same person, the cells `report ledger` writes
+/// (without the line on `--unmasked`, which only the command line offers), masked.
+#[test]
+fn the_tabs_export_has_the_command_lines_cells() {
+    use tiaojie::app::action::{Action, Effect};
+    use tiaojie::app::effects::Runner;
+    use tiaojie::domain::stats::period::Period;
+    tiaojie::i18n::set_lang(tiaojie::i18n::Lang::Zh);
+    let dir = tempfile::tempdir().unwrap();
+    let db = room(dir.path());
+    let year = Period::range(day("2026-01-01"), day("2026-12-31"));
+    for (user, role, name) in [(ADMIN, Role::Admin, "admin"), (CLERK, Role::Clerk, "clerk")] {
+        let mut runner = Runner::new(Store::open(&db).unwrap(), user.into());
+        runner.set_user(User::new(user, role));
+        runner.run(Effect::LoadRoom, &at("2026-11-28"));
+        let action = runner.run(Effect::ExportLedger(year), &at("2026-11-28"));
+        let Action::LedgerExported(path) = action else {
+            panic!("{action:?}");
+        };
+        let want = std::fs::read_to_string(golden_dir().join(format!("{name}.xlsx.cells")))
+            .unwrap()
+            .lines()
+            .filter(|l| !l.contains("--unmasked"))
+            .map(|l| format!("{l}\n"))
+            .collect::<String>();
+        assert_eq!(cells_of(Path::new(&path)), want, "{name}");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
+        // No temporary file is left beside it.
+        let left: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_name().to_string_lossy().ends_with(".partial"))
+            .collect();
+        assert!(left.is_empty(), "{left:?}");
+    }
+}
