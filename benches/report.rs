@@ -1,6 +1,8 @@
 //! The ledger (台账) of every case, as `tiaojie report ledger` writes it in each format:
 //! the whole process's time and its peak memory (the child's maximum resident set, from
 //! `wait4`), which must not grow with the number of cases (the ledger is streamed).
+//! The demo room is made by `tiaojie demo` in a child too: a child's peak counts its
+//! parent's memory at the fork, so this process stays small (its own peak is printed).
 //!
 //! `cargo bench --bench report` (full: 10,000 and 100,000 cases);
 //! `TIAOJIE_BENCH_QUICK=1 cargo test --benches` (quick: 2,000 cases, few runs).
@@ -8,7 +10,7 @@
 #[path = "support/bench.rs"]
 mod bench;
 
-use bench::{Sample, demo_db, duration_ms, print_table, quick};
+use bench::{Sample, duration_ms, print_table, quick};
 use std::path::Path;
 use std::process::Command;
 use std::time::Instant;
@@ -21,7 +23,13 @@ fn main() {
     };
     let runs = if quick() { 3 } else { 7 };
     for &cases in sizes {
-        let (dir, db) = demo_db(cases);
+        let dir = tempfile::tempdir().expect("temp dir");
+        let db = dir.path().join("bench.db");
+        let made = tiaojie(&db)
+            .args(["demo", "--cases", &cases.to_string(), "--seed", "2026"])
+            .status()
+            .expect("start tiaojie demo");
+        assert!(made.success(), "tiaojie demo failed");
         let mut samples = Vec::new();
         for format in ["txt", "csv", "xlsx"] {
             let out = dir.path().join(format!("ledger.{format}"));
@@ -35,7 +43,22 @@ fn main() {
             &format!("report ledger of every case, {cases} cases"),
             &samples,
         );
+        let own = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+        if let Some(line) = own.lines().find(|l| l.starts_with("VmHWM")) {
+            println!("this benchmark's own peak (a floor under the figures): {line}");
+        }
     }
+}
+
+/// The binary on `db`, its messages dropped.
+fn tiaojie(db: &Path) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_tiaojie"));
+    command
+        .arg("--db")
+        .arg(db)
+        .args(["--lang", "zh"])
+        .stderr(std::process::Stdio::null());
+    command
 }
 
 /// Runs `report ledger` in `format` to `out` `runs` times (after one warm-up run).
