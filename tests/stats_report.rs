@@ -144,7 +144,8 @@ mod exports {
     /// The ledger of `period` in `format`, every case (as written to a file).
     fn ledger(store: &Store, period: &Period, unmasked: bool, format: Format) -> Vec<u8> {
         let mut out = std::io::Cursor::new(Vec::new());
-        room_ledger_to(store, period, unmasked, None, format, &mut out, "test").unwrap();
+        let to = (&mut out, "test", None);
+        room_ledger_to(store, period, unmasked, None, format, to).unwrap();
         out.into_inner()
     }
 

@@ -145,14 +145,15 @@ pub fn write_room_ledger(
         if format == Format::Xlsx {
             // A workbook is put together with seeks; standard output cannot seek.
             let mut book = std::io::Cursor::new(Vec::new());
-            room_ledger_to(store, period, unmasked, viewer, format, &mut book, &stdout)?;
+            let to = (&mut book, stdout.as_str(), None);
+            room_ledger_to(store, period, unmasked, viewer, format, to)?;
             out.write_all(book.get_ref())
         } else {
             let fail = |cause| CliError::Write {
                 path: stdout.clone(),
                 cause,
             };
-            with_ledger(store, period, unmasked, viewer, |ledger| {
+            with_ledger(store, period, unmasked, viewer, None, |ledger| {
                 text_or_csv(ledger, format, &mut out, fail)
             })?;
             Ok(())
@@ -167,7 +168,13 @@ pub fn write_room_ledger(
     through_partial(file, |out| {
         let mut out = std::io::BufWriter::new(out);
         let target = file.display().to_string();
-        room_ledger_to(store, period, unmasked, viewer, format, &mut out, &target)?;
+        let folder = file.parent().filter(|d| !d.as_os_str().is_empty());
+        let to = (
+            &mut out,
+            target.as_str(),
+            Some(folder.unwrap_or(Path::new("."))),
+        );
+        room_ledger_to(store, period, unmasked, viewer, format, to)?;
         out.flush().map_err(|cause| CliError::Write {
             path: target,
             cause,
@@ -176,21 +183,21 @@ pub fn write_room_ledger(
     Ok(file.display().to_string())
 }
 
-/// [`write_room_ledger`] to `out`; `target` names it in a write error.
+/// [`write_room_ledger`] to `out`: `to` is the output, its name for a write error, and
+/// the folder where a workbook's rows wait (see [`Ledger::scratch`]).
 pub fn room_ledger_to<W: Write + Seek + Send>(
     store: &Store,
     period: &Period,
     unmasked: bool,
     viewer: Option<&crate::domain::user::User>,
     format: Format,
-    out: &mut W,
-    target: &str,
+    (out, target, scratch): (&mut W, &str, Option<&Path>),
 ) -> Result<(), CliError> {
     let fail = |cause| CliError::Write {
         path: target.to_string(),
         cause,
     };
-    with_ledger(store, period, unmasked, viewer, |ledger| {
+    with_ledger(store, period, unmasked, viewer, scratch, |ledger| {
         match (format, ledger) {
             (Format::Xlsx, Some((ledger, cases))) => ledger.xlsx(out, cases, fail),
             (_, ledger) => text_or_csv(ledger, format, out, fail),
@@ -220,6 +227,7 @@ fn with_ledger(
     period: &Period,
     unmasked: bool,
     viewer: Option<&crate::domain::user::User>,
+    scratch: Option<&Path>,
     write: impl FnOnce(Option<(&Ledger<'_>, &mut Cases<'_, CliError>)>) -> Result<(), CliError>,
 ) -> Result<(), CliError> {
     store.in_one_read(|store| {
@@ -246,6 +254,7 @@ fn with_ledger(
             frame,
             mediators: &mediators,
             unmasked,
+            scratch,
         };
         // The same cases as the 统计 tab's export (see `Store::each_ledger_case`).
         let mut cases = |each: &mut Each<'_, CliError>| {

@@ -27,6 +27,9 @@ pub struct Ledger<'a> {
     pub mediators: &'a [Mediator],
     /// Full ID numbers and phones (an administrator's `--unmasked`).
     pub unmasked: bool,
+    /// Where a workbook's rows wait until it is put together (the output's folder: the
+    /// same disk, rather than a /tmp that may be memory); `None`: the system's.
+    pub scratch: Option<&'a std::path::Path>,
 }
 
 impl Ledger<'_> {
@@ -88,7 +91,7 @@ impl Ledger<'_> {
         fail: impl Fn(std::io::Error) -> E,
     ) -> Result<(), E> {
         let xlsx = |e: rust_xlsxwriter::XlsxError| fail(std::io::Error::other(e.to_string()));
-        let mut book = StreamedBook::begin(&self.frame).map_err(xlsx)?;
+        let mut book = StreamedBook::begin(&self.frame, self.scratch).map_err(xlsx)?;
         self.rows(cases, |row| book.row(row).map_err(xlsx))?;
         book.finish(&self.frame.notes, out).map_err(xlsx)
     }

@@ -8,6 +8,7 @@ use super::{Cell, Frame, Sheet};
 use chrono::Datelike;
 use rust_xlsxwriter::{ExcelDateTime, Format, FormatAlign, Workbook, Worksheet, XlsxError};
 use std::io::{Seek, Write};
+use std::path::Path;
 
 /// The workbook as bytes (the caller writes the file, so a failed write leaves no half file).
 pub fn workbook_bytes(sheets: &[Sheet]) -> Result<Vec<u8>, XlsxError> {
@@ -115,9 +116,13 @@ pub struct StreamedBook {
 }
 
 impl StreamedBook {
-    /// A workbook whose one sheet has `frame`'s title and headers written.
-    pub fn begin(frame: &Frame) -> Result<StreamedBook, XlsxError> {
+    /// A workbook whose one sheet has `frame`'s title and headers written; its rows wait
+    /// in an unnamed file in `scratch` (`None`: the system's temporary folder).
+    pub fn begin(frame: &Frame, scratch: Option<&Path>) -> Result<StreamedBook, XlsxError> {
         let mut book = Workbook::new();
+        if let Some(dir) = scratch {
+            book.set_tempdir(dir)?;
+        }
         let formats = Formats::new();
         let ws = book.add_worksheet_with_constant_memory()?;
         write_head(ws, frame, &formats)?;

@@ -74,6 +74,7 @@ pub fn ledger_workbook<W: Write + Seek + Send>(
         frame: crate::report::ledger::ledger_frame(&title, false),
         mediators: &mediators,
         unmasked: false,
+        scratch: store.path().parent().filter(|d| !d.as_os_str().is_empty()),
     };
     // A 登记员's ledger is their own cases, as `tiaojie report ledger` gives it.
     let mut cases = |each: &mut Each<'_, StorageError>| {
