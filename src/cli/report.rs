@@ -221,7 +221,7 @@ fn text_or_csv<W: Write>(
 }
 
 /// Calls `write` with the room's ledger and its cases (`None` if no room is set up), all
-/// in one read transaction: the text table's two readings see the same moment.
+/// in one read transaction: the room, its mediators and the cases are one moment.
 fn with_ledger(
     store: &Store,
     period: &Period,

@@ -1,10 +1,10 @@
 //! Writing the ledger (台账) as its cases are read: each case becomes its row and is
 //! written at once, so no format holds the ledger whole. The caller hands the cases (it
-//! reads them from storage in one read transaction); the text table asks for them twice,
-//! since its first line needs every column's width.
+//! reads them from storage in one read transaction). The text table's first line needs
+//! every column's width, so its rows wait in a temporary file ([`Spool`]) until the last.
 
 use super::ledger::ledger_row;
-use super::txt::{TextWriter, Widths};
+use super::txt::Spool;
 use super::xlsx::StreamedBook;
 use super::{Cell, Frame, csv::CsvWriter};
 use crate::domain::agreement::AgreementKind;
@@ -27,8 +27,9 @@ pub struct Ledger<'a> {
     pub mediators: &'a [Mediator],
     /// Full ID numbers and phones (an administrator's `--unmasked`).
     pub unmasked: bool,
-    /// Where a workbook's rows wait until it is put together (the output's folder: the
-    /// same disk, rather than a /tmp that may be memory); `None`: the system's.
+    /// Where a workbook's or a text table's rows wait until the end (the output's
+    /// folder: the same disk, rather than a /tmp that may be memory); `None`: the
+    /// system's temporary folder.
     pub scratch: Option<&'a std::path::Path>,
 }
 
@@ -59,14 +60,9 @@ impl Ledger<'_> {
         cases: &mut Cases<'_, E>,
         fail: impl Fn(std::io::Error) -> E,
     ) -> Result<W, E> {
-        let mut widths = Widths::of(&self.frame);
-        self.rows(cases, |row| {
-            widths.add(row);
-            Ok(())
-        })?;
-        let mut text = TextWriter::begin(out, &self.frame, widths).map_err(&fail)?;
-        self.rows(cases, |row| text.row(row).map_err(&fail))?;
-        text.end(&self.frame.notes).map_err(fail)
+        let mut spool = Spool::new(&self.frame, self.scratch).map_err(&fail)?;
+        self.rows(cases, |row| spool.add(row).map_err(&fail))?;
+        spool.write_to(out, &self.frame).map_err(fail)
     }
 
     /// Writes the ledger as CSV (BOM first) to `out`; `fail` words a write error.

@@ -14,8 +14,8 @@ use rusqlite::OptionalExtension;
 
 impl Store {
     /// Runs `read` in one read transaction, so that all it reads is one moment of the
-    /// file while others write (the text ledger reads its cases twice: widths, then
-    /// rows). Inside another transaction it simply joins it.
+    /// file while others write (the ledger's room, mediators and cases; or any reading
+    /// done twice). Inside another transaction it simply joins it.
     pub fn in_one_read<T, E: From<StorageError>>(
         &self,
         read: impl FnOnce(&Store) -> Result<T, E>,
@@ -118,7 +118,7 @@ mod tests {
             .create_case(org, &fields, "王调解", &now())
             .unwrap();
         // Another process's connection to the same file registers a case in the period
-        // between the two readings (the text ledger's widths, then its rows).
+        // between two readings.
         let mut other = Store::open(room.store.path()).unwrap();
         let (first, second) = room
             .store
