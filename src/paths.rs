@@ -53,18 +53,25 @@ pub fn backup_dir(db: &Path) -> PathBuf {
 /// if the file existed with wider rights: exports and reports hold personal data.
 pub fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     use std::io::Write;
+    let mut file = create_private(path)?;
+    file.write_all(bytes)?;
+    file.flush()
+}
+
+/// A file at `path`, empty and readable by its owner only (0600 on Unix), even if it
+/// existed with wider rights, for an export written a piece at a time.
+pub fn create_private(path: &Path) -> std::io::Result<std::fs::File> {
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create(true).truncate(true);
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let mut file = options.open(path)?;
+    let file = options.open(path)?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
         file.set_permissions(std::fs::Permissions::from_mode(0o600))?;
     }
-    file.write_all(bytes)?;
-    file.flush()
+    Ok(file)
 }
 
 /// Who is at the keyboard: the operating-system user. `$USER` (or `$LOGNAME`) when the

@@ -550,9 +550,15 @@ fn the_front_desks_ledger_is_the_same_on_the_statistics_tab_and_the_command_line
     // Of the same cases as `report ledger`: their own, one.
     let store = Store::open(&room.db).unwrap();
     let org = store.organisation().unwrap().unwrap();
-    let cases = store.ledger_cases(org.id, &period, Some(&clerk)).unwrap();
+    let mut cases = Vec::new();
+    store
+        .each_ledger_case(org.id, &period, Some(&clerk), |case, _| {
+            cases.push(case.id);
+            Ok::<_, tiaojie::storage::StorageError>(())
+        })
+        .unwrap();
     assert_eq!(cases.len(), 1);
-    assert_eq!(cases[0].0.id.0.to_string(), room.own_number);
+    assert_eq!(cases[0].0.to_string(), room.own_number);
     let csv = room.db.parent().unwrap().join("clerk-ledger.csv");
     let range = ["--from", "2020-01-01", "--to", "2026-12-31"];
     let out = tiaojie(

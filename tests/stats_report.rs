@@ -91,7 +91,7 @@ fn the_next_month_quarter_and_year_match_the_hand_count() {
 mod exports {
     use super::stats_fixture::{build, day};
     use calamine::{Data, DataType, Reader, Xlsx, open_workbook};
-    use tiaojie::cli::report::{Format, render, room_ledger, room_stats};
+    use tiaojie::cli::report::{Format, render, room_ledger_to, room_stats};
     use tiaojie::domain::stats::period::Period;
     use tiaojie::storage::Store;
 
@@ -139,6 +139,14 @@ mod exports {
             agreement(ids[5], AgreementKind::Oral, None),
         ];
         store.insert_agreements(&list, &now).unwrap();
+    }
+
+    /// The ledger of `period` in `format`, every case (as written to a file).
+    fn ledger(store: &Store, period: &Period, unmasked: bool, format: Format) -> Vec<u8> {
+        let mut out = std::io::Cursor::new(Vec::new());
+        let to = (&mut out, "test", None);
+        room_ledger_to(store, period, unmasked, None, format, to).unwrap();
+        out.into_inner()
     }
 
     fn cell(sheet: &calamine::Range<Data>, row: u32, col: u32) -> Data {
@@ -209,9 +217,8 @@ mod exports {
         let (_, ids) = build(&mut store);
         add_agreements(&mut store, &ids);
         let october = Period::month_of(day("2026-10-01"));
-        let sheets = room_ledger(&store, &october, false).unwrap();
         let path = dir.path().join("台账.xlsx");
-        std::fs::write(&path, render(&sheets, Format::Xlsx).unwrap()).unwrap();
+        std::fs::write(&path, ledger(&store, &october, false, Format::Xlsx)).unwrap();
         let mut book: Xlsx<_> = open_workbook(&path).unwrap();
         let s = book.worksheet_range("台账").unwrap();
         let headers: Vec<String> = (0..9).map(|c| cell(&s, 1, c).to_string()).collect();
@@ -257,11 +264,10 @@ mod exports {
         assert_eq!(cell(&s, 2, 14), Data::String("书面协议".into()));
         assert_eq!(cell(&s, 3, 14), Data::Empty);
         assert_eq!(cell(&s, 5, 10), Data::String("不予受理".into()));
-        let unmasked = room_ledger(&store, &october, true).unwrap();
-        let text = String::from_utf8(render(&unmasked, Format::Csv).unwrap()).unwrap();
+        let text = String::from_utf8(ledger(&store, &october, true, Format::Csv)).unwrap();
         assert!(text.starts_with('\u{feff}'));
         assert!(text.contains("11010519491231002X"));
-        let masked = String::from_utf8(render(&sheets, Format::Csv).unwrap()).unwrap();
+        let masked = String::from_utf8(ledger(&store, &october, false, Format::Csv)).unwrap();
         assert!(!masked.contains("11010519491231002X"));
         assert!(masked.contains("2026-10-03,甲一、甲一邻居,110105********002X"));
     }

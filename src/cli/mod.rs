@@ -292,6 +292,10 @@ fn run_report(
         ReportKind::Ledger { range, .. } => (range, "ledger"),
     };
     let period = report::period(range.from, range.to);
+    let file = range
+        .output
+        .clone()
+        .or_else(|| report::default_file(kind, &period, range.format));
     let sheets = match what {
         ReportKind::Stats { merge, .. } if !merge.is_empty() => {
             report::district_stats(merge, &period)?
@@ -305,17 +309,25 @@ fn run_report(
             let (store, me) = open_as(db)?;
             match what {
                 ReportKind::Ledger { unmasked, .. } => {
-                    report::room_ledger_as(&store, &period, *unmasked, Some(&me))?
+                    // Streamed: each case is written as it is read.
+                    let target = report::write_room_ledger(
+                        &store,
+                        &period,
+                        *unmasked,
+                        Some(&me),
+                        range.format,
+                        file.as_deref(),
+                    )?;
+                    if file.is_some() {
+                        eprintln!("{}", tf("cli.report.done", &[("target", &target)]));
+                    }
+                    return Ok(());
                 }
                 ReportKind::Stats { .. } => report::room_stats(&store, &period)?,
             }
         }
     };
     let bytes = report::render(&sheets, range.format)?;
-    let file = range
-        .output
-        .clone()
-        .or_else(|| report::default_file(kind, &period, range.format));
     let target = report::write_out(&bytes, file.as_deref())?;
     if file.is_some() {
         eprintln!("{}", tf("cli.report.done", &[("target", &target)]));

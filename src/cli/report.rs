@@ -5,9 +5,11 @@ use super::CliError;
 use crate::domain::stats::Counts;
 use crate::domain::stats::period::Period;
 use crate::i18n::{t, tf};
+use crate::report::ledger_stream::{Cases, Each, Ledger};
 use crate::report::{Sheet, csv, ledger, stats_sheet, txt, xlsx};
 use crate::storage::Store;
 use chrono::NaiveDate;
+use std::io::{Seek, Write};
 use std::path::{Path, PathBuf};
 
 /// The output formats.
@@ -123,41 +125,145 @@ fn private_temp_dir() -> Result<PathBuf, CliError> {
     Ok(dir)
 }
 
-/// The ledger sheet of the cases received in `period`.
-pub fn room_ledger(store: &Store, period: &Period, unmasked: bool) -> Result<Vec<Sheet>, CliError> {
-    room_ledger_as(store, period, unmasked, None)
-}
-
-/// [`room_ledger`] as `viewer` sees it: a 登记员's ledger holds only the cases they
-/// registered (`None`: every case, for the room's own tools and tests).
-pub fn room_ledger_as(
+/// Writes the ledger (台账) of the cases received in `period`, as `viewer` sees it (a
+/// 登记员's holds only the cases they registered; `None`: every case, for the room's own
+/// tools and tests), to `file` through a temporary name, or without one to standard
+/// output. The cases are read one at a time in one read transaction, and each row is
+/// written as it comes: the ledger is one moment of the file and never held whole.
+/// Returns where it went.
+pub fn write_room_ledger(
     store: &Store,
     period: &Period,
     unmasked: bool,
     viewer: Option<&crate::domain::user::User>,
-) -> Result<Vec<Sheet>, CliError> {
-    let Some(org) = store.organisation()? else {
-        return Ok(Vec::new());
+    format: Format,
+    file: Option<&Path>,
+) -> Result<String, CliError> {
+    let Some(file) = file else {
+        let stdout = t("export.stdout").into_owned();
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        if format == Format::Xlsx {
+            // A workbook is put together with seeks; standard output cannot seek.
+            let mut book = std::io::Cursor::new(Vec::new());
+            let to = (&mut book, stdout.as_str(), None);
+            room_ledger_to(store, period, unmasked, viewer, format, to)?;
+            out.write_all(book.get_ref())
+        } else {
+            let fail = |cause| CliError::Write {
+                path: stdout.clone(),
+                cause,
+            };
+            with_ledger(store, period, unmasked, viewer, None, |ledger| {
+                text_or_csv(ledger, format, &mut out, fail)
+            })?;
+            Ok(())
+        }
+        .and_then(|()| out.flush())
+        .map_err(|cause| CliError::Write {
+            path: stdout.clone(),
+            cause,
+        })?;
+        return Ok(stdout);
     };
-    // The same cases as the 统计 tab's export (see `Store::ledger_cases`).
-    let cases = store.ledger_cases(org.id, period, viewer)?;
-    let mediators = store.mediators(org.id)?;
-    let title = tf(
-        "ledger.title",
-        &[
-            ("room", &org.profile.room_name),
-            ("from", &period.from.to_string()),
-            ("to", &period.to.to_string()),
-        ],
-    );
-    let mut sheet = ledger::ledger_sheet(&title, &cases, &mediators, unmasked);
-    if !unmasked {
-        // Here, at the command line, the flag is the way to the full numbers.
-        sheet
-            .notes
-            .push(t("ledger.note.unmasked_flag").into_owned());
+    through_partial(file, |out| {
+        let mut out = std::io::BufWriter::new(out);
+        let target = file.display().to_string();
+        let folder = file.parent().filter(|d| !d.as_os_str().is_empty());
+        let to = (
+            &mut out,
+            target.as_str(),
+            Some(folder.unwrap_or(Path::new("."))),
+        );
+        room_ledger_to(store, period, unmasked, viewer, format, to)?;
+        out.flush().map_err(|cause| CliError::Write {
+            path: target,
+            cause,
+        })
+    })?;
+    Ok(file.display().to_string())
+}
+
+/// [`write_room_ledger`] to `out`: `to` is the output, its name for a write error, and
+/// the folder where a workbook's rows wait (see [`Ledger::scratch`]).
+pub fn room_ledger_to<W: Write + Seek + Send>(
+    store: &Store,
+    period: &Period,
+    unmasked: bool,
+    viewer: Option<&crate::domain::user::User>,
+    format: Format,
+    (out, target, scratch): (&mut W, &str, Option<&Path>),
+) -> Result<(), CliError> {
+    let fail = |cause| CliError::Write {
+        path: target.to_string(),
+        cause,
+    };
+    with_ledger(store, period, unmasked, viewer, scratch, |ledger| {
+        match (format, ledger) {
+            (Format::Xlsx, Some((ledger, cases))) => ledger.xlsx(out, cases, fail),
+            (_, ledger) => text_or_csv(ledger, format, out, fail),
+        }
+    })
+}
+
+/// The ledger of a text format (or, with no room set up, what the format writes for no
+/// sheet: nothing, the CSV's BOM, an empty workbook).
+fn text_or_csv<W: Write>(
+    ledger: Option<(&Ledger<'_>, &mut Cases<'_, CliError>)>,
+    format: Format,
+    out: &mut W,
+    fail: impl Fn(std::io::Error) -> CliError,
+) -> Result<(), CliError> {
+    match (format, ledger) {
+        (Format::Txt, Some((ledger, cases))) => ledger.text(out, cases, fail).map(drop),
+        (Format::Csv, Some((ledger, cases))) => ledger.csv(out, cases, fail).map(drop),
+        (_, _) => out.write_all(&render(&[], format)?).map_err(fail),
     }
-    Ok(vec![sheet])
+}
+
+/// Calls `write` with the room's ledger and its cases (`None` if no room is set up), all
+/// in one read transaction: the room, its mediators and the cases are one moment.
+fn with_ledger(
+    store: &Store,
+    period: &Period,
+    unmasked: bool,
+    viewer: Option<&crate::domain::user::User>,
+    scratch: Option<&Path>,
+    write: impl FnOnce(Option<(&Ledger<'_>, &mut Cases<'_, CliError>)>) -> Result<(), CliError>,
+) -> Result<(), CliError> {
+    store.in_one_read(|store| {
+        let Some(org) = store.organisation()? else {
+            return write(None);
+        };
+        let mediators = store.mediators(org.id)?;
+        let title = tf(
+            "ledger.title",
+            &[
+                ("room", &org.profile.room_name),
+                ("from", &period.from.to_string()),
+                ("to", &period.to.to_string()),
+            ],
+        );
+        let mut frame = ledger::ledger_frame(&title, unmasked);
+        if !unmasked {
+            // Here, at the command line, the flag is the way to the full numbers.
+            frame
+                .notes
+                .push(t("ledger.note.unmasked_flag").into_owned());
+        }
+        let ledger = Ledger {
+            frame,
+            mediators: &mediators,
+            unmasked,
+            scratch,
+        };
+        // The same cases as the 统计 tab's export (see `Store::each_ledger_case`).
+        let mut cases = |each: &mut Each<'_, CliError>| {
+            store.each_ledger_case(org.id, period, viewer, |case, agreement| {
+                each(case, agreement)
+            })
+        };
+        write(Some((&ledger, &mut cases)))
+    })
 }
 
 /// The bytes of `sheets` in `format`.
@@ -175,7 +281,6 @@ pub fn render(sheets: &[Sheet], format: Format) -> Result<Vec<u8>, CliError> {
 /// Writes `bytes` to `file` through a temporary name, so a failed write leaves no half
 /// file under the real name; without a file, text goes to standard output.
 pub fn write_out(bytes: &[u8], file: Option<&Path>) -> Result<String, CliError> {
-    use std::io::Write;
     let Some(file) = file else {
         let mut out = std::io::stdout().lock();
         out.write_all(bytes)
@@ -186,17 +291,33 @@ pub fn write_out(bytes: &[u8], file: Option<&Path>) -> Result<String, CliError> 
             })?;
         return Ok(t("export.stdout").into_owned());
     };
+    through_partial(file, |mut out| {
+        out.write_all(bytes).map_err(|cause| CliError::Write {
+            path: file.display().to_string(),
+            cause,
+        })
+    })?;
+    Ok(file.display().to_string())
+}
+
+/// Writes `file` through `write` to a temporary name beside it (owner-only), renamed to
+/// `file` only once all is written, so a failed write leaves no half file under the real
+/// name (and no temporary one).
+fn through_partial(
+    file: &Path,
+    write: impl FnOnce(std::fs::File) -> Result<(), CliError>,
+) -> Result<(), CliError> {
     let partial = file.with_extension("partial");
     let err = |cause| CliError::Write {
         path: file.display().to_string(),
         cause,
     };
-    crate::paths::write_private(&partial, bytes).map_err(err)?;
-    std::fs::rename(&partial, file).map_err(|cause| {
+    let out = crate::paths::create_private(&partial).map_err(err)?;
+    let written = write(out).and_then(|()| std::fs::rename(&partial, file).map_err(err));
+    if written.is_err() {
         let _ = std::fs::remove_file(&partial);
-        err(cause)
-    })?;
-    Ok(file.display().to_string())
+    }
+    written
 }
 
 /// The file name an .xlsx gets when none is given: `统计_2026-10-01_2026-10-31.xlsx`.

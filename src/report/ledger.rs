@@ -4,7 +4,7 @@
 //! place in the ID and phone columns, in line with the names. The notes say only what the
 //! sheet is: how to get full numbers depends on where it was made, and its maker adds that.
 
-use super::{Cell, Sheet};
+use super::{Cell, Frame};
 use crate::domain::agreement::AgreementKind;
 use crate::domain::case::Case;
 use crate::domain::id_card::mask_id;
@@ -33,34 +33,24 @@ const COLUMNS: &[(&str, u16)] = &[
     ("ledger.col.agreement", 10),
 ];
 
-/// The ledger of `cases` (already in the order wanted), each with the form of its
-/// agreement if it has one.
-pub fn ledger_sheet(
-    title: &str,
-    cases: &[(Case, Option<AgreementKind>)],
-    mediators: &[Mediator],
-    unmasked: bool,
-) -> Sheet {
-    let rows = cases
-        .iter()
-        .enumerate()
-        .map(|(i, (c, agreement))| row(i + 1, c, *agreement, mediators, unmasked))
-        .collect();
+/// The ledger's frame: its title, headers and widths, and the note on masking.
+pub fn ledger_frame(title: &str, unmasked: bool) -> Frame {
     let mut notes = Vec::new();
     if !unmasked {
         notes.push(t("ledger.note.masked").into_owned());
     }
-    Sheet {
+    Frame {
         name: t("ledger.sheet").into_owned(),
         title: title.to_string(),
         headers: COLUMNS.iter().map(|(k, _)| t(k).into_owned()).collect(),
         widths: COLUMNS.iter().map(|(_, w)| *w).collect(),
-        rows,
         notes,
     }
 }
 
-fn row(
+/// The ledger's row of case `c`, number `seq` (from 1), with the form of its agreement
+/// if it has one.
+pub fn ledger_row(
     seq: usize,
     c: &Case,
     agreement: Option<AgreementKind>,
@@ -170,14 +160,14 @@ mod tests {
     use super::*;
     use crate::ui::tests::support::{case, room};
 
-    fn sheet_of(c: Case, unmasked: bool) -> Sheet {
+    fn row_of(c: Case, unmasked: bool) -> Vec<Cell> {
         let mediators = room().mediators;
-        ledger_sheet("台账", &[(c, None)], &mediators, unmasked)
+        ledger_row(1, &c, None, &mediators, unmasked)
     }
 
-    fn column(sheet: &Sheet, key: &str) -> Cell {
+    fn column(row: &[Cell], key: &str) -> Cell {
         let i = COLUMNS.iter().position(|(k, _)| *k == key).unwrap();
-        sheet.rows[0][i].clone()
+        row[i].clone()
     }
 
     #[test]
@@ -185,14 +175,11 @@ mod tests {
         crate::i18n::set_lang(crate::i18n::Lang::Zh);
         let mut c = case();
         c.fields.persons_involved = 0;
-        assert_eq!(
-            column(&sheet_of(c, false), "ledger.col.persons"),
-            Cell::Empty
-        );
+        assert_eq!(column(&row_of(c, false), "ledger.col.persons"), Cell::Empty);
         let mut c = case();
         c.fields.persons_involved = 3;
         assert_eq!(
-            column(&sheet_of(c, false), "ledger.col.persons"),
+            column(&row_of(c, false), "ledger.col.persons"),
             Cell::Count(3)
         );
     }
@@ -202,7 +189,7 @@ mod tests {
         crate::i18n::set_lang(crate::i18n::Lang::Zh);
         // The fixture: 王秀兰 (a person) and 某某供热有限公司 with its credit code.
         assert_eq!(
-            column(&sheet_of(case(), false), "ledger.col.id_numbers"),
+            column(&row_of(case(), false), "ledger.col.id_numbers"),
             Cell::Text("110105********002X、91350100M000100Y43".into())
         );
     }
@@ -215,18 +202,18 @@ mod tests {
         let mut c = case();
         c.fields.parties[0].id_number.clear();
         c.fields.parties[0].phone.clear();
-        let sheet = sheet_of(c, true);
+        let row = row_of(c, true);
         let blank = t("ledger.blank");
         assert_eq!(
-            column(&sheet, "ledger.col.parties"),
+            column(&row, "ledger.col.parties"),
             Cell::Text("王秀兰、某某供热有限公司".into())
         );
         assert_eq!(
-            column(&sheet, "ledger.col.id_numbers"),
+            column(&row, "ledger.col.id_numbers"),
             Cell::Text(format!("{blank}、91350100M000100Y43"))
         );
         assert_eq!(
-            column(&sheet, "ledger.col.phones"),
+            column(&row, "ledger.col.phones"),
             Cell::Text(format!("{blank}、0478-8412345"))
         );
         // No party gave one: the cell is empty, not a row of placeholders.
@@ -235,7 +222,7 @@ mod tests {
             p.phone.clear();
         }
         assert_eq!(
-            column(&sheet_of(c, false), "ledger.col.phones"),
+            column(&row_of(c, false), "ledger.col.phones"),
             Cell::Text(String::new())
         );
     }
@@ -243,13 +230,13 @@ mod tests {
     #[test]
     fn the_sheets_own_note_names_no_command_line_flag() {
         crate::i18n::set_lang(crate::i18n::Lang::Zh);
-        let sheet = sheet_of(case(), false);
-        assert!(!sheet.notes.is_empty());
+        let frame = ledger_frame("台账", false);
+        assert!(!frame.notes.is_empty());
         assert!(
-            sheet.notes.iter().all(|n| !n.contains("--")),
+            frame.notes.iter().all(|n| !n.contains("--")),
             "{:?}",
-            sheet.notes
+            frame.notes
         );
-        assert!(sheet_of(case(), true).notes.is_empty());
+        assert!(ledger_frame("台账", true).notes.is_empty());
     }
 }
