@@ -143,7 +143,7 @@ fn fill_rows(
     // commit now and then keeps memory and the WAL small on a PC with little of either.
     let mut added = 0;
     loop {
-        let batch = store.insert_records(org, &mut stream.by_ref().take(DEMO_BATCH))?;
+        let batch = store.insert_records(org, &mut stream.by_ref().take(DEMO_BATCH).map(Ok))?;
         added += batch;
         if batch < DEMO_BATCH as u64 {
             break;
