@@ -54,9 +54,9 @@ fn main() {
     print_table(
         "Bulk writes: demo and import, whole process",
         &[
-            sample("`demo`, seconds ×1000", demo_s, "ms"),
+            sample("`demo`, wall time", demo_s, "ms"),
             sample("`demo`, peak RSS", demo_mib, "MiB"),
-            sample("`import` of its export, seconds ×1000", import_s, "ms"),
+            sample("`import` of its export, wall time", import_s, "ms"),
             sample("`import`, peak RSS", import_mib, "MiB"),
         ],
     );
@@ -70,6 +70,7 @@ fn run_tiaojie(db: &Path, args: &[&str]) -> (f64, f64) {
         .arg(db)
         .args(args)
         .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
         .spawn()
         .expect("start tiaojie");
     let (ok, kib) = wait_with_peak(child);

@@ -183,6 +183,9 @@ fn import_lines<R: BufRead + Seek>(
     };
     let checked = lines.digest();
     lines.rewind().map_err(read_error)?;
+    // The numbers were only for the check: 100,000 of them need not stay for the write.
+    plan.numbers = HashMap::new();
+    plan.taken = HashSet::new();
     let org = match existing {
         Some(org) => org,
         None => match store.create_organisation(&target, &plan.first_mediator(), &now) {
