@@ -73,6 +73,7 @@ impl Schedule {
                 today: now.date_naive(),
                 now: *now,
                 booked: HashSet::new(),
+                forgotten_before: NaiveDate::MIN,
                 places: store.places(org)?,
                 sessions: Vec::new(),
                 visits: Vec::new(),
@@ -106,6 +107,8 @@ struct Draw {
     /// Hours already taken: [`slot`] of (mediator id, or minus the place index + 1; day;
     /// hour). Packed into one number: a 1,000,000-case demo books millions of them.
     booked: HashSet<u64>,
+    /// The hours of days before this one are forgotten ([`Draw::forget_before`]).
+    forgotten_before: NaiveDate,
     places: Vec<Place>,
     sessions: Vec<NewSessionRecord>,
     visits: Vec<FollowUp>,
@@ -117,15 +120,23 @@ struct Draw {
 /// far beyond any room's still stay distinct.
 fn slot(key: i64, day: NaiveDate, hour: u32) -> u64 {
     let key = (key as u64) & 0xF_FFFF_FFFF;
-    let day = u64::try_from(day.num_days_from_ce()).unwrap_or(0) & 0x7F_FFFF;
-    (key << 28) | (day << 5) | u64::from(hour & 0x1F)
+    (key << 28) | (slot_day(day) << 5) | u64::from(hour & 0x1F)
 }
+
+/// A day as [`slot`] packs it.
+fn slot_day(day: NaiveDate) -> u64 {
+    u64::try_from(day.num_days_from_ce()).unwrap_or(0) & 0x7F_FFFF
+}
+
+/// How far the acceptance days move on between two clean-ups of the booked hours.
+const FORGET_EVERY_DAYS: u64 = 30;
 
 impl Draw {
     fn case(&mut self, c: &CaseBrief) {
         let Some(accepted) = c.accepted_on else {
             return;
         };
+        self.forget_before(accepted);
         let ended = c.agreed_on.or(c.terminated_on);
         let investigated = self.after(accepted, 1, 4);
         let open = matches!(c.status, CaseStatus::Accepted | CaseStatus::Mediating);
@@ -187,6 +198,22 @@ impl Draw {
                 outcome,
             );
         }
+    }
+
+    /// Forgets the hours booked before `day` (now and then: it walks them all). The cases
+    /// come in the order they were accepted, and each books only from its acceptance day
+    /// on, so no later case asks for those hours: the schedule is the same, and a demo of
+    /// a million cases keeps a few months of hours, not three years of them.
+    fn forget_before(&mut self, day: NaiveDate) {
+        let next = self
+            .forgotten_before
+            .checked_add_days(Days::new(FORGET_EVERY_DAYS));
+        if next.is_some_and(|next| day < next) {
+            return;
+        }
+        let first = slot_day(day);
+        self.booked.retain(|s| (s >> 5) & 0x7F_FFFF >= first);
+        self.forgotten_before = day;
     }
 
     /// Most agreements get a visit two to five weeks later (if that day has come).
