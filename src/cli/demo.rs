@@ -1,7 +1,7 @@
 //! `tiaojie demo`: fills a database with realistic sample cases of a Linhe mediation
 //! room — same seed, same data — for trying the app and for load tests. Sets the room up
-//! when the database has none. Cases are drawn one by one and streamed into one
-//! transaction, so 100 000 cases never sit in memory together.
+//! when the database has none. Cases are drawn one by one and written a chunk at a time
+//! with their sessions and agreements, so 100 000 cases never sit in memory together.
 
 mod agreements;
 mod case;
@@ -55,7 +55,8 @@ const MORE_MEDIATORS: &[(&str, &str)] = &[
 ];
 /// Beijing time: the demo room's clock, whatever the machine's zone.
 const BEIJING_SECONDS: i32 = 8 * 3600;
-/// Cases per transaction when filling a database with sample data.
+/// Cases per chunk when filling a database with sample data (each step of a chunk is
+/// one transaction).
 const DEMO_BATCH: usize = 5_000;
 /// How far back the received dates go.
 const YEARS_BACK: i64 = 3;
@@ -67,6 +68,18 @@ pub fn fill_demo(
     cases: u64,
     seed: u64,
     now: DateTime<FixedOffset>,
+) -> Result<DemoReport, StorageError> {
+    fill_in_chunks(store, cases, seed, now, DEMO_BATCH)
+}
+
+/// [`fill_demo`] with `chunk` cases per chunk (the tests use small ones: the data must
+/// not depend on it).
+fn fill_in_chunks(
+    store: &mut Store,
+    cases: u64,
+    seed: u64,
+    now: DateTime<FixedOffset>,
+    chunk: usize,
 ) -> Result<DemoReport, StorageError> {
     let (org, created) = match store.organisation()? {
         Some(org) => (org, false),
@@ -113,11 +126,20 @@ pub fn fill_demo(
     store.defer_search_index(true);
     store.defer_stats_summary(true);
     let stream = CaseStream::new(&room, &org, Rng::with_seed(seed), cases, today, last_seq);
-    let written = fill_rows(store, org.id, stream, before, seed, &room.now);
+    let mut indexed = before;
+    let written = fill_rows(
+        store,
+        org.id,
+        (stream, chunk),
+        &mut indexed,
+        seed,
+        &room.now,
+    );
     store.defer_search_index(false);
     store.defer_stats_summary(false);
-    // Also after a failure: what was written is found by search and counted.
-    store.index_new_cases_after(org.id, before)?;
+    // Also after a failure: what was written is found by search and counted. (Each
+    // finished chunk is indexed already; this is for a chunk that failed half-way.)
+    store.index_new_cases_after(org.id, indexed)?;
     store.rebuild_stats_summary()?;
     let (added, schedule, agreements) = written?;
     Ok(DemoReport {
@@ -130,28 +152,37 @@ pub fn fill_demo(
     })
 }
 
-/// Writes the sample cases, then their sessions, visits and agreements.
+/// Writes the sample cases a chunk at a time: a chunk's cases, then their sessions and
+/// visits, then their agreements, then their search entries. Only a chunk is in memory
+/// (the briefs of its cases and what is drawn for them), so a demo of a million cases
+/// needs no more memory than one of ten thousand.
 fn fill_rows(
     store: &mut Store,
     org: OrgId,
-    mut stream: CaseStream<'_>,
-    before: CaseId,
+    (mut stream, chunk): (CaseStream<'_>, usize),
+    indexed: &mut CaseId,
     seed: u64,
     now: &Timestamp,
 ) -> Result<(u64, sessions::Added, u64), StorageError> {
-    // Batches, not one transaction: sample data need not be all or nothing, and a
+    // Chunks, not one transaction: sample data need not be all or nothing, and a
     // commit now and then keeps memory and the WAL small on a PC with little of either.
-    let mut added = 0;
+    let mut schedule = sessions::Schedule::new(store, org, seed, now)?;
+    let mut agreements = agreements::Agreements::new(store, org, seed, now)?;
+    let (mut added, mut drawn, mut agreed) = (0, sessions::Added::default(), 0);
     loop {
-        let batch = store.insert_records(org, &mut stream.by_ref().take(DEMO_BATCH))?;
+        let batch = store.insert_records(org, &mut stream.by_ref().take(chunk).map(Ok))?;
         added += batch;
-        if batch < DEMO_BATCH as u64 {
+        let through = store.last_case_id(org)?;
+        let briefs = store.case_briefs(org, *indexed, through)?;
+        drawn.add(schedule.fill(store, org, &briefs)?);
+        agreed += agreements.fill(store, &briefs)?;
+        store.index_new_cases_after(org, *indexed)?;
+        *indexed = through;
+        if batch < chunk as u64 {
             break;
         }
     }
-    let schedule = sessions::fill(store, org, before, seed, now)?;
-    let agreements = agreements::fill(store, org, before, seed, now)?;
-    Ok((added, schedule, agreements))
+    Ok((added, drawn, agreed))
 }
 
 fn sample_organisation(store: &mut Store, now: &Timestamp) -> Result<Organisation, StorageError> {

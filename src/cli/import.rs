@@ -1,9 +1,11 @@
 //! `tiaojie import FILE`: reads JSON Lines (docs/export-format.md), checks every line
 //! before anything is written — the fields, the history, the room, the case numbers
 //! against the database and each other — and only then inserts all cases in one
-//! transaction. A file with any bad line changes nothing.
+//! transaction. A file with any bad line changes nothing. Both passes read the file a
+//! line at a time, so a file of 100,000 cases is never held whole.
 
 mod check;
+mod lines;
 
 use super::jsonl::{CaseLine, FieldError, parse_line};
 use crate::domain::category::{Category, default_local_categories};
@@ -12,8 +14,10 @@ use crate::domain::party::validate_party;
 use crate::i18n::{label, tf};
 use crate::storage::{CaseExtras, NewCaseRecord, StorageError, Store};
 use chrono::{DateTime, FixedOffset, NaiveDate};
+use lines::Lines;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
+use std::io::{BufRead, BufReader, Cursor, Seek};
 use std::path::Path;
 
 /// How many problems an error lists before it only counts the rest.
@@ -104,11 +108,28 @@ pub fn import_file(
     path: &Path,
     now: DateTime<FixedOffset>,
 ) -> Result<ImportReport, ImportError> {
-    let bytes = std::fs::read(path).map_err(|cause| ImportError::Read {
+    let file = open_file(path)?;
+    import_opened(store, file, path, now)
+}
+
+/// Opens the file to import (before the database, so a mistyped name leaves no new
+/// empty database behind).
+pub fn open_file(path: &Path) -> Result<std::fs::File, ImportError> {
+    std::fs::File::open(path).map_err(|cause| ImportError::Read {
         path: path.display().to_string(),
         cause,
-    })?;
-    import_bytes(store, &bytes, now)
+    })
+}
+
+/// Imports a file opened with [`open_file`]; `path` names it in messages.
+pub fn import_opened(
+    store: &mut Store,
+    file: std::fs::File,
+    path: &Path,
+    now: DateTime<FixedOffset>,
+) -> Result<ImportReport, ImportError> {
+    let mut lines = Lines::new(BufReader::new(file));
+    import_lines(store, &mut lines, &path.display().to_string(), now)
 }
 
 /// Imports JSON Lines held in memory: all lines, or none.
@@ -117,11 +138,25 @@ pub fn import_bytes(
     bytes: &[u8],
     now: DateTime<FixedOffset>,
 ) -> Result<ImportReport, ImportError> {
-    let lines = split_lines(bytes);
+    import_lines(store, &mut Lines::new(Cursor::new(bytes)), "", now)
+}
+
+/// Two passes over the lines, one line in memory at a time: every line is checked
+/// first; only when all are sound are they read again and written, in one transaction.
+fn import_lines<R: BufRead + Seek>(
+    store: &mut Store,
+    lines: &mut Lines<R>,
+    path: &str,
+    now: DateTime<FixedOffset>,
+) -> Result<ImportReport, ImportError> {
+    let read_error = |cause| ImportError::Read {
+        path: path.to_string(),
+        cause,
+    };
     let existing = store.organisation()?;
     let mut plan = Plan::new(store, existing.as_ref())?;
     let mut problems = Vec::new();
-    for &(number, raw) in &lines {
+    while let Some((number, raw)) = lines.next_line().map_err(read_error)? {
         let parsed = line_text(raw).and_then(parse_line);
         let errors = match parsed {
             Ok(line) => {
@@ -146,6 +181,11 @@ pub fn import_bytes(
             local_categories_added: Vec::new(),
         });
     };
+    let checked = lines.digest();
+    lines.rewind().map_err(read_error)?;
+    // The numbers were only for the check: 100,000 of them need not stay for the write.
+    plan.numbers = HashMap::new();
+    plan.taken = HashSet::new();
     let org = match existing {
         Some(org) => org,
         None => match store.create_organisation(&target, &plan.first_mediator(), &now) {
@@ -154,21 +194,22 @@ pub fn import_bytes(
             // against that room instead (once: now there is one).
             Err(e) if store.organisation()?.is_some() => {
                 drop(e);
-                return import_bytes(store, bytes, now);
+                return import_lines(store, lines, path, now);
             }
             Err(e) => return Err(e.into()),
         },
     };
-    write(store, &org, &plan, &lines, now.date_naive())
+    write(store, &org, &plan, lines, (path, checked), now.date_naive())
 }
 
 /// Writes what the checked lines hold. The room and its new local sub-types are written
 /// first: `insert_records` is the one transaction for cases and cannot take them along.
-fn write(
+fn write<R: BufRead + Seek>(
     store: &mut Store,
     org: &Organisation,
     plan: &Plan,
-    lines: &[(usize, &[u8])],
+    lines: &mut Lines<R>,
+    (path, checked): (&str, u64),
     today: NaiveDate,
 ) -> Result<ImportReport, ImportError> {
     for (name, parent) in &plan.new_locals {
@@ -178,29 +219,44 @@ fn write(
         };
         store.save_local_category(org.id, &local)?;
     }
-    // The same bytes were read and checked above, so every line reads again.
-    let mut records = lines
-        .iter()
-        .filter_map(|(_, raw)| line_text(raw).and_then(parse_line).ok())
-        .map(|line| into_record(line, today));
+    // The lines are read again as they are written. A file changed since it was checked
+    // (a line no longer reads, or the bytes differ) or a read error undoes the import.
+    let changed = |problem: Option<LineProblem>| {
+        StorageError::Invalid(match problem {
+            Some(p) => tf(
+                "import.err.changed_line",
+                &[("path", path), ("problem", &p.to_string())],
+            ),
+            None => tf("import.err.changed", &[("path", path)]),
+        })
+    };
+    let mut records = std::iter::from_fn(|| match lines.next_line() {
+        Ok(None) => (lines.digest() != checked).then(|| Err(changed(None))),
+        Ok(Some((number, raw))) => Some(
+            line_text(raw)
+                .and_then(parse_line)
+                .map(|line| into_record(line, today))
+                .map_err(|error| {
+                    changed(Some(LineProblem {
+                        line: number,
+                        error,
+                    }))
+                }),
+        ),
+        Err(cause) => Some(Err(StorageError::Invalid(
+            ImportError::Read {
+                path: path.to_string(),
+                cause,
+            }
+            .to_string(),
+        ))),
+    });
     let cases = store.insert_records(org.id, &mut records)?;
     Ok(ImportReport {
         cases,
         organisation_created: plan.creates_org,
         local_categories_added: plan.new_locals.iter().map(|(n, _)| n.clone()).collect(),
     })
-}
-
-/// The lines that hold something, with their 1-based numbers. A UTF-8 byte-order mark
-/// (Windows Notepad writes one) and Windows line ends are allowed; blank lines are skipped.
-fn split_lines(bytes: &[u8]) -> Vec<(usize, &[u8])> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    bytes
-        .split(|b| *b == b'\n')
-        .enumerate()
-        .map(|(i, line)| (i + 1, line.strip_suffix(b"\r").unwrap_or(line)))
-        .filter(|(_, line)| !line.iter().all(u8::is_ascii_whitespace))
-        .collect()
 }
 
 fn line_text(raw: &[u8]) -> Result<&str, FieldError> {

@@ -171,13 +171,11 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<(), CliError> {
             }
         }
         Command::Import { file } => {
-            // Read first, so a mistyped file name does not leave a new empty database behind.
-            let bytes = std::fs::read(file).map_err(|cause| import::ImportError::Read {
-                path: file.display().to_string(),
-                cause,
-            })?;
+            // Opened first, so a mistyped file name does not leave a new empty database
+            // behind; read a line at a time as it is checked and written.
+            let opened = import::open_file(file)?;
             let (mut store, _me) = open_as(&db)?;
-            let report = import::import_bytes(&mut store, &bytes, now)?;
+            let report = import::import_opened(&mut store, opened, file, now)?;
             if report.organisation_created {
                 let room = store
                     .organisation()?

@@ -87,16 +87,13 @@ fn is_jsonl(path: &Path) -> bool {
 /// with the same checks as `tiaojie import` (so a damaged line is named, not miscounted),
 /// counted like a database file, then removed.
 fn jsonl_room(path: &Path, period: &Period) -> Result<Option<(String, Counts)>, CliError> {
-    let bytes = std::fs::read(path).map_err(|cause| super::import::ImportError::Read {
-        path: path.display().to_string(),
-        cause,
-    })?;
+    let file = super::import::open_file(path)?;
     let dir = private_temp_dir()?;
     let result = (|| {
         let db = dir.join("merge.db");
         let mut store = Store::open(&db)?;
         let now = store.now()?;
-        super::import::import_bytes(&mut store, &bytes, now)?;
+        super::import::import_opened(&mut store, file, path, now)?;
         drop(store);
         db_room(&db, period)
     })();

@@ -131,11 +131,13 @@ impl Store {
         self.load_case(id)
     }
 
-    /// Inserts whole cases (import, demo) in one transaction: all or nothing.
+    /// Inserts whole cases (import, demo) in one transaction: all or nothing. The records
+    /// are a stream read as they are written (an import reads its file a second time); an
+    /// `Err` from the stream undoes everything and is returned.
     pub fn insert_records(
         &mut self,
         org: OrgId,
-        records: &mut dyn Iterator<Item = NewCaseRecord>,
+        records: &mut dyn Iterator<Item = Result<NewCaseRecord, StorageError>>,
     ) -> Result<u64, StorageError> {
         // A bulk write touches the case, party and search indexes all over: a larger page
         // cache for its duration saves re-reading them from disk (restored afterwards, so
@@ -155,7 +157,7 @@ impl Store {
             allow(tx, actor.as_ref(), Operation::Import, None)?;
             let mut ids = Vec::new();
             for record in records {
-                ids.push(insert_record(tx, org, &record)?.0);
+                ids.push(insert_record(tx, org, &record?)?.0);
             }
             if index {
                 super::search::index_new_cases(tx, &ids)?;

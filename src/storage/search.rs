@@ -252,7 +252,8 @@ impl Store {
     /// indexes the new cases once at the end. For sample data, which writes each case's
     /// sessions and agreement after the case itself: indexing each case at every step
     /// tripled the index work of a 100,000-case demo. Cases written in between are not
-    /// found by search until then: a demo killed half-way leaves sample cases that
+    /// found by search until then: the demo indexes each chunk of cases once its sessions
+    /// and agreements are in, so a demo killed half-way leaves at most one chunk that
     /// search misses (sample data: make the sample database again).
     pub fn defer_search_index(&mut self, deferred: bool) {
         self.search_deferred = deferred;
@@ -267,7 +268,9 @@ impl Store {
     ) -> Result<u64, StorageError> {
         let ids: Vec<i64> = self
             .conn
-            .prepare("SELECT id FROM cases WHERE org_id = ?1 AND id > ?2 ORDER BY id")?
+            // The id range, not the room's index (which would visit all its cases: a
+            // big demo indexes a chunk at a time).
+            .prepare_cached("SELECT id FROM cases WHERE +org_id = ?1 AND id > ?2 ORDER BY id")?
             .query_map(params![org.0, after.0], |r| r.get(0))?
             .collect::<Result<_, _>>()?;
         for chunk in ids.chunks(INDEX_BATCH) {

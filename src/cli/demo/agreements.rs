@@ -7,51 +7,72 @@
 use crate::domain::agreement::{
     Agreement, AgreementKind, AgreementStatus, Confirmation, ConfirmationState, PerformanceItem,
 };
-use crate::domain::case::{CaseId, Timestamp};
-use crate::domain::org::OrgId;
+use crate::domain::case::Timestamp;
+use crate::domain::org::{MediatorId, OrgId};
 use crate::storage::{CaseBrief, StorageError, Store};
 use chrono::{Days, NaiveDate};
 use fastrand::Rng;
 use std::collections::HashMap;
 
-/// Agreements per transaction.
-const BATCH: usize = 5_000;
 /// A missed item this many days old makes the agreement 未履行.
 const GIVE_UP_DAYS: u64 = 30;
 
-/// Adds an agreement to every successful case with an id above `after`; returns how many.
-pub(super) fn fill(
-    store: &mut Store,
-    org: OrgId,
-    after: CaseId,
-    seed: u64,
-    now: &Timestamp,
-) -> Result<u64, StorageError> {
-    let mediators = store.mediators(org)?;
-    // In the room's order, not a HashMap's: the same seed must draw the same recorder.
-    let all: Vec<String> = mediators.iter().map(|m| m.name.clone()).collect();
-    let names: HashMap<_, _> = mediators.into_iter().map(|m| (m.id, m.name)).collect();
-    let mut rng = Rng::with_seed(seed ^ 0xa9_2e3e);
-    let today = now.date_naive();
-    let mut batch = Vec::new();
-    let mut added = 0;
-    for brief in store.case_briefs(org, after)? {
-        let Some(agreed) = brief.agreed_on else {
-            continue;
-        };
-        let mediators: Vec<String> = brief
-            .mediators
-            .iter()
-            .filter_map(|m| names.get(m).cloned())
-            .collect();
-        batch.push(agreement(&brief, agreed, today, mediators, &all, &mut rng));
-        if batch.len() == BATCH {
-            added += store.insert_agreements(&batch, now)?;
-            batch.clear();
-        }
+/// Draws the agreements of the new successful cases a chunk at a time, in case id order:
+/// the same seed gives the same agreements however the cases are chunked.
+pub(super) struct Agreements {
+    /// The room's mediators in the room's order, not a HashMap's: the same seed must
+    /// draw the same recorder.
+    all: Vec<String>,
+    names: HashMap<MediatorId, String>,
+    rng: Rng,
+    now: Timestamp,
+}
+
+impl Agreements {
+    pub(super) fn new(
+        store: &Store,
+        org: OrgId,
+        seed: u64,
+        now: &Timestamp,
+    ) -> Result<Agreements, StorageError> {
+        let mediators = store.mediators(org)?;
+        Ok(Agreements {
+            all: mediators.iter().map(|m| m.name.clone()).collect(),
+            names: mediators.into_iter().map(|m| (m.id, m.name)).collect(),
+            rng: Rng::with_seed(seed ^ 0xa9_2e3e),
+            now: *now,
+        })
     }
-    added += store.insert_agreements(&batch, now)?;
-    Ok(added)
+
+    /// Adds an agreement to every successful case of these (the next ones in id order);
+    /// returns how many, in one transaction.
+    pub(super) fn fill(
+        &mut self,
+        store: &mut Store,
+        briefs: &[CaseBrief],
+    ) -> Result<u64, StorageError> {
+        let today = self.now.date_naive();
+        let mut batch = Vec::new();
+        for brief in briefs {
+            let Some(agreed) = brief.agreed_on else {
+                continue;
+            };
+            let mediators: Vec<String> = brief
+                .mediators
+                .iter()
+                .filter_map(|m| self.names.get(m).cloned())
+                .collect();
+            batch.push(agreement(
+                brief,
+                agreed,
+                today,
+                mediators,
+                &self.all,
+                &mut self.rng,
+            ));
+        }
+        store.insert_agreements(&batch, &self.now)
+    }
 }
 
 fn days(day: NaiveDate, n: u64) -> NaiveDate {

@@ -5,7 +5,7 @@
 //! after most agreements. A mediator or room is not booked twice where a free hour can be
 //! found within a few days.
 
-use crate::domain::case::{CaseId, Timestamp};
+use crate::domain::case::Timestamp;
 use crate::domain::follow_up::{FollowUp, Performance, Place, Satisfaction, VisitWay};
 use crate::domain::org::{MediatorId, OrgId};
 use crate::domain::session::{
@@ -36,59 +36,107 @@ pub(super) fn places() -> Vec<Place> {
 const HOURS: [u32; 7] = [9, 10, 11, 14, 15, 16, 17];
 
 /// How many sessions and visits were added.
+#[derive(Default)]
 pub(super) struct Added {
     pub sessions: u64,
     pub visits: u64,
 }
 
-/// Adds sessions and visits for the room's cases with an id above `after`.
-pub(super) fn fill(
-    store: &mut Store,
-    org: OrgId,
-    after: CaseId,
-    seed: u64,
-    now: &Timestamp,
-) -> Result<Added, StorageError> {
-    let names: Vec<(MediatorId, String)> = store
-        .mediators(org)?
-        .into_iter()
-        .map(|m| (m.id, m.name))
-        .collect();
-    let mut draw = Draw {
-        rng: Rng::with_seed(seed ^ 0x5e55_1025),
-        today: now.date_naive(),
-        now: *now,
-        booked: HashSet::new(),
-        places: store.places(org)?,
-        sessions: Vec::new(),
-        visits: Vec::new(),
-        names,
-    };
-    for brief in store.case_briefs(org, after)? {
-        draw.case(&brief);
+impl Added {
+    pub(super) fn add(&mut self, more: Added) {
+        self.sessions += more.sessions;
+        self.visits += more.visits;
     }
-    let visits = store.insert_follow_ups(&draw.visits, now)?;
-    let sessions = store.insert_sessions(org, &mut draw.sessions.into_iter(), now)?;
-    Ok(Added { sessions, visits })
+}
+
+/// Draws the sessions and visits of the new cases a chunk at a time, in case id order:
+/// the same seed gives the same schedule however the cases are chunked.
+pub(super) struct Schedule {
+    draw: Draw,
+}
+
+impl Schedule {
+    pub(super) fn new(
+        store: &Store,
+        org: OrgId,
+        seed: u64,
+        now: &Timestamp,
+    ) -> Result<Schedule, StorageError> {
+        let names: Vec<(MediatorId, String)> = store
+            .mediators(org)?
+            .into_iter()
+            .map(|m| (m.id, m.name))
+            .collect();
+        Ok(Schedule {
+            draw: Draw {
+                rng: Rng::with_seed(seed ^ 0x5e55_1025),
+                today: now.date_naive(),
+                now: *now,
+                booked: HashSet::new(),
+                forgotten_before: NaiveDate::MIN,
+                places: store.places(org)?,
+                sessions: Vec::new(),
+                visits: Vec::new(),
+                names,
+            },
+        })
+    }
+
+    /// Adds the sessions and visits of these cases (the next ones in id order).
+    pub(super) fn fill(
+        &mut self,
+        store: &mut Store,
+        org: OrgId,
+        briefs: &[CaseBrief],
+    ) -> Result<Added, StorageError> {
+        let draw = &mut self.draw;
+        for brief in briefs {
+            draw.case(brief);
+        }
+        let visits = store.insert_follow_ups(&draw.visits, &draw.now)?;
+        let sessions = store.insert_sessions(org, &mut draw.sessions.drain(..), &draw.now)?;
+        draw.visits.clear();
+        Ok(Added { sessions, visits })
+    }
 }
 
 struct Draw {
     rng: Rng,
     today: NaiveDate,
     now: Timestamp,
-    /// (mediator id, or minus the place index + 1; day; hour) already taken.
-    booked: HashSet<(i64, NaiveDate, u32)>,
+    /// Hours already taken: [`slot`] of (mediator id, or minus the place index + 1; day;
+    /// hour). Packed into one number: a 1,000,000-case demo books millions of them.
+    booked: HashSet<u64>,
+    /// The hours of days before this one are forgotten ([`Draw::forget_before`]).
+    forgotten_before: NaiveDate,
     places: Vec<Place>,
     sessions: Vec<NewSessionRecord>,
     visits: Vec<FollowUp>,
     names: Vec<(MediatorId, String)>,
 }
 
+/// One booked hour as a number: the hour in the low 5 bits, the day above it in 23, the
+/// key (mediator id, or minus the place: two's complement) in the top 36. Ids and places
+/// far beyond any room's still stay distinct.
+fn slot(key: i64, day: NaiveDate, hour: u32) -> u64 {
+    let key = (key as u64) & 0xF_FFFF_FFFF;
+    (key << 28) | (slot_day(day) << 5) | u64::from(hour & 0x1F)
+}
+
+/// A day as [`slot`] packs it.
+fn slot_day(day: NaiveDate) -> u64 {
+    u64::try_from(day.num_days_from_ce()).unwrap_or(0) & 0x7F_FFFF
+}
+
+/// How far the acceptance days move on between two clean-ups of the booked hours.
+const FORGET_EVERY_DAYS: u64 = 30;
+
 impl Draw {
     fn case(&mut self, c: &CaseBrief) {
         let Some(accepted) = c.accepted_on else {
             return;
         };
+        self.forget_before(accepted);
         let ended = c.agreed_on.or(c.terminated_on);
         let investigated = self.after(accepted, 1, 4);
         let open = matches!(c.status, CaseStatus::Accepted | CaseStatus::Mediating);
@@ -150,6 +198,22 @@ impl Draw {
                 outcome,
             );
         }
+    }
+
+    /// Forgets the hours booked before `day` (now and then: it walks them all). The cases
+    /// come in the order they were accepted, and each books only from its acceptance day
+    /// on, so no later case asks for those hours: the schedule is the same, and a demo of
+    /// a million cases keeps a few months of hours, not three years of them.
+    fn forget_before(&mut self, day: NaiveDate) {
+        let next = self
+            .forgotten_before
+            .checked_add_days(Days::new(FORGET_EVERY_DAYS));
+        if next.is_some_and(|next| day < next) {
+            return;
+        }
+        let first = slot_day(day);
+        self.booked.retain(|s| (s >> 5) & 0x7F_FFFF >= first);
+        self.forgotten_before = day;
     }
 
     /// Most agreements get a visit two to five weeks later (if that day has come).
@@ -292,9 +356,12 @@ impl Draw {
                 if is_room {
                     keys.push(-(place as i64) - 1);
                 }
-                if keys.iter().all(|k| !self.booked.contains(&(*k, d, hour))) {
+                if keys
+                    .iter()
+                    .all(|k| !self.booked.contains(&slot(*k, d, hour)))
+                {
                     for k in keys {
-                        self.booked.insert((k, d, hour));
+                        self.booked.insert(slot(k, d, hour));
                     }
                     return (d, hour);
                 }

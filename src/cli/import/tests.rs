@@ -333,3 +333,80 @@ fn the_example_in_the_format_document_is_a_sound_line() {
         1
     );
 }
+
+#[test]
+fn a_file_on_disk_with_a_bad_line_names_it_and_writes_nothing() {
+    let (dir, mut store) = new_store();
+    let mut lines: Vec<CaseLine> = (1..=50).map(numbered).collect();
+    lines[36].facts = String::new();
+    let path = dir.path().join("cases.jsonl");
+    std::fs::write(&path, file(&lines)).unwrap();
+    set_lang(Lang::Zh);
+    let problems = match import_file(&mut store, &path, now()) {
+        Err(ImportError::Lines(problems)) => problems,
+        other => panic!("expected a bad line, got {other:?}"),
+    };
+    let listed: Vec<(usize, String)> = problems.iter().map(|p| (p.line, p.error.path())).collect();
+    assert_eq!(listed, [(37, "facts".to_string())]);
+    assert_eq!(store.organisation().unwrap(), None);
+    // Corrected, the same file imports whole.
+    lines[36] = numbered(37);
+    std::fs::write(&path, file(&lines)).unwrap();
+    assert_eq!(import_file(&mut store, &path, now()).unwrap().cases, 50);
+}
+
+/// Reads one text until it is rewound, then another: a file changed between the passes.
+struct Changing {
+    now: Cursor<Vec<u8>>,
+    then: Option<Vec<u8>>,
+}
+
+impl std::io::Read for Changing {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        self.now.read(buf)
+    }
+}
+
+impl BufRead for Changing {
+    fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
+        self.now.fill_buf()
+    }
+    fn consume(&mut self, amount: usize) {
+        self.now.consume(amount)
+    }
+}
+
+impl Seek for Changing {
+    fn seek(&mut self, to: std::io::SeekFrom) -> std::io::Result<u64> {
+        if let Some(then) = self.then.take() {
+            self.now = Cursor::new(then);
+        }
+        self.now.seek(to)
+    }
+}
+
+#[test]
+fn a_file_changed_between_check_and_write_writes_nothing() {
+    set_lang(Lang::Zh);
+    let checked = file(&[numbered(1), numbered(2)]);
+    let appended = [checked.clone(), file(&[numbered(3)])].concat();
+    let mut broken = checked.clone();
+    broken.truncate(checked.len() - 10);
+    for (then, says) in [
+        (
+            appended,
+            "导入时文件 cases.jsonl 被改动过，与检查时不同；没有导入任何案件。",
+        ),
+        (broken, "导入时文件 cases.jsonl 被改动过（第 2 行："),
+    ] {
+        let (_dir, mut store) = new_store();
+        let mut lines = Lines::new(Changing {
+            now: Cursor::new(checked.clone()),
+            then: Some(then),
+        });
+        let error = import_lines(&mut store, &mut lines, "cases.jsonl", now()).unwrap_err();
+        assert!(error.to_string().starts_with(says), "{error}");
+        let org = store.organisation().unwrap().unwrap();
+        assert_eq!(store.case_ids(org.id).unwrap(), []);
+    }
+}

@@ -35,7 +35,10 @@ fn an_import_writes_one_audit_row_per_case_and_the_history_says_imported() {
     let (_dir, mut store, org) = setup();
     let before = store.audit_count().unwrap();
     let added = store
-        .insert_records(org.id, &mut [record("张三"), record("李四")].into_iter())
+        .insert_records(
+            org.id,
+            &mut [record("张三"), record("李四")].into_iter().map(Ok),
+        )
         .unwrap();
     assert_eq!(added, 2);
     // Two cases, two parties, two status entries: still only one row per case.
@@ -76,7 +79,7 @@ fn a_failed_bulk_write_leaves_row_auditing_on() {
     first.number = Some(number.clone());
     let mut second = record("赵六");
     second.number = Some(number);
-    let result = store.insert_records(org.id, &mut [first, second].into_iter());
+    let result = store.insert_records(org.id, &mut [first, second].into_iter().map(Ok));
     assert!(result.is_err(), "{result:?}");
     // All or nothing: the first case is gone with its summary row.
     assert_eq!(count(&store, "SELECT count(*) FROM cases"), 0);
@@ -188,7 +191,7 @@ fn upgrading_a_file_keeps_its_audit_rows_and_their_protection() {
         )
         .unwrap();
     store
-        .insert_records(org.id, &mut [record("张三")].into_iter())
+        .insert_records(org.id, &mut [record("张三")].into_iter().map(Ok))
         .unwrap();
     assert_eq!(rows(&store, "cases", "import").len(), 1);
     assert!(rows(&store, "parties", "insert").is_empty());
