@@ -244,3 +244,6 @@ fn row_alerts(
         })
         .collect())
 }
+
+#[cfg(test)]
+mod tests;
