@@ -141,3 +141,31 @@ fn a_varied_rooms_agreement_alerts_are_those_of_every_recent_agreement_read_whol
 /// two steps).
 const PINNED_LEN: usize = 157;
 const PINNED_MORE: u64 = 0;
+
+#[test]
+fn each_recent_agreement_is_read_from_indexes_alone() {
+    let room = crate::storage::test_room::open_room();
+    let sql = "EXPLAIN QUERY PLAN SELECT c.id, coalesce(a.agreed_on, date(h.at, '+28800 seconds')),
+             EXISTS (SELECT 1 FROM follow_ups f WHERE f.case_id = c.id),
+             coalesce(a.confirmation <> 'none', 0),
+             coalesce(nullif(c.number_text, ''), c.party_names), c.party_names
+             FROM status_history h JOIN cases c INDEXED BY cases_labels ON c.id = h.case_id
+             LEFT JOIN agreements a INDEXED BY agreements_alert_dates ON a.case_id = c.id
+             WHERE h.to_status = 'succeeded' AND h.at >= '2026-10-01' AND c.org_id = 1";
+    let plan: Vec<String> = room
+        .store
+        .conn
+        .prepare(sql)
+        .unwrap()
+        .query_map([], |r| r.get(3))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    for table in ["h", "c", "a", "f"] {
+        assert!(
+            plan.iter()
+                .any(|p| p.starts_with(&format!("SEARCH {table} USING COVERING INDEX"))),
+            "{table}: {plan:?}"
+        );
+    }
+}
