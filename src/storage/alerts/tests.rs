@@ -6,6 +6,9 @@
 use super::*;
 use crate::domain::deadlines::{CaseClock, attention};
 
+/// A case's id, label, parties, agreement day, visited, applied, received on, source.
+type WholeRow = (i64, String, String, String, bool, bool, String, String);
+
 /// Today's agreement alerts the straightforward way: every recent 调解成功 joined to its
 /// case, its agreement and its visits, each case's earliest day kept.
 fn agreement_alerts_read_whole(
@@ -29,7 +32,7 @@ fn agreement_alerts_read_whole(
              WHERE h.to_status = 'succeeded' AND h.at >= ?2 AND c.org_id = ?1",
         )
         .unwrap();
-    let rows: Vec<(i64, String, String, String, bool, bool, String, String)> = stmt
+    let rows: Vec<WholeRow> = stmt
         .query_map(
             params![
                 org.0,
