@@ -147,6 +147,20 @@ fn storage_samples(db: &Path, cases: u64, runs: usize) -> Vec<Sample> {
             store.performance_due(org, today).expect("items");
         },
     ));
+    // Its parts: the items alone, and the alerts without the open cases' rows (counted).
+    out.push(time_ms("今日: performance items alone", runs, || {
+        store.performance_due(org, today).expect("items");
+    }));
+    out.push(time_ms(
+        "今日: alerts, the open cases counted only",
+        runs,
+        || {
+            let limits = store.limits(org).expect("limits");
+            store
+                .case_alerts_first(org, &limits, today, 0)
+                .expect("alerts");
+        },
+    ));
     // 统计 for the year of the sample data: from the summary (what the tab shows) and
     // counted from the cases (what it did before the summary).
     let year = tiaojie::domain::stats::period::Period::year_of(bench::room_now().date_naive());

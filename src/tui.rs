@@ -160,7 +160,12 @@ fn event_loop(
         if !std::mem::replace(&mut drawn, true) {
             // Work that must not hold up the first screen (the day's backup) starts now.
             let effects = update(&mut state, Action::FirstDrawn);
+            // What they read (今日's alerts below the screen) is drawn before waiting.
+            changed = !effects.is_empty();
             run_effects(&mut state, &mut runner, effects);
+            if changed {
+                continue;
+            }
         }
         if state.quit {
             runner.finish_writes();

@@ -261,18 +261,43 @@ pub fn attention(clock: &CaseClock, limits: &Limits, today: NaiveDate) -> Vec<De
         }
     }
     if let Some(agreed) = clock.agreed_on {
-        add_at(
-            DeadlineKind::Confirmation,
-            limits.confirmation_due(agreed),
-            None,
-        );
-        if !clock.followed_up {
-            add_at(
-                DeadlineKind::FollowUp,
-                limits.first_follow_up_due(agreed),
-                None,
-            );
+        out.extend(agreement_attention(
+            agreed,
+            clock.followed_up,
+            limits,
+            today,
+        ));
+    }
+    out.sort_by_key(|d| d.urgency);
+    out
+}
+
+/// The deadlines of an agreement made on `agreed` that need attention on `today`: the
+/// confirmation window, and the first visit unless one was made (what `attention` adds
+/// for a case that succeeded; nothing else of the case counts).
+pub fn agreement_attention(
+    agreed: NaiveDate,
+    followed_up: bool,
+    limits: &Limits,
+    today: NaiveDate,
+) -> Vec<Deadline> {
+    let mut out = Vec::new();
+    let mut add = |kind, due: Option<NaiveDate>| {
+        if let Some(due) = due {
+            let urgency = limits.urgency(due, today);
+            if urgency.needs_attention() {
+                out.push(Deadline {
+                    kind,
+                    due,
+                    at: None,
+                    urgency,
+                });
+            }
         }
+    };
+    add(DeadlineKind::Confirmation, limits.confirmation_due(agreed));
+    if !followed_up {
+        add(DeadlineKind::FollowUp, limits.first_follow_up_due(agreed));
     }
     out.sort_by_key(|d| d.urgency);
     out

@@ -11,7 +11,7 @@ use super::codec::{date_text, decode, parse_date, parse_time};
 use super::{StorageError, Store};
 use crate::domain::case::CaseId;
 use crate::domain::deadlines::{
-    CaseClock, Deadline, DeadlineKind, FEEDBACK_WATCH_DAYS, Limits, attention,
+    CaseClock, Deadline, DeadlineKind, FEEDBACK_WATCH_DAYS, Limits, agreement_attention, attention,
 };
 use crate::domain::org::OrgId;
 use crate::domain::source::Source;
@@ -140,32 +140,76 @@ impl Store {
         // No GROUP BY: sorting every recent agreement's row to fold a case's second
         // 调解成功 (which the flow does not make) cost as much as reading them (3,743 rows
         // at 100,000 cases: 26 → 14 ms of CPU); a repeated case keeps its earliest date.
+        // Each row is found in indexes alone (migration 022): the case's row and the
+        // agreement's, read from their tables, were a page each.
         let mut agreed = self.conn.prepare_cached(
-            "SELECT c.id, coalesce(nullif(c.number_text, ''), c.party_names), c.party_names,
-             c.received_on, c.source, coalesce(a.agreed_on, date(h.at, ?3)),
+            "SELECT c.id, coalesce(a.agreed_on, date(h.at, ?3)),
              EXISTS (SELECT 1 FROM follow_ups f WHERE f.case_id = c.id),
-             coalesce(a.confirmation <> 'none', 0), c.created_at
-             FROM status_history h JOIN cases c ON c.id = h.case_id
-             LEFT JOIN agreements a ON a.case_id = c.id
+             coalesce(a.confirmation <> 'none', 0),
+             coalesce(nullif(c.number_text, ''), c.party_names), c.party_names
+             FROM status_history h JOIN cases c INDEXED BY cases_labels ON c.id = h.case_id
+             LEFT JOIN agreements a INDEXED BY agreements_alert_dates ON a.case_id = c.id
              WHERE h.to_status = 'succeeded' AND h.at >= ?2 AND c.org_id = ?1",
         )?;
         // The day of the change is the day in the room's zone.
         let zone = self.zone()?;
         let shift = super::zone::sql_shift(zone);
         let mut rows = agreed.query(params![org.0, date_text(cutoff), shift])?;
-        let mut by_case: std::collections::HashMap<i64, (String, Vec<CaseAlert>)> =
-            Default::default();
+        // What is kept of a case: its earliest day, whether visited and applied for, its
+        // label and parties. The deadlines are worked out once per case, at the end.
+        let mut by_case: std::collections::HashMap<i64, Agreed> = Default::default();
         while let Some(r) = rows.next()? {
             let id: i64 = r.get(0)?;
-            let day: String = r.get::<_, Option<String>>(5)?.unwrap_or_default();
-            if by_case.get(&id).is_some_and(|(kept, _)| *kept <= day) {
+            let day = r
+                .get_ref(1)?
+                .as_str_or_null()
+                .map_err(rusqlite::Error::from)?
+                .unwrap_or_default();
+            if by_case
+                .get(&id)
+                .is_some_and(|kept| kept.day.as_str() <= day)
+            {
                 continue;
             }
-            by_case.insert(id, (day, row_alerts(r, false, limits, today, zone)?));
+            let agreed = Agreed {
+                day: day.to_owned(),
+                followed_up: r.get(2)?,
+                applied: r.get(3)?,
+                label: r.get::<_, Option<String>>(4)?.unwrap_or_default(),
+                parties: r.get(5)?,
+            };
+            by_case.insert(id, agreed);
         }
-        out.extend(by_case.into_values().flat_map(|(_, alerts)| alerts));
+        for (id, case) in by_case {
+            // (A 调解成功 with no agreement and no day, which cannot be, has no deadline.)
+            if case.day.is_empty() {
+                continue;
+            }
+            let day = parse_date("status_history.at", &case.day)?;
+            let deadlines = agreement_attention(day, case.followed_up, limits, today);
+            out.extend(
+                deadlines
+                    .into_iter()
+                    .filter(|d| !(case.applied && d.kind == DeadlineKind::Confirmation))
+                    .map(|deadline| CaseAlert {
+                        case_id: CaseId(id),
+                        label: case.label.clone(),
+                        parties: case.parties.clone(),
+                        deadline,
+                    }),
+            );
+        }
         Ok(())
     }
+}
+
+/// What an agreement alert needs of a case that succeeded.
+struct Agreed {
+    day: String,
+    followed_up: bool,
+    applied: bool,
+    label: String,
+    parties: String,
 }
 
 /// The last day received of an open case whose limit is near or past on `today`, by
@@ -244,3 +288,6 @@ fn row_alerts(
         })
         .collect())
 }
+
+#[cfg(test)]
+mod tests;

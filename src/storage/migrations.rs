@@ -34,6 +34,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("sql/019_stats_summary.sql"),
     include_str!("sql/020_room_zone.sql"),
     include_str!("sql/021_today_window.sql"),
+    include_str!("sql/022_today_alerts.sql"),
 ];
 
 /// The schema version this binary writes.

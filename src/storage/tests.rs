@@ -493,6 +493,31 @@ fn migrating_from_every_earlier_version_reaches_the_latest_schema() {
                 .unwrap()
                 .is_empty()
         );
+        // 今日's agreement alerts are found in indexes alone (022), from whichever version.
+        let alerts = store
+            .case_alerts(
+                org.id,
+                &crate::domain::deadlines::Limits::default(),
+                now().date_naive(),
+            )
+            .unwrap();
+        // (Its cases are police referrals of today, none has succeeded.)
+        assert!(
+            alerts
+                .iter()
+                .all(|a| a.deadline.kind == crate::domain::deadlines::DeadlineKind::PoliceFeedback),
+            "from {start}: {alerts:?}"
+        );
+        let indexes: i64 = store
+            .conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_schema WHERE type = 'index'
+                 AND name IN ('cases_labels', 'agreements_alert_dates')",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(indexes, 2, "from {start}");
     }
 }
 

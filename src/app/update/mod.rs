@@ -169,9 +169,12 @@ fn handle(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::RecordConflict { mine, theirs } => conflict::record_arrived(state, *mine, *theirs),
         Action::FirstDrawn => {
             let mut effects = crate::app::startup::first_drawn(state);
-            // Not read before the first screen (今日), so that it shows sooner.
-            if !effects.is_empty() && state.org.is_some() && state.list.loading {
-                effects.extend(list::reload(state));
+            if !effects.is_empty() {
+                // Not read before the first screen (今日), so that it shows sooner.
+                if state.org.is_some() && state.list.loading {
+                    effects.extend(list::reload(state));
+                }
+                effects.extend(today::first_drawn(state));
             }
             effects
         }

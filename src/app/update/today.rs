@@ -64,6 +64,17 @@ pub fn wanted(state: &AppState) -> Vec<Effect> {
         .collect()
 }
 
+/// The first screen is drawn: 今日's lines below its sessions (the performance items and
+/// the alerts), if they were not on it, are read now, while the user looks at it, so that
+/// the key that reaches them finds them read.
+pub fn first_drawn(state: &AppState) -> Vec<Effect> {
+    let view = &state.today_view;
+    if view.loading || view.read_for != Some(state.today) || view.rest_read {
+        return Vec::new();
+    }
+    vec![Effect::LoadTodayRest(state.today)]
+}
+
 /// What to read when the today screen comes to the front: nothing if what it holds is
 /// still current for today.
 pub fn entered(state: &AppState) -> Vec<Effect> {

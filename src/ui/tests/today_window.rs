@@ -189,3 +189,45 @@ fn another_process_s_write_reads_the_counts_again_and_keeps_the_selection() {
     let text = screen(&s);
     assert!(text.contains(&format!("第{}号", 1000 + 299)), "{text}");
 }
+
+/// The rest (the performance items and the alerts) is not on the first screen: it is read
+/// once that screen is drawn, once, and the keys after its answer read nothing more of it.
+#[test]
+fn the_rest_is_read_once_right_after_the_first_screen() {
+    // As the app starts: the room, 今日's first part, then the first screen is drawn.
+    let all = district();
+    let mut s = AppState::new(today(), Lang::Zh, crate::ui::screen(80, 24));
+    s.zone = crate::domain::dates::Zone::beijing();
+    update(&mut s, Action::RoomLoaded(Box::new(room())));
+    let first = Box::new(TodayData {
+        sessions: all[..48].to_vec(),
+        part: Some(TodayPart {
+            days: [TODAY, TOMORROW],
+            from: 0,
+            rest: false,
+        }),
+        ..TodayData::default()
+    });
+    assert_eq!(update(&mut s, Action::TodayLoaded(first)), vec![]);
+    assert_eq!(s.tab, Tab::Today);
+    let after = update(&mut s, Action::FirstDrawn);
+    let rest: Vec<_> = after
+        .iter()
+        .filter(|e| matches!(e, Effect::LoadTodayRest(_)))
+        .collect();
+    assert_eq!(rest, vec![&Effect::LoadTodayRest(today())], "{after:?}");
+    assert_eq!(serve(&mut s, &all, vec![Effect::LoadTodayRest(today())]), 1);
+    assert!(s.today_view.rest_read);
+    assert_eq!(update(&mut s, Action::FirstDrawn), vec![], "once per run");
+    for code in [KeyCode::Down, KeyCode::PageDown, KeyCode::Up, KeyCode::Home] {
+        assert_eq!(press(&mut s, code), vec![], "{code:?}");
+    }
+    // End goes to the last line at once (the rest is known), reading only sessions there.
+    let end = press(&mut s, KeyCode::End);
+    assert!(
+        end.iter()
+            .all(|e| matches!(e, Effect::LoadTodaySessions { .. })),
+        "{end:?}"
+    );
+    assert_eq!(s.today_view.selected, s.today_view.line_count() - 1);
+}
