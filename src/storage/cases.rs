@@ -13,6 +13,7 @@ use crate::i18n::tf;
 use chrono::Datelike;
 use rusqlite::{OptionalExtension, Transaction, params};
 
+pub(super) mod count_memo;
 mod insert;
 mod list;
 mod parties;

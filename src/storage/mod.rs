@@ -83,6 +83,8 @@ pub struct Store {
     audit_clock: zone::AuditClock,
     /// Where its commits are noted for the app's change poll (see `changes`).
     own: Option<changes::OwnCommits>,
+    /// The case list's last count, while the file is unchanged (see `count_memo`).
+    list_count: cases::count_memo::CountMemo,
 }
 
 /// What can go wrong with the database, each said so that the user knows what to do.
@@ -203,6 +205,7 @@ impl Store {
             file: generation::file_id(path),
             audit_clock,
             own: None,
+            list_count: Default::default(),
         };
         if found > 0 && found < search::index_version() {
             store.rebuild_search_index()?;
@@ -241,6 +244,7 @@ impl Store {
             file: generation::file_id(path),
             audit_clock: zone::AuditClock::default(),
             own: None,
+            list_count: Default::default(),
         })
     }
 

@@ -4,6 +4,7 @@
 use super::super::codec::{date_text, decode, parse_date};
 use super::super::search::{count_one_word, text_condition};
 use super::super::{StorageError, Store};
+use super::count_memo::FileState;
 use crate::domain::case::{CaseId, CasePage, CaseQuery, CaseSort, CaseSummary};
 use crate::domain::category::{CaseCategory, Category};
 use crate::domain::org::OrgId;
@@ -42,12 +43,24 @@ impl Store {
             Some(n) => n,
             // The first page not full: it holds every match, so there is nothing to count.
             None if query.offset == 0 && (rows.len() as u64) < query.limit => rows.len() as u64,
+            // Paging and sorting keep the filter: counted once while the file is the same.
             None => {
-                let n: i64 = self
-                    .conn
-                    .prepare_cached(&format!("SELECT count(*) FROM cases WHERE {filter}"))?
-                    .query_row(rusqlite::params_from_iter(params.iter()), |r| r.get(0))?;
-                n as u64
+                let state = FileState {
+                    data_version: self.data_version()?,
+                    own_changes: self.conn.total_changes(),
+                };
+                self.list_count.get_or_count(
+                    &filter,
+                    &params,
+                    state,
+                    || -> Result<u64, StorageError> {
+                        let n: i64 = self
+                            .conn
+                            .prepare_cached(&format!("SELECT count(*) FROM cases WHERE {filter}"))?
+                            .query_row(rusqlite::params_from_iter(params.iter()), |r| r.get(0))?;
+                        Ok(n as u64)
+                    },
+                )?
             }
         };
         Ok(CasePage { rows, total })
