@@ -35,6 +35,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("sql/020_room_zone.sql"),
     include_str!("sql/021_today_window.sql"),
     include_str!("sql/022_today_alerts.sql"),
+    include_str!("sql/023_room_case_counts.sql"),
 ];
 
 /// The schema version this binary writes.

@@ -518,6 +518,20 @@ fn migrating_from_every_earlier_version_reaches_the_latest_schema() {
             )
             .unwrap();
         assert_eq!(indexes, 2, "from {start}");
+        // The room's case count is kept from whichever version (023).
+        let one = CaseQuery {
+            limit: 1,
+            ..Default::default()
+        };
+        let cases: i64 = store
+            .conn
+            .query_row("SELECT count(*) FROM cases", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(
+            store.list_cases(org.id, &one).unwrap().total,
+            cases as u64,
+            "from {start}"
+        );
     }
 }
 

@@ -76,13 +76,20 @@ mod tests {
     use crate::storage::Store;
     use crate::storage::test_room::{now, one_applicant, open_room};
 
-    /// A page of 2 of the room's cases, from `offset` (the count runs past a full page).
+    /// A page of 2 of the room's cases come by their own application, from `offset` (the
+    /// count runs past a full page; a filter, as the room's own count needs none).
     fn page(offset: u64) -> CaseQuery {
         CaseQuery {
             limit: 2,
             offset,
+            source: Some(crate::domain::source::Source::Application),
             ..Default::default()
         }
+    }
+
+    /// How many times the list really counted.
+    fn runs(s: &Store) -> u32 {
+        s.list_count.runs.get()
     }
 
     #[test]
@@ -93,7 +100,6 @@ mod tests {
             let f = one_applicant(name, "供热费");
             room.store.create_case(org, &f, "wang", &now()).unwrap();
         }
-        let runs = |s: &Store| s.list_count.runs.get();
         assert_eq!(room.store.list_cases(org, &page(2)).unwrap().total, 5);
         assert_eq!(room.store.list_cases(org, &page(0)).unwrap().total, 5);
         assert_eq!(runs(&room.store), 1, "the second page reuses the count");
@@ -118,5 +124,78 @@ mod tests {
         };
         assert_eq!(room.store.list_cases(org, &accepted).unwrap().total, 0);
         assert_eq!(room.store.list_cases(org, &page(4)).unwrap().total, 7);
+    }
+
+    /// (room, cases) rows.
+    type PerRoom = Vec<(i64, i64)>;
+
+    /// The rows of `room_case_counts` against a real count, room by room.
+    fn kept_and_counted(s: &Store) -> (PerRoom, PerRoom) {
+        let read = |sql: &str| -> PerRoom {
+            s.conn
+                .prepare(sql)
+                .unwrap()
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+                .unwrap()
+                .collect::<Result<_, _>>()
+                .unwrap()
+        };
+        (
+            read("SELECT org_id, n FROM room_case_counts WHERE n <> 0 ORDER BY org_id"),
+            read("SELECT org_id, count(*) FROM cases GROUP BY org_id ORDER BY org_id"),
+        )
+    }
+
+    #[test]
+    fn the_rooms_case_count_is_kept_through_every_write_and_filled_by_its_migration() {
+        let mut room = open_room();
+        let org = room.org.id;
+        for name in ["甲一", "乙二", "丙三"] {
+            let f = one_applicant(name, "供热费");
+            room.store.create_case(org, &f, "wang", &now()).unwrap();
+        }
+        let mut other = Store::open(&room.dir.path().join("room.db")).unwrap();
+        let f = one_applicant("丁四", "供热费");
+        other.create_case(org, &f, "li", &now()).unwrap();
+        let (kept, counted) = kept_and_counted(&room.store);
+        assert_eq!(kept, counted);
+        assert_eq!(counted, [(org.0, 4)]);
+        let everything = CaseQuery {
+            limit: 1,
+            ..Default::default()
+        };
+        assert_eq!(room.store.list_cases(org, &everything).unwrap().total, 4);
+        assert_eq!(runs(&room.store), 0, "no case was counted");
+
+        // A repair by hand that moves or removes cases keeps it right too.
+        room.store
+            .conn
+            .execute_batch(
+                "PRAGMA foreign_keys = OFF;
+                 UPDATE cases SET org_id = 99 WHERE id = (SELECT min(id) FROM cases);
+                 DELETE FROM cases WHERE id = (SELECT max(id) FROM cases);
+                 PRAGMA foreign_keys = ON;",
+            )
+            .unwrap();
+        let (kept, counted) = kept_and_counted(&room.store);
+        assert_eq!(kept, counted);
+        assert_eq!(room.store.list_cases(org, &everything).unwrap().total, 2);
+
+        // A file of the version before (its table and triggers gone) is filled again.
+        room.store
+            .conn
+            .execute_batch(
+                "DROP TRIGGER room_case_counts_insert; DROP TRIGGER room_case_counts_delete;
+                 DROP TRIGGER room_case_counts_move; DROP TABLE room_case_counts;
+                 PRAGMA user_version = 22;",
+            )
+            .unwrap();
+        drop(other);
+        let path = room.dir.path().join("room.db");
+        drop(room.store);
+        let reopened = Store::open(&path).unwrap();
+        let (kept, counted) = kept_and_counted(&reopened);
+        assert_eq!(kept, counted);
+        assert_eq!(reopened.list_cases(org, &everything).unwrap().total, 2);
     }
 }

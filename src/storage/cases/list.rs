@@ -9,6 +9,7 @@ use crate::domain::case::{CaseId, CasePage, CaseQuery, CaseSort, CaseSummary};
 use crate::domain::category::{CaseCategory, Category};
 use crate::domain::org::OrgId;
 use crate::domain::status::CaseStatus;
+use rusqlite::OptionalExtension;
 use rusqlite::types::Value;
 
 impl Store {
@@ -43,6 +44,10 @@ impl Store {
             Some(n) => n,
             // The first page not full: it holds every match, so there is nothing to count.
             None if query.offset == 0 && (rows.len() as u64) < query.limit => rows.len() as u64,
+            // The room's cases without a filter: kept by triggers (migration 023).
+            None if params.len() == 1 && query.text.trim().is_empty() => {
+                self.room_case_count(org)?
+            }
             // Paging and sorting keep the filter: counted once while the file is the same.
             None => {
                 let state = FileState {
@@ -89,6 +94,16 @@ impl Store {
             .prepare_cached(&sql)?
             .query_row(rusqlite::params_from_iter(params.iter()), |r| r.get(0))?;
         Ok(Some(n as u64))
+    }
+
+    /// How many cases the room holds, as the triggers of migration 023 keep it.
+    fn room_case_count(&self, org: OrgId) -> Result<u64, StorageError> {
+        let n: Option<i64> = self
+            .conn
+            .prepare_cached("SELECT n FROM room_case_counts WHERE org_id = ?1")?
+            .query_row([org.0], |r| r.get(0))
+            .optional()?;
+        Ok(u64::try_from(n.unwrap_or(0)).unwrap_or(0))
     }
 
     /// How many cases the file holds (only asked when they are all the room's).
