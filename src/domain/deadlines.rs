@@ -218,17 +218,7 @@ pub struct CaseClock {
 pub fn attention(clock: &CaseClock, limits: &Limits, today: NaiveDate) -> Vec<Deadline> {
     let mut out = Vec::new();
     let mut add_at = |kind, due: Option<NaiveDate>, at: Option<NaiveTime>| {
-        if let Some(due) = due {
-            let urgency = limits.urgency(due, today);
-            if urgency.needs_attention() {
-                out.push(Deadline {
-                    kind,
-                    due,
-                    at,
-                    urgency,
-                });
-            }
-        }
+        out.extend(needing_attention(kind, due, at, limits, today));
     };
     if clock.open {
         add_at(
@@ -283,17 +273,7 @@ pub fn agreement_attention(
 ) -> Vec<Deadline> {
     let mut out = Vec::new();
     let mut add = |kind, due: Option<NaiveDate>| {
-        if let Some(due) = due {
-            let urgency = limits.urgency(due, today);
-            if urgency.needs_attention() {
-                out.push(Deadline {
-                    kind,
-                    due,
-                    at: None,
-                    urgency,
-                });
-            }
-        }
+        out.extend(needing_attention(kind, due, None, limits, today));
     };
     add(DeadlineKind::Confirmation, limits.confirmation_due(agreed));
     if !followed_up {
@@ -301,6 +281,25 @@ pub fn agreement_attention(
     }
     out.sort_by_key(|d| d.urgency);
     out
+}
+
+/// The deadline of `kind` due on `due` (at `at`), if it has a day and needs attention
+/// on `today`.
+fn needing_attention(
+    kind: DeadlineKind,
+    due: Option<NaiveDate>,
+    at: Option<NaiveTime>,
+    limits: &Limits,
+    today: NaiveDate,
+) -> Option<Deadline> {
+    let due = due?;
+    let urgency = limits.urgency(due, today);
+    urgency.needs_attention().then_some(Deadline {
+        kind,
+        due,
+        at,
+        urgency,
+    })
 }
 
 fn days_before(day: NaiveDate, n: u64) -> NaiveDate {
