@@ -232,14 +232,7 @@ fn with_ledger(
             return write(None);
         };
         let mediators = store.mediators(org.id)?;
-        let title = tf(
-            "ledger.title",
-            &[
-                ("room", &org.profile.room_name),
-                ("from", &period.from.to_string()),
-                ("to", &period.to.to_string()),
-            ],
-        );
+        let title = crate::report::ledger::ledger_title(&org.profile.room_name, period);
         let mut frame = ledger::ledger_frame(&title, unmasked);
         if !unmasked {
             // Here, at the command line, the flag is the way to the full numbers.

@@ -33,6 +33,18 @@ const COLUMNS: &[(&str, u16)] = &[
     ("ledger.col.agreement", 10),
 ];
 
+/// The ledger's title: the room and the period of cases received.
+pub fn ledger_title(room: &str, period: &crate::domain::stats::period::Period) -> String {
+    crate::i18n::tf(
+        "ledger.title",
+        &[
+            ("room", room),
+            ("from", &period.from.to_string()),
+            ("to", &period.to.to_string()),
+        ],
+    )
+}
+
 /// The ledger's frame: its title, headers and widths, and the note on masking.
 pub fn ledger_frame(title: &str, unmasked: bool) -> Frame {
     let mut notes = Vec::new();

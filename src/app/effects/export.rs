@@ -62,14 +62,7 @@ pub fn ledger_workbook<W: Write + Seek + Send>(
     out: &mut W,
 ) -> Result<(), StorageError> {
     let mediators = store.mediators(org.id)?;
-    let title = tf(
-        "ledger.title",
-        &[
-            ("room", &org.profile.room_name),
-            ("from", &period.from.to_string()),
-            ("to", &period.to.to_string()),
-        ],
-    );
+    let title = crate::report::ledger::ledger_title(&org.profile.room_name, period);
     let ledger = Ledger {
         frame: crate::report::ledger::ledger_frame(&title, false),
         mediators: &mediators,
