@@ -34,6 +34,10 @@ pub enum Context {
     Tab,
     /// The today screen.
     Today,
+    /// 今日 with the long-overdue line selected while they are folded (Enter lists them).
+    TodayLongFolded,
+    /// 今日 with the long-overdue line selected while they are listed (Enter folds them).
+    TodayLongOpen,
     /// The schedule tab (agenda and month).
     Schedule,
     /// The statistics tab.

@@ -133,6 +133,7 @@ fn heading(context: Context) -> &'static str {
         Context::Help => "help.ctx.help",
         Context::Tab => "help.ctx.tab",
         Context::Today => "help.ctx.today",
+        Context::TodayLongFolded | Context::TodayLongOpen => "help.ctx.today_long",
         Context::Schedule => "help.ctx.schedule",
         Context::Stats => "help.ctx.stats",
         Context::Docs => "help.ctx.docs",

@@ -337,6 +337,21 @@ pub const BINDINGS: &[Binding] = &[
     bind(X::Tab, k(K::Enter), C::Open, "key.open", false),
     bind(X::Tab, k(K::F(7)), C::Add, "key.add", false),
     bind(X::Today, k(K::Enter), C::Open, "key.open_case", true),
+    // On the long-overdue line Enter lists or folds them (the bar says which).
+    bind(
+        X::TodayLongFolded,
+        k(K::Enter),
+        C::Open,
+        "key.expand_long",
+        true,
+    ),
+    bind(
+        X::TodayLongOpen,
+        k(K::Enter),
+        C::Open,
+        "key.collapse_long",
+        true,
+    ),
     bind(X::Today, k(K::Up), C::Up, "key.up", false),
     bind(X::Today, k(K::Down), C::Down, "key.down", false),
     bind(X::Today, k(K::PageUp), C::PageUp, "key.page_up", false),

@@ -247,7 +247,18 @@ fn contexts_with(state: &AppState, top: Option<&Modal>) -> (Vec<Context>, bool) 
             ),
             None => (vec![X::Tab, X::Global], false),
         },
-        Tab::Today => (vec![X::Today, X::Global], false),
+        Tab::Today => {
+            let view = &state.today_view;
+            match view.line(view.selected) {
+                Some(crate::app::schedule::TodayLine::LongOverdue) if view.long_open => {
+                    (vec![X::TodayLongOpen, X::Today, X::Global], false)
+                }
+                Some(crate::app::schedule::TodayLine::LongOverdue) => {
+                    (vec![X::TodayLongFolded, X::Today, X::Global], false)
+                }
+                _ => (vec![X::Today, X::Global], false),
+            }
+        }
         Tab::Schedule => match &state.schedule.range_form {
             Some(form) => (vec![X::Form, X::Global], form.typing()),
             None => (vec![X::Schedule, X::Global], false),

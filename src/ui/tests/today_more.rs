@@ -111,3 +111,75 @@ fn enter_on_the_long_overdue_line_lists_them_and_again_hides_them() {
     update(&mut s, Action::Key(Key::plain(KeyCode::Enter)));
     assert!(!screen(&s).contains("已超期883天"));
 }
+
+/// A room with many long-overdue alerts of three kinds: 1,904 of them, as on the 100,000
+/// case demo room.
+fn many_long_overdue() -> crate::app::AppState {
+    use super::schedule::alert;
+    use crate::domain::deadlines::{DeadlineKind, Urgency};
+    let mut s = state(Lang::Zh, 80, 24);
+    s.tab = Tab::Today;
+    let kinds = [
+        (DeadlineKind::CaseLimit, 96, 40),
+        (DeadlineKind::Confirmation, 1248, 20),
+        (DeadlineKind::FollowUp, 560, 10),
+    ];
+    let mut alerts = Vec::new();
+    for (kind, n, late) in kinds {
+        for i in 0..n {
+            alerts.push(alert(
+                1000 + alerts.len() as i64,
+                &format!("（2026）临新人调字第{i}号"),
+                kind,
+                "2026-10-01",
+                Urgency::Overdue(late),
+            ));
+        }
+    }
+    alerts.push(alert(
+        8,
+        "（2026）临新人调字第50号",
+        DeadlineKind::CaseLimit,
+        "2026-11-28",
+        Urgency::DueToday,
+    ));
+    let data = TodayData {
+        alerts,
+        sessions: Vec::new(),
+        performance: Vec::new(),
+        ..today_data()
+    };
+    update(&mut s, Action::TodayLoaded(Box::new(data)));
+    s
+}
+
+/// Session 6: at 80 columns the long-overdue line was cut before "Enter 展开" (its kinds
+/// came first), and the key bar said "Enter 打开案件" on it, which Enter does not do there.
+/// The key comes before the kinds, and the bar says what Enter does on the selected line.
+#[test]
+fn the_long_overdue_line_shows_its_key_at_80_columns_and_the_bar_says_what_enter_does_zh() {
+    use crate::app::key::{Key, KeyCode};
+    let mut s = many_long_overdue();
+    let text = screen(&s);
+    let line = text
+        .lines()
+        .find(|l| l.contains("超期7天以上 1904 项"))
+        .unwrap_or_default();
+    assert!(line.contains("Enter 展开"), "{text}");
+    let bar = |text: &str| text.lines().last().unwrap_or_default().to_string();
+    assert!(bar(&text).contains("Enter 打开案件"), "on an alert: {text}");
+    update(&mut s, Action::Key(Key::plain(KeyCode::End)));
+    let text = screen(&s);
+    assert!(
+        bar(&text).contains("Enter 展开") && !bar(&text).contains("打开案件"),
+        "{text}"
+    );
+    insta::assert_snapshot!(text);
+    update(&mut s, Action::Key(Key::plain(KeyCode::Enter)));
+    let text = screen(&s);
+    assert!(
+        bar(&text).contains("Enter 收起") && !bar(&text).contains("打开案件"),
+        "{text}"
+    );
+    assert!(text.contains("Enter 收起"), "{text}");
+}
