@@ -70,7 +70,9 @@ pub enum Action {
         from: usize,
         sessions: Vec<Session>,
     },
-    /// 今日's performance items and alerts arrived (for the day `today`).
+    /// 今日's performance items arrived (for the day `today`; in `performance`).
+    TodayPerformanceLoaded(NaiveDate, Box<TodayData>),
+    /// 今日's alerts arrived (for the day `today`; in `alerts` and `more_alerts`).
     TodayRestLoaded(NaiveDate, Box<TodayData>),
     /// The agenda's sessions arrived.
     AgendaLoaded(Vec<Session>),
@@ -263,7 +265,9 @@ pub enum Effect {
         from: usize,
         limit: usize,
     },
-    /// Read 今日's performance items and alerts for `today`.
+    /// Read 今日's performance items for `today`.
+    LoadTodayPerformance(NaiveDate),
+    /// Read 今日's alerts for `today`.
     LoadTodayRest(NaiveDate),
     /// Read the agenda's sessions.
     LoadAgenda {

@@ -147,6 +147,7 @@ impl Effect {
             | Effect::LoadAgreement(id, _) => read(Some((O::ViewCase, Case(*id)))),
             Effect::LoadToday(_)
             | Effect::LoadTodaySessions { .. }
+            | Effect::LoadTodayPerformance(_)
             | Effect::LoadTodayRest(_)
             | Effect::LoadAgenda { .. }
             | Effect::LoadMonth { .. } => read(Some((O::ViewAgenda, Room))),

@@ -239,6 +239,7 @@ impl Runner {
             Effect::SaveLocalCategory(local) => self.save_local_category(&local)?,
             Effect::LoadToday(_)
             | Effect::LoadTodaySessions { .. }
+            | Effect::LoadTodayPerformance(_)
             | Effect::LoadTodayRest(_)
             | Effect::LoadAgenda { .. }
             | Effect::LoadMonth { .. }

@@ -17,6 +17,9 @@ pub fn as_seen(store: &Store, user: &User, action: Action) -> Result<Action, Sto
         Action::TodayRestLoaded(day, data) => {
             Action::TodayRestLoaded(day, today(store, user, data)?)
         }
+        Action::TodayPerformanceLoaded(day, data) => {
+            Action::TodayPerformanceLoaded(day, today(store, user, data)?)
+        }
         Action::TodaySessionsLoaded {
             today,
             from,

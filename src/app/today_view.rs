@@ -3,6 +3,8 @@
 //! and the selected line. A district's day holds thousands of sessions: 今日 reads the
 //! lines on screen and counts the rest, and reads further lines when the selection comes
 //! near them (`wanted`), so neither the first screen nor a key waits for lines no one sees.
+//! The performance items and the alerts below them are two reads: a first screen full of
+//! performance items does not wait for the alerts.
 
 use crate::domain::session::Session;
 use crate::storage::CaseAlert;
@@ -17,8 +19,9 @@ pub struct TodayView {
     pub sessions_from: usize,
     /// How many sessions today and tomorrow hold (all of them, read or not).
     pub days: [usize; 2],
-    /// The performance items and the alerts were read (until then no line below the
-    /// sessions is known).
+    /// The performance items were read (until then no line below the sessions is known).
+    pub performance_read: bool,
+    /// The alerts were read too (until then no line below the performance items is known).
     pub rest_read: bool,
     /// Cases near or past a deadline, in 今日's order (see `Urgency::today_rank`): the
     /// long overdue last, from `long_from` on.
@@ -62,7 +65,9 @@ pub struct TodayPart {
 pub enum TodayRead {
     /// `limit` sessions from the `from`th of today's then tomorrow's.
     Sessions { from: usize, limit: usize },
-    /// The performance items and the alerts.
+    /// The performance items.
+    Performance,
+    /// The alerts (below the performance items).
     Rest,
 }
 
@@ -90,10 +95,18 @@ impl TodayView {
         self.sessions.get(i.checked_sub(self.sessions_from)?)
     }
 
+    /// The alerts are read and known to follow the performance items.
+    pub fn alerts_known(&self) -> bool {
+        self.performance_read && self.rest_read
+    }
+
     /// How many lines can be selected (those below the sessions only once read).
     pub fn line_count(&self) -> usize {
-        if !self.rest_read {
+        if !self.performance_read {
             return self.session_total();
+        }
+        if !self.rest_read {
+            return self.session_total() + self.performance.len();
         }
         let long_from = self.long_from.min(self.alerts.len());
         let long = self.alerts.len() - long_from;
@@ -111,12 +124,15 @@ impl TodayView {
         if i < sessions {
             return Some(TodayLine::Session(i));
         }
-        if !self.rest_read {
+        if !self.performance_read {
             return None;
         }
         let i = i - sessions;
         if i < self.performance.len() {
             return Some(TodayLine::Performance(i));
+        }
+        if !self.rest_read {
+            return None;
         }
         let i = i - self.performance.len();
         let long_from = self.long_from.min(self.alerts.len());
@@ -184,7 +200,14 @@ impl TodayView {
                 out.push(TodayRead::Sessions { from, limit });
             }
         }
-        if !self.rest_read && (to > sessions || self.to_end) {
+        // The performance items first: the alerts are read once the selection comes near
+        // them (or End), when the items are known not to fill what is in sight.
+        let near_below = |above: usize| to > above || self.to_end;
+        if !self.performance_read {
+            if near_below(sessions) {
+                out.push(TodayRead::Performance);
+            }
+        } else if !self.rest_read && near_below(sessions + self.performance.len()) {
             out.push(TodayRead::Rest);
         }
         out

@@ -156,7 +156,7 @@ fn plan(state: &AppState) -> Plan<'_> {
         });
         line += n;
     }
-    if view.rest_read {
+    if view.performance_read {
         if !view.performance.is_empty() {
             out.push(Stretch::One(Row::Heading(
                 "today.performance",
@@ -168,6 +168,8 @@ fn plan(state: &AppState) -> Plan<'_> {
             len: view.performance.len(),
         });
         line += view.performance.len();
+    }
+    if view.alerts_known() {
         out.push(Stretch::One(Row::Heading(
             "today.alerts",
             view.alerts.len(),

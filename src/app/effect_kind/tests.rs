@@ -16,7 +16,7 @@ use crate::domain::user::{Role, User};
 use crate::ui::tests::support::{case, today};
 
 /// The number of `Effect` variants; `variant` below must name each of them.
-const VARIANTS: usize = 46;
+const VARIANTS: usize = 47;
 
 /// Which variant `effect` is (no catch-all: a new effect fails to compile here, and
 /// then `one_of_each` must gain a value of it).
@@ -68,6 +68,7 @@ fn variant(effect: &Effect) -> usize {
         Effect::DailyBackup => 43,
         Effect::LoadTodaySessions { .. } => 44,
         Effect::LoadTodayRest(_) => 45,
+        Effect::LoadTodayPerformance(_) => 46,
     }
 }
 
@@ -158,6 +159,7 @@ pub(crate) fn one_of_each() -> Vec<Effect> {
             limit: 74,
         },
         Effect::LoadTodayRest(day),
+        Effect::LoadTodayPerformance(day),
         Effect::LoadAgenda {
             from: day,
             to: day,

@@ -51,22 +51,31 @@ pub fn run(
             from,
             sessions: store.today_sessions(org, today, from, limit)?,
         },
-        Effect::LoadTodayRest(today) => {
+        Effect::LoadTodayPerformance(today) => {
             let limits = store.limits(org)?;
-            let (alerts, more_alerts) =
-                store.case_alerts_first(org, &limits, today, TODAY_OPEN_ALERTS)?;
             let performance = store.performance_due(
                 org,
                 today
                     .checked_add_days(Days::new(u64::from(limits.near_days)))
                     .unwrap_or(today),
             )?;
+            Action::TodayPerformanceLoaded(
+                today,
+                Box::new(TodayData {
+                    performance,
+                    ..Default::default()
+                }),
+            )
+        }
+        Effect::LoadTodayRest(today) => {
+            let limits = store.limits(org)?;
+            let (alerts, more_alerts) =
+                store.case_alerts_first(org, &limits, today, TODAY_OPEN_ALERTS)?;
             Action::TodayRestLoaded(
                 today,
                 Box::new(TodayData {
                     alerts,
                     more_alerts,
-                    performance,
                     ..Default::default()
                 }),
             )

@@ -120,6 +120,7 @@ fn handle(state: &mut AppState, action: Action) -> Vec<Effect> {
             sessions,
         } => today::sessions_loaded(state, day, from, sessions),
         Action::TodayRestLoaded(day, data) => today::rest_loaded(state, day, *data),
+        Action::TodayPerformanceLoaded(day, data) => today::performance_loaded(state, day, *data),
         Action::AgendaLoaded(sessions) => {
             schedule::agenda_loaded(state, sessions);
             Vec::new()

@@ -21,7 +21,7 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>) -> Vec<Effect> {
         Some(Command::End) => {
             view.selected = last;
             // The lines below the sessions are not known before they are read.
-            view.to_end = !view.rest_read;
+            view.to_end = !view.alerts_known();
         }
         Some(Command::Open) if view.line(view.selected) == Some(TodayLine::LongOverdue) => {
             view.long_open = !view.long_open;
@@ -59,6 +59,7 @@ pub fn wanted(state: &AppState) -> Vec<Effect> {
                 from,
                 limit,
             },
+            TodayRead::Performance => Effect::LoadTodayPerformance(state.today),
             TodayRead::Rest => Effect::LoadTodayRest(state.today),
         })
         .collect()
@@ -69,10 +70,17 @@ pub fn wanted(state: &AppState) -> Vec<Effect> {
 /// the key that reaches them finds them read.
 pub fn first_drawn(state: &AppState) -> Vec<Effect> {
     let view = &state.today_view;
-    if view.loading || view.read_for != Some(state.today) || view.rest_read {
+    if view.loading || view.read_for != Some(state.today) {
         return Vec::new();
     }
-    vec![Effect::LoadTodayRest(state.today)]
+    let mut out = Vec::new();
+    if !view.performance_read {
+        out.push(Effect::LoadTodayPerformance(state.today));
+    }
+    if !view.rest_read {
+        out.push(Effect::LoadTodayRest(state.today));
+    }
+    out
 }
 
 /// What to read when the today screen comes to the front: nothing if what it holds is
@@ -103,15 +111,20 @@ pub fn loaded(state: &mut AppState, data: TodayData) -> Vec<Effect> {
             }
             view.sessions_from = 0;
             view.sessions = data.sessions;
-            take_rest(view, data.alerts, data.performance, data.more_alerts);
+            view.performance = data.performance;
+            view.performance_read = true;
+            take_alerts(view, data.alerts, data.more_alerts);
         }
         Some(part) => {
             view.days = part.days;
             view.sessions_from = part.from;
             view.sessions = data.sessions;
             if part.rest {
-                take_rest(view, data.alerts, data.performance, data.more_alerts);
+                view.performance = data.performance;
+                view.performance_read = true;
+                take_alerts(view, data.alerts, data.more_alerts);
             } else {
+                view.performance_read = false;
                 view.rest_read = false;
             }
         }
@@ -142,7 +155,26 @@ pub fn sessions_loaded(
     wanted(state)
 }
 
-/// The performance items and the alerts arrived (for `today`).
+/// The performance items arrived (for `today`); the alerts below them are read next if
+/// they come into sight.
+pub fn performance_loaded(
+    state: &mut AppState,
+    today: chrono::NaiveDate,
+    data: TodayData,
+) -> Vec<Effect> {
+    // (Still taken when 今日 is marked to be read again on coming back: it shows these
+    // until then.)
+    if today != state.today || state.today_view.read_for != Some(today) {
+        return Vec::new();
+    }
+    let view = &mut state.today_view;
+    view.performance = data.performance;
+    view.performance_read = true;
+    settle_selection(view);
+    wanted(state)
+}
+
+/// The alerts arrived (for `today`).
 pub fn rest_loaded(state: &mut AppState, today: chrono::NaiveDate, data: TodayData) -> Vec<Effect> {
     // (Still taken when 今日 is marked to be read again on coming back: it shows these
     // until then.)
@@ -150,22 +182,20 @@ pub fn rest_loaded(state: &mut AppState, today: chrono::NaiveDate, data: TodayDa
         return Vec::new();
     }
     let view = &mut state.today_view;
-    take_rest(view, data.alerts, data.performance, data.more_alerts);
-    if std::mem::take(&mut view.to_end) {
+    take_alerts(view, data.alerts, data.more_alerts);
+    if view.alerts_known() && std::mem::take(&mut view.to_end) {
         view.selected = view.line_count().saturating_sub(1);
     }
     settle_selection(view);
     wanted(state)
 }
 
-fn take_rest(
+fn take_alerts(
     view: &mut crate::app::schedule::TodayView,
     alerts: Vec<crate::storage::CaseAlert>,
-    performance: Vec<crate::storage::DueItem>,
     more_alerts: u64,
 ) {
     view.set_alerts(alerts);
-    view.performance = performance;
     view.more_alerts = more_alerts;
     view.rest_read = true;
 }
@@ -174,7 +204,7 @@ fn take_rest(
 /// lines to be read (they are asked for next).
 fn settle_selection(view: &mut crate::app::schedule::TodayView) {
     let count = view.line_count();
-    if view.rest_read || view.selected < count {
+    if view.alerts_known() || view.selected < count {
         view.selected = view.selected.min(count.saturating_sub(1));
     }
 }

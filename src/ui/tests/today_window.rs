@@ -49,6 +49,14 @@ fn serve(s: &mut AppState, all: &[Session], mut effects: Vec<Effect>) -> usize {
                     from,
                     sessions: all.iter().skip(from).take(limit).cloned().collect(),
                 },
+                Effect::LoadTodayPerformance(today) => Action::TodayPerformanceLoaded(
+                    today,
+                    Box::new(TodayData {
+                        sessions: Vec::new(),
+                        alerts: Vec::new(),
+                        ..today_data()
+                    }),
+                ),
                 Effect::LoadTodayRest(today) => Action::TodayRestLoaded(
                     today,
                     Box::new(TodayData {
@@ -131,9 +139,10 @@ fn end_reads_the_alerts_and_goes_to_the_last_line_and_home_comes_back() {
     let (mut s, all) = started();
     let effects = press(&mut s, KeyCode::End);
     assert!(
-        effects.contains(&Effect::LoadTodayRest(today())),
+        effects.contains(&Effect::LoadTodayPerformance(today())),
         "{effects:?}"
     );
+    // The performance items, then (the selection still on its way to the end) the alerts.
     serve(&mut s, &all, effects);
     let view = &s.today_view;
     assert!(view.rest_read);
@@ -213,10 +222,20 @@ fn the_rest_is_read_once_right_after_the_first_screen() {
     let after = update(&mut s, Action::FirstDrawn);
     let rest: Vec<_> = after
         .iter()
-        .filter(|e| matches!(e, Effect::LoadTodayRest(_)))
+        .filter(|e| {
+            matches!(
+                e,
+                Effect::LoadTodayRest(_) | Effect::LoadTodayPerformance(_)
+            )
+        })
+        .cloned()
         .collect();
-    assert_eq!(rest, vec![&Effect::LoadTodayRest(today())], "{after:?}");
-    assert_eq!(serve(&mut s, &all, vec![Effect::LoadTodayRest(today())]), 1);
+    let both = vec![
+        Effect::LoadTodayPerformance(today()),
+        Effect::LoadTodayRest(today()),
+    ];
+    assert_eq!(rest, both, "{after:?}");
+    assert_eq!(serve(&mut s, &all, both), 2);
     assert!(s.today_view.rest_read);
     assert_eq!(update(&mut s, Action::FirstDrawn), vec![], "once per run");
     for code in [KeyCode::Down, KeyCode::PageDown, KeyCode::Up, KeyCode::Home] {
@@ -230,4 +249,62 @@ fn the_rest_is_read_once_right_after_the_first_screen() {
         "{end:?}"
     );
     assert_eq!(s.today_view.selected, s.today_view.line_count() - 1);
+}
+
+/// A room with no sessions today or tomorrow and more performance items than its first
+/// screen holds: the first screen reads the items and not the alerts below them, which are
+/// read once it is drawn; a room whose items leave room on its first screen reads its
+/// alerts before drawing it.
+#[test]
+fn a_first_screen_full_of_performance_items_does_not_wait_for_the_alerts() {
+    let items = |n: usize| {
+        let one = today_data().performance[0].clone();
+        (0..n)
+            .map(|i| crate::storage::DueItem {
+                case_id: crate::domain::case::CaseId(2000 + i as i64),
+                ..one.clone()
+            })
+            .collect::<Vec<_>>()
+    };
+    for (n, alerts_first) in [(40, false), (2, true)] {
+        let mut s = AppState::new(today(), Lang::Zh, crate::ui::screen(80, 24));
+        s.zone = crate::domain::dates::Zone::beijing();
+        update(&mut s, Action::RoomLoaded(Box::new(room())));
+        let first = Box::new(TodayData {
+            part: Some(TodayPart::default()),
+            ..TodayData::default()
+        });
+        let asked = update(&mut s, Action::TodayLoaded(first));
+        assert_eq!(asked, vec![Effect::LoadTodayPerformance(today())]);
+        let performance = Box::new(TodayData {
+            performance: items(n),
+            ..TodayData::default()
+        });
+        let asked = update(&mut s, Action::TodayPerformanceLoaded(today(), performance));
+        let text = screen(&s);
+        assert!(text.contains(&format!("协议履行（{n}）")), "{text}");
+        if alerts_first {
+            assert_eq!(asked, vec![Effect::LoadTodayRest(today())], "{n}");
+            continue;
+        }
+        assert_eq!(asked, vec![], "the alerts are below the screen");
+        assert!(!text.contains("期限提醒"), "{text}");
+        // Drawn: now the alerts are read, once.
+        let after = update(&mut s, Action::FirstDrawn);
+        assert!(after.contains(&Effect::LoadTodayRest(today())), "{after:?}");
+        assert!(
+            !after.contains(&Effect::LoadTodayPerformance(today())),
+            "{after:?}"
+        );
+        let rest = Box::new(TodayData {
+            sessions: Vec::new(),
+            performance: Vec::new(),
+            ..today_data()
+        });
+        update(&mut s, Action::TodayRestLoaded(today(), rest));
+        assert_eq!(s.today_view.performance.len(), n, "the items stay");
+        assert_eq!(s.today_view.line_count(), n + 3);
+        assert_eq!(press(&mut s, KeyCode::End), vec![]);
+        assert!(screen(&s).contains("期限提醒（3）"), "{}", screen(&s));
+    }
 }
