@@ -158,9 +158,12 @@ fn event_loop(
             terminal.draw(|frame| render(frame, &state, theme))?;
         }
         if !std::mem::replace(&mut drawn, true) {
-            // Work that must not hold up the first screen (the day's backup) starts now.
+            // Work that must not hold up the first screen (the day's backup) starts now,
+            // and 今日's reads below the screen are made beside the keyboard.
+            runner.first_screen_drawn();
             let effects = update(&mut state, Action::FirstDrawn);
-            // What they read (今日's alerts below the screen) is drawn before waiting.
+            // What they answered at once is drawn before waiting (今日's reads answer
+            // from their thread: the loop looks for them often until they are in).
             changed = !effects.is_empty();
             run_effects(&mut state, &mut runner, effects);
             if changed {
@@ -204,6 +207,7 @@ fn event_loop(
             changed
         };
         let mut answers = runner.search_answers();
+        answers.extend(runner.today_answers());
         answers.extend(runner.writer_answers());
         answers.extend(runner.backup_answers());
         for answer in answers {

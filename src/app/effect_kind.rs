@@ -48,6 +48,9 @@ pub enum RunsOn {
     Searcher,
     /// The daily backup's own thread.
     Backups,
+    /// 今日's reader thread once the first screen is up (`effects/today_reader.rs`);
+    /// the keyboard's runner before, since that screen shows what they read.
+    Today,
 }
 
 /// What an effect is about, for finding whose case it is.
@@ -145,10 +148,12 @@ impl Effect {
             | Effect::LoadCaseSessions(id)
             | Effect::LoadFollowUps(id)
             | Effect::LoadAgreement(id, _) => read(Some((O::ViewCase, Case(*id)))),
+            Effect::LoadTodayPerformance(_) | Effect::LoadTodayRest(_) => EffectKind {
+                runs_on: RunsOn::Today,
+                ..read(Some((O::ViewAgenda, Room)))
+            },
             Effect::LoadToday(_)
             | Effect::LoadTodaySessions { .. }
-            | Effect::LoadTodayPerformance(_)
-            | Effect::LoadTodayRest(_)
             | Effect::LoadAgenda { .. }
             | Effect::LoadMonth { .. } => read(Some((O::ViewAgenda, Room))),
             Effect::LoadStats(_) => read(Some((O::ViewStats, Room))),

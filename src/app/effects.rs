@@ -9,6 +9,7 @@ mod room;
 mod schedule;
 mod stale_saves;
 mod threads;
+mod today_reader;
 mod write_worker;
 
 use super::action::{Action, Effect, Failure};
@@ -42,6 +43,11 @@ pub struct Runner {
     writer: write_worker::Writer,
     /// True for the writer thread's own runner, which writes where it is.
     on_writer: bool,
+    /// The thread that reads 今日's performance items and alerts once the first screen
+    /// is up (see `today_reader`).
+    today_reader: today_reader::TodayReader,
+    /// The first screen is drawn: 今日's reads go to `today_reader` from now on.
+    first_drawn: bool,
 }
 
 impl Runner {
@@ -51,6 +57,7 @@ impl Runner {
         let mut store = store;
         store.act_as(&user);
         let searcher = super::search_worker::Searcher::new(store.path().to_path_buf());
+        let today_reader = today_reader::TodayReader::new(store.path().to_path_buf());
         let window = crate::storage::Window::open(store.path());
         // The writer's commits are noted where the change poll looks (see `storage::changes`).
         let writer = write_worker::Writer::new(
@@ -71,6 +78,8 @@ impl Runner {
             backups: Default::default(),
             writer,
             on_writer: false,
+            today_reader,
+            first_drawn: false,
         }
     }
 
@@ -104,7 +113,8 @@ impl Runner {
             let mut store = Store::open(&path).ok()?;
             store.set_user(&self.operator);
             self.store = store;
-            self.searcher = super::search_worker::Searcher::new(path);
+            self.searcher = super::search_worker::Searcher::new(path.clone());
+            self.today_reader = today_reader::TodayReader::new(path);
             return Some(Action::RoomRestored(Box::new(
                 self.store.last_restore().ok()??,
             )));

@@ -31,6 +31,29 @@ impl Runner {
                 None
             }
             RunsOn::Keyboard => Some(self.run(effect, now)),
+            RunsOn::Today if !self.first_drawn => Some(self.run(effect, now)),
+            RunsOn::Today => self.read_beside(effect),
+        }
+    }
+
+    /// The first screen is drawn: 今日's reads are made beside the keyboard from now on.
+    pub fn first_screen_drawn(&mut self) {
+        self.first_drawn = true;
+    }
+
+    /// Sends one of 今日's reads to its thread once the rights table allows it (checked
+    /// here, as `run` does), as this user sees it.
+    fn read_beside(&mut self, effect: Effect) -> Option<Action> {
+        if let Err(e) = crate::app::guard::allowed(&mut self.store, &self.user, &effect) {
+            return Some(super::failure(e, false));
+        }
+        match self.org() {
+            Ok(org) => {
+                let org = org.id;
+                self.today_reader.send(effect, org, &self.user);
+                None
+            }
+            Err(e) => Some(super::failure(e, false)),
         }
     }
 
@@ -94,9 +117,15 @@ impl Runner {
         self.backups.answers()
     }
 
-    /// True while a search sent to the worker has not been answered.
+    /// True while a search sent to the worker, or a read sent to 今日's reader, has not
+    /// been answered.
     pub fn searching(&self) -> bool {
-        self.searcher.waiting()
+        self.searcher.waiting() || self.today_reader.waiting()
+    }
+
+    /// 今日's reads answered beside the keyboard (never blocks).
+    pub fn today_answers(&mut self) -> Vec<Action> {
+        self.today_reader.answers()
     }
 
     /// The search answers that arrived (never blocks).
