@@ -210,5 +210,18 @@ mod tests {
         assert_eq!(again, Some(Action::TodayRestLoaded(today, expected)));
         assert!(!runner.searching());
         assert_eq!(runner.today_answers(), vec![]);
+        // The front desk sees on the thread what it sees here: its own cases' alerts.
+        let clerk = crate::domain::user::User::new("前台", crate::domain::user::Role::Clerk);
+        runner.set_user(clerk);
+        runner.first_drawn = false;
+        let here = runner.perform(Effect::LoadTodayRest(today), &now);
+        let Some(Action::TodayRestLoaded(_, seen)) = here else {
+            panic!("{here:?}")
+        };
+        assert!(seen.alerts.is_empty(), "the clerk registered none of them");
+        runner.first_screen_drawn();
+        assert_eq!(runner.perform(Effect::LoadTodayRest(today), &now), None);
+        let beside = runner.today_reader.wait_answer();
+        assert_eq!(beside, Some(Action::TodayRestLoaded(today, seen)));
     }
 }

@@ -170,6 +170,10 @@ pub fn performance_loaded(
     let view = &mut state.today_view;
     view.performance = data.performance;
     view.performance_read = true;
+    // (The alerts may have come first, when 今日 was read again meanwhile.)
+    if view.alerts_known() && std::mem::take(&mut view.to_end) {
+        view.selected = view.line_count().saturating_sub(1);
+    }
     settle_selection(view);
     wanted(state)
 }
