@@ -26,6 +26,9 @@ pub struct CountMemo {
     /// How many times the count really ran (tests check the memo is used).
     #[cfg(test)]
     pub runs: std::cell::Cell<u32>,
+    /// Every read of the list's rows, its SQL and values (the plan test explains each).
+    #[cfg(test)]
+    pub reads: RefCell<Vec<(String, Vec<Value>)>>,
 }
 
 /// The state of the file a count is valid in.
