@@ -552,6 +552,22 @@ fn migrating_from_every_earlier_version_reaches_the_latest_schema() {
             ..one
         };
         assert_eq!(store.list_cases(org.id, &registered).unwrap().rows.len(), 1);
+        // …and shows the count of its status kept by triggers (025).
+        let of_status: i64 = store
+            .conn
+            .query_row(
+                "SELECT count(*) FROM cases WHERE status = 'registered'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        let total = store.list_cases(org.id, &registered).unwrap().total;
+        assert_eq!(total, of_status as u64, "from {start}");
+        assert_eq!(
+            store.list_count.runs.get(),
+            0,
+            "from {start}: nothing counted"
+        );
     }
 }
 

@@ -122,26 +122,40 @@ impl Store {
             None if params.len() == 1 && query.text.trim().is_empty() => {
                 self.room_case_count(org)?
             }
-            // Paging and sorting keep the filter: counted once while the file is the same.
-            None => {
-                let state = FileState {
-                    data_version: self.data_version()?,
-                    own_changes: self.conn.total_changes(),
-                };
-                self.list_count.get_or_count(
-                    filter,
-                    params,
-                    state,
-                    || -> Result<u64, StorageError> {
-                        let n: i64 = self
-                            .conn
-                            .prepare_cached(&format!("SELECT count(*) FROM cases WHERE {filter}"))?
-                            .query_row(rusqlite::params_from_iter(params.iter()), |r| r.get(0))?;
-                        Ok(n as u64)
-                    },
-                )?
-            }
+            // Of one status, and no other filter (F5): kept by triggers too (025).
+            None if params.len() == 2 && query.text.trim().is_empty() => match query.status {
+                Some(status) => self.room_status_count(org, status)?,
+                None => self.counted(filter, params)?,
+            },
+            None => self.counted(filter, params)?,
         })
+    }
+
+    /// The cases under `filter`: counted once while the file is the same (paging and
+    /// sorting keep the filter).
+    fn counted(&self, filter: &str, params: &[Value]) -> Result<u64, StorageError> {
+        let state = FileState {
+            data_version: self.data_version()?,
+            own_changes: self.conn.total_changes(),
+        };
+        self.list_count
+            .get_or_count(filter, params, state, || -> Result<u64, StorageError> {
+                let n: i64 = self
+                    .conn
+                    .prepare_cached(&format!("SELECT count(*) FROM cases WHERE {filter}"))?
+                    .query_row(rusqlite::params_from_iter(params.iter()), |r| r.get(0))?;
+                Ok(n as u64)
+            })
+    }
+
+    /// How many cases of `status` the room holds, as the triggers of migration 025 keep it.
+    fn room_status_count(&self, org: OrgId, status: CaseStatus) -> Result<u64, StorageError> {
+        let n: Option<i64> = self
+            .conn
+            .prepare_cached("SELECT n FROM room_status_counts WHERE org_id = ?1 AND status = ?2")?
+            .query_row(rusqlite::params![org.0, status.code()], |r| r.get(0))
+            .optional()?;
+        Ok(u64::try_from(n.unwrap_or(0)).unwrap_or(0))
     }
 
     /// For a search of one word and no other filter (a front desk's own-cases filter is
