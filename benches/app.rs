@@ -161,6 +161,7 @@ fn storage_samples(db: &Path, cases: u64, runs: usize) -> Vec<Sample> {
         },
     ));
     out.extend(key_samples(&store, org, &page, runs));
+    out.extend(own_cases_samples(&store, org, &page, runs));
     // 今日: what its first screen reads (the counts per day and the first sessions), a
     // page further down, and what it reads once the selection nears the alerts.
     let today = bench::room_now().date_naive();
@@ -327,6 +328,56 @@ fn key_samples(
         }
     }
     out
+}
+
+/// A 登记员's list (only the cases they registered, a filter through the status history):
+/// the first page, PgDn from the middle and End, newest first. The demo's cases are
+/// registered by its five mediators, so one of them stands in for a front desk.
+fn own_cases_samples(
+    store: &Store,
+    org: tiaojie::domain::org::OrgId,
+    page: &CaseQuery,
+    runs: usize,
+) -> Vec<Sample> {
+    let q = CaseQuery {
+        registered_by: Some("李秀兰".into()),
+        ..page.clone()
+    };
+    let total = store.list_cases(org, &q).expect("list").total;
+    let middle = CaseQuery {
+        offset: total / 2 / 16 * 16,
+        ..q.clone()
+    };
+    let after = store
+        .list_cases(org, &middle)
+        .expect("list")
+        .last
+        .map_or(PageFrom::Offset, PageFrom::After);
+    let timed = |name: &str, from: PageFrom| {
+        let q = CaseQuery { from, ..q.clone() };
+        time_ms(name, runs, || {
+            store.list_cases(org, &q).expect("list");
+        })
+    };
+    // Their first Tab: the count of their cases is made (a store of its own per run).
+    let fresh: Vec<Store> = (0..=runs)
+        .map(|_| Store::open(store.path()).expect("open"))
+        .collect();
+    let mut next = fresh.iter();
+    let counted = time_ms(
+        "list, own cases (登记员): first page, counted",
+        runs,
+        || {
+            let s = next.next().expect("a store per run");
+            s.list_cases(org, &q).expect("list");
+        },
+    );
+    vec![
+        counted,
+        timed("list, own cases (登记员): first page", PageFrom::Offset),
+        timed("list, own cases (登记员): PgDn from the middle", after),
+        timed("list, own cases (登记员): End", PageFrom::End),
+    ]
 }
 
 /// From 今日 to the case list (its key bar has the sort key).

@@ -39,7 +39,8 @@ impl Store {
         } else {
             query
         };
-        let (filter, params) = list_filter(org, query, walk);
+        let (counted, params) = list_filter(org, query, walk, Own::Gathered);
+        let (filter, _) = list_filter(org, query, walk, Own::Asked);
         // A search's own order (exact number and names first) has no index to read from a
         // row; it is read by counting rows, and costs its hits anyway.
         let keyed = query.text.trim().is_empty();
@@ -48,7 +49,6 @@ impl Store {
         } else {
             &PageFrom::Offset
         };
-        let counted = filter.clone();
         let (fixed, filter) = match constant_rank(query) {
             Some(rank) if keyed => (1, format!("{filter}{rank}")),
             _ => (0, filter),
@@ -293,7 +293,7 @@ impl Store {
 }
 
 /// The WHERE clause of a list query and its parameters, in placeholder order.
-fn list_filter(org: OrgId, query: &CaseQuery, walk: bool) -> (String, Vec<Value>) {
+fn list_filter(org: OrgId, query: &CaseQuery, walk: bool, with: Own) -> (String, Vec<Value>) {
     let mut params = vec![Value::Integer(org.0)];
     let mut filter = String::from("org_id = ?1");
     let mut add = |sql: &str, value: Value, params: &mut Vec<Value>| {
@@ -352,13 +352,30 @@ fn list_filter(org: OrgId, query: &CaseQuery, walk: bool) -> (String, Vec<Value>
     // After the rewrite above, which must not touch the subquery's `from_status`.
     if let Some(name) = &query.registered_by {
         params.push(Value::Text(name.clone()));
-        filter.push_str(&format!(
-            " AND id IN (SELECT case_id FROM status_history
-               WHERE from_status IS NULL AND operator = ?{})",
-            params.len()
-        ));
+        let n = params.len();
+        filter.push_str(&match with {
+            Own::Gathered => format!(
+                " AND id IN (SELECT case_id FROM status_history
+                   WHERE from_status IS NULL AND operator = ?{n})"
+            ),
+            Own::Asked => format!(
+                " AND EXISTS (SELECT 1 FROM status_history h WHERE h.case_id = cases.id
+                   AND h.from_status IS NULL AND h.operator = ?{n})"
+            ),
+        });
     }
     (filter, params)
+}
+
+/// How a 登记员's list (`registered_by`) finds their cases.
+#[derive(Clone, Copy)]
+enum Own {
+    /// All their cases gathered first: a count reads each once.
+    Gathered,
+    /// Asked of each case a page passes: gathering them for every page cost tens of ms
+    /// at 100,000 cases, while a page asks a few hundred cases at most where they
+    /// registered a sixth of the room's (more where they registered fewer).
+    Asked,
 }
 
 /// Sorted by the column a filter fixes, the sort's first index column is one value: saying
