@@ -123,17 +123,41 @@ impl Store {
                 self.room_case_count(org)?
             }
             // Of one status, and no other filter (F5): kept by triggers too (025).
-            None if params.len() == 2 && query.text.trim().is_empty() => match query.status {
-                Some(status) => self.room_status_count(org, status)?,
-                None => self.counted(filter, params)?,
-            },
-            None => self.counted(filter, params)?,
+            None if params.len() == 2 && query.text.trim().is_empty() => {
+                match (query.status, &query.registered_by) {
+                    (Some(status), _) => self.room_status_count(org, status)?,
+                    // A 登记员's list in a file of this room alone: their registrations
+                    // counted in their index, without walking every case (at a million
+                    // cases 166 ms for a clerk who registered a sixth of them).
+                    (None, Some(name)) if self.only_room(org)? => self.counted(
+                        filter,
+                        params,
+                        "SELECT count(DISTINCT case_id) FROM status_history
+                         WHERE from_status IS NULL AND operator = ?1",
+                        &[Value::Text(name.clone())],
+                    )?,
+                    _ => self.counted_here(filter, params)?,
+                }
+            }
+            None => self.counted_here(filter, params)?,
         })
     }
 
-    /// The cases under `filter`: counted once while the file is the same (paging and
-    /// sorting keep the filter).
-    fn counted(&self, filter: &str, params: &[Value]) -> Result<u64, StorageError> {
+    /// The cases under `filter`, counted by walking them.
+    fn counted_here(&self, filter: &str, params: &[Value]) -> Result<u64, StorageError> {
+        let sql = format!("SELECT count(*) FROM cases WHERE {filter}");
+        self.counted(filter, params, &sql, params)
+    }
+
+    /// The cases under `filter`/`params`, counted by `sql` with `values`: once while the
+    /// file is the same (paging and sorting keep the filter).
+    fn counted(
+        &self,
+        filter: &str,
+        params: &[Value],
+        sql: &str,
+        values: &[Value],
+    ) -> Result<u64, StorageError> {
         let state = FileState {
             data_version: self.data_version()?,
             own_changes: self.conn.total_changes(),
@@ -142,8 +166,8 @@ impl Store {
             .get_or_count(filter, params, state, || -> Result<u64, StorageError> {
                 let n: i64 = self
                     .conn
-                    .prepare_cached(&format!("SELECT count(*) FROM cases WHERE {filter}"))?
-                    .query_row(rusqlite::params_from_iter(params.iter()), |r| r.get(0))?;
+                    .prepare_cached(sql)?
+                    .query_row(rusqlite::params_from_iter(values.iter()), |r| r.get(0))?;
                 Ok(n as u64)
             })
     }

@@ -316,3 +316,44 @@ fn every_read_of_every_order_is_an_index_range_without_a_sort() {
         }
     }
 }
+
+/// A 登记员's count is read from the registrations (a file of one room), and agrees with
+/// counting their cases, through another connection's registrations.
+#[test]
+fn a_clerks_count_is_their_registrations_and_follows_other_connections() {
+    let mut room = varied_room(12);
+    let org = room.org.id;
+    let own = |who: &str| CaseQuery {
+        registered_by: Some(who.to_string()),
+        limit: 2,
+        ..Default::default()
+    };
+    let real = |s: &Store, who: &str| -> u64 {
+        s.conn
+            .query_row(
+                "SELECT count(*) FROM cases WHERE id IN (SELECT case_id FROM status_history
+                 WHERE from_status IS NULL AND operator = ?1)",
+                [who],
+                |r| r.get::<_, i64>(0),
+            )
+            .unwrap() as u64
+    };
+    assert_eq!(read(&room.store, org, &own("wang")).total, 6);
+    assert_eq!(
+        read(&room.store, org, &own("li")).total,
+        real(&room.store, "li")
+    );
+    let mut other = Store::open(&room.dir.path().join("room.db")).unwrap();
+    other
+        .create_case(org, &one_applicant("新甲", "新案"), "wang", &now())
+        .unwrap();
+    assert_eq!(read(&room.store, org, &own("wang")).total, 7);
+    room.store
+        .create_case(org, &one_applicant("新乙", "新案"), "li", &now())
+        .unwrap();
+    assert_eq!(
+        read(&room.store, org, &own("li")).total,
+        real(&room.store, "li")
+    );
+    assert_eq!(read(&room.store, org, &own("zhao")).total, 0);
+}
