@@ -94,7 +94,7 @@ fn storage_samples(db: &Path, cases: u64, runs: usize) -> Vec<Sample> {
             "list: next page (PgDn from the first)",
             CaseQuery {
                 offset: 16,
-                from: first_last.map_or(PageFrom::Offset, PageFrom::After),
+                from: first_last.map_or(PageFrom::Offset, |k| PageFrom::After(Box::new(k))),
                 ..page.clone()
             },
         ),
@@ -316,13 +316,13 @@ fn key_samples(
                 let after = middle
                     .last
                     .clone()
-                    .map_or(PageFrom::Offset, PageFrom::After);
+                    .map_or(PageFrom::Offset, |k| PageFrom::After(Box::new(k)));
                 out.push(keyed("PgDn from the middle", after));
                 out.push(keyed("End", PageFrom::End));
                 let before = last
                     .first
                     .clone()
-                    .map_or(PageFrom::Offset, PageFrom::Before);
+                    .map_or(PageFrom::Offset, |k| PageFrom::Before(Box::new(k)));
                 out.push(keyed("PgUp from the end", before));
             }
         }
@@ -352,7 +352,7 @@ fn own_cases_samples(
         .list_cases(org, &middle)
         .expect("list")
         .last
-        .map_or(PageFrom::Offset, PageFrom::After);
+        .map_or(PageFrom::Offset, |k| PageFrom::After(Box::new(k)));
     let timed = |name: &str, from: PageFrom| {
         let q = CaseQuery { from, ..q.clone() };
         time_ms(name, runs, || {

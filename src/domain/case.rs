@@ -266,10 +266,11 @@ pub enum PageFrom {
     /// Skip `offset` rows from the start (the first page; a resized window).
     #[default]
     Offset,
-    /// The rows after this one in the list's order (the next page).
-    After(CaseKey),
+    /// The rows after this one in the list's order (the next page). (Boxed: a query
+    /// travels in every `Effect`, which should stay small.)
+    After(Box<CaseKey>),
     /// The rows before this one, shown in the list's order (the page before).
-    Before(CaseKey),
+    Before(Box<CaseKey>),
     /// The last page: the rows the last full page leaves over (a full page if none).
     End,
 }

@@ -30,7 +30,7 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effec
                 .page
                 .last
                 .clone()
-                .map_or(PageFrom::Offset, PageFrom::After);
+                .map_or(PageFrom::Offset, |k| PageFrom::After(Box::new(k)));
             list.selected = if cmd == Some(Command::Down) {
                 0
             } else {
@@ -43,7 +43,7 @@ pub fn on_key(state: &mut AppState, cmd: Option<Command>, key: Key) -> Vec<Effec
             // The first page is the first rows, read from the start (cheap): so any drift
             // from cases added or removed before the page ends there.
             list.query.from = match &list.page.first {
-                Some(first) if list.query.offset > 0 => PageFrom::Before(first.clone()),
+                Some(first) if list.query.offset > 0 => PageFrom::Before(Box::new(first.clone())),
                 _ => PageFrom::Offset,
             };
             list.selected = if cmd == Some(Command::Up) {

@@ -85,13 +85,13 @@ fn key_values(sort: CaseSort, key: &CaseKey) -> Vec<Value> {
         CaseSort::Received => vec![day, id],
         CaseSort::Number => vec![optional(key.number_year), optional(key.number_seq), id],
         CaseSort::Category => vec![
-            Value::Integer(rank_of(&Category::ALL, &key.category.national)),
+            Value::Integer(rank_of(Category::ALL, &key.category.national)),
             key.category.local.clone().map_or(Value::Null, Value::Text),
             day,
             id,
         ],
         CaseSort::Status => vec![
-            Value::Integer(rank_of(&CaseStatus::ALL, &key.status)),
+            Value::Integer(rank_of(CaseStatus::ALL, &key.status)),
             day,
             id,
         ],

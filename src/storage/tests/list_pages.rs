@@ -104,7 +104,7 @@ fn pages_read_from_a_row_are_the_pages_read_by_counting_rows() {
         for (i, want) in pages.iter().enumerate() {
             assert_eq!(&ids(&page), want, "page {i} after a row, {q:?}");
             assert_eq!(page.total, whole.len() as u64);
-            let after = PageFrom::After(page.last.clone().unwrap());
+            let after = PageFrom::After(Box::new(page.last.clone().unwrap()));
             page = read(
                 s,
                 org,
@@ -126,7 +126,7 @@ fn pages_read_from_a_row_are_the_pages_read_by_counting_rows() {
         );
         for (i, want) in pages.iter().enumerate().rev() {
             assert_eq!(&ids(&page), want, "page {i} before a row, {q:?}");
-            let before = PageFrom::Before(page.first.clone().unwrap());
+            let before = PageFrom::Before(Box::new(page.first.clone().unwrap()));
             page = read(
                 s,
                 org,
@@ -185,7 +185,7 @@ fn another_connections_writes_between_two_pages_skip_nothing_and_show_nothing_tw
         s,
         org,
         &CaseQuery {
-            from: PageFrom::After(first.last.clone().unwrap()),
+            from: PageFrom::After(Box::new(first.last.clone().unwrap())),
             ..q.clone()
         },
     );
@@ -214,7 +214,7 @@ fn another_connections_writes_between_two_pages_skip_nothing_and_show_nothing_tw
         s,
         org,
         &CaseQuery {
-            from: PageFrom::After(second.last.clone().unwrap()),
+            from: PageFrom::After(Box::new(second.last.clone().unwrap())),
             ..q.clone()
         },
     );
@@ -276,8 +276,8 @@ fn every_read_of_every_order_is_an_index_range_without_a_sort() {
         );
         let key = page.first.clone().unwrap();
         for from in [
-            PageFrom::After(key.clone()),
-            PageFrom::Before(key),
+            PageFrom::After(Box::new(key.clone())),
+            PageFrom::Before(Box::new(key)),
             PageFrom::End,
         ] {
             read(s, org, &CaseQuery { from, ..q.clone() });

@@ -5,7 +5,7 @@ use super::*;
 
 /// The place of the case with this id in the fake list (ids are places).
 fn at(id: i64) -> PageFrom {
-    PageFrom::After(key_of(&row(id)))
+    PageFrom::After(Box::new(key_of(&row(id))))
 }
 
 #[test]
@@ -33,7 +33,7 @@ fn end_reads_the_last_page_backwards_and_page_up_from_there_reads_from_its_first
     let q = loads(&effects)[0];
     assert_eq!(
         (q.offset, &q.from),
-        (16, &PageFrom::Before(key_of(&row(33))))
+        (16, &PageFrom::Before(Box::new(key_of(&row(33)))))
     );
     assert_eq!(s.list.page.rows.first().map(|r| r.id.0), Some(17));
     // The first page is read from the start: exactly the first rows, whatever moved.
@@ -68,7 +68,7 @@ fn a_short_page_before_a_row_goes_to_the_first_page() {
     let mut s = started();
     press(&mut s, KeyCode::PageDown);
     press(&mut s, KeyCode::PageDown);
-    s.list.query.from = PageFrom::Before(key_of(&row(33)));
+    s.list.query.from = PageFrom::Before(Box::new(key_of(&row(33))));
     let effects = act(
         &mut s,
         Action::CasesLoaded(CasePage {
