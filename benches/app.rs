@@ -18,7 +18,7 @@ use bench::{Sample, demo_db, duration_ms, print_table, quick, time_ms};
 use pty::{Key, PtyApp, WAIT};
 use std::path::Path;
 use std::time::{Duration, Instant};
-use tiaojie::domain::case::{CaseId, CaseQuery, CaseSort};
+use tiaojie::domain::case::{CaseId, CaseQuery, CaseSort, PageFrom};
 use tiaojie::domain::status::CaseStatus;
 use tiaojie::storage::Store;
 
@@ -70,18 +70,36 @@ fn storage_samples(db: &Path, cases: u64, runs: usize) -> Vec<Sample> {
         let s = next.next().expect("a store per run");
         s.list_cases(org, &page).expect("list");
     });
+    // F5 to the commonest status, as the first press shows it (a store of its own).
+    let fresh: Vec<Store> = (0..=runs).map(|_| Store::open(db).expect("open")).collect();
+    let mut next = fresh.iter();
+    let archived = CaseQuery {
+        status: Some(CaseStatus::Archived),
+        ..page.clone()
+    };
+    let filtered = time_ms(
+        "list: F5 to 已归档, first time (count kept by triggers)",
+        runs,
+        || {
+            let s = next.next().expect("a store per run");
+            s.list_cases(org, &archived).expect("list");
+        },
+    );
+    let first_last = store.list_cases(org, &page).expect("list").last;
     let mut out = vec![
         counted,
+        filtered,
         list("list: first page again (count kept)", page.clone()),
         list(
-            "list: next page",
+            "list: next page (PgDn from the first)",
             CaseQuery {
                 offset: 16,
+                from: first_last.map_or(PageFrom::Offset, |k| PageFrom::After(Box::new(k))),
                 ..page.clone()
             },
         ),
         list(
-            "list: a page in the middle",
+            "list: a page in the middle by OFFSET (only a resize reads so)",
             CaseQuery {
                 offset: middle,
                 ..page.clone()
@@ -123,6 +141,27 @@ fn storage_samples(db: &Path, cases: u64, runs: usize) -> Vec<Sample> {
             },
         ),
     ];
+    // A search's order (exact number and names first) is read by counting rows.
+    let found = store
+        .list_cases(
+            org,
+            &CaseQuery {
+                text: "王秀".into(),
+                ..page.clone()
+            },
+        )
+        .expect("list")
+        .total;
+    out.push(list(
+        "list: 王秀, End (OFFSET over its hits)",
+        CaseQuery {
+            text: "王秀".into(),
+            offset: found.saturating_sub(1) / 16 * 16,
+            ..page.clone()
+        },
+    ));
+    out.extend(key_samples(&store, org, &page, runs));
+    out.extend(own_cases_samples(&store, org, &page, runs));
     // 今日: what its first screen reads (the counts per day and the first sessions), a
     // page further down, and what it reads once the selection nears the alerts.
     let today = bench::room_now().date_naive();
@@ -230,6 +269,115 @@ fn start(db: &Path) -> PtyApp {
 /// Waits for the key bar, the last row drawn: the first frame (今日) is complete.
 fn first_frame(app: &PtyApp) {
     app.wait_for("F10", WAIT).unwrap_or_else(|e| panic!("{e}"));
+}
+
+/// What the list's page keys read, in every sort both ways, without and with the status
+/// filter: PgDn from a page in the middle (from its last row), End (the last page read
+/// backwards), PgUp from the end (from the last page's first row). A sort's first page is
+/// the first page's row above; Home reads it again.
+fn key_samples(
+    store: &Store,
+    org: tiaojie::domain::org::OrgId,
+    page: &CaseQuery,
+    runs: usize,
+) -> Vec<Sample> {
+    let mut out = Vec::new();
+    for status in [None, Some(CaseStatus::Mediating)] {
+        for sort in CaseSort::ALL {
+            for descending in [true, false] {
+                let q = CaseQuery {
+                    sort,
+                    descending,
+                    status,
+                    ..page.clone()
+                };
+                let total = store.list_cases(org, &q).expect("list").total;
+                let middle = CaseQuery {
+                    offset: total / 2 / 16 * 16,
+                    ..q.clone()
+                };
+                let middle = store.list_cases(org, &middle).expect("list");
+                let end = CaseQuery {
+                    from: PageFrom::End,
+                    ..q.clone()
+                };
+                let last = store.list_cases(org, &end).expect("list");
+                let name = format!(
+                    "{sort:?}{}{}",
+                    if descending { "↓" } else { "↑" },
+                    if status.is_some() { " 调解中" } else { "" }
+                );
+                let keyed = |key: &str, from: PageFrom| {
+                    let q = CaseQuery { from, ..q.clone() };
+                    time_ms(&format!("list {name}: {key}"), runs, || {
+                        store.list_cases(org, &q).expect("list");
+                    })
+                };
+                let after = middle
+                    .last
+                    .clone()
+                    .map_or(PageFrom::Offset, |k| PageFrom::After(Box::new(k)));
+                out.push(keyed("PgDn from the middle", after));
+                out.push(keyed("End", PageFrom::End));
+                let before = last
+                    .first
+                    .clone()
+                    .map_or(PageFrom::Offset, |k| PageFrom::Before(Box::new(k)));
+                out.push(keyed("PgUp from the end", before));
+            }
+        }
+    }
+    out
+}
+
+/// A 登记员's list (only the cases they registered, a filter through the status history):
+/// the first page, PgDn from the middle and End, newest first. The demo's cases are
+/// registered by its five mediators, so one of them stands in for a front desk.
+fn own_cases_samples(
+    store: &Store,
+    org: tiaojie::domain::org::OrgId,
+    page: &CaseQuery,
+    runs: usize,
+) -> Vec<Sample> {
+    let q = CaseQuery {
+        registered_by: Some("李秀兰".into()),
+        ..page.clone()
+    };
+    let total = store.list_cases(org, &q).expect("list").total;
+    let middle = CaseQuery {
+        offset: total / 2 / 16 * 16,
+        ..q.clone()
+    };
+    let after = store
+        .list_cases(org, &middle)
+        .expect("list")
+        .last
+        .map_or(PageFrom::Offset, |k| PageFrom::After(Box::new(k)));
+    let timed = |name: &str, from: PageFrom| {
+        let q = CaseQuery { from, ..q.clone() };
+        time_ms(name, runs, || {
+            store.list_cases(org, &q).expect("list");
+        })
+    };
+    // Their first Tab: the count of their cases is made (a store of its own per run).
+    let fresh: Vec<Store> = (0..=runs)
+        .map(|_| Store::open(store.path()).expect("open"))
+        .collect();
+    let mut next = fresh.iter();
+    let counted = time_ms(
+        "list, own cases (登记员): first page, counted",
+        runs,
+        || {
+            let s = next.next().expect("a store per run");
+            s.list_cases(org, &q).expect("list");
+        },
+    );
+    vec![
+        counted,
+        timed("list, own cases (登记员): first page", PageFrom::Offset),
+        timed("list, own cases (登记员): PgDn from the middle", after),
+        timed("list, own cases (登记员): End", PageFrom::End),
+    ]
 }
 
 /// From 今日 to the case list (its key bar has the sort key).

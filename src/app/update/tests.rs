@@ -7,7 +7,9 @@ use crate::app::case_form::CaseForm;
 use crate::app::key::{Key, KeyCode};
 use crate::app::modal::{Modal, Pending};
 use crate::app::state::{AppState, CasesView, Tab};
-use crate::domain::case::{Case, CaseId, CasePage, CaseQuery, CaseSort, CaseSummary};
+use crate::domain::case::{
+    Case, CaseId, CaseKey, CasePage, CaseQuery, CaseSort, CaseSummary, PageFrom,
+};
 use crate::domain::category::{CaseCategory, Category};
 use crate::domain::org::MediatorId;
 use crate::domain::status::{CaseStatus, TransitionError};
@@ -43,10 +45,34 @@ fn storage(effect: &Effect) -> Option<Action> {
     }
 }
 
+/// The page storage would read for `q` from `TOTAL` cases whose ids are their places.
 fn fake_page(q: &CaseQuery) -> CasePage {
-    let end = (q.offset + q.limit).min(TOTAL);
-    let rows = (q.offset..end).map(|i| row(i as i64 + 1)).collect();
-    CasePage { rows, total: TOTAL }
+    let limit = q.limit.max(1);
+    let (start, end) = match &q.from {
+        PageFrom::Offset => (q.offset, q.offset + limit),
+        PageFrom::After(k) => (k.id.0 as u64, k.id.0 as u64 + limit),
+        PageFrom::Before(k) => ((k.id.0 as u64 - 1).saturating_sub(limit), k.id.0 as u64 - 1),
+        PageFrom::End => ((TOTAL - 1) / limit * limit, TOTAL),
+    };
+    let rows: Vec<CaseSummary> = (start..end.min(TOTAL)).map(|i| row(i as i64 + 1)).collect();
+    CasePage {
+        first: rows.first().map(key_of),
+        last: rows.last().map(key_of),
+        rows,
+        total: TOTAL,
+    }
+}
+
+/// A row's place, as storage gives it with a page.
+fn key_of(r: &CaseSummary) -> CaseKey {
+    CaseKey {
+        id: r.id,
+        received_on: r.received_on,
+        number_year: None,
+        number_seq: None,
+        category: r.category.clone(),
+        status: r.status,
+    }
 }
 
 /// Runs `action`, answers every read, and returns every effect asked for on the way.
@@ -135,6 +161,7 @@ mod drafts;
 mod drafts_after_load;
 mod keys;
 mod list;
+mod list_pages;
 mod open_case;
 mod picker;
 mod refresh;

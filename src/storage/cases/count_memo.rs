@@ -26,6 +26,9 @@ pub struct CountMemo {
     /// How many times the count really ran (tests check the memo is used).
     #[cfg(test)]
     pub runs: std::cell::Cell<u32>,
+    /// Every read of the list's rows, its SQL and values (the plan test explains each).
+    #[cfg(test)]
+    pub reads: RefCell<Vec<(String, Vec<Value>)>>,
 }
 
 /// The state of the file a count is valid in.
@@ -197,5 +200,71 @@ mod tests {
         let (kept, counted) = kept_and_counted(&reopened);
         assert_eq!(kept, counted);
         assert_eq!(reopened.list_cases(org, &everything).unwrap().total, 2);
+    }
+
+    /// (room, status, cases) rows.
+    type PerStatus = Vec<(i64, String, i64)>;
+
+    /// The rows of `room_status_counts` against a real count, room and status by status.
+    fn kept_and_counted_by_status(s: &Store) -> (PerStatus, PerStatus) {
+        let read = |sql: &str| -> PerStatus {
+            s.conn
+                .prepare(sql)
+                .unwrap()
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                .unwrap()
+                .collect::<Result<_, _>>()
+                .unwrap()
+        };
+        (
+            read("SELECT org_id, status, n FROM room_status_counts WHERE n <> 0 ORDER BY 1, 2"),
+            read("SELECT org_id, status, count(*) FROM cases GROUP BY 1, 2 ORDER BY 1, 2"),
+        )
+    }
+
+    #[test]
+    fn the_status_filter_shows_the_rooms_kept_count_of_the_status_through_every_write() {
+        use crate::domain::status::CaseStatus;
+        let mut room = open_room();
+        let org = room.org.id;
+        for name in ["甲一", "乙二", "丙三"] {
+            let f = one_applicant(name, "供热费");
+            room.store.create_case(org, &f, "wang", &now()).unwrap();
+        }
+        let mut other = Store::open(&room.dir.path().join("room.db")).unwrap();
+        let f = one_applicant("丁四", "供热费");
+        other.create_case(org, &f, "li", &now()).unwrap();
+        other
+            .conn
+            .execute_batch(
+                "UPDATE cases SET status = 'mediating' WHERE id = (SELECT min(id) FROM cases)",
+            )
+            .unwrap();
+        let only = |status| CaseQuery {
+            status: Some(status),
+            limit: 1,
+            ..Default::default()
+        };
+        let total = |s: &Store, status| s.list_cases(org, &only(status)).unwrap().total;
+        assert_eq!(total(&room.store, CaseStatus::Registered), 3);
+        assert_eq!(total(&room.store, CaseStatus::Mediating), 1);
+        assert_eq!(runs(&room.store), 0, "no case was counted");
+        let (kept, counted) = kept_and_counted_by_status(&room.store);
+        assert_eq!(kept, counted);
+
+        // A repair by hand that moves or removes cases keeps it right too.
+        room.store
+            .conn
+            .execute_batch(
+                "PRAGMA foreign_keys = OFF;
+                 UPDATE cases SET org_id = 99 WHERE id = (SELECT max(id) FROM cases);
+                 DELETE FROM cases WHERE id = (SELECT min(id) FROM cases);
+                 PRAGMA foreign_keys = ON;",
+            )
+            .unwrap();
+        let (kept, counted) = kept_and_counted_by_status(&room.store);
+        assert_eq!(kept, counted);
+        assert_eq!(total(&room.store, CaseStatus::Registered), 2);
+        assert_eq!(total(&room.store, CaseStatus::Mediating), 0);
     }
 }

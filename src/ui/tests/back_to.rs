@@ -41,6 +41,7 @@ fn esc_on_a_case_opened_from_today_goes_back_to_today() {
                 at_risk: false,
             }],
             total: 1,
+            ..Default::default()
         }),
     );
     press(&mut s, KeyCode::Enter);

@@ -99,7 +99,11 @@ fn numbered_page(offset: u64, n: u64) -> crate::domain::case::CasePage {
             row
         })
         .collect();
-    crate::domain::case::CasePage { rows, total: 125 }
+    crate::domain::case::CasePage {
+        rows,
+        total: 125,
+        ..Default::default()
+    }
 }
 
 /// Issue 14: a status on two lines took a row from the list, so the page it had loaded

@@ -179,6 +179,7 @@ pub fn page() -> CasePage {
             ),
         ],
         total: 125,
+        ..Default::default()
     }
 }
 

@@ -103,6 +103,7 @@ fn a_page_past_the_end_goes_back_to_the_last_page() {
         Action::CasesLoaded(CasePage {
             rows: Vec::new(),
             total: TOTAL,
+            ..Default::default()
         }),
     );
     assert_eq!(loads(&effects)[0].offset, 32);
@@ -300,6 +301,7 @@ fn a_search_answer_overtaken_by_typing_is_dropped() {
     let page = |id| CasePage {
         rows: vec![row(id)],
         total: 1,
+        ..Default::default()
     };
     // The answer for 「王」 arrives late: dropped.
     let stale = Action::CasesFound {
@@ -385,6 +387,7 @@ fn enter_while_a_search_runs_opens_a_case_of_its_answer() {
         result: Ok(CasePage {
             rows: vec![row(31), row(32)],
             total: 2,
+            ..Default::default()
         }),
     };
     assert_eq!(update(&mut s, found), vec![Effect::LoadCase(CaseId(31))]);
