@@ -534,7 +534,7 @@ fn migrating_from_every_earlier_version_reaches_the_latest_schema() {
             "from {start}"
         );
         // The list filtered by status and sorted by number or category seeks its status
-        // (025), from whichever version.
+        // (024), from whichever version.
         let indexes: i64 = store
             .conn
             .query_row(
@@ -552,7 +552,7 @@ fn migrating_from_every_earlier_version_reaches_the_latest_schema() {
             ..one
         };
         assert_eq!(store.list_cases(org.id, &registered).unwrap().rows.len(), 1);
-        // …and shows the count of its status kept by triggers (025).
+        // …and shows the count of its status kept by triggers (024).
         let of_status: i64 = store
             .conn
             .query_row(

@@ -122,7 +122,7 @@ impl Store {
             None if params.len() == 1 && query.text.trim().is_empty() => {
                 self.room_case_count(org)?
             }
-            // Of one status, and no other filter (F5): kept by triggers too (025).
+            // Of one status, and no other filter (F5): kept by triggers too (024).
             None if params.len() == 2 && query.text.trim().is_empty() => {
                 match (query.status, &query.registered_by) {
                     (Some(status), _) => self.room_status_count(org, status)?,
@@ -172,7 +172,7 @@ impl Store {
             })
     }
 
-    /// How many cases of `status` the room holds, as the triggers of migration 025 keep it.
+    /// How many cases of `status` the room holds, as the triggers of migration 024 keep it.
     fn room_status_count(&self, org: OrgId, status: CaseStatus) -> Result<u64, StorageError> {
         let n: Option<i64> = self
             .conn

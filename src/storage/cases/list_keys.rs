@@ -43,7 +43,7 @@ pub(crate) fn status_rank() -> String {
     )
 }
 
-/// A sort's columns, each matching its index (migrations 001, 004 and 025).
+/// A sort's columns, each matching its index (migrations 001, 004 and 024).
 fn key_columns(sort: CaseSort) -> Vec<KeyColumn> {
     match sort {
         CaseSort::Received => vec![column("received_on", true), column("id", true)],
