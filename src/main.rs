@@ -28,8 +28,10 @@ fn open_app(cli: &Cli) -> ExitCode {
         return ExitCode::FAILURE;
     }
     let db = paths::resolve_db(cli.db.as_deref());
-    // Opened before the screen is taken over, so a refusal is printed plainly.
-    let mut store = match Store::open(&db) {
+    // Opened before the screen is taken over, so a refusal is printed plainly, and so is
+    // the upgrade of an older file (a copy and a migration: a minute at a million cases,
+    // which would otherwise pass in front of an empty terminal).
+    let mut store = match Store::open_noting(&db, &mut |upgrade| eprintln!("{upgrade}")) {
         Ok(store) => store,
         Err(e) => {
             eprintln!("{e}");

@@ -4,7 +4,7 @@
 
 use super::StorageError;
 use rusqlite::{Connection, TransactionBehavior};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// `PRAGMA application_id` of a tiaojie database ("TJ" + 1), so a foreign SQLite file is
 /// recognised and refused instead of being filled with our tables.
@@ -81,14 +81,55 @@ fn checked_version(conn: &mut Connection, path: Option<&Path>) -> Result<i64, St
     Ok(found)
 }
 
+/// An older file about to be copied and brought to this version (at a million cases the
+/// two take a minute or more: whoever waits is told first).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Upgrade {
+    /// The version the file has.
+    pub from: i64,
+    /// The version it is brought to.
+    pub to: i64,
+    /// Where the copy of it as it was is kept.
+    pub backup: PathBuf,
+}
+
+impl std::fmt::Display for Upgrade {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let message = crate::i18n::tf(
+            "start.upgrading",
+            &[
+                ("from", &self.from.to_string()),
+                ("to", &self.to.to_string()),
+                ("backup", &self.backup.display().to_string()),
+            ],
+        );
+        f.write_str(&message)
+    }
+}
+
 /// Brings the database to the latest version; returns the version it had.
 pub fn migrate(conn: &mut Connection, path: Option<&Path>) -> Result<i64, StorageError> {
+    migrate_noting(conn, path, &mut |_| {})
+}
+
+/// Like [`migrate`]; `notice` hears of an older file before it is copied and changed.
+pub fn migrate_noting(
+    conn: &mut Connection,
+    path: Option<&Path>,
+    notice: &mut dyn FnMut(&Upgrade),
+) -> Result<i64, StorageError> {
     let found = checked_version(conn, path)?;
     if found > 0
         && found < latest_version()
         && let Some(path) = path
     {
-        backup_before_migration(conn, path, found)?;
+        let upgrade = Upgrade {
+            from: found,
+            to: latest_version(),
+            backup: backup_path(path, found),
+        };
+        notice(&upgrade);
+        backup_before_migration(conn, &upgrade.backup)?;
     }
     // A step that copies a table into a new one drops the old: with foreign keys on, that
     // would delete every child row through ON DELETE CASCADE. The pragma does nothing
@@ -123,22 +164,22 @@ fn steps(conn: &mut Connection, found: i64) -> Result<(), StorageError> {
     Ok(())
 }
 
-fn backup_before_migration(
-    conn: &Connection,
-    path: &Path,
-    version: i64,
-) -> Result<(), StorageError> {
+/// Where the copy of a file of `version` is kept before it is migrated.
+fn backup_path(path: &Path, version: i64) -> PathBuf {
     // The machine's clock, not the room's zone: a file name for whoever looks in the
     // folder on this machine, not a time the room keeps.
     let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
-    let backup = path.with_extension(format!("v{version}-{stamp}.bak"));
+    path.with_extension(format!("v{version}-{stamp}.bak"))
+}
+
+fn backup_before_migration(conn: &Connection, backup: &Path) -> Result<(), StorageError> {
     // The copy holds every party's ID number and phone: the file is made empty and
     // owner-only first, and VACUUM INTO (which writes into an empty file) keeps its mode.
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create_new(true);
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    match options.open(&backup) {
+    match options.open(backup) {
         Ok(_) => {}
         // Another process opening the same file in the same second makes the same
         // backup: one copy is enough, and losing that race is no reason to refuse to start.
@@ -153,7 +194,7 @@ fn backup_before_migration(
     let copied = conn.execute("VACUUM INTO ?1", [backup.to_string_lossy()]);
     if copied.is_err() {
         // No half-written or empty file that looks like a backup.
-        let _ = std::fs::remove_file(&backup);
+        let _ = std::fs::remove_file(backup);
     }
     copied.map(|_| ()).map_err(StorageError::from)
 }

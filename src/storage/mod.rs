@@ -41,6 +41,7 @@ pub use checkpoint::{Checkpoint, checkpoint_file};
 pub use drafts::Draft;
 pub use generation::Restored;
 pub use import::{CaseExtras, ImportedSession};
+pub use migrations::Upgrade;
 pub use sessions::{Booked, NewSessionRecord, SessionFilter};
 pub use users::Identity;
 pub use window::Window;
@@ -162,12 +163,25 @@ impl Store {
     /// Opens (creating if needed) the database at `path`: folder and file readable by the
     /// owner only, WAL, foreign keys, a busy timeout, then migrations.
     pub fn open(path: &Path) -> Result<Store, StorageError> {
-        Store::open_migrating(path, true)
+        Store::open_migrating(path, true, &mut |_| {})
+    }
+
+    /// Like [`Store::open`]; `notice` hears of an older file before it is copied and
+    /// brought to this version (the app says so while the person waits).
+    pub fn open_noting(
+        path: &Path,
+        notice: &mut dyn FnMut(&Upgrade),
+    ) -> Result<Store, StorageError> {
+        Store::open_migrating(path, true, notice)
     }
 
     /// Like [`Store::open`]; `keep_old` takes the copy of an older file before migrating
     /// it (a copy being prepared for a restore needs none: the file it came from stays).
-    fn open_migrating(path: &Path, keep_old: bool) -> Result<Store, StorageError> {
+    fn open_migrating(
+        path: &Path,
+        keep_old: bool,
+        notice: &mut dyn FnMut(&Upgrade),
+    ) -> Result<Store, StorageError> {
         create_private(path)?;
         let mut conn = Connection::open(path).map_err(|e| open_error(path, e))?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
@@ -178,7 +192,7 @@ impl Store {
         let row_audit = audit::RowAudit::default();
         let audit_clock = zone::AuditClock::default();
         audit::register_functions(&conn, &who, &row_audit, &audit_clock)?;
-        let found = migrations::migrate(&mut conn, keep_old.then_some(path))?;
+        let found = migrations::migrate_noting(&mut conn, keep_old.then_some(path), notice)?;
         // A file already of this version should hold every trigger: one missing there
         // was dropped by someone, and its repair is recorded (in a copy being prepared
         // for a restore, after the rows it carries: see `restore`). A migration drops

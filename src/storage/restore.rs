@@ -94,7 +94,7 @@ fn prepare(
     remove_part(&part);
     copy_to_file(src, &part)?;
     let prepared = (|| {
-        let mut store = Store::open_migrating(&part, false)?;
+        let mut store = Store::open_migrating(&part, false, &mut |_| {})?;
         store.set_user(who);
         carry(&mut store, replaced, file, kept, lenient)?;
         Ok(store)

@@ -12,6 +12,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 mod full_disk;
 mod list_pages;
 mod search;
+mod upgrade_notice;
 
 fn at(s: &str) -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339(s).unwrap()
