@@ -37,6 +37,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("sql/022_today_alerts.sql"),
     include_str!("sql/023_room_case_counts.sql"),
     include_str!("sql/024_list_status_filter.sql"),
+    include_str!("sql/025_registrant_counts.sql"),
 ];
 
 /// The schema version this binary writes.

@@ -564,6 +564,23 @@ fn migrating_from_every_earlier_version_reaches_the_latest_schema() {
             .unwrap();
         let total = store.list_cases(org.id, &registered).unwrap().total;
         assert_eq!(total, of_status as u64, "from {start}");
+        // A 登记员's list shows the count of their registrations kept by triggers (025).
+        let (registrar, theirs): (String, i64) = store
+            .conn
+            .query_row(
+                "SELECT operator, count(DISTINCT case_id) FROM status_history
+                 WHERE from_status IS NULL GROUP BY operator ORDER BY operator LIMIT 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        let own = CaseQuery {
+            registered_by: Some(registrar),
+            limit: 1,
+            ..Default::default()
+        };
+        let total = store.list_cases(org.id, &own).unwrap().total;
+        assert_eq!(total, theirs as u64, "from {start}");
         assert_eq!(
             store.list_count.runs.get(),
             0,

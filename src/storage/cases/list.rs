@@ -126,16 +126,10 @@ impl Store {
             None if params.len() == 2 && query.text.trim().is_empty() => {
                 match (query.status, &query.registered_by) {
                     (Some(status), _) => self.room_status_count(org, status)?,
-                    // A 登记员's list in a file of this room alone: their registrations
-                    // counted in their index, without walking every case (at a million
-                    // cases 166 ms for a clerk who registered a sixth of them).
-                    (None, Some(name)) if self.only_room(org)? => self.counted(
-                        filter,
-                        params,
-                        "SELECT count(DISTINCT case_id) FROM status_history
-                         WHERE from_status IS NULL AND operator = ?1",
-                        &[Value::Text(name.clone())],
-                    )?,
+                    // A 登记员's list in a file of this room alone: their registrations,
+                    // kept by triggers (migration 025; counting them in their index took
+                    // 48 ms at a million cases, walking every case 166 ms).
+                    (None, Some(name)) if self.only_room(org)? => self.registrant_count(name)?,
                     _ => self.counted_here(filter, params)?,
                 }
             }
@@ -170,6 +164,16 @@ impl Store {
                     .query_row(rusqlite::params_from_iter(values.iter()), |r| r.get(0))?;
                 Ok(n as u64)
             })
+    }
+
+    /// How many cases `name` registered, as the triggers of migration 025 keep it.
+    fn registrant_count(&self, name: &str) -> Result<u64, StorageError> {
+        let n: Option<i64> = self
+            .conn
+            .prepare_cached("SELECT n FROM registrant_counts WHERE operator = ?1")?
+            .query_row([name], |r| r.get(0))
+            .optional()?;
+        Ok(u64::try_from(n.unwrap_or(0)).unwrap_or(0))
     }
 
     /// How many cases of `status` the room holds, as the triggers of migration 024 keep it.
