@@ -273,10 +273,12 @@ impl Store {
             .prepare_cached("SELECT id FROM cases WHERE +org_id = ?1 AND id > ?2 ORDER BY id")?
             .query_map(params![org.0, after.0], |r| r.get(0))?
             .collect::<Result<_, _>>()?;
-        for chunk in ids.chunks(INDEX_BATCH) {
-            self.write(|tx| index_new_cases(tx, chunk))?;
-        }
-        Ok(ids.len() as u64)
+        self.in_bulk(|store| {
+            for chunk in ids.chunks(INDEX_BATCH) {
+                store.write(|tx| index_new_cases(tx, chunk))?;
+            }
+            Ok(ids.len() as u64)
+        })
     }
 }
 
