@@ -127,14 +127,17 @@ fn fill_in_chunks(
     store.defer_stats_summary(true);
     let stream = CaseStream::new(&room, &org, Rng::with_seed(seed), cases, today, last_seq);
     let mut indexed = before;
-    let written = fill_rows(
-        store,
-        org.id,
-        (stream, chunk),
-        &mut indexed,
-        seed,
-        &room.now,
-    );
+    // Its sessions and agreements too are written with SQLite set for bulk writes.
+    let written = store.in_bulk(|store| {
+        fill_rows(
+            store,
+            org.id,
+            (stream, chunk),
+            &mut indexed,
+            seed,
+            &room.now,
+        )
+    });
     store.defer_search_index(false);
     store.defer_stats_summary(false);
     // Also after a failure: what was written is found by search and counted. (Each

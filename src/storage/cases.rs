@@ -20,9 +20,6 @@ mod list_keys;
 mod parties;
 mod read;
 
-/// Page cache for bulk inserts, in KiB (negative: SQLite's "size in KiB" form).
-const BULK_CACHE_KIB: i64 = -24 * 1024;
-
 /// A whole case as import and demo bring it: already numbered, with its history.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewCaseRecord {
@@ -141,33 +138,26 @@ impl Store {
         org: OrgId,
         records: &mut dyn Iterator<Item = Result<NewCaseRecord, StorageError>>,
     ) -> Result<u64, StorageError> {
-        // A bulk write touches the case, party and search indexes all over: a larger page
-        // cache for its duration saves re-reading them from disk (restored afterwards, so
-        // the app's own footprint stays small).
-        let cache: i64 = self
-            .conn
-            .pragma_query_value(None, "cache_size", |r| r.get(0))?;
-        self.conn
-            .pragma_update(None, "cache_size", BULK_CACHE_KIB)?;
         // One audit row per case (written by `insert_record`) instead of one per row.
         let quiet = self.quiet_row_audit();
         let index = !self.search_deferred;
         let actor = self.actor.clone();
         // The records are a stream (demo makes them as it goes), so they cannot be
         // written twice: only waiting to begin and to commit is retried.
-        let result = self.write_once(|tx| {
-            allow(tx, actor.as_ref(), Operation::Import, None)?;
-            let mut ids = Vec::new();
-            for record in records {
-                ids.push(insert_record(tx, org, &record?)?.0);
-            }
-            if index {
-                super::search::index_new_cases(tx, &ids)?;
-            }
-            Ok(ids.len() as u64)
+        let result = self.in_bulk(|store| {
+            store.write_once(|tx| {
+                allow(tx, actor.as_ref(), Operation::Import, None)?;
+                let mut ids = Vec::new();
+                for record in records {
+                    ids.push(insert_record(tx, org, &record?)?.0);
+                }
+                if index {
+                    super::search::index_new_cases(tx, &ids)?;
+                }
+                Ok(ids.len() as u64)
+            })
         });
         drop(quiet);
-        self.conn.pragma_update(None, "cache_size", cache)?;
         result
     }
 

@@ -137,3 +137,44 @@ fn a_busy_error_inside_the_work_runs_the_whole_transaction_again() {
         "the first attempt was rolled back, not kept twice"
     );
 }
+
+/// The settings a bulk write runs with: (cache_size, temp_store).
+fn bulk_settings(store: &Store) -> (i64, i64) {
+    let get = |name| {
+        store
+            .conn
+            .pragma_query_value(None, name, |r| r.get::<_, i64>(0))
+            .unwrap()
+    };
+    (get("cache_size"), get("temp_store"))
+}
+
+#[test]
+fn a_bulk_write_keeps_statement_journals_in_memory_and_sets_sqlite_back_after() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = open(dir.path(), Patience::default());
+    let before = bulk_settings(&store);
+    assert_ne!(before, (BULK_CACHE_KIB, TEMP_STORE_MEMORY));
+    let inside = store
+        .in_bulk(|store| {
+            store.write(insert_note)?;
+            Ok(bulk_settings(store))
+        })
+        .unwrap();
+    assert_eq!(inside, (BULK_CACHE_KIB, TEMP_STORE_MEMORY));
+    assert_eq!(bulk_settings(&store), before);
+    // Also after a bulk write that fails: nothing of it is written, the settings are back.
+    let failed = store.in_bulk(|store| {
+        store.write(|tx| {
+            insert_note(tx)?;
+            Err::<(), _>(StorageError::Invalid("stop".to_string()))
+        })
+    });
+    assert!(matches!(failed, Err(StorageError::Invalid(_))));
+    assert_eq!(bulk_settings(&store), before);
+    let notes: i64 = store
+        .conn
+        .query_row("SELECT count(*) FROM note", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(notes, 1);
+}
