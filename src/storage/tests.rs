@@ -360,23 +360,29 @@ fn a_foreign_sqlite_file_is_refused() {
     ));
 }
 
+/// A file at `version`, as an older tiaojie left it (its connection still open).
+pub(super) fn file_at_version(path: &std::path::Path, version: i64) -> rusqlite::Connection {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    for (i, sql) in migrations::MIGRATIONS
+        .iter()
+        .enumerate()
+        .take(version as usize)
+    {
+        conn.execute_batch(sql).unwrap();
+        conn.pragma_update(None, "user_version", i as i64 + 1)
+            .unwrap();
+        conn.pragma_update(None, "application_id", migrations::APPLICATION_ID)
+            .unwrap();
+    }
+    conn
+}
+
 #[test]
 fn migrating_from_every_earlier_version_reaches_the_latest_schema() {
     for start in 0..migrations::latest_version() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("old.db");
-        let mut conn = rusqlite::Connection::open(&path).unwrap();
-        for (i, sql) in migrations::MIGRATIONS
-            .iter()
-            .enumerate()
-            .take(start as usize)
-        {
-            conn.execute_batch(sql).unwrap();
-            conn.pragma_update(None, "user_version", i as i64 + 1)
-                .unwrap();
-            conn.pragma_update(None, "application_id", migrations::APPLICATION_ID)
-                .unwrap();
-        }
+        let mut conn = file_at_version(&path, start);
         // A draft typed before drafts were kept per window (005 made the table).
         let windows_from = migrations::MIGRATIONS
             .iter()

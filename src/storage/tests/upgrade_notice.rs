@@ -1,30 +1,15 @@
 //! Opening a file of an older version says so before the copy and the migration start
 //! (at a million cases they take a minute, and the screen stayed empty meanwhile).
 
+use super::file_at_version;
 use crate::storage::{Store, Upgrade, migrations};
-
-/// A file at `version`, as an older tiaojie left it.
-fn file_at(version: i64, path: &std::path::Path) {
-    let conn = rusqlite::Connection::open(path).unwrap();
-    for (i, sql) in migrations::MIGRATIONS
-        .iter()
-        .enumerate()
-        .take(version as usize)
-    {
-        conn.execute_batch(sql).unwrap();
-        conn.pragma_update(None, "user_version", i as i64 + 1)
-            .unwrap();
-        conn.pragma_update(None, "application_id", migrations::APPLICATION_ID)
-            .unwrap();
-    }
-}
 
 #[test]
 fn an_older_file_is_announced_once_with_its_versions_and_the_copy_before_it_is_changed() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("old.db");
     let older = migrations::latest_version() - 1;
-    file_at(older, &path);
+    drop(file_at_version(&path, older));
     let mut heard = Vec::new();
     Store::open_noting(&path, &mut |u: &Upgrade| {
         // Said before anything is copied or changed.
