@@ -1,7 +1,7 @@
 //! Opening a file of an older version says so before the copy and the migration start
 //! (at a million cases they take a minute, and the screen stayed empty meanwhile).
 
-use super::file_at_version;
+use super::file_versions::file_at_version;
 use crate::storage::{Store, Upgrade, migrations};
 
 #[test]
