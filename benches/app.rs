@@ -5,7 +5,8 @@
 //! `cargo bench --bench app` (full: 10,000 and 100,000 cases);
 //! `TIAOJIE_BENCH_QUICK=1 cargo bench --bench app` (quick: 2,000 cases, few runs).
 //! `TIAOJIE_BENCH_SIZES=100000` measures one size, `TIAOJIE_BENCH_PARTS=terminal` only the
-//! parts named (storage, terminal, idle), `TIAOJIE_BENCH_DB_100000=<file>` copies a demo
+//! parts named (storage, terminal, idle; search: only a search's page keys, which storage
+//! includes), `TIAOJIE_BENCH_DB_100000=<file>` copies a demo
 //! file made today instead of making one (see `bench::demo_db`), `TIAOJIE_BENCH_BIN=<file>`
 //! starts that binary instead of this build's (to measure two builds side by side).
 
@@ -34,6 +35,8 @@ fn main() {
         let mut samples = Vec::new();
         if bench::part("storage") {
             samples.extend(storage_samples(&db, cases, runs));
+        } else if bench::part("search") {
+            samples.extend(search_samples(&db, runs));
         }
         if bench::part("terminal") {
             samples.extend(terminal_samples(&db, runs.min(7)));
@@ -43,6 +46,19 @@ fn main() {
         }
         print_table(&format!("case log, {cases} cases, 80×24"), &samples);
     }
+}
+
+/// Only the page keys of a search (`TIAOJIE_BENCH_PARTS=search`; `storage` includes them).
+fn search_samples(db: &Path, runs: usize) -> Vec<Sample> {
+    let store = Store::open(db).expect("open");
+    let org = store.organisation().expect("read").expect("demo room").id;
+    let page = CaseQuery {
+        sort: CaseSort::Received,
+        descending: true,
+        limit: 16,
+        ..Default::default()
+    };
+    search_key_samples(&store, org, &page, runs)
 }
 
 /// The queries the list and the detail make, timed in this process.
@@ -161,6 +177,7 @@ fn storage_samples(db: &Path, cases: u64, runs: usize) -> Vec<Sample> {
         },
     ));
     out.extend(key_samples(&store, org, &page, runs));
+    out.extend(search_key_samples(&store, org, &page, runs));
     out.extend(own_cases_samples(&store, org, &page, runs));
     // 今日: what its first screen reads (the counts per day and the first sessions), a
     // page further down, and what it reads once the selection nears the alerts.
@@ -328,6 +345,85 @@ fn key_samples(
         }
     }
     out
+}
+
+/// What the list's page keys read while a search is on, as `update::list` asks them
+/// (the place `offset` and the row `from` together): the first page (Home), PgDn from it
+/// (and ↓ past its last row, the same read), PgDn from a page in the middle, End, PgUp
+/// from the end (and ↑ past the first row), in every sort both ways. 王秀 is a search
+/// of a few hundred hits at 100,000 cases whose exact names come first; 王 is a single
+/// character found in a fifth of the cases (walked in the list's order).
+fn search_key_samples(
+    store: &Store,
+    org: tiaojie::domain::org::OrgId,
+    page: &CaseQuery,
+    runs: usize,
+) -> Vec<Sample> {
+    let mut out = Vec::new();
+    for text in ["王秀", "王"] {
+        for sort in CaseSort::ALL {
+            for descending in [true, false] {
+                let q = CaseQuery {
+                    sort,
+                    descending,
+                    text: text.into(),
+                    ..page.clone()
+                };
+                let first = store.list_cases(org, &q).expect("list");
+                let total = first.total;
+                let last_offset = total.saturating_sub(1) / 16 * 16;
+                let middle_offset = total / 2 / 16 * 16;
+                // The middle page, read once by counting rows: PgDn reads from its last row.
+                let middle = CaseQuery {
+                    offset: middle_offset,
+                    ..q.clone()
+                };
+                let at = store.list_cases(org, &middle).expect("list");
+                let end = CaseQuery {
+                    offset: last_offset,
+                    from: PageFrom::End,
+                    ..q.clone()
+                };
+                let last = store.list_cases(org, &end).expect("list");
+                let name = format!("{text} {sort:?}{}", if descending { "↓" } else { "↑" });
+                let keyed = |key: &str, offset: u64, from: PageFrom| {
+                    let q = CaseQuery {
+                        offset,
+                        from,
+                        ..q.clone()
+                    };
+                    time_ms(&format!("search {name}: {key}"), runs, || {
+                        store.list_cases(org, &q).expect("list");
+                    })
+                };
+                out.push(keyed("Home (first page)", 0, PageFrom::Offset));
+                out.push(keyed("PgDn from the first page", 16, after(&first)));
+                out.push(keyed(
+                    "PgDn from the middle",
+                    middle_offset + 16,
+                    after(&at),
+                ));
+                out.push(keyed("End", last_offset, PageFrom::End));
+                let before = last
+                    .first
+                    .clone()
+                    .map_or(PageFrom::Offset, |k| PageFrom::Before(Box::new(k)));
+                out.push(keyed(
+                    "PgUp from the end",
+                    last_offset.saturating_sub(16),
+                    before,
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// PgDn's read from a page: after its last row.
+fn after(page: &tiaojie::domain::case::CasePage) -> PageFrom {
+    page.last
+        .clone()
+        .map_or(PageFrom::Offset, |k| PageFrom::After(Box::new(k)))
 }
 
 /// A 登记员's list (only the cases they registered, a filter through the status history):
