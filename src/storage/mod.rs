@@ -86,6 +86,8 @@ pub struct Store {
     own: Option<changes::OwnCommits>,
     /// The case list's last count, while the file is unchanged (see `count_memo`).
     list_count: cases::count_memo::CountMemo,
+    /// The last search's hits in its order, while the file is unchanged (`search_pages`).
+    search_memo: cases::search_pages::SearchMemo,
 }
 
 /// What can go wrong with the database, each said so that the user knows what to do.
@@ -220,6 +222,7 @@ impl Store {
             audit_clock,
             own: None,
             list_count: Default::default(),
+            search_memo: Default::default(),
         };
         if found > 0 && found < search::index_version() {
             store.rebuild_search_index()?;
@@ -259,6 +262,7 @@ impl Store {
             audit_clock: zone::AuditClock::default(),
             own: None,
             list_count: Default::default(),
+            search_memo: Default::default(),
         })
     }
 

@@ -13,6 +13,7 @@ mod file_versions;
 mod full_disk;
 mod list_pages;
 mod search;
+mod search_pages;
 mod upgrade_notice;
 
 fn at(s: &str) -> DateTime<FixedOffset> {

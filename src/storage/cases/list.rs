@@ -42,8 +42,24 @@ impl Store {
         let (counted, params) = list_filter(org, query, walk, Own::Gathered);
         let (filter, _) = list_filter(org, query, walk, Own::Asked);
         // A search's own order (exact number and names first) has no index to read from a
-        // row; it is read by counting rows, and costs its hits anyway.
-        let keyed = query.text.trim().is_empty();
+        // row: its hits' ids are kept in that order and each page is read by id
+        // (`search_pages`). A search that walks is in the list's own order, and is read
+        // from a row as the plain list is.
+        let keyed = query.text.trim().is_empty() || walk;
+        if !keyed {
+            let mut ranked = params.clone();
+            let order = format!(
+                "{}{}",
+                exact_first(&query.text, &mut ranked),
+                order_by(query.sort, query.descending, 0)
+            );
+            let (offset, from) = (query.offset, &query.from);
+            if let Some((rows, total)) =
+                self.ranked_page(&filter, &ranked, &order, offset, from, query.limit)?
+            {
+                return Ok(page_of(rows, total));
+            }
+        }
         let from = if keyed {
             &query.from
         } else {
@@ -93,15 +109,7 @@ impl Store {
                 (rows, total)
             }
         };
-        let first = keyed_rows.first().map(|(_, k)| k.clone());
-        let last = keyed_rows.last().map(|(_, k)| k.clone());
-        let rows = keyed_rows.into_iter().map(|(row, _)| row).collect();
-        Ok(CasePage {
-            rows,
-            total,
-            first,
-            last,
-        })
+        Ok(page_of(keyed_rows, total))
     }
 
     /// How many rows match in all. `shown` is the number of rows of the first page, when
@@ -251,23 +259,17 @@ impl Store {
         walk: bool,
         fixed: usize,
     ) -> Result<Vec<(CaseSummary, CaseKey)>, StorageError> {
-        let text = query.text.trim();
-        let rank = if text.is_empty() || walk {
+        let rank = if walk {
             String::new()
         } else {
-            params.push(Value::Text(text.to_string()));
-            let n = params.len();
-            format!(
-                "coalesce(number_text = ?{n}, 0) DESC,
-                 instr('、' || party_names || '、', '、' || ?{n} || '、') = 0, "
-            )
+            exact_first(&query.text, &mut params)
         };
         let order = format!("{rank}{}", order_by(query.sort, query.descending, fixed));
         self.read_rows(filter, &params, &order, query.limit, query.offset)
     }
 
     /// Rows of the list under `filter`, in `order`, each with its place in every order.
-    fn read_rows(
+    pub(super) fn read_rows(
         &self,
         filter: &str,
         params: &[Value],
@@ -318,6 +320,35 @@ impl Store {
         }
         Ok(out)
     }
+}
+
+/// A page's rows with the first and last row's places in every order.
+fn page_of(keyed_rows: Vec<(CaseSummary, CaseKey)>, total: u64) -> CasePage {
+    let first = keyed_rows.first().map(|(_, k)| k.clone());
+    let last = keyed_rows.last().map(|(_, k)| k.clone());
+    let rows = keyed_rows.into_iter().map(|(row, _)| row).collect();
+    CasePage {
+        rows,
+        total,
+        first,
+        last,
+    }
+}
+
+/// The start of a search's `ORDER BY`: the case of exactly the number typed, then the
+/// cases with a party of exactly the name typed (its value appended to `params`).
+/// Nothing for an empty search.
+fn exact_first(text: &str, params: &mut Vec<Value>) -> String {
+    let text = text.trim();
+    if text.is_empty() {
+        return String::new();
+    }
+    params.push(Value::Text(text.to_string()));
+    let n = params.len();
+    format!(
+        "coalesce(number_text = ?{n}, 0) DESC,
+         instr('、' || party_names || '、', '、' || ?{n} || '、') = 0, "
+    )
 }
 
 /// The WHERE clause of a list query and its parameters, in placeholder order.
