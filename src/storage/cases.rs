@@ -20,6 +20,7 @@ mod list_keys;
 mod parties;
 mod read;
 pub(super) mod search_pages;
+pub(super) mod walked_pages;
 
 /// A whole case as import and demo bring it: already numbered, with its history.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -88,6 +88,8 @@ pub struct Store {
     list_count: cases::count_memo::CountMemo,
     /// The last search's hits in its order, while the file is unchanged (`search_pages`).
     search_memo: cases::search_pages::SearchMemo,
+    /// The last searched word's cases, while the file is unchanged (`walked_pages`).
+    word_memo: cases::walked_pages::WordMemo,
 }
 
 /// What can go wrong with the database, each said so that the user knows what to do.
@@ -223,6 +225,7 @@ impl Store {
             own: None,
             list_count: Default::default(),
             search_memo: Default::default(),
+            word_memo: Default::default(),
         };
         if found > 0 && found < search::index_version() {
             store.rebuild_search_index()?;
@@ -263,6 +266,7 @@ impl Store {
             own: None,
             list_count: Default::default(),
             search_memo: Default::default(),
+            word_memo: Default::default(),
         })
     }
 

@@ -369,21 +369,18 @@ fn term_sources(term: &Term, params: &mut Vec<Value>) -> Vec<String> {
     sources
 }
 
-/// For a query of one word: counts its cases in the indexes alone, without visiting the
-/// cases (a word in most cases made the count read all 100,000 of them). Right only when
-/// every case in the file is the room's, which the caller checks; `None` for other queries.
-pub(super) fn count_one_word(query: &str) -> Option<(String, Vec<Value>)> {
+/// For a query of one word: the ids of its cases, from the indexes alone, without
+/// visiting the cases (a word in most cases made a count read all 100,000 of them); a
+/// case may come twice, once from each index. `None` for other queries. Every room's
+/// cases: the caller keeps to its room.
+pub(super) fn hits_of_one_word(query: &str) -> Option<(String, Vec<Value>)> {
     let words = terms(query);
     let [word] = words.as_slice() else {
         return None;
     };
     let mut params = Vec::new();
     let sources = term_sources(word, &mut params);
-    let sql = match sources.as_slice() {
-        [one] => one.replacen("SELECT rowid", "SELECT count(*)", 1),
-        _ => format!("SELECT count(*) FROM ({})", sources.join(" UNION ")),
-    };
-    Some((sql, params))
+    Some((sources.join(" UNION ALL "), params))
 }
 
 /// An FTS5 string literal: the text in double quotes, inner quotes doubled, so nothing

@@ -141,7 +141,10 @@ impl Store {
     }
 
     /// The list's rows of `ids`, in that order.
-    fn rows_by_id(&self, ids: &[i64]) -> Result<Vec<(CaseSummary, CaseKey)>, StorageError> {
+    pub(super) fn rows_by_id(
+        &self,
+        ids: &[i64],
+    ) -> Result<Vec<(CaseSummary, CaseKey)>, StorageError> {
         if ids.is_empty() {
             return Ok(Vec::new());
         }

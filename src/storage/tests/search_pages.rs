@@ -294,3 +294,48 @@ fn a_searchs_kept_hits_are_read_again_after_any_write() {
     assert!(!ids(&after).contains(&gone.0), "no longer found");
     assert_eq!(after.total, first.total);
 }
+
+/// A search that walks (王, one character) keeps its word's cases while the file is the
+/// same, and reads them again after another connection's write: the new case is on the
+/// next page read, and the count follows.
+#[test]
+fn a_walked_searchs_kept_cases_are_read_again_after_another_connections_write() {
+    let room = searched_room(30);
+    let (s, org) = (&room.store, room.org.id);
+    let q = CaseQuery {
+        text: "王".into(),
+        limit: 3,
+        descending: true,
+        ..Default::default()
+    };
+    let first = read(s, org, &q);
+    let next = CaseQuery {
+        offset: 3,
+        from: PageFrom::After(Box::new(first.last.clone().unwrap())),
+        ..q.clone()
+    };
+    let second = read(s, org, &next);
+    read(
+        s,
+        org,
+        &CaseQuery {
+            from: PageFrom::End,
+            ..q.clone()
+        },
+    );
+    assert_eq!(s.word_memo.reads.get(), 1, "the word's cases read once");
+
+    let mut other = Store::open(&room.dir.path().join("room.db")).unwrap();
+    let new = other
+        .create_case(org, &one_applicant("王五", "新案"), "li", &now())
+        .unwrap();
+    let home = read(s, org, &q);
+    assert_eq!(
+        home.rows[0].id, new.id,
+        "the new case, received today, first"
+    );
+    assert_eq!(home.total, first.total + 1);
+    assert_eq!(s.word_memo.reads.get(), 2);
+    // The page after the same row is the same rows: the new case is before it.
+    assert_eq!(ids(&read(s, org, &next)), ids(&second));
+}
