@@ -361,6 +361,24 @@ fn search_key_samples(
 ) -> Vec<Sample> {
     let mut out = Vec::new();
     for text in ["王秀", "王"] {
+        // A new search's first page, as the search worker reads it after the file
+        // changed (a store of its own per run: nothing kept from the run before).
+        let q = CaseQuery {
+            text: text.into(),
+            ..page.clone()
+        };
+        let fresh: Vec<Store> = (0..=runs)
+            .map(|_| Store::open(store.path()).expect("open"))
+            .collect();
+        let mut next = fresh.iter();
+        out.push(time_ms(
+            &format!("search {text}: first page of a new search (hits read)"),
+            runs,
+            || {
+                let s = next.next().expect("a store per run");
+                s.list_cases(org, &q).expect("list");
+            },
+        ));
         for sort in CaseSort::ALL {
             for descending in [true, false] {
                 let q = CaseQuery {

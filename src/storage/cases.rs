@@ -16,6 +16,7 @@ use rusqlite::{OptionalExtension, Transaction, params};
 pub(super) mod count_memo;
 mod insert;
 mod list;
+mod list_counts;
 mod list_keys;
 mod parties;
 mod read;

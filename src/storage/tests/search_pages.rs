@@ -212,7 +212,7 @@ fn a_searchs_pages_read_by_key_are_the_pages_read_by_counting_rows() {
 /// shows the file as it is now.
 #[test]
 fn a_searchs_kept_hits_are_read_again_after_any_write() {
-    let mut room = searched_room(30);
+    let room = searched_room(30);
     let org = room.org.id;
     let q = CaseQuery {
         text: "王秀".into(),
