@@ -36,7 +36,8 @@ struct Kept {
 #[derive(Debug, Default)]
 pub struct SearchMemo {
     last: RefCell<Option<Kept>>,
-    /// Tests read the reference pages by counting rows, with nothing kept.
+    /// Tests read the reference pages by counting rows, with nothing kept (here or in
+    /// `walked_pages`).
     #[cfg(test)]
     pub off: std::cell::Cell<bool>,
     /// How many times the hits were really read (tests check they are kept).

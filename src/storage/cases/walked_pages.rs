@@ -61,6 +61,9 @@ pub struct WordMemo {
     /// How many times the hits were really read (tests check they are kept).
     #[cfg(test)]
     pub reads: std::cell::Cell<u32>,
+    /// Tests walk searches of fewer hits than a real room needs (`Store::walk_from`).
+    #[cfg(test)]
+    pub walk_from: std::cell::Cell<Option<u64>>,
 }
 
 /// Where a walked page is read from, and what bounds it.
@@ -88,6 +91,10 @@ impl Store {
         query: &CaseQuery,
         walk: &Walk,
     ) -> Result<Option<Vec<(CaseSummary, CaseKey)>>, StorageError> {
+        #[cfg(test)]
+        if self.search_memo.off.get() {
+            return Ok(None);
+        }
         let ids = self.with_word_hits(&query.text, |hits| self.walk_ids(hits, query, walk))?;
         match ids {
             Some(ids) => Ok(Some(self.rows_by_id(&ids?)?)),

@@ -20,7 +20,7 @@ fn searched_room(n: usize) -> TestRoom {
     let org = room.org.id;
     for i in 0..n {
         let name = NAMES[i % NAMES.len()];
-        let facts = ["邻里纠纷", "王秀家漏水", "欠款纠纷"][i % 3];
+        let facts = ["邻里纠纷一事", "王秀家漏水一事", "欠款纠纷一事"][i % 3];
         let clerk = ["wang", "li"][(i / 3) % 2];
         let id = room
             .store
@@ -122,68 +122,21 @@ fn a_searchs_pages_read_by_key_are_the_pages_read_by_counting_rows() {
             |r| r.get(0),
         )
         .unwrap();
-    // One word exact for some cases, a word and a single character that walks, two
-    // words, a number, and a character found in every case (listed as without it).
-    let texts: Vec<String> = ["王秀", "王", "王秀 纠纷", &number, "秀", "漏水", "纠"]
+    // One word exact for some cases, single characters in many cases, two words, a
+    // number, and a character found in every case (walked: listed as without it).
+    let texts: Vec<String> = ["王秀", "王", "王秀 纠纷", &number, "秀", "漏水", "纠", "事"]
         .iter()
         .map(|t| t.to_string())
         .collect();
     let mut seen_pages = 0;
-    for q in every_search(&texts, 4) {
-        let (pages, total) = counted_pages(s, org, &q);
-        // Forwards from the first page, each page from the last row of the one before.
-        let mut page = read(s, org, &q);
-        for (i, want) in pages.iter().enumerate() {
-            assert_eq!(&ids(&page), want, "page {i} after a row, {q:?}");
-            assert_eq!(page.total, total, "{q:?}");
-            let after = PageFrom::After(Box::new(page.last.clone().unwrap()));
-            page = read(
-                s,
-                org,
-                &CaseQuery {
-                    offset: (i as u64 + 1) * q.limit,
-                    from: after,
-                    ..q.clone()
-                },
-            );
-            seen_pages += 1;
-        }
-        assert!(page.rows.is_empty(), "nothing after the last page, {q:?}");
-        // Backwards from the last page, each page from the first row of the one after.
-        let last = (pages.len() as u64).saturating_sub(1) * q.limit;
-        let mut page = read(
-            s,
-            org,
-            &CaseQuery {
-                offset: last,
-                from: PageFrom::End,
-                ..q.clone()
-            },
-        );
-        for (i, want) in pages.iter().enumerate().rev() {
-            assert_eq!(&ids(&page), want, "page {i} before a row, {q:?}");
-            let before = PageFrom::Before(Box::new(page.first.clone().unwrap()));
-            page = read(
-                s,
-                org,
-                &CaseQuery {
-                    offset: (i as u64).saturating_sub(1) * q.limit,
-                    from: before,
-                    ..q.clone()
-                },
-            );
-        }
-        assert!(page.rows.is_empty(), "nothing before the first page, {q:?}");
-        // A page by its number (a window resized in the middle) is the same page too.
-        for (i, want) in pages.iter().enumerate() {
-            let offset = CaseQuery {
-                offset: i as u64 * q.limit,
-                ..q.clone()
-            };
-            assert_eq!(&ids(&read(s, org, &offset)), want, "page {i}, {q:?}");
-        }
+    // As a room of this size reads them (in their own order, a word in few cases), and
+    // with every search of one word walked, as in a big room.
+    for walk_from in [None, Some(1)] {
+        s.word_memo.walk_from.set(walk_from);
+        seen_pages += every_page_by_key(s, org, &texts);
     }
-    assert!(seen_pages > 500, "the searches find pages: {seen_pages}");
+    s.word_memo.walk_from.set(None);
+    assert!(seen_pages > 1000, "the searches find pages: {seen_pages}");
     // The exact number and names do come first.
     let q = CaseQuery {
         text: number.clone(),
@@ -295,13 +248,14 @@ fn a_searchs_kept_hits_are_read_again_after_any_write() {
     assert_eq!(after.total, first.total);
 }
 
-/// A search that walks (王, one character) keeps its word's cases while the file is the
-/// same, and reads them again after another connection's write: the new case is on the
-/// next page read, and the count follows.
+/// A search that walks (王, in most of the cases; walked from 10 hits here) keeps its
+/// word's cases while the file is the same, and reads them again after another
+/// connection's write: the new case is on the next page read, and the count follows.
 #[test]
 fn a_walked_searchs_kept_cases_are_read_again_after_another_connections_write() {
     let room = searched_room(30);
     let (s, org) = (&room.store, room.org.id);
+    s.word_memo.walk_from.set(Some(10));
     let q = CaseQuery {
         text: "王".into(),
         limit: 3,
@@ -338,4 +292,65 @@ fn a_walked_searchs_kept_cases_are_read_again_after_another_connections_write() 
     assert_eq!(s.word_memo.reads.get(), 2);
     // The page after the same row is the same rows: the new case is before it.
     assert_eq!(ids(&read(s, org, &next)), ids(&second));
+}
+
+/// Reads every page of every search from a row, forwards and backwards, and by number,
+/// each against the page read by counting rows; returns how many pages it read.
+fn every_page_by_key(s: &Store, org: OrgId, texts: &[String]) -> usize {
+    let mut seen_pages = 0;
+    for q in every_search(texts, 4) {
+        let (pages, total) = counted_pages(s, org, &q);
+        // Forwards from the first page, each page from the last row of the one before.
+        let mut page = read(s, org, &q);
+        for (i, want) in pages.iter().enumerate() {
+            assert_eq!(&ids(&page), want, "page {i} after a row, {q:?}");
+            assert_eq!(page.total, total, "{q:?}");
+            let after = PageFrom::After(Box::new(page.last.clone().unwrap()));
+            page = read(
+                s,
+                org,
+                &CaseQuery {
+                    offset: (i as u64 + 1) * q.limit,
+                    from: after,
+                    ..q.clone()
+                },
+            );
+            seen_pages += 1;
+        }
+        assert!(page.rows.is_empty(), "nothing after the last page, {q:?}");
+        // Backwards from the last page, each page from the first row of the one after.
+        let last = (pages.len() as u64).saturating_sub(1) * q.limit;
+        let mut page = read(
+            s,
+            org,
+            &CaseQuery {
+                offset: last,
+                from: PageFrom::End,
+                ..q.clone()
+            },
+        );
+        for (i, want) in pages.iter().enumerate().rev() {
+            assert_eq!(&ids(&page), want, "page {i} before a row, {q:?}");
+            let before = PageFrom::Before(Box::new(page.first.clone().unwrap()));
+            page = read(
+                s,
+                org,
+                &CaseQuery {
+                    offset: (i as u64).saturating_sub(1) * q.limit,
+                    from: before,
+                    ..q.clone()
+                },
+            );
+        }
+        assert!(page.rows.is_empty(), "nothing before the first page, {q:?}");
+        // A page by its number (a window resized in the middle) is the same page too.
+        for (i, want) in pages.iter().enumerate() {
+            let offset = CaseQuery {
+                offset: i as u64 * q.limit,
+                ..q.clone()
+            };
+            assert_eq!(&ids(&read(s, org, &offset)), want, "page {i}, {q:?}");
+        }
+    }
+    seen_pages
 }
