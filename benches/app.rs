@@ -157,7 +157,8 @@ fn storage_samples(db: &Path, cases: u64, runs: usize) -> Vec<Sample> {
             },
         ),
     ];
-    // A search's order (exact number and names first) is read by counting rows.
+    // A search's last page by its number (as a resize reads it; End and the other keys
+    // are in `search_key_samples`).
     let found = store
         .list_cases(
             org,
@@ -169,7 +170,7 @@ fn storage_samples(db: &Path, cases: u64, runs: usize) -> Vec<Sample> {
         .expect("list")
         .total;
     out.push(list(
-        "list: 王秀, End (OFFSET over its hits)",
+        "list: 王秀, the last page by its number",
         CaseQuery {
             text: "王秀".into(),
             offset: found.saturating_sub(1) / 16 * 16,
