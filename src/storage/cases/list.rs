@@ -77,23 +77,8 @@ impl Store {
         };
         if walk && !query.text.trim().is_empty() {
             let total = self.list_total(org, query, known, &counted, &params, None)?;
-            let plain = CaseQuery {
-                text: String::new(),
-                ..query.clone()
-            };
-            let (plain_filter, plain_params) = list_filter(org, &plain, walk, Own::Asked);
-            let plain_filter = match constant_rank(query) {
-                Some(rank) => format!("{plain_filter}{rank}"),
-                None => plain_filter,
-            };
-            let walk = Walk {
-                filter: &plain_filter,
-                params: &plain_params,
-                fixed,
-                total,
-            };
-            if let Some(rows) = self.walked_page(query, &walk)? {
-                return Ok(page_of(rows, total));
+            if let Some(page) = self.walked_search(org, query, fixed, total)? {
+                return Ok(page);
             }
         }
         let descending = query.descending;
@@ -137,6 +122,43 @@ impl Store {
             }
         };
         Ok(page_of(keyed_rows, total))
+    }
+
+    /// A page of a search that walks the list's order (`walked_pages`); where a walk was
+    /// too long, the search's hits read in the list's order and kept (`search_pages`),
+    /// then every page of it so while the file is the same. `None` where neither can.
+    fn walked_search(
+        &self,
+        org: OrgId,
+        query: &CaseQuery,
+        fixed: usize,
+        total: u64,
+    ) -> Result<Option<CasePage>, StorageError> {
+        let (by_hits, hit_params) = list_filter(org, query, false, Own::Asked);
+        let order = order_by(query.sort, query.descending, 0);
+        if !self.holds_hits(&by_hits, &hit_params, &order)? {
+            let plain = CaseQuery {
+                text: String::new(),
+                ..query.clone()
+            };
+            let (filter, params) = list_filter(org, &plain, true, Own::Asked);
+            let filter = match constant_rank(query) {
+                Some(rank) => format!("{filter}{rank}"),
+                None => filter,
+            };
+            let walk = Walk {
+                filter: &filter,
+                params: &params,
+                fixed,
+                total,
+            };
+            if let Some(rows) = self.walked_page(query, &walk)? {
+                return Ok(Some(page_of(rows, total)));
+            }
+        }
+        let (offset, from, limit) = (query.offset, &query.from, query.limit);
+        let page = self.ranked_page(&by_hits, &hit_params, &order, offset, from, limit)?;
+        Ok(page.map(|(rows, total)| page_of(rows, total)))
     }
 
     /// Hits from which a search walks the list's order instead of sorting its hits: 2,000,

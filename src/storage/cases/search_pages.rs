@@ -90,6 +90,26 @@ impl Store {
         Ok(Some((self.rows_by_id(&ids)?, total)))
     }
 
+    /// True if the hits under `filter`/`params` in `order` are kept for the file as it is.
+    pub(crate) fn holds_hits(
+        &self,
+        filter: &str,
+        params: &[Value],
+        order: &str,
+    ) -> Result<bool, StorageError> {
+        #[cfg(test)]
+        if self.search_memo.off.get() {
+            return Ok(false);
+        }
+        let state = FileState {
+            data_version: self.data_version()?,
+            own_changes: self.conn.total_changes(),
+        };
+        Ok(self.search_memo.last.borrow().as_ref().is_some_and(|k| {
+            k.filter == filter && k.params == params && k.order == order && k.state == state
+        }))
+    }
+
     /// `look` at the ids of every hit in `order`, kept while the file is the same;
     /// `None` when there are more than `MOST_KEPT`.
     fn with_hits<R>(

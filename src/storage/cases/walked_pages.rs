@@ -64,6 +64,25 @@ pub struct WordMemo {
     /// Tests walk searches of fewer hits than a real room needs (`Store::walk_from`).
     #[cfg(test)]
     pub walk_from: std::cell::Cell<Option<u64>>,
+    /// Tests give up walking sooner than a real room does (`LONG_WALK`).
+    #[cfg(test)]
+    pub long_walk: std::cell::Cell<Option<u64>>,
+}
+
+/// Cases a page walks past at most (about 2 ms) before the search is read in the list's
+/// order by its hits instead, once, and kept (`search_pages`): a walk is cheap where the
+/// word's cases are spread through the order, but 宅基地 sorted by category walked past
+/// every other category's cases for Home and End, 60–140 ms at a million cases.
+const LONG_WALK: u64 = 10_000;
+
+/// Where a walk is: the hits it looks for, those to pass and to take, and the cases it
+/// may still walk past.
+struct Steps<'a> {
+    hits: &'a HitSet,
+    skip: u64,
+    limit: u64,
+    left: u64,
+    ids: Vec<i64>,
 }
 
 /// Where a walked page is read from, and what bounds it.
@@ -85,7 +104,9 @@ impl Store {
     }
 
     /// The page of `query` (a search of one word) that its `offset` and `from` ask for,
-    /// walked in the list's order; `None` for a query of more words.
+    /// walked in the list's order; `None` for a query of more words, and when the walk
+    /// passed `LONG_WALK` cases without filling the page (the word's cases lie far apart
+    /// in this order, or all far from where it starts: 宅基地 sorted by category).
     pub(crate) fn walked_page(
         &self,
         query: &CaseQuery,
@@ -96,84 +117,74 @@ impl Store {
             return Ok(None);
         }
         let ids = self.with_word_hits(&query.text, |hits| self.walk_ids(hits, query, walk))?;
-        match ids {
-            Some(ids) => Ok(Some(self.rows_by_id(&ids?)?)),
+        match ids.transpose()?.flatten() {
+            Some(ids) => Ok(Some(self.rows_by_id(&ids)?)),
             None => Ok(None),
         }
     }
 
-    /// The ids of the page: the hits met walking each index range in order.
+    /// The ids of the page: the hits met walking each index range in order; `None` when
+    /// the walk was too long.
     fn walk_ids(
         &self,
         hits: &HitSet,
         query: &CaseQuery,
         walk: &Walk,
-    ) -> Result<Vec<i64>, StorageError> {
+    ) -> Result<Option<Vec<i64>>, StorageError> {
         let (sort, descending, limit) = (query.sort, query.descending, query.limit);
-        let mut ids = Vec::new();
-        match &query.from {
+        let mut steps = Steps {
+            hits,
+            skip: 0,
+            limit,
+            left: self.long_walk(),
+            ids: Vec::new(),
+        };
+        let whole = match &query.from {
             PageFrom::Offset => {
+                steps.skip = query.offset;
                 let order = order_by(sort, descending, walk.fixed);
-                let mut skip = query.offset;
-                self.walk_range(
-                    hits,
-                    walk.filter,
-                    walk.params,
-                    &order,
-                    &mut skip,
-                    limit,
-                    &mut ids,
-                )?;
+                self.walk_range(&mut steps, walk.filter, walk.params, &order)?
             }
             PageFrom::End => {
+                steps.limit = last_page_rows(walk.total, limit);
                 let order = order_by(sort, !descending, walk.fixed);
-                let wanted = last_page_rows(walk.total, limit);
-                self.walk_range(
-                    hits,
-                    walk.filter,
-                    walk.params,
-                    &order,
-                    &mut 0,
-                    wanted,
-                    &mut ids,
-                )?;
-                ids.reverse();
+                let whole = self.walk_range(&mut steps, walk.filter, walk.params, &order)?;
+                steps.ids.reverse();
+                whole
             }
             PageFrom::After(key) | PageFrom::Before(key) => {
                 let forward = matches!(query.from, PageFrom::After(_));
                 // The page before is the page after in the reverse order, turned round.
                 let down = if forward { descending } else { !descending };
                 let first = walk.params.len() + 1;
+                let mut whole = true;
                 for range in ranges_after(sort, down, key, first, walk.fixed) {
-                    if ids.len() as u64 >= limit {
+                    if steps.ids.len() as u64 >= limit || !whole {
                         break;
                     }
                     let mut all = walk.params.to_vec();
                     all.extend(range.params);
                     let filter = format!("{} AND {}", walk.filter, range.sql);
-                    self.walk_range(hits, &filter, &all, &range.order, &mut 0, limit, &mut ids)?;
+                    whole = self.walk_range(&mut steps, &filter, &all, &range.order)?;
                 }
                 if !forward {
-                    ids.reverse();
+                    steps.ids.reverse();
                 }
+                whole
             }
-        }
-        Ok(ids)
+        };
+        Ok(whole.then_some(steps.ids))
     }
 
-    /// Walks the cases under `filter` in `order`, passing `skip` hits, then adding hits to
-    /// `ids` until it holds `limit`.
-    #[allow(clippy::too_many_arguments)]
+    /// Walks the cases under `filter` in `order`, passing `steps.skip` hits, then adding
+    /// hits until it holds `steps.limit`; false if it gave up after `steps.left` cases.
     fn walk_range(
         &self,
-        hits: &HitSet,
+        steps: &mut Steps,
         filter: &str,
         params: &[Value],
         order: &str,
-        skip: &mut u64,
-        limit: u64,
-        ids: &mut Vec<i64>,
-    ) -> Result<(), StorageError> {
+    ) -> Result<bool, StorageError> {
         let sql = format!("SELECT id FROM cases WHERE {filter} ORDER BY {order}");
         #[cfg(test)]
         self.list_count
@@ -182,21 +193,34 @@ impl Store {
             .push((sql.clone(), params.to_vec()));
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let mut rows = stmt.query(rusqlite::params_from_iter(params.iter()))?;
-        while (ids.len() as u64) < limit {
+        while (steps.ids.len() as u64) < steps.limit {
+            if steps.left == 0 {
+                return Ok(false);
+            }
+            steps.left -= 1;
             let Some(row) = rows.next()? else {
                 break;
             };
             let id: i64 = row.get(0)?;
-            if !hits.has(id) {
+            if !steps.hits.has(id) {
                 continue;
             }
-            if *skip > 0 {
-                *skip -= 1;
+            if steps.skip > 0 {
+                steps.skip -= 1;
             } else {
-                ids.push(id);
+                steps.ids.push(id);
             }
         }
-        Ok(())
+        Ok(true)
+    }
+
+    /// Cases a page may walk past before the search is read in its order instead.
+    fn long_walk(&self) -> u64 {
+        #[cfg(test)]
+        if let Some(n) = self.word_memo.long_walk.get() {
+            return n;
+        }
+        LONG_WALK
     }
 
     /// `look` at the cases of the one word `text`, kept while the file is the same;

@@ -129,13 +129,17 @@ fn a_searchs_pages_read_by_key_are_the_pages_read_by_counting_rows() {
         .map(|t| t.to_string())
         .collect();
     let mut seen_pages = 0;
-    // As a room of this size reads them (in their own order, a word in few cases), and
-    // with every search of one word walked, as in a big room.
-    for walk_from in [None, Some(1)] {
+    // As a room of this size reads them (in their own order, a word in few cases); with
+    // every search of one word walked, as in a big room; and with walks given up after
+    // three cases, so that a search's pages come partly from walks and partly from its
+    // hits read in the list's order.
+    for (walk_from, long_walk) in [(None, None), (Some(1), None), (Some(1), Some(3))] {
         s.word_memo.walk_from.set(walk_from);
+        s.word_memo.long_walk.set(long_walk);
         seen_pages += every_page_by_key(s, org, &texts);
     }
     s.word_memo.walk_from.set(None);
+    s.word_memo.long_walk.set(None);
     assert!(seen_pages > 1000, "the searches find pages: {seen_pages}");
     // The exact number and names do come first.
     let q = CaseQuery {
@@ -248,7 +252,7 @@ fn a_searchs_kept_hits_are_read_again_after_any_write() {
     assert_eq!(after.total, first.total);
 }
 
-/// A search that walks (王, in most of the cases; walked from 10 hits here) keeps its
+/// A search that walks (秀, in most of the cases; walked from 10 hits here) keeps its
 /// word's cases while the file is the same, and reads them again after another
 /// connection's write: the new case is on the next page read, and the count follows.
 #[test]
@@ -257,7 +261,7 @@ fn a_walked_searchs_kept_cases_are_read_again_after_another_connections_write() 
     let (s, org) = (&room.store, room.org.id);
     s.word_memo.walk_from.set(Some(10));
     let q = CaseQuery {
-        text: "王".into(),
+        text: "秀".into(),
         limit: 3,
         descending: true,
         ..Default::default()
@@ -281,7 +285,7 @@ fn a_walked_searchs_kept_cases_are_read_again_after_another_connections_write() 
 
     let mut other = Store::open(&room.dir.path().join("room.db")).unwrap();
     let new = other
-        .create_case(org, &one_applicant("王五", "新案"), "li", &now())
+        .create_case(org, &one_applicant("李秀", "新案"), "li", &now())
         .unwrap();
     let home = read(s, org, &q);
     assert_eq!(
@@ -353,4 +357,54 @@ fn every_page_by_key(s: &Store, org: OrgId, texts: &[String]) -> usize {
         }
     }
     seen_pages
+}
+
+/// A walk that passes too many cases without filling its page reads the search's hits in
+/// the list's order once; the next pages come from them, with no walk, until a write.
+#[test]
+fn a_long_walk_reads_the_hits_in_the_lists_order_once_and_pages_from_them() {
+    let room = searched_room(30);
+    let (s, org) = (&room.store, room.org.id);
+    s.word_memo.walk_from.set(Some(10));
+    s.word_memo.long_walk.set(Some(2));
+    let q = CaseQuery {
+        text: "秀".into(),
+        limit: 4,
+        descending: true,
+        ..Default::default()
+    };
+    let first = read(s, org, &q);
+    assert_eq!(
+        s.search_memo.reads.get(),
+        1,
+        "the hits read in the list's order"
+    );
+    s.list_count.reads.take();
+    let second = read(
+        s,
+        org,
+        &CaseQuery {
+            offset: 4,
+            from: PageFrom::After(Box::new(first.last.clone().unwrap())),
+            ..q.clone()
+        },
+    );
+    assert_eq!(s.search_memo.reads.get(), 1, "kept");
+    let walked = s.list_count.reads.take();
+    assert!(
+        walked
+            .iter()
+            .all(|(sql, _)| !sql.starts_with("SELECT id FROM")),
+        "no walk: {walked:?}"
+    );
+    s.search_memo.off.set(true);
+    let counted = read(
+        s,
+        org,
+        &CaseQuery {
+            offset: 4,
+            ..q.clone()
+        },
+    );
+    assert_eq!(ids(&second), ids(&counted));
 }
