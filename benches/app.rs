@@ -5,7 +5,7 @@
 //! `cargo bench --bench app` (full: 10,000 and 100,000 cases);
 //! `TIAOJIE_BENCH_QUICK=1 cargo bench --bench app` (quick: 2,000 cases, few runs).
 //! `TIAOJIE_BENCH_SIZES=100000` measures one size, `TIAOJIE_BENCH_PARTS=terminal` only the
-//! parts named (storage, terminal, idle), `TIAOJIE_BENCH_DB_100000=<file>` copies a demo
+//! parts named (storage, terminal, alerts, idle), `TIAOJIE_BENCH_DB_100000=<file>` copies a demo
 //! file made today instead of making one (see `bench::demo_db`), `TIAOJIE_BENCH_BIN=<file>`
 //! starts that binary instead of this build's (to measure two builds side by side).
 
@@ -37,6 +37,9 @@ fn main() {
         }
         if bench::part("terminal") {
             samples.extend(terminal_samples(&db, runs.min(7)));
+        }
+        if bench::part("alerts") {
+            samples.extend(alerts_first_samples(&db, runs.min(7)));
         }
         if bench::part("idle") {
             samples.push(idle_cpu(&db));
@@ -580,4 +583,93 @@ fn idle_cpu(db: &Path) -> Sample {
         values: vec![percent],
         unit: "%",
     }
+}
+
+/// The common room, whose first screen shows 今日's alerts: a copy of the room with
+/// today's and tomorrow's sessions cancelled and the performance items due within the near
+/// window (three days) marked done, so that the alerts come right under the two empty
+/// session headings. Made as a repair would make it (the audit off, as in a bulk write),
+/// with the day's backup made, then started once by the build measured (which upgrades
+/// it, whichever build that is), so that each measured start is only a start.
+fn alerts_first_room(db: &Path) -> std::path::PathBuf {
+    let dir = db.parent().expect("folder").join("alerts-first");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("folder");
+    let copy = dir.join("room.db");
+    std::fs::copy(db, &copy).expect("copy");
+    let today = bench::room_now().date_naive();
+    let conn = rusqlite::Connection::open(&copy).expect("open");
+    let flags = rusqlite::functions::FunctionFlags::SQLITE_UTF8;
+    conn.create_scalar_function("tiaojie_row_audit", 0, flags, |_| Ok(0))
+        .expect("function");
+    conn.create_scalar_function("tiaojie_user", 0, flags, |_| Ok("bench"))
+        .expect("function");
+    conn.create_scalar_function("tiaojie_now", 0, flags, |_| Ok(""))
+        .expect("function");
+    let tomorrow = today.succ_opt().expect("tomorrow");
+    let near = today + chrono::Days::new(3);
+    conn.execute(
+        "UPDATE sessions SET status = 'cancelled' WHERE day IN (?1, ?2) AND status <> 'cancelled'",
+        [today.to_string(), tomorrow.to_string()],
+    )
+    .expect("cancel");
+    conn.execute(
+        "UPDATE agreement_items SET done_on = ?1 WHERE done_on IS NULL AND due_on <= ?2",
+        [today.to_string(), near.to_string()],
+    )
+    .expect("done");
+    drop(conn);
+    Store::open_reader(&copy)
+        .expect("open")
+        .daily_backup(&tiaojie::paths::backup_dir(&copy), today, 1)
+        .expect("the day's copy");
+    let app = start(&copy);
+    app.wait_for("期限提醒", Duration::from_secs(600))
+        .unwrap_or_else(|e| panic!("{e}"));
+    drop(app);
+    copy
+}
+
+/// Start to the first settled screen of the alerts-first room: the time of the last byte
+/// written before nothing more came for 250 ms (the screen is what the user sees from then
+/// on), and the main thread's CPU by then.
+fn alerts_first_samples(db: &Path, runs: usize) -> Vec<Sample> {
+    let room = alerts_first_room(db);
+    let mut settled = Sample {
+        name: "alerts-first room: start to the first settled screen (last byte, 250 ms quiet)"
+            .into(),
+        values: vec![],
+        unit: "ms",
+    };
+    let mut cpu = Sample {
+        name: "alerts-first room: CPU of the main thread by then (schedstat)".into(),
+        values: vec![],
+        unit: "ms",
+    };
+    for _ in 0..runs {
+        let began = Instant::now();
+        let app = start(&room);
+        app.wait_for("期限提醒", WAIT)
+            .unwrap_or_else(|e| panic!("{e}"));
+        let mut bytes = app.bytes_received();
+        let mut last = began.elapsed();
+        let mut quiet_since = Instant::now();
+        while quiet_since.elapsed() < Duration::from_millis(250) {
+            std::thread::sleep(Duration::from_millis(1));
+            let now = app.bytes_received();
+            if now != bytes {
+                bytes = now;
+                last = began.elapsed();
+                quiet_since = Instant::now();
+            }
+        }
+        settled.values.push(duration_ms(last));
+        if let Some(ns) = app.pid().and_then(main_thread_cpu_ns) {
+            cpu.values.push(ns / 1e6);
+        }
+    }
+    if let Some(dir) = room.parent() {
+        let _ = std::fs::remove_dir_all(dir);
+    }
+    vec![settled, cpu]
 }
