@@ -188,6 +188,7 @@ impl TodayView {
         let (head, all) = AlertsHead::of(alerts, more, 0);
         self.set_head(head);
         self.alerts = all;
+        self.more_alerts = more;
         self.alerts_whole = true;
     }
 
@@ -196,7 +197,7 @@ impl TodayView {
         self.long_from = head.near;
         self.urgencies = head.urgencies;
         self.long_kinds = head.long;
-        self.more_alerts = head.more;
+        self.more_alerts = head.more.unwrap_or(0);
         self.alerts = head.alerts;
         self.alerts_whole = false;
     }

@@ -111,7 +111,7 @@ impl Store {
         }
         drop(rows);
         let more = if taken == max {
-            self.long_open_count(org, &cut)?
+            self.long_open_count(org, &cut, None)?
                 .saturating_sub(taken as u64)
         } else {
             0
@@ -128,16 +128,40 @@ impl Store {
         Ok((out, more))
     }
 
-    /// How many open cases are past their limit by more than `LONG_OVERDUE_DAYS`.
-    fn long_open_count(&self, org: OrgId, cut: &Cutoffs) -> Result<u64, StorageError> {
+    /// How many open cases are past their limit by more than `LONG_OVERDUE_DAYS`, or up
+    /// to `max` of them (those received last: a few index entries, not thousands).
+    fn long_open_count(
+        &self,
+        org: OrgId,
+        cut: &Cutoffs,
+        max: Option<usize>,
+    ) -> Result<u64, StorageError> {
         let long = cut.long_text();
-        let sql = format!("SELECT count(*) FROM cases {BY_RECEIVED} WHERE {OPEN} AND {LONG}");
-        let total: i64 = self
-            .conn
-            .prepare_cached(&sql)?
-            .query_row(params![org.0, long[0], long[1], long[2], long[3]], |r| {
-                r.get(0)
-            })?;
+        let rows = format!("FROM cases {BY_RECEIVED} WHERE {OPEN} AND {LONG}");
+        let total: i64 = match max {
+            None => self
+                .conn
+                .prepare_cached(&format!("SELECT count(*) {rows}"))?
+                .query_row(params![org.0, long[0], long[1], long[2], long[3]], |r| {
+                    r.get(0)
+                })?,
+            Some(max) => self
+                .conn
+                .prepare_cached(&format!(
+                    "SELECT count(*) FROM (SELECT 1 {rows} ORDER BY received_on DESC LIMIT ?6)"
+                ))?
+                .query_row(
+                    params![
+                        org.0,
+                        long[0],
+                        long[1],
+                        long[2],
+                        long[3],
+                        i64::try_from(max).unwrap_or(i64::MAX)
+                    ],
+                    |r| r.get(0),
+                )?,
+        };
         Ok(u64::try_from(total).unwrap_or(0))
     }
 

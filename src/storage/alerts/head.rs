@@ -35,8 +35,10 @@ pub struct AlertsHead {
     /// The long-overdue alerts listed once their line is opened, counted by kind (in the
     /// kinds' order; none zero).
     pub long: Vec<(DeadlineKind, u64)>,
-    /// Open cases long overdue that are not listed (only counted).
-    pub more: u64,
+    /// Open cases long overdue that are not listed (only counted); counted only when
+    /// their line can be on the first screen (fewer than the `n` lines asked for above the
+    /// long overdue): counting every forgotten case was most of this read.
+    pub more: Option<u64>,
 }
 
 /// The kinds in the order the long-overdue line counts them.
@@ -76,7 +78,7 @@ impl AlertsHead {
             near,
             urgencies,
             long,
-            more,
+            more: (near < n).then_some(more),
         };
         (head, all)
     }
@@ -131,10 +133,16 @@ impl Store {
                 head.alerts.extend(of_day.into_iter().take(wanted));
             }
         }
-        // The long overdue, counted by kind.
-        let long_open = self.long_open_count(org, &cut)?;
-        let listed = long_open.min(max as u64);
-        head.more = long_open - listed;
+        // The long overdue, counted by kind; the open cases not listed only when their
+        // line can be on the first screen.
+        let listed = if head.near < n {
+            let long_open = self.long_open_count(org, &cut, None)?;
+            let listed = long_open.min(max as u64);
+            head.more = Some(long_open - listed);
+            listed
+        } else {
+            self.long_open_count(org, &cut, Some(max))?
+        };
         let through = long_overdue_through(today);
         let (confirmation, visit): (i64, i64) = self
             .conn
