@@ -201,6 +201,32 @@ fn backup_before_migration(conn: &Connection, backup: &Path) -> Result<(), Stora
     copied.map(|_| ()).map_err(StorageError::from)
 }
 
+/// Takes step 26 off a file of the latest version (its table, views and triggers read
+/// tables that a test making the file look older drops, and SQLite checks every view and
+/// trigger when an earlier step renames a table).
+#[cfg(test)]
+pub(super) fn undo_agreement_alert_days(conn: &Connection) {
+    let names: Vec<(String, String)> = conn
+        .prepare(
+            "SELECT type, name FROM sqlite_schema
+             WHERE type IN ('trigger', 'view') AND name LIKE 'agreement_alert_days%'
+                OR name = 'room_zone_shift'",
+        )
+        .and_then(|mut s| {
+            s.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<Result<_, _>>()
+        })
+        .unwrap_or_else(|e| panic!("reading step 26: {e}"));
+    for (kind, name) in names {
+        if let Err(e) = conn.execute_batch(&format!("DROP {kind} IF EXISTS {name}")) {
+            panic!("undoing step 26: {e}");
+        }
+    }
+    if let Err(e) = conn.execute_batch("DROP TABLE IF EXISTS agreement_alert_days") {
+        panic!("undoing step 26: {e}");
+    }
+}
+
 /// Takes step 18 off a file of the latest version, so a test can make the file look as
 /// an earlier version left it (steps before 18 copy `parties` with `SELECT *`).
 #[cfg(test)]
