@@ -199,18 +199,29 @@ fn storage_samples(db: &Path, cases: u64, runs: usize) -> Vec<Sample> {
             store.performance_due(org, today).expect("items");
         },
     ));
-    // Its parts: the items alone, and the alerts without the open cases' rows (counted).
+    // Its parts: the items alone, all the alerts without the long-overdue open cases' rows
+    // (counted), and the alerts' first screen.
     out.push(time_ms("今日: performance items alone", runs, || {
         store.performance_due(org, today).expect("items");
     }));
     out.push(time_ms(
-        "今日: alerts, the open cases counted only",
+        "今日: alerts, the long-overdue open cases counted only",
         runs,
         || {
             let limits = store.limits(org).expect("limits");
             store
                 .case_alerts_first(org, &limits, today, 0)
                 .expect("alerts");
+        },
+    ));
+    out.push(time_ms(
+        "今日: the alerts' first screen (48 lines, counts)",
+        runs,
+        || {
+            let limits = store.limits(org).expect("limits");
+            store
+                .alerts_head(org, &limits, today, 48, 200)
+                .expect("head");
         },
     ));
     // 统计 for the year of the sample data: from the summary (what the tab shows) and
