@@ -171,6 +171,8 @@ pub struct TodayData {
     pub performance: Vec<crate::storage::DueItem>,
     /// Open cases near or past their limit beyond those in `alerts` (not listed).
     pub more_alerts: u64,
+    /// The first screen of the alerts and the counts it shows, instead of `alerts`.
+    pub alerts_head: Option<crate::storage::AlertsHead>,
     /// The room's places.
     pub places: Vec<Place>,
 }
@@ -267,8 +269,11 @@ pub enum Effect {
     },
     /// Read 今日's performance items for `today`.
     LoadTodayPerformance(NaiveDate),
-    /// Read 今日's alerts for `today`.
+    /// Read the first screen of 今日's alerts for `today` and the counts it shows.
     LoadTodayRest(NaiveDate),
+    /// Read all of 今日's alerts for `today` (the lines past the first screen, the long
+    /// overdue opened).
+    LoadTodayAlerts(NaiveDate),
     /// Read the agenda's sessions.
     LoadAgenda {
         from: NaiveDate,

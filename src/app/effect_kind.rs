@@ -148,7 +148,9 @@ impl Effect {
             | Effect::LoadCaseSessions(id)
             | Effect::LoadFollowUps(id)
             | Effect::LoadAgreement(id, _) => read(Some((O::ViewCase, Case(*id)))),
-            Effect::LoadTodayPerformance(_) | Effect::LoadTodayRest(_) => EffectKind {
+            Effect::LoadTodayPerformance(_)
+            | Effect::LoadTodayRest(_)
+            | Effect::LoadTodayAlerts(_) => EffectKind {
                 runs_on: RunsOn::Today,
                 ..read(Some((O::ViewAgenda, Room)))
             },

@@ -251,6 +251,7 @@ impl Runner {
             | Effect::LoadTodaySessions { .. }
             | Effect::LoadTodayPerformance(_)
             | Effect::LoadTodayRest(_)
+            | Effect::LoadTodayAlerts(_)
             | Effect::LoadAgenda { .. }
             | Effect::LoadMonth { .. }
             | Effect::LoadCaseSessions(_)

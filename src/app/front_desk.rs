@@ -54,6 +54,11 @@ fn today(
         }
     }
     data.alerts = alerts;
+    // The first screen's counts are the room's: the front desk is given all of its own
+    // alerts instead (`update::today`), never these.
+    if crate::domain::user::case_scope(user).is_some() {
+        data.alerts_head = None;
+    }
     // Counted room-wide: not the front desk's number once others' are left out.
     if dropped {
         data.more_alerts = 0;

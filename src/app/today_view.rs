@@ -4,10 +4,13 @@
 //! lines on screen and counts the rest, and reads further lines when the selection comes
 //! near them (`wanted`), so neither the first screen nor a key waits for lines no one sees.
 //! The performance items and the alerts below them are two reads: a first screen full of
-//! performance items does not wait for the alerts.
+//! performance items does not wait for the alerts. The alerts too come a screen first: the
+//! first lines above the long overdue and the counts the screen shows (`AlertsHead`), all
+//! of them once the selection comes near the lines not read or the long overdue are opened.
 
+use crate::domain::deadlines::{DeadlineKind, Urgency};
 use crate::domain::session::Session;
-use crate::storage::CaseAlert;
+use crate::storage::{AlertsHead, CaseAlert};
 use chrono::NaiveDate;
 
 /// What the today screen shows.
@@ -24,10 +27,18 @@ pub struct TodayView {
     /// The alerts were read too (until then no line below the performance items is known).
     pub rest_read: bool,
     /// Cases near or past a deadline, in 今日's order (see `Urgency::today_rank`): the
+    /// first of those above the long overdue until `alerts_whole`, then all of them, the
     /// long overdue last, from `long_from` on.
     pub alerts: Vec<CaseAlert>,
-    /// Where the long-overdue alerts start in `alerts` (its length when there are none).
+    /// All the alerts were read (not only the first screen's).
+    pub alerts_whole: bool,
+    /// How many alerts are above the long overdue (read or not): where the long overdue
+    /// start in `alerts` once all are read.
     pub long_from: usize,
+    /// The urgencies of the alerts above the long overdue, each once.
+    pub urgencies: Vec<Urgency>,
+    /// The long overdue, counted by kind.
+    pub long_kinds: Vec<(DeadlineKind, u64)>,
     /// The long-overdue alerts are listed one by one (Enter on their line), not only counted.
     pub long_open: bool,
     /// Agreements' performance items due soon or missed, earliest first.
@@ -67,8 +78,10 @@ pub enum TodayRead {
     Sessions { from: usize, limit: usize },
     /// The performance items.
     Performance,
-    /// The alerts (below the performance items).
+    /// The first screen of the alerts (below the performance items), with their counts.
     Rest,
+    /// All the alerts (the lines past the first screen's, the long overdue).
+    Alerts,
 }
 
 /// A line of the today screen that opens a case.
@@ -100,6 +113,16 @@ impl TodayView {
         self.performance_read && self.rest_read
     }
 
+    /// How many long-overdue alerts their line counts.
+    pub fn long_total(&self) -> usize {
+        self.long_kinds.iter().map(|(_, n)| *n as usize).sum()
+    }
+
+    /// How many alerts are listed (the long overdue once opened).
+    pub fn alert_total(&self) -> usize {
+        self.long_from + self.long_total()
+    }
+
     /// How many lines can be selected (those below the sessions only once read).
     pub fn line_count(&self) -> usize {
         if !self.performance_read {
@@ -108,9 +131,13 @@ impl TodayView {
         if !self.rest_read {
             return self.session_total() + self.performance.len();
         }
-        let long_from = self.long_from.min(self.alerts.len());
-        let long = self.alerts.len() - long_from;
-        let listed_long = if self.long_open { long } else { 0 };
+        let long_from = self.long_from;
+        let long = self.long_total();
+        let listed_long = if self.long_open && self.alerts_whole {
+            long
+        } else {
+            0
+        };
         self.session_total()
             + self.performance.len()
             + long_from
@@ -135,14 +162,14 @@ impl TodayView {
             return None;
         }
         let i = i - self.performance.len();
-        let long_from = self.long_from.min(self.alerts.len());
+        let long_from = self.long_from;
         if i < long_from {
             return Some(TodayLine::Alert(i));
         }
-        let long = self.alerts.len() - long_from;
+        let long = self.long_total();
         match i - long_from {
             0 if long > 0 => Some(TodayLine::LongOverdue),
-            j if self.long_open && long > 0 && j <= long => {
+            j if self.long_open && self.alerts_whole && long > 0 && j <= long => {
                 Some(TodayLine::Alert(long_from + j - 1))
             }
             _ => None,
@@ -156,14 +183,23 @@ impl TodayView {
             .collect()
     }
 
-    /// Takes the alerts read for today in 今日's order, the long overdue last.
-    pub fn set_alerts(&mut self, mut alerts: Vec<CaseAlert>) {
-        alerts.sort_by_key(|a| (a.deadline.urgency.today_rank(), a.deadline.due, a.case_id));
-        self.long_from = alerts
-            .iter()
-            .position(|a| a.deadline.urgency.long_overdue())
-            .unwrap_or(alerts.len());
-        self.alerts = alerts;
+    /// Takes all the alerts read for today, put in 今日's order, the long overdue last.
+    pub fn set_alerts(&mut self, alerts: Vec<CaseAlert>, more: u64) {
+        let (head, all) = AlertsHead::of(alerts, more, 0);
+        self.set_head(head);
+        self.alerts = all;
+        self.more_alerts = more;
+        self.alerts_whole = true;
+    }
+
+    /// Takes the first screen of today's alerts and the counts it shows.
+    pub fn set_head(&mut self, head: AlertsHead) {
+        self.long_from = head.near;
+        self.urgencies = head.urgencies;
+        self.long_kinds = head.long;
+        self.more_alerts = head.more.unwrap_or(0);
+        self.alerts = head.alerts;
+        self.alerts_whole = false;
     }
 
     /// The case the selected line belongs to.
@@ -209,6 +245,13 @@ impl TodayView {
             }
         } else if !self.rest_read && near_below(sessions + self.performance.len()) {
             out.push(TodayRead::Rest);
+        } else if self.alerts_known() && !self.alerts_whole {
+            // The lines in sight past those read, or the long overdue opened.
+            let read = sessions + self.performance.len() + self.alerts.len();
+            let unread = self.alerts.len() < self.long_from && to > read;
+            if unread || self.long_open {
+                out.push(TodayRead::Alerts);
+            }
         }
         out
     }

@@ -171,6 +171,29 @@ impl Urgency {
     }
 }
 
+/// The due days of 今日's bands above the long overdue (today, tomorrow, each of the last
+/// [`LONG_OVERDUE_DAYS`] days, the rest of the near window), in 今日's order
+/// ([`Urgency::today_rank`]): each band is one due day, so 今日 reads its alerts a day at a
+/// time in this order and a screen needs only the first days.
+pub fn near_due_days(limits: &Limits, today: NaiveDate) -> Vec<NaiveDate> {
+    let back = i64::try_from(LONG_OVERDUE_DAYS).unwrap_or(i64::MAX);
+    let mut days: Vec<NaiveDate> = (-back..=i64::from(limits.near_days))
+        .filter_map(|n| today.checked_add_signed(chrono::Duration::days(n)))
+        .collect();
+    days.sort_by_key(|d| limits.urgency(*d, today).today_rank());
+    days
+}
+
+/// The last due day of a limit past by more than [`LONG_OVERDUE_DAYS`] on `today`.
+pub fn long_overdue_through(today: NaiveDate) -> NaiveDate {
+    days_before(today, LONG_OVERDUE_DAYS + 1)
+}
+
+/// The day a limit of `days` started on, if it falls due on `due`.
+pub fn started_on(due: NaiveDate, days: u32) -> NaiveDate {
+    days_before(due, u64::from(days))
+}
+
 /// What a deadline is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DeadlineKind {
@@ -312,6 +335,37 @@ mod tests {
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()
+    }
+
+    /// 今日's bands above the long overdue are one due day each, in the order 今日 lists
+    /// them: due today, tomorrow, the last seven days (least late first), then the rest
+    /// of the near window.
+    #[test]
+    fn the_bands_above_the_long_overdue_are_one_due_day_each_in_todays_order() {
+        let days: Vec<String> = near_due_days(&Limits::default(), d("2026-12-08"))
+            .iter()
+            .map(|d| d.format("%m-%d").to_string())
+            .collect();
+        assert_eq!(
+            days,
+            [
+                "12-08", "12-09", "12-07", "12-06", "12-05", "12-04", "12-03", "12-02", "12-01",
+                "12-10", "12-11"
+            ]
+        );
+        let limits = Limits::default();
+        let today = d("2026-12-08");
+        assert!(
+            !limits
+                .urgency(long_overdue_through(today).succ_opt().unwrap(), today)
+                .long_overdue()
+        );
+        assert!(
+            limits
+                .urgency(long_overdue_through(today), today)
+                .long_overdue()
+        );
+        assert_eq!(started_on(d("2026-12-08"), 30), d("2026-11-08"));
     }
 
     /// Issue 14: on 今日 the police's 24-hour feedback came below dozens of long-overdue

@@ -12,6 +12,7 @@ use super::{StorageError, Store};
 use crate::domain::case::CaseId;
 use crate::domain::deadlines::{
     CaseClock, Deadline, DeadlineKind, FEEDBACK_WATCH_DAYS, Limits, agreement_attention, attention,
+    long_overdue_through, near_due_days, started_on,
 };
 use crate::domain::org::OrgId;
 use crate::domain::source::Source;
@@ -48,9 +49,16 @@ const BY_RECEIVED: &str = "INDEXED BY cases_open_by_received";
 /// Open cases (the partial index's condition, which must stay word for word the same).
 const OPEN: &str = "org_id = ?1 AND status IN ('registered', 'accepted', 'mediating')";
 
-/// Open cases at or past the near window of their limit: ?2 the latest cutoff (the index
-/// range), ?3 court, ?4 petition, ?5 every other source.
-const DUE: &str = "received_on <= ?2 AND received_on <= CASE source WHEN 'court' THEN ?3
+/// Open cases whose limit falls from `LONG_OVERDUE_DAYS` ago to the end of the near window:
+/// ?2..?3 the index range, ?4..?6 the first day received for court, petition, every other
+/// source, ?7..?9 the last.
+const NEAR: &str = "received_on BETWEEN ?2 AND ?3
+    AND received_on >= CASE source WHEN 'court' THEN ?4 WHEN 'petition' THEN ?5 ELSE ?6 END
+    AND received_on <= CASE source WHEN 'court' THEN ?7 WHEN 'petition' THEN ?8 ELSE ?9 END";
+
+/// Open cases past their limit by more than `LONG_OVERDUE_DAYS`: ?2 the latest day received
+/// (the index range), ?3 court, ?4 petition, ?5 every other source.
+const LONG: &str = "received_on <= ?2 AND received_on <= CASE source WHEN 'court' THEN ?3
     WHEN 'petition' THEN ?4 ELSE ?5 END";
 
 impl Store {
@@ -64,8 +72,10 @@ impl Store {
         Ok(self.case_alerts_first(org, limits, today, usize::MAX)?.0)
     }
 
-    /// Like `case_alerts`, but of the open cases near or past their limit only the `max`
-    /// received last (the least overdue); the number is how many more there are.
+    /// Like `case_alerts`, but of the open cases past their limit by more than
+    /// `LONG_OVERDUE_DAYS` only the `max` received last (the least overdue); the number
+    /// is how many more there are. What falls due from a week ago to the near window is
+    /// always listed whole.
     pub fn case_alerts_first(
         &self,
         org: OrgId,
@@ -76,12 +86,23 @@ impl Store {
         let mut out = Vec::new();
         let zone = self.zone()?;
         let cut = Cutoffs::new(limits, today);
-        let dates = [cut.latest, cut.court, cut.petition, cut.ordinary].map(date_text);
+        let near = cut.near_text();
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "{OPEN_COLUMNS} {BY_RECEIVED} WHERE {OPEN} AND {NEAR}"
+        ))?;
+        let mut rows = stmt.query(params![
+            org.0, near[0], near[1], near[2], near[3], near[4], near[5], near[6], near[7]
+        ])?;
+        while let Some(r) = rows.next()? {
+            out.extend(row_alerts(r, true, limits, today, zone)?);
+        }
+        drop(rows);
+        let long = cut.long_text();
         let sql = format!(
-            "{OPEN_COLUMNS} {BY_RECEIVED} WHERE {OPEN} AND {DUE} ORDER BY received_on DESC"
+            "{OPEN_COLUMNS} {BY_RECEIVED} WHERE {OPEN} AND {LONG} ORDER BY received_on DESC"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let mut rows = stmt.query(params![org.0, dates[0], dates[1], dates[2], dates[3]])?;
+        let mut rows = stmt.query(params![org.0, long[0], long[1], long[2], long[3]])?;
         let mut taken = 0usize;
         while taken < max {
             let Some(r) = rows.next()? else { break };
@@ -90,28 +111,12 @@ impl Store {
         }
         drop(rows);
         let more = if taken == max {
-            let sql = format!("SELECT count(*) FROM cases {BY_RECEIVED} WHERE {OPEN} AND {DUE}");
-            let total: i64 = self.conn.prepare_cached(&sql)?.query_row(
-                params![org.0, dates[0], dates[1], dates[2], dates[3]],
-                |r| r.get(0),
-            )?;
-            u64::try_from(total)
-                .unwrap_or(0)
+            self.long_open_count(org, &cut, None)?
                 .saturating_sub(taken as u64)
         } else {
             0
         };
-        // Police referrals of the last days owe feedback before their limit is near.
-        let sql = format!(
-            "{OPEN_COLUMNS} WHERE {OPEN} AND received_on >= ?2 AND received_on > ?3
-             AND source = 'police'"
-        );
-        let mut police = self.conn.prepare_cached(&sql)?;
-        let mut rows = police.query(params![org.0, date_text(cut.police_from), dates[3]])?;
-        while let Some(r) = rows.next()? {
-            out.extend(row_alerts(r, true, limits, today, zone)?);
-        }
-        drop(rows);
+        out.extend(self.police_alerts(org, limits, today, &cut)?);
         self.agreement_alerts(org, limits, today, &mut out)?;
         out.sort_by(|a, b| {
             (a.deadline.urgency, a.deadline.due, a.case_id).cmp(&(
@@ -123,6 +128,69 @@ impl Store {
         Ok((out, more))
     }
 
+    /// How many open cases are past their limit by more than `LONG_OVERDUE_DAYS`, or up
+    /// to `max` of them (those received last: a few index entries, not thousands).
+    fn long_open_count(
+        &self,
+        org: OrgId,
+        cut: &Cutoffs,
+        max: Option<usize>,
+    ) -> Result<u64, StorageError> {
+        let long = cut.long_text();
+        let rows = format!("FROM cases {BY_RECEIVED} WHERE {OPEN} AND {LONG}");
+        let total: i64 = match max {
+            None => self
+                .conn
+                .prepare_cached(&format!("SELECT count(*) {rows}"))?
+                .query_row(params![org.0, long[0], long[1], long[2], long[3]], |r| {
+                    r.get(0)
+                })?,
+            Some(max) => self
+                .conn
+                .prepare_cached(&format!(
+                    "SELECT count(*) FROM (SELECT 1 {rows} ORDER BY received_on DESC LIMIT ?6)"
+                ))?
+                .query_row(
+                    params![
+                        org.0,
+                        long[0],
+                        long[1],
+                        long[2],
+                        long[3],
+                        i64::try_from(max).unwrap_or(i64::MAX)
+                    ],
+                    |r| r.get(0),
+                )?,
+        };
+        Ok(u64::try_from(total).unwrap_or(0))
+    }
+
+    /// Police referrals of the last days, which owe feedback before their limit is near.
+    fn police_alerts(
+        &self,
+        org: OrgId,
+        limits: &Limits,
+        today: NaiveDate,
+        cut: &Cutoffs,
+    ) -> Result<Vec<CaseAlert>, StorageError> {
+        let zone = self.zone()?;
+        let sql = format!(
+            "{OPEN_COLUMNS} WHERE {OPEN} AND received_on >= ?2 AND received_on > ?3
+             AND source = 'police'"
+        );
+        let mut police = self.conn.prepare_cached(&sql)?;
+        let mut rows = police.query(params![
+            org.0,
+            date_text(cut.police_from),
+            date_text(cut.ordinary)
+        ])?;
+        let mut out = Vec::new();
+        while let Some(r) = rows.next()? {
+            out.extend(row_alerts(r, true, limits, today, zone)?);
+        }
+        Ok(out)
+    }
+
     /// Recent agreements: the confirmation window and the first follow-up visit.
     fn agreement_alerts(
         &self,
@@ -131,120 +199,120 @@ impl Store {
         today: NaiveDate,
         out: &mut Vec<CaseAlert>,
     ) -> Result<(), StorageError> {
-        let window = u64::from(limits.confirmation_days.max(limits.first_follow_up_days));
-        let cutoff = today
-            .checked_sub_days(Days::new(window + OVERDUE_WATCH_DAYS))
-            .unwrap_or(today);
-        // The agreement's own date, where one is stored, starts the confirmation window
-        // (it is the effective date); once confirmation is applied for, its alert goes.
-        // No GROUP BY: sorting every recent agreement's row to fold a case's second
-        // 调解成功 (which the flow does not make) cost as much as reading them (3,743 rows
-        // at 100,000 cases: 26 → 14 ms of CPU); a repeated case keeps its earliest date.
-        // Each row is found in indexes alone (migration 022): the case's row and the
-        // agreement's, read from their tables, were a page each.
-        let mut agreed = self.conn.prepare_cached(
-            "SELECT c.id, coalesce(a.agreed_on, date(h.at, ?3)),
-             EXISTS (SELECT 1 FROM follow_ups f WHERE f.case_id = c.id),
-             coalesce(a.confirmation <> 'none', 0),
-             coalesce(nullif(c.number_text, ''), c.party_names), c.party_names
-             FROM status_history h JOIN cases c INDEXED BY cases_labels ON c.id = h.case_id
-             LEFT JOIN agreements a INDEXED BY agreements_alert_dates ON a.case_id = c.id
-             WHERE h.to_status = 'succeeded' AND h.at >= ?2 AND c.org_id = ?1",
-        )?;
-        // The day of the change is the day in the room's zone.
-        let zone = self.zone()?;
-        let shift = super::zone::sql_shift(zone);
-        let mut rows = agreed.query(params![org.0, date_text(cutoff), shift])?;
-        // What is kept of a case: its earliest day, whether visited and applied for, its
-        // label and parties. The deadlines are worked out once per case, at the end.
-        let mut by_case: std::collections::HashMap<i64, Agreed> = Default::default();
+        // Each agreement's effective day is kept beside its case (migration 026): the
+        // agreement's own date where one is stored, else the day of the 调解成功 change in
+        // the room's zone; once confirmation is applied for, its alert goes. The agreements
+        // still watched are one range of changes since the cutoff.
+        let mut agreed = self.conn.prepare_cached(&format!(
+            "{AGREED_COLUMNS} INDEXED BY agreement_alert_days_by_at {AGREED_LABELS}
+             WHERE d.org_id = ?1 AND d.at >= ?2"
+        ))?;
+        let mut rows = agreed.query(params![org.0, date_text(watched_from(limits, today))])?;
         while let Some(r) = rows.next()? {
-            let id: i64 = r.get(0)?;
-            let day = r
-                .get_ref(1)?
-                .as_str_or_null()
-                .map_err(rusqlite::Error::from)?
-                .unwrap_or_default();
-            if by_case
-                .get(&id)
-                .is_some_and(|kept| kept.day.as_str() <= day)
-            {
-                continue;
-            }
-            let agreed = Agreed {
-                day: day.to_owned(),
-                followed_up: r.get(2)?,
-                applied: r.get(3)?,
-                label: r.get::<_, Option<String>>(4)?.unwrap_or_default(),
-                parties: r.get(5)?,
-            };
-            by_case.insert(id, agreed);
-        }
-        for (id, case) in by_case {
-            // (A 调解成功 with no agreement and no day, which cannot be, has no deadline.)
-            if case.day.is_empty() {
-                continue;
-            }
-            let day = parse_date("status_history.at", &case.day)?;
-            let deadlines = agreement_attention(day, case.followed_up, limits, today);
-            out.extend(
-                deadlines
-                    .into_iter()
-                    .filter(|d| !(case.applied && d.kind == DeadlineKind::Confirmation))
-                    .map(|deadline| CaseAlert {
-                        case_id: CaseId(id),
-                        label: case.label.clone(),
-                        parties: case.parties.clone(),
-                        deadline,
-                    }),
-            );
+            out.extend(agreed_alerts(r, limits, today, |_| true)?);
         }
         Ok(())
     }
 }
 
-/// What an agreement alert needs of a case that succeeded.
-struct Agreed {
-    day: String,
-    followed_up: bool,
-    applied: bool,
-    label: String,
-    parties: String,
+/// The columns an agreement alert reads: the case, its effective day, whether a visit was
+/// made and whether confirmation was applied for, its label and parties.
+const AGREED_COLUMNS: &str = "SELECT d.case_id, d.day, d.followed_up, d.applied,
+    coalesce(nullif(c.number_text, ''), c.party_names), c.party_names
+    FROM agreement_alert_days d";
+
+/// Each agreement's case row, read from an index alone (migration 022).
+const AGREED_LABELS: &str = "JOIN cases c INDEXED BY cases_labels ON c.id = d.case_id";
+
+/// Agreements whose 调解成功 is older than their windows plus this many days are no longer
+/// watched.
+fn watched_from(limits: &Limits, today: NaiveDate) -> NaiveDate {
+    let window = u64::from(limits.confirmation_days.max(limits.first_follow_up_days));
+    today
+        .checked_sub_days(Days::new(window + OVERDUE_WATCH_DAYS))
+        .unwrap_or(today)
 }
 
-/// The last day received of an open case whose limit is near or past on `today`, by
-/// source, and the first day received of a police referral that may still owe feedback.
+/// The deadlines of an agreement row (`AGREED_COLUMNS`) that need attention and that `keep`
+/// keeps.
+fn agreed_alerts(
+    r: &Row<'_>,
+    limits: &Limits,
+    today: NaiveDate,
+    keep: impl Fn(&Deadline) -> bool,
+) -> Result<Vec<CaseAlert>, StorageError> {
+    // (A 调解成功 with no agreement and no day, which cannot be, has no deadline.)
+    let Some(day) = r.get::<_, Option<String>>(1)? else {
+        return Ok(Vec::new());
+    };
+    let day = parse_date("agreement_alert_days.day", &day)?;
+    let followed_up: bool = r.get(2)?;
+    let applied: bool = r.get(3)?;
+    let case_id = CaseId(r.get(0)?);
+    let label: String = r.get::<_, Option<String>>(4)?.unwrap_or_default();
+    let parties: String = r.get(5)?;
+    Ok(agreement_attention(day, followed_up, limits, today)
+        .into_iter()
+        .filter(|d| !(applied && d.kind == DeadlineKind::Confirmation) && keep(d))
+        .map(|deadline| CaseAlert {
+            case_id,
+            label: label.clone(),
+            parties: parties.clone(),
+            deadline,
+        })
+        .collect())
+}
+
+/// The days received that bound the open cases near or past their limit on `today`, by
+/// source (court, petition, every other), and the first day received of a police referral
+/// that may still owe feedback.
 struct Cutoffs {
-    court: NaiveDate,
-    petition: NaiveDate,
+    /// The first day received whose limit falls from `LONG_OVERDUE_DAYS` ago on.
+    near_from: [NaiveDate; 3],
+    /// The last day received whose limit is within the near window.
+    near_to: [NaiveDate; 3],
+    /// The last day received whose limit is long overdue.
+    long_to: [NaiveDate; 3],
     ordinary: NaiveDate,
-    latest: NaiveDate,
     police_from: NaiveDate,
 }
 
 impl Cutoffs {
     fn new(limits: &Limits, today: NaiveDate) -> Cutoffs {
-        // Near means due within `near_days`: received on or before today + near - limit.
-        let cut = |days: u32| {
-            let ahead = i64::from(limits.near_days) - i64::from(days);
-            today
-                .checked_add_signed(chrono::Duration::days(ahead))
-                .unwrap_or(today)
-        };
-        let (court, petition, ordinary) = (
-            cut(limits.court_days),
-            cut(limits.petition_days),
-            cut(limits.ordinary_days),
-        );
+        let days = [
+            limits.court_days,
+            limits.petition_days,
+            limits.ordinary_days,
+        ];
+        let near_days = near_due_days(limits, today);
+        let first = near_days.iter().min().copied().unwrap_or(today);
+        let last = near_days.iter().max().copied().unwrap_or(today);
+        let long = long_overdue_through(today);
         Cutoffs {
-            court,
-            petition,
-            ordinary,
-            latest: court.max(petition).max(ordinary),
+            near_from: days.map(|n| started_on(first, n)),
+            near_to: days.map(|n| started_on(last, n)),
+            long_to: days.map(|n| started_on(long, n)),
+            ordinary: started_on(last, limits.ordinary_days),
             police_from: today
                 .checked_sub_days(Days::new(FEEDBACK_WATCH_DAYS))
                 .unwrap_or(today),
         }
+    }
+
+    /// ?2..?9 of `NEAR`.
+    fn near_text(&self) -> [String; 8] {
+        let lo = *self.near_from.iter().min().unwrap_or(&self.ordinary);
+        let hi = *self.near_to.iter().max().unwrap_or(&self.ordinary);
+        let [a, b, c] = self.near_from.map(date_text);
+        let [d, e, f] = self.near_to.map(date_text);
+        [date_text(lo), date_text(hi), a, b, c, d, e, f]
+    }
+
+    /// ?2..?5 of `LONG`.
+    fn long_text(&self) -> [String; 4] {
+        let hi = *self.long_to.iter().max().unwrap_or(&self.ordinary);
+        let [a, b, c] = self.long_to.map(date_text);
+        [date_text(hi), a, b, c]
     }
 }
 
@@ -289,5 +357,10 @@ fn row_alerts(
         .collect())
 }
 
+mod head;
+pub use head::{AlertsHead, sort_for_today};
+
+#[cfg(test)]
+mod days_tests;
 #[cfg(test)]
 mod tests;

@@ -38,6 +38,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("sql/023_room_case_counts.sql"),
     include_str!("sql/024_list_status_filter.sql"),
     include_str!("sql/025_registrant_counts.sql"),
+    include_str!("sql/026_agreement_alert_days.sql"),
 ];
 
 /// The schema version this binary writes.
@@ -198,6 +199,32 @@ fn backup_before_migration(conn: &Connection, backup: &Path) -> Result<(), Stora
         let _ = std::fs::remove_file(backup);
     }
     copied.map(|_| ()).map_err(StorageError::from)
+}
+
+/// Takes step 26 off a file of the latest version (its table, views and triggers read
+/// tables that a test making the file look older drops, and SQLite checks every view and
+/// trigger when an earlier step renames a table).
+#[cfg(test)]
+pub(super) fn undo_agreement_alert_days(conn: &Connection) {
+    let names: Vec<(String, String)> = conn
+        .prepare(
+            "SELECT type, name FROM sqlite_schema
+             WHERE type IN ('trigger', 'view') AND name LIKE 'agreement_alert_days%'
+                OR name = 'room_zone_shift'",
+        )
+        .and_then(|mut s| {
+            s.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<Result<_, _>>()
+        })
+        .unwrap_or_else(|e| panic!("reading step 26: {e}"));
+    for (kind, name) in names {
+        if let Err(e) = conn.execute_batch(&format!("DROP {kind} IF EXISTS {name}")) {
+            panic!("undoing step 26: {e}");
+        }
+    }
+    if let Err(e) = conn.execute_batch("DROP TABLE IF EXISTS agreement_alert_days") {
+        panic!("undoing step 26: {e}");
+    }
 }
 
 /// Takes step 18 off a file of the latest version, so a test can make the file look as

@@ -32,7 +32,7 @@ mod write;
 mod zone;
 
 pub use agreements::{AgreementWindow, DueItem};
-pub use alerts::CaseAlert;
+pub use alerts::{AlertsHead, CaseAlert, sort_for_today};
 pub use audit::{AUDITED, TriggerFindings};
 pub use briefs::CaseBrief;
 pub use cases::NewCaseRecord;

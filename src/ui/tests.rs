@@ -17,6 +17,7 @@ mod screens;
 mod settings_more;
 mod stats;
 pub mod support;
+mod today_alerts_head;
 mod today_keys;
 mod today_more;
 mod today_window;

@@ -172,9 +172,9 @@ fn plan(state: &AppState) -> Plan<'_> {
     if view.alerts_known() {
         out.push(Stretch::One(Row::Heading(
             "today.alerts",
-            view.alerts.len(),
+            view.alert_total(),
         )));
-        if view.alerts.is_empty() {
+        if view.alert_total() == 0 {
             out.push(Stretch::One(Row::Nothing("today.no_alerts")));
         }
         // Alerts and the one line counting the long overdue, in the order `line` gives.
@@ -201,18 +201,18 @@ fn plan(state: &AppState) -> Plan<'_> {
 /// urgency into words was most of the time of a key on 今日: 7 ms at a million cases.)
 fn alert_column(state: &AppState, theme: Theme) -> usize {
     let view = &state.today_view;
-    let listed = if view.long_open {
-        view.alerts.len()
-    } else {
-        view.long_from
-    };
     let mut widest = 0;
-    let mut last = None;
-    for a in view.alerts.iter().take(listed) {
-        let u = a.deadline.urgency;
-        if last != Some(u) {
-            widest = widest.max(width(&urgency(u, theme).0));
-            last = Some(u);
+    for u in &view.urgencies {
+        widest = widest.max(width(&urgency(*u, theme).0));
+    }
+    if view.long_open && view.alerts_whole {
+        let mut last = None;
+        for a in view.alerts.iter().skip(view.long_from) {
+            let u = a.deadline.urgency;
+            if last != Some(u) {
+                widest = widest.max(width(&urgency(u, theme).0));
+                last = Some(u);
+            }
         }
     }
     widest + 4
@@ -256,15 +256,8 @@ fn long_overdue_line(
     w: usize,
     theme: Theme,
 ) -> Line<'static> {
-    let long = view.alerts.get(view.long_from..).unwrap_or_default();
-    let mut kinds: Vec<(DeadlineKind, usize)> = Vec::new();
-    for a in long {
-        match kinds.iter_mut().find(|(k, _)| *k == a.deadline.kind) {
-            Some((_, n)) => *n += 1,
-            None => kinds.push((a.deadline.kind, 1)),
-        }
-    }
-    let kinds: Vec<String> = kinds
+    let kinds: Vec<String> = view
+        .long_kinds
         .iter()
         .map(|(k, n)| format!("{} {n}", kind_name(*k)))
         .collect();
@@ -277,7 +270,7 @@ fn long_overdue_line(
         key,
         &[
             ("days", &LONG_OVERDUE_DAYS.to_string()),
-            ("n", &long.len().to_string()),
+            ("n", &view.long_total().to_string()),
             ("kinds", &kinds.join(t("list.sep").as_ref())),
         ],
     );

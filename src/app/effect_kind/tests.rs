@@ -16,7 +16,7 @@ use crate::domain::user::{Role, User};
 use crate::ui::tests::support::{case, today};
 
 /// The number of `Effect` variants; `variant` below must name each of them.
-const VARIANTS: usize = 47;
+const VARIANTS: usize = 48;
 
 /// Which variant `effect` is (no catch-all: a new effect fails to compile here, and
 /// then `one_of_each` must gain a value of it).
@@ -69,6 +69,7 @@ fn variant(effect: &Effect) -> usize {
         Effect::LoadTodaySessions { .. } => 44,
         Effect::LoadTodayRest(_) => 45,
         Effect::LoadTodayPerformance(_) => 46,
+        Effect::LoadTodayAlerts(_) => 47,
     }
 }
 
@@ -159,6 +160,7 @@ pub(crate) fn one_of_each() -> Vec<Effect> {
             limit: 74,
         },
         Effect::LoadTodayRest(day),
+        Effect::LoadTodayAlerts(day),
         Effect::LoadTodayPerformance(day),
         Effect::LoadAgenda {
             from: day,

@@ -1,5 +1,6 @@
 //! Effects of the schedule run against storage: the today screen's data (its sessions a
-//! window at a time, counted per day; its performance items and alerts apart), the agenda, the
+//! window at a time, counted per day; its performance items and alerts apart, the alerts'
+//! first screen before all of them), the agenda, the
 //! month's counts, a case's sessions, scheduling a session.
 
 use crate::app::action::{Action, Effect, TodayData};
@@ -12,6 +13,10 @@ use chrono::Days;
 /// Open cases near or past their limit listed on the today screen; the rest are counted.
 /// A screen of several hundred lines is already more than anyone reads in a morning.
 const TODAY_OPEN_ALERTS: usize = 200;
+
+/// Alerts read with the first screen of 今日's alerts (as many as the sessions): the rest
+/// are read when the selection comes near them.
+const TODAY_FIRST_ALERTS: usize = 48;
 
 /// Sessions read with the first screen of 今日: the lines of an 80×24 screen and as many
 /// again (`TodayView::wanted` reads more when the selection comes near their end).
@@ -68,6 +73,18 @@ pub fn run(
             )
         }
         Effect::LoadTodayRest(today) => {
+            let limits = store.limits(org)?;
+            let head =
+                store.alerts_head(org, &limits, today, TODAY_FIRST_ALERTS, TODAY_OPEN_ALERTS)?;
+            Action::TodayRestLoaded(
+                today,
+                Box::new(TodayData {
+                    alerts_head: Some(head),
+                    ..Default::default()
+                }),
+            )
+        }
+        Effect::LoadTodayAlerts(today) => {
             let limits = store.limits(org)?;
             let (alerts, more_alerts) =
                 store.case_alerts_first(org, &limits, today, TODAY_OPEN_ALERTS)?;

@@ -187,14 +187,14 @@ mod tests {
         let mut runner = Runner::new(Store::open(&db).unwrap(), "admin".into());
         runner.perform(Effect::LoadRoom, &now);
         let today = now.date_naive();
-        let here = runner.perform(Effect::LoadTodayRest(today), &now);
+        let here = runner.perform(Effect::LoadTodayAlerts(today), &now);
         let Some(Action::TodayRestLoaded(_, expected)) = here else {
             panic!("{here:?}")
         };
         assert!(!expected.alerts.is_empty(), "the demo room has alerts");
         runner.first_screen_drawn();
         for _ in 0..3 {
-            assert_eq!(runner.perform(Effect::LoadTodayRest(today), &now), None);
+            assert_eq!(runner.perform(Effect::LoadTodayAlerts(today), &now), None);
         }
         assert!(runner.searching(), "the loop looks for the answer");
         let first = runner.today_reader.wait_answer();
@@ -214,13 +214,13 @@ mod tests {
         let clerk = crate::domain::user::User::new("前台", crate::domain::user::Role::Clerk);
         runner.set_user(clerk);
         runner.first_drawn = false;
-        let here = runner.perform(Effect::LoadTodayRest(today), &now);
+        let here = runner.perform(Effect::LoadTodayAlerts(today), &now);
         let Some(Action::TodayRestLoaded(_, seen)) = here else {
             panic!("{here:?}")
         };
         assert!(seen.alerts.is_empty(), "the clerk registered none of them");
         runner.first_screen_drawn();
-        assert_eq!(runner.perform(Effect::LoadTodayRest(today), &now), None);
+        assert_eq!(runner.perform(Effect::LoadTodayAlerts(today), &now), None);
         let beside = runner.today_reader.wait_answer();
         assert_eq!(beside, Some(Action::TodayRestLoaded(today, seen)));
     }

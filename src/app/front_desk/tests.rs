@@ -122,6 +122,7 @@ fn another_cases_session_in_a_clash_is_named_by_time_place_and_mediator_only() {
         alerts,
         performance: Vec::new(),
         more_alerts: 0,
+        alerts_head: None,
         places: Vec::new(),
     };
     let Action::TodayLoaded(seen) =

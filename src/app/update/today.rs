@@ -53,16 +53,27 @@ pub fn wanted(state: &AppState) -> Vec<Effect> {
     }
     view.wanted(usize::from(state.size.rows))
         .into_iter()
-        .map(|read| match read {
-            TodayRead::Sessions { from, limit } => Effect::LoadTodaySessions {
-                today: state.today,
-                from,
-                limit,
-            },
-            TodayRead::Performance => Effect::LoadTodayPerformance(state.today),
-            TodayRead::Rest => Effect::LoadTodayRest(state.today),
-        })
+        .map(|read| effect_of(state, read))
         .collect()
+}
+
+/// The effect that makes the read `read`.
+fn effect_of(state: &AppState, read: TodayRead) -> Effect {
+    match read {
+        TodayRead::Sessions { from, limit } => Effect::LoadTodaySessions {
+            today: state.today,
+            from,
+            limit,
+        },
+        TodayRead::Performance => Effect::LoadTodayPerformance(state.today),
+        // The front desk sees its own cases' alerts only: the room's counts are not
+        // theirs, so they are given all of their alerts at once.
+        TodayRead::Rest if crate::domain::user::case_scope(&state.user).is_some() => {
+            Effect::LoadTodayAlerts(state.today)
+        }
+        TodayRead::Rest => Effect::LoadTodayRest(state.today),
+        TodayRead::Alerts => Effect::LoadTodayAlerts(state.today),
+    }
 }
 
 /// The first screen is drawn: 今日's lines below its sessions (the performance items and
@@ -78,7 +89,7 @@ pub fn first_drawn(state: &AppState) -> Vec<Effect> {
         out.push(Effect::LoadTodayPerformance(state.today));
     }
     if !view.rest_read {
-        out.push(Effect::LoadTodayRest(state.today));
+        out.push(effect_of(state, TodayRead::Rest));
     }
     out
 }
@@ -186,7 +197,13 @@ pub fn rest_loaded(state: &mut AppState, today: chrono::NaiveDate, data: TodayDa
         return Vec::new();
     }
     let view = &mut state.today_view;
-    take_alerts(view, data.alerts, data.more_alerts);
+    match data.alerts_head {
+        Some(head) => {
+            view.set_head(head);
+            view.rest_read = true;
+        }
+        None => take_alerts(view, data.alerts, data.more_alerts),
+    }
     if view.alerts_known() && std::mem::take(&mut view.to_end) {
         view.selected = view.line_count().saturating_sub(1);
     }
@@ -199,8 +216,7 @@ fn take_alerts(
     alerts: Vec<crate::storage::CaseAlert>,
     more_alerts: u64,
 ) {
-    view.set_alerts(alerts);
-    view.more_alerts = more_alerts;
+    view.set_alerts(alerts, more_alerts);
     view.rest_read = true;
 }
 

@@ -11,7 +11,7 @@ type WholeRow = (i64, String, String, String, bool, bool, String, String);
 
 /// Today's agreement alerts the straightforward way: every recent 调解成功 joined to its
 /// case, its agreement and its visits, each case's earliest day kept.
-fn agreement_alerts_read_whole(
+pub(super) fn agreement_alerts_read_whole(
     store: &Store,
     org: OrgId,
     limits: &Limits,
@@ -146,29 +146,66 @@ const PINNED_LEN: usize = 157;
 const PINNED_MORE: u64 = 0;
 
 #[test]
-fn each_recent_agreement_is_read_from_indexes_alone() {
+fn each_watched_agreement_is_read_from_indexes_alone() {
     let room = crate::storage::test_room::open_room();
-    let sql = "EXPLAIN QUERY PLAN SELECT c.id, coalesce(a.agreed_on, date(h.at, '+28800 seconds')),
-             EXISTS (SELECT 1 FROM follow_ups f WHERE f.case_id = c.id),
-             coalesce(a.confirmation <> 'none', 0),
-             coalesce(nullif(c.number_text, ''), c.party_names), c.party_names
-             FROM status_history h JOIN cases c INDEXED BY cases_labels ON c.id = h.case_id
-             LEFT JOIN agreements a INDEXED BY agreements_alert_dates ON a.case_id = c.id
-             WHERE h.to_status = 'succeeded' AND h.at >= '2026-10-01' AND c.org_id = 1";
+    let sql = format!(
+        "EXPLAIN QUERY PLAN {AGREED_COLUMNS} INDEXED BY agreement_alert_days_by_at {AGREED_LABELS}
+         WHERE d.org_id = 1 AND d.at >= '2026-10-01'"
+    );
     let plan: Vec<String> = room
         .store
         .conn
-        .prepare(sql)
+        .prepare(&sql)
         .unwrap()
         .query_map([], |r| r.get(3))
         .unwrap()
         .map(Result::unwrap)
         .collect();
-    for table in ["h", "c", "a", "f"] {
+    for table in ["d", "c"] {
         assert!(
             plan.iter()
                 .any(|p| p.starts_with(&format!("SEARCH {table} USING COVERING INDEX"))),
             "{table}: {plan:?}"
         );
     }
+}
+
+/// 今日's first screen of alerts, read a due day at a time with the counts it shows, is
+/// what reading every alert gives: the same first lines in the same order, for any
+/// number of lines, on days before, during and after the room's agreements, and with a
+/// cap on the long-overdue open cases that bites.
+#[test]
+fn the_first_lines_and_counts_of_todays_alerts_are_those_of_every_alert_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("room.db")).unwrap();
+    let now = chrono::DateTime::parse_from_rfc3339("2026-12-01T09:00:00+08:00").unwrap();
+    crate::cli::demo::fill_demo(&mut store, 1_500, 7, now).unwrap();
+    let org = store.organisation().unwrap().unwrap().id;
+    let near = same_head_as_all_read(&store, org, &Limits::default());
+    assert!(near > 20, "a varied room has many: {near}");
+}
+
+/// Checks `alerts_head` against `case_alerts_first` for several days, screens and caps;
+/// returns the most alerts above the long overdue seen on one day.
+pub(super) fn same_head_as_all_read(store: &Store, org: OrgId, limits: &Limits) -> usize {
+    let mut seen_near = 0;
+    for today in [
+        "2026-11-20",
+        "2026-11-28",
+        "2026-12-01",
+        "2026-12-08",
+        "2026-12-20",
+    ] {
+        let today: NaiveDate = today.parse().unwrap();
+        for max in [3, 200, usize::MAX] {
+            let (all, more) = store.case_alerts_first(org, limits, today, max).unwrap();
+            for n in [0, 1, 5, 20, 48, 10_000] {
+                let (want, _) = head::AlertsHead::of(all.clone(), more, n);
+                let got = store.alerts_head(org, limits, today, n, max).unwrap();
+                assert_eq!(got, want, "on {today}, {n} lines, {max} at most");
+                seen_near = seen_near.max(want.near);
+            }
+        }
+    }
+    seen_near
 }

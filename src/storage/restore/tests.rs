@@ -221,6 +221,7 @@ fn a_copy_of_an_older_version_is_migrated_before_it_replaces_anything() {
     store.backup_to(&copy).unwrap();
     // Made old the way an old binary left it: no generation yet, an older version.
     let conn = Connection::open(&copy).unwrap();
+    crate::storage::migrations::undo_agreement_alert_days(&conn);
     crate::storage::migrations::undo_agent_links(&conn);
     conn.execute_batch("DROP TABLE room_generation; PRAGMA user_version = 13;")
         .unwrap();

@@ -269,6 +269,37 @@ fn migrating_from_every_earlier_version_reaches_the_latest_schema() {
         };
         let total = store.list_cases(org.id, &own).unwrap().total;
         assert_eq!(total, theirs as u64, "from {start}");
+        // Each agreement's effective day is kept beside its case (026): filled from the
+        // tables, and kept by the triggers through a case that succeeds after the upgrade.
+        let days = |s: &Store, table: &str| -> Vec<(i64, Option<String>)> {
+            s.conn
+                .prepare(&format!(
+                    "SELECT case_id, day FROM {table} ORDER BY case_id"
+                ))
+                .unwrap()
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+                .unwrap()
+                .map(Result::unwrap)
+                .collect()
+        };
+        store
+            .conn
+            .execute_batch(
+                "INSERT INTO status_history (case_id, from_status, to_status, at, operator)
+                 SELECT min(id), 'mediating', 'succeeded', '2026-11-20T23:30:00+08:00', 'wang'
+                 FROM cases",
+            )
+            .unwrap();
+        let kept = days(&store, "agreement_alert_days");
+        assert_eq!(
+            kept,
+            days(&store, "agreement_alert_days_made"),
+            "from {start}"
+        );
+        assert!(
+            kept.iter().any(|(_, d)| d.as_deref() == Some("2026-11-20")),
+            "from {start}: {kept:?}"
+        );
         assert_eq!(
             store.list_count.runs.get(),
             0,

@@ -222,6 +222,7 @@ fn a_database_from_before_search_is_indexed_when_upgraded() {
             .execute_batch(&format!("DROP TRIGGER {name}"))
             .unwrap();
     }
+    super::super::migrations::undo_agreement_alert_days(&store.conn);
     super::super::migrations::undo_agent_links(&store.conn);
     store
         .conn
@@ -292,6 +293,7 @@ fn session_records_written_before_the_upgrade_are_found_after_it() {
         .iter()
         .position(|m| *m == include_str!("../sql/012_contentless_search.sql"))
         .unwrap() as i64;
+    super::super::migrations::undo_agreement_alert_days(&store.conn);
     super::super::migrations::undo_agent_links(&store.conn);
     store
         .conn
@@ -419,6 +421,7 @@ fn a_pinyin_index_from_before_name_parts_is_rebuilt_on_open() {
         .unwrap();
     let before = super::super::search::index_version() - 1;
     if before < 18 {
+        super::super::migrations::undo_agreement_alert_days(&store.conn);
         super::super::migrations::undo_agent_links(&store.conn);
     }
     store

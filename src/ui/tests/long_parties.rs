@@ -67,6 +67,7 @@ fn long_today(cols: u16, rows: u16) -> AppState {
         alerts: vec![police],
         performance: Vec::new(),
         more_alerts: 0,
+        alerts_head: None,
         places: Vec::new(),
     };
     update(&mut s, Action::TodayLoaded(Box::new(data)));

@@ -145,6 +145,7 @@ pub(super) fn today_data() -> TodayData {
             due_item(9, "修复卫生间防水", None, "2026-11-30"),
         ],
         more_alerts: 0,
+        alerts_head: None,
         places: Place::defaults(),
     }
 }
@@ -210,6 +211,7 @@ fn today_with_nothing_to_do_zh() {
         alerts: vec![],
         performance: vec![],
         more_alerts: 0,
+        alerts_head: None,
         places: vec![],
     };
     update(&mut s, Action::TodayLoaded(Box::new(empty)));

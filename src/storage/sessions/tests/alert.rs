@@ -1,5 +1,6 @@
 //! The today screen's alerts read only what can be due: by source, the police feedback of
-//! the last days, and at most `max` open cases with a count of the rest.
+//! the last days, and of the open cases long overdue at most `max` with a count of the
+//! rest.
 
 use super::{case, day, room};
 use crate::domain::deadlines::{DeadlineKind, Limits, Urgency};
@@ -38,19 +39,24 @@ fn alerts_are_read_by_source_newest_first_and_the_rest_counted() {
     for quiet in [fresh.id, calm.id] {
         assert!(!got.iter().any(|g| g.0 == quiet), "{got:?}");
     }
-    // At most two open cases near or past their limit: the two received last; four in all.
+    // What falls due from a week ago on is listed whole; of the open cases past their
+    // limit by more than a week only `max`, those received last, and the rest counted.
     let (first, more) = r
         .store
-        .case_alerts_first(r.org.id, &limits, today, 2)
+        .case_alerts_first(r.org.id, &limits, today, 1)
         .unwrap();
     let limited: Vec<_> = first
         .iter()
         .filter(|a| a.deadline.kind == DeadlineKind::CaseLimit)
         .map(|a| a.case_id)
         .collect();
-    assert_eq!(limited.len(), 2, "{first:?}");
-    assert!(limited.contains(&near.id) && limited.contains(&overdue.id));
-    assert_eq!(more, 2, "the old one and the petition are counted");
+    assert_eq!(limited.len(), 3, "{first:?}");
+    assert!(
+        [near.id, petition.id, overdue.id]
+            .iter()
+            .all(|id| limited.contains(id))
+    );
+    assert_eq!(more, 1, "the old one is counted");
     assert!(
         first.iter().any(|a| a.case_id == police.id),
         "feedback is always read"
