@@ -24,6 +24,7 @@ use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTim
 use fastrand::Rng;
 use std::cmp::{Ordering, Reverse};
 use std::collections::{BinaryHeap, HashMap};
+use std::sync::mpsc;
 use stories::{TOPICS, Topic, in_season};
 
 /// What `fill_demo` did.
@@ -58,6 +59,8 @@ const BEIJING_SECONDS: i32 = 8 * 3600;
 /// Cases per chunk when filling a database with sample data (each step of a chunk is
 /// one transaction).
 const DEMO_BATCH: usize = 5_000;
+/// Cases drawn ahead of the writer.
+const CASES_AHEAD: usize = 64;
 /// How far back the received dates go.
 const YEARS_BACK: i64 = 3;
 
@@ -127,16 +130,20 @@ fn fill_in_chunks(
     store.defer_stats_summary(true);
     let stream = CaseStream::new(&room, &org, Rng::with_seed(seed), cases, today, last_seq);
     let mut indexed = before;
-    // Its sessions and agreements too are written with SQLite set for bulk writes.
-    let written = store.in_bulk(|store| {
-        fill_rows(
-            store,
-            org.id,
-            (stream, chunk),
-            &mut indexed,
-            seed,
-            &room.now,
-        )
+    // The cases are drawn on a thread of their own, a few ahead of the writer; their
+    // sessions and agreements too are written with SQLite set for bulk writes.
+    let written = std::thread::scope(|scope| {
+        let (ahead, drawn) = mpsc::sync_channel(CASES_AHEAD);
+        scope.spawn(move || {
+            for record in stream {
+                if ahead.send(record).is_err() {
+                    break; // the writer stopped
+                }
+            }
+        });
+        store.in_bulk(|store| {
+            fill_rows(store, org.id, (drawn, chunk), &mut indexed, seed, &room.now)
+        })
     });
     store.defer_search_index(false);
     store.defer_stats_summary(false);
@@ -162,7 +169,7 @@ fn fill_in_chunks(
 fn fill_rows(
     store: &mut Store,
     org: OrgId,
-    (mut stream, chunk): (CaseStream<'_>, usize),
+    (cases, chunk): (mpsc::Receiver<NewCaseRecord>, usize),
     indexed: &mut CaseId,
     seed: u64,
     now: &Timestamp,
@@ -173,7 +180,7 @@ fn fill_rows(
     let mut agreements = agreements::Agreements::new(store, org, seed, now)?;
     let (mut added, mut drawn, mut agreed) = (0, sessions::Added::default(), 0);
     loop {
-        let batch = store.insert_records(org, &mut stream.by_ref().take(chunk).map(Ok))?;
+        let batch = store.insert_records(org, &mut cases.iter().take(chunk).map(Ok))?;
         added += batch;
         let through = store.last_case_id(org)?;
         let briefs = store.case_briefs(org, *indexed, through)?;
