@@ -21,8 +21,10 @@ use std::io::{BufRead, BufReader, Cursor, Seek};
 use std::path::Path;
 use std::sync::mpsc;
 
-/// Records read ahead of the writer.
-const RECORDS_AHEAD: usize = 64;
+/// Records read ahead of the writer are handed over this many at a time …
+const BATCH: usize = 16;
+/// … and at most this many batches wait.
+const BATCHES_AHEAD: usize = 4;
 
 /// How many problems an error lists before it only counts the rest.
 const LISTED_PROBLEMS: usize = 100;
@@ -255,21 +257,29 @@ fn write<R: BufRead + Seek + Send>(
             .to_string(),
         ))),
     });
-    // Read and parsed on a thread of their own, a few records ahead of the writer (a
-    // tenth of an import's time is reading the lines again).
+    // Read and parsed on a thread of their own, a few batches ahead of the writer (a
+    // tenth of an import's time is reading the lines again); batches, so the two threads
+    // wake each other once per batch, not once per case.
     let cases = std::thread::scope(|scope| {
-        let (ahead, received) = mpsc::sync_channel(RECORDS_AHEAD);
+        let (ahead, received) = mpsc::sync_channel(BATCHES_AHEAD);
         scope.spawn(move || {
+            let mut batch = Vec::with_capacity(BATCH);
             for record in records {
                 let failed = record.is_err();
+                batch.push(record);
                 // The writer stops at the first failure, and so does the reading.
-                if ahead.send(record).is_err() || failed {
-                    break;
+                if batch.len() == BATCH || failed {
+                    let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                    if ahead.send(full).is_err() || failed {
+                        return;
+                    }
                 }
             }
+            let _ = ahead.send(batch);
         });
-        store.insert_records(org.id, &mut received.iter())
+        store.insert_records(org.id, &mut received.into_iter().flatten())
     })?;
+
     Ok(ImportReport {
         cases,
         organisation_created: plan.creates_org,

@@ -51,8 +51,8 @@ fn the_key_thread_writes_the_index_one_thread_writes() {
     let mut room = open_room();
     let surnames = ["王", "李", "张", "刘", "陈", "乌云", "欧阳"];
     let mut ids = Vec::new();
-    // More cases than may wait for the thread at once, so it is both ahead and behind.
-    for i in 0..(IN_FLIGHT * 2 + 7) {
+    // More batches than may wait for the thread at once, and a last one not full.
+    for i in 0..(BATCH * (BATCHES_AHEAD + 2) + 7) {
         let name = format!(
             "{}{}",
             surnames[i % surnames.len()],
