@@ -24,6 +24,7 @@ use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTim
 use fastrand::Rng;
 use std::cmp::{Ordering, Reverse};
 use std::collections::{BinaryHeap, HashMap};
+use std::sync::mpsc;
 use stories::{TOPICS, Topic, in_season};
 
 /// What `fill_demo` did.
@@ -58,6 +59,10 @@ const BEIJING_SECONDS: i32 = 8 * 3600;
 /// Cases per chunk when filling a database with sample data (each step of a chunk is
 /// one transaction).
 const DEMO_BATCH: usize = 5_000;
+/// Cases drawn ahead of the writer are handed over this many at a time …
+const BATCH: usize = 16;
+/// … and at most this many batches wait.
+const BATCHES_AHEAD: usize = 4;
 /// How far back the received dates go.
 const YEARS_BACK: i64 = 3;
 
@@ -127,16 +132,27 @@ fn fill_in_chunks(
     store.defer_stats_summary(true);
     let stream = CaseStream::new(&room, &org, Rng::with_seed(seed), cases, today, last_seq);
     let mut indexed = before;
-    // Its sessions and agreements too are written with SQLite set for bulk writes.
-    let written = store.in_bulk(|store| {
-        fill_rows(
-            store,
-            org.id,
-            (stream, chunk),
-            &mut indexed,
-            seed,
-            &room.now,
-        )
+    // The cases are drawn on a thread of their own, a few ahead of the writer; their
+    // sessions and agreements too are written with SQLite set for bulk writes.
+    let written = std::thread::scope(|scope| {
+        let (ahead, drawn) = mpsc::sync_channel(BATCHES_AHEAD);
+        scope.spawn(move || {
+            // Batches, so the two threads wake each other once per batch, not per case.
+            let mut batch = Vec::with_capacity(BATCH);
+            for record in stream {
+                batch.push(record);
+                if batch.len() == BATCH {
+                    let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                    if ahead.send(full).is_err() {
+                        return; // the writer stopped
+                    }
+                }
+            }
+            let _ = ahead.send(batch);
+        });
+        store.in_bulk(|store| {
+            fill_rows(store, org.id, (drawn, chunk), &mut indexed, seed, &room.now)
+        })
     });
     store.defer_search_index(false);
     store.defer_stats_summary(false);
@@ -162,7 +178,7 @@ fn fill_in_chunks(
 fn fill_rows(
     store: &mut Store,
     org: OrgId,
-    (mut stream, chunk): (CaseStream<'_>, usize),
+    (cases, chunk): (mpsc::Receiver<Vec<NewCaseRecord>>, usize),
     indexed: &mut CaseId,
     seed: u64,
     now: &Timestamp,
@@ -172,8 +188,9 @@ fn fill_rows(
     let mut schedule = sessions::Schedule::new(store, org, seed, now)?;
     let mut agreements = agreements::Agreements::new(store, org, seed, now)?;
     let (mut added, mut drawn, mut agreed) = (0, sessions::Added::default(), 0);
+    let mut cases = cases.into_iter().flatten();
     loop {
-        let batch = store.insert_records(org, &mut stream.by_ref().take(chunk).map(Ok))?;
+        let batch = store.insert_records(org, &mut cases.by_ref().take(chunk).map(Ok))?;
         added += batch;
         let through = store.last_case_id(org)?;
         let briefs = store.case_briefs(org, *indexed, through)?;

@@ -19,6 +19,12 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::io::{BufRead, BufReader, Cursor, Seek};
 use std::path::Path;
+use std::sync::mpsc;
+
+/// Records read ahead of the writer are handed over this many at a time …
+const BATCH: usize = 16;
+/// … and at most this many batches wait.
+const BATCHES_AHEAD: usize = 4;
 
 /// How many problems an error lists before it only counts the rest.
 const LISTED_PROBLEMS: usize = 100;
@@ -143,7 +149,7 @@ pub fn import_bytes(
 
 /// Two passes over the lines, one line in memory at a time: every line is checked
 /// first; only when all are sound are they read again and written, in one transaction.
-fn import_lines<R: BufRead + Seek>(
+fn import_lines<R: BufRead + Seek + Send>(
     store: &mut Store,
     lines: &mut Lines<R>,
     path: &str,
@@ -204,7 +210,7 @@ fn import_lines<R: BufRead + Seek>(
 
 /// Writes what the checked lines hold. The room and its new local sub-types are written
 /// first: `insert_records` is the one transaction for cases and cannot take them along.
-fn write<R: BufRead + Seek>(
+fn write<R: BufRead + Seek + Send>(
     store: &mut Store,
     org: &Organisation,
     plan: &Plan,
@@ -230,7 +236,7 @@ fn write<R: BufRead + Seek>(
             None => tf("import.err.changed", &[("path", path)]),
         })
     };
-    let mut records = std::iter::from_fn(|| match lines.next_line() {
+    let records = std::iter::from_fn(|| match lines.next_line() {
         Ok(None) => (lines.digest() != checked).then(|| Err(changed(None))),
         Ok(Some((number, raw))) => Some(
             line_text(raw)
@@ -251,7 +257,29 @@ fn write<R: BufRead + Seek>(
             .to_string(),
         ))),
     });
-    let cases = store.insert_records(org.id, &mut records)?;
+    // Read and parsed on a thread of their own, a few batches ahead of the writer (a
+    // tenth of an import's time is reading the lines again); batches, so the two threads
+    // wake each other once per batch, not once per case.
+    let cases = std::thread::scope(|scope| {
+        let (ahead, received) = mpsc::sync_channel(BATCHES_AHEAD);
+        scope.spawn(move || {
+            let mut batch = Vec::with_capacity(BATCH);
+            for record in records {
+                let failed = record.is_err();
+                batch.push(record);
+                // The writer stops at the first failure, and so does the reading.
+                if batch.len() == BATCH || failed {
+                    let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                    if ahead.send(full).is_err() || failed {
+                        return;
+                    }
+                }
+            }
+            let _ = ahead.send(batch);
+        });
+        store.insert_records(org.id, &mut received.into_iter().flatten())
+    })?;
+
     Ok(ImportReport {
         cases,
         organisation_created: plan.creates_org,

@@ -3,11 +3,14 @@
 //! case or one of its session records, rebuilding them all, and turning a typed query
 //! into a filter on case ids that the list and the `search` command share.
 
+mod beside;
+
 use super::{StorageError, Store};
 use crate::domain::case::CaseId;
 use crate::domain::org::OrgId;
 use crate::domain::party::PartyKind;
-use crate::domain::search::{Term, gram_of, name_keys, short_grams, terms};
+use crate::domain::search::{Term, gram_of, terms};
+use beside::{BESIDE_FROM, Keys, index_new_cases_beside, write_keys};
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, params};
 
@@ -72,8 +75,12 @@ pub(super) fn index_new_cases(conn: &Connection, ids: &[i64]) -> Result<(), Stor
         kept.push(automerge(conn, table)?);
         set_automerge(conn, table, 0)?;
     }
-    for id in ids {
-        index_new_case(conn, *id)?;
+    if ids.len() < BESIDE_FROM {
+        for id in ids {
+            index_new_case(conn, *id)?;
+        }
+    } else {
+        index_new_cases_beside(conn, ids)?;
     }
     for (table, value) in INDEXES.iter().zip(kept) {
         set_automerge(conn, table, value)?;
@@ -110,6 +117,11 @@ fn index_new_case(conn: &Connection, id: i64) -> Result<(), StorageError> {
     let Some(t) = read_texts(conn, id)? else {
         return Ok(());
     };
+    write_text(conn, id, &t)?;
+    write_keys(conn, id, &Keys::of(&t))
+}
+
+fn write_text(conn: &Connection, id: i64, t: &Texts) -> Result<(), StorageError> {
     conn.prepare_cached(
         "INSERT INTO case_text (rowid, number, names, ids, phones, addresses, facts, claims,
          referrer, records, agreements) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
@@ -127,29 +139,6 @@ fn index_new_case(conn: &Connection, id: i64) -> Result<(), StorageError> {
         t.records,
         t.agreements
     ])?;
-    let grams = short_grams(&[
-        &t.number,
-        &t.names,
-        &t.ids,
-        &t.phones,
-        &t.addresses,
-        &t.facts,
-        &t.claims,
-        &t.referrer,
-        &t.records,
-        &t.agreements,
-    ]);
-    conn.prepare_cached("INSERT INTO case_grams (rowid, grams) VALUES (?1, ?2)")?
-        .execute(params![id, grams])?;
-    let mut keys: Vec<String> = t
-        .person_names
-        .iter()
-        .flat_map(|(n, organisation)| name_keys(n, *organisation))
-        .collect();
-    keys.sort();
-    keys.dedup();
-    conn.prepare_cached("INSERT INTO case_pinyin (rowid, keys) VALUES (?1, ?2)")?
-        .execute(params![id, keys.join(" ")])?;
     Ok(())
 }
 
