@@ -10,13 +10,19 @@
 //! file made today instead of making one (see `bench::demo_db`), `TIAOJIE_BENCH_BIN=<file>`
 //! starts that binary instead of this build's (to measure two builds side by side).
 
+#[path = "app/alerts_first.rs"]
+mod alerts_first;
 #[path = "support/bench.rs"]
 mod bench;
 #[path = "../tests/support/pty.rs"]
 mod pty;
+#[path = "app/search_keys.rs"]
+mod search_keys;
 
+use alerts_first::{alerts_first_samples, upgraded_by_a_start};
 use bench::{Sample, demo_db, duration_ms, print_table, quick, time_ms};
 use pty::{Key, PtyApp, WAIT};
+use search_keys::{search_key_samples, search_samples};
 use std::path::Path;
 use std::time::{Duration, Instant};
 use tiaojie::domain::case::{CaseId, CaseQuery, CaseSort, PageFrom};
@@ -49,19 +55,6 @@ fn main() {
         }
         print_table(&format!("case log, {cases} cases, 80×24"), &samples);
     }
-}
-
-/// Only the page keys of a search (`TIAOJIE_BENCH_PARTS=search`; `storage` includes them).
-fn search_samples(db: &Path, runs: usize) -> Vec<Sample> {
-    let store = Store::open(db).expect("open");
-    let org = store.organisation().expect("read").expect("demo room").id;
-    let page = CaseQuery {
-        sort: CaseSort::Received,
-        descending: true,
-        limit: 16,
-        ..Default::default()
-    };
-    search_key_samples(&store, org, &page, runs)
 }
 
 /// The queries the list and the detail make, timed in this process.
@@ -362,120 +355,6 @@ fn key_samples(
     out
 }
 
-/// What the list's page keys read while a search is on, as `update::list` asks them
-/// (the place `offset` and the row `from` together): the first page (Home), PgDn from it
-/// (and ↓ past its last row, the same read), PgDn from a page in the middle, End, PgUp
-/// from the end (and ↑ past the first row), in every sort both ways. In the demo room of
-/// 100,000 cases: 王秀 is found in 137 cases, some of them exactly 王秀 (these come
-/// first); 王 in 17,911 (walked in the list's order); 巴特尔 in 342 and 宅基地 in 2,700
-/// (at a million cases, ten times that: 巴特尔 is read in its own order, 宅基地 walked).
-fn search_key_samples(
-    store: &Store,
-    org: tiaojie::domain::org::OrgId,
-    page: &CaseQuery,
-    runs: usize,
-) -> Vec<Sample> {
-    let mut out = Vec::new();
-    for text in ["王秀", "王", "巴特尔", "宅基地"] {
-        // A new search's first page, as the search worker reads it after the file
-        // changed (a store of its own per run: nothing kept from the run before); and
-        // its first page sorted by category (its first page read so, with the word's
-        // cases kept: where they lie together, the walk gives up and the hits are read
-        // in the list's order).
-        let q = CaseQuery {
-            text: text.into(),
-            ..page.clone()
-        };
-        let fresh: Vec<Store> = (0..=runs)
-            .map(|_| Store::open(store.path()).expect("open"))
-            .collect();
-        let mut next = fresh.iter();
-        out.push(time_ms(
-            &format!("search {text}: first page of a new search (hits read)"),
-            runs,
-            || {
-                let s = next.next().expect("a store per run");
-                s.list_cases(org, &q).expect("list");
-            },
-        ));
-        let by_category = CaseQuery {
-            sort: CaseSort::Category,
-            ..q.clone()
-        };
-        let mut next = fresh.iter();
-        out.push(time_ms(
-            &format!("search {text}: sorted by category, first time"),
-            runs,
-            || {
-                let s = next.next().expect("a store per run");
-                s.list_cases(org, &by_category).expect("list");
-            },
-        ));
-        for sort in CaseSort::ALL {
-            for descending in [true, false] {
-                let q = CaseQuery {
-                    sort,
-                    descending,
-                    text: text.into(),
-                    ..page.clone()
-                };
-                let first = store.list_cases(org, &q).expect("list");
-                let total = first.total;
-                let last_offset = total.saturating_sub(1) / 16 * 16;
-                let middle_offset = total / 2 / 16 * 16;
-                // The middle page, read once by counting rows: PgDn reads from its last row.
-                let middle = CaseQuery {
-                    offset: middle_offset,
-                    ..q.clone()
-                };
-                let at = store.list_cases(org, &middle).expect("list");
-                let end = CaseQuery {
-                    offset: last_offset,
-                    from: PageFrom::End,
-                    ..q.clone()
-                };
-                let last = store.list_cases(org, &end).expect("list");
-                let name = format!("{text} {sort:?}{}", if descending { "↓" } else { "↑" });
-                let keyed = |key: &str, offset: u64, from: PageFrom| {
-                    let q = CaseQuery {
-                        offset,
-                        from,
-                        ..q.clone()
-                    };
-                    time_ms(&format!("search {name}: {key}"), runs, || {
-                        store.list_cases(org, &q).expect("list");
-                    })
-                };
-                out.push(keyed("Home (first page)", 0, PageFrom::Offset));
-                out.push(keyed("PgDn from the first page", 16, after(&first)));
-                out.push(keyed(
-                    "PgDn from the middle",
-                    middle_offset + 16,
-                    after(&at),
-                ));
-                out.push(keyed("End", last_offset, PageFrom::End));
-                let before = last
-                    .first
-                    .clone()
-                    .map_or(PageFrom::Offset, |k| PageFrom::Before(Box::new(k)));
-                out.push(keyed(
-                    "PgUp from the end",
-                    last_offset.saturating_sub(16),
-                    before,
-                ));
-            }
-        }
-    }
-    out
-}
-
-/// PgDn's read from a page: after its last row.
-fn after(page: &tiaojie::domain::case::CasePage) -> PageFrom {
-    page.last
-        .clone()
-        .map_or(PageFrom::Offset, |k| PageFrom::After(Box::new(k)))
-}
-
 /// A 登记员's list (only the cases they registered, a filter through the status history):
 /// the first page, PgDn from the middle and End, newest first. The demo's cases are
 /// registered by its five mediators, so one of them stands in for a front desk.
@@ -727,165 +606,4 @@ fn idle_cpu(db: &Path) -> Sample {
         values: vec![percent],
         unit: "%",
     }
-}
-
-/// The common room, whose first screen shows 今日's alerts: the bench's copy of the room
-/// with today's and tomorrow's sessions cancelled and the performance items due within
-/// the near window (three days) marked done, so that the alerts come right under the two
-/// empty session headings (changed in place: a second copy of a million cases is 6.6 GiB).
-/// Made as a repair would make it (the audit off, as in a bulk write), with the day's
-/// backup made, then started once by the build measured (which upgrades it, whichever
-/// build that is), so that each measured start is only a start.
-fn alerts_first_room(db: &Path) -> std::path::PathBuf {
-    let room = db.to_path_buf();
-    let today = bench::room_now().date_naive();
-    let conn = rusqlite::Connection::open(&room).expect("open");
-    let flags = rusqlite::functions::FunctionFlags::SQLITE_UTF8;
-    conn.create_scalar_function("tiaojie_row_audit", 0, flags, |_| Ok(0))
-        .expect("function");
-    conn.create_scalar_function("tiaojie_user", 0, flags, |_| Ok("bench"))
-        .expect("function");
-    conn.create_scalar_function("tiaojie_now", 0, flags, |_| Ok(""))
-        .expect("function");
-    let tomorrow = today.succ_opt().expect("tomorrow");
-    let near = today + chrono::Days::new(3);
-    conn.execute(
-        "UPDATE sessions SET status = 'cancelled' WHERE day IN (?1, ?2) AND status <> 'cancelled'",
-        [today.to_string(), tomorrow.to_string()],
-    )
-    .expect("cancel");
-    conn.execute(
-        "UPDATE agreement_items SET done_on = ?1 WHERE done_on IS NULL AND due_on <= ?2",
-        [today.to_string(), near.to_string()],
-    )
-    .expect("done");
-    drop(conn);
-    Store::open_reader(&room)
-        .expect("open")
-        .daily_backup(&tiaojie::paths::backup_dir(&room), today, 1)
-        .expect("the day's room");
-    upgraded_by_a_start(&room, "期限提醒");
-    room
-}
-
-/// Starts the build under test once on `db` and waits, up to ten minutes, for `text`: a
-/// file of an earlier version is upgraded by that start (a million cases take minutes),
-/// which is not what the samples measure.
-fn upgraded_by_a_start(db: &Path, text: &str) {
-    let app = start(db);
-    app.wait_for(text, Duration::from_secs(600))
-        .unwrap_or_else(|e| panic!("{e}"));
-    drop(app);
-    // The start was cut short: what its upgrade wrote is still in the write-ahead log,
-    // which every later start would read through. A person quits with F10, which
-    // checkpoints it; so is it here.
-    let conn = rusqlite::Connection::open(db).expect("open");
-    conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
-        .expect("checkpoint");
-}
-
-/// Start to the first settled screen of the alerts-first room: the time of the last byte
-/// written before nothing more came for 250 ms (the screen is what the user sees from then
-/// on), and the main thread's CPU by then.
-fn alerts_first_samples(db: &Path, runs: usize) -> Vec<Sample> {
-    let room = alerts_first_room(db);
-    // (This build's reads: they would bring the file to this build's version, which
-    // another build measured side by side may not open.)
-    let mut out = if std::env::var_os("TIAOJIE_BENCH_BIN").is_none() {
-        alerts_first_reads(&room, runs * 2)
-    } else {
-        Vec::new()
-    };
-    let mut settled = Sample {
-        name: "alerts-first room: start to the first settled screen (last byte, 250 ms quiet)"
-            .into(),
-        values: vec![],
-        unit: "ms",
-    };
-    let mut cpu = Sample {
-        name: "alerts-first room: CPU of the main thread by then (schedstat)".into(),
-        values: vec![],
-        unit: "ms",
-    };
-    for _ in 0..runs {
-        let began = Instant::now();
-        let app = start(&room);
-        app.wait_for("期限提醒", WAIT)
-            .unwrap_or_else(|e| panic!("{e}"));
-        let mut bytes = app.bytes_received();
-        let mut last = began.elapsed();
-        let mut quiet_since = Instant::now();
-        while quiet_since.elapsed() < Duration::from_millis(250) {
-            std::thread::sleep(Duration::from_millis(1));
-            let now = app.bytes_received();
-            if now != bytes {
-                bytes = now;
-                last = began.elapsed();
-                quiet_since = Instant::now();
-            }
-        }
-        settled.values.push(duration_ms(last));
-        if let Some(ns) = app.pid().and_then(main_thread_cpu_ns) {
-            cpu.values.push(ns / 1e6);
-        }
-    }
-    out.extend([settled, cpu]);
-    out
-}
-
-/// What the alerts-first room's first screen reads, each timed in this process (warm):
-/// opening the file, 今日's first part, its performance items, the alerts' first screen
-/// and, for comparison, all the alerts.
-fn alerts_first_reads(room: &Path, runs: usize) -> Vec<Sample> {
-    let mut out = vec![time_ms(
-        "alerts-first room: opening the file (Store::open)",
-        runs,
-        || {
-            Store::open(room).expect("open");
-        },
-    )];
-    let store = Store::open(room).expect("open");
-    let org = store.organisation().expect("room").expect("set up").id;
-    let today = bench::room_now().date_naive();
-    let tomorrow = today.succ_opt().unwrap_or(today);
-    let limits = store.limits(org).expect("limits");
-    out.push(time_ms(
-        "alerts-first room: 今日's first part",
-        runs,
-        || {
-            store
-                .session_counts(org, today, tomorrow, &Default::default())
-                .expect("counts");
-            store.today_sessions(org, today, 0, 48).expect("sessions");
-            store.places(org).expect("places");
-        },
-    ));
-    out.push(time_ms(
-        "alerts-first room: performance items",
-        runs,
-        || {
-            store
-                .performance_due(org, today + chrono::Days::new(3))
-                .expect("items");
-        },
-    ));
-    out.push(time_ms(
-        "alerts-first room: the alerts' first screen (48 lines, counts)",
-        runs,
-        || {
-            store
-                .alerts_head(org, &limits, today, 48, 200)
-                .expect("head");
-        },
-    ));
-    out.push(time_ms(
-        "alerts-first room: all the alerts (read past the first screen)",
-        runs,
-        || {
-            store
-                .case_alerts_first(org, &limits, today, 200)
-                .expect("alerts");
-        },
-    ));
-    out
 }

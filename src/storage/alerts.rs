@@ -248,10 +248,24 @@ fn agreed_alerts(
     let day = parse_date("agreement_alert_days.day", &day)?;
     let followed_up: bool = r.get(2)?;
     let applied: bool = r.get(3)?;
-    let case_id = CaseId(r.get(0)?);
-    let label: String = r.get::<_, Option<String>>(4)?.unwrap_or_default();
-    let parties: String = r.get(5)?;
-    Ok(agreement_attention(day, followed_up, limits, today)
+    let case = (
+        CaseId(r.get(0)?),
+        r.get::<_, Option<String>>(4)?.unwrap_or_default(),
+        r.get(5)?,
+    );
+    let deadlines = agreement_attention(day, followed_up, limits, today);
+    Ok(case_alerts(case, deadlines, applied, keep))
+}
+
+/// A case's alerts from its deadlines that need attention: once confirmation is applied
+/// for, its window is no longer one; `keep` says which of the rest are wanted.
+fn case_alerts(
+    (case_id, label, parties): (CaseId, String, String),
+    deadlines: Vec<Deadline>,
+    applied: bool,
+    keep: impl Fn(&Deadline) -> bool,
+) -> Vec<CaseAlert> {
+    deadlines
         .into_iter()
         .filter(|d| !(applied && d.kind == DeadlineKind::Confirmation) && keep(d))
         .map(|deadline| CaseAlert {
@@ -260,7 +274,7 @@ fn agreed_alerts(
             parties: parties.clone(),
             deadline,
         })
-        .collect())
+        .collect()
 }
 
 /// The days received that bound the open cases near or past their limit on `today`, by
@@ -341,20 +355,14 @@ fn row_alerts(
                 .naive_local(),
         ),
     };
-    let case_id = CaseId(r.get(0)?);
-    let label: String = r.get::<_, Option<String>>(1)?.unwrap_or_default();
-    let parties: String = r.get(2)?;
+    let case = (
+        CaseId(r.get(0)?),
+        r.get::<_, Option<String>>(1)?.unwrap_or_default(),
+        r.get(2)?,
+    );
     let applied: bool = r.get(7)?;
-    Ok(attention(&clock, limits, today)
-        .into_iter()
-        .filter(|d| !(applied && d.kind == DeadlineKind::Confirmation))
-        .map(|deadline| CaseAlert {
-            case_id,
-            label: label.clone(),
-            parties: parties.clone(),
-            deadline,
-        })
-        .collect())
+    let deadlines = attention(&clock, limits, today);
+    Ok(case_alerts(case, deadlines, applied, |_| true))
 }
 
 mod head;

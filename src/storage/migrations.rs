@@ -39,6 +39,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("sql/024_list_status_filter.sql"),
     include_str!("sql/025_registrant_counts.sql"),
     include_str!("sql/026_agreement_alert_days.sql"),
+    include_str!("sql/027_owed_items.sql"),
 ];
 
 /// The schema version this binary writes.

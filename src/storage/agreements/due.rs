@@ -41,14 +41,15 @@ pub struct AgreementWindow {
 }
 
 /// The items of live agreements owed by ?2, the room ?1: agreements first (the few
-/// still being performed, through their partial index), then each one's items by key.
+/// still being performed, through their partial index), then each one's items still owed
+/// by key (the partial index of migration 027).
 pub(crate) const DUE_ITEMS: &str =
     "SELECT c.id, coalesce(nullif(c.number_text, ''), c.party_names), c.party_names,
              i.what, coalesce((SELECT p.name FROM parties p WHERE p.id = i.obligor_party), i.obligor),
              coalesce((SELECT p.name FROM parties p WHERE p.id = i.obligee_party), i.obligee),
              i.amount_fen, i.due_on, i.place, i.obligor_party, i.obligee_party
              FROM agreements a INDEXED BY agreements_live
-             CROSS JOIN agreement_items i ON i.case_id = a.case_id
+             CROSS JOIN agreement_items i INDEXED BY agreement_items_owed ON i.case_id = a.case_id
              CROSS JOIN cases c ON c.id = a.case_id
              WHERE a.status IN ('signed', 'performing') AND i.done_on IS NULL
                AND i.due_on IS NOT NULL AND i.due_on <= ?2 AND c.org_id = ?1

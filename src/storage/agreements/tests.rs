@@ -305,6 +305,12 @@ fn the_items_due_are_read_from_the_live_agreements_not_every_undone_item() {
         .map(Result::unwrap)
         .collect();
     assert!(plan[0].contains("agreements_live"), "{plan:?}");
+    // Each live agreement's items are looked up among those still owed with a due day
+    // (migration 027): the items done, or without a day, are never read.
+    assert!(
+        plan[1].contains("agreement_items_owed (case_id=? AND due_on"),
+        "{plan:?}"
+    );
     assert!(
         plan.iter()
             .all(|p| !p.starts_with("SCAN c") && !p.contains("cases_by")),

@@ -210,6 +210,12 @@ fn migrating_from_every_earlier_version_reaches_the_latest_schema() {
             2,
             "from {start}"
         );
+        // 今日's performance items look up only the items still owed (027).
+        assert_eq!(
+            indexes(&store, &["agreement_items_owed"]),
+            1,
+            "from {start}"
+        );
         // The room's case count is kept from whichever version (023).
         let one = CaseQuery {
             limit: 1,
