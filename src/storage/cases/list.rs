@@ -192,6 +192,22 @@ impl Store {
         self.read_rows(filter, &params, &order, query.limit, query.offset)
     }
 
+    /// A statement of the case list, prepared once per connection; tests see every read
+    /// the list makes (`list_count.reads`), whichever path makes it.
+    #[cfg_attr(not(test), allow(unused_variables))]
+    pub(super) fn list_statement(
+        &self,
+        sql: &str,
+        params: &[Value],
+    ) -> Result<rusqlite::CachedStatement<'_>, StorageError> {
+        #[cfg(test)]
+        self.list_count
+            .reads
+            .borrow_mut()
+            .push((sql.to_owned(), params.to_vec()));
+        Ok(self.conn.prepare_cached(sql)?)
+    }
+
     /// Rows of the list under `filter`, in `order`, each with its place in every order.
     pub(super) fn read_rows(
         &self,
@@ -206,12 +222,7 @@ impl Store {
                     mediator_names, risk_escalation OR risk_group, number_year, number_seq
              FROM cases WHERE {filter} ORDER BY {order} LIMIT {limit} OFFSET {offset}"
         );
-        #[cfg(test)]
-        self.list_count
-            .reads
-            .borrow_mut()
-            .push((sql.clone(), params.to_vec()));
-        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut stmt = self.list_statement(&sql, params)?;
         let mut rows = stmt.query(rusqlite::params_from_iter(params.iter()))?;
         let mut out = Vec::new();
         while let Some(r) = rows.next()? {

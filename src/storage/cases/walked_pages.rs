@@ -186,12 +186,7 @@ impl Store {
         order: &str,
     ) -> Result<bool, StorageError> {
         let sql = format!("SELECT id FROM cases WHERE {filter} ORDER BY {order}");
-        #[cfg(test)]
-        self.list_count
-            .reads
-            .borrow_mut()
-            .push((sql.clone(), params.to_vec()));
-        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut stmt = self.list_statement(&sql, params)?;
         let mut rows = stmt.query(rusqlite::params_from_iter(params.iter()))?;
         while (steps.ids.len() as u64) < steps.limit {
             if steps.left == 0 {
